@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mg-annotation.h"
+#include "mg-document.h"
+#include "mg-tag-set.h"
+
+G_BEGIN_DECLS
+
+#define MG_ANNOTATION_STORE_ERROR (mg_annotation_store_error_quark ())
+GQuark mg_annotation_store_error_quark (void);
+
+typedef enum
+{
+  MG_ANNOTATION_STORE_ERROR_RANGE,        /* empty, reversed or beyond the text */
+  MG_ANNOTATION_STORE_ERROR_UNKNOWN_TAG,
+  MG_ANNOTATION_STORE_ERROR_DUPLICATE_ID,
+  MG_ANNOTATION_STORE_ERROR_UNKNOWN_ID,
+} MgAnnotationStoreError;
+
+/* Code points of context kept before and after a quote. */
+#define MG_CONTEXT_LENGTH 32
+
+#define MG_TYPE_ANNOTATION_STORE (mg_annotation_store_get_type ())
+G_DECLARE_FINAL_TYPE (MgAnnotationStore, mg_annotation_store, MG, ANNOTATION_STORE, GObject)
+
+/* The annotations of one document: a GListModel of MgAnnotation sorted by
+ * (start, end, id), orphans included (at their last known start). Every
+ * change made through the store is recorded for undo/redo, sets "dirty",
+ * and emits "changed" once per change (after items-changed). A change to an
+ * annotation's fields emits "annotation-changed" (MgAnnotation *).
+ *
+ * Properties: document, tag-set, dirty, can-undo, can-redo,
+ * undo-label, redo-label (for menus and toasts). */
+
+/* @document may be NULL (a store of a sidecar whose speech is missing);
+ * @tags NULL gives the default tags. */
+MgAnnotationStore *mg_annotation_store_new          (MgDocument        *document,
+                                                     MgTagSet          *tags);
+MgDocument        *mg_annotation_store_get_document (MgAnnotationStore *self);
+/* Used after re-anchoring on a changed text; records no undo. */
+void               mg_annotation_store_set_document (MgAnnotationStore *self,
+                                                     MgDocument        *document);
+MgTagSet          *mg_annotation_store_get_tag_set  (MgAnnotationStore *self);
+
+guint              mg_annotation_store_get_n_annotations (MgAnnotationStore *self);
+MgAnnotation      *mg_annotation_store_get_annotation    (MgAnnotationStore *self,
+                                                          guint              position); /* transfer none */
+MgAnnotation      *mg_annotation_store_lookup       (MgAnnotationStore *self,
+                                                     const char        *id);            /* transfer none */
+/* Position of @annotation in the model, or -1. */
+int                mg_annotation_store_index_of     (MgAnnotationStore *self,
+                                                     MgAnnotation      *annotation);
+/* Placed annotations covering code point @offset, in model order
+ * (transfer container). */
+GPtrArray         *mg_annotation_store_get_at       (MgAnnotationStore *self,
+                                                     guint              offset);
+guint              mg_annotation_store_count_tag    (MgAnnotationStore *self,
+                                                     const char        *tag_id);
+
+/* Filling and loading, without undo and without setting dirty: used when a
+ * sidecar is read. Takes references. Checks nothing: the sidecar validates. */
+void               mg_annotation_store_load         (MgAnnotationStore *self,
+                                                     GPtrArray         *annotations);
+
+/* Adds @annotation (the store takes a reference). Checks the range against
+ * the document (non-empty, within the text; orphans exempt), that its tags
+ * exist and its id is new. Fills quote, prefix and suffix from the document
+ * when the quote is empty, author (mg_util_default_author()) when empty,
+ * created/modified when unset. */
+gboolean           mg_annotation_store_add          (MgAnnotationStore *self,
+                                                     MgAnnotation      *annotation,
+                                                     GError           **error);
+/* Convenience: a new annotation on [start, end) with @tags (nullable).
+ * Returns it (transfer none) or NULL with @error set. */
+MgAnnotation      *mg_annotation_store_create       (MgAnnotationStore *self,
+                                                     guint              start,
+                                                     guint              end,
+                                                     const char * const *tags,
+                                                     const char        *note,
+                                                     gboolean           starred,
+                                                     const char        *author,
+                                                     GError           **error);
+gboolean           mg_annotation_store_remove       (MgAnnotationStore *self,
+                                                     MgAnnotation      *annotation);
+
+/* Field changes, each one undoable step that also sets "modified". */
+void               mg_annotation_store_set_note     (MgAnnotationStore *self,
+                                                     MgAnnotation      *annotation,
+                                                     const char        *note);
+void               mg_annotation_store_set_starred  (MgAnnotationStore *self,
+                                                     MgAnnotation      *annotation,
+                                                     gboolean           starred);
+gboolean           mg_annotation_store_set_tags     (MgAnnotationStore *self,
+                                                     MgAnnotation      *annotation,
+                                                     const char * const *tags,
+                                                     GError           **error);
+gboolean           mg_annotation_store_toggle_tag   (MgAnnotationStore *self,
+                                                     MgAnnotation      *annotation,
+                                                     const char        *tag_id,
+                                                     GError           **error);
+/* Moves @annotation to [start, end), refreshing quote/prefix/suffix from
+ * the document and clearing the orphaned state (re-attaching an orphan). */
+gboolean           mg_annotation_store_set_range    (MgAnnotationStore *self,
+                                                     MgAnnotation      *annotation,
+                                                     guint              start,
+                                                     guint              end,
+                                                     GError           **error);
+/* Replaces every field of @annotation (id excepted) with those of @values:
+ * one undoable step. */
+void               mg_annotation_store_update       (MgAnnotationStore *self,
+                                                     MgAnnotation      *annotation,
+                                                     MgAnnotation      *values);
+
+/* Tag definitions, undoable like annotation changes. Deleting a tag removes
+ * it from every annotation that carries it (one step). */
+gboolean           mg_annotation_store_add_tag      (MgAnnotationStore *self,
+                                                     MgTag             *tag,
+                                                     GError           **error);
+gboolean           mg_annotation_store_rename_tag   (MgAnnotationStore *self,
+                                                     const char        *tag_id,
+                                                     const char        *name,
+                                                     GError           **error);
+gboolean           mg_annotation_store_set_tag_color (MgAnnotationStore *self,
+                                                     const char        *tag_id,
+                                                     const char        *color,
+                                                     GError           **error);
+gboolean           mg_annotation_store_delete_tag   (MgAnnotationStore *self,
+                                                     const char        *tag_id,
+                                                     GError           **error);
+
+/* Groups every change until the matching end into one undo step with
+ * @label (nestable; items-changed is still emitted per change). */
+void               mg_annotation_store_begin_group  (MgAnnotationStore *self,
+                                                     const char        *label);
+void               mg_annotation_store_end_group    (MgAnnotationStore *self);
+
+gboolean           mg_annotation_store_can_undo     (MgAnnotationStore *self);
+gboolean           mg_annotation_store_can_redo     (MgAnnotationStore *self);
+gboolean           mg_annotation_store_undo         (MgAnnotationStore *self);
+gboolean           mg_annotation_store_redo         (MgAnnotationStore *self);
+/* Translated description of the step undo/redo would revert ("Add
+ * highlight", "Remove 3 annotations"…), NULL when none. */
+const char        *mg_annotation_store_get_undo_label (MgAnnotationStore *self);
+const char        *mg_annotation_store_get_redo_label (MgAnnotationStore *self);
+
+gboolean           mg_annotation_store_get_dirty    (MgAnnotationStore *self);
+/* After a successful save. */
+void               mg_annotation_store_mark_clean   (MgAnnotationStore *self);
+
+/* Fills quote, prefix and suffix of @annotation from @document for its
+ * current range (used by the store and by importers). */
+void               mg_annotation_fill_context       (MgAnnotation      *annotation,
+                                                     MgDocument        *document);
+
+G_END_DECLS

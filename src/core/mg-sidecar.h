@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mg-annotation-store.h"
+#include "mg-document.h"
+
+G_BEGIN_DECLS
+
+#define MG_SIDECAR_FORMAT   "marginalia-annotations"
+#define MG_SIDECAR_VERSION  1
+#define MG_SIDECAR_SUFFIX   ".marginalia.json"
+/* Larger files are refused with MG_SIDECAR_ERROR_TOO_LARGE. */
+#define MG_SIDECAR_MAX_SIZE (64 * 1024 * 1024)
+
+#define MG_SIDECAR_ERROR (mg_sidecar_error_quark ())
+GQuark mg_sidecar_error_quark (void);
+
+typedef enum
+{
+  MG_SIDECAR_ERROR_READ,           /* cannot read the file */
+  MG_SIDECAR_ERROR_PARSE,          /* not JSON */
+  MG_SIDECAR_ERROR_NOT_MARGINALIA, /* JSON, but "format" missing or wrong */
+  MG_SIDECAR_ERROR_INVALID,        /* breaks a rule of sidecar-format.md */
+  MG_SIDECAR_ERROR_NEWER_VERSION,  /* loaded read-only; refuses to write */
+  MG_SIDECAR_ERROR_TOO_LARGE,
+  MG_SIDECAR_ERROR_BROKEN,         /* refusing to overwrite a file that failed to load */
+  MG_SIDECAR_ERROR_WRITE,
+} MgSidecarError;
+
+/* One problem found when reading a sidecar. line/column are 1-based
+ * (column in characters), 0 when unknown; member is a JSON path such as
+ * "annotations[3].start" (NULL for the whole file). */
+typedef struct
+{
+  char *file;
+  guint line;
+  guint column;
+  char *member;
+  char *message;
+} MgSidecarProblem;
+
+void   mg_sidecar_problem_free     (MgSidecarProblem *problem);
+/* "FILE:LINE:COLUMN: message" as the CLI's validate prints it. */
+char  *mg_sidecar_problem_to_string (const MgSidecarProblem *problem);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgSidecarProblem, mg_sidecar_problem_free)
+
+#define MG_TYPE_SIDECAR (mg_sidecar_get_type ())
+G_DECLARE_FINAL_TYPE (MgSidecar, mg_sidecar, MG, SIDECAR, GObject)
+
+/* <document>.marginalia.json beside @document. */
+GFile             *mg_sidecar_default_file       (GFile             *document);
+
+/* A sidecar for @file, bound to @document (nullable when the speech is
+ * missing and the sidecar embeds its text). Holds an empty store with the
+ * default tags until loaded. */
+MgSidecar         *mg_sidecar_new                (GFile             *file,
+                                                  MgDocument        *document);
+GFile             *mg_sidecar_get_file           (MgSidecar         *self);
+MgAnnotationStore *mg_sidecar_get_store          (MgSidecar         *self);
+MgDocument        *mg_sidecar_get_document       (MgSidecar         *self);
+
+/* Reads the file. A missing file is not an error: the store stays empty
+ * (default tags). On failure the sidecar is marked broken (nothing will
+ * overwrite the file), @error names the file and, for JSON, line and
+ * column, and mg_sidecar_get_problems() lists every problem found.
+ * When the document's sha256 differs from the file's, or a quote no longer
+ * matches at its offsets, the annotations are re-anchored in memory
+ * (mg_anchor) and counted in the report; nothing is dropped. */
+gboolean           mg_sidecar_load               (MgSidecar         *self,
+                                                  GCancellable      *cancellable,
+                                                  GError           **error);
+/* Parses @bytes as if read from the file (for tests and imports). */
+gboolean           mg_sidecar_load_bytes         (MgSidecar         *self,
+                                                  GBytes            *bytes,
+                                                  GError           **error);
+GPtrArray         *mg_sidecar_get_problems       (MgSidecar         *self); /* of MgSidecarProblem, transfer none */
+gboolean           mg_sidecar_get_exists         (MgSidecar         *self);
+gboolean           mg_sidecar_get_broken         (MgSidecar         *self);
+/* A newer version: readable, never written. */
+gboolean           mg_sidecar_get_read_only      (MgSidecar         *self);
+/* The document text embedded in the file (document.text), or NULL. */
+const char        *mg_sidecar_get_embedded_text  (MgSidecar         *self);
+/* The document members as read (nullable): for a sidecar opened without
+ * its speech. */
+const char        *mg_sidecar_get_document_name  (MgSidecar         *self);
+const char        *mg_sidecar_get_document_sha256 (MgSidecar        *self);
+/* Counts from re-anchoring at load: exact, moved, fuzzy, orphaned. */
+void               mg_sidecar_get_anchor_counts  (MgSidecar         *self,
+                                                  guint             *exact,
+                                                  guint             *moved,
+                                                  guint             *fuzzy,
+                                                  guint             *orphaned);
+/* TRUE when the load re-anchored something (the file no longer matches
+ * what a save would write). */
+gboolean           mg_sidecar_get_reanchored     (MgSidecar         *self);
+
+/* Whether save writes document.text (a self-contained file to share). */
+void               mg_sidecar_set_embed_text     (MgSidecar         *self,
+                                                  gboolean           embed);
+
+/* The deterministic bytes a save would write. */
+GBytes            *mg_sidecar_serialize          (MgSidecar         *self);
+/* Atomic replace (temporary file, fsync, rename). Refuses when broken or
+ * read-only (MG_SIDECAR_ERROR_BROKEN / _NEWER_VERSION). Marks the store
+ * clean on success. */
+gboolean           mg_sidecar_save               (MgSidecar         *self,
+                                                  GCancellable      *cancellable,
+                                                  GError           **error);
+/* Writes to another file (export of the native format, "Share…"); does not
+ * change the bound file or the dirty state. */
+gboolean           mg_sidecar_save_as            (MgSidecar         *self,
+                                                  GFile             *file,
+                                                  GCancellable      *cancellable,
+                                                  GError           **error);
+/* For a broken sidecar: moves the file aside as FILE.broken-<time>, then
+ * starts an empty store. @out_moved_to receives the new name. */
+gboolean           mg_sidecar_start_afresh       (MgSidecar         *self,
+                                                  GFile            **out_moved_to,
+                                                  GError           **error);
+
+/* Validates @file without loading it into a store: every problem, not only
+ * the first (the CLI's validate). With @document, also reports quotes that
+ * no longer match their offsets (as needing re-anchoring). Returns the
+ * problems (empty when valid); @out_newer set when the version is newer. */
+GPtrArray         *mg_sidecar_validate_file      (GFile             *file,
+                                                  MgDocument        *document,
+                                                  gboolean          *out_newer);
+
+G_END_DECLS

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define MG_TAG_ID_POLICY_GOAL "policy-goal"
+#define MG_TAG_ID_FIGURE      "figure"
+#define MG_TAG_ID_SLOGAN      "slogan"
+
+#define MG_TYPE_TAG (mg_tag_get_type ())
+G_DECLARE_FINAL_TYPE (MgTag, mg_tag, MG, TAG, GObject)
+
+/* Properties: "id" (construct-only), "name", "color" ("#rrggbb"),
+ * "description". Change them through MgAnnotationStore so that the change
+ * can be undone; the setters are for building tags. */
+
+MgTag      *mg_tag_new             (const char *id,
+                                    const char *name,
+                                    const char *color,
+                                    const char *description);
+MgTag      *mg_tag_copy            (MgTag      *self);
+
+const char *mg_tag_get_id          (MgTag      *self);
+const char *mg_tag_get_name        (MgTag      *self);
+void        mg_tag_set_name        (MgTag      *self,
+                                    const char *name);
+const char *mg_tag_get_color       (MgTag      *self);
+void        mg_tag_set_color       (MgTag      *self,
+                                    const char *color);
+const char *mg_tag_get_description (MgTag      *self);
+void        mg_tag_set_description (MgTag      *self,
+                                    const char *description);
+/* TRUE for the three built-in tags. */
+gboolean    mg_tag_is_default      (MgTag      *self);
+
+/* Members of the sidecar's tag object that Marginalia does not know, kept
+ * in the order read (nullable). */
+JsonObject *mg_tag_get_extra       (MgTag      *self);
+void        mg_tag_set_extra       (MgTag      *self,
+                                    JsonObject *extra);
+
+/* [a-z0-9][a-z0-9-]{0,63} */
+gboolean    mg_tag_id_is_valid     (const char *id);
+/* #rrggbb */
+gboolean    mg_tag_color_is_valid  (const char *color);
+
+G_END_DECLS
