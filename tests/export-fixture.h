@@ -65,7 +65,7 @@ fixture_add (MgAnnotationStore *store,
   g_autoptr(MgAnnotation) annotation = NULL;
   g_auto(GStrv) tag_ids = NULL;
   g_autoptr(GError) error = NULL;
-  guint start, end;
+  guint start = 0, end = 0;
 
   g_assert_true (fixture_find (document, quote, 1, &start, &end));
   annotation = mg_annotation_new (id, start, end);

@@ -89,6 +89,19 @@ pdf_pages (const char *path)
   return (guint) g_ascii_strtoull (pages + strlen ("Pages:") + strspn (pages + 6, " "), NULL, 10);
 }
 
+/* pdftotext may drop the thin spaces around the slash: "n / N" or "n/N"
+ * on a line of its own. */
+static gboolean
+has_footer (const char *text,
+            guint       page,
+            guint       n_pages)
+{
+  g_autofree char *spaced = g_strdup_printf ("\n%u / %u\n", page, n_pages);
+  g_autofree char *tight = g_strdup_printf ("\n%u/%u\n", page, n_pages);
+
+  return strstr (text, spaced) != NULL || strstr (text, tight) != NULL;
+}
+
 static gboolean
 have_poppler (void)
 {
@@ -112,6 +125,7 @@ test_cjk (void)
   g_autofree char *text = NULL;
   g_autofree char *fonts = NULL;
   g_autofree char *info = NULL;
+  guint pages;
 
   if (!have_poppler ())
     return;
@@ -123,8 +137,10 @@ test_cjk (void)
   g_assert_nonnull (strstr (text, "233 个国家和地区"));
   g_assert_nonnull (strstr (text, "确保各项目标任务全面完成"));
   g_assert_nonnull (strstr (text, "¶4"));
-  g_assert_nonnull (strstr (text, "1 / 1"));
-  g_assert_cmpuint (pdf_pages (pdf.path), ==, 1);
+  pages = pdf_pages (pdf.path);
+  g_assert_cmpuint (pages, >=, 1);
+  g_assert_true (has_footer (text, 1, pages));
+  g_assert_true (has_footer (text, pages, pages));
 
   /* Embedded subsets of the Simplified Chinese face, not the Japanese one. */
   fonts = run_tool ("pdffonts", pdf.path, NULL, NULL);
@@ -144,8 +160,6 @@ test_paginates (void)
   g_autoptr(MgAnnotationStore) store = mg_annotation_store_new (document, NULL);
   g_auto(PdfFile) pdf = { 0 };
   g_autofree char *text = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
   guint length = mg_document_get_length (document);
   guint pages;
 
@@ -177,10 +191,9 @@ test_paginates (void)
   g_assert_cmpuint (pages, >, 10);
 
   text = pdf_text (pdf.path);
-  first = g_strdup_printf ("1 / %u", pages);
-  last = g_strdup_printf ("%u / %u", pages, pages);
-  g_assert_nonnull (strstr (text, first));
-  g_assert_nonnull (strstr (text, last));
+  g_assert_true (has_footer (text, 1, pages));
+  g_assert_true (has_footer (text, pages / 2, pages));
+  g_assert_true (has_footer (text, pages, pages));
   /* One form feed per page: no page is empty of text. */
   {
     guint n_ff = 0;

@@ -112,7 +112,7 @@ test_spec_examples (void)
   MgAnnotation *annotation;
   MgImportReport report;
   MgTag *tag;
-  guint start, end;
+  guint start = 0, end = 0;
 
   /* A single annotation: tag by name, note, creator as a string, time
    * converted to UTC. */

@@ -56,6 +56,7 @@ typedef struct
   cairo_t              *cr;         /* NULL while measuring */
   PangoContext         *context;
   PangoLayout          *layout;
+  PangoLayout          *footer;     /* apart: a page ends in the middle of a block */
   PangoFontDescription *fonts[N_STYLES];
   double                y;
   guint                 page;       /* 1-based */
@@ -88,15 +89,13 @@ pdf_draw_footer (PdfWriter *w)
   if (w->cr == NULL)
     return;
   text = g_strdup_printf ("%u / %u", w->page, w->n_pages);
-  pango_layout_set_font_description (w->layout, w->fonts[STYLE_FOOTER]);
-  pango_layout_set_width (w->layout, -1);
-  pango_layout_set_text (w->layout, text, -1);
-  pango_layout_get_size (w->layout, &width, &height);
+  pango_layout_set_text (w->footer, text, -1);
+  pango_layout_get_size (w->footer, &width, &height);
   cairo_set_source_rgb (w->cr, styles[STYLE_FOOTER].gray, styles[STYLE_FOOTER].gray,
                         styles[STYLE_FOOTER].gray);
   cairo_move_to (w->cr, (PAGE_WIDTH - (double) width / PANGO_SCALE) / 2,
                  PAGE_HEIGHT - MARGIN - (double) height / PANGO_SCALE);
-  pango_cairo_show_layout (w->cr, w->layout);
+  pango_cairo_show_layout (w->cr, w->footer);
 }
 
 static void
@@ -406,6 +405,8 @@ mg_export_pdf_write (MgSummary    *summary,
     }
   w.layout = pango_layout_new (w.context);
   pango_layout_set_wrap (w.layout, PANGO_WRAP_WORD_CHAR);
+  w.footer = pango_layout_new (w.context);
+  pango_layout_set_font_description (w.footer, w.fonts[STYLE_FOOTER]);
 
   /* Measure first, so that every footer can say "n / N". */
   if (!pdf_run (&w, job, error))
@@ -442,6 +443,7 @@ out:
   for (guint i = 0; i < N_STYLES; i++)
     pango_font_description_free (w.fonts[i]);
   g_clear_object (&w.layout);
+  g_clear_object (&w.footer);
   g_clear_object (&w.context);
   g_object_unref (font_map);
   return ok;

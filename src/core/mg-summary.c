@@ -367,12 +367,12 @@ mg_summary_new (MgAnnotationStore     *store,
           if (group == NULL)
             continue;
           count = g_ptr_array_index (self->tag_counts, c++);
-          if (!g_strv_contains ((const char * const *) item->tags, group->tag_id))
+          if (item->orphaned
+              || !g_strv_contains ((const char * const *) item->tags, group->tag_id))
             continue;
           count->count++;
           grouped = TRUE;
-          if (!item->orphaned)
-            g_ptr_array_add (group->items, item);
+          g_ptr_array_add (group->items, item);
         }
 
       if (item->orphaned)

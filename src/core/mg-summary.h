@@ -107,9 +107,10 @@ guint                 mg_summary_get_n_groups      (MgSummary *self);
 const MgSummaryGroup *mg_summary_get_group         (MgSummary *self,
                                                     guint      position);
 
-/* Counts of the included annotations per tag (tag-set order, tags of the
- * filter only when it names some; zero counts kept) and per author (most
- * first, then by name). */
+/* Counts of the included annotations per tag — placed ones, as in the
+ * groups; orphans are counted apart (tag-set order, tags of the filter
+ * only when it names some; zero counts kept) — and per author, orphans
+ * included (most first, then by name). */
 GPtrArray            *mg_summary_get_tag_counts    (MgSummary *self); /* of MgSummaryCount, transfer none */
 GPtrArray            *mg_summary_get_author_counts (MgSummary *self); /* of MgSummaryCount, transfer none */
 guint                 mg_summary_get_n_orphaned    (MgSummary *self);
