@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mg-cli-common.h"
+
+/* The problem as validate prints it, naming the file as the user gave it. */
+static void
+write_problem (const MgSidecarProblem *problem,
+               const char             *path)
+{
+  MgSidecarProblem named = *problem;
+  g_autofree char *line = NULL;
+
+  named.file = (char *) path;
+  line = mg_sidecar_problem_to_string (&named);
+  mg_cli_write (line, -1);
+  mg_cli_write ("\n", 1);
+}
+
+static int
+run (const MgCliCommand *command,
+     int                 argc,
+     char              **argv)
+{
+  g_auto(MgCliArgs) args = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) document_file = NULL;
+  g_autoptr(MgDocument) document = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) reanchor = NULL;
+  g_autofree char *document_path = NULL;
+  gboolean newer = FALSE;
+  int status;
+  const GOptionEntry entries[] = {
+    { "document", 'd', 0, G_OPTION_ARG_FILENAME, &document_path,
+      N_("Also check each quote against the text of DOC"), N_("DOC") },
+    { NULL }
+  };
+
+  if (!mg_cli_args_parse (&args, command, entries, FALSE, 1, 1, argc, argv, &status))
+    return status;
+
+  file = g_file_new_for_commandline_arg (args.args[0]);
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
+    {
+      if (g_file_query_exists (file, NULL))
+        mg_cli_message (_("%s is not a regular file"), args.args[0]);
+      else
+        mg_cli_message (_("%s does not exist"), args.args[0]);
+      return MG_CLI_EXIT_DATA;
+    }
+
+  if (document_path != NULL)
+    {
+      document_file = g_file_new_for_commandline_arg (document_path);
+      document = mg_document_load (document_file, NULL, &error);
+      if (document == NULL)
+        return mg_cli_fail (MG_CLI_EXIT_DATA, error);
+    }
+
+  /* Validity is decided without the text: with it, quotes that moved are
+   * reported too, but they need re-anchoring and do not make the file
+   * invalid. */
+  problems = mg_sidecar_validate_file (file, NULL, &newer);
+  if (document != NULL && problems->len == 0)
+    reanchor = mg_sidecar_validate_file (file, document, NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    write_problem (g_ptr_array_index (problems, i), args.args[0]);
+  for (guint i = 0; reanchor != NULL && i < reanchor->len; i++)
+    write_problem (g_ptr_array_index (reanchor, i), args.args[0]);
+
+  if (newer && problems->len == 0)
+    {
+      MgSidecarProblem problem = { NULL, 0, 0, (char *) "version",
+                                   (char *) _("written by a newer version of Marginalia; "
+                                              "this version reads it but will not change it") };
+
+      write_problem (&problem, args.args[0]);
+    }
+
+  return problems->len == 0 && !newer ? MG_CLI_EXIT_OK : MG_CLI_EXIT_DATA;
+}
+
+const MgCliCommand mg_cli_command_validate = {
+  "validate",
+  "SIDECAR",
+  "SIDECAR [--document DOC]",
+  N_("Check a sidecar file and list every problem"),
+  N_("Each problem is a line on stdout: SIDECAR:LINE:COLUMN: message "
+     "(1-based, column in characters). Exits with 0 when the file is valid, "
+     "2 when it is not. With --document, quotes that no longer match the text "
+     "at their offsets are listed as needing re-anchoring; they do not make "
+     "the file invalid."),
+  run,
+};
