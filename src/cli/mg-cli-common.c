@@ -133,6 +133,36 @@ mg_cli_usage_error (const MgCliCommand *command,
 
 /* Options */
 
+/* Breaks @text into lines of at most @width characters at spaces (text
+ * without spaces, as Chinese, is left to the terminal). */
+static char *
+wrap_text (const char *text,
+           guint       width)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  GString *out = g_string_new (NULL);
+  guint column = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      guint length = g_utf8_strlen (words[i], -1);
+
+      if (column > 0 && column + 1 + length > width)
+        {
+          g_string_append_c (out, '\n');
+          column = 0;
+        }
+      else if (i > 0)
+        {
+          g_string_append_c (out, ' ');
+          column++;
+        }
+      g_string_append (out, words[i]);
+      column += length;
+    }
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 mg_cli_args_parse (MgCliArgs          *args,
                    const MgCliCommand *command,
@@ -167,7 +197,11 @@ mg_cli_args_parse (MgCliArgs          *args,
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_set_summary (context, _(command->summary));
   if (command->description != NULL)
-    g_option_context_set_description (context, _(command->description));
+    {
+      g_autofree char *description = wrap_text (_(command->description), 78);
+
+      g_option_context_set_description (context, description);
+    }
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context,
