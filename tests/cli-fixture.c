@@ -90,6 +90,15 @@ cli_path (void)
   return path;
 }
 
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+
+  return size > 0 ? g_strndup (data, size) : g_strdup ("");
+}
+
 /* Runs the program with @argv (NULL-terminated) in the fixture's folder;
  * @env holds extra "NAME=VALUE" settings (nullable); @stdout_path sends
  * stdout to a file instead of capturing it. */
@@ -131,18 +140,18 @@ run_full (Fixture            *f,
   g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
   g_assert_no_error (error);
 
-  /* Whatever the input, the program ends by itself: no crash, no abort. */
-  g_assert_true (g_subprocess_get_if_exited (process));
-  r->status = g_subprocess_get_exit_status (process);
-  r->out = out != NULL ? g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out))
-                       : g_strdup ("");
-  r->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
-
+  r->out = bytes_to_string (out);
+  r->err = bytes_to_string (err);
   {
     g_autofree char *line = g_strjoinv (" ", (char **) argv);
 
-    g_test_message ("marginalia-cli %s → %d\n%s", line, r->status, r->err);
+    g_test_message ("marginalia-cli %s\n%s", line, r->err);
   }
+
+  /* Whatever the input, the program ends by itself: no crash, no abort. */
+  g_assert_true (g_subprocess_get_if_exited (process));
+  r->status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit status %d", r->status);
 }
 
 /* The bytes of a file in the fixture's folder; NULL when it does not exist. */

@@ -115,6 +115,7 @@ test_bad_document (Fixture       *f,
   g_autofree char *image = fixture_path (f, "picture.txt");
   g_autofree char *empty = fixture_path (f, "empty.txt");
   g_autofree char *folder = fixture_path (f, "folder.txt");
+  g_autofree char *sidecar = fixture_path (f, "other.txt.marginalia.json");
   g_autofree char *names = NULL;
   g_autofree char *now = NULL;
   g_autoptr(GError) error = NULL;
@@ -126,6 +127,8 @@ test_bad_document (Fixture       *f,
   g_file_set_contents (empty, "", 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_file_set_contents (sidecar, "{}\n", -1, &error);
+  g_assert_no_error (error);
   names = listing (f);
 
   RUN (f, &r, "info", "missing.txt");
@@ -141,6 +144,11 @@ test_bad_document (Fixture       *f,
   RUN (f, &r, "list", "folder.txt");
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "folder.txt"));
+
+  /* A sidecar given where the speech goes: no sidecar of the sidecar. */
+  RUN (f, &r, "add", "other.txt.marginalia.json", "--range", "0:1");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "other.txt.marginalia.json"));
 
   /* An empty file is an empty speech: nothing to annotate. */
   RUN (f, &r, "info", "empty.txt", "--json");

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-cli-common.h"
+#include "mg-json-writer.h"
 
 /* Output */
 
@@ -176,8 +177,7 @@ mg_cli_args_parse (MgCliArgs          *args,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) copy = NULL;
-  char **parse_argv;
+  g_autofree char **parse_argv = NULL;
   int parse_argc = argc;
   gboolean help = FALSE;
   const GOptionEntry common_entries[] = {
@@ -208,9 +208,10 @@ mg_cli_args_parse (MgCliArgs          *args,
                                      with_annotations ? common_entries : common_entries + 1,
                                      GETTEXT_PACKAGE);
 
-  /* g_option_context_parse() rearranges the vector it is given. */
-  copy = g_strdupv (argv);
-  parse_argv = copy;
+  /* g_option_context_parse() takes the options out of the vector it is
+   * given (without freeing the strings): give it a shallow copy. */
+  parse_argv = g_new0 (char *, argc + 1);
+  memcpy (parse_argv, argv, argc * sizeof (char *));
   if (!g_option_context_parse (context, &parse_argc, &parse_argv, &error))
     {
       *out_status = mg_cli_usage_error (command, "%s", error->message);
@@ -346,14 +347,10 @@ mg_cli_tsv_write_row (const char * const *fields,
 void
 mg_cli_json_write (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-  gsize length = 0;
+  g_autoptr(GString) out = g_string_new (NULL);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, &length);
-  mg_cli_write (text, length);
-  mg_cli_write ("\n", 1);
+  /* The sidecar's style: "key": value, raw UTF-8. */
+  mg_json_append_node (out, node, 0, TRUE);
+  g_string_append_c (out, '\n');
+  mg_cli_write (out->str, out->len);
 }

@@ -29,6 +29,16 @@ mg_cli_files_open (const char *document_path,
   g_autoptr(MgCliFiles) files = g_new0 (MgCliFiles, 1);
   g_autoptr(GError) error = NULL;
 
+  /* Annotating the sidecar itself would start a sidecar of the sidecar. */
+  if (g_str_has_suffix (document_path, MG_SIDECAR_SUFFIX))
+    {
+      mg_cli_message (_("%s is a sidecar file, not a speech: give the speech "
+                        "(its sidecar is found beside it) or use --annotations"),
+                      document_path);
+      *out_status = MG_CLI_EXIT_DATA;
+      return NULL;
+    }
+
   files->document_path = g_strdup (document_path);
   files->document_file = g_file_new_for_commandline_arg (document_path);
   files->document = mg_document_load (files->document_file, NULL, &error);
