@@ -635,6 +635,77 @@ test_tags (Fixture       *f,
   g_assert_nonnull (strstr (r.out, "\tfigure\t"));
 }
 
+/* The bundled sample, as a new user would go through it: each step
+ * changes the sidecar by exactly that step. */
+static void
+test_sample (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *from = g_build_filename (SOURCE_SAMPLES_DIR, "sample-zh.txt", NULL);
+  g_autofree char *to = fixture_path (f, "sample-zh.txt");
+  g_autofree char *contents = NULL;
+  g_autofree char *slogan = NULL;
+  g_autofree char *figure = NULL;
+  g_autoptr(GBytes) one = NULL;
+  g_autoptr(GBytes) two = NULL;
+  g_autoptr(GBytes) tagged = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Result) r = { 0 };
+  gsize length = 0;
+  JsonObject *o;
+
+  if (!g_file_get_contents (from, &contents, &length, NULL))
+    {
+      g_test_skip ("the sample speech is not in data/samples");
+      return;
+    }
+  g_file_set_contents (to, contents, length, &error);
+  g_assert_no_error (error);
+
+  RUN (f, &r, "info", "sample-zh.txt");
+  g_assert_cmpint (r.status, ==, 0);
+
+  RUN (f, &r, "add", "sample-zh.txt", "--quote", "十五五", "--occurrence", "2",
+       "--tag", "slogan", "--star");
+  g_assert_cmpint (r.status, ==, 0);
+  slogan = g_strdup (strip_newline (r.out));
+  one = snapshot (f, "sample-zh.txt.marginalia.json");
+  g_assert_nonnull (one);
+
+  RUN (f, &r, "add", "sample-zh.txt", "--quote", "1286亿元", "--tag", "figure");
+  g_assert_cmpint (r.status, ==, 0);
+  figure = g_strdup (strip_newline (r.out));
+  two = snapshot (f, "sample-zh.txt.marginalia.json");
+
+  RUN (f, &r, "list", "sample-zh.txt", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  o = find_annotation (json_node_get_array (root), figure);
+  g_assert_cmpstr (json_object_get_string_member (o, "quote"), ==, "1286亿元");
+
+  RUN (f, &r, "tag", "sample-zh.txt", figure, "--add", "policy-goal");
+  g_assert_cmpint (r.status, ==, 0);
+  tagged = snapshot (f, "sample-zh.txt.marginalia.json");
+  g_assert_cmpuint (g_bytes_get_size (tagged), >, g_bytes_get_size (two));
+  RUN (f, &r, "tag", "sample-zh.txt", figure, "--remove", "policy-goal");
+  g_assert_cmpint (r.status, ==, 0);
+  RUN (f, &r, "remove", "sample-zh.txt", figure);
+  g_assert_cmpint (r.status, ==, 0);
+  /* The tag changes went with the annotation: the file is as it was
+   * after the first add. */
+  assert_unchanged (f, "sample-zh.txt.marginalia.json", one);
+
+  RUN (f, &r, "validate", "sample-zh.txt.marginalia.json", "--document", "sample-zh.txt");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+
+  RUN (f, &r, "list", "sample-zh.txt", "--starred");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, slogan));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -655,6 +726,7 @@ main (int    argc,
   ADD ("remove", test_remove);
   ADD ("tag", test_tag);
   ADD ("tags", test_tags);
+  ADD ("sample", test_sample);
 
   return g_test_run ();
 }
