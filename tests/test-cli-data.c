@@ -263,6 +263,47 @@ test_reanchor (Fixture       *f,
   }
 }
 
+/* A sidecar whose passages are gone from the text: kept, as orphans. */
+static void
+test_orphans (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *id = add_ok (f, "--quote", "项目为王", "--tag", "slogan", NULL);
+  g_autoptr(GBytes) old = snapshot (f, SIDECAR);
+  g_autofree char *other = fixture_path (f, "other.txt");
+  g_autofree char *other_sidecar = fixture_path (f, "other.txt.marginalia.json");
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Result) r = { 0 };
+  JsonObject *o;
+
+  g_file_set_contents (other, "An entirely different speech.\n\nNothing of the old one is left.\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (other_sidecar, g_bytes_get_data (old, NULL), g_bytes_get_size (old), &error);
+  g_assert_no_error (error);
+
+  o = find_annotation (list_json (f, "other.txt", &root), id);
+  g_assert_nonnull (o);
+  g_assert_cmpstr (json_object_get_string_member (o, "state"), ==, "orphaned");
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (o, "paragraph")));
+  g_assert_cmpstr (json_object_get_string_member (o, "quote"), ==, "项目为王");
+
+  RUN (f, &r, "list", "other.txt");
+  g_assert_cmpint (r.status, ==, 0);
+  lines = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  expected = g_strdup_printf ("%s\t88\t92\t\torphaned\tslogan\t", id);
+  g_assert_true (g_str_has_prefix (lines[1], expected));
+
+  RUN (f, &r, "info", "other.txt", "--json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"orphaned\": 1"));
+  assert_unchanged (f, "other.txt.marginalia.json", old);
+}
+
 /* validate */
 
 static void
@@ -336,6 +377,7 @@ main (int    argc,
   ADD ("sidecar/invalid", test_invalid_sidecar);
   ADD ("sidecar/newer", test_newer_sidecar);
   ADD ("sidecar/reanchor", test_reanchor);
+  ADD ("sidecar/orphans", test_orphans);
   ADD ("annotations-option", test_annotations_option);
   ADD ("bad-document", test_bad_document);
   ADD ("write-failure", test_write_failure);
