@@ -235,7 +235,8 @@ mg_cli_args_parse (MgCliArgs          *args,
 
   if (args->n_args < min_args)
     {
-      *out_status = mg_cli_usage_error (command, _("missing arguments"));
+      *out_status = mg_cli_usage_error (command, _("missing arguments (expected: %s)"),
+                                        command->arguments);
       return FALSE;
     }
   if (max_args >= 0 && args->n_args > (guint) max_args)
