@@ -142,16 +142,6 @@ set_binary_error (GError     **error,
   return FALSE;
 }
 
-static inline void
-append_utf8 (GString  *out,
-             gunichar  c)
-{
-  char buf[6];
-  int n = g_unichar_to_utf8 (c, buf);
-
-  g_string_append_len (out, buf, n);
-}
-
 static gboolean
 has_control_bytes (const guint8 *data,
                    gsize         len)
@@ -177,7 +167,7 @@ decode_utf16 (const guint8  *data,
               gsize         *out_len,
               GError       **error)
 {
-  GString *out;
+  char *out, *o;
   gsize i;
 
   if (len % 2 != 0)
@@ -188,11 +178,19 @@ decode_utf16 (const guint8  *data,
       return NULL;
     }
 
-  out = g_string_sized_new (len + len / 2 + 1);
+  /* A 2-byte unit gives at most 3 bytes of UTF-8, a 4-byte pair 4. */
+  out = g_malloc (len + len / 2 + 1);
+  o = out;
   for (i = 0; i < len; i += 2)
     {
       gunichar u = big_endian ? (data[i] << 8) | data[i + 1]
                               : (data[i + 1] << 8) | data[i];
+
+      if (u < 0x80)
+        {
+          *o++ = (char) u;
+          continue;
+        }
 
       if (u >= 0xD800 && u <= 0xDBFF)
         {
@@ -210,20 +208,18 @@ decode_utf16 (const guint8  *data,
       else if (u >= 0xDC00 && u <= 0xDFFF)
         goto bad_surrogate;
 
-      if (u < 0x80)
-        g_string_append_c (out, (char) u);
-      else
-        append_utf8 (out, u);
+      o += g_unichar_to_utf8 (u, o);
     }
+  *o = '\0';
 
-  *out_len = out->len;
-  return g_string_free (out, FALSE);
+  *out_len = o - out;
+  return out;
 
 bad_surrogate:
   g_set_error (error, MG_TEXT_SOURCE_ERROR, MG_TEXT_SOURCE_ERROR_ENCODING,
                _("“%s” is not valid UTF-16 text: broken surrogate pair at byte %" G_GSIZE_FORMAT),
                name, base + i);
-  g_string_free (out, TRUE);
+  g_free (out);
   return NULL;
 }
 
