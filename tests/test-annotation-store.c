@@ -730,6 +730,9 @@ test_dirty_tracking (void)
   g_assert_cmpuint (notified (&w, "dirty"), ==, 2);
   mg_annotation_store_set_note (store, a, "three");
   g_assert_cmpuint (notified (&w, "dirty"), ==, 2);
+  /* "Edit note" after "Edit note": the label did not change. */
+  g_assert_cmpuint (notified (&w, "undo-label"), ==, 0);
+  g_assert_cmpuint (notified (&w, "can-undo"), ==, 0);
   g_assert_true (mg_annotation_store_undo (store));
   g_assert_true (mg_annotation_store_get_dirty (store));
   g_assert_true (mg_annotation_store_undo (store));
@@ -945,6 +948,22 @@ test_toggle_removes_unknown (void)
   g_assert_finalize_object (store);
 }
 
+/* Time limits assume a plain build; sanitizers and valgrind run many
+ * times slower and only look for memory errors here. */
+static gint64
+time_limit (double seconds)
+{
+  const char *preload = g_getenv ("LD_PRELOAD");
+  double factor = 1.0;
+
+#if defined(__SANITIZE_ADDRESS__)
+  factor = 20.0;
+#endif
+  if (preload != NULL && strstr (preload, "vgpreload") != NULL)
+    factor = 100.0;
+  return (gint64) (seconds * factor * G_USEC_PER_SEC);
+}
+
 static void
 test_load (void)
 {
@@ -979,7 +998,7 @@ test_load (void)
   mg_annotation_store_load (store, list);
   t1 = g_get_monotonic_time ();
   g_test_message ("loading %u annotations: %.1f ms", n, (t1 - t0) / 1000.0);
-  g_assert_cmpint (t1 - t0, <, G_USEC_PER_SEC);
+  g_assert_cmpint (t1 - t0, <, time_limit (1.0));
 
   g_assert_cmpuint (w.items_changed, ==, 1);
   g_assert_cmpuint (w.changed, ==, 0);
@@ -1001,7 +1020,7 @@ test_load (void)
     }
   t1 = g_get_monotonic_time ();
   g_test_message ("10000 get_at over %u annotations: %.1f ms", n, (t1 - t0) / 1000.0);
-  g_assert_cmpint (t1 - t0, <, G_USEC_PER_SEC);
+  g_assert_cmpint (t1 - t0, <, time_limit (1.0));
   for (guint i = 0; i < 200; i++)
     check_get_at (store, g_rand_int_range (rand, 0, 1000000));
 
@@ -1019,7 +1038,7 @@ test_load (void)
     }
   t1 = g_get_monotonic_time ();
   g_test_message ("1000 x (add, get_at, move) among %u: %.1f ms", n, (t1 - t0) / 1000.0);
-  g_assert_cmpint (t1 - t0, <, 2 * G_USEC_PER_SEC);
+  g_assert_cmpint (t1 - t0, <, time_limit (2.0));
   g_signal_handlers_unblock_by_func (store, on_items_changed, &w);
   g_ptr_array_set_size (w.shadow, 0);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
@@ -1132,6 +1151,16 @@ test_document_context (void)
     g_assert_cmpstr (mg_annotation_get_quote (last), ==, "regions.");
     g_assert_cmpstr (mg_annotation_get_suffix (last), ==, "");
     g_assert_cmpuint (mg_annotation_get_paragraph (last), ==, 3);
+  }
+
+  /* Importers fill annotations that are not in a store. */
+  {
+    g_autoptr(MgAnnotation) loose = mg_annotation_new (NULL, start, start + 4);
+
+    mg_annotation_fill_context (loose, doc);
+    g_assert_cmpstr (mg_annotation_get_quote (loose), ==, "出六进四");
+    g_assert_cmpstr (mg_annotation_get_prefix (loose), ==, expected_prefix);
+    g_assert_cmpstr (mg_annotation_get_suffix (loose), ==, expected_suffix);
   }
 
   /* A quote given by the caller is kept. */

@@ -456,10 +456,13 @@ mg_annotation_store_add_tag (MgAnnotationStore  *self,
   g_return_val_if_fail (MG_IS_TAG (tag), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  _mg_annotation_store_save_state (self, &state);
   position = mg_tag_set_get_n_tags (self->tag_set);
+  _mg_annotation_store_save_state (self, &state);
   if (!mg_tag_set_insert (self->tag_set, position, tag, error))
-    return FALSE;
+    {
+      _mg_annotation_store_finish_change (self, &state, FALSE);
+      return FALSE;
+    }
   op = _mg_annotation_store_op_new (MG_STORE_OP_TAG_ADD, tag, NULL, NULL);
   op->position = position;
   mg_undo_stack_push (self->undo, _("Add tag"), op);

@@ -63,8 +63,8 @@ typedef struct
   gboolean    dirty;
   gboolean    can_undo;
   gboolean    can_redo;
-  const char *undo_label;
-  const char *redo_label;
+  char       *undo_label;
+  char       *redo_label;
 } MgStoreState;
 
 /* Shared by mg-annotation-store.c (model, queries, replaying operations)
@@ -89,10 +89,10 @@ MgStoreOp *_mg_annotation_store_op_new        (MgStoreOpKind      kind,
                                                gpointer           after);
 void  _mg_annotation_store_save_state         (MgAnnotationStore *self,
                                                MgStoreState      *state);
-/* Notifies the properties that differ from @before; emits "changed" when
- * @changed. */
+/* Notifies the properties that differ from @before (and frees its
+ * copies); emits "changed" when @changed. */
 void  _mg_annotation_store_finish_change      (MgAnnotationStore *self,
-                                               const MgStoreState *before,
+                                               MgStoreState      *before,
                                                gboolean           changed);
 
 G_END_DECLS
