@@ -31,9 +31,9 @@ run (const MgCliCommand *command,
   g_autoptr(GFile) document_file = NULL;
   g_autoptr(MgDocument) document = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GPtrArray) reanchor = NULL;
   g_autofree char *document_path = NULL;
   gboolean newer = FALSE;
+  gboolean valid = TRUE;
   int status;
   const GOptionEntry entries[] = {
     { "document", 'd', 0, G_OPTION_ARG_FILENAME, &document_path,
@@ -62,28 +62,22 @@ run (const MgCliCommand *command,
         return mg_cli_fail (MG_CLI_EXIT_DATA, error);
     }
 
-  /* Validity is decided without the text: with it, quotes that moved are
-   * reported too, but they need re-anchoring and do not make the file
-   * invalid. */
-  problems = mg_sidecar_validate_file (file, NULL, &newer);
-  if (document != NULL && problems->len == 0)
-    reanchor = mg_sidecar_validate_file (file, document, NULL);
-
+  /* Quotes that no longer match the text need re-anchoring: listed, but
+   * they do not make the file invalid. A newer version does: this version
+   * cannot vouch for members it does not know. */
+  problems = mg_sidecar_validate_file (file, document, &newer);
   for (guint i = 0; i < problems->len; i++)
-    write_problem (g_ptr_array_index (problems, i), args.args[0]);
-  for (guint i = 0; reanchor != NULL && i < reanchor->len; i++)
-    write_problem (g_ptr_array_index (reanchor, i), args.args[0]);
-
-  if (newer && problems->len == 0)
     {
-      MgSidecarProblem problem = { NULL, 0, 0, (char *) "version",
-                                   (char *) _("written by a newer version of Marginalia; "
-                                              "this version reads it but will not change it") };
+      MgSidecarProblem *problem = g_ptr_array_index (problems, i);
 
-      write_problem (&problem, args.args[0]);
+      write_problem (problem, args.args[0]);
+      if (problem->kind != MG_SIDECAR_PROBLEM_REANCHOR)
+        valid = FALSE;
     }
+  if (newer)
+    valid = FALSE;
 
-  return problems->len == 0 && !newer ? MG_CLI_EXIT_OK : MG_CLI_EXIT_DATA;
+  return valid ? MG_CLI_EXIT_OK : MG_CLI_EXIT_DATA;
 }
 
 const MgCliCommand mg_cli_command_validate = {
@@ -93,8 +87,8 @@ const MgCliCommand mg_cli_command_validate = {
   N_("Check a sidecar file and list every problem"),
   N_("Each problem is a line on stdout: SIDECAR:LINE:COLUMN: message "
      "(1-based, column in characters). Exits with 0 when the file is valid, "
-     "2 when it is not. With --document, quotes that no longer match the text "
-     "at their offsets are listed as needing re-anchoring; they do not make "
-     "the file invalid."),
+     "2 when it is not or was written by a newer version. With --document, "
+     "quotes that no longer match the text at their offsets are listed as "
+     "needing re-anchoring; they do not make the file invalid."),
   run,
 };
