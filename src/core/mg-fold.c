@@ -38,6 +38,12 @@ mg_fold_unichar (gunichar c,
       out[0] = c;
       return 1;
     }
+  /* Han characters and most other scripts fold to themselves. */
+  if (c >= 0x3400 && c < 0xFE00)
+    {
+      out[0] = c;
+      return 1;
+    }
   if (is_ignorable (c))
     return 0;
 
