@@ -255,9 +255,9 @@ static const Refused refused[] = {
   { "program.elf", MG_TEXT_SOURCE_ERROR_BINARY, "ELF" },
   { "noise.bin", MG_TEXT_SOURCE_ERROR_BINARY, "not a text file" },
   { "nul-byte.txt", MG_TEXT_SOURCE_ERROR_BINARY, "not a text file" },
-  { "control-char.txt", MG_TEXT_SOURCE_ERROR_BINARY, "not a text file" },
-  { "escape-sequence.txt", MG_TEXT_SOURCE_ERROR_BINARY, "not a text file" },
-  { "c1-control.txt", MG_TEXT_SOURCE_ERROR_BINARY, "not a text file" },
+  { "control-char.txt", MG_TEXT_SOURCE_ERROR_BINARY, "U+0001" },
+  { "escape-sequence.txt", MG_TEXT_SOURCE_ERROR_BINARY, "U+001B" },
+  { "c1-control.txt", MG_TEXT_SOURCE_ERROR_BINARY, "U+0085" },
   { "noise-high.bin", MG_TEXT_SOURCE_ERROR_ENCODING, "encoding" },
   { "latin1.txt", MG_TEXT_SOURCE_ERROR_ENCODING, "encoding" },
   { "utf8-bom-invalid.txt", MG_TEXT_SOURCE_ERROR_ENCODING, "UTF-8" },
@@ -323,6 +323,32 @@ test_refused_bytes (void)
       g_assert_null (source);
       g_assert_error (error, MG_TEXT_SOURCE_ERROR, cases[i].code);
       g_assert_nonnull (strstr (error->message, "memory.txt"));
+    }
+}
+
+/* A text with one stray control character says which and where. */
+static void
+test_control_position (void)
+{
+  const struct { const char *data; gsize len; const char *where; } cases[] = {
+    { "a\nb\nc\x07\n", 7, "U+0007 on line 3" },
+    { "\x01", 1, "U+0001 on line 1" },
+    { "一\r\n二\r三\x7f", 13, "U+007F on line 3" },
+    { "\xff\xfe" "a\0\n\0\x1b\0", 8, "U+001B on line 2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].data, cases[i].len);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MgTextSource) source = NULL;
+
+      source = mg_text_source_new_for_bytes (bytes, "stray.txt", &error);
+      g_assert_null (source);
+      g_assert_error (error, MG_TEXT_SOURCE_ERROR, MG_TEXT_SOURCE_ERROR_BINARY);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "stray.txt"));
+      g_assert_nonnull (strstr (error->message, cases[i].where));
     }
 }
 
@@ -615,6 +641,7 @@ main (int   argc,
   g_test_add_func ("/text-source/decodes", test_decodes);
   g_test_add_func ("/text-source/refused-files", test_refused_files);
   g_test_add_func ("/text-source/refused-bytes", test_refused_bytes);
+  g_test_add_func ("/text-source/control-position", test_control_position);
   g_test_add_func ("/text-source/missing", test_missing);
   g_test_add_func ("/text-source/directory", test_directory);
   g_test_add_func ("/text-source/fifo", test_fifo);
