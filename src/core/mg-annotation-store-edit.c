@@ -511,7 +511,7 @@ mg_annotation_store_set_tag_color (MgAnnotationStore  *self,
   if (!mg_tag_color_is_valid (color))
     {
       g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_INVALID_COLOR,
-                   _("“%s” is not a valid colour for tag “%s”: use #rrggbb"),
+                   _("“%s” is not a valid color for tag “%s”: use #rrggbb"),
                    color != NULL ? color : "", tag_id);
       return FALSE;
     }
