@@ -308,6 +308,9 @@ test_refused_bytes (void)
     { "\xfe\xff\xd8\x3d\x00\x41", 6, MG_TEXT_SOURCE_ERROR_ENCODING }, /* high then not low */
     { "\xff\xfe" "abc", 5, MG_TEXT_SOURCE_ERROR_ENCODING },
     { "\x80", 1, MG_TEXT_SOURCE_ERROR_ENCODING },
+    /* NULs on one side only, but what it decodes to is not text. */
+    { "\x01\0\x02\0\x03\0\x04\0", 8, MG_TEXT_SOURCE_ERROR_BINARY },
+    { "A\0B\0C\0D\0\x01\xe0\x02\xe1\x03\xe2\x04\xe3", 16, MG_TEXT_SOURCE_ERROR_BINARY },
     /* Private-use and rare code points only: GB18030 decodes it, but it is not text. */
     { "\xaa\xa1\xaa\xa2\xaa\xa3\xfe\xfe\xfe\xfd\xfe\xfc", 12, MG_TEXT_SOURCE_ERROR_ENCODING },
   };
@@ -363,6 +366,9 @@ test_decodes (void)
     { "\xfe\xff\xd8\x3d\xde\x00", 6, "\xf0\x9f\x98\x80", MG_ENCODING_UTF16BE },
     /* Form feed and tab are text. */
     { "a\fb\tc", 5, "a\fb\tc", MG_ENCODING_UTF8 },
+    /* UTF-16 without a byte order mark, both byte orders, with CJK. */
+    { "\0H\0i\0 \x4e\x2d\x65\x87\0\r\0\n", 12, "Hi 中文\n", MG_ENCODING_UTF16BE },
+    { "H\0i\0 \0\x2d\x4e\x87\x65\r\0\n\0", 12, "Hi 中文\n", MG_ENCODING_UTF16LE },
     /* One rare character in a Chinese text is still Chinese text. */
     { "\xd6\xd0\xce\xc4\xfe\xfe", 6, "中文\xee\x80\x80", MG_ENCODING_GB18030 },
   };
