@@ -39,14 +39,14 @@ text_matches (const char *text,
 
 gboolean
 mg_annotation_pane_placed_match (gpointer item,
-              gpointer user_data)
+                                 gpointer user_data)
 {
   return !mg_annotation_is_orphaned (MG_ANNOTATION (item));
 }
 
 gboolean
 mg_annotation_pane_orphan_match (gpointer item,
-              gpointer user_data)
+                                 gpointer user_data)
 {
   return mg_annotation_is_orphaned (MG_ANNOTATION (item));
 }
@@ -120,8 +120,8 @@ first_tag_index (MgAnnotationPane *self,
 
 int
 mg_annotation_pane_tag_sort_func (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+                                  gconstpointer b,
+                                  gpointer      user_data)
 {
   MgAnnotationPane *self = user_data;
   int ka = first_tag_index (self, MG_ANNOTATION ((gpointer) a));
@@ -371,6 +371,21 @@ mg_annotation_pane_get_search_text (MgAnnotationPane *self)
   return self->search_text;
 }
 
+/* Shows the search text in the entry, whose own change signals are then
+ * ignored: they would replace the text while it is being copied. */
+void
+mg_annotation_pane_sync_search_entry (MgAnnotationPane *self)
+{
+  g_autofree char *text = g_strdup (self->search_text != NULL ? self->search_text : "");
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) == 0)
+    return;
+
+  self->syncing_search = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  self->syncing_search = FALSE;
+}
+
 void
 mg_annotation_pane_set_search_text (MgAnnotationPane *self,
                                     const char       *text)
@@ -392,11 +407,9 @@ mg_annotation_pane_set_search_text (MgAnnotationPane *self,
   if (self->search_text != NULL)
     self->search_key = fold_for_search (self->search_text);
 
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                 self->search_text != NULL ? self->search_text : "") != 0 &&
-      !gtk_widget_has_focus (gtk_widget_get_first_child (self->search_entry)))
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
-                           self->search_text != NULL ? self->search_text : "");
+  /* Leave the entry alone while someone types in it. */
+  if (!gtk_widget_has_focus (gtk_widget_get_first_child (self->search_entry)))
+    mg_annotation_pane_sync_search_entry (self);
 
   set_filter_func (self, self->search_filter, self->search_key != NULL, search_match);
   mg_annotation_pane_update_state (self);
@@ -511,8 +524,8 @@ mg_annotation_pane_clear_filters (MgAnnotationPane *self)
     mg_annotation_pane_set_tag_filter (self, tags[i], FALSE);
   mg_annotation_pane_set_starred_only (self, FALSE);
   mg_annotation_pane_set_author (self, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   mg_annotation_pane_set_search_text (self, NULL);
+  mg_annotation_pane_sync_search_entry (self);
 }
 
 GListModel *

@@ -34,7 +34,9 @@ struct _MgAnnotationPane
   char               *sort_by;
   GStrv               authors;
   guint               refresh_id;
+  gpointer            last_selected;  /* only compared, never dereferenced */
 
+  GtkWidget          *box;
   GtkWidget          *search_entry;
   GtkWidget          *tag_filter_box;
   GtkWidget          *starred_button;
@@ -52,6 +54,7 @@ struct _MgAnnotationPane
   guint               starred_only : 1;
   guint               selecting : 1;
   guint               updating_authors : 1;
+  guint               syncing_search : 1;
 };
 
 enum
@@ -84,5 +87,6 @@ void     mg_annotation_pane_rebuild_tag_filters  (MgAnnotationPane *self);
 void     mg_annotation_pane_update_tag_counts    (MgAnnotationPane *self);
 void     mg_annotation_pane_update_authors       (MgAnnotationPane *self);
 void     mg_annotation_pane_reset_store_filters  (MgAnnotationPane *self);
+void     mg_annotation_pane_sync_search_entry    (MgAnnotationPane *self);
 
 G_END_DECLS

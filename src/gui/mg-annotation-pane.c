@@ -262,6 +262,9 @@ mg_annotation_pane_update_actions (MgAnnotationPane *self)
 static void
 search_changed_cb (MgAnnotationPane *self)
 {
+  if (self->syncing_search)
+    return;
+
   mg_annotation_pane_set_search_text (self,
                                       gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
@@ -269,8 +272,8 @@ search_changed_cb (MgAnnotationPane *self)
 static void
 stop_search_cb (MgAnnotationPane *self)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   mg_annotation_pane_set_search_text (self, NULL);
+  mg_annotation_pane_sync_search_entry (self);
 }
 
 static void
@@ -284,10 +287,16 @@ emit_activated (MgAnnotationPane *self,
 static void
 selection_changed_cb (MgAnnotationPane *self)
 {
-  if (self->selecting)
+  gpointer selected = gtk_single_selection_get_selected_item (self->selection);
+
+  /* The selection model also reports the same item at a new position
+   * when the filters change around it: that is no new choice. */
+  if (selected == self->last_selected)
     return;
 
-  emit_activated (self, gtk_single_selection_get_selected_item (self->selection));
+  self->last_selected = selected;
+  if (!self->selecting)
+    emit_activated (self, selected);
 }
 
 static void
@@ -515,6 +524,7 @@ mg_annotation_pane_class_init (MgAnnotationPaneClass *klass)
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/marginalia/Marginalia/mg-annotation-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, MgAnnotationPane, box);
   gtk_widget_class_bind_template_child (widget_class, MgAnnotationPane, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MgAnnotationPane, tag_filter_box);
   gtk_widget_class_bind_template_child (widget_class, MgAnnotationPane, starred_button);
@@ -686,14 +696,14 @@ mg_annotation_pane_select (MgAnnotationPane *self,
   if (annotation == NULL || self->store == NULL ||
       mg_annotation_store_index_of (self->store, annotation) < 0)
     {
-      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       self->selecting = FALSE;
       return;
     }
 
   if (mg_annotation_is_orphaned (annotation))
     {
-      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       position = find_position (G_LIST_MODEL (self->orphan_model), annotation);
       gtk_expander_set_expanded (GTK_EXPANDER (self->orphan_expander), TRUE);
       if (position != GTK_INVALID_LIST_POSITION)

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-annotation-editor.h"
 #include "mg-annotation-row.h"
 #include "mg-tag-chip.h"
 
@@ -32,13 +33,10 @@ struct _MgAnnotationRow
   GtkWidget    *orphan_box;
   GtkWidget    *reattach_button;
   GtkWidget    *delete_button;
-  GtkWidget    *edit_popover;
-  GtkWidget    *tag_checks_box;
-  GtkWidget    *note_view;
-  GtkWidget    *popover_delete_button;
+  GtkWidget    *editor;        /* these two are created on first use */
 
   guint         read_only : 1;
-  guint         editing : 1;
+  guint         shows_starred : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MgAnnotationRow, mg_annotation_row, GTK_TYPE_WIDGET)
@@ -112,13 +110,16 @@ static void
 mg_annotation_row_update_star (MgAnnotationRow *self)
 {
   gboolean starred = mg_annotation_get_starred (self->annotation);
-  const char *label = starred ? _("Remove star") : _("Star");
+
+  if (self->shows_starred == starred)
+    return;
+  self->shows_starred = starred;
 
   gtk_button_set_icon_name (GTK_BUTTON (self->star_button),
                             starred ? "starred-symbolic" : "non-starred-symbolic");
-  gtk_widget_set_tooltip_text (self->star_button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->star_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  starred ? _("Remove star") : _("Star"),
                                   -1);
   if (starred)
     gtk_widget_add_css_class (self->star_button, "starred");
@@ -133,25 +134,62 @@ mg_annotation_row_update_author (MgAnnotationRow *self)
   const char * const *contributors = mg_annotation_get_contributors (self->annotation);
   guint n = g_strv_length ((char **) contributors);
   g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
 
   if (n == 0)
     {
       gtk_label_set_label (GTK_LABEL (self->author_label), author);
-      gtk_widget_set_tooltip_text (self->author_label, NULL);
       return;
     }
 
   /* TRANSLATORS: an author and how many other people contributed */
   text = g_strdup_printf (_("%s +%u"), author, n);
   gtk_label_set_label (GTK_LABEL (self->author_label), text);
-  {
-    g_autofree char *names = g_strjoinv (", ", (char **) contributors);
-
-    tooltip = g_strdup_printf (_("Also annotated by %s"), names);
-  }
-  gtk_widget_set_tooltip_text (self->author_label, tooltip);
 }
+
+/* Tooltips are given on demand: setting them on every recycled row would
+ * ask the display server for the pointer each time. */
+static gboolean
+query_tooltip_cb (GtkWidget       *widget,
+                  int              x,
+                  int              y,
+                  gboolean         keyboard,
+                  GtkTooltip      *tooltip,
+                  MgAnnotationRow *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->annotation == NULL)
+    return FALSE;
+
+  if (widget == self->star_button)
+    text = g_strdup (mg_annotation_get_starred (self->annotation) ? _("Remove star") : _("Star"));
+  else if (widget == self->edit_button)
+    text = g_strdup (_("Edit tags and note"));
+  else if (widget == self->fuzzy_label)
+    text = g_strdup (_("The speech changed and this passage was found approximately"));
+  else if (widget == self->reattach_button)
+    text = g_strdup (_("Place this annotation on the text selected in the speech"));
+  else if (widget == self->delete_button)
+    text = g_strdup (_("Delete this annotation"));
+  else if (widget == self->author_label)
+    {
+      const char * const *contributors = mg_annotation_get_contributors (self->annotation);
+      g_autofree char *names = NULL;
+
+      if (contributors[0] == NULL)
+        return FALSE;
+      names = g_strjoinv (", ", (char **) contributors);
+      text = g_strdup_printf (_("Also annotated by %s"), names);
+    }
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void mg_annotation_row_build_orphan_box (MgAnnotationRow *self);
 
 static void
 mg_annotation_row_update_anchor (MgAnnotationRow *self)
@@ -166,7 +204,6 @@ mg_annotation_row_update_anchor (MgAnnotationRow *self)
       g_autofree char *accessible = g_strdup_printf (_("Paragraph %u"), paragraph);
 
       gtk_label_set_label (GTK_LABEL (self->paragraph_label), text);
-      gtk_widget_set_tooltip_text (self->paragraph_label, accessible);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->paragraph_label),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       -1);
@@ -177,7 +214,10 @@ mg_annotation_row_update_anchor (MgAnnotationRow *self)
       gtk_widget_set_visible (self->paragraph_label, FALSE);
     }
 
-  gtk_widget_set_visible (self->orphan_box, orphaned);
+  if (orphaned && self->orphan_box == NULL)
+    mg_annotation_row_build_orphan_box (self);
+  if (self->orphan_box != NULL)
+    gtk_widget_set_visible (self->orphan_box, orphaned);
   gtk_widget_set_visible (self->fuzzy_label, state == MG_ANCHOR_STATE_FUZZY);
 }
 
@@ -207,9 +247,6 @@ mg_annotation_row_update_tags (MgAnnotationRow *self)
 }
 
 static void
-mg_annotation_row_update_tag_checks (MgAnnotationRow *self);
-
-static void
 annotation_notify_cb (MgAnnotationRow *self,
                       GParamSpec      *pspec,
                       MgAnnotation    *annotation)
@@ -227,148 +264,108 @@ annotation_notify_cb (MgAnnotationRow *self,
   else if (g_str_equal (name, "anchor-state") || g_str_equal (name, "paragraph"))
     mg_annotation_row_update_anchor (self);
   else if (g_str_equal (name, "tags"))
-    {
-      mg_annotation_row_update_tags (self);
-      mg_annotation_row_update_tag_checks (self);
-    }
+    mg_annotation_row_update_tags (self);
 }
 
 static void
-tag_check_toggled_cb (GtkCheckButton  *check,
-                      MgAnnotationRow *self)
+edit_clicked_cb (MgAnnotationRow *self)
 {
-  const char *tag_id = g_object_get_data (G_OBJECT (check), "mg-tag-id");
-  gboolean active = gtk_check_button_get_active (check);
-
-  if (self->annotation == NULL ||
-      active == mg_annotation_has_tag (self->annotation, tag_id))
-    return;
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "pane.toggle-tag", "(ss)",
-                              mg_annotation_get_id (self->annotation), tag_id);
-
-  /* The store may refuse; show what it holds now. */
-  if (self->annotation != NULL)
-    mg_annotation_row_update_tag_checks (self);
-}
-
-static void
-mg_annotation_row_update_tag_checks (MgAnnotationRow *self)
-{
-  GtkWidget *child;
-
-  for (child = gtk_widget_get_first_child (self->tag_checks_box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      const char *tag_id = g_object_get_data (G_OBJECT (child), "mg-tag-id");
-      gboolean active = self->annotation != NULL &&
-                        mg_annotation_has_tag (self->annotation, tag_id);
-
-      g_signal_handlers_block_by_func (child, tag_check_toggled_cb, self);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (child), active);
-      g_signal_handlers_unblock_by_func (child, tag_check_toggled_cb, self);
-    }
-}
-
-static void
-edit_popover_show_cb (MgAnnotationRow *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
-  GtkWidget *child;
-  guint n_tags;
-
-  while ((child = gtk_widget_get_first_child (self->tag_checks_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->tag_checks_box), child);
-
-  n_tags = self->tag_set != NULL ? mg_tag_set_get_n_tags (self->tag_set) : 0;
-  for (guint i = 0; i < n_tags; i++)
-    {
-      MgTag *tag = mg_tag_set_get_tag (self->tag_set, i);
-      GtkWidget *check = gtk_check_button_new_with_label (mg_tag_get_name (tag));
-
-      g_object_set_data_full (G_OBJECT (check), "mg-tag-id",
-                              g_strdup (mg_tag_get_id (tag)), g_free);
-      g_signal_connect (check, "toggled", G_CALLBACK (tag_check_toggled_cb), self);
-      gtk_box_append (GTK_BOX (self->tag_checks_box), check);
-    }
-  mg_annotation_row_update_tag_checks (self);
-
-  gtk_text_buffer_set_text (buffer,
-                            self->annotation != NULL ? mg_annotation_get_note (self->annotation) : "",
-                            -1);
-  self->editing = self->annotation != NULL;
-  gtk_widget_grab_focus (self->note_view);
-}
-
-static void
-edit_popover_closed_cb (MgAnnotationRow *self)
-{
-  mg_annotation_row_commit_note (self);
-}
-
-static void
-done_clicked_cb (MgAnnotationRow *self)
-{
-  gtk_popover_popdown (GTK_POPOVER (self->edit_popover));
-}
-
-static gboolean
-note_view_commit_cb (GtkWidget *widget,
-                     GVariant  *args,
-                     gpointer   user_data)
-{
-  MgAnnotationRow *self = MG_ANNOTATION_ROW (user_data);
-
-  gtk_popover_popdown (GTK_POPOVER (self->edit_popover));
-  return TRUE;
-}
-
-void
-mg_annotation_row_commit_note (MgAnnotationRow *self)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (MG_IS_ANNOTATION_ROW (self));
-
-  /* The buffer holds this annotation's note only while the editor is up. */
-  if (!self->editing)
-    return;
-  self->editing = FALSE;
+  graphene_rect_t bounds;
 
   if (self->annotation == NULL || self->read_only)
     return;
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  g_strstrip (text);
+  /* Most rows are never edited: build the editor on first use. */
+  if (self->editor == NULL)
+    {
+      self->editor = mg_annotation_editor_new ();
+      gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
+    }
+  mg_annotation_editor_set_annotation (MG_ANNOTATION_EDITOR (self->editor),
+                                       self->annotation, self->tag_set);
 
-  if (g_strcmp0 (text, mg_annotation_get_note (self->annotation)) != 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "pane.set-note", "(ss)",
-                                mg_annotation_get_id (self->annotation), text);
+  if (gtk_widget_compute_bounds (self->edit_button, GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->editor),
+                                 &(GdkRectangle) {
+                                   bounds.origin.x, bounds.origin.y,
+                                   bounds.size.width, bounds.size.height,
+                                 });
+  gtk_popover_popup (GTK_POPOVER (self->editor));
+}
+
+/* Plain click handlers rather than actionable buttons: binding a row
+ * must not register observers with the action muxer every time. */
+static void
+activate_for_annotation (MgAnnotationRow *self,
+                         const char      *action)
+{
+  if (self->annotation != NULL && !self->read_only)
+    gtk_widget_activate_action (GTK_WIDGET (self), action, "s",
+                                mg_annotation_get_id (self->annotation));
+}
+
+static void
+star_clicked_cb (MgAnnotationRow *self)
+{
+  activate_for_annotation (self, "pane.toggle-starred");
+}
+
+static void
+reattach_clicked_cb (MgAnnotationRow *self)
+{
+  activate_for_annotation (self, "pane.reattach");
+}
+
+static void
+delete_clicked_cb (MgAnnotationRow *self)
+{
+  activate_for_annotation (self, "pane.delete");
+}
+
+static GtkWidget *
+new_orphan_button (MgAnnotationRow *self,
+                   const char      *label,
+                   GCallback        callback)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "mg-small-button");
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect (button, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+  g_signal_connect_swapped (button, "clicked", callback, self);
+
+  return button;
+}
+
+/* Only orphans need these buttons. */
+static void
+mg_annotation_row_build_orphan_box (MgAnnotationRow *self)
+{
+  self->orphan_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (self->orphan_box, GTK_ALIGN_END);
+  gtk_widget_set_sensitive (self->orphan_box, !self->read_only);
+
+  self->reattach_button = new_orphan_button (self, _("Re-attach to selection"),
+                                             G_CALLBACK (reattach_clicked_cb));
+  gtk_box_append (GTK_BOX (self->orphan_box), self->reattach_button);
+
+  self->delete_button = new_orphan_button (self, _("Delete"),
+                                           G_CALLBACK (delete_clicked_cb));
+  gtk_widget_add_css_class (self->delete_button, "destructive-action");
+  gtk_box_append (GTK_BOX (self->orphan_box), self->delete_button);
+
+  gtk_box_append (GTK_BOX (self->box), self->orphan_box);
 }
 
 static void
 mg_annotation_row_update_all (MgAnnotationRow *self)
 {
-  GVariant *target;
-
   if (self->annotation == NULL)
     {
       mg_annotation_row_update_tags (self);
       return;
     }
-
-  target = g_variant_new_string (mg_annotation_get_id (self->annotation));
-  g_variant_ref_sink (target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->star_button), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->reattach_button), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->delete_button), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->popover_delete_button), target);
-  g_variant_unref (target);
 
   mg_annotation_row_update_quote (self);
   mg_annotation_row_update_note (self);
@@ -376,6 +373,35 @@ mg_annotation_row_update_all (MgAnnotationRow *self)
   mg_annotation_row_update_author (self);
   mg_annotation_row_update_anchor (self);
   mg_annotation_row_update_tags (self);
+}
+
+static void
+mg_annotation_row_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  MgAnnotationRow *self = MG_ANNOTATION_ROW (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* A widget that parents a popover must present it when allocated. */
+static void
+mg_annotation_row_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  MgAnnotationRow *self = MG_ANNOTATION_ROW (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  if (self->editor != NULL)
+    gtk_popover_present (GTK_POPOVER (self->editor));
 }
 
 static void
@@ -387,6 +413,7 @@ mg_annotation_row_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->annotation, annotation_notify_cb, self);
   g_clear_object (&self->annotation);
   g_clear_object (&self->tag_set);
+  g_clear_pointer (&self->editor, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_ANNOTATION_ROW);
 
@@ -451,6 +478,9 @@ mg_annotation_row_class_init (MgAnnotationRowClass *klass)
   object_class->get_property = mg_annotation_row_get_property;
   object_class->set_property = mg_annotation_row_set_property;
 
+  widget_class->measure = mg_annotation_row_measure;
+  widget_class->size_allocate = mg_annotation_row_size_allocate;
+
   properties[PROP_ANNOTATION] =
     g_param_spec_object ("annotation", NULL, NULL,
                          MG_TYPE_ANNOTATION,
@@ -476,16 +506,10 @@ mg_annotation_row_class_init (MgAnnotationRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgAnnotationRow, fuzzy_label);
   gtk_widget_class_bind_template_child (widget_class, MgAnnotationRow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, MgAnnotationRow, note_label);
-  gtk_widget_class_bind_template_child (widget_class, MgAnnotationRow, orphan_box);
-  gtk_widget_class_bind_template_child (widget_class, MgAnnotationRow, reattach_button);
-  gtk_widget_class_bind_template_child (widget_class, MgAnnotationRow, delete_button);
-  gtk_widget_class_bind_template_child (widget_class, MgAnnotationRow, edit_popover);
-  gtk_widget_class_bind_template_child (widget_class, MgAnnotationRow, tag_checks_box);
-  gtk_widget_class_bind_template_child (widget_class, MgAnnotationRow, note_view);
-  gtk_widget_class_bind_template_child (widget_class, MgAnnotationRow, popover_delete_button);
-  gtk_widget_class_bind_template_callback (widget_class, edit_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, edit_popover_closed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, done_clicked_cb);
+
+  gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);
+  gtk_widget_class_bind_template_callback (widget_class, star_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
 
   gtk_widget_class_set_css_name (widget_class, "mg-annotation-row");
 }
@@ -493,16 +517,7 @@ mg_annotation_row_class_init (MgAnnotationRowClass *klass)
 static void
 mg_annotation_row_init (MgAnnotationRow *self)
 {
-  GtkEventController *controller;
-  GtkShortcut *shortcut;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  controller = gtk_shortcut_controller_new ();
-  shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
-                               gtk_callback_action_new (note_view_commit_cb, self, NULL));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-  gtk_widget_add_controller (self->note_view, controller);
 }
 
 GtkWidget *
@@ -531,8 +546,8 @@ mg_annotation_row_set_annotation (MgAnnotationRow *self,
 
   if (self->annotation != NULL)
     {
-      mg_annotation_row_commit_note (self);
-      gtk_popover_popdown (GTK_POPOVER (self->edit_popover));
+      if (self->editor != NULL)
+        mg_annotation_editor_set_annotation (MG_ANNOTATION_EDITOR (self->editor), NULL, NULL);
       g_signal_handlers_disconnect_by_func (self->annotation, annotation_notify_cb, self);
     }
 
@@ -587,13 +602,16 @@ mg_annotation_row_set_read_only (MgAnnotationRow *self,
   if (self->read_only == read_only)
     return;
 
-  if (read_only)
+  if (read_only && self->editor != NULL)
     {
-      mg_annotation_row_commit_note (self);
-      gtk_popover_popdown (GTK_POPOVER (self->edit_popover));
+      mg_annotation_editor_commit_note (MG_ANNOTATION_EDITOR (self->editor));
+      gtk_popover_popdown (GTK_POPOVER (self->editor));
     }
 
   self->read_only = read_only;
   gtk_widget_set_visible (self->edit_button, !read_only);
+  gtk_widget_set_sensitive (self->star_button, !read_only);
+  if (self->orphan_box != NULL)
+    gtk_widget_set_sensitive (self->orphan_box, !read_only);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }

@@ -13,9 +13,10 @@ G_DECLARE_FINAL_TYPE (MgAnnotationRow, mg_annotation_row, MG, ANNOTATION_ROW, Gt
 
 /* One annotation in the annotation pane: paragraph number, quote, tag
  * chips, author, note, star, and for orphans the re-attach and delete
- * buttons. Follows the annotation's property changes. Edits are requested
- * through the enclosing pane's actions ("pane.toggle-starred",
- * "pane.toggle-tag", "pane.set-note", "pane.delete", "pane.reattach"). */
+ * buttons, and a button that opens an MgAnnotationEditor. Follows the
+ * annotation's property changes. Edits are requested through the enclosing
+ * pane's actions ("pane.toggle-starred", "pane.toggle-tag", "pane.set-note",
+ * "pane.delete", "pane.reattach"). */
 
 GtkWidget    *mg_annotation_row_new            (void);
 MgAnnotation *mg_annotation_row_get_annotation (MgAnnotationRow *self);
@@ -27,8 +28,5 @@ void          mg_annotation_row_set_tag_set    (MgAnnotationRow *self,
 gboolean      mg_annotation_row_get_read_only  (MgAnnotationRow *self);
 void          mg_annotation_row_set_read_only  (MgAnnotationRow *self,
                                                 gboolean         read_only);
-/* While the editor is open, writes the note being edited back through
- * "pane.set-note" when it differs from the annotation's. */
-void          mg_annotation_row_commit_note    (MgAnnotationRow *self);
 
 G_END_DECLS
