@@ -4,10 +4,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "mg-annotation-store-private.h"
-#include "mg-util.h"
 
 static void mg_annotation_store_list_model_iface_init (GListModelInterface *iface);
 
@@ -121,7 +118,7 @@ lower_bound (MgAnnotationStore *self,
 
 int
 _mg_annotation_store_find (MgAnnotationStore *self,
-            MgAnnotation      *annotation)
+                           MgAnnotation      *annotation)
 {
   guint pos = lower_bound (self, annotation);
   guint index;
@@ -145,7 +142,7 @@ _mg_annotation_store_invalidate (MgAnnotationStore *self)
 
 void
 _mg_annotation_store_update_paragraph (MgAnnotationStore *self,
-                  MgAnnotation      *annotation)
+                                       MgAnnotation      *annotation)
 {
   guint paragraph = 0;
 
@@ -157,7 +154,7 @@ _mg_annotation_store_update_paragraph (MgAnnotationStore *self,
 
 void
 _mg_annotation_store_insert (MgAnnotationStore *self,
-              MgAnnotation      *annotation)
+                             MgAnnotation      *annotation)
 {
   guint pos;
 
@@ -176,7 +173,7 @@ _mg_annotation_store_insert (MgAnnotationStore *self,
 
 void
 _mg_annotation_store_take (MgAnnotationStore *self,
-            MgAnnotation      *annotation)
+                           MgAnnotation      *annotation)
 {
   int pos = _mg_annotation_store_find (self, annotation);
 
@@ -195,8 +192,8 @@ _mg_annotation_store_take (MgAnnotationStore *self,
  * always see a sorted model. */
 void
 _mg_annotation_store_assign (MgAnnotationStore *self,
-              MgAnnotation      *annotation,
-              MgAnnotation      *values)
+                             MgAnnotation      *annotation,
+                             MgAnnotation      *values)
 {
   int old_pos = _mg_annotation_store_find (self, annotation);
   gboolean moved;
@@ -234,10 +231,10 @@ _mg_annotation_store_assign (MgAnnotationStore *self,
 /* Undo                                                                   */
 
 MgStoreOp *
-_mg_annotation_store_op_new (MgStoreOpKind   kind,
-        gpointer object,
-        gpointer before,
-        gpointer after)
+_mg_annotation_store_op_new (MgStoreOpKind kind,
+                             gpointer      object,
+                             gpointer      before,
+                             gpointer      after)
 {
   MgStoreOp *op = g_new0 (MgStoreOp, 1);
 
