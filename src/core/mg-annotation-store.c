@@ -4,10 +4,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "mg-annotation-store-private.h"
-#include "mg-util.h"
 
 static void mg_annotation_store_list_model_iface_init (GListModelInterface *iface);
 
@@ -121,7 +118,7 @@ lower_bound (MgAnnotationStore *self,
 
 int
 _mg_annotation_store_find (MgAnnotationStore *self,
-            MgAnnotation      *annotation)
+                           MgAnnotation      *annotation)
 {
   guint pos = lower_bound (self, annotation);
   guint index;
@@ -145,7 +142,7 @@ _mg_annotation_store_invalidate (MgAnnotationStore *self)
 
 void
 _mg_annotation_store_update_paragraph (MgAnnotationStore *self,
-                  MgAnnotation      *annotation)
+                                       MgAnnotation      *annotation)
 {
   guint paragraph = 0;
 
@@ -157,7 +154,7 @@ _mg_annotation_store_update_paragraph (MgAnnotationStore *self,
 
 void
 _mg_annotation_store_insert (MgAnnotationStore *self,
-              MgAnnotation      *annotation)
+                             MgAnnotation      *annotation)
 {
   guint pos;
 
@@ -176,7 +173,7 @@ _mg_annotation_store_insert (MgAnnotationStore *self,
 
 void
 _mg_annotation_store_take (MgAnnotationStore *self,
-            MgAnnotation      *annotation)
+                           MgAnnotation      *annotation)
 {
   int pos = _mg_annotation_store_find (self, annotation);
 
@@ -195,8 +192,8 @@ _mg_annotation_store_take (MgAnnotationStore *self,
  * always see a sorted model. */
 void
 _mg_annotation_store_assign (MgAnnotationStore *self,
-              MgAnnotation      *annotation,
-              MgAnnotation      *values)
+                             MgAnnotation      *annotation,
+                             MgAnnotation      *values)
 {
   int old_pos = _mg_annotation_store_find (self, annotation);
   gboolean moved;
@@ -234,10 +231,10 @@ _mg_annotation_store_assign (MgAnnotationStore *self,
 /* Undo                                                                   */
 
 MgStoreOp *
-_mg_annotation_store_op_new (MgStoreOpKind   kind,
-        gpointer object,
-        gpointer before,
-        gpointer after)
+_mg_annotation_store_op_new (MgStoreOpKind kind,
+                             gpointer      object,
+                             gpointer      before,
+                             gpointer      after)
 {
   MgStoreOp *op = g_new0 (MgStoreOp, 1);
 
@@ -313,21 +310,20 @@ apply_op (gpointer data,
 
 void
 _mg_annotation_store_save_state (MgAnnotationStore *self,
-            MgStoreState             *state)
+                                 MgStoreState      *state)
 {
   state->dirty = mg_undo_stack_is_dirty (self->undo);
   state->can_undo = mg_undo_stack_can_undo (self->undo);
   state->can_redo = mg_undo_stack_can_redo (self->undo);
-  state->undo_label = mg_undo_stack_undo_label (self->undo);
-  state->redo_label = mg_undo_stack_redo_label (self->undo);
+  /* Copies: the steps they belong to may be gone after the change. */
+  state->undo_label = g_strdup (mg_undo_stack_undo_label (self->undo));
+  state->redo_label = g_strdup (mg_undo_stack_redo_label (self->undo));
 }
 
-/* Labels are compared by address: a step's label lives as long as the
- * step, and a different step means a different label for observers. */
 void
 _mg_annotation_store_finish_change (MgAnnotationStore *self,
-               const MgStoreState       *before,
-               gboolean           changed)
+                                    MgStoreState      *before,
+                                    gboolean           changed)
 {
   MgStoreState after;
 
@@ -339,10 +335,14 @@ _mg_annotation_store_finish_change (MgAnnotationStore *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   if (before->can_redo != after.can_redo)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-  if (before->undo_label != after.undo_label)
+  if (g_strcmp0 (before->undo_label, after.undo_label) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
-  if (before->redo_label != after.redo_label)
+  if (g_strcmp0 (before->redo_label, after.redo_label) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+  g_clear_pointer (&before->undo_label, g_free);
+  g_clear_pointer (&before->redo_label, g_free);
+  g_clear_pointer (&after.undo_label, g_free);
+  g_clear_pointer (&after.redo_label, g_free);
   g_object_thaw_notify (G_OBJECT (self));
   if (changed)
     g_signal_emit (self, signals[CHANGED], 0);

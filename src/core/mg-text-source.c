@@ -317,7 +317,7 @@ normalise (const char  *in,
            gsize        len,
            gsize       *out_len,
            const char **line_ending,
-           gboolean    *has_control)
+           gssize      *first_control)
 {
   char *out = g_malloc (len + 1);
   char *o = out;
@@ -325,7 +325,7 @@ normalise (const char  *in,
   const guchar *end = p + len;
   gsize n_lf = 0, n_crlf = 0, n_cr = 0;
 
-  *has_control = FALSE;
+  *first_control = -1;
 
   while (p < end)
     {
@@ -368,14 +368,15 @@ normalise (const char  *in,
 
         case 0xC2:
           /* U+0080…U+009F, the C1 controls, are C2 80…C2 9F. */
-          if (p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9F)
-            *has_control = TRUE;
+          if (p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9F && *first_control < 0)
+            *first_control = o - out;
           *o++ = (char) c;
           p++;
           break;
 
         default:
-          *has_control = TRUE;
+          if (*first_control < 0)
+            *first_control = o - out;
           *o++ = (char) c;
           p++;
           break;
@@ -408,7 +409,7 @@ decode (MgTextSource  *self,
   g_autofree char *converted = NULL;
   const char *utf8 = NULL;
   gsize utf8_len = 0;
-  gboolean has_control = FALSE;
+  gssize first_control = -1;
   gboolean guessed_utf16 = FALSE;
   gboolean big_endian;
   const char *format;
@@ -529,8 +530,25 @@ decode (MgTextSource  *self,
       utf8_len -= 3;
     }
 
-  self->text = normalise (utf8, utf8_len, &self->size, &self->line_ending, &has_control);
-  if (has_control || (guessed_utf16 && !decoded_text_is_plausible (self->text, self->size)))
+  self->text = normalise (utf8, utf8_len, &self->size, &self->line_ending, &first_control);
+  if (first_control >= 0 && !guessed_utf16)
+    {
+      const char *at = self->text + first_control;
+      guint line = 1;
+
+      /* Text with one stray control character deserves to be told where. */
+      for (const char *q = memchr (self->text, '\n', at - self->text);
+           q != NULL;
+           q = memchr (q + 1, '\n', at - (q + 1)))
+        line++;
+      g_set_error (error, MG_TEXT_SOURCE_ERROR, MG_TEXT_SOURCE_ERROR_BINARY,
+                   _("“%s” is not a text file: it holds the control character U+%04X on line %u"),
+                   name, g_utf8_get_char (at), line);
+      g_clear_pointer (&self->text, g_free);
+      self->size = 0;
+      return FALSE;
+    }
+  if (first_control >= 0 || (guessed_utf16 && !decoded_text_is_plausible (self->text, self->size)))
     {
       g_clear_pointer (&self->text, g_free);
       self->size = 0;
