@@ -307,6 +307,14 @@ test_random_consistency (void)
         }
       else if (what < 5)
         mg_annotation_store_remove (store, mg_annotation_store_get_annotation (store, g_rand_int_range (rand, 0, n)));
+      else if (what < 6)
+        {
+          static const char * const ids[] = { "figure", "slogan", "policy-goal" };
+
+          g_assert_true (mg_annotation_store_toggle_tag (store,
+                                                         mg_annotation_store_get_annotation (store, g_rand_int_range (rand, 0, n)),
+                                                         ids[g_rand_int_range (rand, 0, 3)], NULL));
+        }
       else if (what < 7)
         {
           guint start = g_rand_int_range (rand, 0, 500);
@@ -402,7 +410,25 @@ test_get_at (void)
   for (guint offset = 0; offset < 130; offset++)
     check_get_at (store, offset);
 
-  /* The index follows changes. */
+  /* The index follows changes: a note leaves it, orphaning (same range)
+   * and removal change it. */
+  mg_annotation_store_set_note (store, whole, "still here");
+  check_get_at (store, 5);
+  {
+    g_autoptr(MgAnnotation) values = mg_annotation_copy (whole);
+
+    mg_annotation_set_anchor_state (values, MG_ANCHOR_STATE_ORPHANED);
+    mg_annotation_store_update (store, whole, values);
+    g_assert_true (mg_annotation_is_orphaned (whole));
+    got = mg_annotation_store_get_at (store, 5);
+    g_assert_cmpuint (got->len, ==, 0);
+    g_ptr_array_unref (got);
+    g_assert_true (mg_annotation_store_undo (store));
+    check_get_at (store, 5);
+    got = mg_annotation_store_get_at (store, 5);
+    g_assert_cmpuint (got->len, ==, 1);
+    g_ptr_array_unref (got);
+  }
   g_assert_true (mg_annotation_store_remove (store, whole));
   for (guint offset = 0; offset < 130; offset += 3)
     check_get_at (store, offset);

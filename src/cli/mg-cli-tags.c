@@ -77,20 +77,7 @@ apply_changes (MgCliFiles *files,
     {
       g_autoptr(MgTag) tag = NULL;
 
-      if (!mg_tag_id_is_valid (add_id))
-        {
-          g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_INVALID_ID,
-                       _("“%s” is not a valid tag id: use lowercase letters, "
-                         "digits and “-”, starting with a letter or digit "
-                         "(at most 64)"), add_id);
-          return FALSE;
-        }
-      if (add_color != NULL && !mg_tag_color_is_valid (add_color))
-        {
-          g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_INVALID_COLOR,
-                       _("“%s” is not a colour: write #rrggbb"), add_color);
-          return FALSE;
-        }
+      /* The tag set checks the id and the colour. */
       tag = mg_tag_new (add_id,
                         add_name != NULL ? add_name : add_id,
                         add_color != NULL ? add_color : mg_tag_set_suggest_color (tags),
@@ -101,12 +88,6 @@ apply_changes (MgCliFiles *files,
 
   if (rename_id != NULL)
     {
-      if (rename_color != NULL && !mg_tag_color_is_valid (rename_color))
-        {
-          g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_INVALID_COLOR,
-                       _("“%s” is not a colour: write #rrggbb"), rename_color);
-          return FALSE;
-        }
       if (rename_name != NULL &&
           g_strcmp0 (rename_name, mg_tag_get_name (mg_tag_set_lookup (tags, rename_id))) != 0 &&
           !mg_annotation_store_rename_tag (files->store, rename_id, rename_name, error))
