@@ -214,13 +214,18 @@ get_strv (Reader      *r,
   n = json_array_get_length (array);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *elem_path = g_strdup_printf ("%s[%u]", path, i);
+      JsonNode *elem = json_array_get_element (array, i);
       const char *s;
 
-      if (get_string (r, json_array_get_element (array, i), elem_path, &s))
-        g_strv_builder_add (builder, s);
+      if (is_value_of (elem, G_TYPE_STRING))
+        g_strv_builder_add (builder, json_node_get_string (elem));
       else
-        ok = FALSE;
+        {
+          g_autofree char *elem_path = g_strdup_printf ("%s[%u]", path, i);
+
+          get_string (r, elem, elem_path, &s);
+          ok = FALSE;
+        }
     }
   *out = g_strv_builder_end (builder);
   return ok;
@@ -447,6 +452,8 @@ read_annotation (Reader     *r,
   g_autoptr(JsonObject) extra = NULL;
   g_auto(GStrv) tags = NULL;
   g_auto(GStrv) contributors = NULL;
+  g_autoptr(GString) mpath_buf = NULL;
+  gsize base;
   const char *id = NULL, *quote = NULL, *prefix = "", *suffix = "";
   const char *note = "", *author = "", *created = NULL, *modified = NULL;
   gboolean starred = FALSE, orphaned = FALSE;
@@ -458,10 +465,19 @@ read_annotation (Reader     *r,
   const char *key;
   JsonNode *member;
 
+  /* One buffer for the member paths: annotations come by the ten thousand. */
+  mpath_buf = g_string_new (path);
+  base = mpath_buf->len;
+
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &key, &member))
     {
-      g_autofree char *mpath = g_strdup_printf ("%s.%s", path, key);
+      const char *mpath;
+
+      g_string_truncate (mpath_buf, base);
+      g_string_append_c (mpath_buf, '.');
+      g_string_append (mpath_buf, key);
+      mpath = mpath_buf->str;
 
       if (g_str_equal (key, "id"))
         {
@@ -717,14 +733,6 @@ parse_json (Reader     *r,
       return NULL;
     }
 
-  if (!g_utf8_validate_len (data, length, &end))
-    {
-      mg_json_position_of_byte (data, length, (gsize) (end - data), &line, &column);
-      fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column,
-             _("not JSON: the file is not UTF-8 text (or holds a NUL byte)"));
-      return NULL;
-    }
-
   if (mg_json_nesting_depth (data, length, MG_JSON_MAX_DEPTH, &deep_at) > MG_JSON_MAX_DEPTH)
     {
       g_autofree char *message =
@@ -739,6 +747,15 @@ parse_json (Reader     *r,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, (gssize) length, &error))
     {
+      /* json-glib says where, except for bytes that are not UTF-8. */
+      if (!g_utf8_validate_len (data, length, &end))
+        {
+          mg_json_position_of_byte (data, length, (gsize) (end - data), &line, &column);
+          fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column,
+                 _("not JSON: the file is not UTF-8 text (or holds a NUL byte)"));
+          return NULL;
+        }
+
       g_autofree char *detail = mg_json_parse_error_split (data, length, error->message,
                                                            &line, &column);
       g_autofree char *message = g_strdup_printf (_("not JSON: %s"), detail);
