@@ -267,22 +267,42 @@ def make_annotations(rng, text, count):
     return result
 
 
-def dump(value, indent=0):
+def dump_inline(value):
+    """{ "id": "figure", "name": "数据" } on one line, as the sidecar writes a tag."""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        return "{ " + ", ".join("%s: %s" % (json.dumps(k, ensure_ascii=False), dump_inline(v))
+                                for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(dump_inline(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def dump(value, indent=0, inline_items=()):
     """JSON in the sidecar's style: two-space indent, "key": value, objects
-    one member a line, arrays of scalars on one line, raw UTF-8."""
+    one member a line, arrays of scalars on one line, raw UTF-8; the
+    top-level arrays named in inline_items hold one object a line, each
+    written on that single line."""
     pad = " " * indent
     if isinstance(value, dict):
         if not value:
             return "{}"
-        items = ['%s  %s: %s' % (pad, json.dumps(k, ensure_ascii=False), dump(v, indent + 2))
-                 for k, v in value.items()]
+        items = []
+        for k, v in value.items():
+            if indent == 0 and k in inline_items and isinstance(v, list) and v:
+                inner = ",\n".join(pad + "    " + dump_inline(e) for e in v)
+                text = "[\n" + inner + "\n" + pad + "  ]"
+            else:
+                text = dump(v, indent + 2, inline_items)
+            items.append('%s  %s: %s' % (pad, json.dumps(k, ensure_ascii=False), text))
         return "{\n" + ",\n".join(items) + "\n" + pad + "}"
     if isinstance(value, list):
         if not value:
             return "[]"
         if all(not isinstance(v, (dict, list)) for v in value):
             return "[" + ", ".join(dump(v, indent) for v in value) + "]"
-        items = [pad + "  " + dump(v, indent + 2) for v in value]
+        items = [pad + "  " + dump(v, indent + 2, inline_items) for v in value]
         return "[\n" + ",\n".join(items) + "\n" + pad + "]"
     return json.dumps(value, ensure_ascii=False)
 
@@ -337,7 +357,7 @@ def main(argv=None):
     with open(speech_path, "wb") as f:
         f.write(data)
     with open(sidecar_path, "wb") as f:
-        f.write((dump(sidecar) + "\n").encode("utf-8"))
+        f.write((dump(sidecar, inline_items=("tags",)) + "\n").encode("utf-8"))
 
     print("%s: %d code points, %d bytes" % (speech_path, len(text), len(data)), file=sys.stderr)
     print("%s: %d annotations, %d bytes" % (sidecar_path, len(annotations), os.path.getsize(sidecar_path)),

@@ -255,9 +255,9 @@ static const Refused refused[] = {
   { "program.elf", MG_TEXT_SOURCE_ERROR_BINARY, "ELF" },
   { "noise.bin", MG_TEXT_SOURCE_ERROR_BINARY, "not a text file" },
   { "nul-byte.txt", MG_TEXT_SOURCE_ERROR_BINARY, "not a text file" },
-  { "control-char.txt", MG_TEXT_SOURCE_ERROR_BINARY, "not a text file" },
-  { "escape-sequence.txt", MG_TEXT_SOURCE_ERROR_BINARY, "not a text file" },
-  { "c1-control.txt", MG_TEXT_SOURCE_ERROR_BINARY, "not a text file" },
+  { "control-char.txt", MG_TEXT_SOURCE_ERROR_BINARY, "U+0001" },
+  { "escape-sequence.txt", MG_TEXT_SOURCE_ERROR_BINARY, "U+001B" },
+  { "c1-control.txt", MG_TEXT_SOURCE_ERROR_BINARY, "U+0085" },
   { "noise-high.bin", MG_TEXT_SOURCE_ERROR_ENCODING, "encoding" },
   { "latin1.txt", MG_TEXT_SOURCE_ERROR_ENCODING, "encoding" },
   { "utf8-bom-invalid.txt", MG_TEXT_SOURCE_ERROR_ENCODING, "UTF-8" },
@@ -308,6 +308,9 @@ test_refused_bytes (void)
     { "\xfe\xff\xd8\x3d\x00\x41", 6, MG_TEXT_SOURCE_ERROR_ENCODING }, /* high then not low */
     { "\xff\xfe" "abc", 5, MG_TEXT_SOURCE_ERROR_ENCODING },
     { "\x80", 1, MG_TEXT_SOURCE_ERROR_ENCODING },
+    /* NULs on one side only, but what it decodes to is not text. */
+    { "\x01\0\x02\0\x03\0\x04\0", 8, MG_TEXT_SOURCE_ERROR_BINARY },
+    { "A\0B\0C\0D\0\x01\xe0\x02\xe1\x03\xe2\x04\xe3", 16, MG_TEXT_SOURCE_ERROR_BINARY },
     /* Private-use and rare code points only: GB18030 decodes it, but it is not text. */
     { "\xaa\xa1\xaa\xa2\xaa\xa3\xfe\xfe\xfe\xfd\xfe\xfc", 12, MG_TEXT_SOURCE_ERROR_ENCODING },
   };
@@ -326,6 +329,32 @@ test_refused_bytes (void)
     }
 }
 
+/* A text with one stray control character says which and where. */
+static void
+test_control_position (void)
+{
+  const struct { const char *data; gsize len; const char *where; } cases[] = {
+    { "a\nb\nc\x07\n", 7, "U+0007 on line 3" },
+    { "\x01", 1, "U+0001 on line 1" },
+    { "一\r\n二\r三\x7f", 13, "U+007F on line 3" },
+    { "\xff\xfe" "a\0\n\0\x1b\0", 8, "U+001B on line 2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].data, cases[i].len);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MgTextSource) source = NULL;
+
+      source = mg_text_source_new_for_bytes (bytes, "stray.txt", &error);
+      g_assert_null (source);
+      g_assert_error (error, MG_TEXT_SOURCE_ERROR, MG_TEXT_SOURCE_ERROR_BINARY);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "stray.txt"));
+      g_assert_nonnull (strstr (error->message, cases[i].where));
+    }
+}
+
 static void
 test_decodes (void)
 {
@@ -337,6 +366,9 @@ test_decodes (void)
     { "\xfe\xff\xd8\x3d\xde\x00", 6, "\xf0\x9f\x98\x80", MG_ENCODING_UTF16BE },
     /* Form feed and tab are text. */
     { "a\fb\tc", 5, "a\fb\tc", MG_ENCODING_UTF8 },
+    /* UTF-16 without a byte order mark, both byte orders, with CJK. */
+    { "\0H\0i\0 \x4e\x2d\x65\x87\0\r\0\n", 12, "Hi 中文\n", MG_ENCODING_UTF16BE },
+    { "H\0i\0 \0\x2d\x4e\x87\x65\r\0\n\0", 12, "Hi 中文\n", MG_ENCODING_UTF16LE },
     /* One rare character in a Chinese text is still Chinese text. */
     { "\xd6\xd0\xce\xc4\xfe\xfe", 6, "中文\xee\x80\x80", MG_ENCODING_GB18030 },
   };
@@ -615,6 +647,7 @@ main (int   argc,
   g_test_add_func ("/text-source/decodes", test_decodes);
   g_test_add_func ("/text-source/refused-files", test_refused_files);
   g_test_add_func ("/text-source/refused-bytes", test_refused_bytes);
+  g_test_add_func ("/text-source/control-position", test_control_position);
   g_test_add_func ("/text-source/missing", test_missing);
   g_test_add_func ("/text-source/directory", test_directory);
   g_test_add_func ("/text-source/fifo", test_fifo);

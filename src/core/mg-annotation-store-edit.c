@@ -456,10 +456,13 @@ mg_annotation_store_add_tag (MgAnnotationStore  *self,
   g_return_val_if_fail (MG_IS_TAG (tag), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  _mg_annotation_store_save_state (self, &state);
   position = mg_tag_set_get_n_tags (self->tag_set);
+  _mg_annotation_store_save_state (self, &state);
   if (!mg_tag_set_insert (self->tag_set, position, tag, error))
-    return FALSE;
+    {
+      _mg_annotation_store_finish_change (self, &state, FALSE);
+      return FALSE;
+    }
   op = _mg_annotation_store_op_new (MG_STORE_OP_TAG_ADD, tag, NULL, NULL);
   op->position = position;
   mg_undo_stack_push (self->undo, _("Add tag"), op);
@@ -508,7 +511,7 @@ mg_annotation_store_set_tag_color (MgAnnotationStore  *self,
   if (!mg_tag_color_is_valid (color))
     {
       g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_INVALID_COLOR,
-                   _("“%s” is not a valid colour for tag “%s”: use #rrggbb"),
+                   _("“%s” is not a valid color for tag “%s”: use #rrggbb"),
                    color != NULL ? color : "", tag_id);
       return FALSE;
     }
@@ -555,7 +558,6 @@ mg_annotation_store_delete_tag (MgAnnotationStore  *self,
         }
     }
   mg_tag_set_remove (self->tag_set, tag_id);
-  _mg_annotation_store_invalidate (self);
   op = _mg_annotation_store_op_new (MG_STORE_OP_TAG_REMOVE, tag, NULL, NULL);
   op->position = position;
   mg_undo_stack_push (self->undo, _("Delete tag"), op);

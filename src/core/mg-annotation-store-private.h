@@ -30,7 +30,7 @@ struct _MgAnnotationStore
    * that can hold a covering annotation. Rebuilt when stale. */
   guint       *max_end;
   guint        max_end_leaves;
-  GHashTable  *tag_counts;   /* tag id → count, NULL when stale */
+  GHashTable  *tag_counts;   /* tag id → guint *, kept up to date */
 
   MgUndoStack *undo;
 
@@ -63,36 +63,38 @@ typedef struct
   gboolean    dirty;
   gboolean    can_undo;
   gboolean    can_redo;
-  const char *undo_label;
-  const char *redo_label;
+  char       *undo_label;
+  char       *redo_label;
 } MgStoreState;
 
 /* Shared by mg-annotation-store.c (model, queries, replaying operations)
  * and mg-annotation-store-edit.c (recorded changes). */
 
-int   _mg_annotation_store_find               (MgAnnotationStore *self,
-                                               MgAnnotation      *annotation);
-void  _mg_annotation_store_invalidate         (MgAnnotationStore *self);
-void  _mg_annotation_store_update_paragraph   (MgAnnotationStore *self,
-                                               MgAnnotation      *annotation);
-void  _mg_annotation_store_insert             (MgAnnotationStore *self,
-                                               MgAnnotation      *annotation);
-void  _mg_annotation_store_take               (MgAnnotationStore *self,
-                                               MgAnnotation      *annotation);
-void  _mg_annotation_store_assign             (MgAnnotationStore *self,
-                                               MgAnnotation      *annotation,
-                                               MgAnnotation      *values);
+int        _mg_annotation_store_find             (MgAnnotationStore  *self,
+                                                  MgAnnotation       *annotation);
+void       _mg_annotation_store_invalidate       (MgAnnotationStore  *self);
+/* Sets the paragraph of @annotation (in the store or not) from the
+ * document: 0 for orphans or without a document. */
+void       _mg_annotation_store_update_paragraph (MgAnnotationStore  *self,
+                                                  MgAnnotation       *annotation);
+void       _mg_annotation_store_insert           (MgAnnotationStore  *self,
+                                                  MgAnnotation       *annotation);
+void       _mg_annotation_store_take             (MgAnnotationStore  *self,
+                                                  MgAnnotation       *annotation);
+void       _mg_annotation_store_assign           (MgAnnotationStore  *self,
+                                                  MgAnnotation       *annotation,
+                                                  MgAnnotation       *values);
 /* Takes @before and @after; refs @object. */
-MgStoreOp *_mg_annotation_store_op_new        (MgStoreOpKind      kind,
-                                               gpointer           object,
-                                               gpointer           before,
-                                               gpointer           after);
-void  _mg_annotation_store_save_state         (MgAnnotationStore *self,
-                                               MgStoreState      *state);
-/* Notifies the properties that differ from @before; emits "changed" when
- * @changed. */
-void  _mg_annotation_store_finish_change      (MgAnnotationStore *self,
-                                               const MgStoreState *before,
-                                               gboolean           changed);
+MgStoreOp *_mg_annotation_store_op_new           (MgStoreOpKind       kind,
+                                                  gpointer            object,
+                                                  gpointer            before,
+                                                  gpointer            after);
+void       _mg_annotation_store_save_state       (MgAnnotationStore  *self,
+                                                  MgStoreState       *state);
+/* Notifies the properties that differ from @before (and frees its
+ * copies); emits "changed" when @changed. */
+void       _mg_annotation_store_finish_change    (MgAnnotationStore  *self,
+                                                  MgStoreState       *before,
+                                                  gboolean            changed);
 
 G_END_DECLS

@@ -261,7 +261,7 @@ mg_tag_set_insert (MgTagSet  *self,
   if (!mg_tag_color_is_valid (mg_tag_get_color (tag)))
     {
       g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_INVALID_COLOR,
-                   _("“%s” is not a valid colour for tag “%s”: use #rrggbb"),
+                   _("“%s” is not a valid color for tag “%s”: use #rrggbb"),
                    mg_tag_get_color (tag), id);
       return FALSE;
     }

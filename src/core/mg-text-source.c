@@ -142,16 +142,6 @@ set_binary_error (GError     **error,
   return FALSE;
 }
 
-static inline void
-append_utf8 (GString  *out,
-             gunichar  c)
-{
-  char buf[6];
-  int n = g_unichar_to_utf8 (c, buf);
-
-  g_string_append_len (out, buf, n);
-}
-
 static gboolean
 has_control_bytes (const guint8 *data,
                    gsize         len)
@@ -177,7 +167,7 @@ decode_utf16 (const guint8  *data,
               gsize         *out_len,
               GError       **error)
 {
-  GString *out;
+  char *out, *o;
   gsize i;
 
   if (len % 2 != 0)
@@ -188,11 +178,19 @@ decode_utf16 (const guint8  *data,
       return NULL;
     }
 
-  out = g_string_sized_new (len + len / 2 + 1);
+  /* A 2-byte unit gives at most 3 bytes of UTF-8, a 4-byte pair 4. */
+  out = g_malloc (len + len / 2 + 1);
+  o = out;
   for (i = 0; i < len; i += 2)
     {
       gunichar u = big_endian ? (data[i] << 8) | data[i + 1]
                               : (data[i + 1] << 8) | data[i];
+
+      if (u < 0x80)
+        {
+          *o++ = (char) u;
+          continue;
+        }
 
       if (u >= 0xD800 && u <= 0xDBFF)
         {
@@ -210,20 +208,18 @@ decode_utf16 (const guint8  *data,
       else if (u >= 0xDC00 && u <= 0xDFFF)
         goto bad_surrogate;
 
-      if (u < 0x80)
-        g_string_append_c (out, (char) u);
-      else
-        append_utf8 (out, u);
+      o += g_unichar_to_utf8 (u, o);
     }
+  *o = '\0';
 
-  *out_len = out->len;
-  return g_string_free (out, FALSE);
+  *out_len = o - out;
+  return out;
 
 bad_surrogate:
   g_set_error (error, MG_TEXT_SOURCE_ERROR, MG_TEXT_SOURCE_ERROR_ENCODING,
                _("“%s” is not valid UTF-16 text: broken surrogate pair at byte %" G_GSIZE_FORMAT),
                name, base + i);
-  g_string_free (out, TRUE);
+  g_free (out);
   return NULL;
 }
 
@@ -321,7 +317,7 @@ normalise (const char  *in,
            gsize        len,
            gsize       *out_len,
            const char **line_ending,
-           gboolean    *has_control)
+           gssize      *first_control)
 {
   char *out = g_malloc (len + 1);
   char *o = out;
@@ -329,7 +325,7 @@ normalise (const char  *in,
   const guchar *end = p + len;
   gsize n_lf = 0, n_crlf = 0, n_cr = 0;
 
-  *has_control = FALSE;
+  *first_control = -1;
 
   while (p < end)
     {
@@ -372,14 +368,15 @@ normalise (const char  *in,
 
         case 0xC2:
           /* U+0080…U+009F, the C1 controls, are C2 80…C2 9F. */
-          if (p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9F)
-            *has_control = TRUE;
+          if (p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9F && *first_control < 0)
+            *first_control = o - out;
           *o++ = (char) c;
           p++;
           break;
 
         default:
-          *has_control = TRUE;
+          if (*first_control < 0)
+            *first_control = o - out;
           *o++ = (char) c;
           p++;
           break;
@@ -412,7 +409,7 @@ decode (MgTextSource  *self,
   g_autofree char *converted = NULL;
   const char *utf8 = NULL;
   gsize utf8_len = 0;
-  gboolean has_control = FALSE;
+  gssize first_control = -1;
   gboolean guessed_utf16 = FALSE;
   gboolean big_endian;
   const char *format;
@@ -533,8 +530,25 @@ decode (MgTextSource  *self,
       utf8_len -= 3;
     }
 
-  self->text = normalise (utf8, utf8_len, &self->size, &self->line_ending, &has_control);
-  if (has_control || (guessed_utf16 && !decoded_text_is_plausible (self->text, self->size)))
+  self->text = normalise (utf8, utf8_len, &self->size, &self->line_ending, &first_control);
+  if (first_control >= 0 && !guessed_utf16)
+    {
+      const char *at = self->text + first_control;
+      guint line = 1;
+
+      /* Text with one stray control character deserves to be told where. */
+      for (const char *q = memchr (self->text, '\n', at - self->text);
+           q != NULL;
+           q = memchr (q + 1, '\n', at - (q + 1)))
+        line++;
+      g_set_error (error, MG_TEXT_SOURCE_ERROR, MG_TEXT_SOURCE_ERROR_BINARY,
+                   _("“%s” is not a text file: it holds the control character U+%04X on line %u"),
+                   name, g_utf8_get_char (at), line);
+      g_clear_pointer (&self->text, g_free);
+      self->size = 0;
+      return FALSE;
+    }
+  if (first_control >= 0 || (guessed_utf16 && !decoded_text_is_plausible (self->text, self->size)))
     {
       g_clear_pointer (&self->text, g_free);
       self->size = 0;

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-anchor-index.h"
+#include "mg-annotation-store.h"
+
+/* The glue between the text-level matcher (mg-anchor-locate.c) and the
+ * document and annotation objects. */
+
+MgAnchorIndex *
+mg_anchor_index_new (MgDocument *document)
+{
+  g_return_val_if_fail (MG_IS_DOCUMENT (document), NULL);
+
+  return mg_anchor_index_new_for_text (mg_document_get_text (document),
+                                       mg_document_get_size (document));
+}
+
+/* TRUE when the document's code points [start, end) are exactly @s. */
+static gboolean
+document_range_equals (MgDocument *document,
+                       guint       start,
+                       guint       end,
+                       const char *s)
+{
+  gsize b0, b1;
+
+  if (s == NULL || start > end || end > mg_document_get_length (document))
+    return FALSE;
+  b0 = mg_document_offset_to_byte (document, start);
+  b1 = mg_document_offset_to_byte (document, end);
+  return strlen (s) == b1 - b0 &&
+         memcmp (mg_document_get_text (document) + b0, s, b1 - b0) == 0;
+}
+
+/* The first check, without building an index: the stored range holds the
+ * quote. *@context_same tells whether prefix and suffix are unchanged too
+ * (nothing to refresh). Like mg_anchor_locate(), a short quote that is
+ * still there but whose context changed on both sides goes on to the
+ * search, where other occurrences compete with it. */
+static gboolean
+still_in_place (MgDocument   *document,
+                MgAnnotation *annotation,
+                gboolean     *context_same)
+{
+  guint start = mg_annotation_get_start (annotation);
+  guint end = mg_annotation_get_end (annotation);
+  guint length = mg_document_get_length (document);
+  const char *prefix = mg_annotation_get_prefix (annotation);
+  const char *suffix = mg_annotation_get_suffix (annotation);
+  guint pl, sl;
+  gboolean prefix_same, suffix_same;
+
+  if (!document_range_equals (document, start, end, mg_annotation_get_quote (annotation)))
+    return FALSE;
+
+  prefix = prefix != NULL ? prefix : "";
+  suffix = suffix != NULL ? suffix : "";
+  pl = g_utf8_strlen (prefix, -1);
+  sl = g_utf8_strlen (suffix, -1);
+
+  prefix_same = pl <= start && document_range_equals (document, start - pl, start, prefix);
+  suffix_same = end + sl <= length && document_range_equals (document, end, end + sl, suffix);
+
+  /* The stored context is the MG_CONTEXT_LENGTH code points around the
+   * quote, fewer only at the ends of the text: then a save would write
+   * the same context again. */
+  *context_same = prefix_same && suffix_same &&
+                  (pl == MG_CONTEXT_LENGTH || pl == start) &&
+                  (sl == MG_CONTEXT_LENGTH || end + sl == length);
+
+  return prefix_same || suffix_same;
+}
+
+void
+mg_anchor_annotations (GPtrArray      *annotations,
+                       MgDocument     *document,
+                       MgAnchorReport *report)
+{
+  g_autoptr(MgAnchorIndex) index = NULL;
+  MgAnchorReport counts = { 0, 0, 0, 0 };
+  guint i;
+
+  g_return_if_fail (annotations != NULL);
+  g_return_if_fail (MG_IS_DOCUMENT (document));
+
+  for (i = 0; i < annotations->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (annotations, i);
+      MgAnchorResult r;
+      gboolean context_same = FALSE;
+
+      g_object_freeze_notify (G_OBJECT (a));
+
+      if (still_in_place (document, a, &context_same))
+        {
+          r.state = MG_ANCHOR_STATE_EXACT;
+          r.start = mg_annotation_get_start (a);
+          r.end = mg_annotation_get_end (a);
+          r.score = 1.0;
+        }
+      else
+        {
+          if (index == NULL)
+            index = mg_anchor_index_new (document);
+          mg_anchor_locate (index,
+                            mg_annotation_get_quote (a),
+                            mg_annotation_get_prefix (a),
+                            mg_annotation_get_suffix (a),
+                            mg_annotation_get_start (a),
+                            mg_annotation_get_end (a),
+                            &r);
+        }
+
+      mg_annotation_set_anchor_state (a, r.state);
+      mg_annotation_set_anchor_score (a, r.score);
+      if (r.state == MG_ANCHOR_STATE_ORPHANED)
+        {
+          /* Everything stays as it was, last known offsets included. */
+          mg_annotation_set_paragraph (a, 0);
+          counts.orphaned++;
+        }
+      else
+        {
+          mg_annotation_set_range (a, r.start, r.end);
+          if (!context_same)
+            mg_annotation_fill_context (a, document);
+          mg_annotation_set_paragraph (a, mg_document_get_paragraph_at (document, r.start));
+          switch (r.state)
+            {
+            case MG_ANCHOR_STATE_EXACT:
+              counts.exact++;
+              break;
+            case MG_ANCHOR_STATE_MOVED:
+              counts.moved++;
+              break;
+            case MG_ANCHOR_STATE_FUZZY:
+            case MG_ANCHOR_STATE_ORPHANED:
+            default:
+              counts.fuzzy++;
+              break;
+            }
+        }
+
+      g_object_thaw_notify (G_OBJECT (a));
+    }
+
+  if (report != NULL)
+    *report = counts;
+}

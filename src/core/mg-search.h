@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "mg-document.h"
+
+G_BEGIN_DECLS
+
+/* Literal search in a document's normalised text. Occurrences are counted
+ * from the start of the text and do not overlap (as "find next" in an
+ * editor steps through them). Offsets are code points. */
+
+/* The @nth occurrence (1-based) of @needle: its range [start, end).
+ * FALSE when @needle is empty or the text holds fewer than @nth. */
+gboolean mg_search_find_nth (MgDocument *document,
+                             const char *needle,
+                             guint       nth,
+                             guint      *out_start,
+                             guint      *out_end);
+
+/* How many times @needle occurs (0 for an empty needle). */
+guint    mg_search_count    (MgDocument *document,
+                             const char *needle);
+
+G_END_DECLS
