@@ -17,7 +17,12 @@ import_fixture (MgAnnotationStore *store,
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "export", "w3c", name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  return mg_import_w3c_file (store, file, NULL, report, error);
+  gboolean ok = mg_import_w3c_file (store, file, NULL, report, error);
+
+  g_test_message ("%s: added %u (fuzzy %u), orphaned %u, skipped %u, tags created %u", name,
+                  report->added, report->fuzzy, report->orphaned, report->skipped,
+                  report->tags_created);
+  return ok;
 }
 
 static MgAnnotation *

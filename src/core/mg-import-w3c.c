@@ -8,6 +8,7 @@
 
 #include "mg-anchor.h"
 #include "mg-import-w3c.h"
+#include "mg-search.h"
 #include "mg-util.h"
 
 G_DEFINE_QUARK (mg-import-error-quark, mg_import_error)
@@ -473,9 +474,32 @@ import_annotation (JsonObject *object,
       MgAnchorResult result;
       gboolean agrees = import_position_agrees (ctx, &target);
 
-      mg_anchor_locate (ctx->index, target.exact, target.prefix, target.suffix,
-                        agrees ? (guint) target.start : 0, agrees ? (guint) target.end : 0,
-                        &result);
+      guint first_start, first_end;
+
+      if (agrees)
+        {
+          result.state = MG_ANCHOR_STATE_EXACT;
+          result.start = target.start;
+          result.end = target.end;
+          result.score = 1.0;
+          if ((target.prefix != NULL && *target.prefix != '\0')
+              || (target.suffix != NULL && *target.suffix != '\0'))
+            mg_anchor_locate (ctx->index, target.exact, target.prefix, target.suffix,
+                              target.start, target.end, &result);
+        }
+      else if ((target.prefix == NULL || *target.prefix == '\0')
+               && (target.suffix == NULL || *target.suffix == '\0')
+               && mg_search_find_nth (ctx->document, target.exact, 1, &first_start, &first_end))
+        {
+          /* Without context, the selector means the first occurrence. */
+          result.state = MG_ANCHOR_STATE_EXACT;
+          result.start = first_start;
+          result.end = first_end;
+          result.score = 1.0;
+        }
+      else
+        mg_anchor_locate (ctx->index, target.exact, target.prefix, target.suffix,
+                          0, 0, &result);
       if (result.state == MG_ANCHOR_STATE_ORPHANED)
         {
           orphan = TRUE;
