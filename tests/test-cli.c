@@ -47,6 +47,15 @@ test_help_version (Fixture       *f,
       g_assert_cmpstr (r.err, ==, "");
     }
 
+  RUN (f, &r, "help", "add");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "marginalia-cli add"));
+  RUN (f, &r, "help");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "  validate "));
+  RUN (f, &r, "help", "frobnicate");
+  g_assert_cmpint (r.status, ==, 1);
+
   RUN (f, &r, "add", "--help");
   g_assert_nonnull (strstr (r.out, "--quote"));
   g_assert_nonnull (strstr (r.out, "--occurrence"));
