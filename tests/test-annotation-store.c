@@ -451,20 +451,6 @@ test_get_at (void)
   g_assert_finalize_object (store);
 }
 
-static gint64
-time_limit (double seconds)
-{
-  const char *preload = g_getenv ("LD_PRELOAD");
-  double factor = 1.0;
-
-#if defined(__SANITIZE_ADDRESS__)
-  factor = 20.0;
-#endif
-  if (preload != NULL && strstr (preload, "vgpreload") != NULL)
-    factor = 100.0;
-  return (gint64) (seconds * factor * G_USEC_PER_SEC);
-}
-
 static void
 test_load (void)
 {
@@ -499,7 +485,6 @@ test_load (void)
   mg_annotation_store_load (store, list);
   t1 = g_get_monotonic_time ();
   g_test_message ("loading %u annotations: %.1f ms", n, (t1 - t0) / 1000.0);
-  g_assert_cmpint (t1 - t0, <, time_limit (1.0));
 
   g_assert_cmpuint (w.items_changed, ==, 1);
   g_assert_cmpuint (w.changed, ==, 0);
@@ -521,7 +506,6 @@ test_load (void)
     }
   t1 = g_get_monotonic_time ();
   g_test_message ("10000 get_at over %u annotations: %.1f ms", n, (t1 - t0) / 1000.0);
-  g_assert_cmpint (t1 - t0, <, time_limit (1.0));
   for (guint i = 0; i < 200; i++)
     check_get_at (store, g_rand_int_range (rand, 0, 1000000));
 
@@ -539,7 +523,6 @@ test_load (void)
     }
   t1 = g_get_monotonic_time ();
   g_test_message ("1000 x (add, get_at, move) among %u: %.1f ms", n, (t1 - t0) / 1000.0);
-  g_assert_cmpint (t1 - t0, <, time_limit (2.0));
   g_signal_handlers_unblock_by_func (store, on_items_changed, &w);
   g_ptr_array_set_size (w.shadow, 0);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
