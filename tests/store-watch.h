@@ -114,6 +114,21 @@ watch_check (Watch *watch)
       if (i > 0)
         g_assert_cmpint (mg_annotation_compare (mg_annotation_store_get_annotation (watch->store, i - 1), a), <, 0);
     }
+
+  /* Tag counts agree with a recount. */
+  {
+    MgTagSet *tags = mg_annotation_store_get_tag_set (watch->store);
+
+    for (guint t = 0; t < mg_tag_set_get_n_tags (tags); t++)
+      {
+        const char *id = mg_tag_get_id (mg_tag_set_get_tag (tags, t));
+        guint expected = 0;
+
+        for (guint i = 0; i < n; i++)
+          expected += mg_annotation_has_tag (mg_annotation_store_get_annotation (watch->store, i), id);
+        g_assert_cmpuint (mg_annotation_store_count_tag (watch->store, id), ==, expected);
+      }
+  }
 }
 
 static inline void

@@ -394,8 +394,6 @@ test_toggle_removes_unknown (void)
   g_assert_finalize_object (store);
 }
 
-/* Time limits assume a plain build; sanitizers and valgrind run many
- * times slower and only look for memory errors here. */
 int
 main (int   argc,
       char *argv[])

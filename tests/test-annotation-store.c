@@ -307,6 +307,14 @@ test_random_consistency (void)
         }
       else if (what < 5)
         mg_annotation_store_remove (store, mg_annotation_store_get_annotation (store, g_rand_int_range (rand, 0, n)));
+      else if (what < 6)
+        {
+          static const char * const ids[] = { "figure", "slogan", "policy-goal" };
+
+          g_assert_true (mg_annotation_store_toggle_tag (store,
+                                                         mg_annotation_store_get_annotation (store, g_rand_int_range (rand, 0, n)),
+                                                         ids[g_rand_int_range (rand, 0, 3)], NULL));
+        }
       else if (what < 7)
         {
           guint start = g_rand_int_range (rand, 0, 500);
@@ -402,7 +410,25 @@ test_get_at (void)
   for (guint offset = 0; offset < 130; offset++)
     check_get_at (store, offset);
 
-  /* The index follows changes. */
+  /* The index follows changes: a note leaves it, orphaning (same range)
+   * and removal change it. */
+  mg_annotation_store_set_note (store, whole, "still here");
+  check_get_at (store, 5);
+  {
+    g_autoptr(MgAnnotation) values = mg_annotation_copy (whole);
+
+    mg_annotation_set_anchor_state (values, MG_ANCHOR_STATE_ORPHANED);
+    mg_annotation_store_update (store, whole, values);
+    g_assert_true (mg_annotation_is_orphaned (whole));
+    got = mg_annotation_store_get_at (store, 5);
+    g_assert_cmpuint (got->len, ==, 0);
+    g_ptr_array_unref (got);
+    g_assert_true (mg_annotation_store_undo (store));
+    check_get_at (store, 5);
+    got = mg_annotation_store_get_at (store, 5);
+    g_assert_cmpuint (got->len, ==, 1);
+    g_ptr_array_unref (got);
+  }
   g_assert_true (mg_annotation_store_remove (store, whole));
   for (guint offset = 0; offset < 130; offset += 3)
     check_get_at (store, offset);
@@ -423,20 +449,6 @@ test_get_at (void)
 
   g_rand_free (rand);
   g_assert_finalize_object (store);
-}
-
-static gint64
-time_limit (double seconds)
-{
-  const char *preload = g_getenv ("LD_PRELOAD");
-  double factor = 1.0;
-
-#if defined(__SANITIZE_ADDRESS__)
-  factor = 20.0;
-#endif
-  if (preload != NULL && strstr (preload, "vgpreload") != NULL)
-    factor = 100.0;
-  return (gint64) (seconds * factor * G_USEC_PER_SEC);
 }
 
 static void
@@ -473,7 +485,6 @@ test_load (void)
   mg_annotation_store_load (store, list);
   t1 = g_get_monotonic_time ();
   g_test_message ("loading %u annotations: %.1f ms", n, (t1 - t0) / 1000.0);
-  g_assert_cmpint (t1 - t0, <, time_limit (1.0));
 
   g_assert_cmpuint (w.items_changed, ==, 1);
   g_assert_cmpuint (w.changed, ==, 0);
@@ -495,7 +506,6 @@ test_load (void)
     }
   t1 = g_get_monotonic_time ();
   g_test_message ("10000 get_at over %u annotations: %.1f ms", n, (t1 - t0) / 1000.0);
-  g_assert_cmpint (t1 - t0, <, time_limit (1.0));
   for (guint i = 0; i < 200; i++)
     check_get_at (store, g_rand_int_range (rand, 0, 1000000));
 
@@ -513,7 +523,6 @@ test_load (void)
     }
   t1 = g_get_monotonic_time ();
   g_test_message ("1000 x (add, get_at, move) among %u: %.1f ms", n, (t1 - t0) / 1000.0);
-  g_assert_cmpint (t1 - t0, <, time_limit (2.0));
   g_signal_handlers_unblock_by_func (store, on_items_changed, &w);
   g_ptr_array_set_size (w.shadow, 0);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)

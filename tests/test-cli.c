@@ -47,6 +47,15 @@ test_help_version (Fixture       *f,
       g_assert_cmpstr (r.err, ==, "");
     }
 
+  RUN (f, &r, "help", "add");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "marginalia-cli add"));
+  RUN (f, &r, "help");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "  validate "));
+  RUN (f, &r, "help", "frobnicate");
+  g_assert_cmpint (r.status, ==, 1);
+
   RUN (f, &r, "add", "--help");
   g_assert_nonnull (strstr (r.out, "--quote"));
   g_assert_nonnull (strstr (r.out, "--occurrence"));
@@ -271,6 +280,26 @@ test_add_quote (Fixture       *f,
   RUN (f, &r, "add", SPEECH, "--quote", "项目为王", "--tag", "no-such-tag");
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "no-such-tag"));
+  assert_unchanged (f, SIDECAR, before);
+
+  /* Copied from a rendered page: the line break and the full-width comma
+   * are not as in the file; the passage is still found, with a notice. */
+  RUN (f, &r, "add", SPEECH, "--quote", "坚持\"项目为王\", 全年新开工");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "坚持“项目为王”，\n全年新开工"));
+  {
+    g_autoptr(JsonNode) folded_root = NULL;
+    g_autofree char *folded_id = g_strdup (strip_newline (r.out));
+
+    o = find_annotation (list_json (f, SPEECH, &folded_root), folded_id);
+    g_assert_nonnull (o);
+    g_assert_cmpstr (json_object_get_string_member (o, "quote"), ==, "坚持“项目为王”，\n全年新开工");
+  }
+  g_clear_pointer (&before, g_bytes_unref);
+  before = snapshot (f, SIDECAR);
+  RUN (f, &r, "add", SPEECH, "--quote", "坚持\"项目为王\"", "--occurrence", "3");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "2"));
   assert_unchanged (f, SIDECAR, before);
 
   /* A quote given in the C locale. */

@@ -65,6 +65,54 @@ test_search_combining (void)
   g_assert_cmpuint (end, ==, 6);
 }
 
+static void
+test_search_folded (void)
+{
+  /* Spaced quotes, a phrase broken across lines, full-width digits. */
+  const char *text = "要谋划好“ 十五五 ”发展。推动高质\n量发展，增长２０２１年的“十五五”。";
+  g_autoptr(MgDocument) document = mg_document_new_for_text (text, -1, NULL);
+  g_autofree char *slice = NULL;
+  guint start = 0, end = 0;
+
+  g_assert_cmpuint (mg_search_count (document, "“十五五”"), ==, 1);
+  g_assert_cmpuint (mg_search_count_folded (document, "“十五五”"), ==, 2);
+  g_assert_cmpuint (mg_search_count_folded (document, "\"十五五\""), ==, 2);
+
+  g_assert_true (mg_search_find_nth_folded (document, "“十五五”", 1, &start, &end));
+  slice = mg_document_dup_slice (document, start, end);
+  g_assert_cmpstr (slice, ==, "“ 十五五 ”");
+  g_clear_pointer (&slice, g_free);
+
+  g_assert_true (mg_search_find_nth_folded (document, "“十五五”", 2, &start, &end));
+  slice = mg_document_dup_slice (document, start, end);
+  g_assert_cmpstr (slice, ==, "“十五五”");
+  g_clear_pointer (&slice, g_free);
+
+  g_assert_true (mg_search_find_nth_folded (document, "高质量发展", 1, &start, &end));
+  slice = mg_document_dup_slice (document, start, end);
+  g_assert_cmpstr (slice, ==, "高质\n量发展");
+  g_clear_pointer (&slice, g_free);
+
+  g_assert_true (mg_search_find_nth_folded (document, "2021年", 1, &start, &end));
+  slice = mg_document_dup_slice (document, start, end);
+  g_assert_cmpstr (slice, ==, "２０２１年");
+
+  g_assert_false (mg_search_find_nth_folded (document, "“十五五”", 3, NULL, NULL));
+  g_assert_false (mg_search_find_nth_folded (document, "十六五", 1, NULL, NULL));
+  g_assert_false (mg_search_find_nth_folded (document, " \n ", 1, NULL, NULL));
+  g_assert_cmpuint (mg_search_count_folded (document, " "), ==, 0);
+
+  /* Non-overlapping, as the literal search. */
+  {
+    g_autoptr(MgDocument) aaaa = mg_document_new_for_text ("a a\naa", -1, NULL);
+
+    g_assert_cmpuint (mg_search_count_folded (aaaa, "aa"), ==, 2);
+    g_assert_true (mg_search_find_nth_folded (aaaa, "aa", 2, &start, &end));
+    g_assert_cmpuint (start, ==, 4);
+    g_assert_cmpuint (end, ==, 6);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -74,6 +122,7 @@ main (int    argc,
   g_test_add_func ("/search/nth", test_search_nth);
   g_test_add_func ("/search/no-overlap", test_search_no_overlap);
   g_test_add_func ("/search/combining", test_search_combining);
+  g_test_add_func ("/search/folded", test_search_folded);
 
   return g_test_run ();
 }

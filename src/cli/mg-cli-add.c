@@ -63,7 +63,23 @@ locate (MgCliFiles *files,
       if (mg_search_find_nth (files->document, quote, occurrence, out_start, out_end))
         return TRUE;
 
+      /* Not as written: try again ignoring white space, line breaks,
+       * full-width forms and quote styles, which copying from a web page
+       * or a PDF changes. */
       count = mg_search_count (files->document, quote);
+      if (count == 0 &&
+          mg_search_find_nth_folded (files->document, quote, occurrence, out_start, out_end))
+        {
+          g_autofree char *found = mg_document_dup_slice (files->document, *out_start, *out_end);
+
+          mg_cli_message (_("“%s” is not in %s as written; annotating “%s”, "
+                            "which differs only in spacing or punctuation"),
+                          quote, files->document_path, found);
+          return TRUE;
+        }
+      if (count == 0)
+        count = mg_search_count_folded (files->document, quote);
+
       if (count == 0)
         mg_cli_message (_("“%s” is not in %s"), quote, files->document_path);
       else

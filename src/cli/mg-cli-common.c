@@ -134,33 +134,60 @@ mg_cli_usage_error (const MgCliCommand *command,
 
 /* Options */
 
-/* Breaks @text into lines of at most @width characters at spaces (text
- * without spaces, as Chinese, is left to the terminal). */
+static guint
+text_width (const char *text,
+            gsize       length)
+{
+  guint width = 0;
+
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+/* Breaks @text into lines of at most @width columns: at spaces, and
+ * before a wide (CJK) character that is not punctuation, so Chinese
+ * wraps too. */
 static char *
 wrap_text (const char *text,
            guint       width)
 {
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
   GString *out = g_string_new (NULL);
-  guint column = 0;
+  g_autoptr(GString) line = g_string_new (NULL);
+  gssize break_at = -1;    /* in line, or -1 */
+  gboolean break_space = FALSE;
 
-  for (guint i = 0; words[i] != NULL; i++)
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      guint length = g_utf8_strlen (words[i], -1);
+      gunichar c = g_utf8_get_char (p);
+      gboolean wide = g_unichar_iswide (c);
 
-      if (column > 0 && column + 1 + length > width)
+      if (c == ' ')
         {
+          break_at = line->len;
+          break_space = TRUE;
+        }
+      else if (wide && !g_unichar_ispunct (c) && line->len > 0)
+        {
+          break_at = line->len;
+          break_space = FALSE;
+        }
+      g_string_append_unichar (line, c);
+
+      if (break_at > 0 && text_width (line->str, line->len) > width)
+        {
+          gsize rest = break_at + (break_space ? 1 : 0);
+          gsize end = break_at;
+
+          while (end > 0 && line->str[end - 1] == ' ')
+            end--;
+          g_string_append_len (out, line->str, end);
           g_string_append_c (out, '\n');
-          column = 0;
+          g_string_erase (line, 0, rest);
+          break_at = -1;
         }
-      else if (i > 0)
-        {
-          g_string_append_c (out, ' ');
-          column++;
-        }
-      g_string_append (out, words[i]);
-      column += length;
     }
+  g_string_append (out, line->str);
   return g_string_free (out, FALSE);
 }
 

@@ -77,20 +77,7 @@ apply_changes (MgCliFiles *files,
     {
       g_autoptr(MgTag) tag = NULL;
 
-      if (!mg_tag_id_is_valid (add_id))
-        {
-          g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_INVALID_ID,
-                       _("“%s” is not a valid tag id: use lowercase letters, "
-                         "digits and “-”, starting with a letter or digit "
-                         "(at most 64)"), add_id);
-          return FALSE;
-        }
-      if (add_color != NULL && !mg_tag_color_is_valid (add_color))
-        {
-          g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_INVALID_COLOR,
-                       _("“%s” is not a colour: write #rrggbb"), add_color);
-          return FALSE;
-        }
+      /* The tag set checks the id and the color. */
       tag = mg_tag_new (add_id,
                         add_name != NULL ? add_name : add_id,
                         add_color != NULL ? add_color : mg_tag_set_suggest_color (tags),
@@ -101,12 +88,6 @@ apply_changes (MgCliFiles *files,
 
   if (rename_id != NULL)
     {
-      if (rename_color != NULL && !mg_tag_color_is_valid (rename_color))
-        {
-          g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_INVALID_COLOR,
-                       _("“%s” is not a colour: write #rrggbb"), rename_color);
-          return FALSE;
-        }
       if (rename_name != NULL &&
           g_strcmp0 (rename_name, mg_tag_get_name (mg_tag_set_lookup (tags, rename_id))) != 0 &&
           !mg_annotation_store_rename_tag (files->store, rename_id, rename_name, error))
@@ -148,7 +129,7 @@ run (const MgCliCommand *command,
     { "name", 0, 0, G_OPTION_ARG_FILENAME, &name,
       N_("The new tag's display name (default: its id)"), N_("NAME") },
     { "color", 0, 0, G_OPTION_ARG_FILENAME, &color,
-      N_("The new (or renamed) tag's colour, #rrggbb"), N_("COLOR") },
+      N_("The new (or renamed) tag's color, #rrggbb"), N_("COLOR") },
     { "rename", 0, 0, G_OPTION_ARG_FILENAME, &rename_id,
       N_("Give the tag ID the display name NAME (the argument after DOC)"), N_("ID") },
     { "delete", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &delete_ids,
@@ -217,7 +198,7 @@ run (const MgCliCommand *command,
                       delete_ids, &error))
     {
       mg_annotation_store_end_group (files->store);
-      mg_cli_message (_("%s: %s"), files->sidecar_path, error->message);
+      mg_cli_message ("%s: %s", files->sidecar_path, error->message);
       return MG_CLI_EXIT_DATA;
     }
   mg_annotation_store_end_group (files->store);
@@ -232,7 +213,7 @@ const MgCliCommand mg_cli_command_tags = {
   "[--delete ID]… [--format tsv|json]",
   N_("List the tags, or define, rename and delete them"),
   N_("Without changes, lists the tags (id, name, color, count) as TSV with a "
-     "header line, or as JSON. An invalid or duplicate id, an invalid colour "
+     "header line, or as JSON. An invalid or duplicate id, an invalid color "
      "or an unknown tag changes nothing and exits with status 2."),
   run,
 };

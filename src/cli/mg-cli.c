@@ -50,6 +50,15 @@ print_help (void)
                   "3 failure to write."));
 }
 
+/* "marginalia-cli add" in the usage line of the command's --help. */
+static void
+set_command_prgname (const MgCliCommand *command)
+{
+  g_autofree char *prgname = g_strdup_printf ("%s %s", MG_CLI_PROGRAM, command->name);
+
+  g_set_prgname (prgname);
+}
+
 static int
 finish (int status)
 {
@@ -90,15 +99,28 @@ main (int    argc,
   if (argv[1][0] == '-')
     return mg_cli_usage_error (NULL, _("unknown option “%s”"), argv[1]);
 
+  /* "help COMMAND" is "COMMAND --help". */
+  if (strcmp (argv[1], "help") == 0)
+    {
+      char *help_argv[] = { NULL, (char *) "--help", NULL };
+
+      if (argc < 3)
+        {
+          print_help ();
+          return finish (MG_CLI_EXIT_OK);
+        }
+      command = find_command (argv[2]);
+      if (command == NULL)
+        return mg_cli_usage_error (NULL, _("unknown command “%s”"), argv[2]);
+      help_argv[0] = argv[2];
+      set_command_prgname (command);
+      return finish (command->run (command, 2, help_argv));
+    }
+
   command = find_command (argv[1]);
   if (command == NULL)
     return mg_cli_usage_error (NULL, _("unknown command “%s”"), argv[1]);
 
-  {
-    /* "marginalia-cli add" in the usage line of the command's --help. */
-    g_autofree char *prgname = g_strdup_printf ("%s %s", MG_CLI_PROGRAM, command->name);
-    g_set_prgname (prgname);
-  }
-
+  set_command_prgname (command);
   return finish (command->run (command, argc - 1, argv + 1));
 }

@@ -558,7 +558,6 @@ mg_annotation_store_delete_tag (MgAnnotationStore  *self,
         }
     }
   mg_tag_set_remove (self->tag_set, tag_id);
-  _mg_annotation_store_invalidate (self);
   op = _mg_annotation_store_op_new (MG_STORE_OP_TAG_REMOVE, tag, NULL, NULL);
   op->position = position;
   mg_undo_stack_push (self->undo, _("Delete tag"), op);

@@ -30,7 +30,7 @@ struct _MgAnnotationStore
    * that can hold a covering annotation. Rebuilt when stale. */
   guint       *max_end;
   guint        max_end_leaves;
-  GHashTable  *tag_counts;   /* tag id → count, NULL when stale */
+  GHashTable  *tag_counts;   /* tag id → guint *, kept up to date */
 
   MgUndoStack *undo;
 

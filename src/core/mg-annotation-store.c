@@ -137,7 +137,27 @@ void
 _mg_annotation_store_invalidate (MgAnnotationStore *self)
 {
   self->index_valid = FALSE;
-  g_clear_pointer (&self->tag_counts, g_hash_table_unref);
+}
+
+/* Adds @delta to the count of each tag of @annotation. */
+static void
+count_tags (MgAnnotationStore *self,
+            MgAnnotation      *annotation,
+            int                delta)
+{
+  const char * const *tags = mg_annotation_get_tags (annotation);
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      guint *count = g_hash_table_lookup (self->tag_counts, tags[i]);
+
+      if (count == NULL)
+        {
+          count = g_new0 (guint, 1);
+          g_hash_table_insert (self->tag_counts, g_strdup (tags[i]), count);
+        }
+      *count += delta;
+    }
 }
 
 void
@@ -167,6 +187,7 @@ _mg_annotation_store_insert (MgAnnotationStore *self,
     g_array_insert_val (self->spans, pos, span);
   }
   g_hash_table_insert (self->by_id, (gpointer) mg_annotation_get_id (annotation), annotation);
+  count_tags (self, annotation, 1);
   _mg_annotation_store_invalidate (self);
   g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, 1);
 }
@@ -182,6 +203,7 @@ _mg_annotation_store_take (MgAnnotationStore *self,
   g_ptr_array_remove_index (self->items, pos);
   g_array_remove_index (self->spans, pos);
   g_hash_table_remove (self->by_id, mg_annotation_get_id (annotation));
+  count_tags (self, annotation, -1);
   _mg_annotation_store_invalidate (self);
   g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 0);
   g_object_unref (annotation);
@@ -204,9 +226,10 @@ _mg_annotation_store_assign (MgAnnotationStore *self,
           mg_annotation_get_end (annotation) != mg_annotation_get_end (values);
 
   g_object_freeze_notify (G_OBJECT (annotation));
+  count_tags (self, annotation, -1);
   mg_annotation_assign (annotation, values);
+  count_tags (self, annotation, 1);
   _mg_annotation_store_update_paragraph (self, annotation);
-  _mg_annotation_store_invalidate (self);
   if (moved)
     {
       MgStoreSpan span = span_of (annotation);
@@ -219,10 +242,21 @@ _mg_annotation_store_assign (MgAnnotationStore *self,
       g_array_insert_val (self->spans, new_pos, span);
       first = MIN ((guint) old_pos, new_pos);
       count = MAX ((guint) old_pos, new_pos) - first + 1;
+      _mg_annotation_store_invalidate (self);
       g_list_model_items_changed (G_LIST_MODEL (self), first, count, count);
     }
   else
-    g_array_index (self->spans, MgStoreSpan, old_pos) = span_of (annotation);
+    {
+      MgStoreSpan *old_span = &g_array_index (self->spans, MgStoreSpan, old_pos);
+      MgStoreSpan span = span_of (annotation);
+
+      /* A note or a star leaves the lookup index as it is. */
+      if (old_span->start != span.start || old_span->end != span.end)
+        {
+          *old_span = span;
+          _mg_annotation_store_invalidate (self);
+        }
+    }
   g_object_thaw_notify (G_OBJECT (annotation));
   g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, annotation);
 }
@@ -296,7 +330,6 @@ apply_op (gpointer data,
         mg_tag_set_insert (self->tag_set, op->position, op->object, NULL);
       else
         mg_tag_set_remove (self->tag_set, mg_tag_get_id (op->object));
-      _mg_annotation_store_invalidate (self);
       break;
 
     case MG_STORE_OP_TAG_CHANGE:
@@ -359,6 +392,7 @@ clear_items (MgAnnotationStore *self)
     g_object_unref (g_ptr_array_index (self->items, i));
   g_ptr_array_set_size (self->items, 0);
   g_array_set_size (self->spans, 0);
+  g_hash_table_remove_all (self->tag_counts);
 }
 
 static void
@@ -502,6 +536,7 @@ mg_annotation_store_init (MgAnnotationStore *self)
   self->items = g_ptr_array_new ();
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->spans = g_array_new (FALSE, FALSE, sizeof (MgStoreSpan));
+  self->tag_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->undo = mg_undo_stack_new (apply_op, op_free, self);
 }
 
@@ -696,25 +731,13 @@ guint
 mg_annotation_store_count_tag (MgAnnotationStore *self,
                                const char        *tag_id)
 {
+  guint *count;
+
   g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), 0);
   g_return_val_if_fail (tag_id != NULL, 0);
 
-  if (self->tag_counts == NULL)
-    {
-      self->tag_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      for (guint i = 0; i < self->items->len; i++)
-        {
-          const char * const *tags = mg_annotation_get_tags (g_ptr_array_index (self->items, i));
-
-          for (guint j = 0; tags[j] != NULL; j++)
-            {
-              guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->tag_counts, tags[j]));
-
-              g_hash_table_insert (self->tag_counts, g_strdup (tags[j]), GUINT_TO_POINTER (n + 1));
-            }
-        }
-    }
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->tag_counts, tag_id));
+  count = g_hash_table_lookup (self->tag_counts, tag_id);
+  return count != NULL ? *count : 0;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -741,6 +764,7 @@ mg_annotation_store_load (MgAnnotationStore *self,
 
       g_ptr_array_add (self->items, g_object_ref (annotation));
       g_hash_table_insert (self->by_id, (gpointer) mg_annotation_get_id (annotation), annotation);
+      count_tags (self, annotation, 1);
       _mg_annotation_store_update_paragraph (self, annotation);
     }
   g_ptr_array_sort (self->items, compare_items);

@@ -12,10 +12,19 @@ static void
 append_escaped (GString    *out,
                 const char *s)
 {
-  for (const char *p = s; *p != '\0'; p++)
+  const char *run = s;
+  const char *p;
+
+  for (p = s; *p != '\0'; p++)
     {
       guchar c = (guchar) *p;
 
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      /* Copy the plain run before this character in one go. */
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
       switch (c)
         {
         case '"':  g_string_append (out, "\\\""); break;
@@ -26,13 +35,27 @@ append_escaped (GString    *out,
         case '\b': g_string_append (out, "\\b"); break;
         case '\f': g_string_append (out, "\\f"); break;
         default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
+          g_string_append_printf (out, "\\u%04x", c);
           break;
         }
     }
+  g_string_append_len (out, run, p - run);
+}
+
+void
+mg_json_append_uint (GString *out,
+                     guint64  value)
+{
+  char buf[24];
+  int i = sizeof buf;
+
+  do
+    {
+      buf[--i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  g_string_append_len (out, buf + i, (gssize) sizeof buf - i);
 }
 
 void

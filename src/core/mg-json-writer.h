@@ -17,6 +17,9 @@ void mg_json_append_string (GString    *out,
  * point or an exponent so that it stays a floating point number. */
 void mg_json_append_double (GString    *out,
                             double      value);
+/* @value in decimal. */
+void mg_json_append_uint   (GString    *out,
+                            guint64     value);
 /* "key": (with a trailing space). */
 void mg_json_append_key    (GString    *out,
                             const char *key);

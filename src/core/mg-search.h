@@ -23,4 +23,16 @@ gboolean mg_search_find_nth (MgDocument *document,
 guint    mg_search_count    (MgDocument *document,
                              const char *needle);
 
+/* The same on folded text (see mg-fold.h): white space, line breaks,
+ * full-width forms and quote styles do not count, so "“十五五”" finds
+ * "“ 十五五 ”" and a phrase broken across lines is found whole. The range
+ * is that of the original text, white space at its edges left out. */
+gboolean mg_search_find_nth_folded (MgDocument *document,
+                                    const char *needle,
+                                    guint       nth,
+                                    guint      *out_start,
+                                    guint      *out_end);
+guint    mg_search_count_folded    (MgDocument *document,
+                                    const char *needle);
+
 G_END_DECLS

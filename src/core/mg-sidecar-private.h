@@ -67,4 +67,23 @@ GBytes           *mg_sidecar_write         (MgSidecarContent *read,
                                             MgTagSet         *tags,
                                             GListModel       *annotations);
 
+/* The file's name for messages. */
+char             *mg_sidecar_display_name  (GFile            *file);
+
+/* Reads @file whole, refusing more than MG_SIDECAR_MAX_SIZE bytes without
+ * reading further. NULL with @out_missing set when there is no file, else
+ * with @out_code (MgSidecarError) and a message for people. */
+GBytes           *mg_sidecar_read_file     (GFile            *file,
+                                            GCancellable     *cancellable,
+                                            gboolean         *out_missing,
+                                            int              *out_code,
+                                            char            **out_message);
+
+/* Replaces @file by @bytes atomically (temporary file in the same folder,
+ * fsync, rename); MG_SIDECAR_ERROR_WRITE leaves the old file as it was. */
+gboolean          mg_sidecar_write_file    (GFile            *file,
+                                            GBytes           *bytes,
+                                            GCancellable     *cancellable,
+                                            GError          **error);
+
 G_END_DECLS

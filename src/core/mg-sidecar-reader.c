@@ -6,225 +6,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-json-locator.h"
-#include "mg-sidecar-private.h"
+#include "mg-sidecar-reader-private.h"
 #include "mg-util.h"
 
 /* Reading a sidecar: every breach of sidecar-format.md becomes a problem
  * naming its member; positions are filled in at the end by one scan of
  * the raw text (json-glib keeps none). */
-
-typedef struct
-{
-  MgSidecarContent *content;
-  const char       *file_name;
-  GHashTable       *tag_ids;         /* ids declared in "tags" */
-  GHashTable       *annotation_ids;  /* id → path of its first use */
-} Reader;
-
-MgSidecarContent *
-mg_sidecar_content_new (void)
-{
-  MgSidecarContent *content = g_new0 (MgSidecarContent, 1);
-
-  content->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) mg_sidecar_problem_free);
-  content->code = -1;
-  content->doc_length = -1;
-  content->annotations = g_ptr_array_new_with_free_func (g_object_unref);
-  return content;
-}
-
-void
-mg_sidecar_content_free (MgSidecarContent *content)
-{
-  if (content == NULL)
-    return;
-  g_clear_pointer (&content->problems, g_ptr_array_unref);
-  g_free (content->doc_name);
-  g_free (content->doc_sha256);
-  g_free (content->doc_encoding);
-  g_free (content->doc_title);
-  g_free (content->doc_text);
-  g_clear_pointer (&content->extra, json_object_unref);
-  g_clear_pointer (&content->doc_extra, json_object_unref);
-  g_clear_object (&content->tags);
-  g_clear_pointer (&content->annotations, g_ptr_array_unref);
-  g_free (content);
-}
-
-MgSidecarProblem *
-mg_sidecar_content_add_problem (MgSidecarContent     *content,
-                                MgSidecarProblemKind  kind,
-                                int                   code,
-                                const char           *file_name,
-                                const char           *member,
-                                const char           *message)
-{
-  MgSidecarProblem *problem = g_new0 (MgSidecarProblem, 1);
-
-  problem->file = g_strdup (file_name);
-  problem->member = g_strdup (member);
-  problem->message = g_strdup (message);
-  problem->kind = kind;
-  g_ptr_array_add (content->problems, problem);
-  if (code >= 0 && content->code < 0)
-    content->code = code;
-  return problem;
-}
-
-static void problem (Reader     *r,
-                     const char *member,
-                     const char *format,
-                     ...) G_GNUC_PRINTF (3, 4);
-
-/* An invalid member: the message is prefixed with its path. */
-static void
-problem (Reader     *r,
-         const char *member,
-         const char *format,
-         ...)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (member != NULL && *member != '\0')
-    message = g_strdup_printf ("%s: %s", member, text);
-  else
-    message = g_steal_pointer (&text);
-  mg_sidecar_content_add_problem (r->content, MG_SIDECAR_PROBLEM_ERROR,
-                                  MG_SIDECAR_ERROR_INVALID, r->file_name,
-                                  member, message);
-}
-
-static const char *
-describe_node (JsonNode *node)
-{
-  GType type;
-
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      return _("an object");
-    case JSON_NODE_ARRAY:
-      return _("an array");
-    case JSON_NODE_NULL:
-      return _("null");
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_STRING)
-    return _("a string");
-  if (type == G_TYPE_BOOLEAN)
-    return _("true or false");
-  if (type == G_TYPE_DOUBLE)
-    return _("a fractional number");
-  return _("a number");
-}
-
-static gboolean
-is_value_of (JsonNode *node,
-             GType     type)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-static gboolean
-get_string (Reader      *r,
-            JsonNode    *node,
-            const char  *path,
-            const char **out)
-{
-  if (!is_value_of (node, G_TYPE_STRING))
-    {
-      problem (r, path, _("expected a string, found %s"), describe_node (node));
-      return FALSE;
-    }
-  *out = json_node_get_string (node);
-  return TRUE;
-}
-
-static gboolean
-get_boolean (Reader     *r,
-             JsonNode   *node,
-             const char *path,
-             gboolean   *out)
-{
-  if (!is_value_of (node, G_TYPE_BOOLEAN))
-    {
-      problem (r, path, _("expected true or false, found %s"), describe_node (node));
-      return FALSE;
-    }
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
-static gboolean
-get_offset (Reader     *r,
-            JsonNode   *node,
-            const char *path,
-            guint      *out)
-{
-  gint64 v;
-
-  if (!is_value_of (node, G_TYPE_INT64))
-    {
-      problem (r, path, _("expected a whole number, found %s"), describe_node (node));
-      return FALSE;
-    }
-  v = json_node_get_int (node);
-  if (v < 0 || v > G_MAXINT)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, v);
-
-      if (v < 0)
-        problem (r, path, _("%s is negative; offsets count from 0"), number);
-      else
-        problem (r, path, _("%s is too large"), number);
-      return FALSE;
-    }
-  *out = (guint) v;
-  return TRUE;
-}
-
-/* An array of strings, as a NULL-terminated vector. */
-static gboolean
-get_strv (Reader      *r,
-          JsonNode    *node,
-          const char  *path,
-          GStrv       *out)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array;
-  gboolean ok = TRUE;
-  guint n;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      problem (r, path, _("expected an array of strings, found %s"), describe_node (node));
-      return FALSE;
-    }
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *elem_path = g_strdup_printf ("%s[%u]", path, i);
-      const char *s;
-
-      if (get_string (r, json_array_get_element (array, i), elem_path, &s))
-        g_strv_builder_add (builder, s);
-      else
-        ok = FALSE;
-    }
-  *out = g_strv_builder_end (builder);
-  return ok;
-}
 
 static void
 set_str (char       **field,
@@ -256,8 +43,8 @@ is_normalised_text (const char *s)
 }
 
 static void
-read_document (Reader   *r,
-               JsonNode *node)
+read_document (MgSidecarReader *r,
+               JsonNode        *node)
 {
   MgSidecarContent *c = r->content;
   JsonObjectIter iter;
@@ -266,7 +53,7 @@ read_document (Reader   *r,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      problem (r, "document", _("expected an object, found %s"), describe_node (node));
+      mg_sidecar_reader_problem (r, "document", _("expected an object, found %s"), mg_sidecar_value_describe (node));
       return;
     }
 
@@ -280,7 +67,7 @@ read_document (Reader   *r,
         {
           guint length;
 
-          if (get_offset (r, member, path, &length))
+          if (mg_sidecar_value_offset (r, member, path, &length))
             c->doc_length = length;
           continue;
         }
@@ -295,7 +82,7 @@ read_document (Reader   *r,
           continue;
         }
 
-      if (!get_string (r, member, path, &s))
+      if (!mg_sidecar_value_string (r, member, path, &s))
         continue;
 
       if (g_str_equal (name, "name"))
@@ -310,7 +97,7 @@ read_document (Reader   *r,
               c->doc_sha256 = g_ascii_strdown (s, -1);
             }
           else
-            problem (r, path, _("“%s” is not a SHA-256 (64 hexadecimal digits)"), s);
+            mg_sidecar_reader_problem (r, path, _("“%s” is not a SHA-256 (64 hexadecimal digits)"), s);
         }
       else if (g_str_equal (name, "encoding"))
         {
@@ -319,28 +106,28 @@ read_document (Reader   *r,
           if (mg_encoding_from_string (s, &encoding))
             set_str (&c->doc_encoding, s);
           else
-            problem (r, path, _("unknown encoding “%s” (expected UTF-8, UTF-16LE, UTF-16BE or GB18030)"), s);
+            mg_sidecar_reader_problem (r, path, _("unknown encoding “%s” (expected UTF-8, UTF-16LE, UTF-16BE or GB18030)"), s);
         }
       else if (g_str_equal (name, "text"))
         {
           if (is_normalised_text (s))
             set_str (&c->doc_text, s);
           else
-            problem (r, path, _("the embedded text holds control characters or carriage returns"));
+            mg_sidecar_reader_problem (r, path, _("the embedded text holds control characters or carriage returns"));
         }
     }
 }
 
 static void
-read_tags (Reader   *r,
-           JsonNode *node)
+read_tags (MgSidecarReader *r,
+           JsonNode        *node)
 {
   JsonArray *array;
   guint n;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      problem (r, "tags", _("expected an array, found %s"), describe_node (node));
+      mg_sidecar_reader_problem (r, "tags", _("expected an array, found %s"), mg_sidecar_value_describe (node));
       return;
     }
 
@@ -360,7 +147,7 @@ read_tags (Reader   *r,
 
       if (!JSON_NODE_HOLDS_OBJECT (elem))
         {
-          problem (r, path, _("expected an object, found %s"), describe_node (elem));
+          mg_sidecar_reader_problem (r, path, _("expected an object, found %s"), mg_sidecar_value_describe (elem));
           continue;
         }
 
@@ -371,36 +158,36 @@ read_tags (Reader   *r,
 
           if (g_str_equal (key, "id"))
             {
-              if (!get_string (r, member, mpath, &id))
+              if (!mg_sidecar_value_string (r, member, mpath, &id))
                 ok = FALSE;
               else if (!mg_tag_id_is_valid (id))
                 {
-                  problem (r, mpath, _("“%s” is not a valid tag id (lowercase letters, digits and “-”, at most 64)"), id);
+                  mg_sidecar_reader_problem (r, mpath, _("“%s” is not a valid tag id (lowercase letters, digits and “-”, at most 64)"), id);
                   g_hash_table_add (r->tag_ids, g_strdup (id));
                   ok = FALSE;
                 }
               else if (g_hash_table_contains (r->tag_ids, id))
                 {
-                  problem (r, mpath, _("the tag id “%s” is used twice"), id);
+                  mg_sidecar_reader_problem (r, mpath, _("the tag id “%s” is used twice"), id);
                   ok = FALSE;
                 }
               else
                 g_hash_table_add (r->tag_ids, g_strdup (id));
             }
           else if (g_str_equal (key, "name"))
-            ok &= get_string (r, member, mpath, &name);
+            ok &= mg_sidecar_value_string (r, member, mpath, &name);
           else if (g_str_equal (key, "color"))
             {
-              if (!get_string (r, member, mpath, &color))
+              if (!mg_sidecar_value_string (r, member, mpath, &color))
                 ok = FALSE;
               else if (!mg_tag_color_is_valid (color))
                 {
-                  problem (r, mpath, _("“%s” is not a colour of the form #rrggbb"), color);
+                  mg_sidecar_reader_problem (r, mpath, _("“%s” is not a colour of the form #rrggbb"), color);
                   ok = FALSE;
                 }
             }
           else if (g_str_equal (key, "description"))
-            ok &= get_string (r, member, mpath, &description);
+            ok &= mg_sidecar_value_string (r, member, mpath, &description);
           else
             {
               if (extra == NULL)
@@ -411,17 +198,17 @@ read_tags (Reader   *r,
 
       if (id == NULL && ok)
         {
-          problem (r, path, _("the tag has no “id”"));
+          mg_sidecar_reader_problem (r, path, _("the tag has no “id”"));
           ok = FALSE;
         }
       if (name == NULL && ok)
         {
-          problem (r, path, _("the tag has no “name”"));
+          mg_sidecar_reader_problem (r, path, _("the tag has no “name”"));
           ok = FALSE;
         }
       if (color == NULL && ok)
         {
-          problem (r, path, _("the tag has no “color”"));
+          mg_sidecar_reader_problem (r, path, _("the tag has no “color”"));
           ok = FALSE;
         }
 
@@ -433,20 +220,22 @@ read_tags (Reader   *r,
           if (extra != NULL)
             mg_tag_set_extra (tag, extra);
           if (!mg_tag_set_insert (r->content->tags, -1, tag, &error))
-            problem (r, path, "%s", error->message);
+            mg_sidecar_reader_problem (r, path, "%s", error->message);
         }
     }
 }
 
 /* Reads one annotation object; NULL when it breaks a rule. */
 static MgAnnotation *
-read_annotation (Reader     *r,
-                 JsonObject *object,
-                 const char *path)
+read_annotation (MgSidecarReader *r,
+                 JsonObject      *object,
+                 const char      *path)
 {
   g_autoptr(JsonObject) extra = NULL;
   g_auto(GStrv) tags = NULL;
   g_auto(GStrv) contributors = NULL;
+  g_autoptr(GString) mpath_buf = NULL;
+  gsize base;
   const char *id = NULL, *quote = NULL, *prefix = "", *suffix = "";
   const char *note = "", *author = "", *created = NULL, *modified = NULL;
   gboolean starred = FALSE, orphaned = FALSE;
@@ -458,56 +247,65 @@ read_annotation (Reader     *r,
   const char *key;
   JsonNode *member;
 
+  /* One buffer for the member paths: annotations come by the ten thousand. */
+  mpath_buf = g_string_new (path);
+  base = mpath_buf->len;
+
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &key, &member))
     {
-      g_autofree char *mpath = g_strdup_printf ("%s.%s", path, key);
+      const char *mpath;
+
+      g_string_truncate (mpath_buf, base);
+      g_string_append_c (mpath_buf, '.');
+      g_string_append (mpath_buf, key);
+      mpath = mpath_buf->str;
 
       if (g_str_equal (key, "id"))
         {
-          if (!get_string (r, member, mpath, &id))
+          if (!mg_sidecar_value_string (r, member, mpath, &id))
             ok = FALSE;
           else if (*id == '\0')
             {
-              problem (r, mpath, _("the id is empty"));
+              mg_sidecar_reader_problem (r, mpath, _("the id is empty"));
               ok = FALSE;
             }
           else if (g_hash_table_contains (r->annotation_ids, id))
             {
-              problem (r, mpath, _("the id “%s” is also used by %s"), id,
-                       (const char *) g_hash_table_lookup (r->annotation_ids, id));
+              mg_sidecar_reader_problem (r, mpath, _("the id “%s” is also used by %s"), id,
+                                         (const char *) g_hash_table_lookup (r->annotation_ids, id));
               ok = FALSE;
             }
           else
             g_hash_table_insert (r->annotation_ids, g_strdup (id), g_strdup (path));
         }
       else if (g_str_equal (key, "start"))
-        ok &= (has_start = get_offset (r, member, mpath, &start));
+        ok &= (has_start = mg_sidecar_value_offset (r, member, mpath, &start));
       else if (g_str_equal (key, "end"))
-        ok &= (has_end = get_offset (r, member, mpath, &end));
+        ok &= (has_end = mg_sidecar_value_offset (r, member, mpath, &end));
       else if (g_str_equal (key, "quote"))
-        ok &= get_string (r, member, mpath, &quote);
+        ok &= mg_sidecar_value_string (r, member, mpath, &quote);
       else if (g_str_equal (key, "prefix"))
-        ok &= get_string (r, member, mpath, &prefix);
+        ok &= mg_sidecar_value_string (r, member, mpath, &prefix);
       else if (g_str_equal (key, "suffix"))
-        ok &= get_string (r, member, mpath, &suffix);
+        ok &= mg_sidecar_value_string (r, member, mpath, &suffix);
       else if (g_str_equal (key, "note"))
-        ok &= get_string (r, member, mpath, &note);
+        ok &= mg_sidecar_value_string (r, member, mpath, &note);
       else if (g_str_equal (key, "author"))
-        ok &= get_string (r, member, mpath, &author);
+        ok &= mg_sidecar_value_string (r, member, mpath, &author);
       else if (g_str_equal (key, "starred"))
-        ok &= get_boolean (r, member, mpath, &starred);
+        ok &= mg_sidecar_value_boolean (r, member, mpath, &starred);
       else if (g_str_equal (key, "orphaned"))
-        ok &= get_boolean (r, member, mpath, &orphaned);
+        ok &= mg_sidecar_value_boolean (r, member, mpath, &orphaned);
       else if (g_str_equal (key, "created") || g_str_equal (key, "modified"))
         {
           const char *time;
 
-          if (!get_string (r, member, mpath, &time))
+          if (!mg_sidecar_value_string (r, member, mpath, &time))
             ok = FALSE;
           else if (!mg_util_is_rfc3339 (time))
             {
-              problem (r, mpath, _("“%s” is not an RFC 3339 time such as 2026-11-28T09:12:44Z"), time);
+              mg_sidecar_reader_problem (r, mpath, _("“%s” is not an RFC 3339 time such as 2026-11-28T09:12:44Z"), time);
               ok = FALSE;
             }
           else if (key[0] == 'c')
@@ -518,7 +316,7 @@ read_annotation (Reader     *r,
       else if (g_str_equal (key, "tags"))
         {
           g_clear_pointer (&tags, g_strfreev);
-          if (!get_strv (r, member, mpath, &tags))
+          if (!mg_sidecar_value_strv (r, member, mpath, &tags))
             ok = FALSE;
           else
             for (guint i = 0; tags[i] != NULL; i++)
@@ -526,14 +324,14 @@ read_annotation (Reader     *r,
                 {
                   g_autofree char *tpath = g_strdup_printf ("%s[%u]", mpath, i);
 
-                  problem (r, tpath, _("unknown tag “%s” (not in “tags”)"), tags[i]);
+                  mg_sidecar_reader_problem (r, tpath, _("unknown tag “%s” (not in “tags”)"), tags[i]);
                   ok = FALSE;
                 }
         }
       else if (g_str_equal (key, "contributors"))
         {
           g_clear_pointer (&contributors, g_strfreev);
-          ok &= get_strv (r, member, mpath, &contributors);
+          ok &= mg_sidecar_value_strv (r, member, mpath, &contributors);
         }
       else
         {
@@ -545,29 +343,29 @@ read_annotation (Reader     *r,
 
   if (id == NULL && !json_object_has_member (object, "id"))
     {
-      problem (r, path, _("the annotation has no “id”"));
+      mg_sidecar_reader_problem (r, path, _("the annotation has no “id”"));
       ok = FALSE;
     }
   if (!json_object_has_member (object, "start"))
     {
-      problem (r, path, _("the annotation has no “start”"));
+      mg_sidecar_reader_problem (r, path, _("the annotation has no “start”"));
       ok = FALSE;
     }
   if (!json_object_has_member (object, "end"))
     {
-      problem (r, path, _("the annotation has no “end”"));
+      mg_sidecar_reader_problem (r, path, _("the annotation has no “end”"));
       ok = FALSE;
     }
   if (!json_object_has_member (object, "quote"))
     {
-      problem (r, path, _("the annotation has no “quote”"));
+      mg_sidecar_reader_problem (r, path, _("the annotation has no “quote”"));
       ok = FALSE;
     }
   if (has_start && has_end && start > end)
     {
       g_autofree char *spath = g_strdup_printf ("%s.start", path);
 
-      problem (r, spath, _("start (%u) is after end (%u)"), start, end);
+      mg_sidecar_reader_problem (r, spath, _("start (%u) is after end (%u)"), start, end);
       ok = FALSE;
     }
 
@@ -596,15 +394,15 @@ read_annotation (Reader     *r,
 }
 
 static void
-read_annotations (Reader   *r,
-                  JsonNode *node)
+read_annotations (MgSidecarReader *r,
+                  JsonNode        *node)
 {
   JsonArray *array;
   guint n;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      problem (r, "annotations", _("expected an array, found %s"), describe_node (node));
+      mg_sidecar_reader_problem (r, "annotations", _("expected an array, found %s"), mg_sidecar_value_describe (node));
       return;
     }
 
@@ -618,7 +416,7 @@ read_annotations (Reader   *r,
 
       if (!JSON_NODE_HOLDS_OBJECT (elem))
         {
-          problem (r, path, _("expected an object, found %s"), describe_node (elem));
+          mg_sidecar_reader_problem (r, path, _("expected an object, found %s"), mg_sidecar_value_describe (elem));
           continue;
         }
       annotation = read_annotation (r, json_node_get_object (elem), path);
@@ -627,23 +425,9 @@ read_annotations (Reader   *r,
     }
 }
 
-gboolean
-mg_sidecar_quote_matches (MgDocument *document,
-                          guint       start,
-                          guint       end,
-                          const char *quote)
-{
-  g_autofree char *slice = NULL;
-
-  if (start > end || end > mg_document_get_length (document))
-    return FALSE;
-  slice = mg_document_dup_slice (document, start, end);
-  return g_strcmp0 (slice, quote) == 0;
-}
-
 static void
-check_against (Reader     *r,
-               MgDocument *document)
+check_against (MgSidecarReader *r,
+               MgDocument      *document)
 {
   MgSidecarContent *c = r->content;
 
@@ -682,12 +466,12 @@ check_against (Reader     *r,
 }
 
 static void
-fatal (Reader     *r,
-       int         code,
-       const char *member,
-       guint       line,
-       guint       column,
-       const char *message)
+fatal (MgSidecarReader *r,
+       int              code,
+       const char      *member,
+       guint            line,
+       guint            column,
+       const char      *message)
 {
   MgSidecarProblem *p = mg_sidecar_content_add_problem (r->content, MG_SIDECAR_PROBLEM_ERROR,
                                                         code, r->file_name, member, message);
@@ -698,9 +482,9 @@ fatal (Reader     *r,
 
 /* Parses the JSON; NULL (with a fatal problem) when it is not JSON. */
 static JsonNode *
-parse_json (Reader     *r,
-            const char *data,
-            gsize       length)
+parse_json (MgSidecarReader *r,
+            const char      *data,
+            gsize            length)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
@@ -714,14 +498,6 @@ parse_json (Reader     *r,
   if (blank)
     {
       fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, 1, 1, _("the file is empty"));
-      return NULL;
-    }
-
-  if (!g_utf8_validate_len (data, length, &end))
-    {
-      mg_json_position_of_byte (data, length, (gsize) (end - data), &line, &column);
-      fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column,
-             _("not JSON: the file is not UTF-8 text (or holds a NUL byte)"));
       return NULL;
     }
 
@@ -739,6 +515,15 @@ parse_json (Reader     *r,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, (gssize) length, &error))
     {
+      /* json-glib says where, except for bytes that are not UTF-8. */
+      if (!g_utf8_validate_len (data, length, &end))
+        {
+          mg_json_position_of_byte (data, length, (gsize) (end - data), &line, &column);
+          fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column,
+                 _("not JSON: the file is not UTF-8 text (or holds a NUL byte)"));
+          return NULL;
+        }
+
       g_autofree char *detail = mg_json_parse_error_split (data, length, error->message,
                                                            &line, &column);
       g_autofree char *message = g_strdup_printf (_("not JSON: %s"), detail);
@@ -757,8 +542,8 @@ parse_json (Reader     *r,
 }
 
 static void
-read_root (Reader     *r,
-           JsonObject *root)
+read_root (MgSidecarReader *r,
+           JsonObject      *root)
 {
   MgSidecarContent *c = r->content;
   JsonNode *format = json_object_get_member (root, "format");
@@ -774,7 +559,7 @@ read_root (Reader     *r,
              _("not a Marginalia annotations file: it has no “format” member"));
       return;
     }
-  if (!is_value_of (format, G_TYPE_STRING)
+  if (!mg_sidecar_value_is (format, G_TYPE_STRING)
       || g_strcmp0 (json_node_get_string (format), MG_SIDECAR_FORMAT) != 0)
     {
       fatal (r, MG_SIDECAR_ERROR_NOT_MARGINALIA, "format", 0, 0,
@@ -783,9 +568,9 @@ read_root (Reader     *r,
     }
 
   if (version == NULL)
-    problem (r, NULL, _("the file has no “version”"));
-  else if (!is_value_of (version, G_TYPE_INT64) || json_node_get_int (version) < 1)
-    problem (r, "version", _("expected a version number (1 or more)"));
+    mg_sidecar_reader_problem (r, NULL, _("the file has no “version”"));
+  else if (!mg_sidecar_value_is (version, G_TYPE_INT64) || json_node_get_int (version) < 1)
+    mg_sidecar_reader_problem (r, "version", _("expected a version number (1 or more)"));
   else
     {
       c->version = json_node_get_int (version);
@@ -861,7 +646,7 @@ mg_sidecar_content_parse (const char *data,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GHashTable) tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) annotation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  Reader r = { content, file_name, tag_ids, annotation_ids };
+  MgSidecarReader r = { content, file_name, tag_ids, annotation_ids };
 
   /* A UTF-8 byte order mark some editors add is not JSON, but harmless. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -878,7 +663,7 @@ mg_sidecar_content_parse (const char *data,
     {
       g_autofree char *message =
         g_strdup_printf (_("not a Marginalia annotations file: it holds %s, not an object"),
-                         describe_node (root));
+                         mg_sidecar_value_describe (root));
 
       fatal (&r, MG_SIDECAR_ERROR_NOT_MARGINALIA, NULL, 0, 0, message);
     }

@@ -191,9 +191,9 @@ write_annotation (GString      *out,
   g_string_append (out, "{\n");
   string_member (out, &first, 6, "id", mg_annotation_get_id (a));
   begin_member (out, &first, 6, "start");
-  g_string_append_printf (out, "%u", mg_annotation_get_start (a));
+  mg_json_append_uint (out, mg_annotation_get_start (a));
   begin_member (out, &first, 6, "end");
-  g_string_append_printf (out, "%u", mg_annotation_get_end (a));
+  mg_json_append_uint (out, mg_annotation_get_end (a));
   string_member (out, &first, 6, "quote", mg_annotation_get_quote (a));
   string_member (out, &first, 6, "prefix", mg_annotation_get_prefix (a));
   string_member (out, &first, 6, "suffix", mg_annotation_get_suffix (a));

@@ -42,52 +42,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_QUARK (mg-sidecar-error-quark, mg_sidecar_error)
-
-void
-mg_sidecar_problem_free (MgSidecarProblem *problem)
-{
-  if (problem == NULL)
-    return;
-  g_free (problem->file);
-  g_free (problem->member);
-  g_free (problem->message);
-  g_free (problem);
-}
-
-char *
-mg_sidecar_problem_to_string (const MgSidecarProblem *problem)
-{
-  g_return_val_if_fail (problem != NULL, NULL);
-
-  if (problem->line == 0)
-    return g_strdup_printf ("%s: %s", problem->file, problem->message);
-  return g_strdup_printf ("%s:%u:%u: %s", problem->file, problem->line,
-                          problem->column, problem->message);
-}
-
-GFile *
-mg_sidecar_default_file (GFile *document)
-{
-  g_autoptr(GFile) parent = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (document), NULL);
-
-  parent = g_file_get_parent (document);
-  base = g_file_get_basename (document);
-  if (parent == NULL || base == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (document);
-      g_autofree char *sidecar_uri = g_strconcat (uri, MG_SIDECAR_SUFFIX, NULL);
-
-      return g_file_new_for_uri (sidecar_uri);
-    }
-  name = g_strconcat (base, MG_SIDECAR_SUFFIX, NULL);
-  return g_file_get_child (parent, name);
-}
-
 static void
 replace_store (MgSidecar         *self,
                MgAnnotationStore *store)
@@ -114,12 +68,6 @@ set_read_only (MgSidecar *self,
     return;
   self->read_only = !!read_only;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
-}
-
-static char *
-display_name (GFile *file)
-{
-  return g_file_get_parse_name (file);
 }
 
 static void
@@ -316,7 +264,7 @@ fail_load (MgSidecar  *self,
            GError    **error)
 {
   g_autoptr(MgSidecarContent) content = mg_sidecar_content_new ();
-  g_autofree char *name = display_name (self->file);
+  g_autofree char *name = mg_sidecar_display_name (self->file);
 
   mg_sidecar_content_add_problem (content, MG_SIDECAR_PROBLEM_ERROR, code, name, NULL, message);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -325,99 +273,6 @@ fail_load (MgSidecar  *self,
   set_broken (self, TRUE);
   set_load_error (self, code, error);
   return FALSE;
-}
-
-/* Reads @file whole, refusing more than MG_SIDECAR_MAX_SIZE bytes without
- * reading further. NULL with @out_missing set when there is no file. */
-static GBytes *
-read_file (GFile         *file,
-           GCancellable  *cancellable,
-           gboolean      *out_missing,
-           int           *out_code,
-           char         **out_message)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) buffer = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = display_name (file);
-  guint64 size;
-
-  *out_missing = FALSE;
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        {
-          *out_missing = TRUE;
-          return NULL;
-        }
-      *out_code = MG_SIDECAR_ERROR_READ;
-      *out_message = g_strdup_printf (_("cannot read the annotations: %s"), local_error->message);
-      return NULL;
-    }
-
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      *out_code = MG_SIDECAR_ERROR_READ;
-      *out_message = g_strdup (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
-                               ? _("this is a folder, not an annotations file")
-                               : _("this is not a regular file"));
-      return NULL;
-    }
-
-  size = (guint64) g_file_info_get_size (info);
-  if (size > MG_SIDECAR_MAX_SIZE)
-    {
-      *out_code = MG_SIDECAR_ERROR_TOO_LARGE;
-      *out_message = g_strdup_printf (_("the file is too large (%u MiB; annotations files are refused above %d MiB)"),
-                                      (guint) MIN (size / (1024 * 1024), G_MAXUINT),
-                                      MG_SIDECAR_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  stream = g_file_read (file, cancellable, &local_error);
-  if (stream == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        {
-          *out_missing = TRUE;
-          return NULL;
-        }
-      *out_code = MG_SIDECAR_ERROR_READ;
-      *out_message = g_strdup_printf (_("cannot read the annotations: %s"), local_error->message);
-      return NULL;
-    }
-
-  buffer = g_byte_array_sized_new ((guint) size + 1);
-  for (;;)
-    {
-      guint8 chunk[65536];
-      gsize n_read = 0;
-
-      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), chunk, sizeof chunk,
-                                    &n_read, cancellable, &local_error))
-        {
-          *out_code = MG_SIDECAR_ERROR_READ;
-          *out_message = g_strdup_printf (_("cannot read the annotations: %s"), local_error->message);
-          return NULL;
-        }
-      if (n_read == 0)
-        break;
-      if (buffer->len + n_read > MG_SIDECAR_MAX_SIZE)
-        {
-          /* The file grew since it was measured. */
-          *out_code = MG_SIDECAR_ERROR_TOO_LARGE;
-          *out_message = g_strdup_printf (_("the file is too large (annotations files are refused above %d MiB)"),
-                                          MG_SIDECAR_MAX_SIZE / (1024 * 1024));
-          return NULL;
-        }
-      g_byte_array_append (buffer, chunk, (guint) n_read);
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
 gboolean
@@ -434,7 +289,7 @@ mg_sidecar_load (MgSidecar     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_ptr_array_set_size (self->problems, 0);
-  bytes = read_file (self->file, cancellable, &missing, &code, &message);
+  bytes = mg_sidecar_read_file (self->file, cancellable, &missing, &code, &message);
   if (missing)
     {
       self->exists = FALSE;
@@ -523,7 +378,7 @@ mg_sidecar_load_bytes (MgSidecar  *self,
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  name = display_name (self->file);
+  name = mg_sidecar_display_name (self->file);
   data = g_bytes_get_data (bytes, &length);
   content = mg_sidecar_content_parse (data != NULL ? data : "", length, name, NULL);
 
@@ -677,102 +532,11 @@ mg_sidecar_serialize (MgSidecar *self)
                            G_LIST_MODEL (self->store));
 }
 
-/* Where the bytes really go: the target of a symbolic link, so that the
- * link stays a link and the replacement stays atomic. */
-static GFile *
-resolve_target (GFile        *file,
-                GCancellable *cancellable)
-{
-  g_autoptr(GFile) target = g_object_ref (file);
-
-  for (int hops = 0; hops < 16; hops++)
-    {
-      g_autoptr(GFileInfo) info =
-        g_file_query_info (target,
-                           G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK ","
-                           G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET,
-                           G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
-      g_autoptr(GFile) parent = NULL;
-      const char *link;
-
-      if (info == NULL || !g_file_info_get_is_symlink (info))
-        break;
-      link = g_file_info_get_symlink_target (info);
-      parent = g_file_get_parent (target);
-      if (link == NULL || parent == NULL)
-        break;
-      {
-        GFile *next = g_file_resolve_relative_path (parent, link);
-
-        g_object_unref (target);
-        target = next;
-      }
-    }
-
-  return g_steal_pointer (&target);
-}
-
-static gboolean
-write_file (MgSidecar     *self,
-            GFile         *file,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  g_autoptr(GBytes) bytes = mg_sidecar_serialize (self);
-  g_autoptr(GFile) target = resolve_target (file, cancellable);
-  g_autoptr(GFile) parent = g_file_get_parent (target);
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = display_name (file);
-  gconstpointer data;
-  gsize length;
-
-  /* GIO writes in place, not atomically, when it cannot create its
-   * temporary file beside the target: refuse instead. */
-  if (parent != NULL)
-    {
-      g_autoptr(GFileInfo) info =
-        g_file_query_info (parent,
-                           G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
-                           G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-
-      if (info == NULL)
-        {
-          g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
-                       _("Cannot save “%s”: %s"), name, local_error->message);
-          return FALSE;
-        }
-      if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
-        {
-          g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
-                       _("Cannot save “%s”: its folder is not a folder"), name);
-          return FALSE;
-        }
-      if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE)
-          && !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
-        {
-          g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
-                       _("Cannot save “%s”: its folder is not writable"), name);
-          return FALSE;
-        }
-    }
-
-  data = g_bytes_get_data (bytes, &length);
-  if (!g_file_replace_contents (target, data, length, NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
-    {
-      g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
-                   _("Cannot save “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 check_writable (MgSidecar  *self,
                 GError    **error)
 {
-  g_autofree char *name = display_name (self->file);
+  g_autofree char *name = mg_sidecar_display_name (self->file);
 
   if (self->broken)
     {
@@ -796,6 +560,7 @@ mg_sidecar_save (MgSidecar     *self,
                  GCancellable  *cancellable,
                  GError       **error)
 {
+  g_autoptr(GBytes) bytes = NULL;
   MgDocument *document;
 
   g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
@@ -803,7 +568,8 @@ mg_sidecar_save (MgSidecar     *self,
 
   if (!check_writable (self, error))
     return FALSE;
-  if (!write_file (self, self->file, cancellable, error))
+  bytes = mg_sidecar_serialize (self);
+  if (!mg_sidecar_write_file (self->file, bytes, cancellable, error))
     return FALSE;
 
   document = mg_sidecar_get_document (self);
@@ -825,6 +591,8 @@ mg_sidecar_save_as (MgSidecar     *self,
                     GCancellable  *cancellable,
                     GError       **error)
 {
+  g_autoptr(GBytes) bytes = NULL;
+
   g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -832,7 +600,8 @@ mg_sidecar_save_as (MgSidecar     *self,
   if (self->read_only || (self->broken && g_file_equal (file, self->file)))
     return check_writable (self, error);
 
-  return write_file (self, file, cancellable, error);
+  bytes = mg_sidecar_serialize (self);
+  return mg_sidecar_write_file (file, bytes, cancellable, error);
 }
 
 gboolean
@@ -853,7 +622,7 @@ mg_sidecar_start_afresh (MgSidecar  *self,
   if (out_moved_to != NULL)
     *out_moved_to = NULL;
 
-  name = display_name (self->file);
+  name = mg_sidecar_display_name (self->file);
   if (!self->broken)
     {
       g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
@@ -913,42 +682,4 @@ mg_sidecar_start_afresh (MgSidecar  *self,
   if (out_moved_to != NULL)
     *out_moved_to = g_steal_pointer (&moved_to);
   return TRUE;
-}
-
-GPtrArray *
-mg_sidecar_validate_file (GFile      *file,
-                          MgDocument *document,
-                          gboolean   *out_newer)
-{
-  g_autoptr(MgSidecarContent) content = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *name = NULL;
-  gboolean missing = FALSE;
-  int code = MG_SIDECAR_ERROR_READ;
-  gconstpointer data;
-  gsize length;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (document == NULL || MG_IS_DOCUMENT (document), NULL);
-
-  if (out_newer != NULL)
-    *out_newer = FALSE;
-
-  name = display_name (file);
-  bytes = read_file (file, NULL, &missing, &code, &message);
-  if (bytes == NULL)
-    {
-      content = mg_sidecar_content_new ();
-      if (missing)
-        message = g_strdup (_("no such file"));
-      mg_sidecar_content_add_problem (content, MG_SIDECAR_PROBLEM_ERROR, code, name, NULL, message);
-      return g_steal_pointer (&content->problems);
-    }
-
-  data = g_bytes_get_data (bytes, &length);
-  content = mg_sidecar_content_parse (data != NULL ? data : "", length, name, document);
-  if (out_newer != NULL)
-    *out_newer = content->newer;
-  return g_steal_pointer (&content->problems);
 }

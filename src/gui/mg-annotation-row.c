@@ -390,6 +390,12 @@ mg_annotation_row_measure (GtkWidget      *widget,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
+static GtkSizeRequestMode
+mg_annotation_row_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (MG_ANNOTATION_ROW (widget)->box);
+}
+
 /* A widget that parents a popover must present it when allocated. */
 static void
 mg_annotation_row_size_allocate (GtkWidget *widget,
@@ -478,6 +484,7 @@ mg_annotation_row_class_init (MgAnnotationRowClass *klass)
   object_class->get_property = mg_annotation_row_get_property;
   object_class->set_property = mg_annotation_row_set_property;
 
+  widget_class->get_request_mode = mg_annotation_row_get_request_mode;
   widget_class->measure = mg_annotation_row_measure;
   widget_class->size_allocate = mg_annotation_row_size_allocate;
 
