@@ -98,6 +98,8 @@ test_truncated (void)
       /* Cutting inside a character makes it invalid UTF-8: still PARSE. */
       g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_PARSE);
       g_assert_true (mg_sidecar_get_broken (sidecar));
+      g_assert_true (strstr (error->message, "cut short") != NULL
+                     || strstr (error->message, "UTF-8") != NULL);
     }
 }
 
