@@ -3,7 +3,7 @@
 #include "config.h"
 
 /* Times the summary, every export format and the W3C import on a large
- * document: bench-export [--annotations N] [SPEECH.txt]. Without a speech,
+ * document: export-bench [--annotations N] [SPEECH.txt]. Without a speech,
  * about 1 MB of Chinese text is made up from a few paragraphs. */
 
 #include <locale.h>
