@@ -11,6 +11,7 @@ import argparse
 import collections
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -26,9 +27,13 @@ def score(driver, case, results):
 
 
 def timed(cmd):
+    """Wall-clock and CPU (user + system) seconds of the whole process."""
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    wall = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
 
 
 def pct(a, b):
@@ -60,24 +65,25 @@ def main():
         key = "big (1 MB, 20k)" if item["case"].startswith("big") else "%s %s" % (lang, scenario)
         for m, t in (("marginalia", t_ours), ("hypothesis", t_hyp)):
             s = score(driver, case, os.path.join(case, "result-%s.json" % m))
-            s["time"] = t
+            s["wall"] = t[0]
+            s["cpu"] = t[1]
             s["cases"] = 1
             groups.setdefault(key, {}).setdefault(m, collections.Counter()).update(s)
             totals[m].update(s)
             rows.append((item["case"], m, s))
-        print("%-48s ours %.3fs  approx-string-match %.3fs" % (item["case"], t_ours, t_hyp),
-              file=sys.stderr)
+        print("%-48s ours %.3fs (cpu %.3fs)  approx-string-match %.3fs (cpu %.3fs)" % (
+            item["case"], t_ours[0], t_ours[1], t_hyp[0], t_hyp[1]), file=sys.stderr)
 
     def line(name, m, s):
         surv = s["surviving"]
         scored = surv + s["deleted"]
-        return "| %s | %s | %d | %s | %s | %s | %d | %s | %.2f s |" % (
+        return "| %s | %s | %d | %s | %s | %s | %d | %s | %.2f s | %.2f s |" % (
             name, m, surv, pct(s["correct"], surv), pct(s["wrong"] + s["deleted_placed"], scored),
             pct(s["orphaned"], surv), s["deleted"], pct(s["deleted_placed"], s["deleted"]),
-            s["time"])
+            s["cpu"], s["wall"])
 
-    print("| scenario | matcher | surviving | placed correctly | placed wrongly | orphaned | deleted | deleted but placed | time (whole processes) |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| scenario | matcher | surviving | placed correctly | placed wrongly | orphaned | deleted | deleted but placed | CPU time | wall time |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for key, ms in groups.items():
         for m in ("marginalia", "hypothesis"):
             print(line(key, "Marginalia" if m == "marginalia" else "approx-string-match", ms[m]))
@@ -94,12 +100,12 @@ def main():
                   s["damaged"], s["damaged_placed"]))
     if args.details:
         print()
-        print("| case | matcher | surviving | correct | wrong | orphaned | deleted | deleted placed | time |")
+        print("| case | matcher | surviving | correct | wrong | orphaned | deleted | deleted placed | CPU time |")
         print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
         for case, m, s in rows:
             print("| %s | %s | %d | %d | %d | %d | %d | %d | %.3f s |" % (
                 case, m, s["surviving"], s["correct"], s["wrong"], s["orphaned"],
-                s["deleted"], s["deleted_placed"], s["time"]))
+                s["deleted"], s["deleted_placed"], s["cpu"]))
 
 
 if __name__ == "__main__":

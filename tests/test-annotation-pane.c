@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "mg-annotation-editor.h"
 #include "mg-annotation-pane.h"
 #include "mg-annotation-row.h"
 #include "mg-annotation-store.h"
@@ -532,6 +533,132 @@ test_pane_edit_note (Fixture       *fixture,
   mg_annotation_pane_set_read_only (fixture->pane, FALSE);
 }
 
+static GtkWidget *
+find_by_type (GtkWidget *widget,
+              GType      type)
+{
+  GtkWidget *child;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button_with_icon (GtkWidget  *widget,
+                       const char *icon_name)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0)
+    return widget;
+
+  for (child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_icon (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_check (GtkWidget  *widget,
+            const char *label)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_CHECK_BUTTON (widget) &&
+      g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The row's own editor: a tag check applies at once, the note when the
+ * popover closes; each is one undoable step. */
+static void
+test_pane_editor (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *row;
+  GtkWidget *edit_button;
+  GtkWidget *editor;
+  GtkWidget *check;
+  GtkTextBuffer *buffer;
+
+  wait_for_rows (find_widget (GTK_WIDGET (fixture->pane), GTK_TYPE_LIST_VIEW, "mg-annotation-list"));
+  row = find_row (GTK_WIDGET (fixture->pane), fixture->figure);
+  g_assert_nonnull (row);
+  edit_button = find_button_with_icon (row, "document-edit-symbolic");
+  g_assert_nonnull (edit_button);
+
+  g_signal_emit_by_name (edit_button, "clicked");
+  iterate ();
+  editor = find_by_type (row, MG_TYPE_ANNOTATION_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_true (mg_annotation_editor_get_annotation (MG_ANNOTATION_EDITOR (editor)) == fixture->figure);
+
+  /* The checks show the tags; ticking one tags the annotation at once. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_check (editor, "Figure"))));
+  check = find_check (editor, "Slogan");
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (mg_annotation_has_tag (fixture->figure, "slogan"));
+
+  /* The note is written when the editor closes. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_by_type (editor, GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_set_text (buffer, "  Trading partners  \n", -1);
+  g_assert_cmpstr (mg_annotation_get_note (fixture->figure), ==, "");
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  iterate ();
+  g_assert_cmpstr (mg_annotation_get_note (fixture->figure), ==, "Trading partners");
+  g_assert_true (has_label (row, "Trading partners"));
+
+  g_assert_true (mg_annotation_store_undo (fixture->store));
+  g_assert_cmpstr (mg_annotation_get_note (fixture->figure), ==, "");
+  g_assert_true (mg_annotation_has_tag (fixture->figure, "slogan"));
+  g_assert_true (mg_annotation_store_undo (fixture->store));
+  g_assert_false (mg_annotation_has_tag (fixture->figure, "slogan"));
+  iterate ();
+
+  /* Closing without a change records nothing. */
+  g_signal_emit_by_name (edit_button, "clicked");
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (editor));
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  iterate ();
+  g_assert_true (mg_annotation_store_can_redo (fixture->store));
+}
+
 static void
 activated_cb (MgAnnotationPane *pane,
               MgAnnotation     *annotation,
@@ -723,6 +850,7 @@ main (int   argc,
   ADD_PANE_TEST ("/annotation-pane/sort", test_pane_sort);
   ADD_PANE_TEST ("/annotation-pane/orphans", test_pane_orphans);
   ADD_PANE_TEST ("/annotation-pane/edit-note", test_pane_edit_note);
+  ADD_PANE_TEST ("/annotation-pane/editor", test_pane_editor);
   ADD_PANE_TEST ("/annotation-pane/selection", test_pane_selection);
   g_test_add_func ("/annotation-pane/large", test_pane_large);
 

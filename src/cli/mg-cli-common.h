@@ -21,6 +21,12 @@ typedef enum
   MG_CLI_EXIT_WRITE = 3,  /* I/O failure while writing */
 } MgCliExit;
 
+/* A command lives in mg-cli-NAME.c as `const MgCliCommand
+ * mg_cli_command_NAME = { … }`, listed by one line in mg-cli-commands.def
+ * and its file in meson.build. Its run function parses with
+ * mg_cli_args_parse(), opens the speech and sidecar with
+ * mg_cli_files_open(), changes the store, and ends with
+ * mg_cli_files_save() — so that a failing command writes nothing. */
 typedef struct _MgCliCommand MgCliCommand;
 
 /* @argv[0] is the command's name; returns the exit status. */

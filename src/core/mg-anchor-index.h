@@ -52,6 +52,19 @@ GArray        *mg_anchor_index_find_exact (MgAnchorIndex  *index,
                                            guint           m,
                                            guint           max_hits);
 
+/* mg_anchor_locate() with the expected position given apart from the
+ * stored offsets (@hint < 0: @old_start). *@ambiguous (nullable) is set
+ * when another place scored as well as the one chosen. */
+void           mg_anchor_locate_full  (MgAnchorIndex  *index,
+                                       const char     *quote,
+                                       const char     *prefix,
+                                       const char     *suffix,
+                                       guint           old_start,
+                                       guint           old_end,
+                                       gint64          hint,
+                                       MgAnchorResult *result,
+                                       gboolean       *ambiguous);
+
 /* TRUE when original range [start, end) holds exactly the UTF-8 @s. */
 gboolean       mg_anchor_index_range_equals (MgAnchorIndex *index,
                                              guint          start,

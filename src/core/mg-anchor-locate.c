@@ -19,6 +19,13 @@
 #define POS_WEIGHT      2.0
 #define MIN_SCORE       0.70
 #define CONTEXT_MIN     0.65
+/* A short quote says little by itself: its context must agree on both
+ * sides together at least this much (sum of prefix and suffix scores),
+ * or word for word on one side. */
+#define SHORT_CONTEXT_SUM 1.30
+#define CONTEXT_VERBATIM  0.97
+/* Two candidates this close in score are a tie. */
+#define AMBIGUITY_MARGIN  0.02
 
 /* At most this many exact occurrences are scored in full (the others are
  * ranked first by how much context matches character for character). */
@@ -36,9 +43,10 @@ typedef struct
   MgFolded      *suffix;
   MgMyers       *quote_fwd;     /* lazily */
   MgMyers       *quote_rev;     /* lazily */
-  MgMyers       *prefix_rev;    /* NULL when no prefix */
-  MgMyers       *suffix_fwd;    /* NULL when no suffix */
+  MgMyers       *prefix_rev;    /* lazily; never when no prefix */
+  MgMyers       *suffix_fwd;    /* lazily; never when no suffix */
   guint          expected;      /* folded position the quote used to start at */
+  double         second;        /* best score of a candidate elsewhere, -1 when none */
   guint         *dist;          /* scratch */
   guint          dist_len;
 } Query;
@@ -80,6 +88,8 @@ prefix_score (Query *q,
   w = MIN (fs, pl + pl / 4 + 2);
   if (w == 0)
     return 0.0;
+  if (q->prefix_rev == NULL)
+    q->prefix_rev = mg_myers_new_reversed (q->prefix->chars, pl);
   dist = query_scratch (q, w);
   mg_myers_scan_backwards (q->prefix_rev, t->chars + fs - w, w, TRUE, dist);
   best = pl;
@@ -102,6 +112,8 @@ suffix_score (Query *q,
   w = MIN (t->n - fe, sl + sl / 4 + 2);
   if (w == 0)
     return 0.0;
+  if (q->suffix_fwd == NULL)
+    q->suffix_fwd = mg_myers_new (q->suffix->chars, sl);
   dist = query_scratch (q, w);
   mg_myers_scan (q->suffix_fwd, t->chars + fe, w, TRUE, dist);
   best = sl;
@@ -145,12 +157,52 @@ long_quote_length (Query *q)
   return q->index->mostly_han ? 16 : 40;
 }
 
+static guint
+short_quote_length (Query *q)
+{
+  return q->index->mostly_han ? 4 : 12;
+}
+
+static gboolean
+far_apart (Query           *q,
+           const Candidate *a,
+           const Candidate *b)
+{
+  guint d = a->fs > b->fs ? a->fs - b->fs : b->fs - a->fs;
+
+  return d > q->quote->n / 2;
+}
+
+/* Keeps the best candidate, and the score of the best one elsewhere. */
+static void
+consider (Query           *q,
+          const Candidate *c,
+          Candidate       *best,
+          gboolean        *found)
+{
+  if (!*found)
+    {
+      *best = *c;
+      *found = TRUE;
+    }
+  else if (candidate_better (q, c, best))
+    {
+      if (far_apart (q, c, best))
+        q->second = MAX (q->second, best->score);
+      *best = *c;
+    }
+  else if (far_apart (q, c, best))
+    q->second = MAX (q->second, c->score);
+}
+
 static gboolean
 candidate_acceptable (Query           *q,
                       const Candidate *c,
                       gboolean         unique_exact)
 {
-  if (c->score >= MIN_SCORE && MAX (c->ps, c->ss) >= CONTEXT_MIN)
+  if (c->score >= MIN_SCORE && MAX (c->ps, c->ss) >= CONTEXT_MIN &&
+      (q->quote->n >= short_quote_length (q) || c->ps + c->ss >= SHORT_CONTEXT_SUM ||
+       MAX (c->ps, c->ss) >= CONTEXT_VERBATIM))
     return TRUE;
   return c->errors == 0 && unique_exact && q->quote->n >= long_quote_length (q);
 }
@@ -202,7 +254,7 @@ locate_exact (Query     *q,
 {
   g_autoptr(GArray) hits = NULL;
   Ranked *ranked;
-  guint n_scored, i;
+  guint n_scored, i, full, n_full = 0, full_at = 0;
   gboolean found = FALSE;
 
   hits = mg_anchor_index_find_exact (q->index, q->quote->chars, q->quote->n, 0);
@@ -210,14 +262,38 @@ locate_exact (Query     *q,
     return FALSE;
 
   ranked = g_new (Ranked, hits->len);
+  full = q->prefix->n + q->suffix->n;
   for (i = 0; i < hits->len; i++)
     {
       guint fs = g_array_index (hits, guint, i);
 
       ranked[i].fs = fs;
       ranked[i].off = fs > q->expected ? fs - q->expected : q->expected - fs;
-      ranked[i].cheap = hits->len > MAX_SCORED ? cheap_context (q, fs) : 0;
+      ranked[i].cheap = cheap_context (q, fs);
+      if (ranked[i].cheap == full)
+        {
+          n_full++;
+          full_at = i;
+        }
     }
+
+  /* The usual case after an edit elsewhere: one occurrence with its whole
+   * context unchanged. No need to score the others. */
+  if (n_full == 1 && full > 0)
+    {
+      guint n = MAX (q->index->folded->n, 1);
+
+      best->fs = ranked[full_at].fs;
+      best->fe = best->fs + q->quote->n;
+      best->errors = 0;
+      best->qs = best->ps = best->ss = 1.0;
+      best->score = (QUOTE_WEIGHT + 2 * CONTEXT_WEIGHT +
+                     POS_WEIGHT * (1.0 - MIN (1.0, (double) ranked[full_at].off / n)))
+                    / (QUOTE_WEIGHT + 2 * CONTEXT_WEIGHT + POS_WEIGHT);
+      g_free (ranked);
+      return TRUE;
+    }
+
   if (hits->len > MAX_SCORED)
     qsort (ranked, hits->len, sizeof (Ranked), ranked_compare);
   n_scored = MIN (hits->len, MAX_SCORED);
@@ -227,11 +303,7 @@ locate_exact (Query     *q,
       Candidate c = { ranked[i].fs, ranked[i].fs + q->quote->n, 0, };
 
       candidate_score (q, &c);
-      if (!found || candidate_better (q, &c, best))
-        {
-          *best = c;
-          found = TRUE;
-        }
+      consider (q, &c, best, &found);
     }
   g_free (ranked);
 
@@ -340,11 +412,7 @@ candidates_ending_at (Query     *q,
         c.fe = e + 1;
         c.errors = min;
         candidate_score (q, &c);
-        if (!*found || candidate_better (q, &c, best))
-          {
-            *best = c;
-            *found = TRUE;
-          }
+        consider (q, &c, best, found);
       }
   }
 }
@@ -493,6 +561,20 @@ mg_anchor_locate (MgAnchorIndex  *index,
                   guint           old_end,
                   MgAnchorResult *result)
 {
+  mg_anchor_locate_full (index, quote, prefix, suffix, old_start, old_end, -1, result, NULL);
+}
+
+void
+mg_anchor_locate_full (MgAnchorIndex  *index,
+                       const char     *quote,
+                       const char     *prefix,
+                       const char     *suffix,
+                       guint           old_start,
+                       guint           old_end,
+                       gint64          hint,
+                       MgAnchorResult *result,
+                       gboolean       *ambiguous)
+{
   Query q = { 0, };
   Candidate best = { 0, };
   gboolean placed = FALSE;
@@ -505,6 +587,8 @@ mg_anchor_locate (MgAnchorIndex  *index,
   result->start = old_start;
   result->end = old_end;
   result->score = 0.0;
+  if (ambiguous != NULL)
+    *ambiguous = FALSE;
 
   if (quote == NULL || *quote == '\0')
     return;
@@ -520,11 +604,8 @@ mg_anchor_locate (MgAnchorIndex  *index,
   q.quote = mg_folded_new (quote, -1, FALSE);
   q.prefix = mg_folded_new (prefix, -1, FALSE);
   q.suffix = mg_folded_new (suffix, -1, FALSE);
-  if (q.prefix->n > 0)
-    q.prefix_rev = mg_myers_new_reversed (q.prefix->chars, q.prefix->n);
-  if (q.suffix->n > 0)
-    q.suffix_fwd = mg_myers_new (q.suffix->chars, q.suffix->n);
-  q.expected = index->orig_to_fold[MIN (old_start, index->length)];
+  q.expected = index->orig_to_fold[MIN (hint >= 0 ? (guint64) hint : old_start, index->length)];
+  q.second = -1.0;
 
   if (q.quote->n > 0)
     {
@@ -552,6 +633,8 @@ mg_anchor_locate (MgAnchorIndex  *index,
         state = MG_ANCHOR_STATE_EXACT;
       result->state = state;
       result->score = state == MG_ANCHOR_STATE_FUZZY ? best.score : 1.0;
+      if (ambiguous != NULL)
+        *ambiguous = q.second >= best.score - AMBIGUITY_MARGIN;
     }
 
   query_clear (&q);

@@ -75,78 +75,174 @@ still_in_place (MgDocument   *document,
   return prefix_same || suffix_same;
 }
 
+typedef struct
+{
+  guint old_start;
+  guint new_start;
+} Shift;
+
+static int
+shift_compare (gconstpointer pa,
+               gconstpointer pb)
+{
+  const Shift *a = pa, *b = pb;
+
+  return a->old_start < b->old_start ? -1 : a->old_start > b->old_start;
+}
+
+/* Where text that was at @old_start is now, judging by the nearest
+ * annotation that was placed without doubt. */
+static gint64
+shifted_hint (GArray *shifts,
+              guint   old_start)
+{
+  guint lo = 0, hi = shifts->len;
+  const Shift *s;
+
+  if (shifts->len == 0)
+    return -1;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (shifts, Shift, mid).old_start < old_start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == shifts->len ||
+      (lo > 0 && old_start - g_array_index (shifts, Shift, lo - 1).old_start <
+                 g_array_index (shifts, Shift, lo).old_start - old_start))
+    lo--;
+  s = &g_array_index (shifts, Shift, lo);
+  return MAX ((gint64) old_start + (gint64) s->new_start - (gint64) s->old_start, 0);
+}
+
+static void
+apply (MgAnnotation         *a,
+       MgDocument           *document,
+       const MgAnchorResult *r,
+       gboolean              context_same,
+       MgAnchorReport       *counts)
+{
+  g_object_freeze_notify (G_OBJECT (a));
+  mg_annotation_set_anchor_state (a, r->state);
+  mg_annotation_set_anchor_score (a, r->score);
+  if (r->state == MG_ANCHOR_STATE_ORPHANED)
+    {
+      /* Everything stays as it was, last known offsets included. */
+      mg_annotation_set_paragraph (a, 0);
+      counts->orphaned++;
+    }
+  else
+    {
+      mg_annotation_set_range (a, r->start, r->end);
+      if (!context_same)
+        mg_annotation_fill_context (a, document);
+      mg_annotation_set_paragraph (a, mg_document_get_paragraph_at (document, r->start));
+      if (r->state == MG_ANCHOR_STATE_EXACT)
+        counts->exact++;
+      else if (r->state == MG_ANCHOR_STATE_MOVED)
+        counts->moved++;
+      else
+        counts->fuzzy++;
+    }
+  g_object_thaw_notify (G_OBJECT (a));
+}
+
 void
 mg_anchor_annotations (GPtrArray      *annotations,
                        MgDocument     *document,
                        MgAnchorReport *report)
 {
   g_autoptr(MgAnchorIndex) index = NULL;
+  g_autoptr(GArray) shifts = NULL;
+  g_autofree MgAnchorResult *results = NULL;
+  g_autofree guint8 *flags = NULL;
   MgAnchorReport counts = { 0, 0, 0, 0 };
+  gboolean any_ambiguous = FALSE;
   guint i;
+
+  enum { CONTEXT_SAME = 1, SEARCHED = 2, AMBIGUOUS = 4 };
 
   g_return_if_fail (annotations != NULL);
   g_return_if_fail (MG_IS_DOCUMENT (document));
 
+  results = g_new (MgAnchorResult, annotations->len);
+  flags = g_new0 (guint8, annotations->len);
+  shifts = g_array_new (FALSE, FALSE, sizeof (Shift));
+
+  /* First every annotation on its own: in place, else searched for. */
   for (i = 0; i < annotations->len; i++)
     {
       MgAnnotation *a = g_ptr_array_index (annotations, i);
-      MgAnchorResult r;
+      MgAnchorResult *r = &results[i];
       gboolean context_same = FALSE;
-
-      g_object_freeze_notify (G_OBJECT (a));
+      gboolean ambiguous = FALSE;
 
       if (still_in_place (document, a, &context_same))
         {
-          r.state = MG_ANCHOR_STATE_EXACT;
-          r.start = mg_annotation_get_start (a);
-          r.end = mg_annotation_get_end (a);
-          r.score = 1.0;
+          r->state = MG_ANCHOR_STATE_EXACT;
+          r->start = mg_annotation_get_start (a);
+          r->end = mg_annotation_get_end (a);
+          r->score = 1.0;
+          if (context_same)
+            flags[i] |= CONTEXT_SAME;
         }
       else
         {
           if (index == NULL)
             index = mg_anchor_index_new (document);
-          mg_anchor_locate (index,
-                            mg_annotation_get_quote (a),
-                            mg_annotation_get_prefix (a),
-                            mg_annotation_get_suffix (a),
-                            mg_annotation_get_start (a),
-                            mg_annotation_get_end (a),
-                            &r);
+          mg_anchor_locate_full (index,
+                                 mg_annotation_get_quote (a),
+                                 mg_annotation_get_prefix (a),
+                                 mg_annotation_get_suffix (a),
+                                 mg_annotation_get_start (a),
+                                 mg_annotation_get_end (a),
+                                 -1, r, &ambiguous);
+          flags[i] |= SEARCHED;
         }
 
-      mg_annotation_set_anchor_state (a, r.state);
-      mg_annotation_set_anchor_score (a, r.score);
-      if (r.state == MG_ANCHOR_STATE_ORPHANED)
+      if (ambiguous)
         {
-          /* Everything stays as it was, last known offsets included. */
-          mg_annotation_set_paragraph (a, 0);
-          counts.orphaned++;
+          flags[i] |= AMBIGUOUS;
+          any_ambiguous = TRUE;
         }
-      else
+      else if (r->state != MG_ANCHOR_STATE_ORPHANED && index != NULL)
         {
-          mg_annotation_set_range (a, r.start, r.end);
-          if (!context_same)
-            mg_annotation_fill_context (a, document);
-          mg_annotation_set_paragraph (a, mg_document_get_paragraph_at (document, r.start));
-          switch (r.state)
-            {
-            case MG_ANCHOR_STATE_EXACT:
-              counts.exact++;
-              break;
-            case MG_ANCHOR_STATE_MOVED:
-              counts.moved++;
-              break;
-            case MG_ANCHOR_STATE_FUZZY:
-            case MG_ANCHOR_STATE_ORPHANED:
-            default:
-              counts.fuzzy++;
-              break;
-            }
-        }
+          Shift s = { mg_annotation_get_start (a), r->start };
 
-      g_object_thaw_notify (G_OBJECT (a));
+          g_array_append_val (shifts, s);
+        }
     }
+
+  /* A quote found in several places with equally good context (a passage
+   * the speech repeats): the place that agrees with how the text around
+   * moved wins, judged by the nearest annotation placed without doubt. */
+  if (any_ambiguous && index != NULL && shifts->len > 0)
+    {
+      g_array_sort (shifts, shift_compare);
+      for (i = 0; i < annotations->len; i++)
+        {
+          MgAnnotation *a;
+
+          if (!(flags[i] & AMBIGUOUS))
+            continue;
+          a = g_ptr_array_index (annotations, i);
+          mg_anchor_locate_full (index,
+                                 mg_annotation_get_quote (a),
+                                 mg_annotation_get_prefix (a),
+                                 mg_annotation_get_suffix (a),
+                                 mg_annotation_get_start (a),
+                                 mg_annotation_get_end (a),
+                                 shifted_hint (shifts, mg_annotation_get_start (a)),
+                                 &results[i], NULL);
+        }
+    }
+
+  for (i = 0; i < annotations->len; i++)
+    apply (g_ptr_array_index (annotations, i), document, &results[i],
+           (flags[i] & CONTEXT_SAME) != 0, &counts);
 
   if (report != NULL)
     *report = counts;
