@@ -272,6 +272,63 @@ test_pane_rows (Fixture       *fixture,
   g_assert_cmpuint (n_shown (fixture), ==, 5);
 }
 
+static const char *
+visible_page (Fixture *fixture)
+{
+  GtkWidget *stack = find_widget (GTK_WIDGET (fixture->pane), GTK_TYPE_STACK, "mg-pane-stack");
+
+  g_assert_nonnull (stack);
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static void
+test_pane_empty_states (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(MgAnnotationStore) empty = mg_annotation_store_new (fixture->document, NULL);
+
+  g_assert_cmpstr (visible_page (fixture), ==, "list");
+
+  mg_annotation_pane_set_search_text (fixture->pane, "nothing like this");
+  g_assert_cmpstr (visible_page (fixture), ==, "no-matches");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.clear-filters", NULL);
+  g_assert_cmpstr (visible_page (fixture), ==, "list");
+
+  mg_annotation_pane_set_store (fixture->pane, empty);
+  g_assert_cmpstr (visible_page (fixture), ==, "empty");
+  mg_annotation_pane_set_store (fixture->pane, NULL);
+  g_assert_cmpstr (visible_page (fixture), ==, "empty");
+}
+
+static void
+test_pane_tag_set_changes (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(MgTag) tag = mg_tag_new ("date", "Date", "#c061cb", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (mg_annotation_pane_get_tag_count (fixture->pane, "date"), ==, -1);
+  g_assert_true (mg_annotation_store_add_tag (fixture->store, tag, &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_cmpint (mg_annotation_pane_get_tag_count (fixture->pane, "date"), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.toggle-tag", "(ss)",
+                              mg_annotation_get_id (fixture->goal), "date");
+  iterate ();
+  g_assert_cmpint (mg_annotation_pane_get_tag_count (fixture->pane, "date"), ==, 1);
+
+  /* Filtering by a tag that is then deleted stops filtering. */
+  mg_annotation_pane_set_tag_filter (fixture->pane, "date", TRUE);
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+  g_assert_true (mg_annotation_store_delete_tag (fixture->store, "date", &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_cmpint (mg_annotation_pane_get_tag_count (fixture->pane, "date"), ==, -1);
+  g_assert_false (mg_annotation_pane_get_tag_filter (fixture->pane, "date"));
+  g_assert_cmpuint (n_shown (fixture), ==, 5);
+}
+
 static void
 test_pane_tag_filter (Fixture       *fixture,
                       gconstpointer  data)
@@ -843,7 +900,9 @@ main (int   argc,
   adw_init ();
 
   ADD_PANE_TEST ("/annotation-pane/rows", test_pane_rows);
+  ADD_PANE_TEST ("/annotation-pane/empty-states", test_pane_empty_states);
   ADD_PANE_TEST ("/annotation-pane/tag-filter", test_pane_tag_filter);
+  ADD_PANE_TEST ("/annotation-pane/tag-set-changes", test_pane_tag_set_changes);
   ADD_PANE_TEST ("/annotation-pane/search", test_pane_search);
   ADD_PANE_TEST ("/annotation-pane/starred", test_pane_starred);
   ADD_PANE_TEST ("/annotation-pane/author", test_pane_author);
