@@ -3,7 +3,7 @@
 #include "config.h"
 
 /* Times the summary, every export format and the W3C import on a large
- * document: export-bench [--annotations N] [SPEECH.txt]. Without a speech,
+ * document: export-bench [--annotations N] [-o DIR] [SPEECH.txt]. Without a speech,
  * about 1 MB of Chinese text is made up from a few paragraphs. */
 
 #include <locale.h>
@@ -102,8 +102,10 @@ main (int   argc,
   g_autoptr(MgSummary) summary = NULL;
   g_autoptr(GBytes) w3c = NULL;
   int n_annotations = 20000;
+  g_autofree char *output_dir = NULL;
   GOptionEntry entries[] = {
     { "annotations", 'n', 0, G_OPTION_ARG_INT, &n_annotations, "Number of annotations", "N" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir, "Also write the exports into DIR", "DIR" },
     { NULL }
   };
   gint64 t0;
@@ -169,6 +171,17 @@ main (int   argc,
                g_bytes_get_size (bytes) / 1024.0);
       if (f == MG_EXPORT_FORMAT_W3C)
         w3c = g_bytes_ref (bytes);
+      if (output_dir != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("export.%s", mg_export_format_get_extension (f));
+          g_autofree char *path = g_build_filename (output_dir, name, NULL);
+
+          if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return 3;
+            }
+        }
     }
 
   {
