@@ -370,8 +370,9 @@ test_window_autosave (Fixture       *fixture,
   start = offset_of (fixture, "五万个");
   mg_document_view_select_range (view_of (fixture), start, start + 3);
   g_assert_true (action (fixture, "win.tag-selection", g_variant_new_int32 (1)));
-  g_assert_true (mg_annotation_store_get_dirty (store));
-  g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_UNSAVED);
+  /* Unsaved until the delay has passed (a slow run may already be past it). */
+  if (mg_annotation_store_get_dirty (store))
+    g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_UNSAVED);
 
   /* Written about a second later without anything else happening. */
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
@@ -402,7 +403,7 @@ test_window_search (Fixture       *fixture,
   while (mg_document_view_get_n_matches (view) == 0)
     g_main_context_iteration (NULL, TRUE);
   iterate ();
-  g_assert_cmpuint (mg_document_view_get_n_matches (view), ==, 3);
+  g_assert_cmpuint (mg_document_view_get_n_matches (view), ==, 2);
   g_assert_true (has_named_tag (fixture, first, "mg-search-match"));
 
   /* The first match is selected; next moves on, previous comes back. */
@@ -416,7 +417,7 @@ test_window_search (Fixture       *fixture,
   g_assert_true (action (fixture, "win.find-previous", NULL));
   g_assert_true (mg_document_view_get_selection (view, &start, NULL));
   g_assert_cmpuint (start, ==, first);
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->search_label), ==, "1 of 3");
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->search_label), ==, "1 of 2");
 
   /* Closing the bar clears the matches. */
   gtk_search_bar_set_search_mode (fixture->window->search_bar, FALSE);
@@ -509,7 +510,7 @@ test_window_unreadable (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "missing.txt", NULL);
   g_autoptr(GFile) missing = g_file_new_for_path (path);
   GtkWindow *dialog = NULL;
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
   mg_window_open_file (fixture->window, missing);
   wait_loaded (fixture->window);
@@ -518,11 +519,12 @@ test_window_unreadable (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "empty");
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkWindow *window = g_list_model_get_item (toplevels, i);
 
       if (ADW_IS_MESSAGE_DIALOG (window) &&
           gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window))
         dialog = window;
+      g_object_unref (window);
     }
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "missing.txt"));
@@ -600,9 +602,17 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
   int ret;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* A private data directory (the sample is copied there), set before
+   * GLib reads it. G_TEST_OPTION_ISOLATE_DIRS would also hide the system
+   * data directories, and with them the MIME database and icon theme. */
+  data_home = g_dir_make_tmp ("marginalia-gui-data-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
 
@@ -630,5 +640,11 @@ main (int   argc,
   ret = g_test_run ();
 
   g_clear_object (&app);
+  {
+    g_autofree char *samples = g_build_filename (data_home, "marginalia", NULL);
+
+    remove_dir (samples);
+    g_rmdir (data_home);
+  }
   return ret;
 }

@@ -50,6 +50,7 @@ struct _MgWindow
 
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
+  AdwToast             *toast;     /* the one shown, not owned */
   char                 *save_error;
   guint                 save_id;
   guint                 review_position;

@@ -91,20 +91,37 @@ set_save_state (MgWindow    *self,
   update_title (self);
 }
 
+static void
+toast_dismissed (AdwToast *toast,
+                 MgWindow *self)
+{
+  if (self->toast == toast)
+    self->toast = NULL;
+}
+
 void
 mg_window_toast (MgWindow   *self,
                  const char *title,
                  gboolean    offer_undo)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = self->toast;
 
-  adw_toast_set_timeout (toast, offer_undo ? 5 : 3);
-  if (offer_undo)
+  /* The toast on screen is reused rather than another queued behind it:
+   * only the latest change can be undone from a toast anyway. (Dismissing
+   * it for a new one races with its hide animation in libadwaita 1.2.) */
+  if (toast == NULL)
     {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 5);
+      self->toast = toast;
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed), self, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  else
+    adw_toast_set_title (toast, title);
+
+  adw_toast_set_button_label (toast, offer_undo ? _("_Undo") : NULL);
+  adw_toast_set_action_name (toast, offer_undo ? "win.undo" : NULL);
 }
 
 gboolean
@@ -490,8 +507,12 @@ mg_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-height", height);
     }
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  g_settings_set_int (self->settings, "pane-width",
-                      gtk_widget_get_width (GTK_WIDGET (self->paned)) - gtk_paned_get_position (self->paned));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->paned)))
+    {
+      int pane_width = gtk_widget_get_width (GTK_WIDGET (self->paned)) - gtk_paned_get_position (self->paned);
+
+      g_settings_set_int (self->settings, "pane-width", CLAMP (pane_width, 200, 2000));
+    }
 
   if (!mg_window_save (self, &error))
     {
