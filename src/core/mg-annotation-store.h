@@ -61,7 +61,9 @@ guint              mg_annotation_store_count_tag    (MgAnnotationStore *self,
                                                      const char        *tag_id);
 
 /* Filling and loading, without undo and without setting dirty: used when a
- * sidecar is read. Takes references. Checks nothing: the sidecar validates. */
+ * sidecar is read. Takes references. Checks nothing: the sidecar validates.
+ * Replaces what the store held, forgets the undo history and counts as
+ * saved; one items-changed. */
 void               mg_annotation_store_load         (MgAnnotationStore *self,
                                                      GPtrArray         *annotations);
 

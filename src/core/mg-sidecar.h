@@ -29,6 +29,15 @@ typedef enum
   MG_SIDECAR_ERROR_WRITE,
 } MgSidecarError;
 
+/* What a problem means for the file. */
+typedef enum
+{
+  MG_SIDECAR_PROBLEM_ERROR,          /* the file is invalid (or unreadable) */
+  MG_SIDECAR_PROBLEM_NEWER_VERSION,  /* readable, but never written */
+  MG_SIDECAR_PROBLEM_REANCHOR,       /* valid, but a quote no longer matches
+                                      * the text: it needs re-anchoring */
+} MgSidecarProblemKind;
+
 /* One problem found when reading a sidecar. line/column are 1-based
  * (column in characters), 0 when unknown; member is a JSON path such as
  * "annotations[3].start" (NULL for the whole file). */
@@ -39,6 +48,7 @@ typedef struct
   guint column;
   char *member;
   char *message;
+  MgSidecarProblemKind kind;
 } MgSidecarProblem;
 
 void   mg_sidecar_problem_free     (MgSidecarProblem *problem);
@@ -123,7 +133,9 @@ gboolean           mg_sidecar_start_afresh       (MgSidecar         *self,
 /* Validates @file without loading it into a store: every problem, not only
  * the first (the CLI's validate). With @document, also reports quotes that
  * no longer match their offsets (as needing re-anchoring). Returns the
- * problems (empty when valid); @out_newer set when the version is newer. */
+ * problems (empty when valid; a problem of kind MG_SIDECAR_PROBLEM_ERROR
+ * makes the file invalid, the other kinds do not); @out_newer set when the
+ * version is newer (also listed, as MG_SIDECAR_PROBLEM_NEWER_VERSION). */
 GPtrArray         *mg_sidecar_validate_file      (GFile             *file,
                                                   MgDocument        *document,
                                                   gboolean          *out_newer);

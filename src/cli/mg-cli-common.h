@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "mg-annotation-store.h"
+#include "mg-document.h"
+#include "mg-sidecar.h"
+
+G_BEGIN_DECLS
+
+#define MG_CLI_PROGRAM "marginalia-cli"
+
+/* Exit statuses of cli.md. */
+typedef enum
+{
+  MG_CLI_EXIT_OK    = 0,
+  MG_CLI_EXIT_USAGE = 1,  /* wrong usage: message and usage on stderr */
+  MG_CLI_EXIT_DATA  = 2,  /* bad input data: unreadable document, invalid sidecar… */
+  MG_CLI_EXIT_WRITE = 3,  /* I/O failure while writing */
+} MgCliExit;
+
+/* A command lives in mg-cli-NAME.c as `const MgCliCommand
+ * mg_cli_command_NAME = { … }`, listed by one line in mg-cli-commands.def
+ * and its file in meson.build. Its run function parses with
+ * mg_cli_args_parse(), opens the speech and sidecar with
+ * mg_cli_files_open(), changes the store, and ends with
+ * mg_cli_files_save() — so that a failing command writes nothing. */
+typedef struct _MgCliCommand MgCliCommand;
+
+/* @argv[0] is the command's name; returns the exit status. */
+typedef int (*MgCliRunFunc) (const MgCliCommand *command,
+                             int                 argc,
+                             char              **argv);
+
+struct _MgCliCommand
+{
+  const char   *name;
+  const char   *arguments;    /* positional arguments, for --help ("DOC ID…") */
+  const char   *synopsis;     /* everything after the name, as in cli.md */
+  const char   *summary;      /* N_(): one line for the global --help */
+  const char   *description;  /* N_() or NULL: the end of the command's --help */
+  MgCliRunFunc  run;
+};
+
+#define MG_CLI_COMMAND(name) extern const MgCliCommand mg_cli_command_##name;
+#include "mg-cli-commands.def"
+#undef MG_CLI_COMMAND
+
+/* Output. Data for machines (TSV, JSON, ids) goes to stdout as UTF-8
+ * bytes whatever the locale; text for people is converted to the locale's
+ * character set when that is neither UTF-8 nor plain ASCII. */
+void      mg_cli_write        (const char *utf8,
+                               gssize      length);
+void      mg_cli_print        (const char *format,
+                               ...) G_GNUC_PRINTF (1, 2);
+/* "marginalia-cli: MESSAGE" on stderr. */
+void      mg_cli_message      (const char *format,
+                               ...) G_GNUC_PRINTF (1, 2);
+/* Prints @error's message and returns @status. */
+int       mg_cli_fail         (int           status,
+                               const GError *error);
+/* Prints the message, the command's usage and a pointer to its --help on
+ * stderr; returns MG_CLI_EXIT_USAGE. */
+int       mg_cli_usage_error  (const MgCliCommand *command,
+                               const char         *format,
+                               ...) G_GNUC_PRINTF (2, 3);
+/* Option parsing: one GOptionContext per command, with --help (to stdout,
+ * status 0) and, when @with_annotations, --annotations FILE. Text options
+ * are best declared G_OPTION_ARG_FILENAME(_ARRAY) and passed through
+ * mg_cli_args_text(): GLib's G_OPTION_ARG_STRING refuses UTF-8 in the C
+ * locale, and quotes are often Chinese. */
+typedef struct
+{
+  const MgCliCommand  *command;
+  char                *annotations;  /* --annotations, or NULL */
+  char               **args;         /* positional arguments (UTF-8 or file names) */
+  guint                n_args;
+} MgCliArgs;
+
+/* Parses @argv against @entries (NULL-terminated, may be NULL) and checks
+ * that there are @min_args to @max_args positional arguments (@max_args -1:
+ * no limit). Returns TRUE when the command should run; otherwise
+ * @out_status holds the status to exit with (0 after --help). */
+gboolean  mg_cli_args_parse   (MgCliArgs          *args,
+                               const MgCliCommand *command,
+                               const GOptionEntry *entries,
+                               gboolean            with_annotations,
+                               guint               min_args,
+                               int                 max_args,
+                               int                 argc,
+                               char              **argv,
+                               int                *out_status);
+void      mg_cli_args_clear   (MgCliArgs          *args);
+/* Turns the value of @option (in place; may be NULL) into UTF-8: kept when
+ * it already is, else converted from the locale's character set. FALSE,
+ * with a usage error printed, when it is not text. */
+gboolean  mg_cli_args_text    (MgCliArgs          *args,
+                               const char         *option,
+                               char              **value);
+gboolean  mg_cli_args_text_array (MgCliArgs       *args,
+                                  const char      *option,
+                                  char          ***values);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MgCliArgs, mg_cli_args_clear)
+
+/* A speech and its sidecar, opened for a command. */
+typedef struct
+{
+  char              *document_path;  /* as given */
+  char              *sidecar_path;   /* as given, or DOC.marginalia.json */
+  GFile             *document_file;
+  GFile             *sidecar_file;
+  MgDocument        *document;
+  MgSidecar         *sidecar;
+  MgAnnotationStore *store;          /* the sidecar's */
+} MgCliFiles;
+
+/* Loads the document and its sidecar (@annotations_path, or the default
+ * beside the document). On failure prints why and returns NULL with
+ * @out_status set. With @for_writing, a sidecar this version may not write
+ * (newer version) is refused before anything is changed. A sidecar whose
+ * sha256 differs from the text comes back re-anchored in memory. */
+MgCliFiles *mg_cli_files_open (const char *document_path,
+                               const char *annotations_path,
+                               gboolean    for_writing,
+                               int        *out_status);
+void        mg_cli_files_free (MgCliFiles *files);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgCliFiles, mg_cli_files_free)
+/* Saves the sidecar atomically when the store changed. Returns the exit
+ * status (a message printed on failure). */
+int         mg_cli_files_save (MgCliFiles *files);
+
+/* Checks that @tag_id is defined in @store's tag set; prints a message
+ * naming the sidecar and the known ids otherwise. */
+gboolean    mg_cli_check_tag  (MgCliFiles *files,
+                               const char *tag_id);
+
+/* TSV: backslash, tab, newline (and carriage return) as \\, \t, \n, \r. */
+void        mg_cli_tsv_append_field (GString    *row,
+                                     const char *field);
+/* Writes @n_fields escaped fields joined by tabs, and a newline. */
+void        mg_cli_tsv_write_row    (const char * const *fields,
+                                     guint               n_fields);
+
+/* Writes @node as JSON (two-space indent, trailing newline) to stdout. */
+void        mg_cli_json_write       (JsonNode   *node);
+
+G_END_DECLS

@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mg-cli-common.h"
+
+void
+mg_cli_files_free (MgCliFiles *files)
+{
+  if (files == NULL)
+    return;
+  g_clear_object (&files->sidecar);
+  g_clear_object (&files->document);
+  g_clear_object (&files->sidecar_file);
+  g_clear_object (&files->document_file);
+  g_free (files->sidecar_path);
+  g_free (files->document_path);
+  g_free (files);
+}
+
+MgCliFiles *
+mg_cli_files_open (const char *document_path,
+                   const char *annotations_path,
+                   gboolean    for_writing,
+                   int        *out_status)
+{
+  g_autoptr(MgCliFiles) files = g_new0 (MgCliFiles, 1);
+  g_autoptr(GError) error = NULL;
+
+  /* Annotating the sidecar itself would start a sidecar of the sidecar. */
+  if (g_str_has_suffix (document_path, MG_SIDECAR_SUFFIX))
+    {
+      mg_cli_message (_("%s is a sidecar file, not a speech: give the speech "
+                        "(its sidecar is found beside it) or use --annotations"),
+                      document_path);
+      *out_status = MG_CLI_EXIT_DATA;
+      return NULL;
+    }
+
+  files->document_path = g_strdup (document_path);
+  files->document_file = g_file_new_for_commandline_arg (document_path);
+  files->document = mg_document_load (files->document_file, NULL, &error);
+  if (files->document == NULL)
+    {
+      *out_status = mg_cli_fail (MG_CLI_EXIT_DATA, error);
+      return NULL;
+    }
+
+  if (annotations_path != NULL)
+    {
+      files->sidecar_path = g_strdup (annotations_path);
+      files->sidecar_file = g_file_new_for_commandline_arg (annotations_path);
+    }
+  else
+    {
+      files->sidecar_path = g_strconcat (document_path, MG_SIDECAR_SUFFIX, NULL);
+      files->sidecar_file = mg_sidecar_default_file (files->document_file);
+    }
+
+  files->sidecar = mg_sidecar_new (files->sidecar_file, files->document);
+  if (!mg_sidecar_load (files->sidecar, NULL, &error))
+    {
+      GPtrArray *problems = mg_sidecar_get_problems (files->sidecar);
+
+      mg_cli_fail (MG_CLI_EXIT_DATA, error);
+      if (problems != NULL && problems->len > 1)
+        mg_cli_message (_("%u problems in all; “%s validate %s” lists them."),
+                        problems->len, MG_CLI_PROGRAM, files->sidecar_path);
+      *out_status = MG_CLI_EXIT_DATA;
+      return NULL;
+    }
+
+  if (for_writing && mg_sidecar_get_read_only (files->sidecar))
+    {
+      mg_cli_message (_("%s was written by a newer version of Marginalia; "
+                        "this version can read it but will not change it"),
+                      files->sidecar_path);
+      *out_status = MG_CLI_EXIT_DATA;
+      return NULL;
+    }
+
+  files->store = mg_sidecar_get_store (files->sidecar);
+  *out_status = MG_CLI_EXIT_OK;
+  return g_steal_pointer (&files);
+}
+
+int
+mg_cli_files_save (MgCliFiles *files)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mg_annotation_store_get_dirty (files->store))
+    return MG_CLI_EXIT_OK;
+
+  if (mg_sidecar_save (files->sidecar, NULL, &error))
+    return MG_CLI_EXIT_OK;
+
+  /* A sidecar we must not overwrite is a matter of its data; anything
+   * else is the write itself failing. */
+  if (g_error_matches (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_BROKEN) ||
+      g_error_matches (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_NEWER_VERSION))
+    return mg_cli_fail (MG_CLI_EXIT_DATA, error);
+  return mg_cli_fail (MG_CLI_EXIT_WRITE, error);
+}
+
+gboolean
+mg_cli_check_tag (MgCliFiles *files,
+                  const char *tag_id)
+{
+  MgTagSet *tags = mg_annotation_store_get_tag_set (files->store);
+  g_autoptr(GString) known = NULL;
+
+  if (mg_tag_set_lookup (tags, tag_id) != NULL)
+    return TRUE;
+
+  known = g_string_new (NULL);
+  for (guint i = 0; i < mg_tag_set_get_n_tags (tags); i++)
+    {
+      if (i > 0)
+        g_string_append (known, ", ");
+      g_string_append (known, mg_tag_get_id (mg_tag_set_get_tag (tags, i)));
+    }
+  mg_cli_message (_("unknown tag “%s” in %s (known tags: %s)"),
+                  tag_id, files->sidecar_path, known->str);
+  return FALSE;
+}

@@ -1,0 +1,673 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mg-annotation-store-private.h"
+#include "mg-util.h"
+
+/* Every change below follows one pattern: check, apply through the
+ * internal functions (which emit items-changed and notifications), record
+ * an operation for undo, then notify the store's own state and emit
+ * "changed". */
+
+void
+mg_annotation_fill_context (MgAnnotation *annotation,
+                            MgDocument   *document)
+{
+  guint start, end;
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+
+  g_return_if_fail (MG_IS_ANNOTATION (annotation));
+  g_return_if_fail (MG_IS_DOCUMENT (document));
+
+  start = mg_annotation_get_start (annotation);
+  end = mg_annotation_get_end (annotation);
+  quote = mg_document_dup_slice (document, start, end);
+  prefix = mg_document_dup_slice (document,
+                                  start > MG_CONTEXT_LENGTH ? start - MG_CONTEXT_LENGTH : 0,
+                                  start);
+  suffix = mg_document_dup_slice (document, end,
+                                  end > G_MAXUINT - MG_CONTEXT_LENGTH ? G_MAXUINT
+                                                                      : end + MG_CONTEXT_LENGTH);
+  g_object_freeze_notify (G_OBJECT (annotation));
+  mg_annotation_set_quote (annotation, quote);
+  mg_annotation_set_prefix (annotation, prefix);
+  mg_annotation_set_suffix (annotation, suffix);
+  g_object_thaw_notify (G_OBJECT (annotation));
+}
+
+static gboolean
+check_range (MgAnnotationStore  *self,
+             guint               start,
+             guint               end,
+             GError            **error)
+{
+  guint length;
+
+  /* Without the speech there is nothing to check against. */
+  if (self->document == NULL)
+    return TRUE;
+
+  length = mg_document_get_length (self->document);
+  if (start >= end)
+    {
+      g_set_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_RANGE,
+                   _("The range %u–%u is empty: select at least one character"),
+                   start, end);
+      return FALSE;
+    }
+  if (end > length)
+    {
+      g_set_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_RANGE,
+                   _("The range %u–%u goes beyond the end of the text (%u characters)"),
+                   start, end, length);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_tags (MgAnnotationStore   *self,
+            const char * const  *tags,
+            GError             **error)
+{
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      if (tags[i][0] == '\0')
+        continue;
+      if (mg_tag_set_lookup (self->tag_set, tags[i]) == NULL)
+        {
+          g_set_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_UNKNOWN_TAG,
+                       _("There is no tag with the id “%s”"), tags[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_member (MgAnnotationStore  *self,
+              MgAnnotation       *annotation,
+              GError            **error)
+{
+  if (_mg_annotation_store_find (self, annotation) >= 0)
+    return TRUE;
+  g_set_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_UNKNOWN_ID,
+               _("There is no annotation with the id “%s”"),
+               mg_annotation_get_id (annotation));
+  return FALSE;
+}
+
+static void
+stamp_modified (MgAnnotation *annotation)
+{
+  g_autofree char *now = mg_util_now_rfc3339 ();
+
+  mg_annotation_set_modified (annotation, now);
+}
+
+/* Gives @annotation the fields of @after (with a fresh "modified") as one
+ * recorded operation. Takes @after. */
+static void
+record_change (MgAnnotationStore *self,
+               MgAnnotation      *annotation,
+               MgAnnotation      *after,
+               const char        *label)
+{
+  MgAnnotation *before = mg_annotation_copy (annotation);
+
+  stamp_modified (after);
+  _mg_annotation_store_assign (self, annotation, after);
+  mg_undo_stack_push (self->undo, label,
+                      _mg_annotation_store_op_new (MG_STORE_OP_CHANGE, annotation, before, after));
+}
+
+/* Records @after as a change of @annotation unless it changes nothing.
+ * Takes @after. */
+static void
+change (MgAnnotationStore *self,
+        MgAnnotation      *annotation,
+        MgAnnotation      *after,
+        const char        *label)
+{
+  MgStoreState state;
+
+  if (mg_annotation_equal (annotation, after))
+    {
+      g_object_unref (after);
+      return;
+    }
+  _mg_annotation_store_save_state (self, &state);
+  record_change (self, annotation, after, label);
+  _mg_annotation_store_finish_change (self, &state, TRUE);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Annotations                                                            */
+
+gboolean
+mg_annotation_store_add (MgAnnotationStore  *self,
+                         MgAnnotation       *annotation,
+                         GError            **error)
+{
+  MgStoreState state;
+  gboolean orphaned;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (MG_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (mg_annotation_store_lookup (self, mg_annotation_get_id (annotation)) != NULL)
+    {
+      g_set_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_DUPLICATE_ID,
+                   _("There is already an annotation with the id “%s”"),
+                   mg_annotation_get_id (annotation));
+      return FALSE;
+    }
+  orphaned = mg_annotation_is_orphaned (annotation);
+  if (!orphaned &&
+      !check_range (self, mg_annotation_get_start (annotation),
+                    mg_annotation_get_end (annotation), error))
+    return FALSE;
+  if (!check_tags (self, mg_annotation_get_tags (annotation), error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (annotation));
+  if (*mg_annotation_get_quote (annotation) == '\0' && self->document != NULL && !orphaned)
+    mg_annotation_fill_context (annotation, self->document);
+  if (*mg_annotation_get_author (annotation) == '\0')
+    mg_annotation_set_author (annotation, mg_util_default_author ());
+  if (mg_annotation_get_created (annotation) == NULL ||
+      mg_annotation_get_modified (annotation) == NULL)
+    {
+      g_autofree char *now = mg_util_now_rfc3339 ();
+
+      if (mg_annotation_get_created (annotation) == NULL)
+        mg_annotation_set_created (annotation, now);
+      if (mg_annotation_get_modified (annotation) == NULL)
+        mg_annotation_set_modified (annotation, mg_annotation_get_created (annotation));
+    }
+  g_object_thaw_notify (G_OBJECT (annotation));
+
+  _mg_annotation_store_save_state (self, &state);
+  _mg_annotation_store_insert (self, annotation);
+  mg_undo_stack_push (self->undo,
+                      mg_annotation_get_tags (annotation)[0] == NULL ? _("Add highlight")
+                                                                     : _("Add annotation"),
+                      _mg_annotation_store_op_new (MG_STORE_OP_ADD, annotation, NULL, NULL));
+  _mg_annotation_store_finish_change (self, &state, TRUE);
+  return TRUE;
+}
+
+MgAnnotation *
+mg_annotation_store_create (MgAnnotationStore   *self,
+                            guint                start,
+                            guint                end,
+                            const char * const  *tags,
+                            const char          *note,
+                            gboolean             starred,
+                            const char          *author,
+                            GError             **error)
+{
+  g_autoptr(MgAnnotation) annotation = NULL;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (start > end)
+    {
+      g_set_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_RANGE,
+                   _("The range %u–%u is reversed: it ends before it starts"),
+                   start, end);
+      return NULL;
+    }
+
+  annotation = mg_annotation_new (NULL, start, end);
+  mg_annotation_set_tags (annotation, tags);
+  mg_annotation_set_note (annotation, note);
+  mg_annotation_set_starred (annotation, starred);
+  mg_annotation_set_author (annotation, author);
+  if (!mg_annotation_store_add (self, annotation, error))
+    return NULL;
+  /* The store holds a reference now. */
+  return annotation;
+}
+
+gboolean
+mg_annotation_store_remove (MgAnnotationStore *self,
+                            MgAnnotation      *annotation)
+{
+  MgStoreState state;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (MG_IS_ANNOTATION (annotation), FALSE);
+
+  if (_mg_annotation_store_find (self, annotation) < 0)
+    return FALSE;
+
+  _mg_annotation_store_save_state (self, &state);
+  mg_undo_stack_push (self->undo, _("Remove annotation"),
+                      _mg_annotation_store_op_new (MG_STORE_OP_REMOVE, annotation, NULL, NULL));
+  _mg_annotation_store_take (self, annotation);
+  _mg_annotation_store_finish_change (self, &state, TRUE);
+  return TRUE;
+}
+
+void
+mg_annotation_store_set_note (MgAnnotationStore *self,
+                              MgAnnotation      *annotation,
+                              const char        *note)
+{
+  MgAnnotation *after;
+
+  g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
+  g_return_if_fail (MG_IS_ANNOTATION (annotation));
+  g_return_if_fail (_mg_annotation_store_find (self, annotation) >= 0);
+
+  if (g_strcmp0 (mg_annotation_get_note (annotation), note != NULL ? note : "") == 0)
+    return;
+  after = mg_annotation_copy (annotation);
+  mg_annotation_set_note (after, note);
+  change (self, annotation, after, _("Edit note"));
+}
+
+void
+mg_annotation_store_set_starred (MgAnnotationStore *self,
+                                 MgAnnotation      *annotation,
+                                 gboolean           starred)
+{
+  MgAnnotation *after;
+
+  g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
+  g_return_if_fail (MG_IS_ANNOTATION (annotation));
+  g_return_if_fail (_mg_annotation_store_find (self, annotation) >= 0);
+
+  if (mg_annotation_get_starred (annotation) == !!starred)
+    return;
+  after = mg_annotation_copy (annotation);
+  mg_annotation_set_starred (after, starred);
+  change (self, annotation, after, starred ? _("Star") : _("Unstar"));
+}
+
+gboolean
+mg_annotation_store_set_tags (MgAnnotationStore   *self,
+                              MgAnnotation        *annotation,
+                              const char * const  *tags,
+                              GError             **error)
+{
+  MgAnnotation *after;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (MG_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_member (self, annotation, error) || !check_tags (self, tags, error))
+    return FALSE;
+
+  after = mg_annotation_copy (annotation);
+  mg_annotation_set_tags (after, tags);
+  if (g_strv_equal (mg_annotation_get_tags (after), mg_annotation_get_tags (annotation)))
+    {
+      g_object_unref (after);
+      return TRUE;
+    }
+  change (self, annotation, after, _("Change tags"));
+  return TRUE;
+}
+
+gboolean
+mg_annotation_store_toggle_tag (MgAnnotationStore  *self,
+                                MgAnnotation       *annotation,
+                                const char         *tag_id,
+                                GError            **error)
+{
+  MgAnnotation *after;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (MG_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (tag_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_member (self, annotation, error))
+    return FALSE;
+
+  after = mg_annotation_copy (annotation);
+  /* A tag the set no longer knows can still be taken off. */
+  if (!mg_annotation_remove_tag (after, tag_id))
+    {
+      const char *tags[] = { tag_id, NULL };
+
+      if (!check_tags (self, tags, error))
+        {
+          g_object_unref (after);
+          return FALSE;
+        }
+      mg_annotation_add_tag (after, tag_id);
+    }
+  change (self, annotation, after, _("Change tags"));
+  return TRUE;
+}
+
+gboolean
+mg_annotation_store_set_range (MgAnnotationStore  *self,
+                               MgAnnotation       *annotation,
+                               guint               start,
+                               guint               end,
+                               GError            **error)
+{
+  MgAnnotation *after;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (MG_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_member (self, annotation, error))
+    return FALSE;
+  if (start > end)
+    {
+      g_set_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_RANGE,
+                   _("The range %u–%u is reversed: it ends before it starts"),
+                   start, end);
+      return FALSE;
+    }
+  if (!check_range (self, start, end, error))
+    return FALSE;
+
+  after = mg_annotation_copy (annotation);
+  mg_annotation_set_range (after, start, end);
+  if (self->document != NULL)
+    mg_annotation_fill_context (after, self->document);
+  mg_annotation_set_anchor_state (after, MG_ANCHOR_STATE_EXACT);
+  mg_annotation_set_anchor_score (after, 1.0);
+  _mg_annotation_store_update_paragraph (self, after);
+  change (self, annotation, after, _("Move annotation"));
+  return TRUE;
+}
+
+void
+mg_annotation_store_update (MgAnnotationStore *self,
+                            MgAnnotation      *annotation,
+                            MgAnnotation      *values)
+{
+  MgAnnotation *after;
+
+  g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
+  g_return_if_fail (MG_IS_ANNOTATION (annotation));
+  g_return_if_fail (MG_IS_ANNOTATION (values));
+  g_return_if_fail (_mg_annotation_store_find (self, annotation) >= 0);
+
+  after = mg_annotation_copy (annotation);
+  mg_annotation_assign (after, values);
+  /* "modified" is the store's to set; it alone makes no change. */
+  mg_annotation_set_modified (after, mg_annotation_get_modified (annotation));
+  _mg_annotation_store_update_paragraph (self, after);
+  change (self, annotation, after, _("Edit annotation"));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Tags                                                                   */
+
+static MgTag *
+lookup_tag (MgAnnotationStore  *self,
+            const char         *tag_id,
+            GError            **error)
+{
+  MgTag *tag = mg_tag_set_lookup (self->tag_set, tag_id);
+
+  if (tag == NULL)
+    g_set_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_UNKNOWN_TAG,
+                 _("There is no tag with the id “%s”"), tag_id);
+  return tag;
+}
+
+/* Takes @after. */
+static void
+change_tag (MgAnnotationStore *self,
+            MgTag             *tag,
+            MgTag             *after,
+            const char        *label)
+{
+  MgStoreState state;
+  MgTag *before = mg_tag_copy (tag);
+
+  _mg_annotation_store_save_state (self, &state);
+  mg_tag_set_name (tag, mg_tag_get_name (after));
+  mg_tag_set_color (tag, mg_tag_get_color (after));
+  mg_tag_set_description (tag, mg_tag_get_description (after));
+  mg_undo_stack_push (self->undo, label,
+                      _mg_annotation_store_op_new (MG_STORE_OP_TAG_CHANGE, tag, before, after));
+  _mg_annotation_store_finish_change (self, &state, TRUE);
+}
+
+gboolean
+mg_annotation_store_add_tag (MgAnnotationStore  *self,
+                             MgTag              *tag,
+                             GError            **error)
+{
+  MgStoreState state;
+  MgStoreOp *op;
+  guint position;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (MG_IS_TAG (tag), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  position = mg_tag_set_get_n_tags (self->tag_set);
+  _mg_annotation_store_save_state (self, &state);
+  if (!mg_tag_set_insert (self->tag_set, position, tag, error))
+    {
+      _mg_annotation_store_finish_change (self, &state, FALSE);
+      return FALSE;
+    }
+  op = _mg_annotation_store_op_new (MG_STORE_OP_TAG_ADD, tag, NULL, NULL);
+  op->position = position;
+  mg_undo_stack_push (self->undo, _("Add tag"), op);
+  _mg_annotation_store_finish_change (self, &state, TRUE);
+  return TRUE;
+}
+
+gboolean
+mg_annotation_store_rename_tag (MgAnnotationStore  *self,
+                                const char         *tag_id,
+                                const char         *name,
+                                GError            **error)
+{
+  MgTag *tag, *after;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (tag_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  tag = lookup_tag (self, tag_id, error);
+  if (tag == NULL)
+    return FALSE;
+  if (g_strcmp0 (mg_tag_get_name (tag), name != NULL ? name : "") == 0)
+    return TRUE;
+  after = mg_tag_copy (tag);
+  mg_tag_set_name (after, name);
+  change_tag (self, tag, after, _("Rename tag"));
+  return TRUE;
+}
+
+gboolean
+mg_annotation_store_set_tag_color (MgAnnotationStore  *self,
+                                   const char         *tag_id,
+                                   const char         *color,
+                                   GError            **error)
+{
+  MgTag *tag, *after;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (tag_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  tag = lookup_tag (self, tag_id, error);
+  if (tag == NULL)
+    return FALSE;
+  if (!mg_tag_color_is_valid (color))
+    {
+      g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_INVALID_COLOR,
+                   _("“%s” is not a valid color for tag “%s”: use #rrggbb"),
+                   color != NULL ? color : "", tag_id);
+      return FALSE;
+    }
+  if (g_strcmp0 (mg_tag_get_color (tag), color) == 0)
+    return TRUE;
+  after = mg_tag_copy (tag);
+  mg_tag_set_color (after, color);
+  change_tag (self, tag, after, _("Change tag color"));
+  return TRUE;
+}
+
+gboolean
+mg_annotation_store_delete_tag (MgAnnotationStore  *self,
+                                const char         *tag_id,
+                                GError            **error)
+{
+  MgStoreState state;
+  g_autoptr(MgTag) tag = NULL;
+  MgStoreOp *op;
+  int position;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (tag_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (lookup_tag (self, tag_id, error) == NULL)
+    return FALSE;
+  tag = g_object_ref (mg_tag_set_lookup (self->tag_set, tag_id));
+  position = mg_tag_set_index_of (self->tag_set, tag_id);
+
+  _mg_annotation_store_save_state (self, &state);
+  mg_undo_stack_begin_group (self->undo, _("Delete tag"));
+  /* Tags do not take part in the order: positions stay put. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      MgAnnotation *annotation = g_ptr_array_index (self->items, i);
+
+      if (mg_annotation_has_tag (annotation, tag_id))
+        {
+          MgAnnotation *after = mg_annotation_copy (annotation);
+
+          mg_annotation_remove_tag (after, tag_id);
+          record_change (self, annotation, after, _("Delete tag"));
+        }
+    }
+  mg_tag_set_remove (self->tag_set, tag_id);
+  op = _mg_annotation_store_op_new (MG_STORE_OP_TAG_REMOVE, tag, NULL, NULL);
+  op->position = position;
+  mg_undo_stack_push (self->undo, _("Delete tag"), op);
+  mg_undo_stack_end_group (self->undo);
+  _mg_annotation_store_finish_change (self, &state, TRUE);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Undo and redo                                                          */
+
+void
+mg_annotation_store_begin_group (MgAnnotationStore *self,
+                                 const char        *label)
+{
+  MgStoreState state;
+
+  g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
+
+  _mg_annotation_store_save_state (self, &state);
+  mg_undo_stack_begin_group (self->undo, label);
+  _mg_annotation_store_finish_change (self, &state, FALSE);
+}
+
+void
+mg_annotation_store_end_group (MgAnnotationStore *self)
+{
+  MgStoreState state;
+
+  g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
+  g_return_if_fail (mg_undo_stack_in_group (self->undo));
+
+  _mg_annotation_store_save_state (self, &state);
+  mg_undo_stack_end_group (self->undo);
+  _mg_annotation_store_finish_change (self, &state, FALSE);
+}
+
+gboolean
+mg_annotation_store_can_undo (MgAnnotationStore *self)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  return mg_undo_stack_can_undo (self->undo);
+}
+
+gboolean
+mg_annotation_store_can_redo (MgAnnotationStore *self)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  return mg_undo_stack_can_redo (self->undo);
+}
+
+gboolean
+mg_annotation_store_undo (MgAnnotationStore *self)
+{
+  MgStoreState state;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+
+  if (!mg_undo_stack_can_undo (self->undo))
+    return FALSE;
+  _mg_annotation_store_save_state (self, &state);
+  mg_undo_stack_undo (self->undo);
+  _mg_annotation_store_finish_change (self, &state, TRUE);
+  return TRUE;
+}
+
+gboolean
+mg_annotation_store_redo (MgAnnotationStore *self)
+{
+  MgStoreState state;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+
+  if (!mg_undo_stack_can_redo (self->undo))
+    return FALSE;
+  _mg_annotation_store_save_state (self, &state);
+  mg_undo_stack_redo (self->undo);
+  _mg_annotation_store_finish_change (self, &state, TRUE);
+  return TRUE;
+}
+
+const char *
+mg_annotation_store_get_undo_label (MgAnnotationStore *self)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+  return mg_undo_stack_undo_label (self->undo);
+}
+
+const char *
+mg_annotation_store_get_redo_label (MgAnnotationStore *self)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+  return mg_undo_stack_redo_label (self->undo);
+}
+
+gboolean
+mg_annotation_store_get_dirty (MgAnnotationStore *self)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  return mg_undo_stack_is_dirty (self->undo);
+}
+
+void
+mg_annotation_store_mark_clean (MgAnnotationStore *self)
+{
+  MgStoreState state;
+
+  g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
+
+  _mg_annotation_store_save_state (self, &state);
+  mg_undo_stack_mark_clean (self->undo);
+  _mg_annotation_store_finish_change (self, &state, FALSE);
+}

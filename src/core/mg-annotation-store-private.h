@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mg-annotation-store.h"
+#include "mg-undo-stack.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint start;
+  guint end;     /* 0 for an orphan: it covers nothing */
+} MgStoreSpan;
+
+struct _MgAnnotationStore
+{
+  GObject      parent_instance;
+
+  MgDocument  *document;
+  MgTagSet    *tag_set;
+
+  GPtrArray   *items;        /* of MgAnnotation (a reference each), sorted */
+  GHashTable  *by_id;        /* id → MgAnnotation, borrowed */
+  /* MgStoreSpan of each item, same order: queries read these compact
+   * copies rather than thousands of scattered objects. */
+  GArray      *spans;
+
+  /* Maximum end over each node's slice of @items (a segment tree over the
+   * sorted order, orphans counted as 0): get_at() visits only subtrees
+   * that can hold a covering annotation. Rebuilt when stale. */
+  guint       *max_end;
+  guint        max_end_leaves;
+  GHashTable  *tag_counts;   /* tag id → guint *, kept up to date */
+
+  MgUndoStack *undo;
+
+  guint        index_valid : 1;
+};
+
+/* One recorded operation, replayed by apply_op(). */
+typedef enum
+{
+  MG_STORE_OP_ADD,
+  MG_STORE_OP_REMOVE,
+  MG_STORE_OP_CHANGE,
+  MG_STORE_OP_TAG_ADD,
+  MG_STORE_OP_TAG_REMOVE,
+  MG_STORE_OP_TAG_CHANGE,
+} MgStoreOpKind;
+
+typedef struct
+{
+  MgStoreOpKind   kind;
+  int      position;   /* of a tag in the tag set */
+  gpointer object;     /* MgAnnotation or MgTag in the store */
+  gpointer before;     /* copies of it, for changes */
+  gpointer after;
+} MgStoreOp;
+
+/* What observers saw before a change, to notify what differs after it. */
+typedef struct
+{
+  gboolean    dirty;
+  gboolean    can_undo;
+  gboolean    can_redo;
+  char       *undo_label;
+  char       *redo_label;
+} MgStoreState;
+
+/* Shared by mg-annotation-store.c (model, queries, replaying operations)
+ * and mg-annotation-store-edit.c (recorded changes). */
+
+int        _mg_annotation_store_find             (MgAnnotationStore  *self,
+                                                  MgAnnotation       *annotation);
+void       _mg_annotation_store_invalidate       (MgAnnotationStore  *self);
+/* Sets the paragraph of @annotation (in the store or not) from the
+ * document: 0 for orphans or without a document. */
+void       _mg_annotation_store_update_paragraph (MgAnnotationStore  *self,
+                                                  MgAnnotation       *annotation);
+void       _mg_annotation_store_insert           (MgAnnotationStore  *self,
+                                                  MgAnnotation       *annotation);
+void       _mg_annotation_store_take             (MgAnnotationStore  *self,
+                                                  MgAnnotation       *annotation);
+void       _mg_annotation_store_assign           (MgAnnotationStore  *self,
+                                                  MgAnnotation       *annotation,
+                                                  MgAnnotation       *values);
+/* Takes @before and @after; refs @object. */
+MgStoreOp *_mg_annotation_store_op_new           (MgStoreOpKind       kind,
+                                                  gpointer            object,
+                                                  gpointer            before,
+                                                  gpointer            after);
+void       _mg_annotation_store_save_state       (MgAnnotationStore  *self,
+                                                  MgStoreState       *state);
+/* Notifies the properties that differ from @before (and frees its
+ * copies); emits "changed" when @changed. */
+void       _mg_annotation_store_finish_change    (MgAnnotationStore  *self,
+                                                  MgStoreState       *before,
+                                                  gboolean            changed);
+
+G_END_DECLS

@@ -1,0 +1,548 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-json-locator.h"
+
+typedef struct
+{
+  guint line;
+  guint column;
+  guint found : 1;
+} Position;
+
+struct _MgJsonLocator
+{
+  const char *data;
+  gsize       length;
+  GHashTable *positions;  /* path → Position */
+  guint       pending : 1;
+};
+
+typedef struct
+{
+  const char *data;
+  gsize       length;
+  gsize       pos;
+  guint       line;
+  guint       column;
+} Cursor;
+
+typedef struct
+{
+  gboolean is_array;
+  guint    index;
+  gsize    path_len;
+} Frame;
+
+guint
+mg_json_nesting_depth (const char *data,
+                       gsize       length,
+                       guint       limit,
+                       gsize      *out_offset)
+{
+  guint depth = 0;
+  guint deepest = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          depth++;
+          if (depth > limit)
+            {
+              if (out_offset != NULL)
+                *out_offset = i;
+              return limit + 1;
+            }
+          deepest = MAX (deepest, depth);
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+
+  if (out_offset != NULL)
+    *out_offset = 0;
+  return deepest;
+}
+
+void
+mg_json_position_of_byte (const char *data,
+                          gsize       length,
+                          gsize       offset,
+                          guint      *out_line,
+                          guint      *out_column)
+{
+  guint line = 1;
+  guint column = 1;
+
+  offset = MIN (offset, length);
+  for (gsize i = 0; i < offset; i++)
+    {
+      guchar b = (guchar) data[i];
+
+      if (b == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else if ((b & 0xC0) != 0x80)
+        column++;
+    }
+
+  *out_line = line;
+  *out_column = column;
+}
+
+static gboolean
+read_number (const char **p,
+             guint       *out)
+{
+  guint64 v = 0;
+  const char *s = *p;
+
+  if (!g_ascii_isdigit (*s))
+    return FALSE;
+  while (g_ascii_isdigit (*s))
+    {
+      v = v * 10 + (guint64) (*s - '0');
+      if (v > G_MAXUINT)
+        return FALSE;
+      s++;
+    }
+  *out = (guint) v;
+  *p = s;
+  return TRUE;
+}
+
+char *
+mg_json_parse_error_split (const char *data,
+                           gsize       length,
+                           const char *message,
+                           guint      *out_line,
+                           guint      *out_column)
+{
+  *out_line = 0;
+  *out_column = 0;
+
+  for (const char *p = message; p != NULL && *p != '\0'; p++)
+    {
+      const char *s = p + 1;
+      guint line, byte_column;
+
+      if (*p != ':')
+        continue;
+      if (!read_number (&s, &line) || *s != ':')
+        continue;
+      s++;
+      if (!read_number (&s, &byte_column) || s[0] != ':' || s[1] != ' ')
+        continue;
+
+      /* Convert the byte column json-glib counts into characters. */
+      {
+        gsize i = 0;
+        guint l = 1;
+        gsize line_end;
+        gsize limit;
+        guint column = 1;
+
+        while (i < length && l < line)
+          {
+            if (data[i] == '\n')
+              l++;
+            i++;
+          }
+        line_end = i;
+        while (line_end < length && data[line_end] != '\n')
+          line_end++;
+        limit = MIN (line_end, i + (byte_column > 0 ? byte_column - 1 : 0));
+        for (; i < limit; i++)
+          if ((((guchar) data[i]) & 0xC0) != 0x80)
+            column++;
+
+        *out_line = MAX (line, 1);
+        *out_column = column;
+      }
+      return g_strdup (s + 2);
+    }
+
+  return g_strdup (message != NULL ? message : "");
+}
+
+MgJsonLocator *
+mg_json_locator_new (const char *data,
+                     gsize       length)
+{
+  MgJsonLocator *self = g_new0 (MgJsonLocator, 1);
+
+  self->data = data;
+  self->length = length;
+  self->positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return self;
+}
+
+void
+mg_json_locator_free (MgJsonLocator *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->positions);
+  g_free (self);
+}
+
+/* "a.b[2]" → "a.b"; "a.b" → "a"; "a" → "". */
+static gsize
+parent_length (const char *path,
+               gsize       len)
+{
+  if (len == 0)
+    return 0;
+  if (path[len - 1] == ']')
+    {
+      while (len > 0 && path[len - 1] != '[')
+        len--;
+      return len > 0 ? len - 1 : 0;
+    }
+  while (len > 0 && path[len - 1] != '.' && path[len - 1] != ']')
+    len--;
+  if (len > 0 && path[len - 1] == '.')
+    return len - 1;
+  return len;
+}
+
+void
+mg_json_locator_request (MgJsonLocator *self,
+                         const char    *path)
+{
+  gsize len;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (path != NULL);
+
+  len = strlen (path);
+  for (;;)
+    {
+      char *p = g_strndup (path, len);
+
+      if (g_hash_table_contains (self->positions, p))
+        {
+          g_free (p);
+        }
+      else
+        {
+          g_hash_table_insert (self->positions, p, g_new0 (Position, 1));
+          self->pending = TRUE;
+        }
+      if (len == 0)
+        break;
+      len = parent_length (path, len);
+    }
+}
+
+static inline char
+peek (Cursor *c)
+{
+  return c->pos < c->length ? c->data[c->pos] : '\0';
+}
+
+static inline void
+advance (Cursor *c)
+{
+  guchar b;
+
+  if (c->pos >= c->length)
+    return;
+  b = (guchar) c->data[c->pos++];
+  if (b == '\n')
+    {
+      c->line++;
+      c->column = 1;
+    }
+  else if ((b & 0xC0) != 0x80)
+    c->column++;
+}
+
+static void
+skip_ws (Cursor *c)
+{
+  for (;;)
+    {
+      char ch = peek (c);
+
+      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r')
+        advance (c);
+      else
+        return;
+    }
+}
+
+static guint
+read_hex4 (Cursor *c)
+{
+  guint v = 0;
+
+  for (int k = 0; k < 4; k++)
+    {
+      char ch = peek (c);
+
+      if (!g_ascii_isxdigit (ch))
+        return G_MAXUINT;
+      v = v * 16 + (guint) g_ascii_xdigit_value (ch);
+      advance (c);
+    }
+  return v;
+}
+
+/* At the opening quote: moves past the closing one, appending the
+ * unescaped contents to @out when not NULL. FALSE at the end of data. */
+static gboolean
+scan_string (Cursor  *c,
+             GString *out)
+{
+  advance (c);
+  for (;;)
+    {
+      char ch = peek (c);
+
+      if (c->pos >= c->length)
+        return FALSE;
+      if (ch == '"')
+        {
+          advance (c);
+          return TRUE;
+        }
+      if (ch != '\\')
+        {
+          if (out != NULL)
+            g_string_append_c (out, ch);
+          advance (c);
+          continue;
+        }
+
+      advance (c);
+      ch = peek (c);
+      if (ch == 'u')
+        {
+          guint u;
+
+          advance (c);
+          u = read_hex4 (c);
+          if (u >= 0xD800 && u < 0xDC00 && peek (c) == '\\')
+            {
+              advance (c);
+              if (peek (c) == 'u')
+                {
+                  guint low;
+
+                  advance (c);
+                  low = read_hex4 (c);
+                  if (low >= 0xDC00 && low < 0xE000)
+                    u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+                }
+            }
+          if (out != NULL && u != G_MAXUINT)
+            g_string_append_unichar (out, u);
+          continue;
+        }
+
+      if (out != NULL)
+        {
+          switch (ch)
+            {
+            case 'n': g_string_append_c (out, '\n'); break;
+            case 't': g_string_append_c (out, '\t'); break;
+            case 'r': g_string_append_c (out, '\r'); break;
+            case 'b': g_string_append_c (out, '\b'); break;
+            case 'f': g_string_append_c (out, '\f'); break;
+            default: g_string_append_c (out, ch); break;
+            }
+        }
+      advance (c);
+    }
+}
+
+static void
+record (MgJsonLocator *self,
+        GString       *path,
+        Cursor        *c)
+{
+  Position *p = g_hash_table_lookup (self->positions, path->str);
+
+  if (p != NULL && !p->found)
+    {
+      p->line = c->line;
+      p->column = c->column;
+      p->found = TRUE;
+    }
+}
+
+/* One pass over the text, iterative so that nesting cannot exhaust the
+ * stack. Stops quietly at anything that is not JSON. */
+static void
+resolve (MgJsonLocator *self)
+{
+  g_autoptr(GString) path = g_string_new ("");
+  g_autoptr(GString) key = g_string_new ("");
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Frame));
+  Cursor c = { self->data, self->length, 0, 1, 1 };
+  Frame *top;
+  char ch;
+
+  self->pending = FALSE;
+
+  skip_ws (&c);
+
+value:
+  if (c.pos >= c.length)
+    return;
+  record (self, path, &c);
+  ch = peek (&c);
+  if (ch == '{' || ch == '[')
+    {
+      Frame f = { ch == '[', 0, path->len };
+
+      advance (&c);
+      g_array_append_val (stack, f);
+      skip_ws (&c);
+      if (peek (&c) == (ch == '[' ? ']' : '}'))
+        {
+          advance (&c);
+          g_array_set_size (stack, stack->len - 1);
+          goto after_value;
+        }
+      if (ch == '[')
+        {
+          g_string_append (path, "[0]");
+          goto value;
+        }
+      goto member;
+    }
+  else if (ch == '"')
+    {
+      if (!scan_string (&c, NULL))
+        return;
+    }
+  else
+    {
+      while (c.pos < c.length)
+        {
+          ch = peek (&c);
+          if (ch == ',' || ch == ']' || ch == '}' || ch == ' ' || ch == '\t'
+              || ch == '\n' || ch == '\r')
+            break;
+          advance (&c);
+        }
+    }
+
+after_value:
+  skip_ws (&c);
+  if (stack->len == 0)
+    return;
+  top = &g_array_index (stack, Frame, stack->len - 1);
+  g_string_truncate (path, top->path_len);
+  ch = peek (&c);
+  if (ch == ',')
+    {
+      advance (&c);
+      skip_ws (&c);
+      if (top->is_array)
+        {
+          top->index++;
+          g_string_append_printf (path, "[%u]", top->index);
+          goto value;
+        }
+      goto member;
+    }
+  if ((ch == ']' && top->is_array) || (ch == '}' && !top->is_array))
+    {
+      advance (&c);
+      g_array_set_size (stack, stack->len - 1);
+      if (stack->len > 0)
+        {
+          top = &g_array_index (stack, Frame, stack->len - 1);
+          g_string_truncate (path, top->path_len);
+        }
+      goto after_value;
+    }
+  return;
+
+member:
+  if (peek (&c) != '"')
+    return;
+  g_string_truncate (key, 0);
+  if (!scan_string (&c, key))
+    return;
+  skip_ws (&c);
+  if (peek (&c) != ':')
+    return;
+  advance (&c);
+  skip_ws (&c);
+  if (path->len > 0)
+    g_string_append_c (path, '.');
+  g_string_append_len (path, key->str, key->len);
+  goto value;
+}
+
+gboolean
+mg_json_locator_lookup (MgJsonLocator *self,
+                        const char    *path,
+                        guint         *out_line,
+                        guint         *out_column)
+{
+  gsize len;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (path == NULL)
+    path = "";
+  if (!g_hash_table_contains (self->positions, path))
+    mg_json_locator_request (self, path);
+  if (self->pending)
+    resolve (self);
+
+  len = strlen (path);
+  for (;;)
+    {
+      g_autofree char *p = g_strndup (path, len);
+      Position *pos = g_hash_table_lookup (self->positions, p);
+
+      if (pos != NULL && pos->found)
+        {
+          *out_line = pos->line;
+          *out_column = pos->column;
+          return TRUE;
+        }
+      if (len == 0)
+        break;
+      len = parent_length (path, len);
+    }
+
+  *out_line = 0;
+  *out_column = 0;
+  return FALSE;
+}

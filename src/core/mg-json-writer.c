@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mg-json-writer.h"
+
+static void
+append_escaped (GString    *out,
+                const char *s)
+{
+  const char *run = s;
+  const char *p;
+
+  for (p = s; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      /* Copy the plain run before this character in one go. */
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          g_string_append_printf (out, "\\u%04x", c);
+          break;
+        }
+    }
+  g_string_append_len (out, run, p - run);
+}
+
+void
+mg_json_append_uint (GString *out,
+                     guint64  value)
+{
+  char buf[24];
+  int i = sizeof buf;
+
+  do
+    {
+      buf[--i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  g_string_append_len (out, buf + i, (gssize) sizeof buf - i);
+}
+
+void
+mg_json_append_string (GString    *out,
+                       const char *s)
+{
+  g_string_append_c (out, '"');
+  if (s != NULL)
+    {
+      if (g_utf8_validate (s, -1, NULL))
+        {
+          append_escaped (out, s);
+        }
+      else
+        {
+          g_autofree char *valid = g_utf8_make_valid (s, -1);
+          append_escaped (out, valid);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+void
+mg_json_append_double (GString *out,
+                       double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      /* JSON has no infinities; json-glib never yields them from a file. */
+      g_string_append (out, "0.0");
+      return;
+    }
+
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      char fmt[8];
+
+      g_snprintf (fmt, sizeof fmt, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, fmt, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  /* %g switches to an exponent as soon as the digits run out (1e+03):
+   * keep plain notation for ordinary magnitudes. */
+  if (strchr (buf, 'e') != NULL && value != 0.0)
+    {
+      int exponent = (int) floor (log10 (fabs (value)));
+
+      if (exponent >= 0 && exponent < 17)
+        {
+          char fmt[8];
+
+          g_snprintf (fmt, sizeof fmt, "%%.%dg", exponent + 1);
+          g_ascii_formatd (buf, sizeof buf, fmt, value);
+        }
+    }
+
+  g_string_append (out, buf);
+  if (strpbrk (buf, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+void
+mg_json_append_key (GString    *out,
+                    const char *key)
+{
+  mg_json_append_string (out, key);
+  g_string_append (out, ": ");
+}
+
+void
+mg_json_append_indent (GString *out,
+                       guint    indent)
+{
+  for (guint i = 0; i < indent; i++)
+    g_string_append_c (out, ' ');
+}
+
+static void
+append_value (GString  *out,
+              JsonNode *node)
+{
+  GType type = json_node_get_value_type (node);
+
+  if (type == G_TYPE_INT64)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+  else if (type == G_TYPE_DOUBLE)
+    mg_json_append_double (out, json_node_get_double (node));
+  else if (type == G_TYPE_BOOLEAN)
+    g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+  else if (type == G_TYPE_STRING)
+    mg_json_append_string (out, json_node_get_string (node));
+  else
+    g_string_append (out, "null");
+}
+
+static gboolean
+array_is_flat (JsonArray *array)
+{
+  guint n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNodeType t = JSON_NODE_TYPE (json_array_get_element (array, i));
+
+      if (t == JSON_NODE_OBJECT || t == JSON_NODE_ARRAY)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+mg_json_append_node (GString  *out,
+                     JsonNode *node,
+                     guint     indent,
+                     gboolean  multiline)
+{
+  if (node == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+      append_value (out, node);
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        if (n == 0)
+          {
+            g_string_append (out, "[]");
+            break;
+          }
+        if (!multiline || array_is_flat (array))
+          {
+            g_string_append_c (out, '[');
+            for (guint i = 0; i < n; i++)
+              {
+                if (i > 0)
+                  g_string_append (out, ", ");
+                mg_json_append_node (out, json_array_get_element (array, i), indent, FALSE);
+              }
+            g_string_append_c (out, ']');
+            break;
+          }
+        g_string_append (out, "[\n");
+        for (guint i = 0; i < n; i++)
+          {
+            mg_json_append_indent (out, indent + 2);
+            mg_json_append_node (out, json_array_get_element (array, i), indent + 2, TRUE);
+            g_string_append (out, i + 1 < n ? ",\n" : "\n");
+          }
+        mg_json_append_indent (out, indent);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        if (json_object_get_size (object) == 0)
+          {
+            g_string_append (out, "{}");
+            break;
+          }
+        g_string_append (out, multiline ? "{\n" : "{ ");
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (!first)
+              g_string_append (out, multiline ? ",\n" : ", ");
+            first = FALSE;
+            if (multiline)
+              mg_json_append_indent (out, indent + 2);
+            mg_json_append_key (out, name);
+            mg_json_append_node (out, member, indent + 2, multiline);
+          }
+        if (multiline)
+          {
+            g_string_append_c (out, '\n');
+            mg_json_append_indent (out, indent);
+            g_string_append_c (out, '}');
+          }
+        else
+          g_string_append (out, " }");
+      }
+      break;
+
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}

@@ -1,0 +1,403 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mg-merge.h"
+
+static char *
+tags_key (MgAnnotation *annotation)
+{
+  const char * const *tags = mg_annotation_get_tags (annotation);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    g_ptr_array_add (sorted, (gpointer) tags[i]);
+  g_ptr_array_sort (sorted, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (sorted, NULL);
+  return g_strjoinv (",", (char **) sorted->pdata);
+}
+
+static gboolean
+same_tags (MgAnnotation *a,
+           MgAnnotation *b)
+{
+  g_autofree char *ka = tags_key (a);
+  g_autofree char *kb = tags_key (b);
+
+  return g_strcmp0 (ka, kb) == 0;
+}
+
+gboolean
+mg_merge_is_duplicate (MgAnnotation *a,
+                       MgAnnotation *b)
+{
+  guint as, ae, bs, be;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION (a), FALSE);
+  g_return_val_if_fail (MG_IS_ANNOTATION (b), FALSE);
+
+  if (mg_annotation_is_orphaned (a) || mg_annotation_is_orphaned (b))
+    return FALSE;
+  if (!same_tags (a, b))
+    return FALSE;
+
+  as = mg_annotation_get_start (a);
+  ae = mg_annotation_get_end (a);
+  bs = mg_annotation_get_start (b);
+  be = mg_annotation_get_end (b);
+
+  if (as == bs && ae == be)
+    return TRUE;
+
+  return as < be && bs < ae &&
+         g_strcmp0 (mg_annotation_get_quote (a), mg_annotation_get_quote (b)) == 0;
+}
+
+/* Index of the store's annotations for finding duplicates in O(1). */
+typedef struct
+{
+  GHashTable *by_range;   /* "start:end:tags" → MgAnnotation */
+  GHashTable *by_quote;   /* "tags\nquote" → GPtrArray of MgAnnotation */
+} DupIndex;
+
+static char *
+range_key (MgAnnotation *annotation)
+{
+  g_autofree char *tags = tags_key (annotation);
+
+  return g_strdup_printf ("%u:%u:%s", mg_annotation_get_start (annotation),
+                          mg_annotation_get_end (annotation), tags);
+}
+
+static char *
+quote_key (MgAnnotation *annotation)
+{
+  g_autofree char *tags = tags_key (annotation);
+
+  return g_strdup_printf ("%s\n%s", tags, mg_annotation_get_quote (annotation));
+}
+
+static void
+dup_index_add (DupIndex     *index,
+               MgAnnotation *annotation)
+{
+  GPtrArray *list;
+  char *qkey;
+
+  if (mg_annotation_is_orphaned (annotation))
+    return;
+
+  g_hash_table_insert (index->by_range, range_key (annotation), annotation);
+
+  qkey = quote_key (annotation);
+  list = g_hash_table_lookup (index->by_quote, qkey);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (index->by_quote, qkey, list);
+    }
+  else
+    g_free (qkey);
+  g_ptr_array_add (list, annotation);
+}
+
+static MgAnnotation *
+dup_index_find (DupIndex     *index,
+                MgAnnotation *annotation)
+{
+  g_autofree char *rkey = NULL;
+  g_autofree char *qkey = NULL;
+  MgAnnotation *found;
+  GPtrArray *list;
+
+  if (mg_annotation_is_orphaned (annotation))
+    return NULL;
+
+  rkey = range_key (annotation);
+  found = g_hash_table_lookup (index->by_range, rkey);
+  if (found != NULL)
+    return found;
+
+  qkey = quote_key (annotation);
+  list = g_hash_table_lookup (index->by_quote, qkey);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    if (mg_merge_is_duplicate (g_ptr_array_index (list, i), annotation))
+      return g_ptr_array_index (list, i);
+
+  return NULL;
+}
+
+static gboolean
+note_has_line (const char *note,
+               const char *line)
+{
+  g_auto(GStrv) lines = g_strsplit (note, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_strcmp0 (lines[i], line) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The note after folding @incoming_note by @incoming_author into @note by
+ * @author; NULL when nothing changes. */
+static char *
+join_notes (const char *note,
+            const char *author,
+            gboolean    already_joined,
+            const char *incoming_note,
+            const char *incoming_author)
+{
+  g_autofree char *prefixed = NULL;
+  g_autofree char *own_prefix = NULL;
+  GString *joined;
+
+  if (incoming_note == NULL || *incoming_note == '\0')
+    return NULL;
+  if (g_strcmp0 (note, incoming_note) == 0)
+    return NULL;
+
+  prefixed = g_strdup_printf ("%s: %s", incoming_author, incoming_note);
+  if (note_has_line (note, incoming_note) || strstr (note, prefixed) != NULL)
+    return NULL;
+
+  if (*note == '\0')
+    return g_steal_pointer (&prefixed);
+
+  joined = g_string_new (NULL);
+  own_prefix = g_strdup_printf ("%s: ", author);
+  if (!already_joined && !g_str_has_prefix (note, own_prefix))
+    g_string_append (joined, own_prefix);
+  g_string_append (joined, note);
+  g_string_append_c (joined, '\n');
+  g_string_append (joined, prefixed);
+  return g_string_free (joined, FALSE);
+}
+
+static void
+add_contributor (GPtrArray  *names,
+                 const char *author,
+                 const char *name)
+{
+  if (name == NULL || *name == '\0' || g_strcmp0 (name, author) == 0)
+    return;
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (names, i), name) == 0)
+      return;
+  g_ptr_array_add (names, (gpointer) name);
+}
+
+/* Folds @incoming into a copy of @existing; NULL when nothing changes. */
+static MgAnnotation *
+fold (MgAnnotation *existing,
+      MgAnnotation *incoming)
+{
+  g_autoptr(MgAnnotation) values = mg_annotation_copy (existing);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *author = mg_annotation_get_author (existing);
+  const char * const *theirs = mg_annotation_get_contributors (incoming);
+  const char * const *ours = mg_annotation_get_contributors (existing);
+  g_autofree char *note = NULL;
+
+  for (guint i = 0; ours[i] != NULL; i++)
+    add_contributor (names, author, ours[i]);
+  add_contributor (names, author, mg_annotation_get_author (incoming));
+  for (guint i = 0; theirs[i] != NULL; i++)
+    add_contributor (names, author, theirs[i]);
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  mg_annotation_set_contributors (values, (const char * const *) names->pdata);
+
+  note = join_notes (mg_annotation_get_note (existing), author, ours[0] != NULL,
+                     mg_annotation_get_note (incoming),
+                     mg_annotation_get_author (incoming));
+  if (note != NULL)
+    mg_annotation_set_note (values, note);
+
+  if (mg_annotation_get_starred (incoming))
+    mg_annotation_set_starred (values, TRUE);
+
+  if (mg_annotation_equal (values, existing))
+    return NULL;
+  return g_steal_pointer (&values);
+}
+
+static gboolean
+ensure_tags (MgAnnotationStore *store,
+             GPtrArray         *incoming,
+             MgTagSet          *incoming_tags,
+             GError           **error)
+{
+  MgTagSet *tags = mg_annotation_store_get_tag_set (store);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < incoming->len; i++)
+    {
+      const char * const *ids = mg_annotation_get_tags (g_ptr_array_index (incoming, i));
+
+      for (guint j = 0; ids[j] != NULL; j++)
+        {
+          MgTag *theirs;
+
+          if (mg_tag_set_lookup (tags, ids[j]) != NULL ||
+              g_hash_table_contains (seen, ids[j]))
+            continue;
+          if (!mg_tag_id_is_valid (ids[j]))
+            {
+              g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_INVALID_ID,
+                           _("“%s” is not a valid tag id"), ids[j]);
+              return FALSE;
+            }
+          g_hash_table_add (seen, (gpointer) ids[j]);
+          theirs = incoming_tags != NULL ? mg_tag_set_lookup (incoming_tags, ids[j]) : NULL;
+          if (theirs != NULL)
+            g_ptr_array_add (missing, mg_tag_copy (theirs));
+          else
+            g_ptr_array_add (missing, mg_tag_new (ids[j], ids[j], NULL, ""));
+        }
+    }
+
+  for (guint i = 0; i < missing->len; i++)
+    {
+      MgTag *tag = g_ptr_array_index (missing, i);
+
+      if (!mg_tag_color_is_valid (mg_tag_get_color (tag)))
+        mg_tag_set_color (tag, mg_tag_set_suggest_color (tags));
+      if (!mg_annotation_store_add_tag (store, tag, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mg_merge_annotations (MgAnnotationStore *store,
+                      GPtrArray         *incoming,
+                      MgTagSet          *incoming_tags,
+                      const char        *label,
+                      MgMergeReport     *report,
+                      GError           **error)
+{
+  MgMergeReport counts = { 0, };
+  DupIndex index;
+  guint n;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (store), FALSE);
+  g_return_val_if_fail (incoming != NULL, FALSE);
+
+  mg_annotation_store_begin_group (store, label != NULL ? label : _("Merge annotations"));
+
+  if (!ensure_tags (store, incoming, incoming_tags, error))
+    {
+      mg_annotation_store_end_group (store);
+      /* Roll back the tags that were added before the failure. */
+      if (mg_annotation_store_can_undo (store))
+        mg_annotation_store_undo (store);
+      return FALSE;
+    }
+
+  index.by_range = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index.by_quote = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  n = mg_annotation_store_get_n_annotations (store);
+  for (guint i = 0; i < n; i++)
+    dup_index_add (&index, mg_annotation_store_get_annotation (store, i));
+
+  for (guint i = 0; i < incoming->len; i++)
+    {
+      MgAnnotation *theirs = g_ptr_array_index (incoming, i);
+      MgAnnotation *same_id = mg_annotation_store_lookup (store, mg_annotation_get_id (theirs));
+      MgAnnotation *dup;
+      g_autoptr(MgAnnotation) copy = NULL;
+
+      if (same_id != NULL && mg_annotation_equal (same_id, theirs))
+        {
+          counts.skipped++;
+          continue;
+        }
+
+      dup = same_id != NULL && mg_merge_is_duplicate (same_id, theirs)
+            ? same_id : dup_index_find (&index, theirs);
+      if (dup != NULL)
+        {
+          g_autoptr(MgAnnotation) values = fold (dup, theirs);
+
+          if (values == NULL)
+            counts.skipped++;
+          else
+            {
+              mg_annotation_store_update (store, dup, values);
+              counts.merged++;
+            }
+          continue;
+        }
+
+      if (same_id != NULL)
+        {
+          /* Same id, different annotation: keep both, under distinct ids. */
+          copy = mg_annotation_new (NULL, 0, 0);
+          mg_annotation_assign (copy, theirs);
+        }
+      else
+        copy = mg_annotation_copy (theirs);
+
+      if (!mg_annotation_store_add (store, copy, NULL))
+        {
+          /* Not placeable on this text (its range lies beyond it): keep it
+           * as an orphan rather than lose it. */
+          mg_annotation_set_anchor_state (copy, MG_ANCHOR_STATE_ORPHANED);
+          if (!mg_annotation_store_add (store, copy, NULL))
+            {
+              counts.skipped++;
+              continue;
+            }
+        }
+      dup_index_add (&index, copy);
+      counts.added++;
+    }
+
+  g_hash_table_unref (index.by_range);
+  g_hash_table_unref (index.by_quote);
+  mg_annotation_store_end_group (store);
+
+  if (report != NULL)
+    *report = counts;
+  return TRUE;
+}
+
+char *
+mg_merge_main_author (GPtrArray *annotations)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *best = NULL;
+  guint best_count = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (annotations != NULL, NULL);
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      const char *author = mg_annotation_get_author (g_ptr_array_index (annotations, i));
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, author));
+
+      g_hash_table_insert (counts, (gpointer) author, GUINT_TO_POINTER (count + 1));
+    }
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint count = GPOINTER_TO_UINT (value);
+
+      if (count > best_count || (count == best_count && g_strcmp0 (key, best) < 0))
+        {
+          best = key;
+          best_count = count;
+        }
+    }
+
+  return g_strdup (best);
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mg-annotation-store.h"
+#include "mg-tag-set.h"
+
+G_BEGIN_DECLS
+
+/* Combines annotations from other members' sidecars into one store.
+ *
+ * A duplicate is an annotation with the same range and the same tags as one
+ * already in the store, or one whose range overlaps it with the same quote
+ * and the same tags. A duplicate is folded into the existing annotation: its
+ * author goes to `contributors` (never the author), a note that differs is
+ * joined on its own line prefixed with its author's name, a star is kept.
+ * An annotation already present with the same id and the same content is
+ * skipped. Everything else is added, with the tags it needs. */
+
+typedef struct
+{
+  guint added;
+  guint merged;
+  guint skipped;
+} MgMergeReport;
+
+/* Merges @incoming (MgAnnotation *) whose tags are defined in
+ * @incoming_tags (nullable: the ids must then exist in the store) into
+ * @store as one undoable step labelled @label (nullable). Incoming
+ * annotations are copied, never taken over. Tags missing from the store are
+ * added (copied). FALSE with @error only when a tag cannot be added; the
+ * store is then unchanged. */
+gboolean  mg_merge_annotations (MgAnnotationStore *store,
+                                GPtrArray         *incoming,
+                                MgTagSet          *incoming_tags,
+                                const char        *label,
+                                MgMergeReport     *report,
+                                GError           **error);
+
+/* TRUE when @a and @b would be folded into one by a merge. */
+gboolean  mg_merge_is_duplicate (MgAnnotation     *a,
+                                 MgAnnotation     *b);
+
+/* The author of most of @annotations (ties: the name first in sort order);
+ * NULL when empty. The name a member's file goes by. */
+char     *mg_merge_main_author  (GPtrArray        *annotations);
+
+G_END_DECLS

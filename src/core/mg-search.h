@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "mg-document.h"
+
+G_BEGIN_DECLS
+
+/* Literal search in a document's normalised text. Occurrences are counted
+ * from the start of the text and do not overlap (as "find next" in an
+ * editor steps through them). Offsets are code points. */
+
+/* The @nth occurrence (1-based) of @needle: its range [start, end).
+ * FALSE when @needle is empty or the text holds fewer than @nth. */
+gboolean mg_search_find_nth (MgDocument *document,
+                             const char *needle,
+                             guint       nth,
+                             guint      *out_start,
+                             guint      *out_end);
+
+/* How many times @needle occurs (0 for an empty needle). */
+guint    mg_search_count    (MgDocument *document,
+                             const char *needle);
+
+/* The same on folded text (see mg-fold.h): white space, line breaks,
+ * full-width forms and quote styles do not count, so "“十五五”" finds
+ * "“ 十五五 ”" and a phrase broken across lines is found whole. The range
+ * is that of the original text, white space at its edges left out. */
+gboolean mg_search_find_nth_folded (MgDocument *document,
+                                    const char *needle,
+                                    guint       nth,
+                                    guint      *out_start,
+                                    guint      *out_end);
+guint    mg_search_count_folded    (MgDocument *document,
+                                    const char *needle);
+
+G_END_DECLS

@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mg-sidecar-private.h"
+
+/* The sidecar on disk: reading with a size limit, atomic replacing,
+ * validating a file without a store. */
+
+G_DEFINE_QUARK (mg-sidecar-error-quark, mg_sidecar_error)
+
+void
+mg_sidecar_problem_free (MgSidecarProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->file);
+  g_free (problem->member);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+char *
+mg_sidecar_problem_to_string (const MgSidecarProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (problem->line == 0)
+    return g_strdup_printf ("%s: %s", problem->file, problem->message);
+  return g_strdup_printf ("%s:%u:%u: %s", problem->file, problem->line,
+                          problem->column, problem->message);
+}
+
+GFile *
+mg_sidecar_default_file (GFile *document)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (document), NULL);
+
+  parent = g_file_get_parent (document);
+  base = g_file_get_basename (document);
+  if (parent == NULL || base == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (document);
+      g_autofree char *sidecar_uri = g_strconcat (uri, MG_SIDECAR_SUFFIX, NULL);
+
+      return g_file_new_for_uri (sidecar_uri);
+    }
+  name = g_strconcat (base, MG_SIDECAR_SUFFIX, NULL);
+  return g_file_get_child (parent, name);
+}
+
+char *
+mg_sidecar_display_name (GFile *file)
+{
+  return g_file_get_parse_name (file);
+}
+
+GBytes *
+mg_sidecar_read_file (GFile         *file,
+                      GCancellable  *cancellable,
+                      gboolean      *out_missing,
+                      int           *out_code,
+                      char         **out_message)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = mg_sidecar_display_name (file);
+  guint64 size;
+
+  *out_missing = FALSE;
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          *out_missing = TRUE;
+          return NULL;
+        }
+      *out_code = MG_SIDECAR_ERROR_READ;
+      *out_message = g_strdup_printf (_("cannot read the annotations: %s"), local_error->message);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      *out_code = MG_SIDECAR_ERROR_READ;
+      *out_message = g_strdup (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
+                               ? _("this is a folder, not an annotations file")
+                               : _("this is not a regular file"));
+      return NULL;
+    }
+
+  size = (guint64) g_file_info_get_size (info);
+  if (size > MG_SIDECAR_MAX_SIZE)
+    {
+      *out_code = MG_SIDECAR_ERROR_TOO_LARGE;
+      *out_message = g_strdup_printf (_("the file is too large (%u MiB; annotations files are refused above %d MiB)"),
+                                      (guint) MIN (size / (1024 * 1024), G_MAXUINT),
+                                      MG_SIDECAR_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          *out_missing = TRUE;
+          return NULL;
+        }
+      *out_code = MG_SIDECAR_ERROR_READ;
+      *out_message = g_strdup_printf (_("cannot read the annotations: %s"), local_error->message);
+      return NULL;
+    }
+
+  buffer = g_byte_array_sized_new ((guint) size + 1);
+  for (;;)
+    {
+      guint8 chunk[65536];
+      gsize n_read = 0;
+
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), chunk, sizeof chunk,
+                                    &n_read, cancellable, &local_error))
+        {
+          *out_code = MG_SIDECAR_ERROR_READ;
+          *out_message = g_strdup_printf (_("cannot read the annotations: %s"), local_error->message);
+          return NULL;
+        }
+      if (n_read == 0)
+        break;
+      if (buffer->len + n_read > MG_SIDECAR_MAX_SIZE)
+        {
+          /* The file grew since it was measured. */
+          *out_code = MG_SIDECAR_ERROR_TOO_LARGE;
+          *out_message = g_strdup_printf (_("the file is too large (annotations files are refused above %d MiB)"),
+                                          MG_SIDECAR_MAX_SIZE / (1024 * 1024));
+          return NULL;
+        }
+      g_byte_array_append (buffer, chunk, (guint) n_read);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/* Where the bytes really go: the target of a symbolic link, so that the
+ * link stays a link and the replacement stays atomic. */
+static GFile *
+resolve_target (GFile        *file,
+                GCancellable *cancellable)
+{
+  g_autoptr(GFile) target = g_object_ref (file);
+
+  for (int hops = 0; hops < 16; hops++)
+    {
+      g_autoptr(GFileInfo) info =
+        g_file_query_info (target,
+                           G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK ","
+                           G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET,
+                           G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
+      g_autoptr(GFile) parent = NULL;
+      const char *link;
+
+      if (info == NULL || !g_file_info_get_is_symlink (info))
+        break;
+      link = g_file_info_get_symlink_target (info);
+      parent = g_file_get_parent (target);
+      if (link == NULL || parent == NULL)
+        break;
+      {
+        GFile *next = g_file_resolve_relative_path (parent, link);
+
+        g_object_unref (target);
+        target = next;
+      }
+    }
+
+  return g_steal_pointer (&target);
+}
+
+gboolean
+mg_sidecar_write_file (GFile         *file,
+                       GBytes        *bytes,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GFile) target = resolve_target (file, cancellable);
+  g_autoptr(GFile) parent = g_file_get_parent (target);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = mg_sidecar_display_name (file);
+  gconstpointer data;
+  gsize length;
+
+  /* GIO writes in place, not atomically, when it cannot create its
+   * temporary file beside the target: refuse instead. */
+  if (parent != NULL)
+    {
+      g_autoptr(GFileInfo) info =
+        g_file_query_info (parent,
+                           G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                           G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+
+      if (info == NULL)
+        {
+          g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
+                       _("Cannot save “%s”: %s"), name, local_error->message);
+          return FALSE;
+        }
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+        {
+          g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
+                       _("Cannot save “%s”: its folder is not a folder"), name);
+          return FALSE;
+        }
+      if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE)
+          && !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
+        {
+          g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
+                       _("Cannot save “%s”: its folder is not writable"), name);
+          return FALSE;
+        }
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!g_file_replace_contents (target, data, length, NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
+    {
+      g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
+                   _("Cannot save “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+GPtrArray *
+mg_sidecar_validate_file (GFile      *file,
+                          MgDocument *document,
+                          gboolean   *out_newer)
+{
+  g_autoptr(MgSidecarContent) content = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
+  gboolean missing = FALSE;
+  int code = MG_SIDECAR_ERROR_READ;
+  gconstpointer data;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (document == NULL || MG_IS_DOCUMENT (document), NULL);
+
+  if (out_newer != NULL)
+    *out_newer = FALSE;
+
+  name = mg_sidecar_display_name (file);
+  bytes = mg_sidecar_read_file (file, NULL, &missing, &code, &message);
+  if (bytes == NULL)
+    {
+      content = mg_sidecar_content_new ();
+      if (missing)
+        message = g_strdup (_("no such file"));
+      mg_sidecar_content_add_problem (content, MG_SIDECAR_PROBLEM_ERROR, code, name, NULL, message);
+      return g_steal_pointer (&content->problems);
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  content = mg_sidecar_content_parse (data != NULL ? data : "", length, name, document);
+  if (out_newer != NULL)
+    *out_newer = content->newer;
+  return g_steal_pointer (&content->problems);
+}

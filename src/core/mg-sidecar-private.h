@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mg-sidecar.h"
+
+G_BEGIN_DECLS
+
+/* What a sidecar file holds, as read: shared by the reader, the writer
+ * and MgSidecar. */
+typedef struct
+{
+  GPtrArray  *problems;        /* MgSidecarProblem */
+  int         code;            /* MgSidecarError of the first fatal problem, -1 when none */
+  gint64      version;
+  guint       newer : 1;
+
+  /* "document" as read; strings NULL when absent. */
+  char       *doc_name;
+  char       *doc_sha256;
+  char       *doc_encoding;
+  char       *doc_title;
+  char       *doc_text;
+  gint64      doc_length;      /* -1 when absent */
+
+  JsonObject *extra;           /* unknown top-level members, in order */
+  JsonObject *doc_extra;       /* unknown "document" members, in order */
+
+  MgTagSet   *tags;            /* NULL when the file has no "tags" */
+  GPtrArray  *annotations;     /* MgAnnotation, in file order */
+} MgSidecarContent;
+
+MgSidecarContent *mg_sidecar_content_new   (void);
+void              mg_sidecar_content_free  (MgSidecarContent *content);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgSidecarContent, mg_sidecar_content_free)
+
+/* Reads @data (need not be NUL-terminated), finding every problem, each
+ * placed at its line and column and named after @file_name. With
+ * @check_document, quotes that no longer match it at their offsets, and a
+ * sha256 that differs from it, are reported as MG_SIDECAR_PROBLEM_REANCHOR. */
+MgSidecarContent *mg_sidecar_content_parse (const char       *data,
+                                            gsize             length,
+                                            const char       *file_name,
+                                            MgDocument       *check_document);
+
+/* Adds a problem (line and column unknown) and returns it. */
+MgSidecarProblem *mg_sidecar_content_add_problem (MgSidecarContent     *content,
+                                                  MgSidecarProblemKind  kind,
+                                                  int                   code,
+                                                  const char           *file_name,
+                                                  const char           *member,
+                                                  const char           *message);
+
+/* TRUE when [start, end) lies within @document and holds @quote. */
+gboolean          mg_sidecar_quote_matches (MgDocument       *document,
+                                            guint             start,
+                                            guint             end,
+                                            const char       *quote);
+
+/* The deterministic bytes of a sidecar: @document (nullable; else the
+ * "document" members of @read), @tags and @annotations (any order; sorted
+ * here) plus the unknown members of @read (nullable). With @embed_text,
+ * document.text is written (from @document, else as read). */
+GBytes           *mg_sidecar_write         (MgSidecarContent *read,
+                                            MgDocument       *document,
+                                            gboolean          document_from_text,
+                                            gboolean          embed_text,
+                                            MgTagSet         *tags,
+                                            GListModel       *annotations);
+
+/* The file's name for messages. */
+char             *mg_sidecar_display_name  (GFile            *file);
+
+/* Reads @file whole, refusing more than MG_SIDECAR_MAX_SIZE bytes without
+ * reading further. NULL with @out_missing set when there is no file, else
+ * with @out_code (MgSidecarError) and a message for people. */
+GBytes           *mg_sidecar_read_file     (GFile            *file,
+                                            GCancellable     *cancellable,
+                                            gboolean         *out_missing,
+                                            int              *out_code,
+                                            char            **out_message);
+
+/* Replaces @file by @bytes atomically (temporary file in the same folder,
+ * fsync, rename); MG_SIDECAR_ERROR_WRITE leaves the old file as it was. */
+gboolean          mg_sidecar_write_file    (GFile            *file,
+                                            GBytes           *bytes,
+                                            GCancellable     *cancellable,
+                                            GError          **error);
+
+G_END_DECLS

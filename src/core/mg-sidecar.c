@@ -1,0 +1,685 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "mg-anchor.h"
+#include "mg-sidecar-private.h"
+
+struct _MgSidecar
+{
+  GObject            parent_instance;
+
+  GFile             *file;
+  MgDocument        *document;       /* as given, nullable */
+  MgDocument        *text_document;  /* made from document.text when none was given */
+  MgAnnotationStore *store;
+
+  MgSidecarContent  *read;           /* document and unknown members as read */
+  GPtrArray         *problems;       /* MgSidecarProblem */
+  MgAnchorReport     counts;
+
+  guint              exists : 1;
+  guint              broken : 1;
+  guint              read_only : 1;
+  guint              embed_text : 1;
+  guint              reanchored : 1;
+};
+
+G_DEFINE_FINAL_TYPE (MgSidecar, mg_sidecar, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_DOCUMENT,
+  PROP_STORE,
+  PROP_BROKEN,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+replace_store (MgSidecar         *self,
+               MgAnnotationStore *store)
+{
+  g_set_object (&self->store, store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+set_broken (MgSidecar *self,
+            gboolean   broken)
+{
+  if (self->broken == !!broken)
+    return;
+  self->broken = !!broken;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BROKEN]);
+}
+
+static void
+set_read_only (MgSidecar *self,
+               gboolean   read_only)
+{
+  if (self->read_only == !!read_only)
+    return;
+  self->read_only = !!read_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+static void
+mg_sidecar_constructed (GObject *object)
+{
+  MgSidecar *self = MG_SIDECAR (object);
+
+  G_OBJECT_CLASS (mg_sidecar_parent_class)->constructed (object);
+
+  self->store = mg_annotation_store_new (self->document, NULL);
+}
+
+static void
+mg_sidecar_dispose (GObject *object)
+{
+  MgSidecar *self = MG_SIDECAR (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->text_document);
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (mg_sidecar_parent_class)->dispose (object);
+}
+
+static void
+mg_sidecar_finalize (GObject *object)
+{
+  MgSidecar *self = MG_SIDECAR (object);
+
+  g_clear_pointer (&self->read, mg_sidecar_content_free);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (mg_sidecar_parent_class)->finalize (object);
+}
+
+static void
+mg_sidecar_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  MgSidecar *self = MG_SIDECAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_DOCUMENT:
+      g_value_set_object (value, mg_sidecar_get_document (self));
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_BROKEN:
+      g_value_set_boolean (value, self->broken);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_sidecar_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  MgSidecar *self = MG_SIDECAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      break;
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_sidecar_class_init (MgSidecarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = mg_sidecar_constructed;
+  object_class->dispose = mg_sidecar_dispose;
+  object_class->finalize = mg_sidecar_finalize;
+  object_class->get_property = mg_sidecar_get_property;
+  object_class->set_property = mg_sidecar_set_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, MG_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Replaced by each successful load and by start_afresh. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, MG_TYPE_ANNOTATION_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BROKEN] =
+    g_param_spec_boolean ("broken", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mg_sidecar_init (MgSidecar *self)
+{
+  self->read = mg_sidecar_content_new ();
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) mg_sidecar_problem_free);
+}
+
+MgSidecar *
+mg_sidecar_new (GFile      *file,
+                MgDocument *document)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (document == NULL || MG_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (MG_TYPE_SIDECAR, "file", file, "document", document, NULL);
+}
+
+GFile *
+mg_sidecar_get_file (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
+  return self->file;
+}
+
+MgAnnotationStore *
+mg_sidecar_get_store (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
+  return self->store;
+}
+
+MgDocument *
+mg_sidecar_get_document (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
+  return self->document != NULL ? self->document : self->text_document;
+}
+
+/* The error of a failed load: the first problem, and how many follow. */
+static void
+set_load_error (MgSidecar  *self,
+                int         code,
+                GError    **error)
+{
+  MgSidecarProblem *first = NULL;
+  guint n_errors = 0;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      MgSidecarProblem *p = g_ptr_array_index (self->problems, i);
+
+      if (p->kind != MG_SIDECAR_PROBLEM_ERROR)
+        continue;
+      if (first == NULL)
+        first = p;
+      n_errors++;
+    }
+
+  g_assert (first != NULL);
+  text = mg_sidecar_problem_to_string (first);
+  if (n_errors > 1)
+    g_set_error (error, MG_SIDECAR_ERROR, code,
+                 g_dngettext (GETTEXT_PACKAGE, "%s (and %u more problem)",
+                              "%s (and %u more problems)", n_errors - 1),
+                 text, n_errors - 1);
+  else
+    g_set_error_literal (error, MG_SIDECAR_ERROR, code, text);
+}
+
+/* A failure before parsing (unreadable, too large): one problem. */
+static gboolean
+fail_load (MgSidecar  *self,
+           int         code,
+           const char *message,
+           GError    **error)
+{
+  g_autoptr(MgSidecarContent) content = mg_sidecar_content_new ();
+  g_autofree char *name = mg_sidecar_display_name (self->file);
+
+  mg_sidecar_content_add_problem (content, MG_SIDECAR_PROBLEM_ERROR, code, name, NULL, message);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = g_steal_pointer (&content->problems);
+  self->exists = TRUE;
+  set_broken (self, TRUE);
+  set_load_error (self, code, error);
+  return FALSE;
+}
+
+gboolean
+mg_sidecar_load (MgSidecar     *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *message = NULL;
+  gboolean missing = FALSE;
+  int code = MG_SIDECAR_ERROR_READ;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_ptr_array_set_size (self->problems, 0);
+  bytes = mg_sidecar_read_file (self->file, cancellable, &missing, &code, &message);
+  if (missing)
+    {
+      self->exists = FALSE;
+      set_broken (self, FALSE);
+      return TRUE;
+    }
+  if (bytes == NULL)
+    return fail_load (self, code, message, error);
+
+  return mg_sidecar_load_bytes (self, bytes, error);
+}
+
+/* The annotations' state before re-anchoring, to tell whether it changed
+ * anything a save would write. */
+static gboolean
+anchoring_changed (MgAnnotation *before,
+                   MgAnnotation *after)
+{
+  return mg_annotation_get_start (before) != mg_annotation_get_start (after)
+    || mg_annotation_get_end (before) != mg_annotation_get_end (after)
+    || mg_annotation_is_orphaned (before) != mg_annotation_is_orphaned (after)
+    || g_strcmp0 (mg_annotation_get_quote (before), mg_annotation_get_quote (after)) != 0
+    || g_strcmp0 (mg_annotation_get_prefix (before), mg_annotation_get_prefix (after)) != 0
+    || g_strcmp0 (mg_annotation_get_suffix (before), mg_annotation_get_suffix (after)) != 0;
+}
+
+static void
+anchor (MgSidecar  *self,
+        GPtrArray  *annotations,
+        MgDocument *document,
+        const char *read_sha256)
+{
+  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean text_changed = read_sha256 != NULL
+    && g_strcmp0 (read_sha256, mg_document_get_sha256 (document)) != 0;
+  MgAnchorReport report = { 0, 0, 0, 0 };
+
+  memset (&self->counts, 0, sizeof self->counts);
+  self->reanchored = text_changed;
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (annotations, i);
+
+      if (text_changed || mg_annotation_is_orphaned (a)
+          || !mg_sidecar_quote_matches (document, mg_annotation_get_start (a),
+                                        mg_annotation_get_end (a),
+                                        mg_annotation_get_quote (a)))
+        {
+          g_ptr_array_add (todo, a);
+          g_ptr_array_add (before, mg_annotation_copy (a));
+        }
+      else
+        self->counts.exact++;
+    }
+
+  if (todo->len == 0)
+    return;
+
+  mg_anchor_annotations (todo, document, &report);
+  self->counts.exact += report.exact;
+  self->counts.moved += report.moved;
+  self->counts.fuzzy += report.fuzzy;
+  self->counts.orphaned += report.orphaned;
+
+  for (guint i = 0; i < todo->len && !self->reanchored; i++)
+    if (anchoring_changed (g_ptr_array_index (before, i), g_ptr_array_index (todo, i)))
+      self->reanchored = TRUE;
+}
+
+gboolean
+mg_sidecar_load_bytes (MgSidecar  *self,
+                       GBytes     *bytes,
+                       GError    **error)
+{
+  g_autoptr(MgSidecarContent) content = NULL;
+  g_autoptr(MgAnnotationStore) store = NULL;
+  g_autoptr(MgTagSet) tags = NULL;
+  g_autofree char *name = NULL;
+  MgDocument *document;
+  gconstpointer data;
+  gsize length;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = mg_sidecar_display_name (self->file);
+  data = g_bytes_get_data (bytes, &length);
+  content = mg_sidecar_content_parse (data != NULL ? data : "", length, name, NULL);
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = g_steal_pointer (&content->problems);
+  content->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) mg_sidecar_problem_free);
+
+  if (content->code >= 0)
+    {
+      self->exists = TRUE;
+      set_broken (self, TRUE);
+      set_load_error (self, content->code, error);
+      return FALSE;
+    }
+
+  /* A newer version loads (read-only); its notice is not a problem here. */
+  g_ptr_array_set_size (self->problems, 0);
+
+  g_clear_object (&self->text_document);
+  document = self->document;
+  if (document == NULL && content->doc_text != NULL)
+    {
+      self->text_document = mg_document_new_for_text (content->doc_text, -1, content->doc_name);
+      document = self->text_document;
+    }
+  self->embed_text = content->doc_text != NULL;
+
+  if (document != NULL)
+    anchor (self, content->annotations, document, content->doc_sha256);
+  else
+    {
+      memset (&self->counts, 0, sizeof self->counts);
+      self->reanchored = FALSE;
+      for (guint i = 0; i < content->annotations->len; i++)
+        {
+          if (mg_annotation_is_orphaned (g_ptr_array_index (content->annotations, i)))
+            self->counts.orphaned++;
+          else
+            self->counts.exact++;
+        }
+    }
+
+  tags = content->tags != NULL ? g_object_ref (content->tags) : mg_tag_set_new_default ();
+  store = mg_annotation_store_new (document, tags);
+  mg_annotation_store_load (store, content->annotations);
+
+  /* Keep what a save writes back: document members and unknown members. */
+  g_ptr_array_set_size (content->annotations, 0);
+  g_clear_object (&content->tags);
+  g_clear_pointer (&self->read, mg_sidecar_content_free);
+  self->read = g_steal_pointer (&content);
+
+  self->exists = TRUE;
+  set_broken (self, FALSE);
+  set_read_only (self, self->read->newer);
+  replace_store (self, store);
+  return TRUE;
+}
+
+GPtrArray *
+mg_sidecar_get_problems (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
+  return self->problems;
+}
+
+gboolean
+mg_sidecar_get_exists (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+  return self->exists;
+}
+
+gboolean
+mg_sidecar_get_broken (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+  return self->broken;
+}
+
+gboolean
+mg_sidecar_get_read_only (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+  return self->read_only;
+}
+
+const char *
+mg_sidecar_get_embedded_text (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
+  return self->read->doc_text;
+}
+
+const char *
+mg_sidecar_get_document_name (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
+  return self->read->doc_name;
+}
+
+const char *
+mg_sidecar_get_document_sha256 (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
+  return self->read->doc_sha256;
+}
+
+void
+mg_sidecar_get_anchor_counts (MgSidecar *self,
+                              guint     *exact,
+                              guint     *moved,
+                              guint     *fuzzy,
+                              guint     *orphaned)
+{
+  g_return_if_fail (MG_IS_SIDECAR (self));
+
+  if (exact != NULL)
+    *exact = self->counts.exact;
+  if (moved != NULL)
+    *moved = self->counts.moved;
+  if (fuzzy != NULL)
+    *fuzzy = self->counts.fuzzy;
+  if (orphaned != NULL)
+    *orphaned = self->counts.orphaned;
+}
+
+gboolean
+mg_sidecar_get_reanchored (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+  return self->reanchored;
+}
+
+void
+mg_sidecar_set_embed_text (MgSidecar *self,
+                           gboolean   embed)
+{
+  g_return_if_fail (MG_IS_SIDECAR (self));
+  self->embed_text = !!embed;
+}
+
+GBytes *
+mg_sidecar_serialize (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
+
+  return mg_sidecar_write (self->read, mg_sidecar_get_document (self),
+                           self->text_document != NULL, self->embed_text,
+                           mg_annotation_store_get_tag_set (self->store),
+                           G_LIST_MODEL (self->store));
+}
+
+static gboolean
+check_writable (MgSidecar  *self,
+                GError    **error)
+{
+  g_autofree char *name = mg_sidecar_display_name (self->file);
+
+  if (self->broken)
+    {
+      g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_BROKEN,
+                   _("“%s” could not be read, so it is not overwritten; start afresh to set it aside first"),
+                   name);
+      return FALSE;
+    }
+  if (self->read_only)
+    {
+      g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_NEWER_VERSION,
+                   _("“%s” was written by a newer version of Marginalia (format version %d); it is opened read-only"),
+                   name, (int) MIN (self->read->version, G_MAXINT));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mg_sidecar_save (MgSidecar     *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  MgDocument *document;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  bytes = mg_sidecar_serialize (self);
+  if (!mg_sidecar_write_file (self->file, bytes, cancellable, error))
+    return FALSE;
+
+  document = mg_sidecar_get_document (self);
+  if (self->embed_text && document != NULL
+      && g_strcmp0 (self->read->doc_text, mg_document_get_text (document)) != 0)
+    {
+      g_free (self->read->doc_text);
+      self->read->doc_text = g_strdup (mg_document_get_text (document));
+    }
+  self->exists = TRUE;
+  self->reanchored = FALSE;
+  mg_annotation_store_mark_clean (self->store);
+  return TRUE;
+}
+
+gboolean
+mg_sidecar_save_as (MgSidecar     *self,
+                    GFile         *file,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->read_only || (self->broken && g_file_equal (file, self->file)))
+    return check_writable (self, error);
+
+  bytes = mg_sidecar_serialize (self);
+  return mg_sidecar_write_file (file, bytes, cancellable, error);
+}
+
+gboolean
+mg_sidecar_start_afresh (MgSidecar  *self,
+                         GFile     **out_moved_to,
+                         GError    **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GFile) moved_to = NULL;
+  g_autoptr(MgAnnotationStore) store = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_moved_to != NULL)
+    *out_moved_to = NULL;
+
+  name = mg_sidecar_display_name (self->file);
+  if (!self->broken)
+    {
+      g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
+                   _("“%s” is not broken; there is nothing to set aside"), name);
+      return FALSE;
+    }
+
+  now = g_date_time_new_now_local ();
+  stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  uri = g_file_get_uri (self->file);
+
+  /* Never replace an earlier copy set aside in the same second. */
+  for (guint attempt = 1; attempt <= 100; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *dest_uri = attempt == 1
+        ? g_strdup_printf ("%s.broken-%s", uri, stamp)
+        : g_strdup_printf ("%s.broken-%s-%u", uri, stamp, attempt);
+      g_autoptr(GFile) dest = g_file_new_for_uri (dest_uri);
+
+      if (g_file_move (self->file, dest, G_FILE_COPY_NOFOLLOW_SYMLINKS,
+                       NULL, NULL, NULL, &local_error))
+        {
+          moved_to = g_steal_pointer (&dest);
+          break;
+        }
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        break;  /* already gone: nothing to set aside */
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
+                       _("Cannot set “%s” aside: %s"), name, local_error->message);
+          return FALSE;
+        }
+    }
+
+  if (moved_to == NULL && g_file_query_exists (self->file, NULL))
+    {
+      g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
+                   _("Cannot set “%s” aside: too many earlier copies"), name);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->read, mg_sidecar_content_free);
+  self->read = mg_sidecar_content_new ();
+  g_ptr_array_set_size (self->problems, 0);
+  memset (&self->counts, 0, sizeof self->counts);
+  self->exists = FALSE;
+  self->reanchored = FALSE;
+  self->embed_text = FALSE;
+  set_read_only (self, FALSE);
+  set_broken (self, FALSE);
+
+  store = mg_annotation_store_new (mg_sidecar_get_document (self), NULL);
+  replace_store (self, store);
+
+  if (out_moved_to != NULL)
+    *out_moved_to = g_steal_pointer (&moved_to);
+  return TRUE;
+}

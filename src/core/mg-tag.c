@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-json-util.h"
+#include "mg-tag.h"
+
+/* The colour a tag gets when none is given. */
+#define DEFAULT_COLOR "#9141ac"
+
+struct _MgTag
+{
+  GObject     parent_instance;
+
+  char       *id;
+  char       *name;
+  char       *color;
+  char       *description;
+  JsonObject *extra;
+};
+
+G_DEFINE_FINAL_TYPE (MgTag, mg_tag, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_COLOR,
+  PROP_DESCRIPTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+mg_tag_finalize (GObject *object)
+{
+  MgTag *self = MG_TAG (object);
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->color, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->extra, json_object_unref);
+
+  G_OBJECT_CLASS (mg_tag_parent_class)->finalize (object);
+}
+
+static void
+mg_tag_get_property (GObject    *object,
+                     guint       prop_id,
+                     GValue     *value,
+                     GParamSpec *pspec)
+{
+  MgTag *self = MG_TAG (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_COLOR:
+      g_value_set_string (value, self->color);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_tag_set_property (GObject      *object,
+                     guint         prop_id,
+                     const GValue *value,
+                     GParamSpec   *pspec)
+{
+  MgTag *self = MG_TAG (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_free (self->id);
+      self->id = g_value_dup_string (value);
+      if (self->id == NULL)
+        self->id = g_strdup ("");
+      break;
+    case PROP_NAME:
+      mg_tag_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_COLOR:
+      mg_tag_set_color (self, g_value_get_string (value));
+      break;
+    case PROP_DESCRIPTION:
+      mg_tag_set_description (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_tag_class_init (MgTagClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = mg_tag_finalize;
+  object_class->get_property = mg_tag_get_property;
+  object_class->set_property = mg_tag_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+  properties[PROP_COLOR] =
+    g_param_spec_string ("color", NULL, NULL, DEFAULT_COLOR,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mg_tag_init (MgTag *self)
+{
+  self->id = g_strdup ("");
+  self->name = g_strdup ("");
+  self->color = g_strdup (DEFAULT_COLOR);
+  self->description = g_strdup ("");
+}
+
+/* @color NULL gives a default colour; @name and @description NULL give "".
+ * Nothing is validated here: MgTagSet refuses invalid ids and colours. */
+MgTag *
+mg_tag_new (const char *id,
+            const char *name,
+            const char *color,
+            const char *description)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_object_new (MG_TYPE_TAG,
+                       "id", id,
+                       "name", name,
+                       "color", color != NULL ? color : DEFAULT_COLOR,
+                       "description", description,
+                       NULL);
+}
+
+MgTag *
+mg_tag_copy (MgTag *self)
+{
+  MgTag *copy;
+
+  g_return_val_if_fail (MG_IS_TAG (self), NULL);
+
+  copy = mg_tag_new (self->id, self->name, self->color, self->description);
+  copy->extra = mg_json_object_deep_copy (self->extra);
+  return copy;
+}
+
+const char *
+mg_tag_get_id (MgTag *self)
+{
+  g_return_val_if_fail (MG_IS_TAG (self), NULL);
+  return self->id;
+}
+
+const char *
+mg_tag_get_name (MgTag *self)
+{
+  g_return_val_if_fail (MG_IS_TAG (self), NULL);
+  return self->name;
+}
+
+void
+mg_tag_set_name (MgTag      *self,
+                 const char *name)
+{
+  g_return_if_fail (MG_IS_TAG (self));
+
+  if (replace_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+const char *
+mg_tag_get_color (MgTag *self)
+{
+  g_return_val_if_fail (MG_IS_TAG (self), NULL);
+  return self->color;
+}
+
+void
+mg_tag_set_color (MgTag      *self,
+                  const char *color)
+{
+  g_return_if_fail (MG_IS_TAG (self));
+
+  if (color == NULL)
+    color = DEFAULT_COLOR;
+  if (replace_string (&self->color, color))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+}
+
+const char *
+mg_tag_get_description (MgTag *self)
+{
+  g_return_val_if_fail (MG_IS_TAG (self), NULL);
+  return self->description;
+}
+
+void
+mg_tag_set_description (MgTag      *self,
+                        const char *description)
+{
+  g_return_if_fail (MG_IS_TAG (self));
+
+  if (replace_string (&self->description, description))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+gboolean
+mg_tag_is_default (MgTag *self)
+{
+  g_return_val_if_fail (MG_IS_TAG (self), FALSE);
+
+  return strcmp (self->id, MG_TAG_ID_POLICY_GOAL) == 0 ||
+         strcmp (self->id, MG_TAG_ID_FIGURE) == 0 ||
+         strcmp (self->id, MG_TAG_ID_SLOGAN) == 0;
+}
+
+JsonObject *
+mg_tag_get_extra (MgTag *self)
+{
+  g_return_val_if_fail (MG_IS_TAG (self), NULL);
+  return self->extra;
+}
+
+/* Takes a reference on @extra. */
+void
+mg_tag_set_extra (MgTag      *self,
+                  JsonObject *extra)
+{
+  g_return_if_fail (MG_IS_TAG (self));
+
+  if (extra == self->extra)
+    return;
+  if (extra != NULL)
+    json_object_ref (extra);
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = extra;
+}
+
+gboolean
+mg_tag_id_is_valid (const char *id)
+{
+  gsize len;
+
+  if (id == NULL)
+    return FALSE;
+  len = strlen (id);
+  if (len < 1 || len > 64)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = id[i];
+      gboolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                    (c == '-' && i > 0);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mg_tag_color_is_valid (const char *color)
+{
+  if (color == NULL || color[0] != '#' || strlen (color) != 7)
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (color[i]))
+      return FALSE;
+  return TRUE;
+}

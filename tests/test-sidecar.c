@@ -1,0 +1,762 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+
+#include "mg-sidecar.h"
+
+/* Loading and saving sidecars: deterministic bytes, unknown members kept,
+ * atomic saves, broken files never overwritten, re-anchoring on load. */
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "sidecar", name, NULL);
+}
+
+static GBytes *
+fixture_bytes (const char *name)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, length);
+}
+
+static char *
+speech_text (void)
+{
+  g_autoptr(GBytes) bytes = fixture_bytes ("speech.txt");
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static MgDocument *
+speech (void)
+{
+  g_autofree char *text = speech_text ();
+
+  return mg_document_new_for_text (text, -1, "讲话.txt");
+}
+
+static GBytes *
+file_bytes (const char *path)
+{
+  char *data = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &data, &length, NULL))
+    return NULL;
+  return g_bytes_new_take (data, length);
+}
+
+static void
+write_file (const char *path,
+            GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_bytes_equal (GBytes *a,
+                    GBytes *b)
+{
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  if (!g_bytes_equal (a, b))
+    {
+      g_autofree char *sa = g_strndup (g_bytes_get_data (a, NULL), g_bytes_get_size (a));
+      g_autofree char *sb = g_strndup (g_bytes_get_data (b, NULL), g_bytes_get_size (b));
+
+      g_assert_cmpstr (sa, ==, sb);
+    }
+}
+
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      g_chmod (path, 0755);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          rm_rf (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_remove (path);
+}
+
+static guint
+count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static MgAnnotation *
+lookup (MgSidecar  *sidecar,
+        const char *id)
+{
+  MgAnnotation *a = mg_annotation_store_lookup (mg_sidecar_get_store (sidecar), id);
+
+  g_assert_nonnull (a);
+  return a;
+}
+
+static void
+test_default_file (void)
+{
+  g_autoptr(GFile) document = g_file_new_for_path ("/tmp/讲话.txt");
+  g_autoptr(GFile) sidecar = mg_sidecar_default_file (document);
+  g_autofree char *path = g_file_get_path (sidecar);
+
+  g_assert_cmpstr (path, ==, "/tmp/讲话.txt.marginalia.json");
+}
+
+static void
+test_golden_round_trip (void)
+{
+  g_autofree char *path = fixture_path ("golden.marginalia.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) original = fixture_bytes ("golden.marginalia.json");
+  g_autoptr(MgDocument) document = speech ();
+  g_autoptr(MgSidecar) with_text = mg_sidecar_new (file, document);
+  g_autoptr(MgSidecar) without = mg_sidecar_new (file, NULL);
+  g_autoptr(GBytes) out1 = NULL;
+  g_autoptr(GBytes) out2 = NULL;
+  g_autoptr(GError) error = NULL;
+  MgTagSet *tags;
+  MgAnnotation *a;
+  JsonObject *extra;
+  GList *names;
+  guint exact, moved, fuzzy, orphaned;
+
+  g_assert_true (mg_sidecar_load (with_text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (mg_sidecar_get_exists (with_text));
+  g_assert_false (mg_sidecar_get_broken (with_text));
+  g_assert_false (mg_sidecar_get_read_only (with_text));
+  g_assert_false (mg_sidecar_get_reanchored (with_text));
+  g_assert_cmpuint (mg_sidecar_get_problems (with_text)->len, ==, 0);
+  mg_sidecar_get_anchor_counts (with_text, &exact, &moved, &fuzzy, &orphaned);
+  g_assert_cmpuint (exact, ==, 4);
+  g_assert_cmpuint (moved, ==, 0);
+  g_assert_cmpuint (fuzzy, ==, 0);
+  g_assert_cmpuint (orphaned, ==, 1);
+
+  /* Byte for byte, unknown members at every level included. */
+  out1 = mg_sidecar_serialize (with_text);
+  assert_bytes_equal (out1, original);
+
+  /* What was read. */
+  tags = mg_annotation_store_get_tag_set (mg_sidecar_get_store (with_text));
+  g_assert_cmpuint (mg_tag_set_get_n_tags (tags), ==, 4);
+  g_assert_cmpstr (mg_tag_get_name (mg_tag_set_lookup (tags, "figure")), ==, "数据");
+  g_assert_nonnull (mg_tag_get_extra (mg_tag_set_lookup (tags, "reform-2")));
+  a = lookup (with_text, "5b0c7a8e-3d6f-4a59-9f3e-1c2b7d4e8a10");
+  g_assert_cmpuint (mg_annotation_get_start (a), ==, 26);
+  g_assert_cmpstr (mg_annotation_get_quote (a), ==, "出六进四");
+  g_assert_cmpstr (mg_annotation_get_note (a), ==, "义乌的经商口诀");
+  g_assert_true (mg_annotation_get_starred (a));
+  g_assert_cmpstr (mg_annotation_get_contributors (a)[1], ==, "王芳");
+  extra = mg_annotation_get_extra (a);
+  g_assert_nonnull (extra);
+  names = json_object_get_members (extra);
+  g_assert_cmpstr (names->data, ==, "x-review");
+  g_assert_cmpstr (names->next->data, ==, "x-flag");
+  g_list_free (names);
+  a = lookup (with_text, "ffff0000-0000-4000-8000-00000000000f");
+  g_assert_true (mg_annotation_is_orphaned (a));
+  g_assert_cmpuint (mg_annotation_get_start (a), ==, 120);
+  g_assert_cmpstr (mg_sidecar_get_document_name (with_text), ==, "讲话.txt");
+  g_assert_cmpstr (mg_sidecar_get_document_sha256 (with_text), ==, mg_document_get_sha256 (document));
+  g_assert_null (mg_sidecar_get_embedded_text (with_text));
+
+  /* Opened without its speech: the document members are kept as read. */
+  g_assert_true (mg_sidecar_load (without, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (mg_sidecar_get_document (without));
+  out2 = mg_sidecar_serialize (without);
+  assert_bytes_equal (out2, original);
+  mg_sidecar_get_anchor_counts (without, &exact, NULL, NULL, &orphaned);
+  g_assert_cmpuint (exact, ==, 4);
+  g_assert_cmpuint (orphaned, ==, 1);
+}
+
+static void
+test_exact_bytes (void)
+{
+  const char *minimal =
+    "{\"format\":\"marginalia-annotations\",\"version\":1,\"tags\":["
+    "{\"id\":\"t\",\"name\":\"标签\",\"color\":\"#112233\"}]}";
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/t.marginalia.json");
+  g_autoptr(MgDocument) document = mg_document_new_for_text ("甲乙丙丁\n", -1, "t.txt");
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, document);
+  g_autoptr(GBytes) input = g_bytes_new_static (minimal, strlen (minimal));
+  g_autoptr(MgAnnotation) b = mg_annotation_new ("b", 0, 1);
+  g_autoptr(MgAnnotation) a = mg_annotation_new ("a", 1, 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autofree char *expected = NULL;
+  const char *tags[] = { "t", NULL };
+  MgAnnotationStore *store;
+
+  g_assert_true (mg_sidecar_load_bytes (sidecar, input, &error));
+  g_assert_no_error (error);
+  store = mg_sidecar_get_store (sidecar);
+
+  mg_annotation_set_author (a, "Ann");
+  mg_annotation_set_tags (a, tags);
+  mg_annotation_set_note (a, "“引”\n");
+  mg_annotation_set_created (a, "2026-11-28T09:00:00Z");
+  mg_annotation_set_modified (a, "2026-11-28T09:00:01Z");
+  mg_annotation_set_author (b, "Bo");
+  mg_annotation_set_created (b, "2026-11-28T09:00:00Z");
+  mg_annotation_set_modified (b, "2026-11-28T09:00:00Z");
+  g_assert_true (mg_annotation_store_add (store, a, &error));
+  g_assert_no_error (error);
+  g_assert_true (mg_annotation_store_add (store, b, &error));
+  g_assert_no_error (error);
+
+  expected = g_strdup_printf (
+    "{\n"
+    "  \"format\": \"marginalia-annotations\",\n"
+    "  \"version\": 1,\n"
+    "  \"document\": {\n"
+    "    \"name\": \"t.txt\",\n"
+    "    \"sha256\": \"%s\",\n"
+    "    \"length\": 5,\n"
+    "    \"encoding\": \"UTF-8\",\n"
+    "    \"title\": \"甲乙丙丁\"\n"
+    "  },\n"
+    "  \"tags\": [\n"
+    "    { \"id\": \"t\", \"name\": \"标签\", \"color\": \"#112233\", \"description\": \"\" }\n"
+    "  ],\n"
+    "  \"annotations\": [\n"
+    "    {\n"
+    "      \"id\": \"b\",\n"
+    "      \"start\": 0,\n"
+    "      \"end\": 1,\n"
+    "      \"quote\": \"甲\",\n"
+    "      \"prefix\": \"\",\n"
+    "      \"suffix\": \"乙丙丁\\n\",\n"
+    "      \"tags\": [],\n"
+    "      \"note\": \"\",\n"
+    "      \"starred\": false,\n"
+    "      \"author\": \"Bo\",\n"
+    "      \"created\": \"2026-11-28T09:00:00Z\",\n"
+    "      \"modified\": \"2026-11-28T09:00:00Z\"\n"
+    "    },\n"
+    "    {\n"
+    "      \"id\": \"a\",\n"
+    "      \"start\": 1,\n"
+    "      \"end\": 3,\n"
+    "      \"quote\": \"乙丙\",\n"
+    "      \"prefix\": \"甲\",\n"
+    "      \"suffix\": \"丁\\n\",\n"
+    "      \"tags\": [\"t\"],\n"
+    "      \"note\": \"“引”\\n\",\n"
+    "      \"starred\": false,\n"
+    "      \"author\": \"Ann\",\n"
+    "      \"created\": \"2026-11-28T09:00:00Z\",\n"
+    "      \"modified\": \"2026-11-28T09:00:01Z\"\n"
+    "    }\n"
+    "  ]\n"
+    "}\n",
+    mg_document_get_sha256 (document));
+
+  out = mg_sidecar_serialize (sidecar);
+  g_assert_cmpstr (g_bytes_get_data (out, NULL), ==, expected);
+  g_assert_cmpuint (g_bytes_get_size (out), ==, strlen (expected));
+}
+
+static void
+test_create_save_load (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mg-sidecar-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "讲话.txt.marginalia.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MgDocument) document = speech ();
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, document);
+  g_autoptr(MgSidecar) again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) reserialized = NULL;
+  g_autoptr(GBytes) saved_twice = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = speech_text ();
+  const char *figure[] = { "figure", NULL };
+  const char *slogan[] = { "slogan", NULL };
+  MgAnnotationStore *store;
+  MgAnnotation *a, *b, *c;
+  const char *quote_at;
+  glong quote_offset;
+
+  /* No file yet: not an error, default tags. */
+  g_assert_true (mg_sidecar_load (sidecar, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (mg_sidecar_get_exists (sidecar));
+  store = mg_sidecar_get_store (sidecar);
+  g_assert_cmpuint (mg_tag_set_get_n_tags (mg_annotation_store_get_tag_set (store)), ==, 3);
+
+  /* Created out of order; the file is sorted by start, end, id. */
+  c = mg_annotation_store_create (store, 99, 107, NULL, "", FALSE, "Bob", &error);
+  g_assert_no_error (error);
+  b = mg_annotation_store_create (store, 54, 64, figure, "二百三十三", FALSE, "李伟", &error);
+  g_assert_no_error (error);
+  a = mg_annotation_store_create (store, 26, 30, slogan, "口号\t“出六进四”", TRUE, "李伟", &error);
+  g_assert_no_error (error);
+
+  /* The store fills quote and context from the text. */
+  g_assert_cmpstr (mg_annotation_get_quote (a), ==, "出六进四");
+  quote_at = strstr (text, "出六进四");
+  quote_offset = g_utf8_pointer_to_offset (text, quote_at);
+  g_assert_cmpint (quote_offset, ==, 26);
+  g_assert_cmpuint (g_utf8_strlen (mg_annotation_get_prefix (a), -1), ==, 26);
+  g_assert_true (g_str_has_suffix (mg_annotation_get_prefix (a), "秘诀是“"));
+  g_assert_cmpuint (g_utf8_strlen (mg_annotation_get_suffix (a), -1), ==, MG_CONTEXT_LENGTH);
+  g_assert_true (g_str_has_prefix (mg_annotation_get_suffix (a), "”，你赚大头"));
+  g_assert_cmpstr (mg_annotation_get_quote (b), ==, "233 个国家和地区");
+  g_assert_cmpuint (g_utf8_strlen (mg_annotation_get_prefix (b), -1), ==, MG_CONTEXT_LENGTH);
+  g_assert_cmpstr (mg_annotation_get_quote (c), ==, "\"quotes\"");
+  g_assert_nonnull (mg_annotation_get_created (c));
+  g_assert_true (mg_annotation_store_get_dirty (store));
+
+  g_assert_true (mg_sidecar_save (sidecar, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (mg_annotation_store_get_dirty (store));
+  g_assert_true (mg_sidecar_get_exists (sidecar));
+  /* Atomic replace leaves no temporary or backup file behind. */
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  saved = file_bytes (path);
+  g_assert_nonnull (saved);
+  {
+    g_autofree char *s = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+    const char *pa = strstr (s, "\"start\": 26");
+    const char *pb = strstr (s, "\"start\": 54");
+    const char *pc = strstr (s, "\"start\": 99");
+
+    g_assert_true (g_str_has_suffix (s, "}\n"));
+    g_assert_true (pa != NULL && pb != NULL && pc != NULL && pa < pb && pb < pc);
+    g_assert_nonnull (strstr (s, "\"note\": \"口号\\t“出六进四”\""));
+    g_assert_nonnull (strstr (s, "\"quote\": \"\\\"quotes\\\"\""));
+  }
+
+  /* Read back and written again: the same bytes. */
+  again = mg_sidecar_new (file, document);
+  g_assert_true (mg_sidecar_load (again, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_sidecar_get_store (again)), ==, 3);
+  reserialized = mg_sidecar_serialize (again);
+  assert_bytes_equal (reserialized, saved);
+  g_assert_true (mg_sidecar_save (again, NULL, &error));
+  g_assert_no_error (error);
+  saved_twice = file_bytes (path);
+  assert_bytes_equal (saved_twice, saved);
+
+  rm_rf (dir);
+}
+
+static void
+test_newer_version (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mg-sidecar-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "n.marginalia.json", NULL);
+  g_autofree char *other = g_build_filename (dir, "copy.marginalia.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other);
+  g_autoptr(GBytes) original = fixture_bytes ("newer.marginalia.json");
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = NULL;
+  MgAnnotation *a;
+
+  write_file (path, original);
+  g_assert_true (mg_sidecar_load (sidecar, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (mg_sidecar_get_read_only (sidecar));
+  g_assert_false (mg_sidecar_get_broken (sidecar));
+  a = lookup (sidecar, "a1");
+  g_assert_nonnull (mg_annotation_get_extra (a));
+
+  /* Nothing it does not know is lost in memory either. */
+  out = mg_sidecar_serialize (sidecar);
+  g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), "\"x-thread\": [\n        {\n          \"reply\": \"同意\""));
+  g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), "\"layers\": {\n    \"shared\": true\n  }\n}\n"));
+
+  g_assert_false (mg_sidecar_save (sidecar, NULL, &error));
+  g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_NEWER_VERSION);
+  g_clear_error (&error);
+  g_assert_false (mg_sidecar_save_as (sidecar, other_file, NULL, &error));
+  g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_NEWER_VERSION);
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  after = file_bytes (path);
+  assert_bytes_equal (after, original);
+  rm_rf (dir);
+}
+
+static void
+test_too_large (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mg-sidecar-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.marginalia.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 started;
+  GStatBuf st;
+  int fd;
+
+  /* A sparse file: large on paper, instant to make. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) MG_SIDECAR_MAX_SIZE + 4096), ==, 0);
+  g_assert_cmpint (close (fd), ==, 0);
+
+  started = g_get_monotonic_time ();
+  g_assert_false (mg_sidecar_load (sidecar, NULL, &error));
+  g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_TOO_LARGE);
+  /* Refused without reading 64 MiB. */
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
+  g_assert_true (mg_sidecar_get_broken (sidecar));
+  g_clear_error (&error);
+
+  problems = mg_sidecar_validate_file (file, NULL, NULL);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (((MgSidecarProblem *) g_ptr_array_index (problems, 0))->message, "too large"));
+
+  g_assert_false (mg_sidecar_save (sidecar, NULL, &error));
+  g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_BROKEN);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, (goffset) MG_SIDECAR_MAX_SIZE + 4096);
+  rm_rf (dir);
+}
+
+static void
+assert_broken_name (GFile      *moved_to,
+                    const char *path)
+{
+  g_autofree char *moved = g_file_get_path (moved_to);
+  g_autofree char *prefix = g_strconcat (path, ".broken-", NULL);
+  const char *stamp;
+
+  g_test_message ("set aside as %s", moved);
+  g_assert_true (g_str_has_prefix (moved, prefix));
+  stamp = moved + strlen (prefix);
+  g_assert_cmpuint (strlen (stamp), >=, 15);
+  for (guint i = 0; i < 15; i++)
+    {
+      if (i == 8)
+        g_assert_cmpint (stamp[i], ==, 'T');
+      else
+        g_assert_true (g_ascii_isdigit (stamp[i]));
+    }
+}
+
+static void
+test_broken_never_overwritten (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mg-sidecar-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "讲话.txt.marginalia.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MgDocument) document = speech ();
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, document);
+  g_autoptr(GBytes) broken = g_bytes_new_static ("{ \"format\": \"marginalia-annotations\", \"annotations\": [ {", 55);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) aside = NULL;
+  g_autoptr(GFile) moved_to = NULL;
+  g_autoptr(GFile) moved_again = NULL;
+  g_autoptr(MgSidecar) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  MgAnnotationStore *store;
+
+  write_file (path, broken);
+  g_assert_false (mg_sidecar_load (sidecar, NULL, &error));
+  g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_true (mg_sidecar_get_broken (sidecar));
+
+  /* Whatever happens in memory, the file is not replaced. */
+  store = mg_sidecar_get_store (sidecar);
+  mg_annotation_store_create (store, 26, 30, NULL, "", FALSE, "李伟", &error);
+  g_assert_no_error (error);
+  g_assert_false (mg_sidecar_save (sidecar, NULL, &error));
+  g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_BROKEN);
+  g_clear_error (&error);
+  g_assert_false (mg_sidecar_save_as (sidecar, file, NULL, &error));
+  g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_BROKEN);
+  g_clear_error (&error);
+  after = file_bytes (path);
+  assert_bytes_equal (after, broken);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  /* Starting afresh sets the file aside first. */
+  g_assert_true (mg_sidecar_start_afresh (sidecar, &moved_to, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (moved_to);
+  assert_broken_name (moved_to, path);
+  aside = file_bytes (g_file_peek_path (moved_to));
+  assert_bytes_equal (aside, broken);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (mg_sidecar_get_broken (sidecar));
+  g_assert_cmpuint (mg_sidecar_get_problems (sidecar)->len, ==, 0);
+  store = mg_sidecar_get_store (sidecar);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
+  g_assert_cmpuint (mg_tag_set_get_n_tags (mg_annotation_store_get_tag_set (store)), ==, 3);
+  g_assert_true (mg_sidecar_get_document (sidecar) == document);
+
+  mg_annotation_store_create (store, 26, 30, NULL, "", FALSE, "李伟", &error);
+  g_assert_no_error (error);
+  g_assert_true (mg_sidecar_save (sidecar, NULL, &error));
+  g_assert_no_error (error);
+  reread = mg_sidecar_new (file, document);
+  g_assert_true (mg_sidecar_load (reread, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_sidecar_get_store (reread)), ==, 1);
+
+  /* Broken again within the same second: the earlier copy is kept. */
+  write_file (path, broken);
+  g_assert_false (mg_sidecar_load (reread, NULL, &error));
+  g_clear_error (&error);
+  g_assert_true (mg_sidecar_start_afresh (reread, &moved_again, &error));
+  g_assert_no_error (error);
+  assert_broken_name (moved_again, path);
+  g_assert_false (g_file_equal (moved_to, moved_again));
+  g_assert_true (g_file_query_exists (moved_to, NULL));
+  g_assert_true (g_file_query_exists (moved_again, NULL));
+
+  rm_rf (dir);
+}
+
+static void
+test_save_failure (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mg-sidecar-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "s.marginalia.json", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "missing", "s.marginalia.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) nowhere_file = g_file_new_for_path (nowhere);
+  g_autoptr(MgDocument) document = speech ();
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, document);
+  g_autoptr(MgSidecar) orphan = mg_sidecar_new (nowhere_file, document);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mg_sidecar_load (sidecar, NULL, &error));
+  g_assert_no_error (error);
+  mg_annotation_store_create (mg_sidecar_get_store (sidecar), 26, 30, NULL, "", FALSE, "李伟", &error);
+  g_assert_no_error (error);
+
+  /* The target is a folder (works as root too). */
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+  g_assert_false (mg_sidecar_save (sidecar, NULL, &error));
+  g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "s.marginalia.json"));
+  g_clear_error (&error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+  g_assert_true (mg_annotation_store_get_dirty (mg_sidecar_get_store (sidecar)));
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+
+  /* The folder does not exist. */
+  g_assert_true (mg_sidecar_load (orphan, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (mg_sidecar_save (orphan, NULL, &error));
+  g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  rm_rf (dir);
+}
+
+static void
+test_save_read_only_folder (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MgDocument) document = NULL;
+  g_autoptr(MgSidecar) sidecar = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("running as root: permissions do not stop writes (the folder-as-target case covers a failed save)");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("mg-sidecar-XXXXXX", NULL);
+  path = g_build_filename (dir, "r.marginalia.json", NULL);
+  file = g_file_new_for_path (path);
+  document = speech ();
+  sidecar = mg_sidecar_new (file, document);
+
+  g_assert_true (mg_sidecar_load (sidecar, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (mg_sidecar_save (sidecar, NULL, &error));
+  g_assert_no_error (error);
+  before = file_bytes (path);
+
+  mg_annotation_store_create (mg_sidecar_get_store (sidecar), 26, 30, NULL, "", FALSE, "李伟", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  g_assert_false (mg_sidecar_save (sidecar, NULL, &error));
+  g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+
+  after = file_bytes (path);
+  assert_bytes_equal (after, before);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  rm_rf (dir);
+}
+
+static void
+test_embedded_text (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mg-sidecar-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "shared.marginalia.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MgDocument) document = speech ();
+  g_autoptr(MgSidecar) writer = mg_sidecar_new (file, document);
+  g_autoptr(MgSidecar) reader = mg_sidecar_new (file, NULL);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GError) error = NULL;
+  MgDocument *from_text;
+  guint exact, orphaned;
+
+  g_assert_true (mg_sidecar_load (writer, NULL, &error));
+  g_assert_no_error (error);
+  mg_annotation_store_create (mg_sidecar_get_store (writer), 54, 64, NULL, "", FALSE, "李伟", &error);
+  g_assert_no_error (error);
+  mg_sidecar_set_embed_text (writer, TRUE);
+  g_assert_true (mg_sidecar_save (writer, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mg_sidecar_get_embedded_text (writer), ==, mg_document_get_text (document));
+
+  /* Opened without the speech: the text comes from the file. */
+  g_assert_true (mg_sidecar_load (reader, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mg_sidecar_get_embedded_text (reader), ==, mg_document_get_text (document));
+  g_assert_cmpstr (mg_sidecar_get_document_name (reader), ==, "讲话.txt");
+  g_assert_cmpstr (mg_sidecar_get_document_sha256 (reader), ==, mg_document_get_sha256 (document));
+  from_text = mg_sidecar_get_document (reader);
+  g_assert_nonnull (from_text);
+  g_assert_cmpstr (mg_document_get_sha256 (from_text), ==, mg_document_get_sha256 (document));
+  g_assert_true (mg_annotation_store_get_document (mg_sidecar_get_store (reader)) == from_text);
+  mg_sidecar_get_anchor_counts (reader, &exact, NULL, NULL, &orphaned);
+  g_assert_cmpuint (exact, ==, 1);
+  g_assert_cmpuint (orphaned, ==, 0);
+
+  saved = file_bytes (path);
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "\"text\": \"在全市作风建设大会上的讲话\\n\\n义乌人"));
+  again = mg_sidecar_serialize (reader);
+  assert_bytes_equal (again, saved);
+
+  /* Not embedding again drops it. */
+  mg_sidecar_set_embed_text (reader, FALSE);
+  g_clear_pointer (&again, g_bytes_unref);
+  again = mg_sidecar_serialize (reader);
+  g_assert_null (strstr (g_bytes_get_data (again, NULL), "\"text\""));
+  rm_rf (dir);
+}
+
+static void
+test_reanchor_on_load (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mg-sidecar-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "讲话.txt.marginalia.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) golden = fixture_bytes ("golden.marginalia.json");
+  g_autofree char *text = speech_text ();
+  g_autoptr(GString) edited = g_string_new (text);
+  g_autoptr(MgDocument) document = NULL;
+  g_autoptr(MgSidecar) sidecar = NULL;
+  g_autoptr(MgSidecar) after_save = NULL;
+  g_autoptr(GBytes) untouched = NULL;
+  g_autoptr(GError) error = NULL;
+  guint exact, moved, fuzzy, orphaned;
+  MgAnnotation *a;
+
+  write_file (path, golden);
+  g_string_insert (edited, strstr (text, "233") - text, "共计");
+  document = mg_document_new_for_text (edited->str, -1, "讲话.txt");
+  sidecar = mg_sidecar_new (file, document);
+
+  g_assert_true (mg_sidecar_load (sidecar, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (mg_sidecar_get_reanchored (sidecar));
+  mg_sidecar_get_anchor_counts (sidecar, &exact, &moved, &fuzzy, &orphaned);
+  g_test_message ("exact %u moved %u fuzzy %u orphaned %u", exact, moved, fuzzy, orphaned);
+  g_assert_cmpuint (exact, ==, 1);
+  g_assert_cmpuint (moved, ==, 3);
+  g_assert_cmpuint (fuzzy, ==, 0);
+  g_assert_cmpuint (orphaned, ==, 1);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_sidecar_get_store (sidecar)), ==, 5);
+  a = lookup (sidecar, "0e6a1c44-8a53-4d2e-9a0e-2b2f1d9c3e55");
+  g_assert_cmpuint (mg_annotation_get_start (a), ==, 56);
+  g_assert_cmpint (mg_annotation_get_anchor_state (a), ==, MG_ANCHOR_STATE_MOVED);
+  a = lookup (sidecar, "ffff0000-0000-4000-8000-00000000000f");
+  g_assert_true (mg_annotation_is_orphaned (a));
+
+  /* Re-anchoring happens in memory only. */
+  untouched = file_bytes (path);
+  assert_bytes_equal (untouched, golden);
+
+  g_assert_true (mg_sidecar_save (sidecar, NULL, &error));
+  g_assert_no_error (error);
+  after_save = mg_sidecar_new (file, document);
+  g_assert_true (mg_sidecar_load (after_save, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (mg_sidecar_get_reanchored (after_save));
+  mg_sidecar_get_anchor_counts (after_save, &exact, &moved, &fuzzy, &orphaned);
+  g_assert_cmpuint (exact, ==, 4);
+  g_assert_cmpuint (moved, ==, 0);
+  g_assert_cmpuint (orphaned, ==, 1);
+  rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sidecar/default-file", test_default_file);
+  g_test_add_func ("/sidecar/round-trip/golden", test_golden_round_trip);
+  g_test_add_func ("/sidecar/round-trip/exact-bytes", test_exact_bytes);
+  g_test_add_func ("/sidecar/round-trip/create-save-load", test_create_save_load);
+  g_test_add_func ("/sidecar/newer-version", test_newer_version);
+  g_test_add_func ("/sidecar/too-large", test_too_large);
+  g_test_add_func ("/sidecar/broken/never-overwritten", test_broken_never_overwritten);
+  g_test_add_func ("/sidecar/save/failure", test_save_failure);
+  g_test_add_func ("/sidecar/save/read-only-folder", test_save_read_only_folder);
+  g_test_add_func ("/sidecar/embedded-text", test_embedded_text);
+  g_test_add_func ("/sidecar/reanchor-on-load", test_reanchor_on_load);
+
+  return g_test_run ();
+}
