@@ -155,8 +155,9 @@ action (Fixture    *fixture,
   return found;
 }
 
-/* The background colour of the highest-priority tag at @offset that has one,
- * or FALSE when no tag paints a background there. */
+/* The background colour of the highest-priority annotation style at
+ * @offset, or FALSE when none paints a background there (a flash or a
+ * search match does not count). */
 static gboolean
 background_at (Fixture *fixture,
                guint    offset,
@@ -172,7 +173,11 @@ background_at (Fixture *fixture,
     {
       gboolean set = FALSE;
       GdkRGBA *color = NULL;
+      g_autofree char *name = NULL;
 
+      g_object_get (l->data, "name", &name, NULL);
+      if (name != NULL && (g_str_equal (name, "mg-flash") || g_str_has_prefix (name, "mg-search")))
+        continue;
       g_object_get (l->data, "background-set", &set, "background-rgba", &color, NULL);
       if (set && color != NULL)
         {
@@ -287,6 +292,30 @@ test_window_tag_selection (Fixture       *fixture,
   g_assert_true (background_at (fixture, end - 1, &rgba));
   g_assert_false (background_at (fixture, end, &rgba));
   g_assert_false (background_at (fixture, start - 1, &rgba));
+
+  /* Listed in the pane, selected there; a filter on another tag hides it. */
+  {
+    MgAnnotationPane *pane = MG_ANNOTATION_PANE (mg_window_get_pane (fixture->window));
+    MgTag *other = mg_tag_set_get_tag (mg_annotation_store_get_tag_set (store), 1);
+    GListModel *rows = mg_annotation_pane_get_model (pane);
+
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+    g_assert_true (mg_annotation_pane_get_selected (pane) == annotation);
+    mg_annotation_pane_set_tag_filter (pane, mg_tag_get_id (other), TRUE);
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+    mg_annotation_pane_set_tag_filter (pane, mg_tag_get_id (tag), TRUE);
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+    mg_annotation_pane_clear_filters (pane);
+    iterate ();
+
+    /* Activating a row selects the annotation for the window too. */
+    mg_window_set_selected (fixture->window, NULL);
+    g_signal_emit_by_name (pane, "annotation-activated", annotation);
+    iterate ();
+    g_assert_true (mg_window_get_selected (fixture->window) == annotation);
+  }
 
   /* Saved on disk. */
   g_assert_true (mg_window_save (fixture->window, NULL));

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "mg-annotation-pane.h"
 #include "mg-annotation-store.h"
 #include "mg-document.h"
 #include "mg-document-view.h"
@@ -38,6 +39,7 @@ struct _MgWindow
   GtkPaned             *paned;
   MgDocumentView       *document_view;
   AdwBin               *pane_bin;
+  MgAnnotationPane     *pane;
 
   GSettings            *settings;
 

@@ -173,6 +173,8 @@ autosave_timeout (gpointer data)
 void
 mg_window_sidecar_state_changed (MgWindow *self)
 {
+  mg_annotation_pane_set_store (self->pane, self->store);
+  mg_annotation_pane_set_read_only (self->pane, !mg_window_is_writable (self));
   self->save_state = mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
   update_title (self);
   mg_window_update_actions (self);
@@ -200,6 +202,8 @@ mg_window_set_selected (MgWindow     *self,
                         MgAnnotation *annotation)
 {
   g_set_object (&self->selected, annotation);
+  if (mg_annotation_pane_get_selected (self->pane) != annotation)
+    mg_annotation_pane_select (self->pane, annotation);
   mg_window_update_actions (self);
 }
 
@@ -209,6 +213,42 @@ document_annotation_activated (MgWindow       *self,
                                MgDocumentView *view)
 {
   mg_window_set_selected (self, annotation);
+}
+
+static void
+pane_annotation_activated (MgWindow         *self,
+                           MgAnnotation     *annotation,
+                           MgAnnotationPane *pane)
+{
+  g_set_object (&self->selected, annotation);
+  mg_document_view_reveal_annotation (self->document_view, annotation);
+  mg_window_update_actions (self);
+}
+
+static void
+pane_reattach_requested (MgWindow         *self,
+                         MgAnnotation     *annotation,
+                         MgAnnotationPane *pane)
+{
+  g_autoptr(GError) error = NULL;
+  guint start, end;
+
+  if (!mg_window_is_writable (self))
+    return;
+  if (!mg_document_view_get_selection (self->document_view, &start, &end))
+    {
+      mg_window_toast (self, _("Select the passage to attach the annotation to, then try again"), FALSE);
+      return;
+    }
+  if (!mg_annotation_store_set_range (self->store, annotation, start, end, &error))
+    {
+      mg_window_toast (self, error->message, FALSE);
+      return;
+    }
+  mg_document_view_clear_selection (self->document_view);
+  mg_window_set_selected (self, annotation);
+  mg_document_view_reveal_annotation (self->document_view, annotation);
+  mg_window_toast (self, _("Annotation attached to the selected passage"), TRUE);
 }
 
 static void
@@ -263,6 +303,7 @@ close_document (MgWindow *self)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   mg_document_view_set_store (self->document_view, NULL);
+  mg_annotation_pane_set_store (self->pane, NULL);
   g_clear_object (&self->selected);
   g_clear_object (&self->store);
   g_clear_object (&self->sidecar);
@@ -287,6 +328,8 @@ show_document (MgWindow *self,
   self->store = g_object_ref (mg_sidecar_get_store (self->sidecar));
 
   mg_document_view_set_store (self->document_view, self->store);
+  mg_annotation_pane_set_store (self->pane, self->store);
+  mg_annotation_pane_set_read_only (self->pane, !mg_window_is_writable (self));
   g_signal_connect_swapped (self->store, "changed", G_CALLBACK (mg_window_store_changed), self);
 
   show_sidecar_state (self, data->sidecar_error);
@@ -447,6 +490,14 @@ mg_window_get_document_view (MgWindow *self)
   g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->document_view);
+}
+
+GtkWidget *
+mg_window_get_pane (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->pane);
 }
 
 MgAnnotation *
@@ -662,6 +713,14 @@ mg_window_init (MgWindow *self)
   g_signal_connect_swapped (self->settings, "changed::font-size",
                             G_CALLBACK (mg_window_apply_font), self);
   mg_window_apply_font (self);
+
+  self->pane = MG_ANNOTATION_PANE (mg_annotation_pane_new ());
+  adw_bin_set_child (self->pane_bin, GTK_WIDGET (self->pane));
+  g_signal_connect_object (self->pane, "annotation-activated",
+                           G_CALLBACK (pane_annotation_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pane, "reattach-requested",
+                           G_CALLBACK (pane_reattach_requested), self, G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "sort-mode", self->pane, "sort-by", G_SETTINGS_BIND_DEFAULT);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);

@@ -24,6 +24,7 @@ GFile             *mg_window_get_file         (MgWindow      *self);
 MgSidecar         *mg_window_get_sidecar      (MgWindow      *self);
 MgAnnotationStore *mg_window_get_store        (MgWindow      *self);
 GtkWidget         *mg_window_get_document_view (MgWindow     *self);
+GtkWidget         *mg_window_get_pane         (MgWindow      *self);
 /* The annotation the next "delete" applies to (nullable). */
 MgAnnotation      *mg_window_get_selected     (MgWindow      *self);
 /* Saves the annotations now if they changed; FALSE with @error when the
