@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "mg-annotation-editor.h"
 #include "mg-annotation-pane.h"
 #include "mg-annotation-row.h"
 #include "mg-annotation-store.h"
@@ -271,6 +272,63 @@ test_pane_rows (Fixture       *fixture,
   g_assert_cmpuint (n_shown (fixture), ==, 5);
 }
 
+static const char *
+visible_page (Fixture *fixture)
+{
+  GtkWidget *stack = find_widget (GTK_WIDGET (fixture->pane), GTK_TYPE_STACK, "mg-pane-stack");
+
+  g_assert_nonnull (stack);
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static void
+test_pane_empty_states (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(MgAnnotationStore) empty = mg_annotation_store_new (fixture->document, NULL);
+
+  g_assert_cmpstr (visible_page (fixture), ==, "list");
+
+  mg_annotation_pane_set_search_text (fixture->pane, "nothing like this");
+  g_assert_cmpstr (visible_page (fixture), ==, "no-matches");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.clear-filters", NULL);
+  g_assert_cmpstr (visible_page (fixture), ==, "list");
+
+  mg_annotation_pane_set_store (fixture->pane, empty);
+  g_assert_cmpstr (visible_page (fixture), ==, "empty");
+  mg_annotation_pane_set_store (fixture->pane, NULL);
+  g_assert_cmpstr (visible_page (fixture), ==, "empty");
+}
+
+static void
+test_pane_tag_set_changes (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(MgTag) tag = mg_tag_new ("date", "Date", "#c061cb", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (mg_annotation_pane_get_tag_count (fixture->pane, "date"), ==, -1);
+  g_assert_true (mg_annotation_store_add_tag (fixture->store, tag, &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_cmpint (mg_annotation_pane_get_tag_count (fixture->pane, "date"), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.toggle-tag", "(ss)",
+                              mg_annotation_get_id (fixture->goal), "date");
+  iterate ();
+  g_assert_cmpint (mg_annotation_pane_get_tag_count (fixture->pane, "date"), ==, 1);
+
+  /* Filtering by a tag that is then deleted stops filtering. */
+  mg_annotation_pane_set_tag_filter (fixture->pane, "date", TRUE);
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+  g_assert_true (mg_annotation_store_delete_tag (fixture->store, "date", &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_cmpint (mg_annotation_pane_get_tag_count (fixture->pane, "date"), ==, -1);
+  g_assert_false (mg_annotation_pane_get_tag_filter (fixture->pane, "date"));
+  g_assert_cmpuint (n_shown (fixture), ==, 5);
+}
+
 static void
 test_pane_tag_filter (Fixture       *fixture,
                       gconstpointer  data)
@@ -532,6 +590,132 @@ test_pane_edit_note (Fixture       *fixture,
   mg_annotation_pane_set_read_only (fixture->pane, FALSE);
 }
 
+static GtkWidget *
+find_by_type (GtkWidget *widget,
+              GType      type)
+{
+  GtkWidget *child;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button_with_icon (GtkWidget  *widget,
+                       const char *icon_name)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0)
+    return widget;
+
+  for (child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_icon (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_check (GtkWidget  *widget,
+            const char *label)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_CHECK_BUTTON (widget) &&
+      g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The row's own editor: a tag check applies at once, the note when the
+ * popover closes; each is one undoable step. */
+static void
+test_pane_editor (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *row;
+  GtkWidget *edit_button;
+  GtkWidget *editor;
+  GtkWidget *check;
+  GtkTextBuffer *buffer;
+
+  wait_for_rows (find_widget (GTK_WIDGET (fixture->pane), GTK_TYPE_LIST_VIEW, "mg-annotation-list"));
+  row = find_row (GTK_WIDGET (fixture->pane), fixture->figure);
+  g_assert_nonnull (row);
+  edit_button = find_button_with_icon (row, "document-edit-symbolic");
+  g_assert_nonnull (edit_button);
+
+  g_signal_emit_by_name (edit_button, "clicked");
+  iterate ();
+  editor = find_by_type (row, MG_TYPE_ANNOTATION_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_true (mg_annotation_editor_get_annotation (MG_ANNOTATION_EDITOR (editor)) == fixture->figure);
+
+  /* The checks show the tags; ticking one tags the annotation at once. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_check (editor, "Figure"))));
+  check = find_check (editor, "Slogan");
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (mg_annotation_has_tag (fixture->figure, "slogan"));
+
+  /* The note is written when the editor closes. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_by_type (editor, GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_set_text (buffer, "  Trading partners  \n", -1);
+  g_assert_cmpstr (mg_annotation_get_note (fixture->figure), ==, "");
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  iterate ();
+  g_assert_cmpstr (mg_annotation_get_note (fixture->figure), ==, "Trading partners");
+  g_assert_true (has_label (row, "Trading partners"));
+
+  g_assert_true (mg_annotation_store_undo (fixture->store));
+  g_assert_cmpstr (mg_annotation_get_note (fixture->figure), ==, "");
+  g_assert_true (mg_annotation_has_tag (fixture->figure, "slogan"));
+  g_assert_true (mg_annotation_store_undo (fixture->store));
+  g_assert_false (mg_annotation_has_tag (fixture->figure, "slogan"));
+  iterate ();
+
+  /* Closing without a change records nothing. */
+  g_signal_emit_by_name (edit_button, "clicked");
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (editor));
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  iterate ();
+  g_assert_true (mg_annotation_store_can_redo (fixture->store));
+}
+
 static void
 activated_cb (MgAnnotationPane *pane,
               MgAnnotation     *annotation,
@@ -716,13 +900,16 @@ main (int   argc,
   adw_init ();
 
   ADD_PANE_TEST ("/annotation-pane/rows", test_pane_rows);
+  ADD_PANE_TEST ("/annotation-pane/empty-states", test_pane_empty_states);
   ADD_PANE_TEST ("/annotation-pane/tag-filter", test_pane_tag_filter);
+  ADD_PANE_TEST ("/annotation-pane/tag-set-changes", test_pane_tag_set_changes);
   ADD_PANE_TEST ("/annotation-pane/search", test_pane_search);
   ADD_PANE_TEST ("/annotation-pane/starred", test_pane_starred);
   ADD_PANE_TEST ("/annotation-pane/author", test_pane_author);
   ADD_PANE_TEST ("/annotation-pane/sort", test_pane_sort);
   ADD_PANE_TEST ("/annotation-pane/orphans", test_pane_orphans);
   ADD_PANE_TEST ("/annotation-pane/edit-note", test_pane_edit_note);
+  ADD_PANE_TEST ("/annotation-pane/editor", test_pane_editor);
   ADD_PANE_TEST ("/annotation-pane/selection", test_pane_selection);
   g_test_add_func ("/annotation-pane/large", test_pane_large);
 

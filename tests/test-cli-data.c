@@ -241,6 +241,9 @@ test_reanchor (Fixture       *f,
     g_assert_cmpint (json_object_get_int_member (o, "paragraph"), ==, 3);
     assert_unchanged (f, "speech-v2.txt.marginalia.json", old);
   }
+  RUN (f, &r, "info", "speech-v2.txt");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "marginalia-cli anchor speech-v2.txt"));
   RUN (f, &r, "info", "speech-v2.txt", "--json");
   g_assert_cmpint (r.status, ==, 0);
   {

@@ -98,6 +98,18 @@ test_nesting_depth (void)
 }
 
 static void
+test_ends_open (void)
+{
+  const char *open_ones[] = { "{", "[1, {\"a\": 2}", "{\"a\": \"b", "{\"a\": \"b\\\"}" };
+  const char *closed_ones[] = { "", "{}", "[1, \"]\"]", "{\"a\": \"\\\\\"}", "{,}" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (open_ones); i++)
+    g_assert_true (mg_json_ends_open (open_ones[i], strlen (open_ones[i])));
+  for (guint i = 0; i < G_N_ELEMENTS (closed_ones); i++)
+    g_assert_false (mg_json_ends_open (closed_ones[i], strlen (closed_ones[i])));
+}
+
+static void
 test_position_of_byte (void)
 {
   const char *text = "ab\n讲话x\n";
@@ -222,6 +234,7 @@ main (int   argc,
   g_test_add_func ("/json/locator/paths", test_locator_paths);
   g_test_add_func ("/json/locator/garbage", test_locator_garbage);
   g_test_add_func ("/json/locator/depth", test_nesting_depth);
+  g_test_add_func ("/json/locator/ends-open", test_ends_open);
   g_test_add_func ("/json/locator/position-of-byte", test_position_of_byte);
   g_test_add_func ("/json/locator/parse-error", test_parse_error_split);
   g_test_add_func ("/json/writer/strings", test_string_escaping);

@@ -98,6 +98,8 @@ test_truncated (void)
       /* Cutting inside a character makes it invalid UTF-8: still PARSE. */
       g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_PARSE);
       g_assert_true (mg_sidecar_get_broken (sidecar));
+      g_assert_true (strstr (error->message, "cut short") != NULL
+                     || strstr (error->message, "UTF-8") != NULL);
     }
 }
 
@@ -335,6 +337,95 @@ test_validate_unreadable (void)
   g_assert_nonnull (strstr (((MgSidecarProblem *) g_ptr_array_index (b, 0))->message, "folder"));
 }
 
+/* Thousands of damaged copies of a valid file: each either loads (and then
+ * writes back bytes that load to the same bytes) or fails with problems
+ * that say where; never a crash. */
+static void
+test_mutations (void)
+{
+  g_autofree char *golden = load_text ("golden.marginalia.json");
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/m.marginalia.json");
+  g_autoptr(MgDocument) document = speech ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261128);
+  gsize length = strlen (golden);
+  static const char pieces[] = "{}[]\",:0-9e.\\ \n\xff\xe8";
+  guint loaded = 0, refused = 0;
+
+  for (guint round = 0; round < 1500; round++)
+    {
+      g_autoptr(GString) damaged = g_string_new_len (golden, (gssize) length);
+      g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, round % 3 == 0 ? document : NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      guint edits = 1 + g_rand_int_range (rand, 0, 3);
+
+      for (guint e = 0; e < edits && damaged->len > 2; e++)
+        {
+          gsize at = (gsize) g_rand_int_range (rand, 0, (gint32) damaged->len);
+          gsize span = (gsize) g_rand_int_range (rand, 1, 40);
+          char piece = pieces[g_rand_int_range (rand, 0, sizeof pieces - 1)];
+
+          span = MIN (span, damaged->len - at);
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0:
+              g_string_erase (damaged, (gssize) at, (gssize) span);
+              break;
+            case 1:
+              damaged->str[at] = piece;
+              break;
+            case 2:
+              {
+                g_autofree char *copy = g_strndup (damaged->str + at, span);
+                g_string_insert (damaged, (gssize) g_rand_int_range (rand, 0, (gint32) damaged->len), copy);
+              }
+              break;
+            default:
+              g_string_insert_c (damaged, (gssize) at, piece);
+              break;
+            }
+        }
+
+      bytes = g_bytes_new (damaged->str, damaged->len);
+      if (mg_sidecar_load_bytes (sidecar, bytes, &error))
+        {
+          g_autoptr(MgSidecar) again = mg_sidecar_new (file, mg_sidecar_get_document (sidecar));
+          g_autoptr(GBytes) written = mg_sidecar_serialize (sidecar);
+          g_autoptr(GBytes) rewritten = NULL;
+          g_autoptr(GError) again_error = NULL;
+
+          g_assert_true (g_utf8_validate (g_bytes_get_data (written, NULL), (gssize) g_bytes_get_size (written), NULL));
+          g_assert_true (mg_sidecar_load_bytes (again, written, &again_error));
+          g_assert_no_error (again_error);
+          rewritten = mg_sidecar_serialize (again);
+          g_assert_true (g_bytes_equal (written, rewritten));
+          loaded++;
+        }
+      else
+        {
+          GPtrArray *problems = mg_sidecar_get_problems (sidecar);
+
+          g_assert_true (error->domain == MG_SIDECAR_ERROR);
+          g_assert_true (mg_sidecar_get_broken (sidecar));
+          g_assert_cmpuint (problems->len, >=, 1);
+          for (guint i = 0; i < problems->len; i++)
+            {
+              MgSidecarProblem *p = g_ptr_array_index (problems, i);
+
+              g_assert_cmpuint (p->line, >=, 1);
+              g_assert_cmpuint (p->column, >=, 1);
+              g_assert_true (p->message != NULL && *p->message != '\0');
+            }
+          refused++;
+        }
+    }
+
+  g_test_message ("%u loaded, %u refused", loaded, refused);
+  g_assert_cmpuint (loaded, >, 0);
+  g_assert_cmpuint (refused, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/sidecar/read/not-ours", test_not_ours);
   g_test_add_func ("/sidecar/read/each-rule", test_each_rule);
   g_test_add_func ("/sidecar/read/every-problem", test_every_problem);
+  g_test_add_func ("/sidecar/read/mutations", test_mutations);
   g_test_add_func ("/sidecar/validate/valid", test_validate_valid);
   g_test_add_func ("/sidecar/validate/reanchor", test_validate_reanchor);
   g_test_add_func ("/sidecar/validate/newer", test_validate_newer);

@@ -126,6 +126,12 @@ write_text (MgCliFiles *files)
   mg_cli_print ("%s\n", _("By anchor state:"));
   for (guint i = 0; i < G_N_ELEMENTS (states); i++)
     mg_cli_print ("  %s: %u\n", mg_anchor_state_to_string (states[i]), counts[i]);
+
+  if (mg_sidecar_get_reanchored (files->sidecar))
+    mg_cli_print (_("The sidecar was written for another version of the text: the "
+                    "positions are re-anchored here, the file is unchanged "
+                    "(“%s anchor %s” saves them).\n"),
+                  MG_CLI_PROGRAM, files->document_path);
 }
 
 static int

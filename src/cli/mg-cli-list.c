@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-cli-common.h"
+#include "mg-json-writer.h"
 
 static const char * const columns[] = {
   "id", "start", "end", "paragraph", "state", "tags", "starred", "author", "quote", "note",
@@ -61,41 +62,56 @@ write_tsv_row (MgAnnotation *annotation)
   mg_cli_tsv_write_row (fields, G_N_ELEMENTS (fields));
 }
 
+/* One object of the JSON array, written straight out in the sidecar's
+ * style: with tens of thousands of annotations a JsonNode tree would cost
+ * more than the listing itself. */
 static void
-add_json_object (JsonBuilder  *builder,
-                 MgAnnotation *annotation)
+append_json_object (GString      *out,
+                    MgAnnotation *annotation)
 {
   const char * const *tags = mg_annotation_get_tags (annotation);
+  guint paragraph = mg_annotation_get_paragraph (annotation);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, mg_annotation_get_id (annotation));
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, mg_annotation_get_start (annotation));
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, mg_annotation_get_end (annotation));
-  json_builder_set_member_name (builder, "paragraph");
-  if (!mg_annotation_is_orphaned (annotation) && mg_annotation_get_paragraph (annotation) > 0)
-    json_builder_add_int_value (builder, mg_annotation_get_paragraph (annotation));
+  g_string_append (out, "  {\n    ");
+  mg_json_append_key (out, "id");
+  mg_json_append_string (out, mg_annotation_get_id (annotation));
+  g_string_append (out, ",\n    ");
+  mg_json_append_key (out, "start");
+  g_string_append_printf (out, "%u", mg_annotation_get_start (annotation));
+  g_string_append (out, ",\n    ");
+  mg_json_append_key (out, "end");
+  g_string_append_printf (out, "%u", mg_annotation_get_end (annotation));
+  g_string_append (out, ",\n    ");
+  mg_json_append_key (out, "paragraph");
+  if (!mg_annotation_is_orphaned (annotation) && paragraph > 0)
+    g_string_append_printf (out, "%u", paragraph);
   else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder,
-                                 mg_anchor_state_to_string (mg_annotation_get_anchor_state (annotation)));
-  json_builder_set_member_name (builder, "tags");
-  json_builder_begin_array (builder);
+    g_string_append (out, "null");
+  g_string_append (out, ",\n    ");
+  mg_json_append_key (out, "state");
+  mg_json_append_string (out, mg_anchor_state_to_string (mg_annotation_get_anchor_state (annotation)));
+  g_string_append (out, ",\n    ");
+  mg_json_append_key (out, "tags");
+  g_string_append_c (out, '[');
   for (guint i = 0; tags[i] != NULL; i++)
-    json_builder_add_string_value (builder, tags[i]);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "starred");
-  json_builder_add_boolean_value (builder, mg_annotation_get_starred (annotation));
-  json_builder_set_member_name (builder, "author");
-  json_builder_add_string_value (builder, mg_annotation_get_author (annotation));
-  json_builder_set_member_name (builder, "quote");
-  json_builder_add_string_value (builder, mg_annotation_get_quote (annotation));
-  json_builder_set_member_name (builder, "note");
-  json_builder_add_string_value (builder, mg_annotation_get_note (annotation));
-  json_builder_end_object (builder);
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      mg_json_append_string (out, tags[i]);
+    }
+  g_string_append (out, "],\n    ");
+  mg_json_append_key (out, "starred");
+  g_string_append (out, mg_annotation_get_starred (annotation) ? "true" : "false");
+  g_string_append (out, ",\n    ");
+  mg_json_append_key (out, "author");
+  mg_json_append_string (out, mg_annotation_get_author (annotation));
+  g_string_append (out, ",\n    ");
+  mg_json_append_key (out, "quote");
+  mg_json_append_string (out, mg_annotation_get_quote (annotation));
+  g_string_append (out, ",\n    ");
+  mg_json_append_key (out, "note");
+  mg_json_append_string (out, mg_annotation_get_note (annotation));
+  g_string_append (out, "\n  }");
 }
 
 static int
@@ -151,20 +167,27 @@ run (const MgCliCommand *command,
   n = mg_annotation_store_get_n_annotations (files->store);
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GString) out = g_string_new ("[");
+      guint written = 0;
 
-      json_builder_begin_array (builder);
       for (guint i = 0; i < n; i++)
         {
           MgAnnotation *annotation = mg_annotation_store_get_annotation (files->store, i);
 
-          if (filter_match (&filter, annotation))
-            add_json_object (builder, annotation);
+          if (!filter_match (&filter, annotation))
+            continue;
+          g_string_append (out, written > 0 ? ",\n" : "\n");
+          append_json_object (out, annotation);
+          written++;
+          /* Keep the buffer small on big listings. */
+          if (out->len > 65536)
+            {
+              mg_cli_write (out->str, out->len);
+              g_string_truncate (out, 0);
+            }
         }
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      mg_cli_json_write (root);
+      g_string_append (out, written > 0 ? "\n]\n" : "]\n");
+      mg_cli_write (out->str, out->len);
     }
   else
     {

@@ -91,6 +91,35 @@ mg_json_nesting_depth (const char *data,
   return deepest;
 }
 
+gboolean
+mg_json_ends_open (const char *data,
+                   gsize       length)
+{
+  gsize depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        depth++;
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return in_string || depth > 0;
+}
+
 void
 mg_json_position_of_byte (const char *data,
                           gsize       length,

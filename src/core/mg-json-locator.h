@@ -23,6 +23,11 @@ guint          mg_json_nesting_depth      (const char    *data,
                                            guint          limit,
                                            gsize         *out_offset);
 
+/* TRUE when @data ends inside a string or with an array or object still
+ * open: the signature of a file cut short. */
+gboolean       mg_json_ends_open          (const char    *data,
+                                           gsize          length);
+
 /* Line and column of byte @offset (clamped to @length). */
 void           mg_json_position_of_byte   (const char    *data,
                                            gsize          length,

@@ -527,6 +527,17 @@ parse_json (MgSidecarReader *r,
       g_autofree char *detail = mg_json_parse_error_split (data, length, error->message,
                                                            &line, &column);
       g_autofree char *message = g_strdup_printf (_("not JSON: %s"), detail);
+      guint end_line, end_column;
+
+      /* A file cut short confuses json-glib into blaming the last token
+       * it read; say what happened instead, where the text stops. */
+      mg_json_position_of_byte (data, length, length, &end_line, &end_column);
+      if (mg_json_ends_open (data, length) && line + 1 >= end_line)
+        {
+          fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, end_line, end_column,
+                 _("not JSON: the file ends before its last string, object or array is closed (was it cut short?)"));
+          return NULL;
+        }
 
       fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column, message);
       return NULL;

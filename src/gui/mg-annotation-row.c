@@ -246,6 +246,48 @@ mg_annotation_row_update_tags (MgAnnotationRow *self)
   gtk_widget_set_visible (self->tags_box, tags[0] != NULL);
 }
 
+/* One sentence for screen readers: where, what, how it is tagged, by whom. */
+static void
+mg_annotation_row_update_accessible (MgAnnotationRow *self)
+{
+  MgAnnotation *annotation = self->annotation;
+  const char * const *tags;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *quote = NULL;
+  guint paragraph;
+
+  if (annotation == NULL)
+    return;
+
+  paragraph = mg_annotation_get_paragraph (annotation);
+  if (mg_annotation_is_orphaned (annotation))
+    g_string_append_printf (text, "%s. ", _("Could not be placed"));
+  else if (paragraph > 0)
+    {
+      g_string_append_printf (text, _("Paragraph %u"), paragraph);
+      g_string_append (text, ". ");
+    }
+
+  quote = dup_display_text (mg_annotation_get_quote (annotation), QUOTE_DISPLAY_CHARS);
+  g_string_append_printf (text, "%s. ", quote);
+
+  tags = mg_annotation_get_tags (annotation);
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      MgTag *tag = self->tag_set != NULL ? mg_tag_set_lookup (self->tag_set, tags[i]) : NULL;
+
+      g_string_append_printf (text, "%s. ", tag != NULL ? mg_tag_get_name (tag) : tags[i]);
+    }
+  if (mg_annotation_get_starred (annotation))
+    g_string_append_printf (text, "%s. ", _("Starred"));
+  g_string_append_printf (text, _("By %s"), mg_annotation_get_author (annotation));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text->str,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mg_annotation_get_note (annotation),
+                                  -1);
+}
+
 static void
 annotation_notify_cb (MgAnnotationRow *self,
                       GParamSpec      *pspec,
@@ -265,6 +307,10 @@ annotation_notify_cb (MgAnnotationRow *self,
     mg_annotation_row_update_anchor (self);
   else if (g_str_equal (name, "tags"))
     mg_annotation_row_update_tags (self);
+  else
+    return;
+
+  mg_annotation_row_update_accessible (self);
 }
 
 static void
@@ -373,6 +419,7 @@ mg_annotation_row_update_all (MgAnnotationRow *self)
   mg_annotation_row_update_author (self);
   mg_annotation_row_update_anchor (self);
   mg_annotation_row_update_tags (self);
+  mg_annotation_row_update_accessible (self);
 }
 
 static void
@@ -519,6 +566,7 @@ mg_annotation_row_class_init (MgAnnotationRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
 
   gtk_widget_class_set_css_name (widget_class, "mg-annotation-row");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

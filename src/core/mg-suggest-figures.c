@@ -1,0 +1,685 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-suggest-private.h"
+
+/* Figures: a number (Arabic, full-width or Chinese numerals) with what
+ * makes it a figure — a unit, a magnitude (万, 亿, million), a currency, a
+ * percent sign — or a date. One forward pass; each candidate is parsed
+ * from its first digit and the scan resumes after it. */
+
+typedef enum
+{
+  UNIT_QUANTITY,
+  UNIT_MONEY,
+  UNIT_PERCENT,
+} UnitClass;
+
+typedef struct
+{
+  const char *text;
+  UnitClass   klass;
+} Unit;
+
+/* Longest first where one is the start of another. */
+static const Unit cjk_units[] = {
+  { "个国家和地区", UNIT_QUANTITY },
+  { "个百分点", UNIT_PERCENT }, { "百分点", UNIT_PERCENT },
+  { "元人民币", UNIT_MONEY }, { "美元", UNIT_MONEY }, { "欧元", UNIT_MONEY },
+  { "日元", UNIT_MONEY }, { "港元", UNIT_MONEY }, { "英镑", UNIT_MONEY },
+  { "元", UNIT_MONEY },
+  { "平方公里", UNIT_QUANTITY }, { "平方米", UNIT_QUANTITY }, { "立方米", UNIT_QUANTITY },
+  { "千瓦时", UNIT_QUANTITY }, { "千瓦", UNIT_QUANTITY }, { "公里", UNIT_QUANTITY },
+  { "千米", UNIT_QUANTITY }, { "公顷", UNIT_QUANTITY }, { "公斤", UNIT_QUANTITY },
+  { "标准箱", UNIT_QUANTITY }, { "人次", UNIT_QUANTITY }, { "个月", UNIT_QUANTITY },
+  { "小时", UNIT_QUANTITY }, { "周年", UNIT_QUANTITY },
+  { "人", UNIT_QUANTITY }, { "户", UNIT_QUANTITY }, { "辆", UNIT_QUANTITY },
+  { "吨", UNIT_QUANTITY }, { "斤", UNIT_QUANTITY }, { "米", UNIT_QUANTITY },
+  { "亩", UNIT_QUANTITY }, { "家", UNIT_QUANTITY }, { "个", UNIT_QUANTITY },
+  { "项", UNIT_QUANTITY }, { "倍", UNIT_QUANTITY }, { "件", UNIT_QUANTITY },
+  { "部", UNIT_QUANTITY }, { "所", UNIT_QUANTITY }, { "座", UNIT_QUANTITY },
+  { "名", UNIT_QUANTITY }, { "位", UNIT_QUANTITY }, { "条", UNIT_QUANTITY },
+  { "台", UNIT_QUANTITY }, { "套", UNIT_QUANTITY }, { "批", UNIT_QUANTITY },
+  { "次", UNIT_QUANTITY }, { "种", UNIT_QUANTITY }, { "处", UNIT_QUANTITY },
+  { "岁", UNIT_QUANTITY }, { "天", UNIT_QUANTITY }, { "场", UNIT_QUANTITY },
+  { "张", UNIT_QUANTITY }, { "份", UNIT_QUANTITY }, { "篇", UNIT_QUANTITY },
+  { "颗", UNIT_QUANTITY }, { "艘", UNIT_QUANTITY }, { "架", UNIT_QUANTITY },
+  { "栋", UNIT_QUANTITY }, { "枚", UNIT_QUANTITY }, { "头", UNIT_QUANTITY },
+  { "年", UNIT_QUANTITY },
+};
+
+static const char * const cjk_qualifiers[] = {
+  "不少于", "不低于", "不超过", "超过", "多达", "将近", "约", "近", "逾",
+};
+
+static const char * const en_qualifiers[] = {
+  "more than ", "less than ", "fewer than ", "at least ", "up to ",
+  "about ", "nearly ", "almost ", "over ",
+};
+
+static const char * const en_magnitudes[] = {
+  "million", "billion", "trillion", "thousand", "hundred",
+};
+
+static const char * const en_money[] = {
+  "dollars", "yuan", "euros", "pounds",
+};
+
+static const char * const months[] = {
+  "january", "february", "march", "april", "may", "june", "july",
+  "august", "september", "october", "november", "december",
+};
+
+/* Plural-looking words that are not things counted. */
+static const char * const en_not_units[] = {
+  "was", "is", "has", "this", "its", "us", "as", "yes", "his", "hers",
+  "ours", "yours", "theirs", "less", "unless", "thus", "plus", "across",
+  "does", "always", "perhaps", "whereas", "towards", "afterwards", "besides",
+};
+
+typedef struct
+{
+  guint   start;        /* first digit */
+  guint   end;          /* after the last digit */
+  guint   n_digits;     /* in the integer part */
+  guint64 value;        /* integer part, saturating */
+  guint   grouped : 1;  /* 1,500 */
+  guint   decimal : 1;  /* 4.4 */
+} Number;
+
+static gboolean
+is_cjk_numeral (gunichar c)
+{
+  return (c == 0x96F6 /* 零 */ || c == 0x3007 /* 〇 */ || c == 0x4E00 /* 一 */ ||
+          c == 0x4E8C /* 二 */ || c == 0x4E09 /* 三 */ || c == 0x56DB /* 四 */ ||
+          c == 0x4E94 /* 五 */ || c == 0x516D /* 六 */ || c == 0x4E03 /* 七 */ ||
+          c == 0x516B /* 八 */ || c == 0x4E5D /* 九 */ || c == 0x5341 /* 十 */ ||
+          c == 0x767E /* 百 */ || c == 0x5343 /* 千 */ || c == 0x4E07 /* 万 */ ||
+          c == 0x4EBF /* 亿 */ || c == 0x4E24 /* 两 */);
+}
+
+static gboolean
+is_cjk_digit (gunichar c)
+{
+  return is_cjk_numeral (c) && c != 0x5341 && c != 0x767E && c != 0x5343 &&
+         c != 0x4E07 && c != 0x4EBF && c != 0x4E24;
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return mg_suggest_is_ascii_alpha (c) || mg_suggest_digit_value (c) >= 0 || c == '_';
+}
+
+static guint
+skip_spaces (const MgSuggestText *text,
+             guint                pos,
+             guint                max)
+{
+  guint n = 0;
+
+  while (pos < text->length && n < max && mg_suggest_is_space (text->chars[pos]))
+    pos++, n++;
+  return pos;
+}
+
+/* Digits with 1,000 groups and a decimal part, from @pos. */
+static gboolean
+parse_number (const MgSuggestText *text,
+              guint                pos,
+              Number              *number)
+{
+  const gunichar *s = text->chars;
+  guint i = pos;
+
+  memset (number, 0, sizeof *number);
+  number->start = pos;
+  while (i < text->length)
+    {
+      int d = mg_suggest_digit_value (s[i]);
+
+      if (d >= 0)
+        {
+          number->value = number->value < G_GUINT64_CONSTANT (100000000000000)
+                          ? number->value * 10 + (guint) d : number->value;
+          number->n_digits++;
+          i++;
+        }
+      else if (s[i] == ',' && number->n_digits > 0 && i + 3 < text->length &&
+               mg_suggest_digit_value (s[i + 1]) >= 0 &&
+               mg_suggest_digit_value (s[i + 2]) >= 0 &&
+               mg_suggest_digit_value (s[i + 3]) >= 0 &&
+               (i + 4 >= text->length || mg_suggest_digit_value (s[i + 4]) < 0))
+        {
+          number->grouped = TRUE;
+          i++;
+        }
+      else
+        break;
+    }
+  if (number->n_digits == 0)
+    return FALSE;
+  if (i + 1 < text->length && (s[i] == '.' || s[i] == 0xFF0E) &&
+      mg_suggest_digit_value (s[i + 1]) >= 0)
+    {
+      number->decimal = TRUE;
+      i++;
+      while (i < text->length && mg_suggest_digit_value (s[i]) >= 0)
+        i++;
+    }
+  number->end = i;
+  return TRUE;
+}
+
+static gboolean
+match_cjk_unit (const MgSuggestText *text,
+                guint                pos,
+                guint               *len,
+                UnitClass           *klass,
+                const char         **unit)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cjk_units); i++)
+    if (mg_suggest_match (text, pos, cjk_units[i].text, FALSE, len))
+      {
+        *klass = cjk_units[i].klass;
+        *unit = cjk_units[i].text;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The ASCII word at @pos (lower-cased, at most 15 letters) into @word;
+ * its length, or 0. */
+static guint
+read_word (const MgSuggestText *text,
+           guint                pos,
+           char                 word[16])
+{
+  guint n = 0;
+
+  while (pos + n < text->length && mg_suggest_is_ascii_alpha (text->chars[pos + n]))
+    {
+      if (n < 15)
+        word[n] = (char) g_ascii_tolower ((char) text->chars[pos + n]);
+      n++;
+    }
+  word[MIN (n, 15)] = '\0';
+  return n < 16 ? n : 0;
+}
+
+static gboolean
+in_list (const char         *word,
+         const char * const *list,
+         guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    if (strcmp (word, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+month_index (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (strcmp (word, months[i]) == 0)
+      return (int) i;
+  return -1;
+}
+
+static gboolean
+is_year (const Number *n)
+{
+  return n->n_digits == 4 && !n->grouped && !n->decimal && n->value >= 1000 && n->value <= 2999;
+}
+
+/* Extends @start back over a qualifier such as 约 or "more than". */
+static guint
+take_qualifier (const MgSuggestText *text,
+                guint                start)
+{
+  guint before = start;
+
+  while (before > 0 && start - before < 1 && mg_suggest_is_space (text->chars[before - 1]))
+    before--;
+  for (guint i = 0; i < G_N_ELEMENTS (cjk_qualifiers); i++)
+    {
+      guint len = (guint) g_utf8_strlen (cjk_qualifiers[i], -1);
+
+      if (before >= len && mg_suggest_match (text, before - len, cjk_qualifiers[i], FALSE, NULL))
+        return before - len;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (en_qualifiers); i++)
+    {
+      guint len = (guint) strlen (en_qualifiers[i]);
+
+      if (start >= len && mg_suggest_match (text, start - len, en_qualifiers[i], TRUE, NULL) &&
+          (start == len || !mg_suggest_is_ascii_alpha (text->chars[start - len - 1])))
+        return start - len;
+    }
+  return start;
+}
+
+/* "3月12日" after a year, or on its own from @pos: the end, or @pos. */
+static guint
+parse_month_day (const MgSuggestText *text,
+                 guint                pos)
+{
+  Number month, day;
+  guint i = skip_spaces (text, pos, 1);
+
+  if (!parse_number (text, i, &month) || month.decimal || month.value < 1 || month.value > 12)
+    return pos;
+  i = skip_spaces (text, month.end, 1);
+  if (i >= text->length || text->chars[i] != 0x6708 /* 月 */)
+    return pos;
+  pos = i + 1;
+  i = skip_spaces (text, pos, 1);
+  if (parse_number (text, i, &day) && !day.decimal && day.value >= 1 && day.value <= 31)
+    {
+      i = skip_spaces (text, day.end, 1);
+      if (i < text->length && (text->chars[i] == 0x65E5 /* 日 */ || text->chars[i] == 0x53F7 /* 号 */))
+        pos = i + 1;
+    }
+  return pos;
+}
+
+static void
+add_hit (GArray     *hits,
+         guint       start,
+         guint       end,
+         const char *reason)
+{
+  MgSuggestHit hit = { MG_SUGGESTION_FIGURE, start, end, reason };
+
+  g_array_append_val (hits, hit);
+}
+
+/* An English word after the number: a unit, a magnitude, a month. */
+static guint
+english_tail (const MgSuggestText *text,
+              const Number        *n,
+              guint                pos,
+              gboolean             money,
+              const char         **reason)
+{
+  char word[16];
+  guint i = pos, len;
+
+  if (i < text->length && text->chars[i] == ' ')
+    i++;
+  len = read_word (text, i, word);
+  if (len == 0)
+    return pos;
+  if (strcmp (word, "percent") == 0)
+    {
+      *reason = "percentage";
+      return i + len;
+    }
+  if (strcmp (word, "per") == 0 && mg_suggest_match (text, i, "per cent", TRUE, &len))
+    {
+      *reason = "percentage";
+      return i + len;
+    }
+  if (in_list (word, en_magnitudes, G_N_ELEMENTS (en_magnitudes)))
+    {
+      guint end = i + len;
+
+      *reason = money ? "money" : "quantity";
+      if (end + 1 < text->length && text->chars[end] == ' ')
+        {
+          char next[16];
+          guint next_len = read_word (text, end + 1, next);
+
+          if (next_len > 0 && in_list (next, en_money, G_N_ELEMENTS (en_money)))
+            {
+              *reason = "money";
+              return end + 1 + next_len;
+            }
+        }
+      return end;
+    }
+  if (in_list (word, en_money, G_N_ELEMENTS (en_money)))
+    {
+      *reason = "money";
+      return i + len;
+    }
+  if (!n->decimal && !n->grouped && n->value >= 1 && n->value <= 31 && month_index (word) >= 0 &&
+      mg_suggest_is_ascii_alpha (text->chars[i]) && text->chars[i] < 'a')
+    {
+      /* 4 February 2025 */
+      guint end = i + len;
+      Number year;
+
+      *reason = "date";
+      if (end + 1 < text->length && text->chars[end] == ' ' &&
+          parse_number (text, end + 1, &year) && is_year (&year) &&
+          (year.end >= text->length || !is_word_char (text->chars[year.end])))
+        end = year.end;
+      return end;
+    }
+  if (!money && len >= 3 && word[len - 1] == 's' && mg_suggest_is_ascii_alpha (text->chars[i]) &&
+      text->chars[i] >= 'a' && !in_list (word, en_not_units, G_N_ELEMENTS (en_not_units)) &&
+      (i + len >= text->length || !is_word_char (text->chars[i + len])))
+    {
+      *reason = "quantity";
+      return i + len;
+    }
+  if (!money && (strcmp (word, "people") == 0 || strcmp (word, "children") == 0 ||
+                 strcmp (word, "men") == 0 || strcmp (word, "women") == 0))
+    {
+      *reason = "quantity";
+      return i + len;
+    }
+  return pos;
+}
+
+/* A figure starting with Arabic digits (or a currency sign) at @pos.
+ * Returns where the scan goes on. */
+static guint
+scan_arabic (const MgSuggestText *text,
+             guint                pos,
+             guint                paragraph_start,
+             GArray              *hits)
+{
+  const gunichar *s = text->chars;
+  gboolean money = FALSE;
+  const char *reason = NULL;
+  Number n;
+  guint start = pos, end, i;
+
+  if (mg_suggest_digit_value (s[pos]) < 0)
+    {
+      money = TRUE;
+      pos++;
+    }
+  if (!parse_number (text, pos, &n))
+    return pos;
+  end = n.end;
+
+  /* Glued to letters: 5G, 1940s, 2nd. */
+  if (end < text->length && is_word_char (s[end]))
+    {
+      while (end < text->length && is_word_char (s[end]))
+        end++;
+      return end;
+    }
+  /* Times of day (10:32) are not figures. */
+  if (end + 1 < text->length && s[end] == ':' && mg_suggest_digit_value (s[end + 1]) >= 0)
+    {
+      end++;
+      while (end < text->length && (mg_suggest_digit_value (s[end]) >= 0 || s[end] == ':'))
+        end++;
+      return end;
+    }
+  /* 2021-11-03 */
+  if (is_year (&n) && end + 2 < text->length && s[end] == '-')
+    {
+      Number month, day;
+
+      if (parse_number (text, end + 1, &month) && month.n_digits <= 2 && month.value >= 1 &&
+          month.value <= 12 && month.end + 1 < text->length && s[month.end] == '-' &&
+          parse_number (text, month.end + 1, &day) && day.n_digits <= 2 && day.value >= 1 &&
+          day.value <= 31)
+        {
+          add_hit (hits, start, day.end, "date");
+          return day.end;
+        }
+    }
+
+  i = skip_spaces (text, end, 2);
+  if (i < text->length && (s[i] == '%' || s[i] == 0xFF05 || s[i] == 0x2030))
+    {
+      end = i + 1;
+      reason = "percentage";
+    }
+  else if (i < text->length && s[i] == 0x5E74 /* 年 */ && is_year (&n))
+    {
+      end = parse_month_day (text, i + 1);
+      reason = "date";
+    }
+  else if (i < text->length && s[i] == 0x6708 /* 月 */ && !n.decimal && n.value >= 1 && n.value <= 12)
+    {
+      end = parse_month_day (text, start);
+      reason = "date";
+    }
+  else if (i < text->length && s[i] == 0x65E5 /* 日 */ && !n.decimal && n.value >= 1 && n.value <= 31)
+    {
+      end = i + 1;
+      reason = "date";
+    }
+  else if (i < text->length && !mg_suggest_is_ascii_alpha (s[i]))
+    {
+      guint k = i, len;
+      gboolean magnitude = FALSE;
+      UnitClass klass;
+      const char *unit;
+
+      while (k < text->length && (s[k] == 0x4E07 /* 万 */ || s[k] == 0x4EBF /* 亿 */ ||
+                                  s[k] == 0x5343 /* 千 */ || s[k] == 0x591A /* 多 */ ||
+                                  s[k] == 0x4F59 /* 余 */))
+        {
+          /* 千瓦, 千米 are units. */
+          if (match_cjk_unit (text, k, &len, &klass, &unit))
+            break;
+          magnitude = magnitude || s[k] == 0x4E07 || s[k] == 0x4EBF || s[k] == 0x5343;
+          k++;
+        }
+      if (k > i)
+        k = skip_spaces (text, k, 1);
+      if (match_cjk_unit (text, k, &len, &klass, &unit))
+        {
+          end = k + len;
+          reason = klass == UNIT_MONEY ? "money" : klass == UNIT_PERCENT ? "percentage" : "quantity";
+          if (money)
+            reason = "money";
+        }
+      else if (magnitude)
+        {
+          end = k;
+          while (end > i && mg_suggest_is_space (s[end - 1]))
+            end--;
+          reason = money ? "money" : "quantity";
+        }
+    }
+  if (reason == NULL)
+    {
+      guint tail = english_tail (text, &n, end, money, &reason);
+
+      if (reason != NULL)
+        end = tail;
+    }
+  if (reason == NULL)
+    {
+      if (money)
+        reason = "money";
+      else if (is_year (&n))
+        reason = "date";
+      else if ((n.n_digits >= 2 || n.grouped || n.decimal) && start > paragraph_start &&
+               !(i < text->length && mg_suggest_is_han (s[i])) &&
+               !(end < text->length && (s[end] == 0x3001 /* 、 */ || s[end] == ')' ||
+                                        s[end] == 0xFF09 || s[end] == 0xFF0E ||
+                                        (s[end] == '.' && (end + 1 >= text->length ||
+                                                           s[end + 1] == ' ' || s[end + 1] == '\n') &&
+                                         start == paragraph_start))))
+        reason = "number";
+      else
+        return end;
+    }
+
+  /* 左右 and 以上 belong to a figure given as a target. */
+  if (reason != NULL && g_strcmp0 (reason, "date") != 0)
+    {
+      guint len;
+
+      if (mg_suggest_match (text, end, "左右", FALSE, &len) ||
+          mg_suggest_match (text, end, "以上", FALSE, &len))
+        end += len;
+    }
+  add_hit (hits, take_qualifier (text, start), end, reason);
+  return end;
+}
+
+/* A figure in Chinese numerals at @pos: 二〇三五年, 五千亿元, 七十五周年,
+ * 百分之三. Returns where the scan goes on. */
+static guint
+scan_chinese (const MgSuggestText *text,
+              guint                pos,
+              GArray              *hits)
+{
+  const gunichar *s = text->chars;
+  guint i = pos, len, k;
+  gboolean magnitude = FALSE, all_digits = TRUE;
+  UnitClass klass;
+  const char *unit;
+
+  if (mg_suggest_match (text, pos, "百分之", FALSE, &len) && pos + len < text->length &&
+      (is_cjk_numeral (s[pos + len]) || mg_suggest_digit_value (s[pos + len]) >= 0))
+    {
+      i = pos + len;
+      while (i < text->length && (is_cjk_numeral (s[i]) || mg_suggest_digit_value (s[i]) >= 0 ||
+                                  s[i] == 0x70B9 /* 点 */ || s[i] == '.'))
+        i++;
+      add_hit (hits, take_qualifier (text, pos), i, "percentage");
+      return i;
+    }
+
+  while (i < text->length && is_cjk_numeral (s[i]))
+    {
+      if (!is_cjk_digit (s[i]))
+        magnitude = TRUE, all_digits = FALSE;
+      i++;
+    }
+  /* Ordinals: 第一, 第十四. */
+  if (pos > 0 && s[pos - 1] == 0x7B2C /* 第 */)
+    return i;
+
+  if (all_digits && i - pos == 4 && i < text->length && s[i] == 0x5E74 /* 年 */)
+    {
+      guint end = i + 1;
+
+      /* 二〇二一年三月五日 */
+      k = end;
+      while (k < text->length && k - end < 2 && is_cjk_numeral (s[k]))
+        k++;
+      if (k > end && k < text->length && s[k] == 0x6708 /* 月 */)
+        {
+          guint d = ++k;
+
+          end = k;
+          while (k < text->length && k - d < 3 && is_cjk_numeral (s[k]))
+            k++;
+          if (k > d && k < text->length && (s[k] == 0x65E5 || s[k] == 0x53F7))
+            end = k + 1;
+        }
+      add_hit (hits, pos, end, "date");
+      return end;
+    }
+
+  k = i;
+  while (k < text->length && (s[k] == 0x591A /* 多 */ || s[k] == 0x4F59 /* 余 */))
+    k++;
+  k = skip_spaces (text, k, 1);
+  if (!match_cjk_unit (text, k, &len, &klass, &unit))
+    return i;
+  if (klass == UNIT_QUANTITY &&
+      (i - pos < 2 || !magnitude || strcmp (unit, "年") == 0))
+    return i;
+  add_hit (hits, take_qualifier (text, pos), k + len,
+           klass == UNIT_MONEY ? "money" : klass == UNIT_PERCENT ? "percentage" : "quantity");
+  return k + len;
+}
+
+/* "February 4, 2025", "March 2025" from the month name at @pos. */
+static guint
+scan_month_first (const MgSuggestText *text,
+                  guint                pos,
+                  guint                len,
+                  GArray              *hits)
+{
+  Number day, year;
+  guint i = pos + len;
+
+  if (i + 1 >= text->length || text->chars[i] != ' ')
+    return i;
+  if (!parse_number (text, i + 1, &day) || day.decimal || day.grouped)
+    return i;
+  if (is_year (&day))
+    {
+      add_hit (hits, pos, day.end, "date");
+      return day.end;
+    }
+  if (day.value < 1 || day.value > 31 || (day.end < text->length && is_word_char (text->chars[day.end])))
+    return i;
+  i = day.end;
+  if (i + 2 < text->length && text->chars[i] == ',' && text->chars[i + 1] == ' ' &&
+      parse_number (text, i + 2, &year) && is_year (&year) &&
+      (year.end >= text->length || !is_word_char (text->chars[year.end])))
+    i = year.end;
+  add_hit (hits, pos, i, "date");
+  return i;
+}
+
+void
+mg_suggest_scan_figures (const MgSuggestText *text,
+                         GArray              *hits)
+{
+  const gunichar *s = text->chars;
+  guint paragraph_start = 0;
+  guint i = 0;
+
+  while (i < text->length)
+    {
+      gunichar c = s[i];
+
+      if (c == '\n')
+        {
+          i++;
+          paragraph_start = i;
+          while (paragraph_start < text->length && mg_suggest_is_space (s[paragraph_start]))
+            paragraph_start++;
+          continue;
+        }
+      if (mg_suggest_digit_value (c) >= 0 ||
+          ((c == '$' || c == 0x00A3 || c == 0x20AC || c == 0x00A5 || c == 0xFFE5) &&
+           i + 1 < text->length && mg_suggest_digit_value (s[i + 1]) >= 0))
+        {
+          guint next = scan_arabic (text, i, paragraph_start, hits);
+
+          i = MAX (next, i + 1);
+          continue;
+        }
+      if (is_cjk_numeral (c))
+        {
+          guint next = scan_chinese (text, i, hits);
+
+          i = MAX (next, i + 1);
+          continue;
+        }
+      if (mg_suggest_is_ascii_alpha (c))
+        {
+          guint start = i;
+          char word[16];
+          guint len = read_word (text, i, word);
+
+          if (len > 0 && c < 'a' && month_index (word) >= 0 &&
+              (start == 0 || !is_word_char (s[start - 1])))
+            {
+              i = scan_month_first (text, start, len, hits);
+              continue;
+            }
+          /* Skip the whole word, digits included: G20, PM2.5, COVID-19. */
+          while (i < text->length &&
+                 (is_word_char (s[i]) ||
+                  ((s[i] == '-' || s[i] == '.') && i + 1 < text->length &&
+                   mg_suggest_digit_value (s[i + 1]) >= 0 && i > start &&
+                   is_word_char (s[i - 1]))))
+            i++;
+          continue;
+        }
+      i++;
+    }
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mg-suggest.h"
+
+G_BEGIN_DECLS
+
+/* The text as code points, shared by the scanners. */
+typedef struct
+{
+  const gunichar *chars;
+  guint           length;
+} MgSuggestText;
+
+/* A found range before it becomes an MgSuggestion; @reason is static. */
+typedef struct
+{
+  MgSuggestionKind  kind;
+  guint             start;
+  guint             end;
+  const char       *reason;
+} MgSuggestHit;
+
+/* Character classes. */
+gboolean mg_suggest_is_han         (gunichar c);
+gboolean mg_suggest_is_space       (gunichar c);
+gboolean mg_suggest_is_ascii_alpha (gunichar c);
+/* ASCII or full-width digit value, or -1. */
+int      mg_suggest_digit_value    (gunichar c);
+/* TRUE when the code points at @pos spell @word (ASCII case folded when
+ * @fold); @word is UTF-8. */
+gboolean mg_suggest_match          (const MgSuggestText *text,
+                                    guint                pos,
+                                    const char          *word,
+                                    gboolean             fold,
+                                    guint               *out_len);
+
+void mg_suggest_scan_figures (const MgSuggestText *text,
+                              GArray              *hits);
+void mg_suggest_scan_quotes  (const MgSuggestText *text,
+                              GArray              *hits);
+void mg_suggest_scan_parallel (const MgSuggestText *text,
+                               GArray              *hits);
+void mg_suggest_scan_repeats (const MgSuggestText *text,
+                              GArray              *hits);
+void mg_suggest_scan_goals   (const MgSuggestText *text,
+                              GArray              *hits);
+
+G_END_DECLS

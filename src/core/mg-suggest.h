@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mg-annotation-store.h"
+#include "mg-document.h"
+#include "mg-suggestion.h"
+
+G_BEGIN_DECLS
+
+/* Which kinds to look for. */
+typedef enum
+{
+  MG_SUGGEST_FIGURES      = 1 << MG_SUGGESTION_FIGURE,
+  MG_SUGGEST_SLOGANS      = 1 << MG_SUGGESTION_SLOGAN,
+  MG_SUGGEST_POLICY_GOALS = 1 << MG_SUGGESTION_POLICY_GOAL,
+  MG_SUGGEST_ALL          = 0x7,
+} MgSuggestKinds;
+
+/* Suggested annotations for @document, Chinese and English: figures
+ * (numbers with units, percentages, money, dates), slogans (short quoted
+ * phrases, repeated phrases, parallel sentences) and policy goals (target
+ * clauses). The result is a new GListStore of MgSuggestion sorted by
+ * mg_suggestion_compare(), deterministic for a given text, with no two
+ * suggestions of one kind overlapping. Linear in the length of the text. */
+GListStore *mg_suggest_document        (MgDocument        *document,
+                                        MgSuggestKinds     kinds);
+
+/* A new GListStore with the suggestions of @suggestions (a GListModel of
+ * MgSuggestion) that overlap no placed annotation of @store carrying the
+ * suggestion's tag. */
+GListStore *mg_suggest_filter_existing (GListModel        *suggestions,
+                                        MgAnnotationStore *store);
+
+/* Adds @suggestion to @store as an annotation tagged with its kind, by
+ * @author (nullable). Returns the new annotation (transfer none), or NULL
+ * with @error set (for instance when the store's tag set no longer has the
+ * tag). */
+MgAnnotation *mg_suggestion_accept     (MgSuggestion      *suggestion,
+                                        MgAnnotationStore *store,
+                                        const char        *author,
+                                        GError           **error);
+
+G_END_DECLS

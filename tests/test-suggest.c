@@ -1,0 +1,539 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-suggest.h"
+
+static MgDocument *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "suggest", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  MgDocument *document = mg_document_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+/* The suggestion of @kind exactly on [start, end), or NULL. */
+static MgSuggestion *
+find (GListModel       *model,
+      MgSuggestionKind  kind,
+      guint             start,
+      guint             end)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MgSuggestion) s = g_list_model_get_item (model, i);
+
+      if (mg_suggestion_get_kind (s) == kind && mg_suggestion_get_start (s) == start &&
+          mg_suggestion_get_end (s) == end)
+        return s;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  MgSuggestionKind  kind;
+  guint             start;
+  guint             end;
+  guint             paragraph;
+  const char       *quote;
+  const char       *reason;
+} Expected;
+
+static void
+check_expected (MgDocument     *document,
+                GListModel     *model,
+                const Expected *expected,
+                guint           n_expected)
+{
+  for (guint i = 0; i < n_expected; i++)
+    {
+      const Expected *e = &expected[i];
+      g_autofree char *slice = mg_document_dup_slice (document, e->start, e->end);
+      MgSuggestion *s;
+
+      /* The fixture holds the text where the test says it is. */
+      g_assert_cmpstr (slice, ==, e->quote);
+      s = find (model, e->kind, e->start, e->end);
+      if (s == NULL)
+        g_error ("no %s suggested on %u–%u “%s”",
+                 mg_suggestion_kind_to_string (e->kind), e->start, e->end, e->quote);
+      g_assert_cmpstr (mg_suggestion_get_quote (s), ==, e->quote);
+      g_assert_cmpstr (mg_suggestion_get_reason (s), ==, e->reason);
+      g_assert_cmpuint (mg_suggestion_get_paragraph (s), ==, e->paragraph);
+      g_assert_cmpstr (mg_suggestion_get_tag (s), ==, mg_suggestion_kind_to_string (e->kind));
+    }
+}
+
+/* Sorted by start, no two of one kind overlapping, quotes and paragraphs
+ * matching the document. */
+static void
+check_invariants (MgDocument *document,
+                  GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  guint last_start = 0;
+  guint last_end[MG_SUGGESTION_N_KINDS] = { 0, };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MgSuggestion) s = g_list_model_get_item (model, i);
+      MgSuggestionKind kind = mg_suggestion_get_kind (s);
+      guint start = mg_suggestion_get_start (s);
+      guint end = mg_suggestion_get_end (s);
+      g_autofree char *slice = mg_document_dup_slice (document, start, end);
+
+      g_assert_cmpuint (start, <, end);
+      g_assert_cmpuint (end, <=, mg_document_get_length (document));
+      g_assert_cmpuint (start, >=, last_start);
+      g_assert_cmpuint (start, >=, last_end[kind]);
+      g_assert_cmpstr (mg_suggestion_get_quote (s), ==, slice);
+      g_assert_cmpuint (mg_suggestion_get_paragraph (s), ==,
+                        mg_document_get_paragraph_at (document, start));
+      g_assert_cmpstr (mg_suggestion_get_reason (s), !=, "");
+      g_assert_false (g_unichar_isspace (g_utf8_get_char (slice)));
+      last_start = start;
+      last_end[kind] = end;
+    }
+}
+
+static guint
+count_kind (GListModel       *model,
+            MgSuggestionKind  kind)
+{
+  guint n = g_list_model_get_n_items (model), count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MgSuggestion) s = g_list_model_get_item (model, i);
+
+      count += mg_suggestion_get_kind (s) == kind;
+    }
+  return count;
+}
+
+static void
+test_suggest_empty (void)
+{
+  const char *texts[] = { "", "\n\n", "   \n  ", "一、\n\n第一，\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(MgDocument) document = mg_document_new_for_text (texts[i], -1, "t.txt");
+      g_autoptr(GListStore) store = mg_suggest_document (document, MG_SUGGEST_ALL);
+
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+    }
+  {
+    g_autoptr(MgDocument) document = load_fixture ("empty.txt");
+    g_autoptr(GListStore) store = mg_suggest_document (document, MG_SUGGEST_ALL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  }
+}
+
+static const Expected zh_expected[] = {
+  { MG_SUGGESTION_FIGURE, 2, 7, 1, "2024年", "date" },
+  { MG_SUGGESTION_FIGURE, 49, 55, 3, "1286亿元", "money" },
+  { MG_SUGGESTION_FIGURE, 58, 62, 3, "6.8%", "percentage" },
+  { MG_SUGGESTION_FIGURE, 73, 80, 3, "0.9个百分点", "percentage" },
+  { MG_SUGGESTION_FIGURE, 87, 92, 3, "1.2万人", "quantity" },
+  { MG_SUGGESTION_FIGURE, 102, 109, 3, "约52000元", "money" },
+  { MG_SUGGESTION_FIGURE, 118, 124, 3, "3200多家", "quantity" },
+  { MG_SUGGESTION_FIGURE, 131, 135, 3, "126项", "quantity" },
+  { MG_SUGGESTION_FIGURE, 140, 145, 3, "1.5万亩", "quantity" },
+  { MG_SUGGESTION_FIGURE, 152, 158, 3, "38万平方米", "quantity" },
+  { MG_SUGGESTION_FIGURE, 299, 303, 7, "6%左右", "percentage" },
+  { MG_SUGGESTION_FIGURE, 310, 318, 7, "不少于1.1万人", "quantity" },
+  { MG_SUGGESTION_FIGURE, 338, 342, 7, "3%以上", "percentage" },
+  { MG_SUGGESTION_FIGURE, 363, 373, 7, "2025年3月12日", "date" },
+  { MG_SUGGESTION_SLOGAN, 169, 172, 4, "十四五", "quoted phrase" },
+  { MG_SUGGESTION_SLOGAN, 185, 190, 4, "最多跑一次", "quoted phrase" },
+  { MG_SUGGESTION_SLOGAN, 200, 211, 4, "不想为、不敢为、不会为", "parallel sentences" },
+  { MG_SUGGESTION_SLOGAN, 214, 222, 4, "敢为、善为、有为", "parallel sentences" },
+  { MG_SUGGESTION_SLOGAN, 230, 235, 5, "高质量发展", "repeated phrase" },
+  { MG_SUGGESTION_SLOGAN, 394, 411, 8, "一要抓项目，二要抓招商，三要抓服务", "parallel sentences" },
+  { MG_SUGGESTION_POLICY_GOAL, 276, 303, 7, "今年全县发展的主要预期目标是：地区生产总值增长6%左右", "target sentence" },
+  { MG_SUGGESTION_POLICY_GOAL, 319, 342, 7, "到2027年，全县研发经费投入强度达到3%以上", "target year" },
+  { MG_SUGGESTION_POLICY_GOAL, 343, 357, 7, "力争实现规上工业增加值翻一番", "commitment" },
+  { MG_SUGGESTION_POLICY_GOAL, 381, 391, 7, "确保各项任务落地见效", "commitment" },
+};
+
+static void
+test_suggest_chinese (void)
+{
+  g_autoptr(MgDocument) document = load_fixture ("report-zh.txt");
+  g_autoptr(GListStore) store = mg_suggest_document (document, MG_SUGGEST_ALL);
+  GListModel *model = G_LIST_MODEL (store);
+
+  check_invariants (document, model);
+  check_expected (document, model, zh_expected, G_N_ELEMENTS (zh_expected));
+  /* Nothing else: the fixture is small enough to know all of it. */
+  g_assert_cmpuint (count_kind (model, MG_SUGGESTION_FIGURE), ==, 17);
+  g_assert_cmpuint (count_kind (model, MG_SUGGESTION_SLOGAN), ==, 6);
+  g_assert_cmpuint (count_kind (model, MG_SUGGESTION_POLICY_GOAL), ==, 4);
+}
+
+/* No figure on headings and list markers: 一、 二、 第一， 第二， 第三，
+ * or on the 一 of 一要. */
+static void
+test_suggest_precision (void)
+{
+  g_autoptr(MgDocument) document = load_fixture ("report-zh.txt");
+  g_autoptr(GListStore) store = mg_suggest_document (document, MG_SUGGEST_FIGURES);
+  GListModel *model = G_LIST_MODEL (store);
+  guint n = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (n, ==, 17);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MgSuggestion) s = g_list_model_get_item (model, i);
+      guint paragraph = mg_suggestion_get_paragraph (s);
+      const char *quote = mg_suggestion_get_quote (s);
+
+      g_assert_cmpint (mg_suggestion_get_kind (s), ==, MG_SUGGESTION_FIGURE);
+      /* Paragraphs 2 (一、过去一年的工作), 5 (第一，…) and 8 (一要…). */
+      g_assert_cmpuint (paragraph, !=, 2);
+      g_assert_cmpuint (paragraph, !=, 5);
+      g_assert_cmpuint (paragraph, !=, 8);
+      g_assert_null (strstr (quote, "第"));
+      g_assert_null (strstr (quote, "、"));
+    }
+
+  {
+    g_autoptr(MgDocument) markers =
+      mg_document_new_for_text ("1. 总体要求\n\n2、主要任务\n\n（3）保障措施\n\n一是稳增长。二是促改革。三个务必，两个确保。\n", -1, "m.txt");
+    g_autoptr(GListStore) none = mg_suggest_document (markers, MG_SUGGEST_FIGURES);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (none)), ==, 0);
+  }
+}
+
+static void
+test_suggest_spacing (void)
+{
+  /* Text copied from a web page: spaces inside quotes and around numbers. */
+  const char *text = "开年就是 “ 十四五 ” 开局。2018 年，我在非洲遇到 4 位义乌创业者，"
+                     "3000 多名商人赴境外，与 233 个国家和地区有贸易往来，增长超过 60% 。";
+  g_autoptr(MgDocument) document = mg_document_new_for_text (text, -1, "s.txt");
+  g_autoptr(GListStore) store = mg_suggest_document (document, MG_SUGGEST_ALL);
+  GListModel *model = G_LIST_MODEL (store);
+  const Expected expected[] = {
+    { MG_SUGGESTION_SLOGAN, 7, 10, 1, "十四五", "quoted phrase" },
+    { MG_SUGGESTION_FIGURE, 16, 22, 1, "2018 年", "date" },
+    { MG_SUGGESTION_FIGURE, 30, 33, 1, "4 位", "quantity" },
+    { MG_SUGGESTION_FIGURE, 39, 46, 1, "3000 多名", "quantity" },
+    { MG_SUGGESTION_FIGURE, 54, 64, 1, "233 个国家和地区", "quantity" },
+    { MG_SUGGESTION_FIGURE, 72, 78, 1, "超过 60%", "percentage" },
+  };
+
+  check_invariants (document, model);
+  check_expected (document, model, expected, G_N_ELEMENTS (expected));
+}
+
+static void
+test_suggest_chinese_numerals (void)
+{
+  const char *text = "到二〇三五年基本实现社会主义现代化。拟发行特别国债五千亿元，"
+                     "庆祝建党一百周年，实现两个一百年奋斗目标，第十四个五年规划。";
+  g_autoptr(MgDocument) document = mg_document_new_for_text (text, -1, "n.txt");
+  g_autoptr(GListStore) store = mg_suggest_document (document, MG_SUGGEST_FIGURES);
+  GListModel *model = G_LIST_MODEL (store);
+  const Expected expected[] = {
+    { MG_SUGGESTION_FIGURE, 1, 6, 1, "二〇三五年", "date" },
+    { MG_SUGGESTION_FIGURE, 25, 29, 1, "五千亿元", "money" },
+    { MG_SUGGESTION_FIGURE, 34, 38, 1, "一百周年", "quantity" },
+  };
+
+  check_invariants (document, model);
+  check_expected (document, model, expected, G_N_ELEMENTS (expected));
+  /* Not 两个, not 一百年 of 两个一百年, not the ordinal 第十四个. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+}
+
+static const Expected en_expected[] = {
+  { MG_SUGGESTION_FIGURE, 56, 69, 2, "12 March 2025", "date" },
+  { MG_SUGGESTION_FIGURE, 164, 177, 5, "$48.2 million", "money" },
+  { MG_SUGGESTION_FIGURE, 223, 234, 5, "6.1 percent", "percentage" },
+  { MG_SUGGESTION_FIGURE, 238, 249, 5, "4.4 percent", "percentage" },
+  { MG_SUGGESTION_FIGURE, 267, 275, 5, "27 miles", "quantity" },
+  { MG_SUGGESTION_FIGURE, 294, 305, 5, "1,500 homes", "quantity" },
+  { MG_SUGGESTION_FIGURE, 446, 450, 7, "2027", "date" },
+  { MG_SUGGESTION_FIGURE, 515, 527, 7, "10,000 trees", "quantity" },
+  { MG_SUGGESTION_SLOGAN, 336, 364, 6, "a county that keeps its word", "quoted phrase" },
+  { MG_SUGGESTION_SLOGAN, 381, 403, 6, "Open Roads, Open Doors", "quoted phrase" },
+  { MG_SUGGESTION_SLOGAN, 530, 594, 8, "We will keep going. We will keep building. We will keep our word", "parallel sentences" },
+  { MG_SUGGESTION_POLICY_GOAL, 423, 441, 7, "Our goal is simple", "target sentence" },
+  { MG_SUGGESTION_POLICY_GOAL, 443, 527, 7, "By 2027 we will connect every household to broadband, and we will plant 10,000 trees", "target year" },
+  { MG_SUGGESTION_POLICY_GOAL, 530, 548, 8, "We will keep going", "commitment" },
+};
+
+static void
+test_suggest_english (void)
+{
+  g_autoptr(MgDocument) document = load_fixture ("speech-en.txt");
+  g_autoptr(GListStore) store = mg_suggest_document (document, MG_SUGGEST_ALL);
+  GListModel *model = G_LIST_MODEL (store);
+
+  check_invariants (document, model);
+  check_expected (document, model, en_expected, G_N_ELEMENTS (en_expected));
+  /* "1. Where we stand" is a heading, not a figure. */
+  g_assert_cmpuint (count_kind (model, MG_SUGGESTION_FIGURE), ==, 8);
+}
+
+static void
+test_suggest_kinds (void)
+{
+  g_autoptr(MgDocument) document = load_fixture ("report-zh.txt");
+  g_autoptr(GListStore) all = mg_suggest_document (document, MG_SUGGEST_ALL);
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (all));
+  guint sum = 0;
+
+  for (guint k = 0; k < MG_SUGGESTION_N_KINDS; k++)
+    {
+      g_autoptr(GListStore) one = mg_suggest_document (document, 1 << k);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (one));
+
+      g_assert_cmpuint (count_kind (G_LIST_MODEL (one), k), ==, n);
+      g_assert_cmpuint (n, >, 0);
+      sum += n;
+    }
+  g_assert_cmpuint (sum, ==, n_all);
+
+  for (guint k = 0; k < MG_SUGGESTION_N_KINDS; k++)
+    {
+      MgSuggestionKind kind;
+
+      g_assert_true (mg_suggestion_kind_from_string (mg_suggestion_kind_to_string (k), &kind));
+      g_assert_cmpint (kind, ==, k);
+    }
+  g_assert_false (mg_suggestion_kind_from_string ("figures", NULL));
+  g_assert_false (mg_suggestion_kind_from_string (NULL, NULL));
+}
+
+static void
+test_suggest_object (void)
+{
+  g_autoptr(MgSuggestion) s = mg_suggestion_new (MG_SUGGESTION_POLICY_GOAL, 3, 9, 2, "确保稳定", "commitment");
+  g_autofree char *quote = NULL;
+  g_autofree char *label = NULL;
+  MgSuggestionKind kind;
+  guint start, end, paragraph;
+
+  g_object_get (s, "kind", &kind, "start", &start, "end", &end, "paragraph", &paragraph,
+                "quote", &quote, "label", &label, NULL);
+  g_assert_cmpint (kind, ==, MG_SUGGESTION_POLICY_GOAL);
+  g_assert_cmpuint (start, ==, 3);
+  g_assert_cmpuint (end, ==, 9);
+  g_assert_cmpuint (paragraph, ==, 2);
+  g_assert_cmpstr (quote, ==, "确保稳定");
+  g_assert_cmpstr (label, ==, "commitment");
+  g_assert_cmpstr (mg_suggestion_get_tag (s), ==, "policy-goal");
+  g_assert_cmpstr (mg_suggestion_reason_label ("unheard of"), ==, "unheard of");
+  g_assert_true (G_TYPE_IS_ENUM (MG_TYPE_SUGGESTION_KIND));
+}
+
+static void
+test_suggest_filter_existing (void)
+{
+  g_autoptr(MgDocument) document = load_fixture ("report-zh.txt");
+  g_autoptr(MgTagSet) tags = mg_tag_set_new_default ();
+  g_autoptr(MgAnnotationStore) annotations = mg_annotation_store_new (document, tags);
+  g_autoptr(GListStore) all = mg_suggest_document (document, MG_SUGGEST_ALL);
+  g_autoptr(GListStore) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *figure[] = { "figure", NULL };
+  const char *slogan[] = { "slogan", NULL };
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (all));
+
+  /* A figure annotation overlapping 1286亿元 (49–55) in part; a slogan
+   * annotation over 6.8% (58–62), which stays suggested as a figure. */
+  g_assert_nonnull (mg_annotation_store_create (annotations, 40, 51, figure, NULL, FALSE, "t", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (mg_annotation_store_create (annotations, 58, 62, slogan, NULL, FALSE, "t", &error));
+  g_assert_no_error (error);
+
+  kept = mg_suggest_filter_existing (G_LIST_MODEL (all), annotations);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kept)), ==, n_all - 1);
+  g_assert_null (find (G_LIST_MODEL (kept), MG_SUGGESTION_FIGURE, 49, 55));
+  g_assert_nonnull (find (G_LIST_MODEL (kept), MG_SUGGESTION_FIGURE, 58, 62));
+  /* 到2027年 (319–342) and the figure 2027年 (320–325) both touch 319. */
+  g_assert_nonnull (find (G_LIST_MODEL (kept), MG_SUGGESTION_POLICY_GOAL, 319, 342));
+  check_invariants (document, G_LIST_MODEL (kept));
+}
+
+static void
+test_suggest_accept (void)
+{
+  g_autoptr(MgDocument) document = load_fixture ("report-zh.txt");
+  g_autoptr(MgTagSet) tags = mg_tag_set_new_default ();
+  g_autoptr(MgAnnotationStore) annotations = mg_annotation_store_new (document, tags);
+  g_autoptr(GListStore) all = mg_suggest_document (document, MG_SUGGEST_ALL);
+  g_autoptr(GListStore) left = NULL;
+  g_autoptr(GError) error = NULL;
+  MgSuggestion *s = find (G_LIST_MODEL (all), MG_SUGGESTION_SLOGAN, 185, 190);
+  MgAnnotation *annotation;
+
+  g_assert_nonnull (s);
+  annotation = mg_suggestion_accept (s, annotations, "Li Wei", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (annotation);
+  g_assert_cmpuint (mg_annotation_get_start (annotation), ==, 185);
+  g_assert_cmpuint (mg_annotation_get_end (annotation), ==, 190);
+  g_assert_true (mg_annotation_has_tag (annotation, "slogan"));
+  g_assert_cmpstr (mg_annotation_get_quote (annotation), ==, "最多跑一次");
+  g_assert_cmpstr (mg_annotation_get_author (annotation), ==, "Li Wei");
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (annotations), ==, 1);
+
+  left = mg_suggest_filter_existing (G_LIST_MODEL (all), annotations);
+  g_assert_null (find (G_LIST_MODEL (left), MG_SUGGESTION_SLOGAN, 185, 190));
+
+  /* Without the tag in the set, accepting fails with an error. */
+  g_assert_true (mg_annotation_store_delete_tag (annotations, "figure", &error));
+  g_assert_no_error (error);
+  s = find (G_LIST_MODEL (all), MG_SUGGESTION_FIGURE, 49, 55);
+  g_assert_null (mg_suggestion_accept (s, annotations, NULL, &error));
+  g_assert_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_UNKNOWN_TAG);
+}
+
+static void
+test_suggest_deterministic (void)
+{
+  g_autoptr(MgDocument) document = load_fixture ("report-zh.txt");
+  g_autoptr(GListStore) a = mg_suggest_document (document, MG_SUGGEST_ALL);
+  g_autoptr(GListStore) b = mg_suggest_document (document, MG_SUGGEST_ALL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (a));
+
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (G_LIST_MODEL (b)));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MgSuggestion) x = g_list_model_get_item (G_LIST_MODEL (a), i);
+      g_autoptr(MgSuggestion) y = g_list_model_get_item (G_LIST_MODEL (b), i);
+
+      g_assert_cmpint (mg_suggestion_compare (x, y), ==, 0);
+      g_assert_cmpstr (mg_suggestion_get_reason (x), ==, mg_suggestion_get_reason (y));
+    }
+}
+
+/* A long text made of the fixtures, repeated: still linear, still sound. */
+static void
+test_suggest_large (void)
+{
+  g_autoptr(MgDocument) zh = load_fixture ("report-zh.txt");
+  g_autoptr(MgDocument) en = load_fixture ("speech-en.txt");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(MgDocument) document = NULL;
+  g_autoptr(GListStore) store = NULL;
+  gint64 t0;
+
+  while (text->len < 1000 * 1000)
+    {
+      g_string_append (text, mg_document_get_text (zh));
+      g_string_append (text, "\n\n");
+      g_string_append (text, mg_document_get_text (en));
+      g_string_append (text, "\n\n");
+    }
+  document = mg_document_new_for_text (text->str, (gssize) text->len, "large.txt");
+  t0 = g_get_monotonic_time ();
+  store = mg_suggest_document (document, MG_SUGGEST_ALL);
+  g_test_message ("%u suggestions on %" G_GSIZE_FORMAT " bytes in %.0f ms",
+                  g_list_model_get_n_items (G_LIST_MODEL (store)), text->len,
+                  (g_get_monotonic_time () - t0) / 1000.0);
+  check_invariants (document, G_LIST_MODEL (store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), >, 10000);
+}
+
+static char *
+find_corpus (void)
+{
+  const char *env = g_getenv ("MG_CORPUS_DIR");
+  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (env != NULL && g_file_test (env, G_FILE_TEST_IS_DIR))
+    return g_strdup (env);
+  if (srcdir == NULL)
+    return NULL;
+  a = g_build_filename (srcdir, "..", "..", "shared", "corpus", NULL);
+  if (g_file_test (a, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&a);
+  b = g_build_filename (srcdir, "..", "..", "..", "shared", "corpus", NULL);
+  if (g_file_test (b, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&b);
+  return NULL;
+}
+
+/* Every speech of the shared corpus gets sound suggestions of each kind
+ * it plainly has. */
+static void
+test_suggest_corpus (void)
+{
+  g_autofree char *corpus = find_corpus ();
+  const char *names[] = {
+    "zh-01-gov-work-report-2021.txt", "zh-02-gov-work-report-2025.txt",
+    "zh-03-cpc-20th-congress-report-2022.txt", "zh-yiwu-work-style-2021.txt",
+    "en-01-sotu-1941-roosevelt.txt", "en-04-inaugural-2021-biden.txt",
+  };
+
+  if (corpus == NULL)
+    {
+      g_test_skip ("the shared corpus (../shared/corpus, or MG_CORPUS_DIR) is not present");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (corpus, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MgDocument) document = mg_document_load (file, NULL, &error);
+      g_autoptr(GListStore) store = NULL;
+
+      if (document == NULL)
+        {
+          g_test_skip ("a corpus file is missing");
+          return;
+        }
+      store = mg_suggest_document (document, MG_SUGGEST_ALL);
+      check_invariants (document, G_LIST_MODEL (store));
+      g_test_message ("%s: %u figures, %u slogans, %u policy goals", names[i],
+                      count_kind (G_LIST_MODEL (store), MG_SUGGESTION_FIGURE),
+                      count_kind (G_LIST_MODEL (store), MG_SUGGESTION_SLOGAN),
+                      count_kind (G_LIST_MODEL (store), MG_SUGGESTION_POLICY_GOAL));
+      g_assert_cmpuint (count_kind (G_LIST_MODEL (store), MG_SUGGESTION_FIGURE), >, 0);
+      g_assert_cmpuint (count_kind (G_LIST_MODEL (store), MG_SUGGESTION_SLOGAN), >, 0);
+      g_assert_cmpuint (count_kind (G_LIST_MODEL (store), MG_SUGGESTION_POLICY_GOAL), >, 0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/suggest/empty", test_suggest_empty);
+  g_test_add_func ("/suggest/chinese", test_suggest_chinese);
+  g_test_add_func ("/suggest/precision", test_suggest_precision);
+  g_test_add_func ("/suggest/spacing", test_suggest_spacing);
+  g_test_add_func ("/suggest/chinese-numerals", test_suggest_chinese_numerals);
+  g_test_add_func ("/suggest/english", test_suggest_english);
+  g_test_add_func ("/suggest/kinds", test_suggest_kinds);
+  g_test_add_func ("/suggest/object", test_suggest_object);
+  g_test_add_func ("/suggest/filter-existing", test_suggest_filter_existing);
+  g_test_add_func ("/suggest/accept", test_suggest_accept);
+  g_test_add_func ("/suggest/deterministic", test_suggest_deterministic);
+  g_test_add_func ("/suggest/large", test_suggest_large);
+  g_test_add_func ("/suggest/corpus", test_suggest_corpus);
+
+  return g_test_run ();
+}
