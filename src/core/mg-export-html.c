@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mg-export-html.h"
+#include "mg-tag.h"
+
+static const char html_style[] =
+  "    :root { color-scheme: light; }\n"
+  "    body { font-family: \"Noto Sans\", \"Segoe UI\", Helvetica, Arial, sans-serif; max-width: 46em;\n"
+  "           margin: 2em auto; padding: 0 1em; line-height: 1.6; color: #241f31; background: #ffffff; }\n"
+  "    body:lang(zh) { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\",\n"
+  "                    \"Microsoft YaHei\", sans-serif; }\n"
+  "    h1 { font-size: 1.6em; margin-bottom: 0.2em; }\n"
+  "    h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 2px solid var(--tag, #deddda); }\n"
+  "    .meta { color: #5e5c64; font-size: 0.9em; }\n"
+  "    table { border-collapse: collapse; margin: 1em 0; }\n"
+  "    th, td { border: 1px solid #deddda; padding: 0.2em 0.8em; text-align: left; }\n"
+  "    td.n { text-align: right; font-variant-numeric: tabular-nums; }\n"
+  "    .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 50%;\n"
+  "              background: var(--tag, #77767b); margin-right: 0.4em; vertical-align: baseline; }\n"
+  "    article { margin: 1em 0 1.5em; }\n"
+  "    blockquote { margin: 0; padding: 0.4em 0.9em; border-left: 4px solid var(--tag, #77767b);\n"
+  "                 background: #f6f5f4; white-space: pre-wrap; }\n"
+  "    .info { font-size: 0.85em; color: #5e5c64; margin-top: 0.3em; }\n"
+  "    .star { color: #c88800; }\n"
+  "    .context { font-size: 0.9em; color: #3d3846; white-space: pre-wrap; margin: 0.3em 0 0; }\n"
+  "    .note { white-space: pre-wrap; margin: 0.3em 0 0; }\n"
+  "    .tag { display: inline-block; border-radius: 0.6em; padding: 0 0.5em; margin-right: 0.3em;\n"
+  "           border: 1px solid var(--tag, #77767b); }\n"
+  "    @media print {\n"
+  "      body { max-width: none; margin: 0; font-size: 11pt; }\n"
+  "      h2 { break-after: avoid; }\n"
+  "      article { break-inside: avoid; }\n"
+  "      blockquote { background: none; }\n"
+  "      a { color: inherit; text-decoration: none; }\n"
+  "    }\n";
+
+static void
+html_append_color_var (GString    *out,
+                       const char *color)
+{
+  /* Colours come from the tag set and are checked there; escaped anyway,
+   * and anything that is not #rrggbb is left out. */
+  if (color == NULL || !mg_tag_color_is_valid (color))
+    return;
+  g_string_append (out, " style=\"--tag: ");
+  mg_export_append_html (out, color);
+  g_string_append (out, "\"");
+}
+
+static void
+html_append_item (GString             *out,
+                  MgSummary           *summary,
+                  const MgSummaryItem *item,
+                  const char          *color)
+{
+  g_string_append (out, "    <article");
+  html_append_color_var (out, color);
+  g_string_append (out, ">\n      <blockquote>");
+  mg_export_append_html (out, item->quote);
+  g_string_append (out, "</blockquote>\n      <p class=\"info\">");
+  if (item->paragraph > 0)
+    {
+      mg_export_append_paragraph (out, item->paragraph);
+      g_string_append (out, " · ");
+    }
+  if (item->starred)
+    g_string_append_printf (out, "<span class=\"star\" title=\"%s\">★</span> · ", _("Starred"));
+  for (guint i = 0; item->tags[i] != NULL; i++)
+    {
+      g_string_append (out, "<span class=\"tag\"");
+      html_append_color_var (out, mg_summary_get_tag_color (summary, item->tags[i]));
+      g_string_append (out, ">");
+      mg_export_append_html (out, mg_summary_get_tag_name (summary, item->tags[i]));
+      g_string_append (out, "</span>");
+    }
+  if (item->tags[0] != NULL)
+    g_string_append (out, " · ");
+  mg_export_append_html (out, mg_export_author_label (item->author));
+  g_string_append (out, "</p>\n");
+
+  if (*item->context != '\0' && strcmp (item->context, item->quote) != 0)
+    {
+      g_string_append (out, "      <p class=\"context\">");
+      mg_export_append_html (out, item->context);
+      g_string_append (out, "</p>\n");
+    }
+  if (*item->note != '\0')
+    {
+      g_string_append (out, "      <p class=\"note\">");
+      mg_export_append_html (out, item->note);
+      g_string_append (out, "</p>\n");
+    }
+  g_string_append (out, "    </article>\n");
+}
+
+static void
+html_append_count_row (GString    *out,
+                       const char *name,
+                       const char *color,
+                       guint       count)
+{
+  g_string_append (out, "      <tr><td>");
+  if (color != NULL)
+    {
+      g_string_append (out, "<span class=\"swatch\"");
+      html_append_color_var (out, color);
+      g_string_append (out, "></span>");
+    }
+  mg_export_append_html (out, name);
+  g_string_append_printf (out, "</td><td class=\"n\">%u</td></tr>\n", count);
+}
+
+static void
+html_append_counts (GString   *out,
+                    MgSummary *summary)
+{
+  GPtrArray *tags = mg_summary_get_tag_counts (summary);
+  GPtrArray *authors = mg_summary_get_author_counts (summary);
+
+  g_string_append (out, "    <h2>");
+  mg_export_append_html (out, _("Counts"));
+  g_string_append (out, "</h2>\n    <table>\n      <tr><th>");
+  mg_export_append_html (out, _("Tag"));
+  g_string_append (out, "</th><th>");
+  mg_export_append_html (out, _("Annotations"));
+  g_string_append (out, "</th></tr>\n");
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const MgSummaryCount *count = g_ptr_array_index (tags, i);
+
+      html_append_count_row (out, count->name, count->color, count->count);
+    }
+  if (mg_summary_get_n_untagged (summary) > 0)
+    html_append_count_row (out, _("Untagged highlights"), NULL, mg_summary_get_n_untagged (summary));
+  if (mg_summary_get_n_orphaned (summary) > 0)
+    html_append_count_row (out, _("Orphaned annotations"), NULL, mg_summary_get_n_orphaned (summary));
+  g_string_append (out, "    </table>\n");
+
+  if (authors->len == 0)
+    return;
+  g_string_append (out, "    <table>\n      <tr><th>");
+  mg_export_append_html (out, _("Author"));
+  g_string_append (out, "</th><th>");
+  mg_export_append_html (out, _("Annotations"));
+  g_string_append (out, "</th></tr>\n");
+  for (guint i = 0; i < authors->len; i++)
+    {
+      const MgSummaryCount *count = g_ptr_array_index (authors, i);
+
+      html_append_count_row (out, mg_export_author_label (count->name), NULL, count->count);
+    }
+  g_string_append (out, "    </table>\n");
+}
+
+gboolean
+mg_export_html_write (MgSummary    *summary,
+                      GString      *out,
+                      MgExportJob  *job,
+                      GError      **error)
+{
+  GPtrArray *starred = mg_summary_get_starred (summary);
+  guint n_groups = mg_summary_get_n_groups (summary);
+  const char *lang = g_str_equal (mg_summary_get_language (summary), "zh") ? "zh-CN" : "en";
+  guint total = starred->len;
+
+  for (guint g = 0; g < n_groups; g++)
+    total += mg_summary_get_group (summary, g)->items->len;
+  mg_export_job_begin (job, total);
+
+  g_string_append_printf (out,
+                          "<!DOCTYPE html>\n"
+                          "<html lang=\"%s\">\n"
+                          "  <head>\n"
+                          "    <meta charset=\"utf-8\">\n"
+                          "    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                          "    <meta name=\"generator\" content=\"Marginalia\">\n"
+                          "    <title>", lang);
+  mg_export_append_html (out, mg_summary_get_title (summary));
+  g_string_append (out, "</title>\n    <style>\n");
+  g_string_append (out, html_style);
+  g_string_append (out, "    </style>\n  </head>\n  <body>\n    <h1>");
+  mg_export_append_html (out, mg_summary_get_title (summary));
+  g_string_append (out, "</h1>\n    <p class=\"meta\">");
+  if (*mg_summary_get_source (summary) != '\0')
+    {
+      mg_export_append_html (out, _("Source:"));
+      g_string_append (out, " ");
+      mg_export_append_html (out, mg_summary_get_source (summary));
+      g_string_append (out, " · ");
+    }
+  mg_export_append_html (out, _("Exported:"));
+  g_string_append_printf (out, " <time>%s</time> · ", mg_summary_get_date (summary));
+  mg_export_append_html (out, _("Annotations:"));
+  g_string_append_printf (out, " %u</p>\n", mg_summary_get_n_items (summary));
+
+  html_append_counts (out, summary);
+
+  if (starred->len > 0)
+    {
+      g_string_append (out, "    <h2>");
+      mg_export_append_html (out, _("Key quotes"));
+      g_string_append (out, "</h2>\n");
+      for (guint i = 0; i < starred->len; i++)
+        {
+          const MgSummaryItem *item = g_ptr_array_index (starred, i);
+          const char *color = item->tags[0] != NULL
+                              ? mg_summary_get_tag_color (summary, item->tags[0]) : NULL;
+
+          html_append_item (out, summary, item, color);
+          if (!mg_export_job_step (job, error))
+            return FALSE;
+        }
+    }
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      const MgSummaryGroup *group = mg_summary_get_group (summary, g);
+
+      g_string_append (out, "    <section");
+      html_append_color_var (out, group->color);
+      g_string_append (out, ">\n    <h2><span class=\"swatch\"></span>");
+      mg_export_append_html (out, group->name);
+      g_string_append_printf (out, " (%u)</h2>\n", group->items->len);
+      for (guint i = 0; i < group->items->len; i++)
+        {
+          html_append_item (out, summary, g_ptr_array_index (group->items, i), group->color);
+          if (!mg_export_job_step (job, error))
+            return FALSE;
+        }
+      g_string_append (out, "    </section>\n");
+    }
+
+  g_string_append (out, "  </body>\n</html>\n");
+  mg_export_job_finish (job);
+  return TRUE;
+}

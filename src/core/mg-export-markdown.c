@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mg-export-markdown.h"
+
+/* Escapes one line of user text: CommonMark punctuation that could start
+ * markup anywhere, and what starts a block at the beginning of a line. */
+static void
+md_append_line (GString    *out,
+                const char *line,
+                gsize       len,
+                gboolean    in_table)
+{
+  const char *end = line + len;
+  const char *p = line;
+
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+
+  if (p < end && (*p == '-' || *p == '+' || *p == '='))
+    {
+      g_string_append_c (out, '\\');
+      g_string_append_c (out, *p++);
+    }
+  else
+    {
+      const char *q = p;
+
+      while (q < end && g_ascii_isdigit (*q))
+        q++;
+      if (q > p && q < end && (*q == '.' || *q == ')'))
+        {
+          g_string_append_len (out, p, q - p);
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *q);
+          p = q + 1;
+        }
+    }
+
+  for (; p < end; p++)
+    {
+      switch (*p)
+        {
+        case '\\': case '`': case '*': case '_': case '[': case ']':
+        case '<': case '>': case '|': case '#': case '&': case '~':
+        case '!':
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+          break;
+        case '\t':
+          g_string_append_c (out, ' ');
+          break;
+        default:
+          if (in_table && *p == '\n')
+            g_string_append_c (out, ' ');
+          else
+            g_string_append_c (out, *p);
+          break;
+        }
+    }
+}
+
+/* Each line of @text written as "@prefix" + escaped line; blank lines as
+ * the prefix alone (trimmed). @joiner ends every line but the last. */
+static void
+md_append_text (GString    *out,
+                const char *text,
+                const char *prefix,
+                const char *joiner)
+{
+  const char *line = text;
+
+  for (;;)
+    {
+      const char *nl = strchr (line, '\n');
+      gsize len = nl != NULL ? (gsize) (nl - line) : strlen (line);
+      gboolean blank = TRUE;
+
+      for (gsize i = 0; i < len; i++)
+        if (!g_ascii_isspace (line[i]))
+          blank = FALSE;
+
+      if (blank)
+        {
+          gsize plen = strlen (prefix);
+
+          while (plen > 0 && prefix[plen - 1] == ' ')
+            plen--;
+          g_string_append_len (out, prefix, plen);
+        }
+      else
+        {
+          g_string_append (out, prefix);
+          md_append_line (out, line, len, FALSE);
+        }
+      if (nl == NULL)
+        break;
+      g_string_append (out, joiner);
+      line = nl + 1;
+    }
+}
+
+static void
+md_append_cell (GString    *out,
+                const char *text)
+{
+  md_append_line (out, text, strlen (text), TRUE);
+}
+
+static void
+md_append_meta (GString             *out,
+                MgSummary           *summary,
+                const MgSummaryItem *item,
+                gboolean             with_tags)
+{
+  g_string_append (out, "> — ");
+  if (item->paragraph > 0)
+    {
+      mg_export_append_paragraph (out, item->paragraph);
+      g_string_append (out, " · ");
+    }
+  if (item->starred)
+    g_string_append (out, "★ · ");
+  if (with_tags && item->tags[0] != NULL)
+    {
+      g_autofree char *names = mg_summary_dup_item_tag_names (summary, item, ", ");
+
+      md_append_line (out, names, strlen (names), TRUE);
+      g_string_append (out, " · ");
+    }
+  md_append_cell (out, mg_export_author_label (item->author));
+  g_string_append (out, "\n");
+}
+
+static void
+md_append_item (GString             *out,
+                MgSummary           *summary,
+                const MgSummaryItem *item,
+                gboolean             with_details)
+{
+  md_append_text (out, item->quote, "> ", "\n");
+  g_string_append (out, "\n>\n");
+  md_append_meta (out, summary, item, with_details);
+  g_string_append (out, "\n");
+
+  if (!with_details)
+    return;
+
+  if (*item->context != '\0' && g_strcmp0 (item->context, item->quote) != 0)
+    {
+      g_string_append_printf (out, "*%s* ", _("Context:"));
+      md_append_text (out, item->context, "", "  \n");
+      g_string_append (out, "\n\n");
+    }
+  if (*item->note != '\0')
+    {
+      g_string_append_printf (out, "**%s** ", _("Note:"));
+      md_append_text (out, item->note, "", "  \n");
+      g_string_append (out, "\n\n");
+    }
+}
+
+static void
+md_append_counts (GString   *out,
+                  MgSummary *summary)
+{
+  GPtrArray *tags = mg_summary_get_tag_counts (summary);
+  GPtrArray *authors = mg_summary_get_author_counts (summary);
+
+  g_string_append_printf (out, "## %s\n\n", _("Counts"));
+  g_string_append_printf (out, "| %s | %s |\n| --- | ---: |\n", _("Tag"), _("Annotations"));
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const MgSummaryCount *count = g_ptr_array_index (tags, i);
+
+      g_string_append (out, "| ");
+      md_append_cell (out, count->name);
+      g_string_append_printf (out, " | %u |\n", count->count);
+    }
+  if (mg_summary_get_n_untagged (summary) > 0)
+    g_string_append_printf (out, "| %s | %u |\n", _("Untagged highlights"),
+                            mg_summary_get_n_untagged (summary));
+  if (mg_summary_get_n_orphaned (summary) > 0)
+    g_string_append_printf (out, "| %s | %u |\n", _("Orphaned annotations"),
+                            mg_summary_get_n_orphaned (summary));
+
+  if (authors->len == 0)
+    {
+      g_string_append (out, "\n");
+      return;
+    }
+  g_string_append_printf (out, "\n| %s | %s |\n| --- | ---: |\n", _("Author"), _("Annotations"));
+  for (guint i = 0; i < authors->len; i++)
+    {
+      const MgSummaryCount *count = g_ptr_array_index (authors, i);
+
+      g_string_append (out, "| ");
+      md_append_cell (out, mg_export_author_label (count->name));
+      g_string_append_printf (out, " | %u |\n", count->count);
+    }
+  g_string_append (out, "\n");
+}
+
+gboolean
+mg_export_markdown_write (MgSummary    *summary,
+                          GString      *out,
+                          MgExportJob  *job,
+                          GError      **error)
+{
+  GPtrArray *starred = mg_summary_get_starred (summary);
+  guint n_groups = mg_summary_get_n_groups (summary);
+  guint total = starred->len;
+
+  for (guint g = 0; g < n_groups; g++)
+    total += mg_summary_get_group (summary, g)->items->len;
+  mg_export_job_begin (job, total);
+
+  g_string_append (out, "# ");
+  md_append_cell (out, mg_summary_get_title (summary));
+  g_string_append (out, "\n\n");
+
+  if (*mg_summary_get_source (summary) != '\0')
+    {
+      g_string_append_printf (out, "- %s ", _("Source:"));
+      md_append_cell (out, mg_summary_get_source (summary));
+      g_string_append (out, "\n");
+    }
+  g_string_append_printf (out, "- %s %s\n", _("Exported:"), mg_summary_get_date (summary));
+  g_string_append_printf (out, "- %s %u\n\n", _("Annotations:"), mg_summary_get_n_items (summary));
+
+  md_append_counts (out, summary);
+
+  if (starred->len > 0)
+    {
+      g_string_append_printf (out, "## %s\n\n", _("Key quotes"));
+      for (guint i = 0; i < starred->len; i++)
+        {
+          md_append_item (out, summary, g_ptr_array_index (starred, i), FALSE);
+          if (!mg_export_job_step (job, error))
+            return FALSE;
+        }
+    }
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      const MgSummaryGroup *group = mg_summary_get_group (summary, g);
+
+      g_string_append (out, "## ");
+      md_append_cell (out, group->name);
+      g_string_append_printf (out, " (%u)\n\n", group->items->len);
+      for (guint i = 0; i < group->items->len; i++)
+        {
+          md_append_item (out, summary, g_ptr_array_index (group->items, i), TRUE);
+          if (!mg_export_job_step (job, error))
+            return FALSE;
+        }
+    }
+
+  mg_export_job_finish (job);
+  return TRUE;
+}

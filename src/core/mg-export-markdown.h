@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mg-export-util.h"
+
+G_BEGIN_DECLS
+
+/* Markdown (CommonMark): the counts as tables, a "Key quotes" section for
+ * the starred ones, then one section per group with each quote as a block
+ * quote followed by its paragraph number, tags, author, context and note.
+ * All user text is escaped, so that it renders as written. */
+gboolean mg_export_markdown_write (MgSummary    *summary,
+                                   GString      *out,
+                                   MgExportJob  *job,
+                                   GError      **error);
+
+G_END_DECLS

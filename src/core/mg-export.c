@@ -1,0 +1,391 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "mg-export.h"
+#include "mg-export-csv.h"
+#include "mg-export-html.h"
+#include "mg-export-json.h"
+#include "mg-export-markdown.h"
+#include "mg-export-pdf.h"
+#include "mg-export-text.h"
+#include "mg-export-util.h"
+#include "mg-export-w3c.h"
+
+G_DEFINE_QUARK (mg-export-error-quark, mg_export_error)
+
+typedef gboolean (*MgExportWriteFunc) (MgSummary    *summary,
+                                       GString      *out,
+                                       MgExportJob  *job,
+                                       GError      **error);
+
+static const struct
+{
+  const char        *name;
+  const char        *extension;
+  const char        *mime_type;
+  const char        *label;
+  MgExportWriteFunc  write;
+} formats[MG_EXPORT_N_FORMATS] = {
+  [MG_EXPORT_FORMAT_MARKDOWN] = { "md", "md", "text/markdown", N_("Markdown"), mg_export_markdown_write },
+  [MG_EXPORT_FORMAT_HTML] = { "html", "html", "text/html", N_("Web page (HTML)"), mg_export_html_write },
+  [MG_EXPORT_FORMAT_CSV] = { "csv", "csv", "text/csv", N_("Spreadsheet (CSV)"), mg_export_csv_write },
+  [MG_EXPORT_FORMAT_TEXT] = { "txt", "txt", "text/plain", N_("Plain text"), mg_export_text_write },
+  [MG_EXPORT_FORMAT_JSON] = { "json", "json", "application/json", N_("Summary as JSON"), mg_export_json_write },
+  [MG_EXPORT_FORMAT_W3C] = { "w3c", "jsonld", "application/ld+json", N_("W3C Web Annotation (JSON-LD)"), mg_export_w3c_write },
+  [MG_EXPORT_FORMAT_PDF] = { "pdf", "pdf", "application/pdf", N_("PDF document"), mg_export_pdf_write },
+};
+
+/* Formats of the command-line contract that this version does not write. */
+static const char * const unsupported_formats[] = { "qdc", "qdpx", NULL };
+
+gboolean
+mg_export_format_from_string (const char      *name,
+                              MgExportFormat  *out_format,
+                              GError         **error)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < MG_EXPORT_N_FORMATS; i++)
+    if (g_str_equal (formats[i].name, name))
+      {
+        if (out_format != NULL)
+          *out_format = (MgExportFormat) i;
+        return TRUE;
+      }
+
+  if (g_strv_contains (unsupported_formats, name))
+    g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_UNSUPPORTED_FORMAT,
+                 _("Export format “%s” is not supported yet"), name);
+  else
+    g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_UNKNOWN_FORMAT,
+                 _("Unknown export format “%s” (expected md, html, csv, txt, json, w3c or pdf)"),
+                 name);
+  return FALSE;
+}
+
+const char *
+mg_export_format_to_string (MgExportFormat format)
+{
+  g_return_val_if_fail (format < MG_EXPORT_N_FORMATS, NULL);
+  return formats[format].name;
+}
+
+const char *
+mg_export_format_get_extension (MgExportFormat format)
+{
+  g_return_val_if_fail (format < MG_EXPORT_N_FORMATS, NULL);
+  return formats[format].extension;
+}
+
+const char *
+mg_export_format_get_mime_type (MgExportFormat format)
+{
+  g_return_val_if_fail (format < MG_EXPORT_N_FORMATS, NULL);
+  return formats[format].mime_type;
+}
+
+const char *
+mg_export_format_get_label (MgExportFormat format)
+{
+  g_return_val_if_fail (format < MG_EXPORT_N_FORMATS, NULL);
+  return _(formats[format].label);
+}
+
+gboolean
+mg_export_format_is_text (MgExportFormat format)
+{
+  return format != MG_EXPORT_FORMAT_PDF;
+}
+
+GBytes *
+mg_export_to_bytes (MgSummary             *summary,
+                    MgExportFormat         format,
+                    MgExportProgressFunc   progress,
+                    gpointer               progress_data,
+                    GCancellable          *cancellable,
+                    GError               **error)
+{
+  MgExportJob job = { 0 };
+  g_autoptr(GString) out = NULL;
+
+  g_return_val_if_fail (MG_IS_SUMMARY (summary), NULL);
+  g_return_val_if_fail (format < MG_EXPORT_N_FORMATS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  job.cancellable = cancellable;
+  job.progress = progress;
+  job.progress_data = progress_data;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  out = g_string_sized_new (4096 + 512 * mg_summary_get_n_items (summary));
+  if (!formats[format].write (summary, out, &job, error))
+    return NULL;
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+gboolean
+mg_export_write (MgSummary             *summary,
+                 MgExportFormat         format,
+                 GOutputStream         *stream,
+                 MgExportProgressFunc   progress,
+                 gpointer               progress_data,
+                 GCancellable          *cancellable,
+                 GError               **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size;
+  const void *data;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  bytes = mg_export_to_bytes (summary, format, progress, progress_data, cancellable, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &size);
+  return g_output_stream_write_all (stream, data, size, NULL, cancellable, error);
+}
+
+static gboolean
+export_replace_contents (GFile         *file,
+                         GBytes        *bytes,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (path != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* Temporary file beside the target, fsync, rename; the temporary
+       * file is removed when anything fails. */
+      if (!g_file_set_contents_full (path, data, size,
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0666,
+                                     &local_error))
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("Could not write “%s”: %s"), path, local_error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  return g_file_replace_contents (file, data, size, NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                  cancellable, error);
+}
+
+gboolean
+mg_export_to_file (MgSummary             *summary,
+                   MgExportFormat         format,
+                   GFile                 *file,
+                   MgExportProgressFunc   progress,
+                   gpointer               progress_data,
+                   GCancellable          *cancellable,
+                   GError               **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = mg_export_to_bytes (summary, format, progress, progress_data, cancellable, error);
+  if (bytes == NULL)
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return export_replace_contents (file, bytes, cancellable, error);
+}
+
+/* Asynchronous exports: the work runs in a GTask thread; progress is
+ * passed back to the caller's main context. */
+
+typedef struct
+{
+  MgSummary            *summary;
+  MgExportFormat        format;
+  GFile                *file;
+  GMainContext         *context;
+  MgExportProgressFunc  progress;
+  gpointer              progress_data;
+  GDestroyNotify        progress_data_destroy;
+} ExportTaskData;
+
+typedef struct
+{
+  GTask  *task;
+  double  fraction;
+} ExportProgressCall;
+
+static void
+export_task_data_free (ExportTaskData *data)
+{
+  g_clear_object (&data->summary);
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->context, g_main_context_unref);
+  if (data->progress_data_destroy != NULL)
+    data->progress_data_destroy (data->progress_data);
+  g_free (data);
+}
+
+static void
+export_progress_call_free (ExportProgressCall *call)
+{
+  g_object_unref (call->task);
+  g_free (call);
+}
+
+static gboolean
+export_progress_dispatch (gpointer user_data)
+{
+  ExportProgressCall *call = user_data;
+  ExportTaskData *data = g_task_get_task_data (call->task);
+
+  /* Nothing after the result has been delivered. */
+  if (!g_task_get_completed (call->task))
+    data->progress (call->fraction, data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+export_progress_in_thread (double   fraction,
+                           gpointer user_data)
+{
+  GTask *task = user_data;
+  ExportTaskData *data = g_task_get_task_data (task);
+  ExportProgressCall *call;
+
+  if (data->progress == NULL)
+    return;
+  call = g_new0 (ExportProgressCall, 1);
+  call->task = g_object_ref (task);
+  call->fraction = fraction;
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT,
+                              export_progress_dispatch, call,
+                              (GDestroyNotify) export_progress_call_free);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportTaskData *data = task_data;
+  GError *error = NULL;
+
+  if (data->file != NULL)
+    {
+      if (mg_export_to_file (data->summary, data->format, data->file,
+                             export_progress_in_thread, task, cancellable, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+    }
+  else
+    {
+      GBytes *bytes = mg_export_to_bytes (data->summary, data->format,
+                                          export_progress_in_thread, task,
+                                          cancellable, &error);
+      if (bytes != NULL)
+        g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+      else
+        g_task_return_error (task, error);
+    }
+}
+
+static void
+export_start_task (MgSummary            *summary,
+                   MgExportFormat        format,
+                   GFile                *file,
+                   MgExportProgressFunc  progress,
+                   gpointer              progress_data,
+                   GDestroyNotify        progress_data_destroy,
+                   GCancellable         *cancellable,
+                   GAsyncReadyCallback   callback,
+                   gpointer              user_data,
+                   gpointer              source_tag)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportTaskData *data = g_new0 (ExportTaskData, 1);
+
+  data->summary = g_object_ref (summary);
+  data->format = format;
+  data->file = file != NULL ? g_object_ref (file) : NULL;
+  data->context = g_main_context_ref_thread_default ();
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->progress_data_destroy = progress_data_destroy;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_task_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+void
+mg_export_to_bytes_async (MgSummary            *summary,
+                          MgExportFormat        format,
+                          MgExportProgressFunc  progress,
+                          gpointer              progress_data,
+                          GDestroyNotify        progress_data_destroy,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  g_return_if_fail (MG_IS_SUMMARY (summary));
+  g_return_if_fail (format < MG_EXPORT_N_FORMATS);
+
+  export_start_task (summary, format, NULL, progress, progress_data, progress_data_destroy,
+                     cancellable, callback, user_data, mg_export_to_bytes_async);
+}
+
+GBytes *
+mg_export_to_bytes_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mg_export_to_bytes_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+mg_export_to_file_async (MgSummary            *summary,
+                         MgExportFormat        format,
+                         GFile                *file,
+                         MgExportProgressFunc  progress,
+                         gpointer              progress_data,
+                         GDestroyNotify        progress_data_destroy,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  g_return_if_fail (MG_IS_SUMMARY (summary));
+  g_return_if_fail (format < MG_EXPORT_N_FORMATS);
+  g_return_if_fail (G_IS_FILE (file));
+
+  export_start_task (summary, format, file, progress, progress_data, progress_data_destroy,
+                     cancellable, callback, user_data, mg_export_to_file_async);
+}
+
+gboolean
+mg_export_to_file_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mg_export_to_file_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

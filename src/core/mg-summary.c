@@ -1,0 +1,595 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mg-summary.h"
+#include "mg-util.h"
+
+#define MG_SUMMARY_NEUTRAL_COLOR  "#77767b"
+#define MG_SUMMARY_ORPHAN_COLOR   "#c01c28"
+
+struct _MgSummary
+{
+  GObject     parent_instance;
+
+  char       *title;
+  char       *source;
+  char       *sha256;
+  char       *language;
+  char       *date;
+
+  GPtrArray  *items;          /* of MgSummaryItem *, owned */
+  GPtrArray  *starred;        /* of MgSummaryItem *, borrowed */
+  GPtrArray  *groups;         /* of MgSummaryGroup *, owned */
+  GPtrArray  *tag_counts;     /* of MgSummaryCount * */
+  GPtrArray  *author_counts;  /* of MgSummaryCount * */
+  GHashTable *tag_names;      /* id → name */
+  GHashTable *tag_colors;     /* id → colour */
+  guint       n_orphaned;
+  guint       n_untagged;
+
+  GStrv       filter_tags;
+  char       *filter_author;
+  guint       filter_starred : 1;
+};
+
+G_DEFINE_FINAL_TYPE (MgSummary, mg_summary, G_TYPE_OBJECT)
+
+static void
+summary_item_free (MgSummaryItem *item)
+{
+  g_free (item->id);
+  g_free (item->quote);
+  g_free (item->prefix);
+  g_free (item->suffix);
+  g_free (item->context);
+  g_free (item->note);
+  g_free (item->author);
+  g_strfreev (item->tags);
+  g_free (item->created);
+  g_free (item->modified);
+  g_free (item);
+}
+
+static void
+summary_group_free (MgSummaryGroup *group)
+{
+  g_free (group->tag_id);
+  g_free (group->name);
+  g_free (group->color);
+  g_ptr_array_unref (group->items);
+  g_free (group);
+}
+
+static void
+summary_count_free (MgSummaryCount *count)
+{
+  g_free (count->key);
+  g_free (count->name);
+  g_free (count->color);
+  g_free (count);
+}
+
+static MgSummaryGroup *
+summary_group_new (MgSummaryGroupKind  kind,
+                   const char         *tag_id,
+                   const char         *name,
+                   const char         *color)
+{
+  MgSummaryGroup *group = g_new0 (MgSummaryGroup, 1);
+
+  group->kind = kind;
+  group->tag_id = g_strdup (tag_id);
+  group->name = g_strdup (name);
+  group->color = g_strdup (color);
+  group->items = g_ptr_array_new ();
+  return group;
+}
+
+static MgSummaryCount *
+summary_count_new (const char *key,
+                   const char *name,
+                   const char *color)
+{
+  MgSummaryCount *count = g_new0 (MgSummaryCount, 1);
+
+  count->key = g_strdup (key);
+  count->name = g_strdup (name);
+  count->color = g_strdup (color);
+  return count;
+}
+
+static void
+mg_summary_finalize (GObject *object)
+{
+  MgSummary *self = MG_SUMMARY (object);
+
+  g_free (self->title);
+  g_free (self->source);
+  g_free (self->sha256);
+  g_free (self->language);
+  g_free (self->date);
+  g_clear_pointer (&self->starred, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->tag_counts, g_ptr_array_unref);
+  g_clear_pointer (&self->author_counts, g_ptr_array_unref);
+  g_clear_pointer (&self->tag_names, g_hash_table_unref);
+  g_clear_pointer (&self->tag_colors, g_hash_table_unref);
+  g_strfreev (self->filter_tags);
+  g_free (self->filter_author);
+
+  G_OBJECT_CLASS (mg_summary_parent_class)->finalize (object);
+}
+
+static void
+mg_summary_class_init (MgSummaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = mg_summary_finalize;
+}
+
+static void
+mg_summary_init (MgSummary *self)
+{
+  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_item_free);
+  self->starred = g_ptr_array_new ();
+  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_group_free);
+  self->tag_counts = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_count_free);
+  self->author_counts = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_count_free);
+  self->tag_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->tag_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static gboolean
+summary_filter_accepts (const MgSummaryFilter *filter,
+                        MgAnnotation          *annotation)
+{
+  if (filter == NULL)
+    return TRUE;
+  if (filter->starred_only && !mg_annotation_get_starred (annotation))
+    return FALSE;
+  if (filter->author != NULL
+      && g_strcmp0 (filter->author, mg_annotation_get_author (annotation)) != 0)
+    return FALSE;
+  if (filter->tags != NULL && filter->tags[0] != NULL)
+    {
+      for (guint i = 0; filter->tags[i] != NULL; i++)
+        if (mg_annotation_has_tag (annotation, filter->tags[i]))
+          return TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The annotation's tags sorted by their place in the tag set; ids the set
+ * does not know keep their order after the others. */
+static char **
+summary_sorted_tags (MgTagSet     *tag_set,
+                     MgAnnotation *annotation)
+{
+  const char * const *tags = mg_annotation_get_tags (annotation);
+  guint n = tags != NULL ? g_strv_length ((char **) tags) : 0;
+  char **sorted = g_new0 (char *, n + 1);
+  guint k = 0;
+  guint n_tags = mg_tag_set_get_n_tags (tag_set);
+
+  for (guint t = 0; t < n_tags && k < n; t++)
+    {
+      const char *id = mg_tag_get_id (mg_tag_set_get_tag (tag_set, t));
+
+      if (g_strv_contains (tags, id))
+        sorted[k++] = g_strdup (id);
+    }
+  for (guint i = 0; i < n; i++)
+    if (mg_tag_set_index_of (tag_set, tags[i]) < 0)
+      sorted[k++] = g_strdup (tags[i]);
+  return sorted;
+}
+
+static MgSummaryItem *
+summary_item_new (MgDocument   *document,
+                  MgTagSet     *tag_set,
+                  MgAnnotation *annotation)
+{
+  MgSummaryItem *item = g_new0 (MgSummaryItem, 1);
+
+  item->id = g_strdup (mg_annotation_get_id (annotation));
+  item->start = mg_annotation_get_start (annotation);
+  item->end = mg_annotation_get_end (annotation);
+  item->orphaned = mg_annotation_is_orphaned (annotation);
+  item->starred = mg_annotation_get_starred (annotation) != FALSE;
+  item->quote = g_strdup (mg_annotation_get_quote (annotation));
+  item->prefix = g_strdup (mg_annotation_get_prefix (annotation));
+  item->suffix = g_strdup (mg_annotation_get_suffix (annotation));
+  item->note = g_strdup (mg_annotation_get_note (annotation));
+  item->author = g_strdup (mg_annotation_get_author (annotation));
+  item->created = g_strdup (mg_annotation_get_created (annotation));
+  item->modified = g_strdup (mg_annotation_get_modified (annotation));
+  item->tags = summary_sorted_tags (tag_set, annotation);
+
+  if (item->quote == NULL)
+    item->quote = g_strdup ("");
+  if (item->prefix == NULL)
+    item->prefix = g_strdup ("");
+  if (item->suffix == NULL)
+    item->suffix = g_strdup ("");
+  if (item->note == NULL)
+    item->note = g_strdup ("");
+  if (item->author == NULL)
+    item->author = g_strdup ("");
+
+  if (!item->orphaned && document != NULL)
+    {
+      item->paragraph = mg_document_get_paragraph_at (document, item->start);
+      item->context = mg_document_dup_sentence (document, item->start, item->end);
+    }
+  else if (!item->orphaned)
+    {
+      item->paragraph = mg_annotation_get_paragraph (annotation);
+    }
+  if (item->context == NULL)
+    item->context = g_strdup ("");
+  return item;
+}
+
+static int
+summary_author_count_compare (gconstpointer a,
+                              gconstpointer b)
+{
+  const MgSummaryCount *ca = *(const MgSummaryCount * const *) a;
+  const MgSummaryCount *cb = *(const MgSummaryCount * const *) b;
+
+  if (ca->count != cb->count)
+    return ca->count > cb->count ? -1 : 1;
+  return strcmp (ca->key, cb->key);
+}
+
+static void
+summary_set_document (MgSummary  *self,
+                      MgDocument *document)
+{
+  const char *title = document != NULL ? mg_document_get_title (document) : NULL;
+  const char *name = document != NULL ? mg_document_get_name (document) : NULL;
+
+  self->source = g_strdup (name != NULL ? name : "");
+  self->sha256 = g_strdup (document != NULL ? mg_document_get_sha256 (document) : "");
+  self->language = g_strdup (document != NULL ? mg_document_get_language (document) : "en");
+  if (self->sha256 == NULL)
+    self->sha256 = g_strdup ("");
+  if (self->language == NULL)
+    self->language = g_strdup ("en");
+
+  if (title != NULL && *title != '\0')
+    self->title = g_strdup (title);
+  else if (name != NULL && *name != '\0')
+    self->title = g_strdup (name);
+  else
+    self->title = g_strdup (_("Annotations"));
+}
+
+MgSummary *
+mg_summary_new (MgAnnotationStore     *store,
+                const MgSummaryFilter *filter,
+                GError               **error)
+{
+  g_autoptr(MgSummary) self = NULL;
+  g_autoptr(GHashTable) authors = NULL;
+  g_autoptr(GPtrArray) tag_groups = NULL;
+  MgSummaryGroup *untagged;
+  MgSummaryGroup *orphaned;
+  MgDocument *document;
+  MgTagSet *tag_set;
+  gboolean tag_filter;
+  guint n_tags;
+  guint n;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  document = mg_annotation_store_get_document (store);
+  tag_set = mg_annotation_store_get_tag_set (store);
+  n_tags = mg_tag_set_get_n_tags (tag_set);
+  tag_filter = filter != NULL && filter->tags != NULL && filter->tags[0] != NULL;
+
+  if (tag_filter)
+    for (guint i = 0; filter->tags[i] != NULL; i++)
+      if (mg_tag_set_lookup (tag_set, filter->tags[i]) == NULL)
+        {
+          g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_UNKNOWN,
+                       _("Unknown tag “%s”"), filter->tags[i]);
+          return NULL;
+        }
+
+  self = g_object_new (MG_TYPE_SUMMARY, NULL);
+  summary_set_document (self, document);
+  self->date = mg_util_now_rfc3339 ();
+  if (filter != NULL)
+    {
+      self->filter_tags = tag_filter ? g_strdupv ((char **) filter->tags) : NULL;
+      self->filter_author = g_strdup (filter->author);
+      self->filter_starred = filter->starred_only != FALSE;
+    }
+
+  /* One group and one count per tag of the set (only the filter's tags
+   * when it names some); empty groups are dropped at the end. */
+  tag_groups = g_ptr_array_new ();
+  for (guint t = 0; t < n_tags; t++)
+    {
+      MgTag *tag = mg_tag_set_get_tag (tag_set, t);
+      const char *id = mg_tag_get_id (tag);
+      const char *color = mg_tag_get_color (tag);
+
+      if (color == NULL || !mg_tag_color_is_valid (color))
+        color = MG_SUMMARY_NEUTRAL_COLOR;
+      g_hash_table_insert (self->tag_names, g_strdup (id), g_strdup (mg_tag_get_name (tag)));
+      g_hash_table_insert (self->tag_colors, g_strdup (id), g_strdup (color));
+
+      if (tag_filter && !g_strv_contains (filter->tags, id))
+        {
+          g_ptr_array_add (tag_groups, NULL);
+          continue;
+        }
+      g_ptr_array_add (tag_groups,
+                       summary_group_new (MG_SUMMARY_GROUP_TAG, id, mg_tag_get_name (tag), color));
+      g_ptr_array_add (self->tag_counts, summary_count_new (id, mg_tag_get_name (tag), color));
+    }
+  untagged = summary_group_new (MG_SUMMARY_GROUP_UNTAGGED, NULL,
+                                _("Untagged highlights"), MG_SUMMARY_NEUTRAL_COLOR);
+  orphaned = summary_group_new (MG_SUMMARY_GROUP_ORPHANED, NULL,
+                                _("Orphaned annotations"), MG_SUMMARY_ORPHAN_COLOR);
+
+  authors = g_hash_table_new (g_str_hash, g_str_equal);
+  n = mg_annotation_store_get_n_annotations (store);
+  for (guint i = 0; i < n; i++)
+    {
+      MgAnnotation *annotation = mg_annotation_store_get_annotation (store, i);
+      MgSummaryItem *item;
+      MgSummaryCount *author_count;
+      gboolean grouped = FALSE;
+
+      if (!summary_filter_accepts (filter, annotation))
+        continue;
+
+      item = summary_item_new (document, tag_set, annotation);
+      g_ptr_array_add (self->items, item);
+
+      for (guint t = 0, c = 0; t < n_tags; t++)
+        {
+          MgSummaryGroup *group = g_ptr_array_index (tag_groups, t);
+          MgSummaryCount *count;
+
+          if (group == NULL)
+            continue;
+          count = g_ptr_array_index (self->tag_counts, c++);
+          if (item->orphaned
+              || !g_strv_contains ((const char * const *) item->tags, group->tag_id))
+            continue;
+          count->count++;
+          grouped = TRUE;
+          g_ptr_array_add (group->items, item);
+        }
+
+      if (item->orphaned)
+        {
+          g_ptr_array_add (orphaned->items, item);
+          self->n_orphaned++;
+        }
+      else
+        {
+          if (!grouped)
+            {
+              g_ptr_array_add (untagged->items, item);
+              self->n_untagged++;
+            }
+          if (item->starred)
+            g_ptr_array_add (self->starred, item);
+        }
+
+      author_count = g_hash_table_lookup (authors, item->author);
+      if (author_count == NULL)
+        {
+          author_count = summary_count_new (item->author, item->author, NULL);
+          g_ptr_array_add (self->author_counts, author_count);
+          g_hash_table_insert (authors, author_count->key, author_count);
+        }
+      author_count->count++;
+    }
+
+  for (guint t = 0; t < tag_groups->len; t++)
+    {
+      MgSummaryGroup *group = g_ptr_array_index (tag_groups, t);
+
+      if (group == NULL)
+        continue;
+      if (group->items->len > 0)
+        g_ptr_array_add (self->groups, group);
+      else
+        summary_group_free (group);
+    }
+  if (untagged->items->len > 0 && !tag_filter)
+    g_ptr_array_add (self->groups, untagged);
+  else
+    summary_group_free (untagged);
+  if (orphaned->items->len > 0)
+    g_ptr_array_add (self->groups, orphaned);
+  else
+    summary_group_free (orphaned);
+
+  g_ptr_array_sort (self->author_counts, summary_author_count_compare);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+mg_summary_get_title (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+  return self->title;
+}
+
+const char *
+mg_summary_get_source (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+  return self->source;
+}
+
+const char *
+mg_summary_get_sha256 (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+  return self->sha256;
+}
+
+const char *
+mg_summary_get_language (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+  return self->language;
+}
+
+const char *
+mg_summary_get_date (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+  return self->date;
+}
+
+guint
+mg_summary_get_n_items (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), 0);
+  return self->items->len;
+}
+
+const MgSummaryItem *
+mg_summary_get_item (MgSummary *self,
+                     guint      position)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+  g_return_val_if_fail (position < self->items->len, NULL);
+  return g_ptr_array_index (self->items, position);
+}
+
+GPtrArray *
+mg_summary_get_starred (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+  return self->starred;
+}
+
+guint
+mg_summary_get_n_groups (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), 0);
+  return self->groups->len;
+}
+
+const MgSummaryGroup *
+mg_summary_get_group (MgSummary *self,
+                      guint      position)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+  g_return_val_if_fail (position < self->groups->len, NULL);
+  return g_ptr_array_index (self->groups, position);
+}
+
+GPtrArray *
+mg_summary_get_tag_counts (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+  return self->tag_counts;
+}
+
+GPtrArray *
+mg_summary_get_author_counts (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+  return self->author_counts;
+}
+
+guint
+mg_summary_get_n_orphaned (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), 0);
+  return self->n_orphaned;
+}
+
+guint
+mg_summary_get_n_untagged (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), 0);
+  return self->n_untagged;
+}
+
+const char *
+mg_summary_get_tag_name (MgSummary  *self,
+                         const char *id)
+{
+  const char *name;
+
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  name = g_hash_table_lookup (self->tag_names, id);
+  return name != NULL && *name != '\0' ? name : id;
+}
+
+const char *
+mg_summary_get_tag_color (MgSummary  *self,
+                          const char *id)
+{
+  const char *color;
+
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  color = g_hash_table_lookup (self->tag_colors, id);
+  return color != NULL ? color : MG_SUMMARY_NEUTRAL_COLOR;
+}
+
+char *
+mg_summary_dup_item_tag_names (MgSummary           *self,
+                               const MgSummaryItem *item,
+                               const char          *separator)
+{
+  GString *s = g_string_new (NULL);
+
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  for (guint i = 0; item->tags[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (s, separator);
+      g_string_append (s, mg_summary_get_tag_name (self, item->tags[i]));
+    }
+  return g_string_free (s, FALSE);
+}
+
+const char * const *
+mg_summary_get_filter_tags (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+  return (const char * const *) self->filter_tags;
+}
+
+const char *
+mg_summary_get_filter_author (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+  return self->filter_author;
+}
+
+gboolean
+mg_summary_get_filter_starred (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), FALSE);
+  return self->filter_starred;
+}

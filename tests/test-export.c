@@ -1,0 +1,690 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "export-fixture.h"
+#include "mg-export.h"
+#include "mg-summary.h"
+
+/* ---- helpers ---- */
+
+static GBytes *
+export_bytes (MgAnnotationStore     *store,
+              const MgSummaryFilter *filter,
+              MgExportFormat         format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgSummary) summary = mg_summary_new (store, filter, &error);
+  GBytes *bytes;
+
+  g_assert_no_error (error);
+  bytes = mg_export_to_bytes (summary, format, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  return bytes;
+}
+
+static char *
+export_string (MgAnnotationStore     *store,
+               const MgSummaryFilter *filter,
+               MgExportFormat         format)
+{
+  g_autoptr(GBytes) bytes = export_bytes (store, filter, format);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  g_assert_true (g_utf8_validate (data, size, NULL));
+  return g_strndup (data, size);
+}
+
+/* ---- golden files ---- */
+
+typedef struct
+{
+  const char     *fixture;
+  MgExportFormat  format;
+  const char     *golden;
+} GoldenCase;
+
+static void
+test_golden (gconstpointer data)
+{
+  const GoldenCase *c = data;
+  g_autoptr(MgAnnotationStore) store = g_str_equal (c->fixture, "zh") ? fixture_store_zh ()
+                                                                      : fixture_store_en ();
+  g_autoptr(GBytes) bytes = export_bytes (store, NULL, c->format);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "export", c->golden, NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize expected_len;
+  gsize size;
+  const char *got = g_bytes_get_data (bytes, &size);
+
+  /* MG_UPDATE_GOLDEN=1 rewrites the golden files after a deliberate
+   * change of a format. */
+  if (g_getenv ("MG_UPDATE_GOLDEN") != NULL)
+    {
+      g_file_set_contents (path, got, size, &error);
+      g_assert_no_error (error);
+    }
+
+  g_file_get_contents (path, &expected, &expected_len, &error);
+  g_assert_no_error (error);
+  if (expected_len != size || memcmp (expected, got, size) != 0)
+    {
+      g_autofree char *got_str = g_strndup (got, size);
+
+      g_test_message ("Export differs from %s:\n%s", path, got_str);
+    }
+  g_assert_cmpmem (got, size, expected, expected_len);
+}
+
+/* ---- HTML ---- */
+
+static const char * const html_tags[] = {
+  "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "time",
+  "table", "tr", "th", "td", "span", "section", "article", "blockquote", NULL
+};
+
+/* A strict scan: every '<' opens one of the tags we write, or closes one,
+ * and every '&' starts one of the five references we write. Anything else
+ * means user text got through unescaped. */
+static void
+html_check_markup (const char *html)
+{
+  const char *p = html;
+
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n"));
+  p += strlen ("<!DOCTYPE html>\n");
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '<')
+        {
+          const char *name = p + 1;
+          gsize len;
+          g_autofree char *tag = NULL;
+
+          if (*name == '/')
+            name++;
+          len = strspn (name, "abcdefghijklmnopqrstuvwxyz0123456789");
+          tag = g_strndup (name, len);
+          if (!g_strv_contains (html_tags, tag))
+            g_error ("Unexpected markup at: %.40s", p);
+          g_assert_true (name[len] == '>' || name[len] == ' ');
+        }
+      else if (*p == '&')
+        {
+          if (!g_str_has_prefix (p, "&amp;") && !g_str_has_prefix (p, "&lt;")
+              && !g_str_has_prefix (p, "&gt;") && !g_str_has_prefix (p, "&quot;")
+              && !g_str_has_prefix (p, "&#39;"))
+            g_error ("Unescaped ampersand at: %.40s", p);
+        }
+    }
+}
+
+/* Text content of the elements of @html with class @klass, unescaped. */
+static GPtrArray *
+html_texts_of_class (const char *html,
+                     const char *element,
+                     const char *klass)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *open = klass != NULL ? g_strdup_printf ("<%s class=\"%s\">", element, klass)
+                                        : g_strdup_printf ("<%s>", element);
+  g_autofree char *close = g_strdup_printf ("</%s>", element);
+  const char *p = html;
+
+  while ((p = strstr (p, open)) != NULL)
+    {
+      const char *start = p + strlen (open);
+      const char *end = strstr (start, close);
+      GString *text = g_string_new (NULL);
+
+      g_assert_nonnull (end);
+      for (const char *q = start; q < end; q++)
+        {
+          static const struct { const char *ref; char c; } refs[] = {
+            { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' }, { "&#39;", '\'' },
+          };
+          gboolean replaced = FALSE;
+
+          for (guint i = 0; i < G_N_ELEMENTS (refs); i++)
+            if (strncmp (q, refs[i].ref, strlen (refs[i].ref)) == 0)
+              {
+                g_string_append_c (text, refs[i].c);
+                q += strlen (refs[i].ref) - 1;
+                replaced = TRUE;
+                break;
+              }
+          if (!replaced)
+            g_string_append_c (text, *q);
+        }
+      g_ptr_array_add (texts, g_string_free (text, FALSE));
+      p = end;
+    }
+  return texts;
+}
+
+static void
+test_html_escaping (void)
+{
+  g_autoptr(MgDocument) document = mg_document_new_for_text (
+    "<script>alert('x')</script> & \"quoted\" <b>bold</b>\n\nSecond paragraph.\n", -1,
+    "<evil>&.txt");
+  g_autoptr(MgAnnotationStore) store = mg_annotation_store_new (document, NULL);
+  g_autoptr(MgTag) tag = mg_tag_new ("evil", "<script>Tag</script>", "#123456", "");
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  const char *note = "Note <script>alert(\"n\")</script> & 'single' \"double\"";
+  const char *quote = "<script>alert('x')</script> & \"quoted\" <b>bold</b>";
+
+  g_assert_true (mg_annotation_store_add_tag (store, tag, &error));
+  g_assert_no_error (error);
+  fixture_add (store, "11111111-2222-4333-8444-555555555555", quote, "evil,figure", note, TRUE,
+               "<img src=x onerror=alert(1)>");
+
+  html = export_string (store, NULL, MG_EXPORT_FORMAT_HTML);
+  html_check_markup (html);
+  g_assert_null (strstr (html, "<script"));
+  g_assert_null (strstr (html, "<img"));
+  g_assert_null (strstr (html, "<b>"));
+  g_assert_nonnull (strstr (html, "&lt;script&gt;"));
+  g_assert_nonnull (strstr (html, "<html lang=\"en\">"));
+  g_assert_nonnull (strstr (html, "@media print"));
+  g_assert_null (strstr (html, "http://"));
+  g_assert_null (strstr (html, "https://"));
+  g_assert_null (strstr (html, "url("));
+
+  quotes = html_texts_of_class (html, "blockquote", NULL);
+  g_assert_cmpuint (quotes->len, >=, 2);   /* key quotes and the tag groups */
+  for (guint i = 0; i < quotes->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (quotes, i), ==, quote);
+  notes = html_texts_of_class (html, "p", "note");
+  g_assert_cmpuint (notes->len, ==, 3);    /* key quotes, and each of its two tag groups */
+  for (guint i = 0; i < notes->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (notes, i), ==, note);
+}
+
+static void
+test_html_lang (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_zh ();
+  g_autofree char *html = export_string (store, NULL, MG_EXPORT_FORMAT_HTML);
+
+  html_check_markup (html);
+  g_assert_nonnull (strstr (html, "<html lang=\"zh-CN\">"));
+  g_assert_nonnull (strstr (html, "--tag: #2ec27e"));
+}
+
+/* ---- CSV ---- */
+
+/* A strict RFC 4180 reader: rows end with CRLF; a field is either
+ * unquoted (no comma, quote, CR or LF) or quoted with doubled quotes. */
+static GPtrArray *
+csv_parse (const char *data,
+           gsize       size)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  const char *p = data;
+  const char *end = data + size;
+
+  while (p < end)
+    {
+      GString *field = g_string_new (NULL);
+
+      if (*p == '"')
+        {
+          p++;
+          for (;;)
+            {
+              g_assert_true (p < end);
+              if (*p == '"')
+                {
+                  if (p + 1 < end && p[1] == '"')
+                    {
+                      g_string_append_c (field, '"');
+                      p += 2;
+                      continue;
+                    }
+                  p++;
+                  break;
+                }
+              g_string_append_c (field, *p++);
+            }
+        }
+      else
+        {
+          while (p < end && *p != ',' && *p != '\r')
+            {
+              g_assert_true (*p != '"' && *p != '\n');
+              g_string_append_c (field, *p++);
+            }
+        }
+      g_ptr_array_add (row, g_string_free (field, FALSE));
+
+      g_assert_true (p < end);
+      if (*p == ',')
+        {
+          p++;
+          continue;
+        }
+      g_assert_true (p + 1 < end && p[0] == '\r' && p[1] == '\n');
+      p += 2;
+      g_ptr_array_add (rows, row);
+      row = g_ptr_array_new_with_free_func (g_free);
+    }
+  g_assert_cmpuint (row->len, ==, 0);
+  g_ptr_array_unref (row);
+  return rows;
+}
+
+static const char *
+csv_expected (const char *value,
+              char      **owned)
+{
+  if (value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL)
+    return *owned = g_strconcat ("'", value, NULL);
+  return value;
+}
+
+static void
+test_csv_round_trip (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_en ();
+  g_autoptr(MgDocument) document = mg_document_new_for_text (
+    "=HYPERLINK(\"http://x\",\"click\"), then +1 and -2, @cmd, \"quoted, with comma\"\n"
+    "\n"
+    "Second\tline with a tab. 中文，“引号”。\n", -1, "csv.txt");
+  g_autoptr(MgAnnotationStore) store2 = mg_annotation_store_new (document, NULL);
+  g_autoptr(MgSummary) summary = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  MgAnnotationStore *stores[] = { store, store2 };
+
+  fixture_add (store2, "a0000000-0000-4000-8000-000000000001",
+               "=HYPERLINK(\"http://x\",\"click\")", "figure", "+1 line\r\nnext, \"q\"", TRUE, "@bob");
+  fixture_add (store2, "a0000000-0000-4000-8000-000000000002", "-2", "slogan,policy-goal",
+               "\tindented", FALSE, "-minus");
+  fixture_add (store2, "a0000000-0000-4000-8000-000000000003", "中文，“引号”。", NULL,
+               "", FALSE, "李伟");
+
+  for (guint s = 0; s < G_N_ELEMENTS (stores); s++)
+    {
+      gsize size;
+      const char *data;
+
+      g_clear_object (&summary);
+      g_clear_pointer (&bytes, g_bytes_unref);
+      g_clear_pointer (&rows, g_ptr_array_unref);
+
+      summary = mg_summary_new (stores[s], NULL, &error);
+      g_assert_no_error (error);
+      bytes = mg_export_to_bytes (summary, MG_EXPORT_FORMAT_CSV, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      data = g_bytes_get_data (bytes, &size);
+
+      g_assert_cmpuint (size, >, 3);
+      g_assert_cmpmem (data, 3, "\xEF\xBB\xBF", 3);
+      rows = csv_parse (data + 3, size - 3);
+      g_assert_cmpuint (rows->len, ==, mg_summary_get_n_items (summary) + 1);
+
+      {
+        GPtrArray *header = g_ptr_array_index (rows, 0);
+        const char *columns[] = { "id", "start", "end", "paragraph", "tags", "starred",
+                                  "author", "quote", "note", "context" };
+
+        g_assert_cmpuint (header->len, ==, G_N_ELEMENTS (columns));
+        for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+          g_assert_cmpstr (g_ptr_array_index (header, c), ==, columns[c]);
+      }
+
+      for (guint i = 0; i < mg_summary_get_n_items (summary); i++)
+        {
+          const MgSummaryItem *item = mg_summary_get_item (summary, i);
+          GPtrArray *row = g_ptr_array_index (rows, i + 1);
+          g_autofree char *start = g_strdup_printf ("%u", item->start);
+          g_autofree char *end = g_strdup_printf ("%u", item->end);
+          g_autofree char *paragraph = item->paragraph > 0 ? g_strdup_printf ("%u", item->paragraph)
+                                                           : g_strdup ("");
+          g_autofree char *tags = g_strjoinv (",", item->tags);
+          g_autofree char *o1 = NULL, *o2 = NULL, *o3 = NULL, *o4 = NULL;
+
+          g_assert_cmpuint (row->len, ==, 10);
+          g_assert_cmpstr (g_ptr_array_index (row, 0), ==, item->id);
+          g_assert_cmpstr (g_ptr_array_index (row, 1), ==, start);
+          g_assert_cmpstr (g_ptr_array_index (row, 2), ==, end);
+          g_assert_cmpstr (g_ptr_array_index (row, 3), ==, paragraph);
+          g_assert_cmpstr (g_ptr_array_index (row, 4), ==, tags);
+          g_assert_cmpstr (g_ptr_array_index (row, 5), ==, item->starred ? "true" : "false");
+          g_assert_cmpstr (g_ptr_array_index (row, 6), ==, csv_expected (item->author, &o1));
+          g_assert_cmpstr (g_ptr_array_index (row, 7), ==, csv_expected (item->quote, &o2));
+          g_assert_cmpstr (g_ptr_array_index (row, 8), ==, csv_expected (item->note, &o3));
+          g_assert_cmpstr (g_ptr_array_index (row, 9), ==, csv_expected (item->context, &o4));
+
+          /* No cell may start a formula. */
+          for (guint c = 0; c < row->len; c++)
+            {
+              const char *cell = g_ptr_array_index (row, c);
+
+              g_assert_false (cell[0] != '\0' && strchr ("=+-@\t\r", cell[0]) != NULL);
+            }
+        }
+    }
+
+  /* The injection cells of the second store, as a spreadsheet sees them. */
+  {
+    GPtrArray *row = g_ptr_array_index (rows, 1);
+
+    g_assert_cmpstr (g_ptr_array_index (row, 7), ==, "'=HYPERLINK(\"http://x\",\"click\")");
+    g_assert_cmpstr (g_ptr_array_index (row, 6), ==, "'@bob");
+    g_assert_cmpstr (g_ptr_array_index (row, 8), ==, "'+1 line\r\nnext, \"q\"");
+  }
+}
+
+/* ---- summary and filters ---- */
+
+static void
+test_summary_groups (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_zh ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgSummary) summary = mg_summary_new (store, NULL, &error);
+  const MgSummaryGroup *group;
+  GPtrArray *counts;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (mg_summary_get_title (summary), ==, "在全市高质量发展推进大会上的讲话");
+  g_assert_cmpstr (mg_summary_get_source (summary), ==, "speech-zh.txt");
+  g_assert_cmpstr (mg_summary_get_date (summary), ==, "2025-11-28T09:32:44Z");
+  g_assert_cmpstr (mg_summary_get_language (summary), ==, "zh");
+  g_assert_cmpuint (mg_summary_get_n_items (summary), ==, 8);
+
+  /* policy-goal, figure, slogan, untagged, orphaned */
+  g_assert_cmpuint (mg_summary_get_n_groups (summary), ==, 5);
+  group = mg_summary_get_group (summary, 0);
+  g_assert_cmpint (group->kind, ==, MG_SUMMARY_GROUP_TAG);
+  g_assert_cmpstr (group->tag_id, ==, "policy-goal");
+  g_assert_cmpuint (group->items->len, ==, 2);   /* the orphan is in its own group */
+  group = mg_summary_get_group (summary, 1);
+  g_assert_cmpstr (group->tag_id, ==, "figure");
+  g_assert_cmpuint (group->items->len, ==, 3);   /* 1850, 233, and the goal with two tags */
+  g_assert_cmpstr (((MgSummaryItem *) g_ptr_array_index (group->items, 0))->quote, ==, "1850 亿元");
+  g_assert_cmpstr (((MgSummaryItem *) g_ptr_array_index (group->items, 2))->quote, ==,
+                   "地区生产总值增长 7% 左右");
+  g_assert_cmpuint (((MgSummaryItem *) g_ptr_array_index (group->items, 0))->paragraph, ==, 4);
+  g_assert_cmpstr (((MgSummaryItem *) g_ptr_array_index (group->items, 0))->context, ==,
+                   "过去一年，全市地区生产总值达到 1850 亿元，同比增长 7.2%；");
+  group = mg_summary_get_group (summary, 3);
+  g_assert_cmpint (group->kind, ==, MG_SUMMARY_GROUP_UNTAGGED);
+  g_assert_cmpuint (group->items->len, ==, 1);
+  group = mg_summary_get_group (summary, 4);
+  g_assert_cmpint (group->kind, ==, MG_SUMMARY_GROUP_ORPHANED);
+  g_assert_cmpuint (group->items->len, ==, 1);
+  g_assert_cmpuint (((MgSummaryItem *) g_ptr_array_index (group->items, 0))->paragraph, ==, 0);
+
+  counts = mg_summary_get_tag_counts (summary);
+  g_assert_cmpuint (counts->len, ==, 3);
+  g_assert_cmpuint (((MgSummaryCount *) g_ptr_array_index (counts, 0))->count, ==, 2);
+  g_assert_cmpuint (((MgSummaryCount *) g_ptr_array_index (counts, 1))->count, ==, 3);
+  g_assert_cmpuint (((MgSummaryCount *) g_ptr_array_index (counts, 2))->count, ==, 2);
+  counts = mg_summary_get_author_counts (summary);
+  g_assert_cmpuint (counts->len, ==, 2);
+  g_assert_cmpstr (((MgSummaryCount *) g_ptr_array_index (counts, 0))->name, ==, "李伟");
+  g_assert_cmpuint (((MgSummaryCount *) g_ptr_array_index (counts, 0))->count, ==, 5);
+  g_assert_cmpuint (mg_summary_get_starred (summary)->len, ==, 3);
+}
+
+static void
+test_summary_filters (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_zh ();
+  g_autoptr(GError) error = NULL;
+  const char *slogan[] = { "slogan", NULL };
+  const char *unknown[] = { "no-such-tag", NULL };
+  MgSummaryFilter filter = { 0 };
+  g_autoptr(MgSummary) summary = NULL;
+
+  filter.tags = slogan;
+  summary = mg_summary_new (store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mg_summary_get_n_items (summary), ==, 2);
+  g_assert_cmpuint (mg_summary_get_n_groups (summary), ==, 1);
+  g_assert_cmpuint (mg_summary_get_tag_counts (summary)->len, ==, 1);
+  g_clear_object (&summary);
+
+  filter.tags = NULL;
+  filter.starred_only = TRUE;
+  summary = mg_summary_new (store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mg_summary_get_n_items (summary), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (mg_summary_get_item (summary, i)->starred);
+  g_clear_object (&summary);
+
+  filter.starred_only = FALSE;
+  filter.author = "Wang Fang";
+  summary = mg_summary_new (store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mg_summary_get_n_items (summary), ==, 3);
+  g_assert_cmpuint (mg_summary_get_n_orphaned (summary), ==, 1);
+  g_clear_object (&summary);
+
+  filter.author = "Nobody";
+  summary = mg_summary_new (store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mg_summary_get_n_items (summary), ==, 0);
+  g_assert_cmpuint (mg_summary_get_n_groups (summary), ==, 0);
+  g_clear_object (&summary);
+
+  filter.author = NULL;
+  filter.tags = unknown;
+  summary = mg_summary_new (store, &filter, &error);
+  g_assert_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_UNKNOWN);
+  g_assert_null (summary);
+}
+
+/* ---- formats, progress, cancellation, files ---- */
+
+static void
+test_format_names (void)
+{
+  const char *names[] = { "md", "html", "csv", "txt", "json", "w3c", "pdf" };
+  g_autoptr(GError) error = NULL;
+  MgExportFormat format;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_true (mg_export_format_from_string (names[i], &format, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (mg_export_format_to_string (format), ==, names[i]);
+      g_assert_nonnull (mg_export_format_get_label (format));
+      g_assert_nonnull (mg_export_format_get_mime_type (format));
+    }
+  g_assert_false (mg_export_format_is_text (MG_EXPORT_FORMAT_PDF));
+  g_assert_true (mg_export_format_is_text (MG_EXPORT_FORMAT_W3C));
+
+  g_assert_false (mg_export_format_from_string ("qdpx", &format, &error));
+  g_assert_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_UNSUPPORTED_FORMAT);
+  g_clear_error (&error);
+  g_assert_false (mg_export_format_from_string ("qdc", &format, &error));
+  g_assert_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_UNSUPPORTED_FORMAT);
+  g_clear_error (&error);
+  g_assert_false (mg_export_format_from_string ("docx", &format, &error));
+  g_assert_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_UNKNOWN_FORMAT);
+}
+
+static void
+record_progress (double   fraction,
+                 gpointer user_data)
+{
+  GArray *fractions = user_data;
+
+  g_array_append_val (fractions, fraction);
+}
+
+static void
+test_progress_and_cancel (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_en ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgSummary) summary = mg_summary_new (store, NULL, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint f = 0; f < MG_EXPORT_N_FORMATS; f++)
+    {
+      g_array_set_size (fractions, 0);
+      bytes = mg_export_to_bytes (summary, f, record_progress, fractions, cancellable, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (bytes);
+      g_clear_pointer (&bytes, g_bytes_unref);
+      g_assert_cmpuint (fractions->len, >=, 2);
+      g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+      for (guint i = 1; i < fractions->len; i++)
+        g_assert_cmpfloat (g_array_index (fractions, double, i), >=,
+                           g_array_index (fractions, double, i - 1));
+    }
+
+  g_cancellable_cancel (cancellable);
+  bytes = mg_export_to_bytes (summary, MG_EXPORT_FORMAT_MARKDOWN, NULL, NULL, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (bytes);
+}
+
+static void
+test_deterministic (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_zh ();
+
+  for (guint f = 0; f < MG_EXPORT_N_FORMATS; f++)
+    {
+      g_autoptr(GBytes) a = export_bytes (store, NULL, f);
+      g_autoptr(GBytes) b = export_bytes (store, NULL, f);
+
+      g_assert_true (g_bytes_equal (a, b));
+    }
+}
+
+static void
+async_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GBytes **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = mg_export_to_bytes_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_zh ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgSummary) summary = mg_summary_new (store, NULL, &error);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GBytes) sync = export_bytes (store, NULL, MG_EXPORT_FORMAT_HTML);
+  GBytes *result = NULL;
+
+  mg_export_to_bytes_async (summary, MG_EXPORT_FORMAT_HTML, record_progress,
+                            g_array_ref (fractions), (GDestroyNotify) g_array_unref,
+                            NULL, async_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_bytes_equal (result, sync));
+  g_bytes_unref (result);
+}
+
+static void
+test_file_atomic (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_en ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgSummary) summary = mg_summary_new (store, NULL, &error);
+  g_autofree char *dir = g_dir_make_tmp ("mg-export-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "out.md", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-dir", "out.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (missing);
+  g_autofree char *contents = NULL;
+  GDir *listing;
+  guint n_entries = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_true (mg_export_to_file (summary, MG_EXPORT_FORMAT_MARKDOWN, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "# Remarks at the Harbour City Growth Conference\n"));
+
+  g_assert_false (mg_export_to_file (summary, MG_EXPORT_FORMAT_MARKDOWN, bad, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Only the file written: no temporary left beside it. */
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_entries++;
+  g_dir_close (listing);
+  g_assert_cmpuint (n_entries, ==, 1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *fixtures[] = { "zh", "en" };
+  static const struct { MgExportFormat format; const char *ext; } formats[] = {
+    { MG_EXPORT_FORMAT_MARKDOWN, "md" },
+    { MG_EXPORT_FORMAT_HTML, "html" },
+    { MG_EXPORT_FORMAT_CSV, "csv" },
+    { MG_EXPORT_FORMAT_TEXT, "txt" },
+    { MG_EXPORT_FORMAT_JSON, "json" },
+    { MG_EXPORT_FORMAT_W3C, "w3c.jsonld" },
+  };
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+      {
+        GoldenCase *c = g_new0 (GoldenCase, 1);
+        char *golden = g_strdup_printf ("%s.%s", fixtures[i], formats[f].ext);
+        char *test_path = g_strdup_printf ("/export/golden/%s", golden);
+
+        c->fixture = fixtures[i];
+        c->format = formats[f].format;
+        c->golden = golden;
+        g_ptr_array_add (cases, c);
+        g_ptr_array_add (strings, golden);
+        g_ptr_array_add (strings, test_path);
+        g_test_add_data_func (test_path, c, test_golden);
+      }
+
+  g_test_add_func ("/export/html/escaping", test_html_escaping);
+  g_test_add_func ("/export/html/lang", test_html_lang);
+  g_test_add_func ("/export/csv/round-trip", test_csv_round_trip);
+  g_test_add_func ("/export/summary/groups", test_summary_groups);
+  g_test_add_func ("/export/summary/filters", test_summary_filters);
+  g_test_add_func ("/export/formats", test_format_names);
+  g_test_add_func ("/export/progress-and-cancel", test_progress_and_cancel);
+  g_test_add_func ("/export/deterministic", test_deterministic);
+  g_test_add_func ("/export/async", test_async);
+  g_test_add_func ("/export/file-atomic", test_file_atomic);
+
+  return g_test_run ();
+}
