@@ -19,22 +19,52 @@ fold_for_search (const char *text)
   return g_utf8_casefold (normalized != NULL ? normalized : text, -1);
 }
 
-static gboolean
-text_matches (const char *text,
-              const char *key)
+/* The quote and the note folded for search, kept on the annotation with
+ * the texts they were made from, so that they are folded again only after
+ * a change. */
+typedef struct
 {
-  g_autofree char *folded = NULL;
+  char *quote;
+  char *note;
+  char *folded;
+} FoldedText;
 
-  if (text == NULL || text[0] == '\0')
-    return FALSE;
+static void
+folded_text_free (gpointer data)
+{
+  FoldedText *cache = data;
 
-  /* Most speeches are Chinese, where folding rarely matters: try the cheap
-   * test first. */
-  if (strstr (text, key) != NULL)
-    return TRUE;
+  g_free (cache->quote);
+  g_free (cache->note);
+  g_free (cache->folded);
+  g_free (cache);
+}
 
-  folded = fold_for_search (text);
-  return strstr (folded, key) != NULL;
+static const char *
+get_folded_text (MgAnnotation *annotation)
+{
+  static GQuark quark;
+  const char *quote = mg_annotation_get_quote (annotation);
+  const char *note = mg_annotation_get_note (annotation);
+  FoldedText *cache;
+  g_autofree char *joined = NULL;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("mg-annotation-pane-folded-text");
+
+  cache = g_object_get_qdata (G_OBJECT (annotation), quark);
+  if (cache != NULL && g_strcmp0 (cache->quote, quote) == 0 && g_strcmp0 (cache->note, note) == 0)
+    return cache->folded;
+
+  /* A line break keeps a match from spanning the quote and the note. */
+  joined = g_strconcat (quote != NULL ? quote : "", "\n", note != NULL ? note : "", NULL);
+  cache = g_new0 (FoldedText, 1);
+  cache->quote = g_strdup (quote);
+  cache->note = g_strdup (note);
+  cache->folded = fold_for_search (joined);
+  g_object_set_qdata_full (G_OBJECT (annotation), quark, cache, folded_text_free);
+
+  return cache->folded;
 }
 
 gboolean
@@ -94,8 +124,7 @@ search_match (gpointer item,
   MgAnnotationPane *self = user_data;
   MgAnnotation *annotation = MG_ANNOTATION (item);
 
-  return text_matches (mg_annotation_get_quote (annotation), self->search_key) ||
-         text_matches (mg_annotation_get_note (annotation), self->search_key);
+  return strstr (get_folded_text (annotation), self->search_key) != NULL;
 }
 
 static int
@@ -405,7 +434,10 @@ mg_annotation_pane_set_search_text (MgAnnotationPane *self,
   self->search_text = g_steal_pointer (&stripped);
   g_clear_pointer (&self->search_key, g_free);
   if (self->search_text != NULL)
-    self->search_key = fold_for_search (self->search_text);
+    {
+      self->search_key = fold_for_search (self->search_text);
+      g_strdelimit (self->search_key, "\r\n", ' ');
+    }
 
   /* Leave the entry alone while someone types in it. */
   if (!gtk_widget_has_focus (gtk_widget_get_first_child (self->search_entry)))
