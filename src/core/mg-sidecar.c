@@ -487,6 +487,13 @@ mg_sidecar_get_document_sha256 (MgSidecar *self)
   return self->read->doc_sha256;
 }
 
+gint64
+mg_sidecar_get_document_length (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), -1);
+  return self->read->doc_length;
+}
+
 void
 mg_sidecar_get_anchor_counts (MgSidecar *self,
                               guint     *exact,
