@@ -747,10 +747,17 @@ test_pane_selection (Fixture       *fixture,
   g_assert_true (g_ptr_array_index (log, 0) == fixture->slogan);
   g_assert_true (mg_annotation_pane_get_selected (fixture->pane) == fixture->slogan);
 
-  /* Enter on a row (activation) emits it as well. */
-  g_signal_emit_by_name (list_view, "activate", 3);
+  /* Enter on a row (the list's activate-item action) emits it as well. */
+  g_assert_true (gtk_widget_grab_focus (list_view));
+  g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 3));
   g_assert_cmpuint (log->len, ==, 2);
   g_assert_true (g_ptr_array_index (log, 1) == fixture->money);
+
+  /* So does moving the selection the way the arrow keys and clicks do. */
+  g_assert_true (gtk_widget_activate_action (list_view, "list.select-item", "(ubb)", 4, FALSE, FALSE));
+  g_assert_cmpuint (log->len, ==, 3);
+  g_assert_true (g_ptr_array_index (log, 2) == fixture->goal);
+  g_ptr_array_set_size (log, 2);
 
   /* A row hidden by the filters: they are cleared to show it. */
   mg_annotation_pane_set_tag_filter (fixture->pane, "slogan", TRUE);
