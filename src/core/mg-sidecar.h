@@ -96,6 +96,8 @@ const char        *mg_sidecar_get_embedded_text  (MgSidecar         *self);
  * its speech. */
 const char        *mg_sidecar_get_document_name  (MgSidecar         *self);
 const char        *mg_sidecar_get_document_sha256 (MgSidecar        *self);
+/* document.length as read; -1 when absent. */
+gint64             mg_sidecar_get_document_length (MgSidecar        *self);
 /* Counts from re-anchoring at load: exact, moved, fuzzy, orphaned. */
 void               mg_sidecar_get_anchor_counts  (MgSidecar         *self,
                                                   guint             *exact,
