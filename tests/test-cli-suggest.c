@@ -199,6 +199,152 @@ test_suggest_errors (Fixture       *f,
   g_assert_nonnull (strstr (r.out, "--apply"));
 }
 
+/* compare */
+
+static const char old_speech[] =
+  "去年全市地区生产总值增长6.5%，城镇新增就业1.1万人。坚持“项目为王”。\n\n"
+  "今年的主要目标：城镇新增就业1.2万人以上。\n";
+static const char new_speech[] =
+  "去年全市地区生产总值增长5.8%，城镇新增就业1.1万人。坚持“亩均论英雄”。\n\n"
+  "今年的主要目标：城镇新增就业1.3万人以上，居民收入增长6%。\n";
+
+static JsonObject *
+member_object (JsonObject *o,
+               const char *a,
+               const char *b)
+{
+  JsonObject *inner = json_object_get_object_member (o, a);
+
+  g_assert_nonnull (inner);
+  return b != NULL ? json_object_get_object_member (inner, b) : inner;
+}
+
+static void
+test_compare_json (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *now = NULL;
+  JsonObject *o, *item;
+  JsonArray *array;
+  g_auto(Result) r = { 0 };
+
+  write_file (f, "old.txt", old_speech);
+  write_file (f, "new.txt", new_speech);
+  RUN (f, &r, "add", "old.txt", "--quote", "6.5%", "--tag", "figure");
+  g_assert_cmpint (r.status, ==, 0);
+  names = listing (f);
+
+  RUN (f, &r, "compare", "old.txt", "new.txt", "--json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  root = parse_json (r.out);
+  o = json_node_get_object (root);
+
+  g_assert_cmpstr (json_object_get_string_member (member_object (o, "old", NULL), "document"), ==, "old.txt");
+  g_assert_cmpstr (json_object_get_string_member (member_object (o, "new", NULL), "sidecar"), ==,
+                   "new.txt.marginalia.json");
+  g_assert_cmpint (json_object_get_int_member (member_object (o, "old", "by_tag"), "figure"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (member_object (o, "old", "by_tag"), "slogan"), ==, 0);
+  /* No sidecar: every count 0. */
+  g_assert_cmpint (json_object_get_int_member (member_object (o, "new", "by_tag"), "figure"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (member_object (o, "new", "by_tag"), "policy-goal"), ==, 0);
+
+  array = json_object_get_array_member (member_object (o, "slogans", NULL), "new");
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  item = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "new"), ==, "亩均论英雄");
+  g_assert_cmpint (json_object_get_int_member (item, "new_paragraph"), ==, 1);
+  array = json_object_get_array_member (member_object (o, "slogans", NULL), "dropped");
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  item = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "old"), ==, "项目为王");
+  g_assert_false (json_object_has_member (item, "new"));
+
+  array = json_object_get_array_member (member_object (o, "figures", NULL), "changed");
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  item = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "context"), ==, "生产总值增长");
+  g_assert_cmpstr (json_object_get_string_member (item, "old"), ==, "6.5%");
+  g_assert_cmpstr (json_object_get_string_member (item, "new"), ==, "5.8%");
+  item = json_array_get_object_element (array, 1);
+  g_assert_cmpstr (json_object_get_string_member (item, "context"), ==, "城镇新增就业");
+  g_assert_cmpstr (json_object_get_string_member (item, "old"), ==, "1.2万人以上");
+  g_assert_cmpstr (json_object_get_string_member (item, "new"), ==, "1.3万人以上");
+  g_assert_cmpint (json_object_get_int_member (item, "old_paragraph"), ==, 2);
+  array = json_object_get_array_member (member_object (o, "figures", NULL), "new");
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  item = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "new"), ==, "6%");
+  g_assert_cmpstr (json_object_get_string_member (item, "context"), ==, "居民收入增长");
+  array = json_object_get_array_member (member_object (o, "figures", NULL), "dropped");
+  g_assert_cmpuint (json_array_get_length (array), ==, 0);
+
+  /* The same speech twice: nothing new, dropped or changed. */
+  RUN (f, &r, "compare", "new.txt", "new.txt", "--json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (r.out);
+  o = json_node_get_object (root);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (member_object (o, "figures", NULL), "new")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (member_object (o, "figures", NULL), "changed")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (member_object (o, "slogans", NULL), "dropped")), ==, 0);
+
+  /* Comparing changes no file. */
+  now = listing (f);
+  g_assert_cmpstr (now, ==, names);
+}
+
+static void
+test_compare_report (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+
+  write_file (f, "old.txt", old_speech);
+  write_file (f, "new.txt", new_speech);
+
+  RUN (f, &r, "compare", "old.txt", "new.txt");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "# Comparison of old.txt and new.txt\n"));
+  g_assert_nonnull (strstr (r.out, "| figure | 0 | 0 |\n"));
+  g_assert_nonnull (strstr (r.out, "| 亩均论英雄 (¶1) |\n"));
+  g_assert_nonnull (strstr (r.out, "| 生产总值增长 | 6.5% (¶1) | 5.8% (¶1) |\n"));
+  g_assert_nonnull (strstr (r.out, "### Dropped (0)\n\nNone.\n"));
+  g_assert_true (g_str_has_suffix (r.out, "None.\n"));
+
+  RUN (f, &r, "compare", "old.txt", "new.txt", "--format", "md");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "# Comparison"));
+
+  RUN (f, &r, "compare", "old.txt", "new.txt", "--format", "html");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (r.out, "<tr><td>生产总值增长</td><td>6.5% (¶1)</td><td>5.8% (¶1)</td></tr>"));
+  g_assert_true (g_str_has_suffix (r.out, "</html>\n"));
+}
+
+static void
+test_compare_errors (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+
+  RUN (f, &r, "compare", SPEECH);
+  g_assert_cmpint (r.status, ==, 1);
+  RUN (f, &r, "compare", SPEECH, SPEECH, "--format", "pdf");
+  g_assert_cmpint (r.status, ==, 1);
+  RUN (f, &r, "compare", SPEECH, SPEECH, "--format", "md", "--json");
+  g_assert_cmpint (r.status, ==, 1);
+  RUN (f, &r, "compare", SPEECH, "missing.txt");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "missing.txt"));
+  RUN (f, &r, "compare", "--help");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "OLD_DOC NEW_DOC"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -212,6 +358,9 @@ main (int    argc,
   ADD ("suggest/json", test_suggest_json);
   ADD ("suggest/apply", test_suggest_apply);
   ADD ("suggest/errors", test_suggest_errors);
+  ADD ("compare/json", test_compare_json);
+  ADD ("compare/report", test_compare_report);
+  ADD ("compare/errors", test_compare_errors);
 
   return g_test_run ();
 }

@@ -495,6 +495,29 @@ test_schema_and_order (void)
   assert_order (json_array_get_object_element (annotations, 0), annotation_plain);
 }
 
+/* The window moves the annotations onto a changed text through the store:
+ * the sidecar then describes that text. */
+static void
+test_store_document_written (void)
+{
+  g_autofree char *path = fixture_path ("golden.marginalia.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MgDocument) document = speech ();
+  g_autoptr(MgDocument) changed = mg_document_new_for_text ("新的文本\n", -1, "新.txt");
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, document);
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+
+  g_assert_true (mg_sidecar_load (sidecar, NULL, &error));
+  g_assert_no_error (error);
+  mg_annotation_store_set_document (mg_sidecar_get_store (sidecar), changed);
+  out = mg_sidecar_serialize (sidecar);
+  sha = g_strdup_printf ("\"sha256\": \"%s\"", mg_document_get_sha256 (changed));
+  g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), sha));
+  g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), "\"name\": \"新.txt\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,6 +531,7 @@ main (int   argc,
   g_test_add_func ("/sidecar/round-trip/create-save-load", test_create_save_load);
   g_test_add_func ("/sidecar/newer-version", test_newer_version);
   g_test_add_func ("/sidecar/embedded-text", test_embedded_text);
+  g_test_add_func ("/sidecar/store-document-written", test_store_document_written);
   g_test_add_func ("/sidecar/empty-document", test_empty_document);
   g_test_add_func ("/sidecar/reanchor-on-load", test_reanchor_on_load);
 

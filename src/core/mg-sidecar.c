@@ -528,13 +528,27 @@ mg_sidecar_set_embed_text (MgSidecar *self,
   self->embed_text = !!embed;
 }
 
+/* The store's document is the current one: the window may have moved the
+ * annotations onto a changed text (mg_annotation_store_set_document). */
+static MgDocument *
+current_document (MgSidecar *self)
+{
+  MgDocument *document = mg_annotation_store_get_document (self->store);
+
+  return document != NULL ? document : mg_sidecar_get_document (self);
+}
+
 GBytes *
 mg_sidecar_serialize (MgSidecar *self)
 {
+  MgDocument *document;
+
   g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
 
-  return mg_sidecar_write (self->read, mg_sidecar_get_document (self),
-                           self->text_document != NULL, self->embed_text,
+  document = current_document (self);
+  return mg_sidecar_write (self->read, document,
+                           document != NULL && document == self->text_document,
+                           self->embed_text,
                            mg_annotation_store_get_tag_set (self->store),
                            G_LIST_MODEL (self->store));
 }
@@ -579,7 +593,7 @@ mg_sidecar_save (MgSidecar     *self,
   if (!mg_sidecar_write_file (self->file, bytes, cancellable, error))
     return FALSE;
 
-  document = mg_sidecar_get_document (self);
+  document = current_document (self);
   if (self->embed_text && document != NULL
       && g_strcmp0 (self->read->doc_text, mg_document_get_text (document)) != 0)
     {
