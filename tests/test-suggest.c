@@ -217,6 +217,14 @@ test_suggest_precision (void)
 
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (none)), ==, 0);
   }
+  {
+    /* Words made of numerals, and 争取 inside 斗争取得. */
+    g_autoptr(MgDocument) words =
+      mg_document_new_for_text ("宁可得罪千百人，造福亿万人民。反腐败斗争取得压倒性胜利。\n", -1, "w.txt");
+    g_autoptr(GListStore) none = mg_suggest_document (words, MG_SUGGEST_FIGURES | MG_SUGGEST_POLICY_GOALS);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (none)), ==, 0);
+  }
 }
 
 static void

@@ -53,14 +53,15 @@ static const struct
 typedef struct
 {
   MgSummary            *summary;
-  cairo_t              *cr;         /* NULL while measuring */
+  cairo_t              *cr;         /* draws on the current page's recording */
+  cairo_surface_t      *recording;
+  GPtrArray            *pages;      /* of finished recordings (cairo_surface_t *) */
   PangoContext         *context;
   PangoLayout          *layout;
   PangoLayout          *footer;     /* apart: a page ends in the middle of a block */
   PangoFontDescription *fonts[N_STYLES];
   double                y;
   guint                 page;       /* 1-based */
-  guint                 n_pages;    /* known in the drawing pass */
   gboolean              page_used;
 } PdfWriter;
 
@@ -79,31 +80,26 @@ pdf_parse_color (const char *color,
   *b = (value & 0xff) / 255.0;
 }
 
+/* Pages are recorded as they are laid out (text shaped once), and
+ * replayed onto the PDF at the end, when the number of pages is known. */
 static void
-pdf_draw_footer (PdfWriter *w)
+pdf_begin_page (PdfWriter *w)
 {
-  g_autofree char *text = NULL;
-  int width;
-  int height;
+  cairo_rectangle_t extents = { 0, 0, PAGE_WIDTH, PAGE_HEIGHT };
 
-  if (w->cr == NULL)
-    return;
-  text = g_strdup_printf ("%u / %u", w->page, w->n_pages);
-  pango_layout_set_text (w->footer, text, -1);
-  pango_layout_get_size (w->footer, &width, &height);
-  cairo_set_source_rgb (w->cr, styles[STYLE_FOOTER].gray, styles[STYLE_FOOTER].gray,
-                        styles[STYLE_FOOTER].gray);
-  cairo_move_to (w->cr, (PAGE_WIDTH - (double) width / PANGO_SCALE) / 2,
-                 PAGE_HEIGHT - MARGIN - (double) height / PANGO_SCALE);
-  pango_cairo_show_layout (w->cr, w->footer);
+  w->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  w->cr = cairo_create (w->recording);
+  w->y = MARGIN;
+  w->page_used = FALSE;
 }
 
 static void
 pdf_end_page (PdfWriter *w)
 {
-  pdf_draw_footer (w);
-  if (w->cr != NULL)
-    cairo_show_page (w->cr);
+  cairo_destroy (w->cr);
+  w->cr = NULL;
+  g_ptr_array_add (w->pages, w->recording);
+  w->recording = NULL;
 }
 
 static void
@@ -111,8 +107,26 @@ pdf_new_page (PdfWriter *w)
 {
   pdf_end_page (w);
   w->page++;
-  w->y = MARGIN;
-  w->page_used = FALSE;
+  pdf_begin_page (w);
+}
+
+static void
+pdf_draw_footer (PdfWriter *w,
+                 cairo_t   *cr,
+                 guint      page,
+                 guint      n_pages)
+{
+  g_autofree char *text = g_strdup_printf ("%u / %u", page, n_pages);
+  int width;
+  int height;
+
+  pango_layout_set_text (w->footer, text, -1);
+  pango_layout_get_size (w->footer, &width, &height);
+  cairo_set_source_rgb (cr, styles[STYLE_FOOTER].gray, styles[STYLE_FOOTER].gray,
+                        styles[STYLE_FOOTER].gray);
+  cairo_move_to (cr, (PAGE_WIDTH - (double) width / PANGO_SCALE) / 2,
+                 PAGE_HEIGHT - MARGIN - (double) height / PANGO_SCALE);
+  pango_cairo_show_layout (cr, w->footer);
 }
 
 /* Starts a new page unless @height more points fit on this one. */
@@ -163,18 +177,15 @@ pdf_block (PdfWriter  *w,
       if (w->y + height > BOTTOM && w->page_used)
         pdf_new_page (w);
 
-      if (w->cr != NULL)
+      if (bar_color != NULL)
         {
-          if (bar_color != NULL)
-            {
-              cairo_set_source_rgb (w->cr, r, g, b);
-              cairo_rectangle (w->cr, MARGIN + indent - 8.0, w->y, 3.0, height);
-              cairo_fill (w->cr);
-            }
-          cairo_set_source_rgb (w->cr, gray, gray, gray);
-          cairo_move_to (w->cr, MARGIN + indent, w->y + baseline);
-          pango_cairo_show_layout_line (w->cr, line);
+          cairo_set_source_rgb (w->cr, r, g, b);
+          cairo_rectangle (w->cr, MARGIN + indent - 8.0, w->y, 3.0, height);
+          cairo_fill (w->cr);
         }
+      cairo_set_source_rgb (w->cr, gray, gray, gray);
+      cairo_move_to (w->cr, MARGIN + indent, w->y + baseline);
+      pango_cairo_show_layout_line (w->cr, line);
       w->y += height;
       w->page_used = TRUE;
     }
@@ -191,7 +202,7 @@ pdf_heading (PdfWriter  *w,
 {
   /* A heading never ends a page: it needs room for itself and a quote. */
   pdf_need (w, styles[STYLE_HEADING].space_before + 60.0);
-  if (color != NULL && w->cr != NULL)
+  if (color != NULL)
     {
       double r, g, b;
 
@@ -285,7 +296,7 @@ pdf_counts (PdfWriter *w)
   g_string_free (line, TRUE);
 }
 
-/* One pass over the whole export: measuring (w->cr NULL) or drawing. */
+/* Lays out the whole export onto recorded pages. */
 static gboolean
 pdf_run (PdfWriter    *w,
          MgExportJob  *job,
@@ -297,8 +308,7 @@ pdf_run (PdfWriter    *w,
   GString *meta_line = g_string_new (NULL);
 
   w->page = 1;
-  w->y = MARGIN;
-  w->page_used = FALSE;
+  pdf_begin_page (w);
 
   pdf_block (w, STYLE_TITLE, mg_summary_get_title (w->summary), 0.0, NULL);
   if (*mg_summary_get_source (w->summary) != '\0')
@@ -374,6 +384,7 @@ mg_export_pdf_write (MgSummary    *summary,
   cairo_surface_t *surface;
   cairo_font_options_t *options;
   cairo_status_t status;
+  cairo_t *cr;
   g_autofree char *date = NULL;
   guint n_groups = mg_summary_get_n_groups (summary);
   guint total = mg_summary_get_starred (summary)->len;
@@ -381,7 +392,8 @@ mg_export_pdf_write (MgSummary    *summary,
 
   for (guint g = 0; g < n_groups; g++)
     total += mg_summary_get_group (summary, g)->items->len;
-  mg_export_job_begin (job, 2 * total);
+  /* Layout steps, then (fewer) page steps. */
+  mg_export_job_begin (job, total + total / 8 + 1);
 
   w.summary = summary;
   font_map = pango_cairo_font_map_new ();
@@ -408,10 +420,10 @@ mg_export_pdf_write (MgSummary    *summary,
   w.footer = pango_layout_new (w.context);
   pango_layout_set_font_description (w.footer, w.fonts[STYLE_FOOTER]);
 
-  /* Measure first, so that every footer can say "n / N". */
-  if (!pdf_run (&w, job, error))
+  w.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  ok = pdf_run (&w, job, error);
+  if (!ok)
     goto out;
-  w.n_pages = w.page;
 
   surface = cairo_pdf_surface_create_for_stream (pdf_write_to_string, out, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, mg_summary_get_title (summary));
@@ -422,10 +434,22 @@ mg_export_pdf_write (MgSummary    *summary,
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
     }
-  w.cr = cairo_create (surface);
-  ok = pdf_run (&w, job, error);
-  cairo_destroy (w.cr);
-  w.cr = NULL;
+  cr = cairo_create (surface);
+  for (guint i = 0; ok && i < w.pages->len; i++)
+    {
+      cairo_surface_t *page = g_ptr_array_index (w.pages, i);
+
+      cairo_set_source_surface (cr, page, 0, 0);
+      cairo_paint (cr);
+      pdf_draw_footer (&w, cr, i + 1, w.pages->len);
+      cairo_show_page (cr);
+      /* Free each page once it is out. */
+      g_ptr_array_index (w.pages, i) = NULL;
+      cairo_surface_destroy (page);
+      if (!mg_export_job_step (job, error))
+        ok = FALSE;
+    }
+  cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
@@ -444,6 +468,18 @@ out:
     pango_font_description_free (w.fonts[i]);
   g_clear_object (&w.layout);
   g_clear_object (&w.footer);
+  if (w.cr != NULL)
+    cairo_destroy (w.cr);
+  if (w.recording != NULL)
+    cairo_surface_destroy (w.recording);
+  if (w.pages != NULL)
+    {
+      for (guint i = 0; i < w.pages->len; i++)
+        if (g_ptr_array_index (w.pages, i) != NULL)
+          cairo_surface_destroy (g_ptr_array_index (w.pages, i));
+      g_ptr_array_set_free_func (w.pages, NULL);
+      g_ptr_array_unref (w.pages);
+    }
   g_clear_object (&w.context);
   g_object_unref (font_map);
   return ok;
