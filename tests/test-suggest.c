@@ -94,6 +94,7 @@ check_invariants (MgDocument *document,
       g_autofree char *slice = mg_document_dup_slice (document, start, end);
 
       g_assert_cmpuint (start, <, end);
+      g_assert_cmpuint (end - start, <=, MG_SUGGEST_MAX_LENGTH);
       g_assert_cmpuint (end, <=, mg_document_get_length (document));
       g_assert_cmpuint (start, >=, last_start);
       g_assert_cmpuint (start, >=, last_end[kind]);
@@ -214,6 +215,14 @@ test_suggest_precision (void)
     g_autoptr(MgDocument) markers =
       mg_document_new_for_text ("1. 总体要求\n\n2、主要任务\n\n（3）保障措施\n\n一是稳增长。二是促改革。三个务必，两个确保。\n", -1, "m.txt");
     g_autoptr(GListStore) none = mg_suggest_document (markers, MG_SUGGEST_FIGURES);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (none)), ==, 0);
+  }
+  {
+    /* Words made of numerals, and 争取 inside 斗争取得. */
+    g_autoptr(MgDocument) words =
+      mg_document_new_for_text ("宁可得罪千百人，造福亿万人民。反腐败斗争取得压倒性胜利。\n", -1, "w.txt");
+    g_autoptr(GListStore) none = mg_suggest_document (words, MG_SUGGEST_FIGURES | MG_SUGGEST_POLICY_GOALS);
 
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (none)), ==, 0);
   }
@@ -559,6 +568,44 @@ test_suggest_compare (void)
   g_assert_cmpuint (changes->len, ==, 0);
 }
 
+static void
+test_suggest_find_at (void)
+{
+  g_autoptr(MgDocument) document = load_fixture ("report-zh.txt");
+  g_autoptr(GListStore) store = mg_suggest_document (document, MG_SUGGEST_ALL);
+  GListModel *model = G_LIST_MODEL (store);
+  guint n = g_list_model_get_n_items (model);
+
+  /* Against a plain walk, at every offset. */
+  for (guint offset = 0; offset <= mg_document_get_length (document); offset++)
+    {
+      g_autoptr(GPtrArray) found = mg_suggest_find_at (model, offset);
+      guint expected = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(MgSuggestion) s = g_list_model_get_item (model, i);
+
+          if (mg_suggestion_get_start (s) <= offset && offset < mg_suggestion_get_end (s))
+            {
+              g_assert_cmpuint (expected, <, found->len);
+              g_assert_true (found->pdata[expected] == (gpointer) s);
+              expected++;
+            }
+        }
+      g_assert_cmpuint (found->len, ==, expected);
+    }
+
+  {
+    /* 到2027年 is both a policy goal and, inside it, a figure. */
+    g_autoptr(GPtrArray) found = mg_suggest_find_at (model, 321);
+
+    g_assert_cmpuint (found->len, ==, 2);
+    g_assert_cmpint (mg_suggestion_get_kind (found->pdata[0]), ==, MG_SUGGESTION_POLICY_GOAL);
+    g_assert_cmpint (mg_suggestion_get_kind (found->pdata[1]), ==, MG_SUGGESTION_FIGURE);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/suggest/accept", test_suggest_accept);
   g_test_add_func ("/suggest/deterministic", test_suggest_deterministic);
   g_test_add_func ("/suggest/large", test_suggest_large);
+  g_test_add_func ("/suggest/find-at", test_suggest_find_at);
   g_test_add_func ("/suggest/compare", test_suggest_compare);
   g_test_add_func ("/suggest/corpus", test_suggest_corpus);
 
