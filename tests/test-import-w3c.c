@@ -238,6 +238,32 @@ test_position_breaks_ties (void)
   g_assert_cmpuint (mg_annotation_get_start (mg_annotation_store_get_annotation (store, 0)), ==, 28);
 }
 
+/* A position alone is enough when the source is the text's hash. */
+static void
+test_position_by_hash (void)
+{
+  g_autoptr(MgDocument) document = fixture_load_document ("speech-en.txt");
+  g_autoptr(MgAnnotationStore) store = mg_annotation_store_new (document, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = g_strdup_printf (
+    "[ { \"type\": \"Annotation\", \"target\": { \"source\": \"urn:sha256:%s\","
+    "    \"selector\": { \"type\": \"TextPositionSelector\", \"start\": 10, \"end\": 20 } } },"
+    "  { \"type\": \"Annotation\", \"target\": { \"source\": \"urn:sha256:%064d\","
+    "    \"selector\": { \"type\": \"TextPositionSelector\", \"start\": 10, \"end\": 20 } } },"
+    "  { \"type\": \"Annotation\", \"target\": { \"source\": \"urn:sha256:%s\","
+    "    \"selector\": { \"type\": \"TextPositionSelector\", \"start\": 10, \"end\": 100000 } } } ]",
+    mg_document_get_sha256 (document), 0, mg_document_get_sha256 (document));
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autofree char *slice = mg_document_dup_slice (document, 10, 20);
+  MgImportReport report;
+
+  g_assert_true (mg_import_w3c_bytes (store, bytes, "hash.json", &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 1);
+  g_assert_cmpuint (report.skipped, ==, 2);   /* another text; beyond the end */
+  g_assert_cmpstr (mg_annotation_get_quote (mg_annotation_store_get_annotation (store, 0)), ==, slice);
+}
+
 static void
 test_bad_files (void)
 {
@@ -346,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/import-w3c/spec-examples", test_spec_examples);
   g_test_add_func ("/import-w3c/one-undo-step", test_one_undo_step);
   g_test_add_func ("/import-w3c/position-breaks-ties", test_position_breaks_ties);
+  g_test_add_func ("/import-w3c/position-by-hash", test_position_by_hash);
   g_test_add_func ("/import-w3c/bad-files", test_bad_files);
   g_test_add_func ("/import-w3c/slugify", test_slugify);
   g_test_add_func ("/import-w3c/corpus", test_corpus);

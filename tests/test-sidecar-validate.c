@@ -426,6 +426,38 @@ test_mutations (void)
   g_assert_cmpuint (refused, >, 0);
 }
 
+/* Editors that add a byte order mark, or write CRLF, do no harm. */
+static void
+test_bom_and_crlf (void)
+{
+  g_autofree char *golden = load_text ("golden.marginalia.json");
+  g_autofree char *crlf = NULL;
+  g_autoptr(GString) with_bom = g_string_new ("\xEF\xBB\xBF");
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/b.marginalia.json");
+  g_autoptr(MgSidecar) a = mg_sidecar_new (file, NULL);
+  g_autoptr(MgSidecar) b = mg_sidecar_new (file, NULL);
+  g_autoptr(GBytes) bom_bytes = NULL;
+  g_autoptr(GBytes) crlf_bytes = NULL;
+  g_autoptr(GBytes) out_a = NULL;
+  g_autoptr(GBytes) out_b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = g_strsplit (golden, "\n", -1);
+
+  g_string_append (with_bom, golden);
+  bom_bytes = g_bytes_new (with_bom->str, with_bom->len);
+  g_assert_true (mg_sidecar_load_bytes (a, bom_bytes, &error));
+  g_assert_no_error (error);
+  out_a = mg_sidecar_serialize (a);
+  g_assert_cmpstr (g_bytes_get_data (out_a, NULL), ==, golden);
+
+  crlf = g_strjoinv ("\r\n", lines);
+  crlf_bytes = g_bytes_new (crlf, strlen (crlf));
+  g_assert_true (mg_sidecar_load_bytes (b, crlf_bytes, &error));
+  g_assert_no_error (error);
+  out_b = mg_sidecar_serialize (b);
+  g_assert_cmpstr (g_bytes_get_data (out_b, NULL), ==, golden);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +466,7 @@ main (int   argc,
 
   g_test_add_func ("/sidecar/read/not-json", test_not_json);
   g_test_add_func ("/sidecar/read/truncated", test_truncated);
+  g_test_add_func ("/sidecar/read/bom-and-crlf", test_bom_and_crlf);
   g_test_add_func ("/sidecar/read/deeply-nested", test_deeply_nested);
   g_test_add_func ("/sidecar/read/not-ours", test_not_ours);
   g_test_add_func ("/sidecar/read/each-rule", test_each_rule);

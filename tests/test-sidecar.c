@@ -427,6 +427,149 @@ test_empty_document (void)
   g_assert_true (mg_sidecar_get_reanchored (sidecar));
 }
 
+static void
+assert_order (JsonObject         *object,
+              const char * const *expected)
+{
+  GList *names = json_object_get_members (object);
+  guint i = 0;
+
+  for (GList *l = names; l != NULL && expected[i] != NULL; l = l->next, i++)
+    g_assert_cmpstr (l->data, ==, expected[i]);
+  g_assert_null (expected[i]);
+  g_list_free (names);
+}
+
+/* The contract's member order, the writer's and the JSON Schema's agree. */
+static void
+test_schema_and_order (void)
+{
+  static const char * const top[] = { "format", "version", "document", "tags", "annotations", NULL };
+  static const char * const document_keys[] = { "name", "sha256", "length", "encoding", "title", "text", NULL };
+  static const char * const document_written[] = { "name", "sha256", "length", "encoding", "title", NULL };
+  static const char * const tag[] = { "id", "name", "color", "description", NULL };
+  static const char * const annotation[] = {
+    "id", "start", "end", "quote", "prefix", "suffix", "tags", "note", "starred",
+    "author", "contributors", "created", "modified", "orphaned", NULL
+  };
+  static const char * const annotation_plain[] = {
+    "id", "start", "end", "quote", "prefix", "suffix", "tags", "note", "starred",
+    "author", "created", "modified", NULL
+  };
+  g_autofree char *schema_path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                        "marginalia-annotations.schema.json", NULL);
+  g_autoptr(JsonParser) schema = json_parser_new ();
+  g_autoptr(JsonParser) written = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgDocument) document = speech ();
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/o.marginalia.json");
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, document);
+  g_autoptr(GBytes) out = NULL;
+  JsonObject *props, *items;
+  JsonArray *annotations;
+
+  json_parser_load_from_file (schema, schema_path, &error);
+  g_assert_no_error (error);
+  props = json_object_get_object_member (json_node_get_object (json_parser_get_root (schema)), "properties");
+  assert_order (props, top);
+  assert_order (json_object_get_object_member (json_object_get_object_member (props, "document"), "properties"),
+                document_keys);
+  items = json_object_get_object_member (json_object_get_object_member (props, "tags"), "items");
+  assert_order (json_object_get_object_member (items, "properties"), tag);
+  items = json_object_get_object_member (json_object_get_object_member (props, "annotations"), "items");
+  assert_order (json_object_get_object_member (items, "properties"), annotation);
+
+  /* What the writer produces, read back with json-glib. */
+  g_assert_true (mg_sidecar_load (sidecar, NULL, &error));
+  g_assert_no_error (error);
+  mg_annotation_store_create (mg_sidecar_get_store (sidecar), 26, 30, NULL, "", FALSE, "李伟", &error);
+  g_assert_no_error (error);
+  out = mg_sidecar_serialize (sidecar);
+  json_parser_load_from_data (written, g_bytes_get_data (out, NULL), (gssize) g_bytes_get_size (out), &error);
+  g_assert_no_error (error);
+  props = json_node_get_object (json_parser_get_root (written));
+  assert_order (props, top);
+  assert_order (json_object_get_object_member (props, "document"), document_written);
+  assert_order (json_array_get_object_element (json_object_get_array_member (props, "tags"), 0), tag);
+  annotations = json_object_get_array_member (props, "annotations");
+  assert_order (json_array_get_object_element (annotations, 0), annotation_plain);
+}
+
+/* The window moves the annotations onto a changed text through the store:
+ * the sidecar then describes that text. */
+static void
+test_store_document_written (void)
+{
+  g_autofree char *path = fixture_path ("golden.marginalia.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MgDocument) document = speech ();
+  g_autoptr(MgDocument) changed = mg_document_new_for_text ("新的文本\n", -1, "新.txt");
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, document);
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+
+  g_assert_true (mg_sidecar_load (sidecar, NULL, &error));
+  g_assert_no_error (error);
+  mg_annotation_store_set_document (mg_sidecar_get_store (sidecar), changed);
+  out = mg_sidecar_serialize (sidecar);
+  sha = g_strdup_printf ("\"sha256\": \"%s\"", mg_document_get_sha256 (changed));
+  g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), sha));
+  g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), "\"name\": \"新.txt\""));
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+load_async_and_wait (MgSidecar  *sidecar,
+                     GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  mg_sidecar_load_async (sidecar, NULL, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return mg_sidecar_load_finish (sidecar, result, error);
+}
+
+static void
+test_load_async (void)
+{
+  g_autofree char *path = fixture_path ("golden.marginalia.json");
+  g_autofree char *broken_path = fixture_path ("invalid-many.marginalia.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) broken_file = g_file_new_for_path (broken_path);
+  g_autoptr(GBytes) original = fixture_bytes ("golden.marginalia.json");
+  g_autoptr(MgDocument) document = speech ();
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, document);
+  g_autoptr(MgSidecar) broken = mg_sidecar_new (broken_file, document);
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GError) error = NULL;
+  guint exact, orphaned;
+
+  g_assert_true (load_async_and_wait (sidecar, &error));
+  g_assert_no_error (error);
+  out = mg_sidecar_serialize (sidecar);
+  assert_bytes_equal (out, original);
+  mg_sidecar_get_anchor_counts (sidecar, &exact, NULL, NULL, &orphaned);
+  g_assert_cmpuint (exact, ==, 4);
+  g_assert_cmpuint (orphaned, ==, 1);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_sidecar_get_store (sidecar)), ==, 5);
+
+  g_assert_false (load_async_and_wait (broken, &error));
+  g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_INVALID);
+  g_assert_true (mg_sidecar_get_broken (broken));
+  g_assert_cmpuint (mg_sidecar_get_problems (broken)->len, ==, 9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,11 +577,14 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sidecar/default-file", test_default_file);
+  g_test_add_func ("/sidecar/schema-and-order", test_schema_and_order);
   g_test_add_func ("/sidecar/round-trip/golden", test_golden_round_trip);
+  g_test_add_func ("/sidecar/load-async", test_load_async);
   g_test_add_func ("/sidecar/round-trip/exact-bytes", test_exact_bytes);
   g_test_add_func ("/sidecar/round-trip/create-save-load", test_create_save_load);
   g_test_add_func ("/sidecar/newer-version", test_newer_version);
   g_test_add_func ("/sidecar/embedded-text", test_embedded_text);
+  g_test_add_func ("/sidecar/store-document-written", test_store_document_written);
   g_test_add_func ("/sidecar/empty-document", test_empty_document);
   g_test_add_func ("/sidecar/reanchor-on-load", test_reanchor_on_load);
 

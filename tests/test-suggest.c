@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "mg-compare.h"
 #include "mg-suggest.h"
 
 static MgDocument *
@@ -93,6 +94,7 @@ check_invariants (MgDocument *document,
       g_autofree char *slice = mg_document_dup_slice (document, start, end);
 
       g_assert_cmpuint (start, <, end);
+      g_assert_cmpuint (end - start, <=, MG_SUGGEST_MAX_LENGTH);
       g_assert_cmpuint (end, <=, mg_document_get_length (document));
       g_assert_cmpuint (start, >=, last_start);
       g_assert_cmpuint (start, >=, last_end[kind]);
@@ -213,6 +215,14 @@ test_suggest_precision (void)
     g_autoptr(MgDocument) markers =
       mg_document_new_for_text ("1. 总体要求\n\n2、主要任务\n\n（3）保障措施\n\n一是稳增长。二是促改革。三个务必，两个确保。\n", -1, "m.txt");
     g_autoptr(GListStore) none = mg_suggest_document (markers, MG_SUGGEST_FIGURES);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (none)), ==, 0);
+  }
+  {
+    /* Words made of numerals, and 争取 inside 斗争取得. */
+    g_autoptr(MgDocument) words =
+      mg_document_new_for_text ("宁可得罪千百人，造福亿万人民。反腐败斗争取得压倒性胜利。\n", -1, "w.txt");
+    g_autoptr(GListStore) none = mg_suggest_document (words, MG_SUGGEST_FIGURES | MG_SUGGEST_POLICY_GOALS);
 
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (none)), ==, 0);
   }
@@ -515,6 +525,112 @@ test_suggest_corpus (void)
     }
 }
 
+static void
+test_suggest_compare (void)
+{
+  g_autoptr(MgDocument) old_document =
+    mg_document_new_for_text ("我们坚持“最多跑一次”改革。全年地区生产总值增长6.8%，新增就业1.2万人。\n\n"
+                              "By 2027 we will plant 10,000 trees.\n", -1, "old.txt");
+  g_autoptr(MgDocument) new_document =
+    mg_document_new_for_text ("我们坚持“数字化改革”。全年地区生产总值增长5.9%，新增就业1.2万人，实际利用外资12亿美元。\n\n"
+                              "By 2027 we will plant 10,000 trees.\n", -1, "new.txt");
+  g_autoptr(GPtrArray) changes = mg_compare_documents (old_document, new_document);
+  MgChange *c;
+
+  g_assert_cmpuint (changes->len, ==, 4);
+
+  c = changes->pdata[0];
+  g_assert_cmpint (c->kind, ==, MG_SUGGESTION_SLOGAN);
+  g_assert_cmpint (c->change, ==, MG_CHANGE_NEW);
+  g_assert_cmpstr (c->new_quote, ==, "数字化改革");
+  g_assert_null (c->old_quote);
+  g_assert_cmpuint (c->new_paragraph, ==, 1);
+
+  c = changes->pdata[1];
+  g_assert_cmpint (c->change, ==, MG_CHANGE_DROPPED);
+  g_assert_cmpstr (c->old_quote, ==, "最多跑一次");
+  g_assert_null (c->new_quote);
+
+  c = changes->pdata[2];
+  g_assert_cmpint (c->kind, ==, MG_SUGGESTION_FIGURE);
+  g_assert_cmpint (c->change, ==, MG_CHANGE_CHANGED);
+  g_assert_cmpstr (c->context, ==, "生产总值增长");
+  g_assert_cmpstr (c->old_quote, ==, "6.8%");
+  g_assert_cmpstr (c->new_quote, ==, "5.9%");
+
+  c = changes->pdata[3];
+  g_assert_cmpint (c->change, ==, MG_CHANGE_NEW);
+  g_assert_cmpstr (c->new_quote, ==, "12亿美元");
+  g_assert_cmpstr (mg_change_kind_to_string (c->change), ==, "new");
+
+  g_ptr_array_unref (g_steal_pointer (&changes));
+  changes = mg_compare_documents (new_document, new_document);
+  g_assert_cmpuint (changes->len, ==, 0);
+}
+
+static void
+test_suggest_compare_english (void)
+{
+  g_autoptr(MgDocument) old_document =
+    mg_document_new_for_text ("Last year the county spent $48.2 million. Unemployment fell from "
+                              "6.1 percent to 4.4 percent.\n", -1, "old.txt");
+  g_autoptr(MgDocument) new_document =
+    mg_document_new_for_text ("Last year the county spent $52.0 million. Unemployment fell from "
+                              "6.1 percent to 3.9 percent.\n", -1, "new.txt");
+  g_autoptr(GPtrArray) changes = mg_compare_documents (old_document, new_document);
+  MgChange *c;
+
+  g_assert_cmpuint (changes->len, ==, 2);
+  c = changes->pdata[0];
+  g_assert_cmpint (c->change, ==, MG_CHANGE_CHANGED);
+  g_assert_cmpstr (c->context, ==, "the county spent");
+  g_assert_cmpstr (c->old_quote, ==, "$48.2 million");
+  g_assert_cmpstr (c->new_quote, ==, "$52.0 million");
+  c = changes->pdata[1];
+  g_assert_cmpint (c->change, ==, MG_CHANGE_CHANGED);
+  g_assert_cmpstr (c->context, ==, "to");
+  g_assert_cmpstr (c->old_quote, ==, "4.4 percent");
+  g_assert_cmpstr (c->new_quote, ==, "3.9 percent");
+}
+
+static void
+test_suggest_find_at (void)
+{
+  g_autoptr(MgDocument) document = load_fixture ("report-zh.txt");
+  g_autoptr(GListStore) store = mg_suggest_document (document, MG_SUGGEST_ALL);
+  GListModel *model = G_LIST_MODEL (store);
+  guint n = g_list_model_get_n_items (model);
+
+  /* Against a plain walk, at every offset. */
+  for (guint offset = 0; offset <= mg_document_get_length (document); offset++)
+    {
+      g_autoptr(GPtrArray) found = mg_suggest_find_at (model, offset);
+      guint expected = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(MgSuggestion) s = g_list_model_get_item (model, i);
+
+          if (mg_suggestion_get_start (s) <= offset && offset < mg_suggestion_get_end (s))
+            {
+              g_assert_cmpuint (expected, <, found->len);
+              g_assert_true (found->pdata[expected] == (gpointer) s);
+              expected++;
+            }
+        }
+      g_assert_cmpuint (found->len, ==, expected);
+    }
+
+  {
+    /* 到2027年 is both a policy goal and, inside it, a figure. */
+    g_autoptr(GPtrArray) found = mg_suggest_find_at (model, 321);
+
+    g_assert_cmpuint (found->len, ==, 2);
+    g_assert_cmpint (mg_suggestion_get_kind (found->pdata[0]), ==, MG_SUGGESTION_POLICY_GOAL);
+    g_assert_cmpint (mg_suggestion_get_kind (found->pdata[1]), ==, MG_SUGGESTION_FIGURE);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -533,6 +649,9 @@ main (int   argc,
   g_test_add_func ("/suggest/accept", test_suggest_accept);
   g_test_add_func ("/suggest/deterministic", test_suggest_deterministic);
   g_test_add_func ("/suggest/large", test_suggest_large);
+  g_test_add_func ("/suggest/find-at", test_suggest_find_at);
+  g_test_add_func ("/suggest/compare", test_suggest_compare);
+  g_test_add_func ("/suggest/compare-english", test_suggest_compare_english);
   g_test_add_func ("/suggest/corpus", test_suggest_corpus);
 
   return g_test_run ();

@@ -4,18 +4,204 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <unistd.h>
 
 #include "mg-application.h"
-#include "mg-window.h"
+#include "mg-document-view.h"
+#include "mg-window-private.h"
 
 static MgApplication *app;
+
+typedef struct
+{
+  char     *dir;
+  GFile    *speech;
+  GFile    *sidecar;
+  MgWindow *window;
+} Fixture;
 
 static void
 iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+static void
+wait_loaded (MgWindow *window)
+{
+  while (mg_window_is_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
+static char *
+read_file (GFile *file)
+{
+  g_autofree char *contents = NULL;
+
+  if (!g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL))
+    return NULL;
+  return g_steal_pointer (&contents);
+}
+
+static void
+copy_fixture (Fixture    *fixture,
+              const char *name)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+  fixture->speech = g_file_new_for_path (path);
+  g_file_copy (from, fixture->speech, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  fixture->sidecar = mg_sidecar_default_file (fixture->speech);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("marginalia-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->window = mg_window_new (app);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  iterate ();
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* Close like a user would: runs the final save. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  iterate ();
+  g_clear_object (&fixture->speech);
+  g_clear_object (&fixture->sidecar);
+  remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+open_fixture (Fixture    *fixture,
+              const char *name)
+{
+  copy_fixture (fixture, name);
+  mg_window_open_file (fixture->window, fixture->speech);
+  wait_loaded (fixture->window);
+  g_assert_true (mg_window_has_document (fixture->window));
+}
+
+static MgDocumentView *
+view_of (Fixture *fixture)
+{
+  return MG_DOCUMENT_VIEW (mg_window_get_document_view (fixture->window));
+}
+
+static GtkTextBuffer *
+buffer_of (Fixture *fixture)
+{
+  return gtk_text_view_get_buffer (mg_document_view_get_text_view (view_of (fixture)));
+}
+
+static char *
+buffer_text (Fixture *fixture)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer_of (fixture), &start, &end);
+  return gtk_text_buffer_get_text (buffer_of (fixture), &start, &end, FALSE);
+}
+
+/* Code point offset of @needle in the buffer. */
+static guint
+offset_of (Fixture    *fixture,
+           const char *needle)
+{
+  g_autofree char *text = buffer_text (fixture);
+  const char *found = strstr (text, needle);
+
+  g_assert_nonnull (found);
+  return (guint) g_utf8_pointer_to_offset (text, found);
+}
+
+static gboolean
+action (Fixture    *fixture,
+        const char *name,
+        GVariant   *parameter)
+{
+  gboolean found = gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), name, parameter);
+
+  iterate ();
+  return found;
+}
+
+/* The background colour of the highest-priority annotation style at
+ * @offset, or FALSE when none paints a background there (a flash or a
+ * search match does not count). */
+static gboolean
+background_at (Fixture *fixture,
+               guint    offset,
+               GdkRGBA *rgba)
+{
+  GtkTextIter iter;
+  GSList *tags;
+  gboolean found = FALSE;
+
+  gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &iter, offset);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l; l = l->next)
+    {
+      gboolean set = FALSE;
+      GdkRGBA *color = NULL;
+      g_autofree char *name = NULL;
+
+      g_object_get (l->data, "name", &name, NULL);
+      if (name != NULL && (g_str_equal (name, "mg-flash") || g_str_has_prefix (name, "mg-search")))
+        continue;
+      g_object_get (l->data, "background-set", &set, "background-rgba", &color, NULL);
+      if (set && color != NULL)
+        {
+          *rgba = *color;
+          found = TRUE;
+        }
+      g_clear_pointer (&color, gdk_rgba_free);
+    }
+  g_slist_free (tags);
+  return found;
+}
+
+static gboolean
+has_named_tag (Fixture    *fixture,
+               guint       offset,
+               const char *name)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer_of (fixture));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &iter, offset);
+  return gtk_text_iter_has_tag (&iter, tag);
 }
 
 static void
@@ -27,35 +213,417 @@ test_window_empty (void)
   iterate ();
 
   g_assert_false (mg_window_has_document (window));
+  g_assert_null (mg_window_get_store (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
 }
 
 static void
-test_window_open (void)
+test_window_open_sample (Fixture       *fixture,
+                         gconstpointer  data)
 {
-  MgWindow *window = mg_window_new (app);
-  g_autoptr(GFile) file = NULL;
+  g_autofree char *sample_path = g_build_filename (SOURCE_SAMPLES_DIR, "sample-zh.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+
+  if (!g_file_test (sample_path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("The sample speech is not in the source tree");
+      return;
+    }
+
+  g_assert_true (action (fixture, "win.open-sample", NULL));
+  wait_loaded (fixture->window);
+
+  g_assert_true (mg_window_has_document (fixture->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "document");
+  /* A copy in the user's data directory, so its annotations can be saved. */
+  g_assert_true (g_str_has_prefix (g_file_peek_path (mg_window_get_file (fixture->window)),
+                                   g_get_user_data_dir ()));
+  text = buffer_text (fixture);
+  expected = g_strdup (mg_document_get_text (mg_annotation_store_get_document (mg_window_get_store (fixture->window))));
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_true (g_utf8_strlen (text, -1) > 1000);
+  g_assert_cmpstr (adw_window_title_get_title (fixture->window->window_title), !=, "Marginalia");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (mg_document_view_get_text_view (view_of (fixture))), "zh"));
+}
+
+static void
+test_window_tag_selection (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  MgAnnotationStore *store;
+  MgAnnotation *annotation;
+  MgTag *tag;
+  GdkRGBA rgba, expected;
+  g_autofree char *saved = NULL;
+  guint start, end;
+
+  open_fixture (fixture, "gui-speech-zh.txt");
+  store = mg_window_get_store (fixture->window);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
+  g_assert_false (g_file_query_exists (fixture->sidecar, NULL));
+
+  start = offset_of (fixture, "项目为王");
+  end = start + 4;
+  mg_document_view_select_range (view_of (fixture), start, end);
+  iterate ();
+
+  /* Key 1: the first tag. */
+  g_assert_true (action (fixture, "win.tag-selection", g_variant_new_int32 (0)));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
+  annotation = mg_annotation_store_get_annotation (store, 0);
+  tag = mg_tag_set_get_tag (mg_annotation_store_get_tag_set (store), 0);
+  g_assert_cmpuint (mg_annotation_get_start (annotation), ==, start);
+  g_assert_cmpuint (mg_annotation_get_end (annotation), ==, end);
+  g_assert_cmpstr (mg_annotation_get_quote (annotation), ==, "项目为王");
+  g_assert_true (mg_annotation_has_tag (annotation, mg_tag_get_id (tag)));
+  g_assert_true (mg_window_get_selected (fixture->window) == annotation);
+
+  /* Drawn in the tag's colour on exactly that range. */
+  mg_document_view_refresh (view_of (fixture));
+  g_assert_true (gdk_rgba_parse (&expected, mg_tag_get_color (tag)));
+  g_assert_true (background_at (fixture, start, &rgba));
+  g_assert_cmpfloat_with_epsilon (rgba.red, expected.red, 0.01);
+  g_assert_cmpfloat_with_epsilon (rgba.green, expected.green, 0.01);
+  g_assert_cmpfloat_with_epsilon (rgba.blue, expected.blue, 0.01);
+  g_assert_true (background_at (fixture, end - 1, &rgba));
+  g_assert_false (background_at (fixture, end, &rgba));
+  g_assert_false (background_at (fixture, start - 1, &rgba));
+
+  /* Listed in the pane, selected there; a filter on another tag hides it. */
+  {
+    MgAnnotationPane *pane = MG_ANNOTATION_PANE (mg_window_get_pane (fixture->window));
+    MgTag *other = mg_tag_set_get_tag (mg_annotation_store_get_tag_set (store), 1);
+    GListModel *rows = mg_annotation_pane_get_model (pane);
+
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+    g_assert_true (mg_annotation_pane_get_selected (pane) == annotation);
+    mg_annotation_pane_set_tag_filter (pane, mg_tag_get_id (other), TRUE);
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+    mg_annotation_pane_set_tag_filter (pane, mg_tag_get_id (tag), TRUE);
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+    mg_annotation_pane_clear_filters (pane);
+    iterate ();
+
+    /* Activating a row selects the annotation for the window too. */
+    mg_window_set_selected (fixture->window, NULL);
+    g_signal_emit_by_name (pane, "annotation-activated", annotation);
+    iterate ();
+    g_assert_true (mg_window_get_selected (fixture->window) == annotation);
+  }
+
+  /* Saved on disk. */
+  g_assert_true (mg_window_save (fixture->window, NULL));
+  saved = read_file (fixture->sidecar);
+  g_assert_nonnull (saved);
+  g_assert_nonnull (strstr (saved, mg_annotation_get_id (annotation)));
+  g_assert_nonnull (strstr (saved, mg_tag_get_id (tag)));
+  g_assert_nonnull (strstr (saved, "项目为王"));
+  g_assert_false (mg_annotation_store_get_dirty (store));
+
+  /* Undo removes it from the store and from the view; redo brings it back. */
+  g_assert_true (action (fixture, "win.undo", NULL));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
+  mg_document_view_refresh (view_of (fixture));
+  g_assert_false (background_at (fixture, start, &rgba));
+  g_assert_true (action (fixture, "win.redo", NULL));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
+  mg_document_view_refresh (view_of (fixture));
+  g_assert_true (background_at (fixture, start, &rgba));
+}
+
+static void
+test_window_highlight_overlap_delete (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  MgAnnotationStore *store;
+  MgAnnotation *first;
+  guint start;
+
+  open_fixture (fixture, "gui-speech-zh.txt");
+  store = mg_window_get_store (fixture->window);
+  start = offset_of (fixture, "三年大变样");
+
+  /* Nothing selected: tagging does nothing. */
+  mg_document_view_clear_selection (view_of (fixture));
+  action (fixture, "win.highlight", NULL);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
+
+  mg_document_view_select_range (view_of (fixture), start, start + 5);
+  g_assert_true (action (fixture, "win.highlight", NULL));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
+  first = mg_annotation_store_get_annotation (store, 0);
+  g_assert_cmpuint (g_strv_length ((char **) mg_annotation_get_tags (first)), ==, 0);
+  mg_document_view_refresh (view_of (fixture));
+  g_assert_true (has_named_tag (fixture, start, "mg-highlight"));
+  g_assert_false (has_named_tag (fixture, start, "mg-overlap"));
+
+  /* A second annotation over part of the first: the shared part is marked. */
+  mg_document_view_select_range (view_of (fixture), start + 2, start + 8);
+  g_assert_true (action (fixture, "win.tag-selection", g_variant_new_int32 (1)));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 2);
+  mg_document_view_refresh (view_of (fixture));
+  g_assert_false (has_named_tag (fixture, start + 1, "mg-overlap"));
+  g_assert_true (has_named_tag (fixture, start + 2, "mg-overlap"));
+  g_assert_true (has_named_tag (fixture, start + 4, "mg-overlap"));
+  g_assert_false (has_named_tag (fixture, start + 5, "mg-overlap"));
+
+  /* Delete removes the selected (the last made) annotation. */
+  g_assert_true (action (fixture, "win.delete-annotation", NULL));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
+  g_assert_true (mg_annotation_store_get_annotation (store, 0) == first);
+  g_assert_null (mg_window_get_selected (fixture->window));
+  mg_document_view_refresh (view_of (fixture));
+  g_assert_false (has_named_tag (fixture, start + 2, "mg-overlap"));
+
+  g_assert_true (action (fixture, "win.undo", NULL));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 2);
+}
+
+static void
+test_window_autosave (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  MgAnnotationStore *store;
+  g_autofree char *saved = NULL;
+  gint64 deadline;
+  guint start;
+
+  open_fixture (fixture, "gui-speech-zh.txt");
+  store = mg_window_get_store (fixture->window);
+  start = offset_of (fixture, "五万个");
+  mg_document_view_select_range (view_of (fixture), start, start + 3);
+  g_assert_true (action (fixture, "win.tag-selection", g_variant_new_int32 (1)));
+  /* Unsaved until the delay has passed (a slow run may already be past it). */
+  if (mg_annotation_store_get_dirty (store))
+    g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_UNSAVED);
+
+  /* Written about a second later without anything else happening. */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (mg_annotation_store_get_dirty (store) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (mg_annotation_store_get_dirty (store));
+  g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_SAVED);
+  saved = read_file (fixture->sidecar);
+  g_assert_nonnull (saved);
+  g_assert_nonnull (strstr (saved, "五万个"));
+}
+
+static void
+test_window_search (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  MgDocumentView *view;
+  guint first, second, start, end;
+
+  open_fixture (fixture, "gui-speech-zh.txt");
+  view = view_of (fixture);
+  first = offset_of (fixture, "增长");
+
+  g_assert_true (action (fixture, "win.find", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (fixture->window->search_bar));
+  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "增长");
+  /* The entry waits a moment before searching. */
+  while (mg_document_view_get_n_matches (view) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+  g_assert_cmpuint (mg_document_view_get_n_matches (view), ==, 2);
+  g_assert_true (has_named_tag (fixture, first, "mg-search-match"));
+
+  /* The first match is selected; next moves on, previous comes back. */
+  g_assert_true (mg_document_view_get_selection (view, &start, &end));
+  g_assert_cmpuint (start, ==, first);
+  g_assert_cmpuint (end, ==, first + 2);
+  g_assert_true (action (fixture, "win.find-next", NULL));
+  g_assert_true (mg_document_view_get_selection (view, &second, &end));
+  g_assert_cmpuint (second, >, first);
+  g_assert_true (has_named_tag (fixture, second, "mg-search-current"));
+  g_assert_true (action (fixture, "win.find-previous", NULL));
+  g_assert_true (mg_document_view_get_selection (view, &start, NULL));
+  g_assert_cmpuint (start, ==, first);
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->search_label), ==, "1 of 2");
+
+  /* Closing the bar clears the matches. */
+  gtk_search_bar_set_search_mode (fixture->window->search_bar, FALSE);
+  iterate ();
+  g_assert_cmpuint (mg_document_view_get_n_matches (view), ==, 0);
+  g_assert_false (has_named_tag (fixture, first, "mg-search-match"));
+}
+
+static void
+test_window_broken_sidecar (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char broken[] = "{ \"format\": \"marginalia-annotations\", \"version\": 1, \"annotations\": [ { \"id\": ";
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  int fd;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gboolean kept_aside = FALSE;
+  MgAnnotationStore *store;
+  guint start;
 
-  fd = g_file_open_tmp ("marginalia-XXXXXX.txt", &path, &error);
+  copy_fixture (fixture, "gui-speech-zh.txt");
+  g_file_replace_contents (fixture->sidecar, broken, strlen (broken), NULL, FALSE,
+                           G_FILE_CREATE_NONE, NULL, NULL, &error);
   g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, "A speech.\n\nIts second paragraph.\n", -1, &error);
+
+  mg_window_open_file (fixture->window, fixture->speech);
+  wait_loaded (fixture->window);
+
+  /* The speech opens; the annotations are read-only and the problem shown. */
+  g_assert_true (mg_window_has_document (fixture->window));
+  g_assert_true (mg_sidecar_get_broken (mg_window_get_sidecar (fixture->window)));
+  g_assert_true (gtk_info_bar_get_revealed (fixture->window->sidecar_bar));
+  g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_READ_ONLY);
+
+  start = offset_of (fixture, "项目为王");
+  mg_document_view_select_range (view_of (fixture), start, start + 4);
+  action (fixture, "win.tag-selection", g_variant_new_int32 (0));
+  action (fixture, "win.highlight", NULL);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_window_get_store (fixture->window)), ==, 0);
+  g_assert_true (mg_window_save (fixture->window, NULL));
+  after = read_file (fixture->sidecar);
+  g_assert_cmpstr (after, ==, broken);
+
+  /* Starting afresh keeps the broken file aside and makes tagging work. */
+  g_assert_true (action (fixture, "win.start-afresh", NULL));
+  g_assert_false (gtk_info_bar_get_revealed (fixture->window->sidecar_bar));
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (strstr (name, ".broken-") != NULL)
+      {
+        g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+        g_autofree char *contents = read_file (file);
+
+        g_assert_cmpstr (contents, ==, broken);
+        kept_aside = TRUE;
+      }
+  g_assert_true (kept_aside);
+
+  store = mg_window_get_store (fixture->window);
+  mg_document_view_select_range (view_of (fixture), start, start + 4);
+  g_assert_true (action (fixture, "win.tag-selection", g_variant_new_int32 (0)));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
+  g_assert_true (mg_window_save (fixture->window, NULL));
+  g_free (after);
+  after = read_file (fixture->sidecar);
+  g_assert_nonnull (strstr (after, "项目为王"));
+}
+
+static void
+test_window_gb18030 (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "data", "gui-speech-gb18030.utf8", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
+  open_fixture (fixture, "gui-speech-gb18030.txt");
+  text = buffer_text (fixture);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_nonnull (strstr (text, "绿水青山就是金山银山"));
+}
+
+static void
+test_window_unreadable (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "missing.txt", NULL);
+  g_autoptr(GFile) missing = g_file_new_for_path (path);
+  GtkWindow *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  mg_window_open_file (fixture->window, missing);
+  wait_loaded (fixture->window);
+
+  g_assert_false (mg_window_has_document (fixture->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "empty");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWindow *window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window))
+        dialog = window;
+      g_object_unref (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "missing.txt"));
+  gtk_window_destroy (dialog);
+
+  /* Still usable: a good file opens in the same window. */
+  open_fixture (fixture, "gui-speech-zh.txt");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "document");
+}
+
+static void
+test_window_zoom (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  open_fixture (fixture, "gui-speech-zh.txt");
+  g_assert_true (action (fixture, "win.zoom-reset", NULL));
+  g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 1.0);
+  g_assert_true (action (fixture, "win.zoom-in", NULL));
+  g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), >, 1.0);
+  g_assert_true (action (fixture, "win.zoom-out", NULL));
+  g_assert_true (action (fixture, "win.zoom-out", NULL));
+  g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), <, 1.0);
+  g_assert_true (action (fixture, "win.zoom-reset", NULL));
+  g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 1.0);
+}
+
+static void
+test_window_reanchored (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *changed = NULL;
+  MgWindow *second;
+  MgAnnotation *annotation;
+  guint start;
+
+  open_fixture (fixture, "gui-speech-zh.txt");
+  start = offset_of (fixture, "项目为王");
+  mg_document_view_select_range (view_of (fixture), start, start + 4);
+  g_assert_true (action (fixture, "win.tag-selection", g_variant_new_int32 (2)));
+  g_assert_true (mg_window_save (fixture->window, NULL));
+
+  /* Someone edits the speech: a new first paragraph. */
+  text = read_file (fixture->speech);
+  changed = g_strconcat ("新增的开头一段。\n\n", text, NULL);
+  g_file_replace_contents (fixture->speech, changed, strlen (changed), NULL, FALSE,
+                           G_FILE_CREATE_NONE, NULL, NULL, &error);
   g_assert_no_error (error);
-  file = g_file_new_for_path (path);
 
-  gtk_window_present (GTK_WINDOW (window));
-  mg_window_open_file (window, file);
-  iterate ();
-  g_assert_true (mg_window_has_document (window));
+  second = mg_window_new (app);
+  gtk_window_present (GTK_WINDOW (second));
+  mg_window_open_file (second, fixture->speech);
+  wait_loaded (second);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (mg_sidecar_get_reanchored (mg_window_get_sidecar (second)));
+  g_assert_true (gtk_info_bar_get_revealed (second->anchor_bar));
+  g_assert_nonnull (strstr (gtk_label_get_text (second->anchor_label), "1 moved"));
+  annotation = mg_annotation_store_get_annotation (mg_window_get_store (second), 0);
+  g_assert_cmpstr (mg_annotation_get_quote (annotation), ==, "项目为王");
+  g_assert_cmpuint (mg_annotation_get_start (annotation), ==, start + 10);
+
+  /* Review goes to it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.review-changes", NULL));
+  g_assert_true (mg_window_get_selected (second) == annotation);
+
+  gtk_window_destroy (GTK_WINDOW (second));
   iterate ();
-  g_unlink (path);
 }
 
 int
@@ -63,9 +631,18 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
   int ret;
 
-  gtk_test_init (&argc, &argv, NULL);
+  /* A private data directory (the sample is copied there), set before
+   * GLib reads it. G_TEST_OPTION_ISOLATE_DIRS would also hide the system
+   * data directories, and with them the MIME database and icon theme. */
+  data_home = g_dir_make_tmp ("marginalia-gui-data-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
   adw_init ();
 
   app = mg_application_new ();
@@ -75,10 +652,28 @@ main (int   argc,
     g_error ("Could not register the application: %s", error->message);
 
   g_test_add_func ("/window/empty", test_window_empty);
-  g_test_add_func ("/window/open", test_window_open);
+#define ADD(path, func) \
+  g_test_add ("/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("open-sample", test_window_open_sample);
+  ADD ("tag-selection", test_window_tag_selection);
+  ADD ("highlight-overlap-delete", test_window_highlight_overlap_delete);
+  ADD ("autosave", test_window_autosave);
+  ADD ("search", test_window_search);
+  ADD ("broken-sidecar", test_window_broken_sidecar);
+  ADD ("gb18030", test_window_gb18030);
+  ADD ("unreadable", test_window_unreadable);
+  ADD ("zoom", test_window_zoom);
+  ADD ("reanchored", test_window_reanchored);
+#undef ADD
 
   ret = g_test_run ();
 
   g_clear_object (&app);
+  {
+    g_autofree char *samples = g_build_filename (data_home, "marginalia", NULL);
+
+    remove_dir (samples);
+    g_rmdir (data_home);
+  }
   return ret;
 }

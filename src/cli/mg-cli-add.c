@@ -2,57 +2,83 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "mg-cli-common.h"
 #include "mg-search.h"
 #include "mg-util.h"
 
-/* A decimal offset; one too large for a guint is G_MAXUINT, which is
- * beyond any text. */
-static gboolean
-parse_offset (const char *s,
-              guint      *out_offset)
+/* A decimal number of any size, as its digits without leading zeros
+ * ("0" for zero); NULL when @s is not one. Numbers too large for any
+ * integer type stay comparable as text. */
+static char *
+parse_number (const char *s)
 {
-  guint64 value = 0;
-
   if (*s == '\0')
-    return FALSE;
+    return NULL;
   for (const char *p = s; *p != '\0'; p++)
     if (!g_ascii_isdigit (*p))
-      return FALSE;
-  if (!g_ascii_string_to_unsigned (s, 10, 0, G_MAXUINT64, &value, NULL))
-    value = G_MAXUINT64;
-  *out_offset = (guint) MIN (value, (guint64) G_MAXUINT);
+      return NULL;
+  while (s[0] == '0' && s[1] != '\0')
+    s++;
+  return g_strdup (s);
+}
+
+/* Compares two results of parse_number() by value. */
+static int
+compare_numbers (const char *a,
+                 const char *b)
+{
+  gsize la = strlen (a);
+  gsize lb = strlen (b);
+
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  return strcmp (a, b);
+}
+
+/* "START:END" → its two numbers; FALSE when it does not have that shape. */
+static gboolean
+parse_range (const char  *text,
+             char       **out_start,
+             char       **out_end)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  if (g_strv_length (parts) != 2)
+    return FALSE;
+  start = parse_number (parts[0]);
+  end = parse_number (parts[1]);
+  if (start == NULL || end == NULL)
+    return FALSE;
+  if (out_start != NULL)
+    *out_start = g_steal_pointer (&start);
+  if (out_end != NULL)
+    *out_end = g_steal_pointer (&end);
   return TRUE;
 }
 
-/* "START:END" → two offsets; FALSE when it does not have that shape. */
-static gboolean
-parse_range (const char *text,
-             guint      *out_start,
-             guint      *out_end)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
-
-  return g_strv_length (parts) == 2 &&
-         parse_offset (parts[0], out_start) &&
-         parse_offset (parts[1], out_end);
-}
-
-/* Where the new annotation goes; prints why when it cannot. */
+/* Where the new annotation goes; prints why when it cannot. @occurrence
+ * is a result of parse_number() (a count from 1). */
 static gboolean
 locate (MgCliFiles *files,
         const char *quote,
-        guint       occurrence,
+        const char *occurrence,
         const char *range,
         guint      *out_start,
         guint      *out_end)
 {
   guint length = mg_document_get_length (files->document);
+  g_autofree char *length_text = g_strdup_printf ("%u", length);
 
   if (quote != NULL)
     {
+      g_autofree char *shown = mg_cli_shorten (quote);
+      guint64 nth = 0;
       guint count;
 
       if (*quote == '\0')
@@ -60,60 +86,79 @@ locate (MgCliFiles *files,
           mg_cli_message (_("the quote is empty"));
           return FALSE;
         }
-      if (mg_search_find_nth (files->document, quote, occurrence, out_start, out_end))
+      /* No text holds a quote more often than it has characters. */
+      if (compare_numbers (occurrence, length_text) <= 0)
+        nth = g_ascii_strtoull (occurrence, NULL, 10);
+      if (nth > 0 &&
+          mg_search_find_nth (files->document, quote, (guint) nth, out_start, out_end))
         return TRUE;
 
       /* Not as written: try again ignoring white space, line breaks,
        * full-width forms and quote styles, which copying from a web page
        * or a PDF changes. */
       count = mg_search_count (files->document, quote);
-      if (count == 0 &&
-          mg_search_find_nth_folded (files->document, quote, occurrence, out_start, out_end))
+      if (count == 0 && nth > 0 &&
+          mg_search_find_nth_folded (files->document, quote, (guint) nth, out_start, out_end))
         {
           g_autofree char *found = mg_document_dup_slice (files->document, *out_start, *out_end);
+          g_autofree char *found_shown = mg_cli_shorten (found);
 
           mg_cli_message (_("“%s” is not in %s as written; annotating “%s”, "
                             "which differs only in spacing or punctuation"),
-                          quote, files->document_path, found);
+                          shown, files->document_path, found_shown);
           return TRUE;
         }
       if (count == 0)
         count = mg_search_count_folded (files->document, quote);
 
       if (count == 0)
-        mg_cli_message (_("“%s” is not in %s"), quote, files->document_path);
-      else
+        mg_cli_message (_("“%s” is not in %s"), shown, files->document_path);
+      else if (nth > 0)
         mg_cli_message (g_dngettext (GETTEXT_PACKAGE,
                                      "%s holds “%s” %u time, not %u",
                                      "%s holds “%s” %u times, not %u",
                                      count),
-                        files->document_path, quote, count, occurrence);
+                        files->document_path, shown, count, (guint) nth);
+      else
+        mg_cli_message (g_dngettext (GETTEXT_PACKAGE,
+                                     "%s holds “%s” %u time, not %s",
+                                     "%s holds “%s” %u times, not %s",
+                                     count),
+                        files->document_path, shown, count, occurrence);
       return FALSE;
     }
+  else
+    {
+      g_autofree char *start = NULL;
+      g_autofree char *end = NULL;
 
-  /* The shape of the range was checked with the options. */
-  parse_range (range, out_start, out_end);
-  if (*out_start == *out_end)
-    {
-      mg_cli_message (_("the range %u:%u is empty"), *out_start, *out_end);
-      return FALSE;
+      /* The shape of the range was checked with the options; the numbers
+       * are compared as given, however large. */
+      parse_range (range, &start, &end);
+      if (compare_numbers (start, end) == 0)
+        {
+          mg_cli_message (_("the range %s:%s is empty"), start, end);
+          return FALSE;
+        }
+      if (compare_numbers (start, end) > 0)
+        {
+          mg_cli_message (_("the range %s:%s is reversed (the start comes after the end)"),
+                          start, end);
+          return FALSE;
+        }
+      if (compare_numbers (end, length_text) > 0)
+        {
+          mg_cli_message (g_dngettext (GETTEXT_PACKAGE,
+                                       "the range %s:%s is beyond the end of %s (%u character)",
+                                       "the range %s:%s is beyond the end of %s (%u characters)",
+                                       length),
+                          start, end, files->document_path, length);
+          return FALSE;
+        }
+      *out_start = (guint) g_ascii_strtoull (start, NULL, 10);
+      *out_end = (guint) g_ascii_strtoull (end, NULL, 10);
+      return TRUE;
     }
-  if (*out_start > *out_end)
-    {
-      mg_cli_message (_("the range %u:%u is reversed (the start comes after the end)"),
-                      *out_start, *out_end);
-      return FALSE;
-    }
-  if (*out_end > length)
-    {
-      mg_cli_message (g_dngettext (GETTEXT_PACKAGE,
-                                   "the range %u:%u is beyond the end of %s (%u character)",
-                                   "the range %u:%u is beyond the end of %s (%u characters)",
-                                   length),
-                      *out_start, *out_end, files->document_path, length);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static int
@@ -132,13 +177,14 @@ run (const MgCliCommand *command,
   g_autoptr(GPtrArray) tag_ids = g_ptr_array_new ();
   MgAnnotation *annotation;
   gboolean star = FALSE;
-  int occurrence = G_MININT;  /* unset */
+  g_autofree char *occurrence_arg = NULL;
+  g_autofree char *occurrence = NULL;
   guint start = 0, end = 0;
   int status;
   const GOptionEntry entries[] = {
     { "quote", 'q', 0, G_OPTION_ARG_FILENAME, &quote,
       N_("Annotate this text, found in the speech"), N_("TEXT") },
-    { "occurrence", 'n', 0, G_OPTION_ARG_INT, &occurrence,
+    { "occurrence", 'n', 0, G_OPTION_ARG_FILENAME, &occurrence_arg,
       N_("Take the Nth occurrence of the quote (from 1; default 1)"), N_("N") },
     { "range", 'r', 0, G_OPTION_ARG_FILENAME, &range,
       N_("Annotate the characters from START (inclusive) to END (exclusive)"),
@@ -166,13 +212,14 @@ run (const MgCliCommand *command,
     return mg_cli_usage_error (command, _("give either --quote or --range"));
   if (quote != NULL && range != NULL)
     return mg_cli_usage_error (command, _("give --quote or --range, not both"));
-  if (occurrence != G_MININT && quote == NULL)
+  if (occurrence_arg != NULL && quote == NULL)
     return mg_cli_usage_error (command, _("--occurrence goes with --quote"));
-  if (occurrence == G_MININT)
-    occurrence = 1;
-  if (occurrence < 1)
+  occurrence = parse_number (occurrence_arg != NULL ? occurrence_arg : "1");
+  if (occurrence == NULL && occurrence_arg[0] != '-')
+    return mg_cli_usage_error (command, _("“%s” is not a number"), occurrence_arg);
+  if (occurrence == NULL || strcmp (occurrence, "0") == 0)
     return mg_cli_usage_error (command, _("--occurrence counts from 1"));
-  if (range != NULL && !parse_range (range, &start, &end))
+  if (range != NULL && !parse_range (range, NULL, NULL))
     return mg_cli_usage_error (command, _("“%s” is not a range: write START:END, e.g. 10:24"),
                                range);
   if (author != NULL && *author == '\0')
@@ -191,7 +238,7 @@ run (const MgCliCommand *command,
     }
   g_ptr_array_add (tag_ids, NULL);
 
-  if (!locate (files, quote, (guint) occurrence, range, &start, &end))
+  if (!locate (files, quote, occurrence, range, &start, &end))
     return MG_CLI_EXIT_DATA;
 
   annotation = mg_annotation_store_create (files->store, start, end,

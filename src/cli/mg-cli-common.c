@@ -65,6 +65,20 @@ mg_cli_print (const char *format,
   write_human (stdout, text);
 }
 
+char *
+mg_cli_shorten (const char *text)
+{
+  const char *p = text;
+
+  /* Keep MG_CLI_SHORT_TEXT - 1 characters and the ellipsis. */
+  for (guint n = 0; *p != '\0'; n++, p = g_utf8_next_char (p))
+    if (n == MG_CLI_SHORT_TEXT - 1)
+      break;
+  if (*p == '\0' || *g_utf8_next_char (p) == '\0')
+    return g_strdup (text);
+  return g_strdup_printf ("%.*s…", (int) (p - text), text);
+}
+
 static void
 message_valist (const char *command,
                 const char *format,

@@ -55,6 +55,10 @@ void      mg_cli_write        (const char *utf8,
                                gssize      length);
 void      mg_cli_print        (const char *format,
                                ...) G_GNUC_PRINTF (1, 2);
+/* @text for a message: at most MG_CLI_SHORT_TEXT characters, the rest
+ * elided with "…", so that a long quote does not flood the terminal. */
+#define MG_CLI_SHORT_TEXT 60
+char     *mg_cli_shorten      (const char *text);
 /* "marginalia-cli: MESSAGE" on stderr. */
 void      mg_cli_message      (const char *format,
                                ...) G_GNUC_PRINTF (1, 2);

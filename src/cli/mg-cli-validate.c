@@ -6,7 +6,9 @@
 
 #include "mg-cli-common.h"
 
-/* The problem as validate prints it, naming the file as the user gave it. */
+/* The problem as validate prints it, naming the file as the user gave it.
+ * Every line has the SIDECAR:LINE:COLUMN: shape of cli.md: a problem of
+ * the whole file (too large, unreadable) is placed at its start. */
 static void
 write_problem (const MgSidecarProblem *problem,
                const char             *path)
@@ -15,6 +17,11 @@ write_problem (const MgSidecarProblem *problem,
   g_autofree char *line = NULL;
 
   named.file = (char *) path;
+  if (named.line == 0)
+    {
+      named.line = 1;
+      named.column = 1;
+    }
   line = mg_sidecar_problem_to_string (&named);
   mg_cli_write (line, -1);
   mg_cli_write ("\n", 1);

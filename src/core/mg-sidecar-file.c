@@ -218,7 +218,7 @@ mg_sidecar_write_file (GFile         *file,
       if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
         {
           g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
-                       _("Cannot save “%s”: its folder is not a folder"), name);
+                       _("Cannot save “%s”: its parent is not a folder"), name);
           return FALSE;
         }
       if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE)

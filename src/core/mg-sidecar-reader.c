@@ -480,6 +480,44 @@ fatal (MgSidecarReader *r,
   p->column = column;
 }
 
+/* The byte offset just after the object or array that @data (valid JSON
+ * for json-glib) starts with, or @length when it starts with something
+ * else. json-glib reads an object or array followed by another one as if
+ * the second were not there. */
+static gsize
+first_value_end (const char *data,
+                 gsize       length)
+{
+  gsize depth = 0;
+  gboolean in_string = FALSE;
+  gsize i = 0;
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  if (i == length || (data[i] != '{' && data[i] != '['))
+    return length;
+
+  for (; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && --depth == 0)
+        return i + 1;
+    }
+  return length;
+}
+
 /* Parses the JSON; NULL (with a fatal problem) when it is not JSON. */
 static JsonNode *
 parse_json (MgSidecarReader *r,
@@ -548,6 +586,17 @@ parse_json (MgSidecarReader *r,
       fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, 1, 1, _("the file is empty"));
       return NULL;
     }
+
+  /* Only white space may follow the value: a second one would be lost on
+   * the next save. */
+  for (gsize i = first_value_end (data, length); i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      {
+        mg_json_position_of_byte (data, length, i, &line, &column);
+        fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column,
+               _("not JSON: more data follows the end of the object (two files joined?)"));
+        return NULL;
+      }
 
   return json_parser_steal_root (parser);
 }

@@ -532,7 +532,7 @@ scan_chinese (const MgSuggestText *text,
 {
   const gunichar *s = text->chars;
   guint i = pos, len, k;
-  gboolean magnitude = FALSE, all_digits = TRUE;
+  gboolean magnitude = FALSE, all_digits = TRUE, any_digit = FALSE;
   UnitClass klass;
   const char *unit;
 
@@ -551,8 +551,13 @@ scan_chinese (const MgSuggestText *text,
     {
       if (!is_cjk_digit (s[i]))
         magnitude = TRUE, all_digits = FALSE;
+      if (is_cjk_digit (s[i]) || s[i] == 0x4E24 /* 两 */ || s[i] == 0x5341 /* 十 */)
+        any_digit = TRUE;
       i++;
     }
+  /* 千百, 亿万, 百万: words, not numbers. */
+  if (!any_digit)
+    return i;
   /* Ordinals: 第一, 第十四. */
   if (pos > 0 && s[pos - 1] == 0x7B2C /* 第 */)
     return i;

@@ -195,6 +195,10 @@ match_trigger (const MgSuggestText *text,
     }
   if (mg_suggest_is_han (c))
     {
+      /* The 争取 of 斗争取得 is no commitment. */
+      if (c == 0x4E89 /* 争 */ && pos > 0 &&
+          (text->chars[pos - 1] == 0x6597 /* 斗 */ || text->chars[pos - 1] == 0x7ADE /* 竞 */))
+        return 0;
       for (guint t = 0; t < G_N_ELEMENTS (cjk_triggers); t++)
         if (mg_suggest_match (text, pos, cjk_triggers[t].text, FALSE, &len) &&
             (cjk_triggers[t].strength == TRIGGER_STRONG || has_future (text, sentence_start, pos)))

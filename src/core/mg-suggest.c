@@ -135,7 +135,8 @@ mg_suggest_document (MgDocument     *document,
       const MgSuggestHit *hit = &g_array_index (hits, MgSuggestHit, i);
       g_autofree char *quote = NULL;
 
-      if (hit->end <= hit->start || hit->end > text.length)
+      if (hit->end <= hit->start || hit->end > text.length ||
+          hit->end - hit->start > MG_SUGGEST_MAX_LENGTH)
         continue;
       /* Within one kind, the first (and at one start, the longest) wins. */
       if (hit->start < last_end[hit->kind])
@@ -150,6 +151,48 @@ mg_suggest_document (MgDocument     *document,
 
   g_list_store_splice (store, 0, 0, items->pdata, items->len);
   return store;
+}
+
+static guint
+start_of (GListModel *model,
+          guint       position)
+{
+  g_autoptr(MgSuggestion) s = g_list_model_get_item (model, position);
+
+  return mg_suggestion_get_start (s);
+}
+
+GPtrArray *
+mg_suggest_find_at (GListModel *suggestions,
+                    guint       offset)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  guint lo = 0, hi, first;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (suggestions), found);
+
+  /* The number of suggestions starting at or before @offset. */
+  hi = g_list_model_get_n_items (suggestions);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (start_of (suggestions, mid) <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  first = lo;
+  while (first > 0 && start_of (suggestions, first - 1) + MG_SUGGEST_MAX_LENGTH > offset)
+    first--;
+  for (guint i = first; i < lo; i++)
+    {
+      g_autoptr(MgSuggestion) s = g_list_model_get_item (suggestions, i);
+
+      if (mg_suggestion_get_end (s) > offset)
+        g_ptr_array_add (found, g_steal_pointer (&s));
+    }
+  return found;
 }
 
 typedef struct

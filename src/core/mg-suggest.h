@@ -18,6 +18,9 @@ typedef enum
   MG_SUGGEST_ALL          = 0x7,
 } MgSuggestKinds;
 
+/* No suggestion is longer than this, in code points. */
+#define MG_SUGGEST_MAX_LENGTH 400
+
 /* Suggested annotations for @document, Chinese and English: figures
  * (numbers with units, percentages, money, dates), slogans (short quoted
  * phrases, repeated phrases, parallel sentences) and policy goals (target
@@ -32,6 +35,13 @@ GListStore *mg_suggest_document        (MgDocument        *document,
  * suggestion's tag. */
 GListStore *mg_suggest_filter_existing (GListModel        *suggestions,
                                         MgAnnotationStore *store);
+
+/* The suggestions of @suggestions (sorted as mg_suggest_document() gives
+ * them) that cover code point @offset, in model order: for a click on a
+ * suggested range. Binary search plus a walk over at most
+ * MG_SUGGEST_MAX_LENGTH code points of starts. A new array of references. */
+GPtrArray  *mg_suggest_find_at         (GListModel        *suggestions,
+                                        guint              offset);
 
 /* Adds @suggestion to @store as an annotation tagged with its kind, by
  * @author (nullable). Returns the new annotation (transfer none), or NULL

@@ -232,7 +232,8 @@ mg_annotation_pane_update_tag_counts (MgAnnotationPane *self)
 
       mg_tag_chip_set_count (MG_TAG_CHIP (chip), count);
       /* TRANSLATORS: a tag filter button: tag name and number of annotations */
-      label = g_strdup_printf (_("%s, %u annotations"), mg_tag_get_name (tag), count);
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u annotation", "%s, %u annotations", count),
+                               mg_tag_get_name (tag), count);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);

@@ -201,7 +201,9 @@ toggle_tag_action (GtkWidget  *widget,
   g_variant_get (parameter, "(&s&s)", &id, &tag_id);
   if ((annotation = lookup_target (self, id)) != NULL &&
       !mg_annotation_store_toggle_tag (self->store, annotation, tag_id, &error))
-    g_warning ("Could not change the tags of annotation %s: %s", id, error->message);
+    /* Only a tag deleted while its check button was shown gets here; the
+     * editor then shows the tags the store holds. */
+    g_debug ("Could not change the tags of annotation %s: %s", id, error->message);
 }
 
 static void
@@ -652,6 +654,8 @@ mg_annotation_pane_set_store (MgAnnotationPane  *self,
   self->selecting = TRUE;
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->store));
   gtk_filter_list_model_set_model (self->orphan_model, G_LIST_MODEL (self->store));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->last_selected = NULL;
   self->selecting = FALSE;
 
   mg_annotation_pane_rebuild_tag_filters (self);

@@ -2,7 +2,9 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "mg-application.h"
 #include "mg-window.h"
@@ -25,6 +27,86 @@ find_empty_window (MgApplication *self)
   return NULL;
 }
 
+static MgWindow *
+find_window_for_file (MgApplication *self,
+                      GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      GFile *shown;
+
+      if (!MG_IS_WINDOW (l->data))
+        continue;
+      shown = mg_window_get_file (MG_WINDOW (l->data));
+      if (shown != NULL && g_file_equal (shown, file))
+        return MG_WINDOW (l->data);
+    }
+  return NULL;
+}
+
+void
+mg_application_open_file (MgApplication *self,
+                          GFile         *file)
+{
+  MgWindow *window;
+
+  g_return_if_fail (MG_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  window = find_window_for_file (self, file);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  window = find_empty_window (self);
+  if (window == NULL)
+    window = mg_window_new (self);
+  gtk_window_present (GTK_WINDOW (window));
+  mg_window_open_file (window, file);
+}
+
+GFile *
+mg_application_dup_sample_file (GError **error)
+{
+  static const char *name = "sample-zh.txt";
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "marginalia", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, name, NULL);
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "samples", name, NULL);
+  g_autofree char *source = g_build_filename (SOURCE_SAMPLES_DIR, name, NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(GFile) original = NULL;
+
+  if (g_file_test (copy_path, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&copy);
+
+  if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
+    original = g_file_new_for_path (installed);
+  else if (g_file_test (source, G_FILE_TEST_IS_REGULAR))
+    original = g_file_new_for_path (source);
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The sample speech is not installed (looked for “%s”)"), installed);
+      return NULL;
+    }
+
+  /* The installed copy is read-only: its annotations could not be saved
+   * beside it. */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create “%s”: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (!g_file_copy (original, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+    return NULL;
+  return g_steal_pointer (&copy);
+}
+
 static void
 mg_application_activate (GApplication *app)
 {
@@ -44,14 +126,7 @@ mg_application_open (GApplication  *app,
   MgApplication *self = MG_APPLICATION (app);
 
   for (int i = 0; i < n_files; i++)
-    {
-      MgWindow *window = find_empty_window (self);
-
-      if (window == NULL)
-        window = mg_window_new (self);
-      gtk_window_present (GTK_WINDOW (window));
-      mg_window_open_file (window, files[i]);
-    }
+    mg_application_open_file (self, files[i]);
 }
 
 static void
@@ -114,18 +189,20 @@ static void
 mg_application_startup (GApplication *app)
 {
   GtkApplication *gtk_app = GTK_APPLICATION (app);
-  static const struct { const char *action; const char *accels[3]; } accels[] = {
+  static const struct { const char *action; const char *accels[4]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
-    { "win.close", { "<Control>w", NULL } },
+    { "window.close", { "<Control>w", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.find", { "<Control>f", NULL } },
-    { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
-    { "win.zoom-out", { "<Control>minus", NULL } },
-    { "win.zoom-reset", { "<Control>0", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add" } },
+    { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+    { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.find-next", { "<Control>g", NULL } },
+    { "win.find-previous", { "<Control><Shift>g", NULL } },
   };
 
   G_APPLICATION_CLASS (mg_application_parent_class)->startup (app);

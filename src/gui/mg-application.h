@@ -10,5 +10,12 @@ G_DECLARE_FINAL_TYPE (MgApplication, mg_application, MG, APPLICATION, AdwApplica
 
 MgApplication *mg_application_new          (void);
 GSettings     *mg_application_get_settings (MgApplication *self);
+/* Shows @file: the window that already has it, else an empty window, else
+ * a new one. */
+void           mg_application_open_file    (MgApplication *self,
+                                            GFile         *file);
+/* The sample speech, copied on first use into the user's data directory
+ * (beside it go its annotations). */
+GFile         *mg_application_dup_sample_file (GError    **error);
 
 G_END_DECLS

@@ -4,61 +4,452 @@
 
 #include <glib/gi18n.h>
 
-#include "mg-window.h"
+#include "mg-preferences-window.h"
+#include "mg-window-private.h"
 
-struct _MgWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwWindowTitle       *window_title;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  GtkTextView          *text_view;
-
-  GFile                *file;
-  GtkFileChooserNative *chooser;
-};
+#define AUTOSAVE_DELAY_MS 1000
 
 G_DEFINE_FINAL_TYPE (MgWindow, mg_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-show_error (MgWindow   *self,
-            const char *heading,
-            const char *body)
+enum {
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GFile      *file;
+  MgDocument *document;
+  MgSidecar  *sidecar;
+  GError     *sidecar_error;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->document);
+  g_clear_object (&data->sidecar);
+  g_clear_error (&data->sidecar_error);
+  g_free (data);
+}
+
+static void
+update_title (MgWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+  const char *title;
+  const char *name;
+  const char *state = NULL;
+
+  if (self->document == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Marginalia"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Marginalia"));
+      return;
+    }
+
+  name = mg_document_get_name (self->document);
+  title = mg_document_get_title (self->document);
+  if (title == NULL || *title == '\0')
+    title = name;
+
+  switch (self->save_state)
+    {
+    case MG_SAVE_STATE_SAVED:
+      state = mg_sidecar_get_exists (self->sidecar) ? _("Saved") : _("No annotations yet");
+      break;
+    case MG_SAVE_STATE_UNSAVED:
+      state = _("Unsaved changes");
+      break;
+    case MG_SAVE_STATE_FAILED:
+      state = _("Saving failed");
+      break;
+    case MG_SAVE_STATE_READ_ONLY:
+      state = _("Read-only");
+      break;
+    case MG_SAVE_STATE_NONE:
+    default:
+      break;
+    }
+
+  /* Translators: the subtitle of the window: file name — save state. */
+  subtitle = state ? g_strdup_printf (_("%s — %s"), name, state) : g_strdup (name);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+set_save_state (MgWindow    *self,
+                MgSaveState  state)
+{
+  self->save_state = state;
+  update_title (self);
+}
+
+static void
+toast_dismissed (AdwToast *toast,
+                 MgWindow *self)
+{
+  if (self->toast == toast)
+    self->toast = NULL;
+}
+
+void
+mg_window_toast (MgWindow   *self,
+                 const char *title,
+                 gboolean    offer_undo)
+{
+  AdwToast *toast = self->toast;
+
+  /* The toast on screen is reused rather than another queued behind it:
+   * only the latest change can be undone from a toast anyway. (Dismissing
+   * it for a new one races with its hide animation in libadwaita 1.2.) */
+  if (toast == NULL)
+    {
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 5);
+      self->toast = toast;
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed), self, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  else
+    adw_toast_set_title (toast, title);
+
+  adw_toast_set_button_label (toast, offer_undo ? _("_Undo") : NULL);
+  adw_toast_set_action_name (toast, offer_undo ? "win.undo" : NULL);
+}
+
+gboolean
+mg_window_save (MgWindow  *self,
+                GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (MG_IS_WINDOW (self), FALSE);
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+
+  if (self->sidecar == NULL || !mg_window_is_writable (self) ||
+      !mg_annotation_store_get_dirty (self->store))
+    return TRUE;
+
+  if (!mg_sidecar_save (self->sidecar, NULL, &local_error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save the annotations: %s"),
+                                                  local_error->message);
+      gboolean already_failed = self->save_state == MG_SAVE_STATE_FAILED &&
+                                g_strcmp0 (self->save_error, local_error->message) == 0;
+
+      g_free (self->save_error);
+      self->save_error = g_strdup (local_error->message);
+      set_save_state (self, MG_SAVE_STATE_FAILED);
+      /* One toast per distinct failure: the subtitle keeps showing it. */
+      if (!already_failed)
+        mg_window_toast (self, message, FALSE);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->save_error, g_free);
+  set_save_state (self, MG_SAVE_STATE_SAVED);
+  return TRUE;
+}
+
+static gboolean
+autosave_timeout (gpointer data)
+{
+  MgWindow *self = data;
+
+  self->save_id = 0;
+  mg_window_save (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+void
+mg_window_sidecar_state_changed (MgWindow *self)
+{
+  mg_annotation_pane_set_store (self->pane, self->store);
+  mg_annotation_pane_set_read_only (self->pane, !mg_window_is_writable (self));
+  self->save_state = mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
+  update_title (self);
+  mg_window_update_actions (self);
+}
+
+void
+mg_window_store_changed (MgWindow *self)
+{
+  if (self->selected != NULL &&
+      mg_annotation_store_index_of (self->store, self->selected) < 0)
+    mg_window_set_selected (self, NULL);
+
+  if (mg_window_is_writable (self) && mg_annotation_store_get_dirty (self->store))
+    {
+      if (self->save_state != MG_SAVE_STATE_FAILED)
+        set_save_state (self, MG_SAVE_STATE_UNSAVED);
+      g_clear_handle_id (&self->save_id, g_source_remove);
+      self->save_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_timeout, self);
+    }
+  mg_window_update_actions (self);
+}
+
+void
+mg_window_set_selected (MgWindow     *self,
+                        MgAnnotation *annotation)
+{
+  g_set_object (&self->selected, annotation);
+  if (mg_annotation_pane_get_selected (self->pane) != annotation)
+    mg_annotation_pane_select (self->pane, annotation);
+  mg_window_update_actions (self);
+}
+
+static void
+document_annotation_activated (MgWindow       *self,
+                               MgAnnotation   *annotation,
+                               MgDocumentView *view)
+{
+  mg_window_set_selected (self, annotation);
+}
+
+static void
+pane_annotation_activated (MgWindow         *self,
+                           MgAnnotation     *annotation,
+                           MgAnnotationPane *pane)
+{
+  g_set_object (&self->selected, annotation);
+  mg_document_view_reveal_annotation (self->document_view, annotation);
+  mg_window_update_actions (self);
+}
+
+static void
+pane_reattach_requested (MgWindow         *self,
+                         MgAnnotation     *annotation,
+                         MgAnnotationPane *pane)
+{
+  g_autoptr(GError) error = NULL;
+  guint start, end;
+
+  if (!mg_window_is_writable (self))
+    return;
+  if (!mg_document_view_get_selection (self->document_view, &start, &end))
+    {
+      mg_window_toast (self, _("Select the passage to attach the annotation to, then try again"), FALSE);
+      return;
+    }
+  if (!mg_annotation_store_set_range (self->store, annotation, start, end, &error))
+    {
+      mg_window_toast (self, error->message, FALSE);
+      return;
+    }
+  mg_document_view_clear_selection (self->document_view);
+  mg_window_set_selected (self, annotation);
+  mg_document_view_reveal_annotation (self->document_view, annotation);
+  mg_window_toast (self, _("Annotation attached to the selected passage"), TRUE);
+}
+
+static void
+show_sidecar_state (MgWindow *self,
+                    GError   *sidecar_error)
+{
+  g_autofree char *name = g_file_get_basename (mg_sidecar_get_file (self->sidecar));
+  g_autofree char *text = NULL;
+
+  if (mg_sidecar_get_broken (self->sidecar))
+    {
+      text = g_strdup_printf (_("The annotations in “%s” could not be read, so they are shown read-only and the file is left untouched. %s"),
+                              name, sidecar_error ? sidecar_error->message : "");
+      gtk_widget_set_visible (self->start_afresh_button, TRUE);
+    }
+  else if (mg_sidecar_get_read_only (self->sidecar))
+    {
+      text = g_strdup_printf (_("The annotations in “%s” were written by a newer version of Marginalia. They are shown read-only."),
+                              name);
+      gtk_widget_set_visible (self->start_afresh_button, FALSE);
+    }
+
+  gtk_label_set_text (self->sidecar_label, text ? text : "");
+  gtk_info_bar_set_revealed (self->sidecar_bar, text != NULL);
+}
+
+static void
+show_anchor_state (MgWindow *self)
+{
+  guint exact = 0, moved = 0, fuzzy = 0, orphaned = 0;
+  g_autofree char *text = NULL;
+
+  self->review_position = 0;
+  if (!mg_sidecar_get_reanchored (self->sidecar))
+    {
+      gtk_info_bar_set_revealed (self->anchor_bar, FALSE);
+      return;
+    }
+
+  mg_sidecar_get_anchor_counts (self->sidecar, &exact, &moved, &fuzzy, &orphaned);
+  text = g_strdup_printf (_("The speech has changed since it was annotated: %u annotations kept their place, %u moved, %u found approximately, %u could not be placed."),
+                          exact, moved, fuzzy, orphaned);
+  gtk_label_set_text (self->anchor_label, text);
+  gtk_info_bar_set_revealed (self->anchor_bar, TRUE);
+}
+
+static void
+close_document (MgWindow *self)
+{
+  mg_window_save (self, NULL);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  mg_document_view_set_store (self->document_view, NULL);
+  mg_annotation_pane_set_store (self->pane, NULL);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->store);
+  g_clear_object (&self->sidecar);
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->save_error, g_free);
+  gtk_info_bar_set_revealed (self->anchor_bar, FALSE);
+  gtk_info_bar_set_revealed (self->sidecar_bar, FALSE);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  self->save_state = MG_SAVE_STATE_NONE;
+}
+
+static void
+show_document (MgWindow *self,
+               LoadData *data)
+{
+  close_document (self);
+
+  self->file = g_object_ref (data->file);
+  self->document = g_object_ref (data->document);
+  self->sidecar = g_object_ref (data->sidecar);
+  self->store = g_object_ref (mg_sidecar_get_store (self->sidecar));
+
+  mg_document_view_set_store (self->document_view, self->store);
+  mg_annotation_pane_set_store (self->pane, self->store);
+  mg_annotation_pane_set_read_only (self->pane, !mg_window_is_writable (self));
+  g_signal_connect_swapped (self->store, "changed", G_CALLBACK (mg_window_store_changed), self);
+
+  show_sidecar_state (self, data->sidecar_error);
+  show_anchor_state (self);
+
+  self->save_state = mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
+  update_title (self);
+  gtk_stack_set_visible_child_name (self->stack, "document");
+  gtk_widget_grab_focus (GTK_WIDGET (mg_document_view_get_text_view (self->document_view)));
+  mg_window_update_actions (self);
+
+  {
+    g_autofree char *uri = g_file_get_uri (self->file);
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  }
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  LoadData *data;
+  g_autoptr(MgDocument) document = NULL;
+  g_autoptr(GFile) sidecar_file = NULL;
+  GError *error = NULL;
+
+  document = mg_document_load (file, cancellable, &error);
+  if (document == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->document = g_steal_pointer (&document);
+  sidecar_file = mg_sidecar_default_file (file);
+  data->sidecar = mg_sidecar_new (sidecar_file, data->document);
+  mg_sidecar_load (data->sidecar, cancellable, &data->sidecar_error);
+  g_task_return_pointer (task, data, (GDestroyNotify) load_data_free);
+}
+
+static void
+show_open_error (MgWindow   *self,
+                 GFile      *file,
+                 GError     *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  MgWindow *self = MG_WINDOW (source);
+  GTask *task = G_TASK (result);
+  g_autoptr(GError) error = NULL;
+  LoadData *data;
+
+  data = g_task_propagate_pointer (task, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->loading = FALSE;
+  if (data == NULL)
+    {
+      if (self->document == NULL)
+        gtk_stack_set_visible_child_name (self->stack, "empty");
+      else
+        gtk_stack_set_visible_child_name (self->stack, "document");
+      show_open_error (self, g_task_get_task_data (task), error);
+    }
+  else
+    {
+      show_document (self, data);
+      load_data_free (data);
+    }
+  mg_window_update_actions (self);
+  g_signal_emit (self, signals[LOADED], 0);
 }
 
 void
 mg_window_open_file (MgWindow *self,
                      GFile    *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *name = NULL;
-  gsize length = 0;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (MG_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  name = g_file_get_basename (file);
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error) ||
-      !g_utf8_validate (contents, length, NULL))
-    {
-      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
 
-      show_error (self, heading, error ? error->message : _("The file is not UTF-8 text."));
-      return;
-    }
+  self->loading = TRUE;
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  mg_window_update_actions (self);
 
-  g_set_object (&self->file, file);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), contents, length);
-  adw_window_title_set_subtitle (self->window_title, name);
-  gtk_stack_set_visible_child_name (self->stack, "document");
+  task = g_task_new (self, self->cancellable, load_done, NULL);
+  g_task_set_source_tag (task, mg_window_open_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+mg_window_is_loading (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), FALSE);
+
+  return self->loading;
 }
 
 gboolean
@@ -66,44 +457,167 @@ mg_window_has_document (MgWindow *self)
 {
   g_return_val_if_fail (MG_IS_WINDOW (self), FALSE);
 
-  return self->file != NULL;
+  return self->document != NULL || self->loading;
+}
+
+GFile *
+mg_window_get_file (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+MgSidecar *
+mg_window_get_sidecar (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+
+  return self->sidecar;
+}
+
+MgAnnotationStore *
+mg_window_get_store (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+GtkWidget *
+mg_window_get_document_view (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->document_view);
+}
+
+GtkWidget *
+mg_window_get_pane (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->pane);
+}
+
+MgAnnotation *
+mg_window_get_selected (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+
+  return self->selected;
 }
 
 void
 mg_window_show_preferences (MgWindow *self)
 {
+  GtkWidget *preferences;
+
   g_return_if_fail (MG_IS_WINDOW (self));
+
+  preferences = mg_preferences_window_new (self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+void
+mg_window_apply_font (MgWindow *self)
+{
+  mg_document_view_set_font (self->document_view,
+                             g_settings_get_int (self->settings, "font-size"),
+                             self->zoom);
 }
 
 static void
-chooser_response (GtkNativeDialog *dialog,
-                  int              response,
-                  MgWindow        *self)
+close_response (AdwMessageDialog *dialog,
+                const char       *response,
+                MgWindow         *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (g_strcmp0 (response, "discard") == 0)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      mg_window_open_file (self, file);
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
     }
-  g_clear_object (&self->chooser);
 }
 
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+static gboolean
+mg_window_close_request (GtkWindow *window)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = MG_WINDOW (window);
+  g_autoptr(GError) error = NULL;
 
-  if (self->chooser != NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (_("Open a Speech"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  if (self->closing)
+    return FALSE;
+
+  if (!gtk_window_is_maximized (window))
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->paned)))
+    {
+      int pane_width = gtk_widget_get_width (GTK_WIDGET (self->paned)) - gtk_paned_get_position (self->paned);
+
+      g_settings_set_int (self->settings, "pane-width", CLAMP (pane_width, 200, 2000));
+    }
+
+  if (!mg_window_save (self, &error))
+    {
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (window, _("The Annotations Could Not Be Saved"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("%s\n\nIf you close the window, the changes since the last save are lost."),
+                                      error->message);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Keep Open"),
+                                        "discard", _("_Close Without Saving"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (close_response), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         MgWindow      *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+
+  mg_window_open_file (self, files->data);
+  /* Further files open in windows of their own. */
+  if (files->next != NULL)
+    {
+      GPtrArray *rest = g_ptr_array_new ();
+
+      for (GSList *l = files->next; l; l = l->next)
+        g_ptr_array_add (rest, l->data);
+      g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                          (GFile **) rest->pdata, rest->len, "");
+      g_ptr_array_free (rest, TRUE);
+    }
+  g_slist_free (files);
+  return TRUE;
 }
 
 static void
@@ -111,10 +625,17 @@ mg_window_dispose (GObject *object)
 {
   MgWindow *self = MG_WINDOW (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_object (&self->file);
+  if (self->store != NULL)
+    close_document (self);
+  g_clear_handle_id (&self->save_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
 
@@ -122,26 +643,91 @@ mg_window_dispose (GObject *object)
 }
 
 static void
+mg_window_finalize (GObject *object)
+{
+  MgWindow *self = MG_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->save_error, g_free);
+
+  G_OBJECT_CLASS (mg_window_parent_class)->finalize (object);
+}
+
+static void
 mg_window_class_init (MgWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = mg_window_dispose;
+  object_class->finalize = mg_window_finalize;
+  window_class->close_request = mg_window_close_request;
+
+  signals[LOADED] = g_signal_new ("loaded",
+                                  G_TYPE_FROM_CLASS (klass),
+                                  G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
+
+  g_type_ensure (MG_TYPE_DOCUMENT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/marginalia/Marginalia/mg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MgWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, MgWindow, text_view);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, anchor_bar);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, anchor_label);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, sidecar_bar);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, sidecar_label);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, start_afresh_button);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, search_label);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, pane_bin);
+  gtk_widget_class_bind_template_callback (widget_class, document_annotation_activated);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  mg_window_class_init_actions (widget_class);
 }
 
 static void
 mg_window_init (MgWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->zoom = g_settings_get_double (self->settings, "zoom");
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->paned,
+                          MAX (320, g_settings_get_int (self->settings, "window-width")
+                                    - g_settings_get_int (self->settings, "pane-width")));
+  g_signal_connect_swapped (self->settings, "changed::font-size",
+                            G_CALLBACK (mg_window_apply_font), self);
+  mg_window_apply_font (self);
+
+  self->pane = MG_ANNOTATION_PANE (mg_annotation_pane_new ());
+  adw_bin_set_child (self->pane_bin, GTK_WIDGET (self->pane));
+  g_signal_connect_object (self->pane, "annotation-activated",
+                           G_CALLBACK (pane_annotation_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pane, "reattach-requested",
+                           G_CALLBACK (pane_reattach_requested), self, G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "sort-mode", self->pane, "sort-by", G_SETTINGS_BIND_DEFAULT);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  mg_window_init_actions (self);
+  update_title (self);
 }
 
 MgWindow *

@@ -3,19 +3,34 @@
 
 #include <adwaita.h>
 
+#include "mg-annotation-store.h"
 #include "mg-application.h"
+#include "mg-sidecar.h"
 
 G_BEGIN_DECLS
 
 #define MG_TYPE_WINDOW (mg_window_get_type ())
 G_DECLARE_FINAL_TYPE (MgWindow, mg_window, MG, WINDOW, AdwApplicationWindow)
 
-MgWindow *mg_window_new              (MgApplication *application);
-/* Opens @file in this window, replacing what it shows. Errors are shown
- * in the window. */
-void      mg_window_open_file        (MgWindow      *self,
-                                      GFile         *file);
-gboolean  mg_window_has_document     (MgWindow      *self);
-void      mg_window_show_preferences (MgWindow      *self);
+MgWindow          *mg_window_new              (MgApplication *application);
+/* Opens @file in this window (after saving what it shows). Loading runs in
+ * a thread; errors are shown in the window. "loaded" is emitted at the
+ * end, successful or not. */
+void               mg_window_open_file        (MgWindow      *self,
+                                               GFile         *file);
+gboolean           mg_window_is_loading       (MgWindow      *self);
+gboolean           mg_window_has_document     (MgWindow      *self);
+GFile             *mg_window_get_file         (MgWindow      *self);
+MgSidecar         *mg_window_get_sidecar      (MgWindow      *self);
+MgAnnotationStore *mg_window_get_store        (MgWindow      *self);
+GtkWidget         *mg_window_get_document_view (MgWindow     *self);
+GtkWidget         *mg_window_get_pane         (MgWindow      *self);
+/* The annotation the next "delete" applies to (nullable). */
+MgAnnotation      *mg_window_get_selected     (MgWindow      *self);
+/* Saves the annotations now if they changed; FALSE with @error when the
+ * save failed (the window then shows it). */
+gboolean           mg_window_save             (MgWindow      *self,
+                                               GError       **error);
+void               mg_window_show_preferences (MgWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+/* Times the main window on a speech and its sidecar: opening (reading,
+ * decoding, loading and re-anchoring in a thread), showing the text with
+ * every highlight, the first frame, and tagging one more passage.
+ *
+ *   xvfb-run -a bench/bench-gui-open SPEECH [RUNS]
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <adwaita.h>
+
+#include "mg-application.h"
+#include "mg-document-view.h"
+#include "mg-window.h"
+
+static gboolean painted;
+
+static void
+after_paint (GdkFrameClock *clock,
+             gpointer       data)
+{
+  painted = TRUE;
+}
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(MgApplication) app = NULL;
+  g_autoptr(GFile) file = NULL;
+  int runs = argc > 2 ? atoi (argv[2]) : 3;
+
+  if (argc < 2)
+    {
+      fprintf (stderr, "Usage: %s SPEECH [RUNS]\n", argv[0]);
+      return 2;
+    }
+
+  gtk_init ();
+  adw_init ();
+  app = mg_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+    return 1;
+  file = g_file_new_for_commandline_arg (argv[1]);
+
+  printf ("run\topen_s\tfirst_frame_s\tannotations\ttag_s\n");
+  for (int run = 0; run < runs; run++)
+    {
+      MgWindow *window = mg_window_new (app);
+      MgDocumentView *view;
+      MgAnnotationStore *store;
+      GdkFrameClock *clock;
+      gint64 start;
+      double open_s, frame_s, tag_s;
+      gulong id;
+      guint n;
+
+      gtk_window_present (GTK_WINDOW (window));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+
+      start = g_get_monotonic_time ();
+      mg_window_open_file (window, file);
+      while (mg_window_is_loading (window))
+        g_main_context_iteration (NULL, TRUE);
+      view = MG_DOCUMENT_VIEW (mg_window_get_document_view (window));
+      mg_document_view_refresh (view);
+      open_s = seconds_since (start);
+
+      painted = FALSE;
+      clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+      id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), NULL);
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      while (!painted)
+        g_main_context_iteration (NULL, TRUE);
+      g_signal_handler_disconnect (clock, id);
+      frame_s = seconds_since (start);
+
+      store = mg_window_get_store (window);
+      n = store ? mg_annotation_store_get_n_annotations (store) : 0;
+
+      start = g_get_monotonic_time ();
+      mg_document_view_select_range (view, 10, 20);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", "i", 0);
+      mg_document_view_refresh (view);
+      tag_s = seconds_since (start);
+      /* Leave the sidecar as it was. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+      mg_window_save (window, NULL);
+
+      printf ("%d\t%.3f\t%.3f\t%u\t%.3f\n", run + 1, open_s, frame_s, n, tag_s);
+      fflush (stdout);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  return 0;
+}

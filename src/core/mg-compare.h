@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mg-document.h"
+#include "mg-suggestion.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  MG_CHANGE_CHANGED,  /* a figure with the same context and unit, another number */
+  MG_CHANGE_NEW,      /* only in the new speech */
+  MG_CHANGE_DROPPED,  /* only in the old speech */
+} MgChangeKind;
+
+/* One difference between two speeches. */
+typedef struct
+{
+  MgChangeKind      change;
+  MgSuggestionKind  kind;           /* MG_SUGGESTION_SLOGAN or MG_SUGGESTION_FIGURE */
+  char             *context;        /* figures: the words before the number; "" for slogans */
+  char             *old_quote;      /* NULL when new */
+  char             *new_quote;      /* NULL when dropped */
+  guint             old_paragraph;  /* 0 when new */
+  guint             new_paragraph;  /* 0 when dropped */
+} MgChange;
+
+void       mg_change_free       (MgChange   *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgChange, mg_change_free)
+
+/* "changed", "new", "dropped" */
+const char *mg_change_kind_to_string (MgChangeKind kind);
+
+/* What changed between @old_document and @new_document, found with the
+ * suggestion engine on both: slogans and formulas present in one speech
+ * and absent from the other's text; figures matched by the words before
+ * them and their unit — the same context with another number is a
+ * changed figure. A GPtrArray of MgChange: slogans, then figures; within
+ * each, changed, new, then dropped; in text order. */
+GPtrArray *mg_compare_documents (MgDocument *old_document,
+                                 MgDocument *new_document);
+
+G_END_DECLS

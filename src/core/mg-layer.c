@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mg-layer.h"
+#include "mg-merge.h"
+
+struct _MgLayer
+{
+  GObject    parent_instance;
+
+  GFile     *file;
+  MgSidecar *sidecar;
+  char      *author;
+
+  guint      reanchored : 1;
+  guint      visible : 1;
+};
+
+G_DEFINE_FINAL_TYPE (MgLayer, mg_layer, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (mg-layer-error-quark, mg_layer_error)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_AUTHOR,
+  PROP_STORE,
+  PROP_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+mg_layer_finalize (GObject *object)
+{
+  MgLayer *self = MG_LAYER (object);
+
+  g_clear_object (&self->file);
+  g_clear_object (&self->sidecar);
+  g_free (self->author);
+
+  G_OBJECT_CLASS (mg_layer_parent_class)->finalize (object);
+}
+
+static void
+mg_layer_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  MgLayer *self = MG_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, mg_layer_get_store (self));
+      break;
+    case PROP_VISIBLE:
+      g_value_set_boolean (value, self->visible);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_layer_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  MgLayer *self = MG_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_VISIBLE:
+      mg_layer_set_visible (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_layer_class_init (MgLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = mg_layer_finalize;
+  object_class->get_property = mg_layer_get_property;
+  object_class->set_property = mg_layer_set_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTHOR] =
+    g_param_spec_string ("author", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, MG_TYPE_ANNOTATION_STORE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VISIBLE] =
+    g_param_spec_boolean ("visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mg_layer_init (MgLayer *self)
+{
+  self->visible = TRUE;
+}
+
+static char *
+file_display_name (GFile *file)
+{
+  g_autofree char *base = g_file_get_basename (file);
+
+  if (base == NULL)
+    return g_file_get_uri (file);
+  return g_filename_display_name (base);
+}
+
+gboolean
+mg_layer_check_document (MgSidecar  *sidecar,
+                         MgDocument *document,
+                         GError    **error)
+{
+  const char *sha256;
+  gint64 length;
+  guint here, exact = 0, moved = 0, fuzzy = 0, orphaned = 0, total;
+  g_autofree char *name = NULL;
+  const char *their_name;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (sidecar), FALSE);
+  g_return_val_if_fail (MG_IS_DOCUMENT (document), FALSE);
+
+  sha256 = mg_sidecar_get_document_sha256 (sidecar);
+  if (sha256 != NULL && g_ascii_strcasecmp (sha256, mg_document_get_sha256 (document)) == 0)
+    return TRUE;
+
+  name = file_display_name (mg_sidecar_get_file (sidecar));
+  their_name = mg_sidecar_get_document_name (sidecar);
+  if (their_name == NULL || *their_name == '\0')
+    their_name = _("unnamed");
+
+  length = mg_sidecar_get_document_length (sidecar);
+  here = mg_document_get_length (document);
+  if (sha256 != NULL && length >= 0 &&
+      2 * (guint64) MIN ((guint64) length, here) < MAX ((guint64) length, here))
+    {
+      g_set_error (error, MG_LAYER_ERROR, MG_LAYER_ERROR_DIFFERENT_DOCUMENT,
+                   _("“%s” annotates a different document (“%s”, %" G_GINT64_FORMAT
+                     " characters; this speech has %u)"),
+                   name, their_name, length, here);
+      return FALSE;
+    }
+
+  mg_sidecar_get_anchor_counts (sidecar, &exact, &moved, &fuzzy, &orphaned);
+  total = exact + moved + fuzzy + orphaned;
+  if (total > 0 && 2 * (exact + moved + fuzzy) < total)
+    {
+      g_set_error (error, MG_LAYER_ERROR, MG_LAYER_ERROR_DIFFERENT_DOCUMENT,
+                   _("“%s” annotates a different document (“%s”): only %u of its "
+                     "%u annotations could be placed on this speech"),
+                   name, their_name, exact + moved + fuzzy, total);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+author_from_file (GFile *file)
+{
+  g_autofree char *name = file_display_name (file);
+
+  if (g_str_has_suffix (name, MG_SIDECAR_SUFFIX) && strlen (name) > strlen (MG_SIDECAR_SUFFIX))
+    name[strlen (name) - strlen (MG_SIDECAR_SUFFIX)] = '\0';
+  return g_steal_pointer (&name);
+}
+
+MgLayer *
+mg_layer_load (GFile        *file,
+               MgDocument   *document,
+               GCancellable *cancellable,
+               GError      **error)
+{
+  g_autoptr(MgSidecar) sidecar = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  MgAnnotationStore *store;
+  MgLayer *self;
+  guint n;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (MG_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  sidecar = mg_sidecar_new (file, document);
+  if (!mg_sidecar_load (sidecar, cancellable, error))
+    return NULL;
+  if (!mg_sidecar_get_exists (sidecar))
+    {
+      g_autofree char *name = file_display_name (file);
+
+      g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_READ,
+                   _("“%s” does not exist"), name);
+      return NULL;
+    }
+  if (!mg_layer_check_document (sidecar, document, error))
+    return NULL;
+
+  self = g_object_new (MG_TYPE_LAYER, NULL);
+  self->file = g_object_ref (file);
+  self->sidecar = g_steal_pointer (&sidecar);
+  self->reanchored = mg_sidecar_get_reanchored (self->sidecar);
+
+  store = mg_sidecar_get_store (self->sidecar);
+  n = mg_annotation_store_get_n_annotations (store);
+  annotations = g_ptr_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (annotations, mg_annotation_store_get_annotation (store, i));
+  self->author = mg_merge_main_author (annotations);
+  if (self->author == NULL || *self->author == '\0')
+    {
+      g_free (self->author);
+      self->author = author_from_file (file);
+    }
+
+  return self;
+}
+
+GFile *
+mg_layer_get_file (MgLayer *self)
+{
+  g_return_val_if_fail (MG_IS_LAYER (self), NULL);
+  return self->file;
+}
+
+MgSidecar *
+mg_layer_get_sidecar (MgLayer *self)
+{
+  g_return_val_if_fail (MG_IS_LAYER (self), NULL);
+  return self->sidecar;
+}
+
+MgAnnotationStore *
+mg_layer_get_store (MgLayer *self)
+{
+  g_return_val_if_fail (MG_IS_LAYER (self), NULL);
+  return self->sidecar != NULL ? mg_sidecar_get_store (self->sidecar) : NULL;
+}
+
+const char *
+mg_layer_get_author (MgLayer *self)
+{
+  g_return_val_if_fail (MG_IS_LAYER (self), NULL);
+  return self->author;
+}
+
+gboolean
+mg_layer_get_reanchored (MgLayer *self)
+{
+  g_return_val_if_fail (MG_IS_LAYER (self), FALSE);
+  return self->reanchored;
+}
+
+gboolean
+mg_layer_get_visible (MgLayer *self)
+{
+  g_return_val_if_fail (MG_IS_LAYER (self), FALSE);
+  return self->visible;
+}
+
+void
+mg_layer_set_visible (MgLayer  *self,
+                      gboolean  visible)
+{
+  g_return_if_fail (MG_IS_LAYER (self));
+
+  if (self->visible == !!visible)
+    return;
+  self->visible = !!visible;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE]);
+}

@@ -1,0 +1,874 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "mg-document-view.h"
+#include "mg-tag-style.h"
+
+/* Beyond this many matches, find counts but does not paint them all. */
+#define MAX_PAINTED_MATCHES 5000
+#define FLASH_MS 900
+
+struct _MgDocumentView
+{
+  GtkWidget          parent_instance;
+
+  /* Template widgets */
+  GtkScrolledWindow *scroller;
+  GtkTextView       *text_view;
+
+  MgTagPopover      *popover;
+  GtkCssProvider    *font_provider;
+
+  MgAnnotationStore *store;
+  MgTagSet          *tags;
+
+  /* Style tags: tag id → GtkTextTag, and the fixed styles. */
+  GHashTable        *color_tags;
+  GtkTextTag        *highlight_tag;
+  GtkTextTag        *starred_tag;
+  GtkTextTag        *overlap_tag;
+  GtkTextTag        *match_tag;
+  GtkTextTag        *current_match_tag;
+  GtkTextTag        *flash_tag;
+
+  /* Find: match ranges as pairs of code point offsets. */
+  GArray            *matches;
+  char              *search_text;
+
+  guint              refresh_id;
+  guint              flash_id;
+  guint              release_id;
+
+  guint              annotatable : 1;
+};
+
+G_DEFINE_FINAL_TYPE (MgDocumentView, mg_document_view, GTK_TYPE_WIDGET)
+
+enum {
+  ANNOTATION_ACTIVATED,
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static void
+set_tag_background (GtkTextTag *tag,
+                    const char *color,
+                    double      alpha)
+{
+  GdkRGBA rgba;
+
+  mg_tag_style_parse (color, alpha, &rgba);
+  g_object_set (tag, "background-rgba", &rgba, NULL);
+}
+
+/* The fixed styles sit above every tag colour whatever order the colour
+ * tags were created in. */
+static void
+raise_fixed_styles (MgDocumentView *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (self->text_view));
+  GtkTextTag *order[] = { self->highlight_tag, self->overlap_tag, self->starred_tag,
+                          self->match_tag, self->current_match_tag, self->flash_tag };
+  int top = gtk_text_tag_table_get_size (table) - 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    gtk_text_tag_set_priority (order[i], top - (int) G_N_ELEMENTS (order) + 1 + (int) i);
+}
+
+static void
+update_fixed_colors (MgDocumentView *self)
+{
+  gboolean dark = is_dark ();
+  GdkRGBA rgba;
+
+  set_tag_background (self->highlight_tag, dark ? "#f5c211" : "#f6d32d", dark ? 0.38 : 0.45);
+  gdk_rgba_parse (&rgba, dark ? "#f8e45c" : "#c64600");
+  g_object_set (self->starred_tag, "underline-rgba", &rgba, NULL);
+  /* No overline-rgba: GTK 4.8 frees that attribute twice when laying out. */
+  set_tag_background (self->match_tag, dark ? "#9a9996" : "#c0bfbc", dark ? 0.55 : 0.6);
+  set_tag_background (self->current_match_tag, "#ff7800", dark ? 0.75 : 0.6);
+  set_tag_background (self->flash_tag, dark ? "#78aeed" : "#3584e4", dark ? 0.6 : 0.45);
+}
+
+static GtkTextTag *
+ensure_color_tag (MgDocumentView *self,
+                  MgTag          *tag)
+{
+  GtkTextTag *text_tag = g_hash_table_lookup (self->color_tags, mg_tag_get_id (tag));
+
+  if (text_tag == NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+      text_tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+      g_hash_table_insert (self->color_tags, g_strdup (mg_tag_get_id (tag)), text_tag);
+      raise_fixed_styles (self);
+    }
+  set_tag_background (text_tag, mg_tag_get_color (tag), mg_tag_style_highlight_alpha (is_dark ()));
+  return text_tag;
+}
+
+static void
+update_color_tags (MgDocumentView *self)
+{
+  if (self->tags == NULL)
+    return;
+  for (guint i = 0; i < mg_tag_set_get_n_tags (self->tags); i++)
+    ensure_color_tag (self, mg_tag_set_get_tag (self->tags, i));
+}
+
+static void
+apply_range (GtkTextBuffer *buffer,
+             GtkTextTag    *tag,
+             guint          start,
+             guint          end)
+{
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
+}
+
+void
+mg_document_view_refresh (MgDocumentView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GHashTableIter iter;
+  gpointer value;
+  guint n, max_end = 0;
+
+  g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_hash_table_iter_init (&iter, self->color_tags);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    gtk_text_buffer_remove_tag (buffer, value, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->highlight_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->starred_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->overlap_tag, &start, &end);
+
+  if (self->store == NULL)
+    return;
+
+  update_color_tags (self);
+
+  /* The store is sorted by start: a range covered twice is one that starts
+   * before the furthest end seen so far. */
+  n = mg_annotation_store_get_n_annotations (self->store);
+  for (guint i = 0; i < n; i++)
+    {
+      MgAnnotation *annotation = mg_annotation_store_get_annotation (self->store, i);
+      const char * const *tag_ids;
+      guint s, e;
+      gboolean any = FALSE;
+
+      if (mg_annotation_is_orphaned (annotation))
+        continue;
+      s = mg_annotation_get_start (annotation);
+      e = mg_annotation_get_end (annotation);
+      if (s >= e)
+        continue;
+
+      tag_ids = mg_annotation_get_tags (annotation);
+      for (guint t = 0; tag_ids[t] != NULL; t++)
+        {
+          GtkTextTag *text_tag = g_hash_table_lookup (self->color_tags, tag_ids[t]);
+
+          if (text_tag != NULL)
+            {
+              apply_range (buffer, text_tag, s, e);
+              any = TRUE;
+            }
+        }
+      if (!any)
+        apply_range (buffer, self->highlight_tag, s, e);
+      if (mg_annotation_get_starred (annotation))
+        apply_range (buffer, self->starred_tag, s, e);
+      if (s < max_end)
+        apply_range (buffer, self->overlap_tag, s, MIN (e, max_end));
+      max_end = MAX (max_end, e);
+    }
+}
+
+static gboolean
+refresh_idle (gpointer data)
+{
+  MgDocumentView *self = data;
+
+  self->refresh_id = 0;
+  mg_document_view_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (MgDocumentView *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle, self, NULL);
+}
+
+static void
+dark_changed (MgDocumentView *self)
+{
+  update_fixed_colors (self);
+  update_color_tags (self);
+}
+
+/* Annotations under the pointer, innermost first. */
+static GPtrArray *
+annotations_at (MgDocumentView *self,
+                double          x,
+                double          y)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  if (self->store == NULL)
+    return NULL;
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return NULL;
+  return mg_annotation_store_get_at (self->store, gtk_text_iter_get_offset (&iter));
+}
+
+static int
+compare_length (gconstpointer a,
+                gconstpointer b)
+{
+  MgAnnotation *x = *(MgAnnotation **) a;
+  MgAnnotation *y = *(MgAnnotation **) b;
+  guint lx = mg_annotation_get_end (x) - mg_annotation_get_start (x);
+  guint ly = mg_annotation_get_end (y) - mg_annotation_get_start (y);
+
+  return lx < ly ? -1 : lx > ly;
+}
+
+static gboolean
+query_tooltip (GtkWidget      *widget,
+               int             x,
+               int             y,
+               gboolean        keyboard,
+               GtkTooltip     *tooltip,
+               MgDocumentView *self)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  GString *markup;
+
+  if (keyboard)
+    return FALSE;
+  found = annotations_at (self, x, y);
+  if (found == NULL || found->len == 0)
+    return FALSE;
+
+  g_ptr_array_sort (found, compare_length);
+  markup = g_string_new (NULL);
+  for (guint i = 0; i < found->len && i < 5; i++)
+    {
+      MgAnnotation *annotation = g_ptr_array_index (found, i);
+      const char * const *tag_ids = mg_annotation_get_tags (annotation);
+      const char *note = mg_annotation_get_note (annotation);
+      const char *author = mg_annotation_get_author (annotation);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint t = 0; tag_ids[t] != NULL; t++)
+        {
+          MgTag *tag = self->tags ? mg_tag_set_lookup (self->tags, tag_ids[t]) : NULL;
+
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, tag ? mg_tag_get_name (tag) : tag_ids[t]);
+        }
+      if (names->len == 0)
+        g_string_append (names, _("Highlight"));
+
+      if (i > 0)
+        g_string_append (markup, "\n\n");
+      {
+        g_autofree char *escaped = g_markup_escape_text (names->str, -1);
+        g_string_append_printf (markup, "<b>%s%s</b>",
+                                mg_annotation_get_starred (annotation) ? "★ " : "",
+                                escaped);
+      }
+      if (author[0] != '\0')
+        {
+          g_autofree char *escaped = g_markup_escape_text (author, -1);
+          g_string_append_printf (markup, " <span alpha=\"60%%\">· %s</span>", escaped);
+        }
+      if (note[0] != '\0')
+        {
+          g_autofree char *escaped = g_markup_escape_text (note, -1);
+          g_string_append_printf (markup, "\n%s", escaped);
+        }
+    }
+  if (found->len > 5)
+    {
+      g_string_append (markup, "\n\n");
+      g_string_append_printf (markup,
+                              ngettext ("and %u more annotation", "and %u more annotations", found->len - 5),
+                              found->len - 5);
+    }
+
+  gtk_tooltip_set_markup (tooltip, markup->str);
+  g_string_free (markup, TRUE);
+  return TRUE;
+}
+
+static gboolean
+handle_release (gpointer data)
+{
+  MgDocumentView *self = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  double x = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "release-x"));
+  double y = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "release-y"));
+
+  self->release_id = 0;
+
+  if (gtk_text_buffer_get_has_selection (buffer))
+    {
+      if (self->annotatable)
+        mg_document_view_popup_tags (self);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) found = annotations_at (self, x, y);
+
+      if (found != NULL && found->len > 0)
+        {
+          g_ptr_array_sort (found, compare_length);
+          g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, g_ptr_array_index (found, 0));
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The text view claims its own clicks, so a plain gesture would never see
+ * the release; watch the raw events instead, and act once the view has
+ * updated the selection. */
+static gboolean
+legacy_event (GtkEventControllerLegacy *controller,
+              GdkEvent                 *event,
+              MgDocumentView           *self)
+{
+  double x, y;
+
+  if (gdk_event_get_event_type (event) != GDK_BUTTON_RELEASE ||
+      gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY)
+    return GDK_EVENT_PROPAGATE;
+
+  if (gdk_event_get_position (event, &x, &y))
+    {
+      graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self->text_view));
+      double nx, ny;
+
+      gtk_native_get_surface_transform (native, &nx, &ny);
+      in.x -= nx;
+      in.y -= ny;
+      if (gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self->text_view), &in, &out))
+        {
+          g_object_set_data (G_OBJECT (self), "release-x", GINT_TO_POINTER ((int) out.x));
+          g_object_set_data (G_OBJECT (self), "release-y", GINT_TO_POINTER ((int) out.y));
+        }
+    }
+  if (self->release_id == 0)
+    self->release_id = g_idle_add (handle_release, self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+mark_set (GtkTextBuffer  *buffer,
+          GtkTextIter    *location,
+          GtkTextMark    *mark,
+          MgDocumentView *self)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer) ||
+      mark == gtk_text_buffer_get_selection_bound (buffer))
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+mg_document_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  MgDocumentView *self = MG_DOCUMENT_VIEW (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->scroller), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+mg_document_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  MgDocumentView *self = MG_DOCUMENT_VIEW (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
+  gtk_popover_present (GTK_POPOVER (self->popover));
+}
+
+static void
+mg_document_view_dispose (GObject *object)
+{
+  MgDocumentView *self = MG_DOCUMENT_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  g_clear_handle_id (&self->release_id, g_source_remove);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  mg_document_view_set_store (self, NULL);
+  if (self->popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->popover));
+      self->popover = NULL;
+    }
+  g_clear_object (&self->font_provider);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_DOCUMENT_VIEW);
+
+  G_OBJECT_CLASS (mg_document_view_parent_class)->dispose (object);
+}
+
+static void
+mg_document_view_finalize (GObject *object)
+{
+  MgDocumentView *self = MG_DOCUMENT_VIEW (object);
+
+  g_clear_pointer (&self->color_tags, g_hash_table_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->search_text, g_free);
+
+  G_OBJECT_CLASS (mg_document_view_parent_class)->finalize (object);
+}
+
+static void
+mg_document_view_class_init (MgDocumentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mg_document_view_dispose;
+  object_class->finalize = mg_document_view_finalize;
+  widget_class->measure = mg_document_view_measure;
+  widget_class->size_allocate = mg_document_view_size_allocate;
+
+  signals[ANNOTATION_ACTIVATED] = g_signal_new ("annotation-activated",
+                                                G_TYPE_FROM_CLASS (klass),
+                                                G_SIGNAL_RUN_LAST,
+                                                0, NULL, NULL, NULL,
+                                                G_TYPE_NONE, 1, MG_TYPE_ANNOTATION);
+  signals[SELECTION_CHANGED] = g_signal_new ("selection-changed",
+                                             G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/marginalia/Marginalia/mg-document-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MgDocumentView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, MgDocumentView, text_view);
+  gtk_widget_class_set_css_name (widget_class, "documentview");
+}
+
+static void
+mg_document_view_init (MgDocumentView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkEventController *legacy;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->color_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->annotatable = TRUE;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  self->highlight_tag = gtk_text_buffer_create_tag (buffer, "mg-highlight", NULL);
+  self->overlap_tag = gtk_text_buffer_create_tag (buffer, "mg-overlap",
+                                                  "overline", PANGO_OVERLINE_SINGLE,
+                                                  NULL);
+  self->starred_tag = gtk_text_buffer_create_tag (buffer, "mg-starred",
+                                                  "underline", PANGO_UNDERLINE_SINGLE,
+                                                  NULL);
+  self->match_tag = gtk_text_buffer_create_tag (buffer, "mg-search-match", NULL);
+  self->current_match_tag = gtk_text_buffer_create_tag (buffer, "mg-search-current", NULL);
+  self->flash_tag = gtk_text_buffer_create_tag (buffer, "mg-flash", NULL);
+  update_fixed_colors (self);
+  g_signal_connect (buffer, "mark-set", G_CALLBACK (mark_set), self);
+
+  self->popover = MG_TAG_POPOVER (mg_tag_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
+
+  g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip), self);
+  legacy = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+  g_signal_connect (legacy, "event", G_CALLBACK (legacy_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), legacy);
+
+  self->font_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)),
+                                  GTK_STYLE_PROVIDER (self->font_provider),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (dark_changed), self);
+}
+
+GtkWidget *
+mg_document_view_new (void)
+{
+  return g_object_new (MG_TYPE_DOCUMENT_VIEW, NULL);
+}
+
+void
+mg_document_view_set_store (MgDocumentView    *self,
+                            MgAnnotationStore *store)
+{
+  GtkTextBuffer *buffer;
+  MgDocument *document;
+
+  g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (store == NULL || MG_IS_ANNOTATION_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->tags != NULL)
+    g_signal_handlers_disconnect_by_data (self->tags, self);
+  g_clear_object (&self->tags);
+  g_set_object (&self->store, store);
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->text_view == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  g_array_set_size (self->matches, 0);
+  g_clear_pointer (&self->search_text, g_free);
+
+  document = store ? mg_annotation_store_get_document (store) : NULL;
+  if (document != NULL)
+    gtk_text_buffer_set_text (buffer, mg_document_get_text (document), mg_document_get_size (document));
+  else
+    gtk_text_buffer_set_text (buffer, "", 0);
+
+  if (document != NULL && g_strcmp0 (mg_document_get_language (document), "zh") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->text_view), "zh");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->text_view), "zh");
+
+  if (store != NULL)
+    {
+      self->tags = g_object_ref (mg_annotation_store_get_tag_set (store));
+      g_signal_connect_swapped (store, "items-changed", G_CALLBACK (queue_refresh), self);
+      g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_refresh), self);
+      g_signal_connect_swapped (store, "annotation-changed", G_CALLBACK (queue_refresh), self);
+      g_signal_connect_swapped (self->tags, "items-changed", G_CALLBACK (queue_refresh), self);
+      g_signal_connect_swapped (self->tags, "tag-changed", G_CALLBACK (queue_refresh), self);
+    }
+  mg_tag_popover_set_tag_set (self->popover, self->tags);
+  mg_document_view_refresh (self);
+}
+
+MgAnnotationStore *
+mg_document_view_get_store (MgDocumentView *self)
+{
+  g_return_val_if_fail (MG_IS_DOCUMENT_VIEW (self), NULL);
+
+  return self->store;
+}
+
+GtkTextView *
+mg_document_view_get_text_view (MgDocumentView *self)
+{
+  g_return_val_if_fail (MG_IS_DOCUMENT_VIEW (self), NULL);
+
+  return self->text_view;
+}
+
+MgTagPopover *
+mg_document_view_get_tag_popover (MgDocumentView *self)
+{
+  g_return_val_if_fail (MG_IS_DOCUMENT_VIEW (self), NULL);
+
+  return self->popover;
+}
+
+void
+mg_document_view_set_annotatable (MgDocumentView *self,
+                                  gboolean        annotatable)
+{
+  g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
+
+  self->annotatable = !!annotatable;
+  if (!annotatable)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+}
+
+gboolean
+mg_document_view_get_selection (MgDocumentView *self,
+                                guint          *start,
+                                guint          *end)
+{
+  GtkTextIter s, e;
+
+  g_return_val_if_fail (MG_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (!gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (self->text_view), &s, &e))
+    return FALSE;
+  if (start)
+    *start = gtk_text_iter_get_offset (&s);
+  if (end)
+    *end = gtk_text_iter_get_offset (&e);
+  return TRUE;
+}
+
+void
+mg_document_view_select_range (MgDocumentView *self,
+                               guint           start,
+                               guint           end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+
+  g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  gtk_text_buffer_select_range (buffer, &s, &e);
+}
+
+void
+mg_document_view_clear_selection (MgDocumentView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_selection_bound (buffer));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+gboolean
+mg_document_view_popup_tags (MgDocumentView *self)
+{
+  GtkTextIter s, e;
+  GdkRectangle rs, re, rect;
+  graphene_point_t in, out;
+
+  g_return_val_if_fail (MG_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (!gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (self->text_view), &s, &e))
+    return FALSE;
+
+  /* Point at the end of the selection, where the pointer usually is. */
+  gtk_text_view_get_iter_location (self->text_view, &s, &rs);
+  gtk_text_view_get_iter_location (self->text_view, &e, &re);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         re.x, re.y, &rect.x, &rect.y);
+  rect.width = 1;
+  rect.height = re.height;
+  in = GRAPHENE_POINT_INIT (rect.x, rect.y);
+  if (gtk_widget_compute_point (GTK_WIDGET (self->text_view), GTK_WIDGET (self), &in, &out))
+    {
+      rect.x = (int) out.x;
+      rect.y = (int) out.y;
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+  return TRUE;
+}
+
+static gboolean
+flash_done (gpointer data)
+{
+  MgDocumentView *self = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  self->flash_id = 0;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->flash_tag, &start, &end);
+  return G_SOURCE_REMOVE;
+}
+
+void
+mg_document_view_reveal_annotation (MgDocumentView *self,
+                                    MgAnnotation   *annotation)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkTextMark *mark;
+
+  g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (MG_IS_ANNOTATION (annotation));
+
+  if (mg_annotation_is_orphaned (annotation))
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  flash_done (self);
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, mg_annotation_get_start (annotation));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, mg_annotation_get_end (annotation));
+  gtk_text_buffer_apply_tag (buffer, self->flash_tag, &start, &end);
+  self->flash_id = g_timeout_add (FLASH_MS, flash_done, self);
+
+  mark = gtk_text_buffer_get_mark (buffer, "mg-reveal");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "mg-reveal", &start, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &start);
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.1, TRUE, 0.0, 0.3);
+}
+
+void
+mg_document_view_set_font (MgDocumentView *self,
+                           int             font_size,
+                           double          zoom)
+{
+  char size[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *css = NULL;
+
+  g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
+
+  g_ascii_formatd (size, sizeof size, "%.1f", CLAMP (font_size, 6, 72) * CLAMP (zoom, 0.25, 4.0));
+  css = g_strdup_printf ("textview.document { font-size: %spt; }", size);
+  gtk_css_provider_load_from_data (self->font_provider, css, -1);
+}
+
+static void
+clear_matches (MgDocumentView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->match_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->current_match_tag, &start, &end);
+  g_array_set_size (self->matches, 0);
+}
+
+guint
+mg_document_view_set_search_text (MgDocumentView *self,
+                                  const char     *text)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter, match_start, match_end;
+
+  g_return_val_if_fail (MG_IS_DOCUMENT_VIEW (self), 0);
+
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (text, self->search_text) == 0)
+    return self->matches->len / 2;
+
+  clear_matches (self);
+  g_free (self->search_text);
+  self->search_text = g_strdup (text);
+  if (*text == '\0')
+    return 0;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_forward_search (&iter, text,
+                                       GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_TEXT_ONLY,
+                                       &match_start, &match_end, NULL))
+    {
+      guint pair[2] = { gtk_text_iter_get_offset (&match_start), gtk_text_iter_get_offset (&match_end) };
+
+      if (pair[0] == pair[1])
+        break;
+      g_array_append_vals (self->matches, pair, 2);
+      if (self->matches->len / 2 <= MAX_PAINTED_MATCHES)
+        gtk_text_buffer_apply_tag (buffer, self->match_tag, &match_start, &match_end);
+      iter = match_end;
+    }
+  return self->matches->len / 2;
+}
+
+guint
+mg_document_view_get_n_matches (MgDocumentView *self)
+{
+  g_return_val_if_fail (MG_IS_DOCUMENT_VIEW (self), 0);
+
+  return self->matches->len / 2;
+}
+
+guint
+mg_document_view_search_next (MgDocumentView *self,
+                              gboolean        backward)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+  guint n, lo, hi, cursor, index;
+  const guint *m;
+
+  g_return_val_if_fail (MG_IS_DOCUMENT_VIEW (self), 0);
+
+  n = self->matches->len / 2;
+  if (n == 0)
+    return 0;
+  m = (const guint *) self->matches->data;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_selection_bounds (buffer, &s, &e);
+  cursor = backward ? gtk_text_iter_get_offset (&s) : gtk_text_iter_get_offset (&e);
+  if (!gtk_text_buffer_get_has_selection (buffer) && !backward)
+    cursor = gtk_text_iter_get_offset (&s);
+
+  /* First match starting at or after the cursor. */
+  lo = 0;
+  hi = n;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (m[2 * mid] < cursor)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (backward)
+    index = lo == 0 ? n - 1 : lo - 1;
+  else
+    index = lo == n ? 0 : lo;
+
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  gtk_text_buffer_remove_tag (buffer, self->current_match_tag, &s, &e);
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, m[2 * index]);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, m[2 * index + 1]);
+  gtk_text_buffer_apply_tag (buffer, self->current_match_tag, &s, &e);
+  gtk_text_buffer_select_range (buffer, &s, &e);
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer),
+                                0.1, TRUE, 0.0, 0.4);
+  return index + 1;
+}

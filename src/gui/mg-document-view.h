@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mg-annotation-store.h"
+#include "mg-tag-popover.h"
+
+G_BEGIN_DECLS
+
+#define MG_TYPE_DOCUMENT_VIEW (mg_document_view_get_type ())
+G_DECLARE_FINAL_TYPE (MgDocumentView, mg_document_view, MG, DOCUMENT_VIEW, GtkWidget)
+
+/* The speech, read-only, with the store's annotations drawn as highlights.
+ * One GtkTextTag per visual style (tag colour, plain highlight, starred,
+ * overlap, search match, flash); the ranges stay in the store.
+ *
+ * Signals: "annotation-activated" (MgAnnotation *) when a highlight is
+ * clicked; "selection-changed" when the selected text changes. */
+
+GtkWidget     *mg_document_view_new                 (void);
+void           mg_document_view_set_store           (MgDocumentView    *self,
+                                                     MgAnnotationStore *store);
+MgAnnotationStore *mg_document_view_get_store       (MgDocumentView    *self);
+GtkTextView   *mg_document_view_get_text_view       (MgDocumentView    *self);
+MgTagPopover  *mg_document_view_get_tag_popover     (MgDocumentView    *self);
+
+/* Whether selecting text offers the tag popover. */
+void           mg_document_view_set_annotatable     (MgDocumentView    *self,
+                                                     gboolean           annotatable);
+
+/* The selected range in code points; FALSE when nothing is selected. */
+gboolean       mg_document_view_get_selection       (MgDocumentView    *self,
+                                                     guint             *start,
+                                                     guint             *end);
+void           mg_document_view_select_range        (MgDocumentView    *self,
+                                                     guint              start,
+                                                     guint              end);
+void           mg_document_view_clear_selection     (MgDocumentView    *self);
+/* Points the tag popover at the selection; FALSE when nothing is selected. */
+gboolean       mg_document_view_popup_tags          (MgDocumentView    *self);
+
+/* Scrolls to @annotation and flashes it briefly. */
+void           mg_document_view_reveal_annotation   (MgDocumentView    *self,
+                                                     MgAnnotation      *annotation);
+
+/* Scale of the text, 1.0 = @font_size points. */
+void           mg_document_view_set_font            (MgDocumentView    *self,
+                                                     int                font_size,
+                                                     double             zoom);
+
+/* Find: highlights every match of @text (case-insensitive) and returns
+ * their number; "" clears. */
+guint          mg_document_view_set_search_text     (MgDocumentView    *self,
+                                                     const char        *text);
+/* Moves to the next/previous match from the cursor, selecting it. Returns
+ * the 1-based index of the match reached, 0 when there is none. */
+guint          mg_document_view_search_next         (MgDocumentView    *self,
+                                                     gboolean           backward);
+guint          mg_document_view_get_n_matches       (MgDocumentView    *self);
+
+/* Applies the highlight tags now rather than at the next idle. */
+void           mg_document_view_refresh             (MgDocumentView    *self);
+
+G_END_DECLS

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mg-annotation-pane.h"
+#include "mg-annotation-store.h"
+#include "mg-document.h"
+#include "mg-document-view.h"
+#include "mg-sidecar.h"
+#include "mg-window.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  MG_SAVE_STATE_NONE,       /* nothing open */
+  MG_SAVE_STATE_SAVED,
+  MG_SAVE_STATE_UNSAVED,
+  MG_SAVE_STATE_FAILED,
+  MG_SAVE_STATE_READ_ONLY,  /* broken or newer sidecar: never written */
+} MgSaveState;
+
+struct _MgWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  GtkMenuButton        *primary_menu_button;
+  GtkInfoBar           *anchor_bar;
+  GtkLabel             *anchor_label;
+  GtkInfoBar           *sidecar_bar;
+  GtkLabel             *sidecar_label;
+  GtkWidget            *start_afresh_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *search_label;
+  GtkPaned             *paned;
+  MgDocumentView       *document_view;
+  AdwBin               *pane_bin;
+  MgAnnotationPane     *pane;
+
+  GSettings            *settings;
+
+  /* The open speech and its annotations. */
+  GFile                *file;
+  MgDocument           *document;
+  MgSidecar            *sidecar;
+  MgAnnotationStore    *store;
+  MgAnnotation         *selected;
+
+  GCancellable         *cancellable;
+  GtkFileChooserNative *chooser;
+  AdwToast             *toast;     /* the one shown, not owned */
+  char                 *save_error;
+  guint                 save_id;
+  guint                 review_position;
+  MgSaveState           save_state;
+  double                zoom;
+
+  guint                 loading : 1;
+  guint                 closing : 1;
+};
+
+/* mg-window-actions.c */
+void     mg_window_class_init_actions (GtkWidgetClass *widget_class);
+void     mg_window_init_actions       (MgWindow       *self);
+void     mg_window_update_actions     (MgWindow       *self);
+gboolean mg_window_is_writable        (MgWindow       *self);
+void     mg_window_apply_to_selection (MgWindow       *self,
+                                       int             tag_position,
+                                       const char     *note,
+                                       gboolean        starred);
+
+/* mg-window.c */
+void     mg_window_toast              (MgWindow       *self,
+                                       const char     *title,
+                                       gboolean        offer_undo);
+void     mg_window_set_selected       (MgWindow       *self,
+                                       MgAnnotation   *annotation);
+void     mg_window_apply_font         (MgWindow       *self);
+void     mg_window_store_changed      (MgWindow       *self);
+/* After the sidecar became writable (new annotations started). */
+void     mg_window_sidecar_state_changed (MgWindow    *self);
+
+G_END_DECLS

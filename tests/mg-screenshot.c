@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+/* Renders the main window with a speech and a few annotations to a PNG, for
+ * the screenshots in data/screenshots/:
+ *
+ *   mg-screenshot [--dark] SPEECH OUT.png [QUOTE=TAG[*]]…
+ *
+ * TAG is the tag's position from 1 (0: a plain highlight); a trailing "*"
+ * stars the annotation. Runs under any display, Xvfb included. Give it a
+ * copy of the speech: the annotations are saved beside it, as in the
+ * program. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <adwaita.h>
+
+#include "mg-application.h"
+#include "mg-document-view.h"
+#include "mg-window-private.h"
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(MgApplication) app = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  MgWindow *window;
+  MgDocumentView *view;
+  gboolean dark = FALSE;
+  int first = 1;
+  int width, height;
+
+  if (argc > 1 && g_str_equal (argv[1], "--dark"))
+    {
+      dark = TRUE;
+      first = 2;
+    }
+  if (argc < first + 2)
+    {
+      fprintf (stderr, "Usage: %s [--dark] SPEECH OUT.png [QUOTE=TAG[*]]…\n", argv[0]);
+      return 2;
+    }
+
+  gtk_init ();
+  adw_init ();
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  app = mg_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+    return 1;
+
+  window = mg_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  file = g_file_new_for_commandline_arg (argv[first]);
+  mg_window_open_file (window, file);
+  while (mg_window_is_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  if (!mg_window_has_document (window))
+    return 1;
+
+  view = MG_DOCUMENT_VIEW (mg_window_get_document_view (window));
+  for (int i = first + 2; i < argc; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (argv[i], "=", 2);
+      const char *text = mg_document_get_text (mg_annotation_store_get_document (mg_window_get_store (window)));
+      const char *found;
+      guint start;
+      int tag;
+
+      if (g_strv_length (parts) != 2 || (found = strstr (text, parts[0])) == NULL)
+        {
+          fprintf (stderr, "Not in the speech: %s\n", argv[i]);
+          return 1;
+        }
+      start = (guint) g_utf8_pointer_to_offset (text, found);
+      tag = atoi (parts[1]);
+      mg_document_view_select_range (view, start, start + (guint) g_utf8_strlen (parts[0], -1));
+      mg_window_apply_to_selection (window, tag - 1, NULL, strchr (parts[1], '*') != NULL);
+    }
+  mg_document_view_clear_selection (view);
+  mg_document_view_refresh (view);
+
+  /* Let the toasts go, the layout settle and the fonts load. */
+  wait_ms (6000);
+  iterate ();
+
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return 1;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, argv[first + 1]))
+    return 1;
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  return 0;
+}

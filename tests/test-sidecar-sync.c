@@ -1,0 +1,392 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "mg-sidecar-sync.h"
+
+/* The open sidecar of one window, and another program writing the same
+ * file behind its back. */
+
+static const char *text =
+  "同志们：今天召开大会，推动高质量发展再上新台阶。我们坚持“项目为王”，全年新开工项目233个。\n"
+  "今年要确保完成各项目标任务。\n";
+
+static const char *slogan[] = { "slogan", NULL };
+static const char *figure[] = { "figure", NULL };
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  GFile         *file;
+  MgDocument    *doc;
+  MgSidecar     *sidecar;   /* the open one */
+  MgSidecarSync *sync;
+} Fixture;
+
+static guint
+find (const char *needle)
+{
+  const char *at = strstr (text, needle);
+
+  g_assert_nonnull (at);
+  return (guint) g_utf8_strlen (text, at - text);
+}
+
+static MgAnnotation *
+create (MgAnnotationStore  *store,
+        const char         *quote,
+        const char * const *tags,
+        const char         *author)
+{
+  g_autoptr(GError) error = NULL;
+  guint start = find (quote);
+  MgAnnotation *a = mg_annotation_store_create (store, start, start + g_utf8_strlen (quote, -1),
+                                                tags, NULL, FALSE, author, &error);
+
+  g_assert_no_error (error);
+  return a;
+}
+
+static MgAnnotation *
+find_quote (MgAnnotationStore *store,
+            const char        *quote,
+            guint             *out_count)
+{
+  MgAnnotation *found = NULL;
+  guint count = 0;
+
+  for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+
+      if (g_strcmp0 (mg_annotation_get_quote (a), quote) == 0)
+        {
+          found = a;
+          count++;
+        }
+    }
+  if (out_count != NULL)
+    *out_count = count;
+  return found;
+}
+
+/* Another program: loads the file, changes it with @edit, saves. */
+typedef void (*EditFunc) (MgAnnotationStore *store);
+
+static void
+edit_elsewhere (Fixture  *f,
+                EditFunc  edit)
+{
+  g_autoptr(MgSidecar) other = mg_sidecar_new (f->file, f->doc);
+  g_autoptr(GError) error = NULL;
+
+  mg_sidecar_load (other, NULL, &error);
+  g_assert_no_error (error);
+  edit (mg_sidecar_get_store (other));
+  mg_sidecar_save (other, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgSidecar) first = NULL;
+
+  f->dir = g_dir_make_tmp ("mg-sync-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "speech.txt.marginalia.json", NULL);
+  f->file = g_file_new_for_path (f->path);
+  f->doc = mg_document_new_for_text (text, -1, "speech.txt");
+
+  first = mg_sidecar_new (f->file, f->doc);
+  create (mg_sidecar_get_store (first), "高质量发展", slogan, "Me");
+  create (mg_sidecar_get_store (first), "项目为王", figure, "Me");
+  mg_sidecar_save (first, NULL, &error);
+  g_assert_no_error (error);
+
+  f->sidecar = mg_sidecar_new (f->file, f->doc);
+  mg_sidecar_load (f->sidecar, NULL, &error);
+  g_assert_no_error (error);
+  f->sync = mg_sidecar_sync_new (f->sidecar);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->sync);
+  g_assert_finalize_object (f->sidecar);
+  g_assert_finalize_object (f->doc);
+  g_object_unref (f->file);
+  g_unlink (f->path);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static MgAnnotationStore *
+store_of (Fixture *f)
+{
+  return mg_sidecar_get_store (f->sidecar);
+}
+
+/* The file's annotations, as a fresh load sees them. */
+static guint
+count_on_disk (Fixture    *f,
+               const char *quote)
+{
+  g_autoptr(MgSidecar) check = mg_sidecar_new (f->file, f->doc);
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  mg_sidecar_load (check, NULL, &error);
+  g_assert_no_error (error);
+  if (quote == NULL)
+    return mg_annotation_store_get_n_annotations (mg_sidecar_get_store (check));
+  find_quote (mg_sidecar_get_store (check), quote, &count);
+  return count;
+}
+
+static void
+merge (Fixture       *f,
+       MgMergeReport *report,
+       gboolean      *save_needed)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mg_sidecar_reload_merge (f->sync, NULL, report, save_needed, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_own_save_is_known (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  MgMergeReport report;
+  gboolean save_needed = TRUE;
+
+  create (store_of (f), "目标任务", slogan, "Me");
+  mg_sidecar_save (f->sidecar, NULL, &error);
+  g_assert_no_error (error);
+
+  bytes = g_file_load_bytes (f->file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mg_sidecar_sync_is_known (f->sync, bytes));
+
+  merge (f, &report, &save_needed);
+  g_assert_cmpuint (report.added + report.merged + report.skipped, ==, 0);
+  g_assert_false (save_needed);
+  g_assert_false (mg_annotation_store_get_dirty (store_of (f)));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (f)), ==, 3);
+}
+
+static void
+add_other (MgAnnotationStore *store)
+{
+  create (store, "233", figure, "Other");
+}
+
+static void
+test_both_sides_added (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  MgMergeReport report;
+  gboolean save_needed = FALSE;
+
+  /* Ours, not saved yet; theirs written meanwhile. */
+  create (store_of (f), "目标任务", slogan, "Me");
+  edit_elsewhere (f, add_other);
+
+  merge (f, &report, &save_needed);
+  g_assert_cmpuint (report.added, ==, 1);
+  g_assert_cmpuint (report.merged, ==, 0);
+  g_assert_true (save_needed);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (f)), ==, 4);
+  g_assert_nonnull (find_quote (store_of (f), "233", NULL));
+  g_assert_nonnull (find_quote (store_of (f), "目标任务", NULL));
+
+  mg_sidecar_sync_save (f->sync, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_on_disk (f, NULL), ==, 4);
+
+  /* Reading our own write back changes nothing. */
+  merge (f, &report, &save_needed);
+  g_assert_false (save_needed);
+  g_assert_cmpuint (report.added + report.merged, ==, 0);
+}
+
+static void
+note_elsewhere (MgAnnotationStore *store)
+{
+  MgAnnotation *a = find_quote (store, "高质量发展", NULL);
+
+  mg_annotation_store_set_note (store, a, "from the other window");
+}
+
+static void
+test_changed_on_disk_only (Fixture       *f,
+                           gconstpointer  data)
+{
+  MgMergeReport report;
+  guint count = 0;
+  MgAnnotation *a;
+
+  edit_elsewhere (f, note_elsewhere);
+  merge (f, &report, NULL);
+  g_assert_cmpuint (report.merged, ==, 1);
+  g_assert_cmpuint (report.added, ==, 0);
+  a = find_quote (store_of (f), "高质量发展", &count);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_cmpstr (mg_annotation_get_note (a), ==, "from the other window");
+
+  /* One undoable step. */
+  g_assert_true (mg_annotation_store_undo (store_of (f)));
+  g_assert_cmpstr (mg_annotation_get_note (find_quote (store_of (f), "高质量发展", NULL)), ==, "");
+}
+
+static void
+test_changed_here_only (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  MgAnnotation *b = find_quote (store_of (f), "项目为王", NULL);
+  MgMergeReport report;
+  guint count = 0;
+
+  /* Ours: B retagged; theirs: B untouched, one added. */
+  mg_annotation_store_set_tags (store_of (f), b, slogan, &error);
+  g_assert_no_error (error);
+  edit_elsewhere (f, add_other);
+
+  merge (f, &report, NULL);
+  g_assert_cmpuint (report.added, ==, 1);
+  b = find_quote (store_of (f), "项目为王", &count);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_true (mg_annotation_has_tag (b, "slogan"));
+  g_assert_false (mg_annotation_has_tag (b, "figure"));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (f)), ==, 3);
+}
+
+static void
+test_changed_on_both_sides (Fixture       *f,
+                            gconstpointer  data)
+{
+  MgAnnotation *a = find_quote (store_of (f), "高质量发展", NULL);
+  MgMergeReport report;
+  guint count = 0;
+
+  mg_annotation_store_set_note (store_of (f), a, "mine");
+  edit_elsewhere (f, note_elsewhere);
+
+  merge (f, &report, NULL);
+  g_assert_cmpuint (report.merged, ==, 1);
+  a = find_quote (store_of (f), "高质量发展", &count);
+  g_assert_cmpuint (count, ==, 1);
+  /* Neither note is lost. */
+  g_assert_nonnull (strstr (mg_annotation_get_note (a), "mine"));
+  g_assert_nonnull (strstr (mg_annotation_get_note (a), "from the other window"));
+}
+
+static void
+test_deleted_here_stays_deleted (Fixture       *f,
+                                 gconstpointer  data)
+{
+  MgAnnotation *b = find_quote (store_of (f), "项目为王", NULL);
+  MgMergeReport report;
+  guint count = 0;
+
+  mg_annotation_store_remove (store_of (f), b);
+  edit_elsewhere (f, add_other);
+
+  merge (f, &report, NULL);
+  g_assert_cmpuint (report.added, ==, 1);
+  find_quote (store_of (f), "项目为王", &count);
+  g_assert_cmpuint (count, ==, 0);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (f)), ==, 2);
+}
+
+static void
+remove_first (MgAnnotationStore *store)
+{
+  mg_annotation_store_remove (store, find_quote (store, "高质量发展", NULL));
+}
+
+static void
+test_deleted_elsewhere_kept (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  MgMergeReport report;
+  gboolean save_needed = FALSE;
+
+  edit_elsewhere (f, remove_first);
+  g_assert_cmpuint (count_on_disk (f, NULL), ==, 1);
+
+  merge (f, &report, &save_needed);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (f)), ==, 2);
+  g_assert_true (save_needed);
+  mg_sidecar_sync_save (f->sync, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_on_disk (f, NULL), ==, 2);
+}
+
+static void
+test_unreadable_leaves_store (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  MgMergeReport report;
+
+  create (store_of (f), "目标任务", slogan, "Me");
+  g_file_set_contents (f->path, "{ \"format\": ", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (mg_sidecar_reload_merge (f->sync, NULL, &report, NULL, &error));
+  g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "speech.txt.marginalia.json"));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (f)), ==, 3);
+  g_assert_cmpstr (mg_annotation_store_get_undo_label (store_of (f)), !=, NULL);
+}
+
+static void
+test_deleted_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  MgMergeReport report;
+  gboolean save_needed = TRUE;
+
+  g_unlink (f->path);
+  merge (f, &report, &save_needed);
+  g_assert_false (save_needed);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (f)), ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/sidecar-sync/own-save-is-known", test_own_save_is_known);
+  ADD ("/sidecar-sync/both-sides-added", test_both_sides_added);
+  ADD ("/sidecar-sync/changed-on-disk-only", test_changed_on_disk_only);
+  ADD ("/sidecar-sync/changed-here-only", test_changed_here_only);
+  ADD ("/sidecar-sync/changed-on-both-sides", test_changed_on_both_sides);
+  ADD ("/sidecar-sync/deleted-here", test_deleted_here_stays_deleted);
+  ADD ("/sidecar-sync/deleted-elsewhere", test_deleted_elsewhere_kept);
+  ADD ("/sidecar-sync/unreadable", test_unreadable_leaves_store);
+  ADD ("/sidecar-sync/deleted-file", test_deleted_file);
+#undef ADD
+
+  return g_test_run ();
+}
