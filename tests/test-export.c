@@ -641,6 +641,55 @@ test_file_atomic (void)
   g_rmdir (dir);
 }
 
+/* No annotations, and a store without its speech: every format still
+ * gives a well-formed file. */
+static void
+test_empty (void)
+{
+  g_autoptr(MgDocument) document = mg_document_new_for_text ("", 0, "empty.txt");
+  g_autoptr(MgAnnotationStore) empty = mg_annotation_store_new (document, NULL);
+  g_autoptr(MgAnnotationStore) orphan_only = mg_annotation_store_new (NULL, NULL);
+  g_autoptr(MgAnnotation) annotation = mg_annotation_new ("c0000000-0000-4000-8000-000000000001", 5, 9);
+  g_autoptr(GError) error = NULL;
+  MgAnnotationStore *stores[] = { empty, orphan_only };
+
+  mg_annotation_set_quote (annotation, "lost");
+  mg_annotation_set_anchor_state (annotation, MG_ANCHOR_STATE_ORPHANED);
+  g_assert_true (mg_annotation_store_add (orphan_only, annotation, &error));
+  g_assert_no_error (error);
+
+  for (guint s = 0; s < G_N_ELEMENTS (stores); s++)
+    for (guint f = 0; f < MG_EXPORT_N_FORMATS; f++)
+      {
+        g_autoptr(GBytes) bytes = export_bytes (stores[s], NULL, f);
+
+        g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+        if (f == MG_EXPORT_FORMAT_JSON || f == MG_EXPORT_FORMAT_W3C)
+          {
+            g_autoptr(JsonParser) parser = json_parser_new ();
+
+            g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                                       g_bytes_get_size (bytes), &error));
+            g_assert_no_error (error);
+          }
+        else if (f == MG_EXPORT_FORMAT_HTML)
+          {
+            g_autofree char *html = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+            html_check_markup (html);
+          }
+      }
+
+  {
+    g_autoptr(MgSummary) summary = mg_summary_new (orphan_only, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (mg_summary_get_title (summary), ==, "Annotations");
+    g_assert_cmpuint (mg_summary_get_n_orphaned (summary), ==, 1);
+    g_assert_cmpuint (mg_summary_get_n_groups (summary), ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/export/deterministic", test_deterministic);
   g_test_add_func ("/export/async", test_async);
   g_test_add_func ("/export/file-atomic", test_file_atomic);
+  g_test_add_func ("/export/empty", test_empty);
 
   return g_test_run ();
 }
