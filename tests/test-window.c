@@ -582,6 +582,61 @@ test_window_zoom (Fixture       *fixture,
   g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 1.0);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWindow *window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        found = window;
+      g_object_unref (window);
+    }
+  return found;
+}
+
+static void
+test_window_shortcuts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWindow *dialog;
+
+  /* The shortcuts window loads (every accelerator in it parses). */
+  g_assert_true (action (fixture, "win.show-help-overlay", NULL));
+  dialog = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  iterate ();
+}
+
+static void
+test_window_preferences (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWindow *dialog;
+
+  /* Preferences edit the settings the window uses. */
+  mg_window_show_preferences (fixture->window);
+  iterate ();
+  dialog = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+  g_settings_set_string (settings, "author-name", "Li Wei");
+  gtk_window_destroy (dialog);
+  iterate ();
+
+  open_fixture (fixture, "gui-speech-zh.txt");
+  mg_document_view_select_range (view_of (fixture), 3, 6);
+  g_assert_true (action (fixture, "win.highlight", NULL));
+  g_assert_cmpstr (mg_annotation_get_author (mg_window_get_selected (fixture->window)), ==, "Li Wei");
+  g_settings_reset (settings, "author-name");
+}
+
 static void
 test_window_reanchored (Fixture       *fixture,
                         gconstpointer  data)
@@ -664,6 +719,8 @@ main (int   argc,
   ADD ("unreadable", test_window_unreadable);
   ADD ("zoom", test_window_zoom);
   ADD ("reanchored", test_window_reanchored);
+  ADD ("shortcuts", test_window_shortcuts);
+  ADD ("preferences", test_window_preferences);
 #undef ADD
 
   ret = g_test_run ();
