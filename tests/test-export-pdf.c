@@ -7,6 +7,7 @@
 
 #include "export-fixture.h"
 #include "mg-export.h"
+#include "mg-export-pdf.h"
 #include "mg-summary.h"
 
 typedef struct
@@ -25,6 +26,8 @@ pdf_file_clear (PdfFile *pdf)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PdfFile, pdf_file_clear)
+
+static void test_print_pages (void);
 
 static void
 write_pdf (MgAnnotationStore *store,
@@ -204,6 +207,62 @@ test_paginates (void)
   }
 }
 
+/* The layout for printing: as many pages as the PDF, each with ink on it. */
+static void
+test_print_pages (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_zh ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgSummary) summary = mg_summary_new (store, NULL, &error);
+  g_autoptr(MgPdfPages) pages = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_auto(PdfFile) pdf = { 0 };
+  double width, height;
+  guint n;
+
+  g_assert_no_error (error);
+  pages = mg_pdf_pages_new (summary, NULL, &error);
+  g_assert_no_error (error);
+  n = mg_pdf_pages_get_n_pages (pages);
+  g_assert_cmpuint (n, >=, 1);
+  mg_pdf_pages_get_size (&width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 595.2756, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 841.8898, 0.01);
+
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 298, 421);
+      cairo_t *cr = cairo_create (image);
+      const guint8 *data;
+      int stride;
+      guint dark = 0;
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, 0.5, 0.5);
+      mg_pdf_pages_draw (pages, cr, i);
+      cairo_destroy (cr);
+      cairo_surface_flush (image);
+      data = cairo_image_surface_get_data (image);
+      stride = cairo_image_surface_get_stride (image);
+      for (int y = 0; y < 421; y++)
+        for (int x = 0; x < 298; x++)
+          dark += (data[y * stride + 4 * x] < 128);
+      g_assert_cmpuint (dark, >, 100);
+      cairo_surface_destroy (image);
+    }
+
+  if (have_poppler ())
+    {
+      write_pdf (store, &pdf);
+      g_assert_cmpuint (pdf_pages (pdf.path), ==, n);
+    }
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (mg_pdf_pages_new (summary, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +271,7 @@ main (int   argc,
 
   g_test_add_func ("/export-pdf/cjk", test_cjk);
   g_test_add_func ("/export-pdf/paginates", test_paginates);
+  g_test_add_func ("/export-pdf/print-pages", test_print_pages);
 
   return g_test_run ();
 }

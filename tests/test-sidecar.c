@@ -518,6 +518,58 @@ test_store_document_written (void)
   g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), "\"name\": \"新.txt\""));
 }
 
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+load_async_and_wait (MgSidecar  *sidecar,
+                     GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  mg_sidecar_load_async (sidecar, NULL, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return mg_sidecar_load_finish (sidecar, result, error);
+}
+
+static void
+test_load_async (void)
+{
+  g_autofree char *path = fixture_path ("golden.marginalia.json");
+  g_autofree char *broken_path = fixture_path ("invalid-many.marginalia.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) broken_file = g_file_new_for_path (broken_path);
+  g_autoptr(GBytes) original = fixture_bytes ("golden.marginalia.json");
+  g_autoptr(MgDocument) document = speech ();
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, document);
+  g_autoptr(MgSidecar) broken = mg_sidecar_new (broken_file, document);
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GError) error = NULL;
+  guint exact, orphaned;
+
+  g_assert_true (load_async_and_wait (sidecar, &error));
+  g_assert_no_error (error);
+  out = mg_sidecar_serialize (sidecar);
+  assert_bytes_equal (out, original);
+  mg_sidecar_get_anchor_counts (sidecar, &exact, NULL, NULL, &orphaned);
+  g_assert_cmpuint (exact, ==, 4);
+  g_assert_cmpuint (orphaned, ==, 1);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_sidecar_get_store (sidecar)), ==, 5);
+
+  g_assert_false (load_async_and_wait (broken, &error));
+  g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_INVALID);
+  g_assert_true (mg_sidecar_get_broken (broken));
+  g_assert_cmpuint (mg_sidecar_get_problems (broken)->len, ==, 9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/sidecar/default-file", test_default_file);
   g_test_add_func ("/sidecar/schema-and-order", test_schema_and_order);
   g_test_add_func ("/sidecar/round-trip/golden", test_golden_round_trip);
+  g_test_add_func ("/sidecar/load-async", test_load_async);
   g_test_add_func ("/sidecar/round-trip/exact-bytes", test_exact_bytes);
   g_test_add_func ("/sidecar/round-trip/create-save-load", test_create_save_load);
   g_test_add_func ("/sidecar/newer-version", test_newer_version);

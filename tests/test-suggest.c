@@ -569,6 +569,31 @@ test_suggest_compare (void)
 }
 
 static void
+test_suggest_compare_english (void)
+{
+  g_autoptr(MgDocument) old_document =
+    mg_document_new_for_text ("Last year the county spent $48.2 million. Unemployment fell from "
+                              "6.1 percent to 4.4 percent.\n", -1, "old.txt");
+  g_autoptr(MgDocument) new_document =
+    mg_document_new_for_text ("Last year the county spent $52.0 million. Unemployment fell from "
+                              "6.1 percent to 3.9 percent.\n", -1, "new.txt");
+  g_autoptr(GPtrArray) changes = mg_compare_documents (old_document, new_document);
+  MgChange *c;
+
+  g_assert_cmpuint (changes->len, ==, 2);
+  c = changes->pdata[0];
+  g_assert_cmpint (c->change, ==, MG_CHANGE_CHANGED);
+  g_assert_cmpstr (c->context, ==, "the county spent");
+  g_assert_cmpstr (c->old_quote, ==, "$48.2 million");
+  g_assert_cmpstr (c->new_quote, ==, "$52.0 million");
+  c = changes->pdata[1];
+  g_assert_cmpint (c->change, ==, MG_CHANGE_CHANGED);
+  g_assert_cmpstr (c->context, ==, "to");
+  g_assert_cmpstr (c->old_quote, ==, "4.4 percent");
+  g_assert_cmpstr (c->new_quote, ==, "3.9 percent");
+}
+
+static void
 test_suggest_find_at (void)
 {
   g_autoptr(MgDocument) document = load_fixture ("report-zh.txt");
@@ -626,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/suggest/large", test_suggest_large);
   g_test_add_func ("/suggest/find-at", test_suggest_find_at);
   g_test_add_func ("/suggest/compare", test_suggest_compare);
+  g_test_add_func ("/suggest/compare-english", test_suggest_compare_english);
   g_test_add_func ("/suggest/corpus", test_suggest_corpus);
 
   return g_test_run ();

@@ -9,6 +9,8 @@
 
 /* Code points of context kept before a figure. */
 #define CONTEXT_CHARS 6
+/* Words of context kept before a figure in English. */
+#define CONTEXT_WORDS 3
 
 void
 mg_change_free (MgChange *change)
@@ -103,10 +105,28 @@ figure_context (const gunichar *chars,
                 guint           floor)
 {
   guint from = start;
+  guint back = start;
 
-  while (from > floor && start - from < CONTEXT_CHARS && !is_clause_break (chars[from - 1]) &&
-         !g_unichar_isdigit (chars[from - 1]))
-    from--;
+  while (back > floor && g_unichar_isspace (chars[back - 1]))
+    back--;
+  if (back > floor && chars[back - 1] < 0x80)
+    {
+      /* English: up to CONTEXT_WORDS whole words. */
+      guint words = 0;
+
+      from = back;
+      while (from > floor && !is_clause_break (chars[from - 1]) &&
+             !g_unichar_isdigit (chars[from - 1]))
+        {
+          if (chars[from - 1] == ' ' && from < back && chars[from] != ' ' && ++words == CONTEXT_WORDS)
+            break;
+          from--;
+        }
+    }
+  else
+    while (from > floor && start - from < CONTEXT_CHARS && !is_clause_break (chars[from - 1]) &&
+           !g_unichar_isdigit (chars[from - 1]))
+      from--;
   while (from < start && g_unichar_isspace (chars[from]))
     from++;
   while (start > from && g_unichar_isspace (chars[start - 1]))

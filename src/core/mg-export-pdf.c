@@ -53,6 +53,7 @@ static const struct
 typedef struct
 {
   MgSummary            *summary;
+  PangoFontMap         *font_map;
   cairo_t              *cr;         /* draws on the current page's recording */
   cairo_surface_t      *recording;
   GPtrArray            *pages;      /* of finished recordings (cairo_surface_t *) */
@@ -373,6 +374,153 @@ pdf_metadata_date (const char *rfc3339)
   return g_date_time_format (date, "%Y-%m-%dT%H:%M:%S");
 }
 
+static guint
+pdf_count_items (MgSummary *summary)
+{
+  guint n_groups = mg_summary_get_n_groups (summary);
+  guint total = mg_summary_get_starred (summary)->len;
+
+  for (guint g = 0; g < n_groups; g++)
+    total += mg_summary_get_group (summary, g)->items->len;
+  return total;
+}
+
+static void
+pdf_writer_init (PdfWriter *w,
+                 MgSummary *summary)
+{
+  cairo_font_options_t *options;
+
+  w->summary = g_object_ref (summary);
+  /* A font map of its own: the layout may run in a worker thread. */
+  w->font_map = pango_cairo_font_map_new ();
+  w->context = pango_font_map_create_context (w->font_map);
+  pango_cairo_context_set_resolution (w->context, 72.0);
+  pango_context_set_round_glyph_positions (w->context, FALSE);
+  pango_context_set_language (w->context,
+                              pango_language_from_string (g_str_equal (mg_summary_get_language (summary), "zh")
+                                                          ? "zh-cn" : "en"));
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (w->context, options);
+  cairo_font_options_destroy (options);
+
+  for (guint i = 0; i < N_STYLES; i++)
+    {
+      g_autofree char *desc = g_strdup_printf ("%s %s", FONT_FAMILY, styles[i].font);
+
+      w->fonts[i] = pango_font_description_from_string (desc);
+    }
+  w->layout = pango_layout_new (w->context);
+  pango_layout_set_wrap (w->layout, PANGO_WRAP_WORD_CHAR);
+  w->footer = pango_layout_new (w->context);
+  pango_layout_set_font_description (w->footer, w->fonts[STYLE_FOOTER]);
+  w->pages = g_ptr_array_new ();
+}
+
+static void
+pdf_writer_clear (PdfWriter *w)
+{
+  for (guint i = 0; i < N_STYLES; i++)
+    g_clear_pointer (&w->fonts[i], pango_font_description_free);
+  g_clear_object (&w->layout);
+  g_clear_object (&w->footer);
+  g_clear_pointer (&w->cr, cairo_destroy);
+  g_clear_pointer (&w->recording, cairo_surface_destroy);
+  if (w->pages != NULL)
+    {
+      for (guint i = 0; i < w->pages->len; i++)
+        if (g_ptr_array_index (w->pages, i) != NULL)
+          cairo_surface_destroy (g_ptr_array_index (w->pages, i));
+      g_clear_pointer (&w->pages, g_ptr_array_unref);
+    }
+  g_clear_object (&w->context);
+  g_clear_object (&w->font_map);
+  g_clear_object (&w->summary);
+}
+
+/* Page @i (0-based) with its footer, at the origin of @cr in points. */
+static void
+pdf_draw_page (PdfWriter *w,
+               cairo_t   *cr,
+               guint      i)
+{
+  cairo_save (cr);
+  cairo_set_source_surface (cr, g_ptr_array_index (w->pages, i), 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_save (cr);
+  pdf_draw_footer (w, cr, i + 1, w->pages->len);
+  cairo_restore (cr);
+}
+
+struct _MgPdfPages
+{
+  PdfWriter w;
+};
+
+MgPdfPages *
+mg_pdf_pages_new (MgSummary     *summary,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  MgPdfPages *pages;
+  MgExportJob job = { 0 };
+
+  g_return_val_if_fail (MG_IS_SUMMARY (summary), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  pages = g_new0 (MgPdfPages, 1);
+  pdf_writer_init (&pages->w, summary);
+  job.cancellable = cancellable;
+  mg_export_job_begin (&job, pdf_count_items (summary));
+  if (!pdf_run (&pages->w, &job, error))
+    {
+      mg_pdf_pages_free (pages);
+      return NULL;
+    }
+  return pages;
+}
+
+guint
+mg_pdf_pages_get_n_pages (MgPdfPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, 0);
+  return pages->w.pages->len;
+}
+
+void
+mg_pdf_pages_get_size (double *width,
+                       double *height)
+{
+  if (width != NULL)
+    *width = PAGE_WIDTH;
+  if (height != NULL)
+    *height = PAGE_HEIGHT;
+}
+
+void
+mg_pdf_pages_draw (MgPdfPages *pages,
+                   cairo_t    *cr,
+                   guint       page)
+{
+  g_return_if_fail (pages != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < pages->w.pages->len);
+
+  pdf_draw_page (&pages->w, cr, page);
+}
+
+void
+mg_pdf_pages_free (MgPdfPages *pages)
+{
+  if (pages == NULL)
+    return;
+  pdf_writer_clear (&pages->w);
+  g_free (pages);
+}
+
 gboolean
 mg_export_pdf_write (MgSummary    *summary,
                      GString      *out,
@@ -380,50 +528,23 @@ mg_export_pdf_write (MgSummary    *summary,
                      GError      **error)
 {
   PdfWriter w = { 0 };
-  PangoFontMap *font_map;
   cairo_surface_t *surface;
-  cairo_font_options_t *options;
   cairo_status_t status;
   cairo_t *cr;
   g_autofree char *date = NULL;
-  guint n_groups = mg_summary_get_n_groups (summary);
-  guint total = mg_summary_get_starred (summary)->len;
-  gboolean ok = FALSE;
+  guint total = pdf_count_items (summary);
+  gboolean ok;
 
-  for (guint g = 0; g < n_groups; g++)
-    total += mg_summary_get_group (summary, g)->items->len;
   /* Layout steps, then (fewer) page steps. */
   mg_export_job_begin (job, total + total / 8 + 1);
 
-  w.summary = summary;
-  font_map = pango_cairo_font_map_new ();
-  w.context = pango_font_map_create_context (font_map);
-  pango_cairo_context_set_resolution (w.context, 72.0);
-  pango_context_set_round_glyph_positions (w.context, FALSE);
-  pango_context_set_language (w.context,
-                              pango_language_from_string (g_str_equal (mg_summary_get_language (summary), "zh")
-                                                          ? "zh-cn" : "en"));
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (w.context, options);
-  cairo_font_options_destroy (options);
-
-  for (guint i = 0; i < N_STYLES; i++)
-    {
-      g_autofree char *desc = g_strdup_printf ("%s %s", FONT_FAMILY, styles[i].font);
-
-      w.fonts[i] = pango_font_description_from_string (desc);
-    }
-  w.layout = pango_layout_new (w.context);
-  pango_layout_set_wrap (w.layout, PANGO_WRAP_WORD_CHAR);
-  w.footer = pango_layout_new (w.context);
-  pango_layout_set_font_description (w.footer, w.fonts[STYLE_FOOTER]);
-
-  w.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  pdf_writer_init (&w, summary);
   ok = pdf_run (&w, job, error);
   if (!ok)
-    goto out;
+    {
+      pdf_writer_clear (&w);
+      return FALSE;
+    }
 
   surface = cairo_pdf_surface_create_for_stream (pdf_write_to_string, out, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, mg_summary_get_title (summary));
@@ -437,15 +558,11 @@ mg_export_pdf_write (MgSummary    *summary,
   cr = cairo_create (surface);
   for (guint i = 0; ok && i < w.pages->len; i++)
     {
-      cairo_surface_t *page = g_ptr_array_index (w.pages, i);
-
-      cairo_set_source_surface (cr, page, 0, 0);
-      cairo_paint (cr);
-      pdf_draw_footer (&w, cr, i + 1, w.pages->len);
+      pdf_draw_page (&w, cr, i);
       cairo_show_page (cr);
       /* Free each page once it is out. */
+      cairo_surface_destroy (g_ptr_array_index (w.pages, i));
       g_ptr_array_index (w.pages, i) = NULL;
-      cairo_surface_destroy (page);
       if (!mg_export_job_step (job, error))
         ok = FALSE;
     }
@@ -453,6 +570,7 @@ mg_export_pdf_write (MgSummary    *summary,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  pdf_writer_clear (&w);
 
   if (ok && status != CAIRO_STATUS_SUCCESS)
     {
@@ -462,25 +580,5 @@ mg_export_pdf_write (MgSummary    *summary,
     }
   if (ok)
     mg_export_job_finish (job);
-
-out:
-  for (guint i = 0; i < N_STYLES; i++)
-    pango_font_description_free (w.fonts[i]);
-  g_clear_object (&w.layout);
-  g_clear_object (&w.footer);
-  if (w.cr != NULL)
-    cairo_destroy (w.cr);
-  if (w.recording != NULL)
-    cairo_surface_destroy (w.recording);
-  if (w.pages != NULL)
-    {
-      for (guint i = 0; i < w.pages->len; i++)
-        if (g_ptr_array_index (w.pages, i) != NULL)
-          cairo_surface_destroy (g_ptr_array_index (w.pages, i));
-      g_ptr_array_set_free_func (w.pages, NULL);
-      g_ptr_array_unref (w.pages);
-    }
-  g_clear_object (&w.context);
-  g_object_unref (font_map);
   return ok;
 }

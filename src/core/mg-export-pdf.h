@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
+
 #include "mg-export-util.h"
 
 G_BEGIN_DECLS
@@ -17,5 +19,24 @@ gboolean mg_export_pdf_write (MgSummary    *summary,
                               GString      *out,
                               MgExportJob  *job,
                               GError      **error);
+
+/* The same layout, page by page, for printing (GtkPrintOperation's
+ * draw-page): mg_pdf_pages_new() lays out the whole summary (it may run in
+ * a worker thread); mg_pdf_pages_draw() paints page @page (0-based) with
+ * its "n / N" footer at the origin of @cr, in points, on an A4 page of
+ * mg_pdf_pages_get_size(). Use it from one thread at a time. */
+typedef struct _MgPdfPages MgPdfPages;
+
+MgPdfPages *mg_pdf_pages_new         (MgSummary     *summary,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+guint       mg_pdf_pages_get_n_pages (MgPdfPages    *pages);
+void        mg_pdf_pages_get_size    (double        *width,
+                                      double        *height);
+void        mg_pdf_pages_draw        (MgPdfPages    *pages,
+                                      cairo_t       *cr,
+                                      guint          page);
+void        mg_pdf_pages_free        (MgPdfPages    *pages);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgPdfPages, mg_pdf_pages_free)
 
 G_END_DECLS

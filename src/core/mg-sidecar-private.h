@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "mg-anchor.h"
 #include "mg-sidecar.h"
 
 G_BEGIN_DECLS
@@ -85,5 +86,28 @@ gboolean          mg_sidecar_write_file    (GFile            *file,
                                             GBytes           *bytes,
                                             GCancellable     *cancellable,
                                             GError          **error);
+
+/* The outcome of reading a sidecar, before it is put into effect. */
+typedef struct
+{
+  gboolean          missing;        /* no file: not an error */
+  int               read_code;      /* MgSidecarError when unreadable, else -1 */
+  char             *read_message;
+  MgSidecarContent *content;        /* NULL when missing or unreadable */
+  MgDocument       *text_document;  /* made from document.text when no document was given */
+  MgAnchorReport    counts;
+  gboolean          reanchored;
+} MgSidecarLoaded;
+
+void              mg_sidecar_loaded_free       (MgSidecarLoaded *loaded);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgSidecarLoaded, mg_sidecar_loaded_free)
+
+/* Read, parse and re-anchor on @document (nullable); safe in any thread. */
+MgSidecarLoaded  *mg_sidecar_loaded_from_file  (GFile           *file,
+                                                MgDocument      *document,
+                                                GCancellable    *cancellable);
+MgSidecarLoaded  *mg_sidecar_loaded_from_bytes (GFile           *file,
+                                                MgDocument      *document,
+                                                GBytes          *bytes);
 
 G_END_DECLS

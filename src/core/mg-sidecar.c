@@ -275,112 +275,27 @@ fail_load (MgSidecar  *self,
   return FALSE;
 }
 
-gboolean
-mg_sidecar_load (MgSidecar     *self,
-                 GCancellable  *cancellable,
-                 GError       **error)
+/* Puts what was read into effect, in the thread that owns the sidecar. */
+static gboolean
+apply_loaded (MgSidecar       *self,
+              MgSidecarLoaded *loaded,
+              GError         **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *message = NULL;
-  gboolean missing = FALSE;
-  int code = MG_SIDECAR_ERROR_READ;
-
-  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_autoptr(MgAnnotationStore) store = NULL;
+  g_autoptr(MgTagSet) tags = NULL;
+  MgSidecarContent *content = loaded->content;
+  MgDocument *document;
 
   g_ptr_array_set_size (self->problems, 0);
-  bytes = mg_sidecar_read_file (self->file, cancellable, &missing, &code, &message);
-  if (missing)
+
+  if (loaded->missing)
     {
       self->exists = FALSE;
       set_broken (self, FALSE);
       return TRUE;
     }
-  if (bytes == NULL)
-    return fail_load (self, code, message, error);
-
-  return mg_sidecar_load_bytes (self, bytes, error);
-}
-
-/* The annotations' state before re-anchoring, to tell whether it changed
- * anything a save would write. */
-static gboolean
-anchoring_changed (MgAnnotation *before,
-                   MgAnnotation *after)
-{
-  return mg_annotation_get_start (before) != mg_annotation_get_start (after)
-    || mg_annotation_get_end (before) != mg_annotation_get_end (after)
-    || mg_annotation_is_orphaned (before) != mg_annotation_is_orphaned (after)
-    || g_strcmp0 (mg_annotation_get_quote (before), mg_annotation_get_quote (after)) != 0
-    || g_strcmp0 (mg_annotation_get_prefix (before), mg_annotation_get_prefix (after)) != 0
-    || g_strcmp0 (mg_annotation_get_suffix (before), mg_annotation_get_suffix (after)) != 0;
-}
-
-static void
-anchor (MgSidecar  *self,
-        GPtrArray  *annotations,
-        MgDocument *document,
-        const char *read_sha256)
-{
-  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
-  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean text_changed = read_sha256 != NULL
-    && g_strcmp0 (read_sha256, mg_document_get_sha256 (document)) != 0;
-  MgAnchorReport report = { 0, 0, 0, 0 };
-
-  memset (&self->counts, 0, sizeof self->counts);
-  self->reanchored = text_changed;
-
-  for (guint i = 0; i < annotations->len; i++)
-    {
-      MgAnnotation *a = g_ptr_array_index (annotations, i);
-
-      if (text_changed || mg_annotation_is_orphaned (a)
-          || !mg_sidecar_quote_matches (document, mg_annotation_get_start (a),
-                                        mg_annotation_get_end (a),
-                                        mg_annotation_get_quote (a)))
-        {
-          g_ptr_array_add (todo, a);
-          g_ptr_array_add (before, mg_annotation_copy (a));
-        }
-      else
-        self->counts.exact++;
-    }
-
-  if (todo->len == 0)
-    return;
-
-  mg_anchor_annotations (todo, document, &report);
-  self->counts.exact += report.exact;
-  self->counts.moved += report.moved;
-  self->counts.fuzzy += report.fuzzy;
-  self->counts.orphaned += report.orphaned;
-
-  for (guint i = 0; i < todo->len && !self->reanchored; i++)
-    if (anchoring_changed (g_ptr_array_index (before, i), g_ptr_array_index (todo, i)))
-      self->reanchored = TRUE;
-}
-
-gboolean
-mg_sidecar_load_bytes (MgSidecar  *self,
-                       GBytes     *bytes,
-                       GError    **error)
-{
-  g_autoptr(MgSidecarContent) content = NULL;
-  g_autoptr(MgAnnotationStore) store = NULL;
-  g_autoptr(MgTagSet) tags = NULL;
-  g_autofree char *name = NULL;
-  MgDocument *document;
-  gconstpointer data;
-  gsize length;
-
-  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  name = mg_sidecar_display_name (self->file);
-  data = g_bytes_get_data (bytes, &length);
-  content = mg_sidecar_content_parse (data != NULL ? data : "", length, name, NULL);
+  if (content == NULL)
+    return fail_load (self, loaded->read_code, loaded->read_message, error);
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   self->problems = g_steal_pointer (&content->problems);
@@ -397,29 +312,11 @@ mg_sidecar_load_bytes (MgSidecar  *self,
   /* A newer version loads (read-only); its notice is not a problem here. */
   g_ptr_array_set_size (self->problems, 0);
 
-  g_clear_object (&self->text_document);
-  document = self->document;
-  if (document == NULL && content->doc_text != NULL)
-    {
-      self->text_document = mg_document_new_for_text (content->doc_text, -1, content->doc_name);
-      document = self->text_document;
-    }
+  g_set_object (&self->text_document, loaded->text_document);
+  document = self->document != NULL ? self->document : self->text_document;
   self->embed_text = content->doc_text != NULL;
-
-  if (document != NULL)
-    anchor (self, content->annotations, document, content->doc_sha256);
-  else
-    {
-      memset (&self->counts, 0, sizeof self->counts);
-      self->reanchored = FALSE;
-      for (guint i = 0; i < content->annotations->len; i++)
-        {
-          if (mg_annotation_is_orphaned (g_ptr_array_index (content->annotations, i)))
-            self->counts.orphaned++;
-          else
-            self->counts.exact++;
-        }
-    }
+  self->counts = loaded->counts;
+  self->reanchored = loaded->reanchored;
 
   tags = content->tags != NULL ? g_object_ref (content->tags) : mg_tag_set_new_default ();
   store = mg_annotation_store_new (document, tags);
@@ -429,13 +326,88 @@ mg_sidecar_load_bytes (MgSidecar  *self,
   g_ptr_array_set_size (content->annotations, 0);
   g_clear_object (&content->tags);
   g_clear_pointer (&self->read, mg_sidecar_content_free);
-  self->read = g_steal_pointer (&content);
+  self->read = g_steal_pointer (&loaded->content);
 
   self->exists = TRUE;
   set_broken (self, FALSE);
   set_read_only (self, self->read->newer);
   replace_store (self, store);
   return TRUE;
+}
+
+gboolean
+mg_sidecar_load (MgSidecar     *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(MgSidecarLoaded) loaded = NULL;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  loaded = mg_sidecar_loaded_from_file (self->file, self->document, cancellable);
+  return apply_loaded (self, loaded, error);
+}
+
+gboolean
+mg_sidecar_load_bytes (MgSidecar  *self,
+                       GBytes     *bytes,
+                       GError    **error)
+{
+  g_autoptr(MgSidecarLoaded) loaded = NULL;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  loaded = mg_sidecar_loaded_from_bytes (self->file, self->document, bytes);
+  return apply_loaded (self, loaded, error);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  MgSidecar *self = source_object;
+
+  /* file and document are set at construction and never change. */
+  g_task_return_pointer (task,
+                         mg_sidecar_loaded_from_file (self->file, self->document, cancellable),
+                         (GDestroyNotify) mg_sidecar_loaded_free);
+}
+
+void
+mg_sidecar_load_async (MgSidecar           *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (MG_IS_SIDECAR (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mg_sidecar_load_async);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+gboolean
+mg_sidecar_load_finish (MgSidecar     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_autoptr(MgSidecarLoaded) loaded = NULL;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
+    return FALSE;
+  return apply_loaded (self, loaded, error);
 }
 
 GPtrArray *

@@ -81,6 +81,16 @@ MgDocument        *mg_sidecar_get_document       (MgSidecar         *self);
 gboolean           mg_sidecar_load               (MgSidecar         *self,
                                                   GCancellable      *cancellable,
                                                   GError           **error);
+/* mg_sidecar_load with the reading, parsing and re-anchoring done in a
+ * worker thread (large files take a while); the store is filled when
+ * finishing, in the caller's thread. */
+void               mg_sidecar_load_async         (MgSidecar         *self,
+                                                  GCancellable      *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer           user_data);
+gboolean           mg_sidecar_load_finish        (MgSidecar         *self,
+                                                  GAsyncResult      *result,
+                                                  GError           **error);
 /* Parses @bytes as if read from the file (for tests and imports). */
 gboolean           mg_sidecar_load_bytes         (MgSidecar         *self,
                                                   GBytes            *bytes,

@@ -96,8 +96,7 @@ update_fixed_colors (MgDocumentView *self)
   set_tag_background (self->highlight_tag, dark ? "#f5c211" : "#f6d32d", dark ? 0.38 : 0.45);
   gdk_rgba_parse (&rgba, dark ? "#f8e45c" : "#c64600");
   g_object_set (self->starred_tag, "underline-rgba", &rgba, NULL);
-  gdk_rgba_parse (&rgba, dark ? "#deddda" : "#3d3846");
-  g_object_set (self->overlap_tag, "overline-rgba", &rgba, NULL);
+  /* No overline-rgba: GTK 4.8 frees that attribute twice when laying out. */
   set_tag_background (self->match_tag, dark ? "#9a9996" : "#c0bfbc", dark ? 0.55 : 0.6);
   set_tag_background (self->current_match_tag, "#ff7800", dark ? 0.75 : 0.6);
   set_tag_background (self->flash_tag, dark ? "#78aeed" : "#3584e4", dark ? 0.6 : 0.45);
