@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "mg-preferences-window.h"
+#include "mg-shared.h"
+#include "mg-study.h"
 #include "mg-window-private.h"
 
 #define AUTOSAVE_DELAY_MS 1000
@@ -359,6 +361,24 @@ load_thread (GTask        *task,
   g_autoptr(GFile) sidecar_file = NULL;
   GError *error = NULL;
 
+  /* A shared annotations file: the speech comes from its embedded text. */
+  if (mg_study_is_annotations_file (file))
+    {
+      g_autoptr(MgSidecar) shared = mg_shared_open (file, cancellable, &error);
+
+      if (shared == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      data = g_new0 (LoadData, 1);
+      data->file = g_object_ref (file);
+      data->document = g_object_ref (mg_sidecar_get_document (shared));
+      data->sidecar = g_steal_pointer (&shared);
+      g_task_return_pointer (task, data, (GDestroyNotify) load_data_free);
+      return;
+    }
+
   document = mg_document_load (file, cancellable, &error);
   if (document == NULL)
     {
@@ -604,6 +624,14 @@ drop_cb (GtkDropTarget *target,
   if (files == NULL)
     return FALSE;
 
+  /* Annotation files over an open speech are members' layers. */
+  if (self->document != NULL && mg_study_is_annotations_file (files->data))
+    {
+      mg_study_add_layer_files (mg_study_get_for_window (self), files);
+      g_slist_free (files);
+      return TRUE;
+    }
+
   mg_window_open_file (self, files->data);
   /* Further files open in windows of their own. */
   if (files->next != NULL)
@@ -727,6 +755,7 @@ mg_window_init (MgWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   mg_window_init_actions (self);
+  mg_study_attach (self);
   update_title (self);
 }
 

@@ -1,0 +1,515 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mg-agreement.h"
+#include "mg-shared.h"
+#include "mg-study-private.h"
+
+/* The layers popover */
+
+static void
+remove_layer_clicked (GtkButton *button,
+                      MgStudy   *self)
+{
+  MgLayer *layer = g_object_get_data (G_OBJECT (button), "mg-layer");
+  guint position;
+
+  if (layer != NULL && g_list_store_find (self->layers, layer, &position))
+    {
+      g_list_store_remove (self->layers, position);
+      mg_study_queue_redraw (self);
+      mg_study_update_actions (self);
+    }
+}
+
+static GtkWidget *
+create_layer_row (gpointer item,
+                  gpointer data)
+{
+  MgStudy *self = data;
+  MgLayer *layer = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *swatch, *visible, *remove;
+  g_autofree char *markup = NULL;
+  g_autofree char *file_name = g_file_get_basename (mg_layer_get_file (layer));
+  g_autofree char *subtitle = NULL;
+
+  markup = g_markup_printf_escaped ("<span foreground=\"%s\" size=\"x-large\">●</span>",
+                                    mg_study_layer_color (self, layer));
+  swatch = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (swatch), markup);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mg_layer_get_author (layer));
+  subtitle = mg_layer_get_reanchored (layer)
+    ? g_strdup_printf (_("%s · re-anchored on this speech"), file_name)
+    : g_strdup (file_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  visible = gtk_switch_new ();
+  gtk_widget_set_valign (visible, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (visible),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show"), -1);
+  g_object_bind_property (layer, "visible", visible, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), visible);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), visible);
+
+  remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove"));
+  g_object_set_data_full (G_OBJECT (remove), "mg-layer", g_object_ref (layer), g_object_unref);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_layer_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+  return row;
+}
+
+static GtkWidget *
+action_button (const char *label,
+               const char *action_name)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  return button;
+}
+
+void
+mg_study_build_menu (MgStudy *self)
+{
+  GtkWidget *header, *popover, *box, *list, *heat, *buttons, *placeholder;
+  GMenuModel *model;
+
+  popover = gtk_popover_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_size_request (box, 340, -1);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  placeholder = gtk_label_new (_("Add the annotation files of other members of your group "
+                                 "to see their work over the speech."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (placeholder), 36);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (self->layers),
+                           create_layer_row, self, NULL);
+  gtk_box_append (GTK_BOX (box), list);
+
+  heat = gtk_toggle_button_new_with_mnemonic (_("_Heat"));
+  gtk_widget_set_tooltip_text (heat, _("Colour the text by how many members highlighted each passage"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (heat), "study.heat");
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
+  gtk_box_append (GTK_BOX (buttons), action_button (_("_Add…"), "study.add-layer"));
+  gtk_box_append (GTK_BOX (buttons), heat);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
+  gtk_box_append (GTK_BOX (buttons), action_button (_("_Merge…"), "study.merge"));
+  gtk_box_append (GTK_BOX (buttons), action_button (_("A_greement…"), "study.agreement"));
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  self->menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "system-users-symbolic");
+  gtk_widget_set_tooltip_text (self->menu_button, _("Members’ Annotations"));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->menu_button), popover);
+
+  header = gtk_widget_get_ancestor (GTK_WIDGET (self->window->primary_menu_button),
+                                    ADW_TYPE_HEADER_BAR);
+  if (header != NULL)
+    adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->menu_button);
+
+  /* The primary menu: the same actions, by keyboard too. */
+  model = gtk_menu_button_get_menu_model (self->window->primary_menu_button);
+  if (G_IS_MENU (model))
+    {
+      g_autoptr(GMenu) section = g_menu_new ();
+
+      g_menu_append (section, _("Add a Member’s Annotations…"), "study.add-layer");
+      g_menu_append (section, _("Merge into My Annotations…"), "study.merge");
+      g_menu_append (section, _("Agreement…"), "study.agreement");
+      g_menu_append (section, _("Share Annotations…"), "study.share");
+      g_menu_append (section, _("Save the Speech Beside the Shared File"), "study.save-speech");
+      g_menu_insert_section (G_MENU (model), 1, NULL, G_MENU_MODEL (section));
+    }
+}
+
+/* Choosing members' files */
+
+static GtkFileFilter *
+annotations_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Marginalia annotations"));
+  gtk_file_filter_add_pattern (filter, "*" MG_SIDECAR_SUFFIX);
+  return filter;
+}
+
+static void
+add_layer_response (GtkNativeDialog *dialog,
+                    int              response,
+                    MgStudy         *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      GSList *list = NULL;
+
+      for (guint i = g_list_model_get_n_items (files); i > 0; i--)
+        list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
+      mg_study_add_layer_files (self, list);
+      g_slist_free_full (list, g_object_unref);
+    }
+  g_clear_object (&self->chooser);
+}
+
+void
+mg_study_show_add_layer (MgStudy *self)
+{
+  g_autoptr(GtkFileFilter) filter = annotations_filter ();
+  MgSidecar *sidecar = mg_window_get_sidecar (self->window);
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Add a Member’s Annotations"),
+                                               GTK_WINDOW (self->window),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Add"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  if (sidecar != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (mg_sidecar_get_file (sidecar));
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+    }
+  g_signal_connect (self->chooser, "response", G_CALLBACK (add_layer_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Sharing */
+
+static void
+share_response (GtkNativeDialog *dialog,
+                int              response,
+                MgStudy         *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *title = NULL;
+      MgSidecar *sidecar = mg_window_get_sidecar (self->window);
+
+      if (sidecar != NULL && mg_shared_save_as (sidecar, file, NULL, &error))
+        title = g_strdup_printf (_("Saved “%s”, with the speech in it"), name);
+      else
+        title = g_strdup_printf (_("Could not share the annotations: %s"),
+                                 error != NULL ? error->message : _("nothing is open"));
+      mg_study_toast (self, title, NULL, NULL, FALSE);
+    }
+  g_clear_object (&self->chooser);
+}
+
+void
+mg_study_show_share (MgStudy *self)
+{
+  g_autoptr(GtkFileFilter) filter = annotations_filter ();
+  MgSidecar *sidecar = mg_window_get_sidecar (self->window);
+  MgDocument *document;
+  g_autofree char *name = NULL;
+
+  if (self->chooser != NULL || sidecar == NULL)
+    return;
+  document = mg_sidecar_get_document (sidecar);
+  {
+    g_autofree char *setting = g_settings_get_string (self->window->settings, "author-name");
+    g_autofree char *who = g_strdup (setting != NULL && *setting != '\0' ? setting : g_get_user_name ());
+    const char *doc_name = document != NULL && *mg_document_get_name (document) != '\0'
+                           ? mg_document_get_name (document) : "speech";
+
+    g_strdelimit (who, " /\\", '-');
+    name = g_strdup_printf ("%s.%s" MG_SIDECAR_SUFFIX, doc_name, who);
+  }
+
+  self->chooser = gtk_file_chooser_native_new (_("Share Annotations"),
+                                               GTK_WINDOW (self->window),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (share_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Merging */
+
+typedef struct
+{
+  MgStudy     *study;
+  GtkDropDown *authors;
+  GtkDropDown *tags;
+  GPtrArray   *author_names;   /* "" first: everyone */
+  GPtrArray   *tag_ids;        /* "" first: every tag */
+} MergeDialog;
+
+static void
+merge_dialog_free (MergeDialog *data)
+{
+  g_ptr_array_unref (data->author_names);
+  g_ptr_array_unref (data->tag_ids);
+  g_free (data);
+}
+
+static void
+merge_response (AdwMessageDialog *dialog,
+                const char       *response,
+                MergeDialog      *data)
+{
+  if (g_strcmp0 (response, "merge") == 0)
+    {
+      guint a = gtk_drop_down_get_selected (data->authors);
+      guint t = gtk_drop_down_get_selected (data->tags);
+
+      gtk_widget_activate_action (GTK_WIDGET (data->study->window), "study.merge-layers", "(ss)",
+                                  a < data->author_names->len ? g_ptr_array_index (data->author_names, a) : "",
+                                  t < data->tag_ids->len ? g_ptr_array_index (data->tag_ids, t) : "");
+    }
+}
+
+static void
+add_unique (GPtrArray  *names,
+            GHashTable *seen,
+            const char *name)
+{
+  if (name != NULL && *name != '\0' && g_hash_table_add (seen, (gpointer) name))
+    g_ptr_array_add (names, g_strdup (name));
+}
+
+void
+mg_study_show_merge (MgStudy *self)
+{
+  MergeDialog *data = g_new0 (MergeDialog, 1);
+  g_autoptr(GHashTable) seen_authors = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen_tags = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GtkStringList) author_labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) tag_labels = gtk_string_list_new (NULL);
+  GtkWidget *dialog, *box;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+
+  data->study = self;
+  data->author_names = g_ptr_array_new_with_free_func (g_free);
+  data->tag_ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (data->author_names, g_strdup (""));
+  g_ptr_array_add (data->tag_ids, g_strdup (""));
+  gtk_string_list_append (author_labels, _("Every member"));
+  gtk_string_list_append (tag_labels, _("Every tag"));
+
+  for (guint l = 0; l < n; l++)
+    {
+      g_autoptr(MgLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), l);
+      MgAnnotationStore *store = mg_layer_get_store (layer);
+      MgTagSet *tags = mg_annotation_store_get_tag_set (store);
+
+      if (!mg_layer_get_visible (layer))
+        continue;
+      for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+        add_unique (data->author_names, seen_authors,
+                    mg_annotation_get_author (mg_annotation_store_get_annotation (store, i)));
+      for (guint i = 0; i < mg_tag_set_get_n_tags (tags); i++)
+        {
+          MgTag *tag = mg_tag_set_get_tag (tags, i);
+
+          if (mg_annotation_store_count_tag (store, mg_tag_get_id (tag)) > 0 &&
+              g_hash_table_add (seen_tags, (gpointer) mg_tag_get_id (tag)))
+            {
+              g_ptr_array_add (data->tag_ids, g_strdup (mg_tag_get_id (tag)));
+              gtk_string_list_append (tag_labels, mg_tag_get_name (tag));
+            }
+        }
+    }
+  for (guint i = 1; i < data->author_names->len; i++)
+    gtk_string_list_append (author_labels, g_ptr_array_index (data->author_names, i));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Merge into My Annotations"),
+                                   _("The annotations of the members shown are copied into "
+                                     "yours. The same passage with the same tags becomes one "
+                                     "annotation crediting everyone; differing notes are all "
+                                     "kept. You can undo the merge."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  data->authors = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (author_labels)), NULL));
+  data->tags = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (tag_labels)), NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (data->authors),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Whose annotations"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (data->tags),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Which tag"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->authors));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->tags));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "merge", _("_Merge"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (merge_response), data,
+                         (GClosureNotify) (void (*) (void)) merge_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Agreement */
+
+static const char *formulas =
+  N_("Units are the characters of the speech. A character is in a tag for a "
+     "member when one of their annotations with that tag covers it.\n\n"
+     "Overlap = characters in the tag for every member ÷ characters in it for "
+     "any member.\n\n"
+     "Two members, Cohen’s kappa: κ = (pₒ − pₑ) ÷ (1 − pₑ), where pₒ is the "
+     "share of characters both treat alike and pₑ = a·b + (1 − a)(1 − b) for "
+     "the shares a and b each put in the tag.\n\n"
+     "Three or more, Fleiss’ kappa: κ = (P̄ − P̄ₑ) ÷ (1 − P̄ₑ), with P̄ the mean "
+     "agreement per character and P̄ₑ = p² + (1 − p)² for the overall share p.\n\n"
+     "1 is perfect agreement, 0 what chance gives, below 0 less than chance. "
+     "See docs/agreement.md.");
+
+void
+mg_study_show_agreement (MgStudy *self)
+{
+  g_autoptr(GPtrArray) stores = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(MgAgreement) agreement = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *members = NULL;
+  MgAnnotationStore *own = mg_window_get_store (self->window);
+  MgTagSet *own_tags = own != NULL ? mg_annotation_store_get_tag_set (own) : NULL;
+  GtkWidget *window, *content, *header, *page, *group, *about, *label;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+  MgDocument *document;
+
+  if (own == NULL)
+    return;
+  document = mg_annotation_store_get_document (own);
+  if (mg_annotation_store_get_n_annotations (own) > 0)
+    {
+      g_ptr_array_add (stores, own);
+      g_ptr_array_add (names, (gpointer) _("You"));
+    }
+  for (guint l = 0; l < n; l++)
+    {
+      MgLayer *layer = g_list_model_get_item (G_LIST_MODEL (self->layers), l);
+
+      if (mg_layer_get_visible (layer))
+        {
+          g_ptr_array_add (stores, mg_layer_get_store (layer));
+          g_ptr_array_add (names, (gpointer) mg_layer_get_author (layer));
+        }
+      g_object_unref (layer);   /* the list keeps it */
+    }
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Agreement"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self->window));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, 560);
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (content), header);
+  page = adw_preferences_page_new ();
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (content), page);
+  adw_window_set_content (ADW_WINDOW (window), content);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  if (stores->len < 2 || document == NULL)
+    {
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Not enough members"));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("Agreement needs the annotations of at least two "
+                                               "members: show more members’ annotations."));
+    }
+  else
+    {
+      g_ptr_array_add (names, NULL);
+      members = g_strjoinv (", ", (char **) names->pdata);
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Agreement per Tag"));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), members);
+
+      agreement = mg_agreement_new (mg_document_get_length (document), stores->len);
+      for (guint m = 0; m < stores->len; m++)
+        {
+          MgAnnotationStore *store = g_ptr_array_index (stores, m);
+
+          for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+            {
+              MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+              const char * const *tags = mg_annotation_get_tags (a);
+              gboolean orphaned = mg_annotation_is_orphaned (a);
+
+              for (guint t = 0; tags[t] != NULL; t++)
+                mg_agreement_add_range (agreement, m, tags[t],
+                                        orphaned ? 0 : mg_annotation_get_start (a),
+                                        orphaned ? 0 : mg_annotation_get_end (a));
+            }
+        }
+      results = mg_agreement_compute (agreement);
+      for (guint i = 0; i < results->len; i++)
+        {
+          MgAgreementResult *r = g_ptr_array_index (results, i);
+          MgTag *tag = own_tags != NULL ? mg_tag_set_lookup (own_tags, r->tag_id) : NULL;
+          GtkWidget *row = adw_action_row_new ();
+          g_autofree char *subtitle = NULL;
+          g_autofree char *kappa = g_strdup_printf ("κ = %.2f", r->kappa);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                         tag != NULL ? mg_tag_get_name (tag) : r->tag_id);
+          if (r->overlap < 0)
+            subtitle = g_strdup_printf ("%s · %s", r->method == MG_AGREEMENT_COHEN
+                                        ? _("Cohen’s kappa") : _("Fleiss’ kappa"), _("unused"));
+          else
+            subtitle = g_strdup_printf (_("%s · %.0f%% overlap"), r->method == MG_AGREEMENT_COHEN
+                                        ? _("Cohen’s kappa") : _("Fleiss’ kappa"), 100.0 * r->overlap);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          label = gtk_label_new (kappa);
+          gtk_widget_add_css_class (label, "numeric");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+      if (results->len == 0)
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                               _("No member used a tag."));
+    }
+
+  about = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (about), _("How It Is Computed"));
+  label = gtk_label_new (_(formulas));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), label);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (about));
+
+  gtk_window_present (GTK_WINDOW (window));
+}

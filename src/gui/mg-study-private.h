@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mg-sidecar-sync.h"
+#include "mg-study.h"
+#include "mg-window-private.h"
+
+G_BEGIN_DECLS
+
+#define MG_STUDY_N_STYLES 6
+#define MG_STUDY_N_HEAT   4
+
+struct _MgStudy
+{
+  GObject               parent_instance;
+
+  MgWindow             *window;        /* not owned: the window owns us */
+  GSimpleActionGroup   *actions;
+  GListStore           *layers;        /* MgLayer */
+  GHashTable           *styles;        /* MgLayer → style index + 1 */
+  GtkTextTag           *layer_tags[MG_STUDY_N_STYLES];
+  GtkTextTag           *heat_tags[MG_STUDY_N_HEAT];
+  GtkTextBuffer        *buffer;        /* the tags' buffer */
+  guint                 next_style;
+
+  MgAnnotationStore    *store;         /* the window's, watched */
+  MgSidecar            *sidecar;
+  MgSidecarSync        *sync;
+  GFileMonitor         *monitor;
+  guint                 check_id;
+  guint                 redraw_id;
+
+  GtkFileChooserNative *chooser;
+  GtkWidget            *menu_button;
+
+  guint                 heat : 1;
+  guint                 offered_speech : 1;
+};
+
+/* mg-study.c */
+void     mg_study_queue_redraw      (MgStudy    *self);
+void     mg_study_toast             (MgStudy    *self,
+                                     const char *title,
+                                     const char *button_label,
+                                     const char *action_name,
+                                     gboolean    undo);
+void     mg_study_update_actions    (MgStudy    *self);
+
+/* mg-study-dialogs.c */
+void     mg_study_build_menu        (MgStudy    *self);
+void     mg_study_show_add_layer    (MgStudy    *self);
+void     mg_study_show_merge        (MgStudy    *self);
+void     mg_study_show_agreement    (MgStudy    *self);
+void     mg_study_show_share        (MgStudy    *self);
+/* mg-study.c: the colour of @layer's marker, "#rrggbb" */
+const char *mg_study_layer_color    (MgStudy    *self,
+                                     MgLayer    *layer);
+
+G_END_DECLS

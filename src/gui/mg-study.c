@@ -1,0 +1,793 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mg-heat.h"
+#include "mg-shared.h"
+#include "mg-study-private.h"
+
+G_DEFINE_FINAL_TYPE (MgStudy, mg_study, G_TYPE_OBJECT)
+
+/* Members' markers: a colour and an underline each. */
+static const struct
+{
+  const char     *color;
+  PangoUnderline  underline;
+} layer_styles[MG_STUDY_N_STYLES] = {
+  { "#1c71d8", PANGO_UNDERLINE_ERROR },
+  { "#26a269", PANGO_UNDERLINE_DOUBLE },
+  { "#c64600", PANGO_UNDERLINE_ERROR },
+  { "#813d9c", PANGO_UNDERLINE_DOUBLE },
+  { "#986a44", PANGO_UNDERLINE_ERROR },
+  { "#c01c28", PANGO_UNDERLINE_DOUBLE },
+};
+
+/* Heat: one, two, three, four or more members. */
+static const char *heat_colors[MG_STUDY_N_HEAT] = {
+  "rgba(246,211,45,0.30)",
+  "rgba(255,163,72,0.45)",
+  "rgba(237,51,59,0.45)",
+  "rgba(192,28,40,0.65)",
+};
+
+#define CHECK_DELAY_MS 300
+
+
+gboolean
+mg_study_is_annotations_file (GFile *file)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_basename (file);
+  return name != NULL && g_str_has_suffix (name, MG_SIDECAR_SUFFIX);
+}
+
+static GtkTextBuffer *
+view_buffer (MgStudy *self)
+{
+  MgDocumentView *view = MG_DOCUMENT_VIEW (mg_window_get_document_view (self->window));
+
+  return gtk_text_view_get_buffer (mg_document_view_get_text_view (view));
+}
+
+/* One tag per marker style and per heat level, made once per buffer. */
+static void
+ensure_tags (MgStudy *self)
+{
+  GtkTextBuffer *buffer = view_buffer (self);
+
+  if (buffer == self->buffer)
+    return;
+  self->buffer = buffer;
+
+  for (guint i = 0; i < MG_STUDY_N_STYLES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("mg-study-layer-%u", i);
+      GdkRGBA rgba;
+
+      gdk_rgba_parse (&rgba, layer_styles[i].color);
+      self->layer_tags[i] = gtk_text_buffer_create_tag (buffer, name,
+                                                        "underline", layer_styles[i].underline,
+                                                        "underline-rgba", &rgba,
+                                                        NULL);
+    }
+  for (guint i = 0; i < MG_STUDY_N_HEAT; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("mg-study-heat-%u", i + 1);
+
+      self->heat_tags[i] = gtk_text_buffer_create_tag (buffer, name,
+                                                       "background", heat_colors[i],
+                                                       NULL);
+    }
+}
+
+static guint
+style_of (MgStudy *self,
+          MgLayer *layer)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->styles, layer)) - 1;
+}
+
+const char *
+mg_study_layer_color (MgStudy *self,
+                      MgLayer *layer)
+{
+  return layer_styles[style_of (self, layer) % MG_STUDY_N_STYLES].color;
+}
+
+GtkTextTag *
+mg_study_get_layer_tag (MgStudy *self,
+                        MgLayer *layer)
+{
+  g_return_val_if_fail (MG_IS_STUDY (self), NULL);
+  g_return_val_if_fail (MG_IS_LAYER (layer), NULL);
+
+  ensure_tags (self);
+  return self->layer_tags[style_of (self, layer) % MG_STUDY_N_STYLES];
+}
+
+GtkTextTag *
+mg_study_get_heat_tag (MgStudy *self,
+                       guint    count)
+{
+  g_return_val_if_fail (MG_IS_STUDY (self), NULL);
+  g_return_val_if_fail (count >= 1, NULL);
+
+  ensure_tags (self);
+  return self->heat_tags[MIN (count, MG_STUDY_N_HEAT) - 1];
+}
+
+static void
+apply_range (GtkTextBuffer *buffer,
+             GtkTextTag    *tag,
+             guint          start,
+             guint          end)
+{
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) end);
+  gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
+}
+
+static void
+redraw (MgStudy *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  guint n_layers;
+
+  if (mg_window_get_document_view (self->window) == NULL)
+    return;
+  ensure_tags (self);
+  buffer = self->buffer;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint i = 0; i < MG_STUDY_N_STYLES; i++)
+    gtk_text_buffer_remove_tag (buffer, self->layer_tags[i], &start, &end);
+  for (guint i = 0; i < MG_STUDY_N_HEAT; i++)
+    gtk_text_buffer_remove_tag (buffer, self->heat_tags[i], &start, &end);
+
+  n_layers = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+  for (guint l = 0; l < n_layers; l++)
+    {
+      g_autoptr(MgLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), l);
+      MgAnnotationStore *store = mg_layer_get_store (layer);
+      GtkTextTag *tag = mg_study_get_layer_tag (self, layer);
+      guint n;
+
+      if (!mg_layer_get_visible (layer))
+        continue;
+      n = mg_annotation_store_get_n_annotations (store);
+      for (guint i = 0; i < n; i++)
+        {
+          MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+
+          if (!mg_annotation_is_orphaned (a))
+            apply_range (buffer, tag, mg_annotation_get_start (a), mg_annotation_get_end (a));
+        }
+    }
+
+  if (self->heat)
+    {
+      g_autoptr(GPtrArray) stores = g_ptr_array_new ();
+      g_autoptr(GArray) segments = NULL;
+      MgAnnotationStore *own = mg_window_get_store (self->window);
+
+      if (own != NULL)
+        g_ptr_array_add (stores, own);
+      for (guint l = 0; l < n_layers; l++)
+        {
+          g_autoptr(MgLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), l);
+
+          if (mg_layer_get_visible (layer))
+            g_ptr_array_add (stores, mg_layer_get_store (layer));
+        }
+      segments = mg_heat_compute (stores, NULL);
+      for (guint i = 0; i < segments->len; i++)
+        {
+          MgHeatSegment *s = &g_array_index (segments, MgHeatSegment, i);
+
+          apply_range (buffer, mg_study_get_heat_tag (self, s->count), s->start, s->end);
+        }
+    }
+}
+
+static gboolean
+redraw_idle (gpointer data)
+{
+  MgStudy *self = data;
+
+  self->redraw_id = 0;
+  redraw (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+mg_study_queue_redraw (MgStudy *self)
+{
+  if (self->redraw_id == 0)
+    self->redraw_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 10, redraw_idle, self, NULL);
+}
+
+void
+mg_study_toast (MgStudy    *self,
+                const char *title,
+                const char *button_label,
+                const char *action_name,
+                gboolean    undo)
+{
+  AdwToast *toast;
+
+  if (undo || button_label == NULL)
+    {
+      mg_window_toast (self->window, title, undo);
+      return;
+    }
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action_name);
+  adw_toast_overlay_add_toast (self->window->toast_overlay, toast);
+}
+
+static gboolean
+has_document (MgStudy *self)
+{
+  return mg_window_get_store (self->window) != NULL && !mg_window_is_loading (self->window);
+}
+
+static gboolean
+is_shared_open (MgStudy *self)
+{
+  MgSidecar *sidecar = mg_window_get_sidecar (self->window);
+  MgDocument *document;
+
+  if (!has_document (self) || sidecar == NULL)
+    return FALSE;
+  document = mg_sidecar_get_document (sidecar);
+  return document != NULL && mg_document_get_file (document) == NULL &&
+         mg_sidecar_get_embedded_text (sidecar) != NULL;
+}
+
+void
+mg_study_update_actions (MgStudy *self)
+{
+  gboolean open = has_document (self);
+  gboolean writable = open && mg_window_is_writable (self->window);
+  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->layers)) > 0;
+  const struct { const char *name; gboolean enabled; } states[] = {
+    { "add-layer", open },
+    { "heat", open },
+    { "merge", writable && any },
+    { "merge-layers", writable && any },
+    { "agreement", open && any },
+    { "share", open },
+    { "save-speech", is_shared_open (self) },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), states[i].name);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), states[i].enabled);
+    }
+  if (self->menu_button != NULL)
+    gtk_widget_set_visible (self->menu_button, open);
+}
+
+/* Layers */
+
+static void
+layer_visible_changed (MgStudy *self)
+{
+  mg_study_queue_redraw (self);
+}
+
+gboolean
+mg_study_add_layer (MgStudy  *self,
+                    GFile    *file,
+                    GError  **error)
+{
+  MgSidecar *own = mg_window_get_sidecar (self->window);
+  g_autoptr(MgLayer) layer = NULL;
+  guint n;
+
+  g_return_val_if_fail (MG_IS_STUDY (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!has_document (self) || own == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("Open a speech before adding members’ annotations"));
+      return FALSE;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MgLayer) other = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+
+      if (g_file_equal (mg_layer_get_file (other), file))
+        return TRUE;
+    }
+  if (g_file_equal (mg_sidecar_get_file (own), file))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                           _("These are your own annotations, already shown"));
+      return FALSE;
+    }
+
+  layer = mg_layer_load (file, mg_sidecar_get_document (own), NULL, error);
+  if (layer == NULL)
+    return FALSE;
+
+  g_hash_table_insert (self->styles, layer, GUINT_TO_POINTER (self->next_style++ + 1));
+  g_signal_connect_object (layer, "notify::visible", G_CALLBACK (layer_visible_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_list_store_append (self->layers, layer);
+  mg_study_queue_redraw (self);
+  mg_study_update_actions (self);
+  return TRUE;
+}
+
+void
+mg_study_add_layer_files (MgStudy *self,
+                          GSList  *files)
+{
+  guint added = 0;
+
+  g_return_if_fail (MG_IS_STUDY (self));
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (mg_study_add_layer (self, l->data, &error))
+        added++;
+      else
+        {
+          g_autofree char *name = g_file_get_basename (l->data);
+          g_autofree char *title = g_strdup_printf (_("Could not add “%s”: %s"), name, error->message);
+
+          mg_study_toast (self, title, NULL, NULL, FALSE);
+        }
+    }
+  if (added > 0)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Added %u member’s annotations",
+                                                             "Added %u members’ annotations", added),
+                                                added);
+
+      mg_study_toast (self, title, NULL, NULL, FALSE);
+    }
+}
+
+GListModel *
+mg_study_get_layers (MgStudy *self)
+{
+  g_return_val_if_fail (MG_IS_STUDY (self), NULL);
+  return G_LIST_MODEL (self->layers);
+}
+
+GActionGroup *
+mg_study_get_actions (MgStudy *self)
+{
+  g_return_val_if_fail (MG_IS_STUDY (self), NULL);
+  return G_ACTION_GROUP (self->actions);
+}
+
+/* Merging */
+
+gboolean
+mg_study_merge (MgStudy       *self,
+                const char    *author,
+                const char    *tag_id,
+                MgMergeReport *report,
+                GError       **error)
+{
+  MgAnnotationStore *store = mg_window_get_store (self->window);
+  MgMergeReport total = { 0, 0, 0 };
+  const char *label = _("Merge members’ annotations");
+  guint n_layers;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (MG_IS_STUDY (self), FALSE);
+
+  if (store == NULL || !mg_window_is_writable (self->window))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                           _("Your annotations cannot be changed"));
+      return FALSE;
+    }
+  if (author != NULL && *author == '\0')
+    author = NULL;
+  if (tag_id != NULL && *tag_id == '\0')
+    tag_id = NULL;
+
+  mg_annotation_store_begin_group (store, label);
+  n_layers = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+  for (guint l = 0; l < n_layers && ok; l++)
+    {
+      g_autoptr(MgLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), l);
+      MgAnnotationStore *theirs = mg_layer_get_store (layer);
+      g_autoptr(GPtrArray) incoming = g_ptr_array_new ();
+      MgMergeReport counts = { 0, 0, 0 };
+      guint n = mg_annotation_store_get_n_annotations (theirs);
+
+      if (!mg_layer_get_visible (layer))
+        continue;
+      for (guint i = 0; i < n; i++)
+        {
+          MgAnnotation *a = mg_annotation_store_get_annotation (theirs, i);
+
+          if (author != NULL && g_strcmp0 (mg_annotation_get_author (a), author) != 0)
+            continue;
+          if (tag_id != NULL && !mg_annotation_has_tag (a, tag_id))
+            continue;
+          g_ptr_array_add (incoming, a);
+        }
+      ok = mg_merge_annotations (store, incoming, mg_annotation_store_get_tag_set (theirs),
+                                 label, &counts, error);
+      total.added += counts.added;
+      total.merged += counts.merged;
+      total.skipped += counts.skipped;
+    }
+  mg_annotation_store_end_group (store);
+  /* The window last looked at undo while the group was open. */
+  mg_window_update_actions (self->window);
+
+  if (!ok)
+    {
+      if (mg_annotation_store_can_undo (store) &&
+          g_strcmp0 (mg_annotation_store_get_undo_label (store), label) == 0)
+        mg_annotation_store_undo (store);
+      return FALSE;
+    }
+  if (report != NULL)
+    *report = total;
+  return TRUE;
+}
+
+static void
+merge_layers_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       data)
+{
+  MgStudy *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  MgMergeReport report;
+  const char *author, *tag_id;
+
+  g_variant_get (parameter, "(&s&s)", &author, &tag_id);
+  if (!mg_study_merge (self, author, tag_id, &report, &error))
+    {
+      title = g_strdup_printf (_("Could not merge: %s"), error->message);
+      mg_study_toast (self, title, NULL, NULL, FALSE);
+      return;
+    }
+  title = g_strdup_printf (_("Merged: %u added, %u merged, %u already there"),
+                           report.added, report.merged, report.skipped);
+  mg_study_toast (self, title, NULL, NULL, report.added + report.merged > 0);
+}
+
+/* Changes made elsewhere */
+
+void
+mg_study_check_disk (MgStudy *self)
+{
+  g_autoptr(GError) error = NULL;
+  MgMergeReport report;
+  gboolean save_needed = FALSE;
+  MgAnnotationStore *store;
+
+  g_return_if_fail (MG_IS_STUDY (self));
+
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  if (self->sync == NULL || !has_document (self) || !mg_window_is_writable (self->window))
+    return;
+
+  store = mg_window_get_store (self->window);
+  if (!mg_sidecar_reload_merge (self->sync, NULL, &report, &save_needed, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("Could not merge changes made elsewhere: %s"),
+                                                error->message);
+
+      mg_study_toast (self, title, NULL, NULL, FALSE);
+      return;
+    }
+
+  mg_window_update_actions (self->window);
+  if (report.added + report.merged > 0)
+    {
+      g_autofree char *title = g_strdup_printf (_("The annotations were changed elsewhere; "
+                                                  "merged: %u added, %u updated"),
+                                                report.added, report.merged);
+
+      mg_study_toast (self, title, NULL, NULL, TRUE);
+    }
+  if (save_needed)
+    {
+      if (mg_annotation_store_get_dirty (store))
+        mg_window_save (self->window, NULL);
+      else if (!mg_sidecar_sync_save (self->sync, NULL, &error))
+        {
+          g_autofree char *title = g_strdup_printf (_("Could not save the annotations: %s"),
+                                                    error->message);
+
+          mg_study_toast (self, title, NULL, NULL, FALSE);
+        }
+    }
+}
+
+static gboolean
+check_timeout (gpointer data)
+{
+  MgStudy *self = data;
+
+  self->check_id = 0;
+  mg_study_check_disk (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+monitor_changed (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 MgStudy           *self)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_CHANGED:
+      g_clear_handle_id (&self->check_id, g_source_remove);
+      self->check_id = g_timeout_add (CHECK_DELAY_MS, check_timeout, self);
+      break;
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    default:
+      break;
+    }
+}
+
+/* The open document */
+
+static void
+forget_document (MgStudy *self)
+{
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+    }
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->sync);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->sidecar != NULL)
+    g_signal_handlers_disconnect_by_data (self->sidecar, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->sidecar);
+  g_list_store_remove_all (self->layers);
+  g_hash_table_remove_all (self->styles);
+  self->next_style = 0;
+  self->offered_speech = FALSE;
+}
+
+static void
+store_changed (MgStudy *self)
+{
+  if (self->heat)
+    mg_study_queue_redraw (self);
+}
+
+static void
+watch_store (MgStudy *self)
+{
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  if (self->sidecar != NULL)
+    self->store = g_object_ref (mg_sidecar_get_store (self->sidecar));
+  if (self->store != NULL)
+    g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed),
+                             self, G_CONNECT_SWAPPED);
+  mg_study_queue_redraw (self);
+  mg_study_update_actions (self);
+}
+
+static void
+window_loaded (MgStudy *self)
+{
+  MgSidecar *sidecar = mg_window_get_sidecar (self->window);
+
+  if (sidecar == self->sidecar)
+    {
+      mg_study_update_actions (self);
+      return;
+    }
+
+  forget_document (self);
+  if (sidecar == NULL)
+    {
+      mg_study_update_actions (self);
+      return;
+    }
+
+  self->sidecar = g_object_ref (sidecar);
+  g_signal_connect_object (sidecar, "notify::store", G_CALLBACK (watch_store),
+                           self, G_CONNECT_SWAPPED);
+  watch_store (self);
+
+  if (!mg_sidecar_get_broken (sidecar) && !mg_sidecar_get_read_only (sidecar))
+    {
+      self->sync = mg_sidecar_sync_new (sidecar);
+      self->monitor = g_file_monitor_file (mg_sidecar_get_file (sidecar),
+                                           G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+      if (self->monitor != NULL)
+        g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed), self);
+    }
+
+  if (is_shared_open (self) && !self->offered_speech)
+    {
+      self->offered_speech = TRUE;
+      mg_study_toast (self, _("The speech is not here: its text comes from the shared file"),
+                      _("_Save Speech"), "study.save-speech", FALSE);
+    }
+  mg_study_update_actions (self);
+}
+
+static void
+save_speech_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       data)
+{
+  MgStudy *self = data;
+  MgSidecar *sidecar = mg_window_get_sidecar (self->window);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (!is_shared_open (self))
+    return;
+  file = mg_shared_default_speech_file (sidecar);
+  name = g_file_get_basename (file);
+  if (mg_shared_save_speech (sidecar, file, NULL, &error))
+    title = g_strdup_printf (_("The speech was saved as “%s”"), name);
+  else
+    title = g_strdup_printf (_("Could not save the speech: %s"), error->message);
+  mg_study_toast (self, title, NULL, NULL, FALSE);
+}
+
+static void
+heat_action (GSimpleAction *action,
+             GVariant      *state,
+             gpointer       data)
+{
+  MgStudy *self = data;
+
+  g_simple_action_set_state (action, state);
+  self->heat = g_variant_get_boolean (state);
+  mg_study_queue_redraw (self);
+}
+
+static void
+simple_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       data)
+{
+  MgStudy *self = data;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (g_str_equal (name, "add-layer"))
+    mg_study_show_add_layer (self);
+  else if (g_str_equal (name, "merge"))
+    mg_study_show_merge (self);
+  else if (g_str_equal (name, "agreement"))
+    mg_study_show_agreement (self);
+  else if (g_str_equal (name, "share"))
+    mg_study_show_share (self);
+}
+
+static void
+window_destroyed (MgStudy *self)
+{
+  g_clear_handle_id (&self->redraw_id, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  forget_document (self);
+}
+
+static void
+mg_study_dispose (GObject *object)
+{
+  MgStudy *self = MG_STUDY (object);
+
+  window_destroyed (self);
+  g_clear_object (&self->actions);
+
+  G_OBJECT_CLASS (mg_study_parent_class)->dispose (object);
+}
+
+static void
+mg_study_finalize (GObject *object)
+{
+  MgStudy *self = MG_STUDY (object);
+
+  g_clear_object (&self->layers);
+  g_clear_pointer (&self->styles, g_hash_table_unref);
+
+  G_OBJECT_CLASS (mg_study_parent_class)->finalize (object);
+}
+
+static void
+mg_study_class_init (MgStudyClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mg_study_dispose;
+  object_class->finalize = mg_study_finalize;
+}
+
+static void
+mg_study_init (MgStudy *self)
+{
+  self->layers = g_list_store_new (MG_TYPE_LAYER);
+  self->styles = g_hash_table_new (NULL, NULL);
+}
+
+MgStudy *
+mg_study_attach (MgWindow *window)
+{
+  MgStudy *self;
+  const GActionEntry entries[] = {
+    { "add-layer", simple_action, NULL, NULL, NULL },
+    { "heat", NULL, NULL, "false", heat_action },
+    { "merge", simple_action, NULL, NULL, NULL },
+    { "merge-layers", merge_layers_action, "(ss)", NULL, NULL },
+    { "agreement", simple_action, NULL, NULL, NULL },
+    { "share", simple_action, NULL, NULL, NULL },
+    { "save-speech", save_speech_action, NULL, NULL, NULL },
+  };
+
+  g_return_val_if_fail (MG_IS_WINDOW (window), NULL);
+
+  self = g_object_new (MG_TYPE_STUDY, NULL);
+  self->window = window;
+  g_object_set_data_full (G_OBJECT (window), "mg-study", self, g_object_unref);
+
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries,
+                                   G_N_ELEMENTS (entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "study", G_ACTION_GROUP (self->actions));
+
+  g_signal_connect_object (window, "loaded", G_CALLBACK (window_loaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (window_destroyed), self, G_CONNECT_SWAPPED);
+
+  mg_study_build_menu (self);
+  mg_study_update_actions (self);
+  return self;
+}
+
+MgStudy *
+mg_study_get_for_window (MgWindow *window)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (window), NULL);
+  return g_object_get_data (G_OBJECT (window), "mg-study");
+}

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mg-layer.h"
+#include "mg-merge.h"
+#include "mg-window.h"
+
+G_BEGIN_DECLS
+
+#define MG_TYPE_STUDY (mg_study_get_type ())
+G_DECLARE_FINAL_TYPE (MgStudy, mg_study, MG, STUDY, GObject)
+
+/* The study-group side of a window: other members' annotations as
+ * read-only layers over the speech, the heat view, merging them into one's
+ * own annotations, agreement, sharing a self-contained file, and merging
+ * changes other programs make to the open sidecar.
+ *
+ * Actions (group "study" on the window):
+ *   add-layer          file chooser for members' files
+ *   heat               (stateful boolean) colour the text by how many members
+ *                      highlighted each passage
+ *   merge              dialog: merge members' annotations into one's own
+ *   merge-layers (ss)  merge the visible layers' annotations: author ("" all),
+ *                      tag ("" all), as one undoable step
+ *   agreement          the agreement dialog
+ *   share              save a self-contained copy (document.text embedded)
+ *   save-speech        save the embedded speech of a shared file beside it */
+
+/* Creates the study part of @window (kept by the window). */
+MgStudy    *mg_study_attach          (MgWindow     *window);
+MgStudy    *mg_study_get_for_window  (MgWindow     *window);
+
+/* TRUE for a file that holds annotations rather than a speech. */
+gboolean    mg_study_is_annotations_file (GFile    *file);
+
+/* Adds @file as a layer; FALSE with @error (shown by the caller) when it
+ * cannot be read or is for another document. */
+gboolean    mg_study_add_layer       (MgStudy      *self,
+                                      GFile        *file,
+                                      GError      **error);
+/* Adds each file, reporting problems in the window. */
+void        mg_study_add_layer_files (MgStudy      *self,
+                                      GSList       *files);
+GListModel *mg_study_get_layers      (MgStudy      *self);
+/* The "study" action group. */
+GActionGroup *mg_study_get_actions   (MgStudy      *self);
+/* The GtkTextTag a layer is drawn with. */
+GtkTextTag *mg_study_get_layer_tag   (MgStudy      *self,
+                                      MgLayer      *layer);
+/* The heat tag for @count members (1–4, 4 meaning four or more). */
+GtkTextTag *mg_study_get_heat_tag    (MgStudy      *self,
+                                      guint         count);
+
+/* Merges the annotations of the visible layers into the window's store,
+ * only @author's (nullable: all) and only those carrying @tag_id
+ * (nullable: all): one undoable step. */
+gboolean    mg_study_merge           (MgStudy      *self,
+                                      const char   *author,
+                                      const char   *tag_id,
+                                      MgMergeReport *report,
+                                      GError      **error);
+
+/* Merges what another program wrote to the open sidecar now (the file
+ * monitor does this by itself). */
+void        mg_study_check_disk      (MgStudy      *self);
+
+G_END_DECLS

@@ -1,0 +1,507 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "mg-application.h"
+#include "mg-document-view.h"
+#include "mg-shared.h"
+#include "mg-study.h"
+#include "mg-window-private.h"
+
+/* The study-group side of the window, driven through its actions. */
+
+static MgApplication *app;
+
+static const char *text =
+  "在全市大会上的讲话\n\n同志们：今天召开大会，推动高质量发展再上新台阶。"
+  "我们坚持“项目为王”，全年新开工项目233个。\n";
+
+static const char *slogan[] = { "slogan", NULL };
+static const char *figure[] = { "figure", NULL };
+
+typedef struct
+{
+  char       *dir;
+  GFile      *speech;
+  GFile      *sidecar;
+  MgDocument *doc;
+  MgWindow   *window;
+  MgStudy    *study;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+timed_out (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done (with @data) or @seconds pass. */
+static gboolean
+wait_for (gboolean (*done) (gpointer data),
+          gpointer data,
+          guint    seconds)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add_seconds (seconds, timed_out, &expired);
+
+  while (!done (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  iterate ();
+  return done (data);
+}
+
+static guint
+find (const char *needle)
+{
+  const char *at = strstr (text, needle);
+
+  g_assert_nonnull (at);
+  return (guint) g_utf8_strlen (text, at - text);
+}
+
+static char *
+path_in (Fixture    *f,
+         const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+/* A member's sidecar of the speech, by @author, one annotation per quote. */
+static GFile *
+write_member (Fixture            *f,
+              const char         *name,
+              const char         *author,
+              const char * const *quotes,
+              const char * const *tags)
+{
+  g_autofree char *path = path_in (f, name);
+  GFile *file = g_file_new_for_path (path);
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, f->doc);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; quotes[i] != NULL; i++)
+    {
+      guint start = find (quotes[i]);
+
+      mg_annotation_store_create (mg_sidecar_get_store (sidecar), start,
+                                  start + g_utf8_strlen (quotes[i], -1),
+                                  g_str_equal (tags[i], "figure") ? figure : slogan,
+                                  NULL, FALSE, author, &error);
+      g_assert_no_error (error);
+    }
+  mg_sidecar_save (sidecar, NULL, &error);
+  g_assert_no_error (error);
+  return file;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *speech_path = NULL;
+  const char *mine[] = { "高质量发展", NULL };
+  const char *mine_tags[] = { "slogan", NULL };
+
+  f->dir = g_dir_make_tmp ("marginalia-study-XXXXXX", &error);
+  g_assert_no_error (error);
+  speech_path = path_in (f, "speech.txt");
+  g_file_set_contents (speech_path, text, -1, &error);
+  g_assert_no_error (error);
+  f->speech = g_file_new_for_path (speech_path);
+  f->sidecar = mg_sidecar_default_file (f->speech);
+  f->doc = mg_document_new_for_text (text, -1, "speech.txt");
+  g_object_unref (write_member (f, "speech.txt.marginalia.json", "Me", mine, mine_tags));
+
+  f->window = mg_window_new (app);
+  f->study = mg_study_get_for_window (f->window);
+  g_assert_nonnull (f->study);
+  gtk_window_present (GTK_WINDOW (f->window));
+  iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  iterate ();
+  g_clear_object (&f->speech);
+  g_clear_object (&f->sidecar);
+  g_clear_object (&f->doc);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = path_in (f, name);
+
+      g_unlink (child);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  return !mg_window_is_loading (data);
+}
+
+static void
+open_file (Fixture *f,
+           GFile   *file)
+{
+  mg_window_open_file (f->window, file);
+  g_assert_true (wait_for (loaded, f->window, 20));
+  g_assert_true (mg_window_has_document (f->window));
+}
+
+static GtkTextBuffer *
+buffer_of (Fixture *f)
+{
+  MgDocumentView *view = MG_DOCUMENT_VIEW (mg_window_get_document_view (f->window));
+
+  return gtk_text_view_get_buffer (mg_document_view_get_text_view (view));
+}
+
+static gboolean
+tag_at (Fixture    *f,
+        GtkTextTag *tag,
+        guint       offset)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer_of (f), &iter, (int) offset);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static MgLayer *
+layer_at (Fixture *f,
+          guint    position)
+{
+  g_autoptr(MgLayer) layer = g_list_model_get_item (mg_study_get_layers (f->study), position);
+
+  return layer;   /* the list keeps it */
+}
+
+static void
+add_two_layers (Fixture *f)
+{
+  const char *alice[] = { "高质量发展", "项目为王", NULL };
+  const char *alice_tags[] = { "slogan", "slogan", NULL };
+  const char *bob[] = { "高质量发展", "233", NULL };
+  const char *bob_tags[] = { "slogan", "figure", NULL };
+  g_autoptr(GFile) a = write_member (f, "speech.txt.alice.marginalia.json", "Alice", alice, alice_tags);
+  g_autoptr(GFile) b = write_member (f, "speech.txt.bob.marginalia.json", "Bob", bob, bob_tags);
+  g_autoptr(GError) error = NULL;
+
+  open_file (f, f->speech);
+  g_assert_true (mg_study_add_layer (f->study, a, &error));
+  g_assert_no_error (error);
+  g_assert_true (mg_study_add_layer (f->study, b, &error));
+  g_assert_no_error (error);
+  /* The same file twice is one layer. */
+  g_assert_true (mg_study_add_layer (f->study, a, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (mg_study_get_layers (f->study)), ==, 2);
+  iterate ();
+}
+
+static void
+test_layers (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_path = path_in (f, "other.marginalia.json");
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(MgDocument) other_doc =
+    mg_document_new_for_text ("The harbour opens in spring; the bridge carries the tram across.\n",
+                              -1, "other.txt");
+  g_autoptr(MgSidecar) other_sidecar = mg_sidecar_new (other, other_doc);
+  GtkTextTag *alice_tag, *bob_tag;
+  MgLayer *alice;
+
+  add_two_layers (f);
+  alice = layer_at (f, 0);
+  g_assert_cmpstr (mg_layer_get_author (alice), ==, "Alice");
+  g_assert_cmpstr (mg_layer_get_author (layer_at (f, 1)), ==, "Bob");
+  alice_tag = mg_study_get_layer_tag (f->study, alice);
+  bob_tag = mg_study_get_layer_tag (f->study, layer_at (f, 1));
+  g_assert_true (alice_tag != bob_tag);
+
+  g_assert_true (tag_at (f, alice_tag, find ("项目为王")));
+  g_assert_true (tag_at (f, alice_tag, find ("高质量发展")));
+  g_assert_false (tag_at (f, alice_tag, find ("233")));
+  g_assert_true (tag_at (f, bob_tag, find ("233")));
+  g_assert_false (tag_at (f, bob_tag, find ("项目为王")));
+  g_assert_false (tag_at (f, bob_tag, 0));
+
+  /* Hiding a layer takes its marks away, showing it brings them back. */
+  mg_layer_set_visible (alice, FALSE);
+  iterate ();
+  g_assert_false (tag_at (f, alice_tag, find ("项目为王")));
+  g_assert_true (tag_at (f, bob_tag, find ("233")));
+  mg_layer_set_visible (alice, TRUE);
+  iterate ();
+  g_assert_true (tag_at (f, alice_tag, find ("项目为王")));
+
+  /* A file for another document is refused. */
+  mg_annotation_store_create (mg_sidecar_get_store (other_sidecar), 4, 11, NULL, NULL, FALSE,
+                              "Eve", &error);
+  g_assert_no_error (error);
+  mg_sidecar_save (other_sidecar, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (mg_study_add_layer (f->study, other, &error));
+  g_assert_error (error, MG_LAYER_ERROR, MG_LAYER_ERROR_DIFFERENT_DOCUMENT);
+  g_assert_cmpuint (g_list_model_get_n_items (mg_study_get_layers (f->study)), ==, 2);
+}
+
+static void
+test_heat (Fixture       *f,
+           gconstpointer  data)
+{
+  GActionGroup *group;
+
+  add_two_layers (f);
+  group = mg_study_get_actions (f->study);
+  g_assert_nonnull (group);
+  g_assert_true (g_action_group_get_action_enabled (group, "heat"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "study.heat", NULL);
+  iterate ();
+  /* Mine, Alice's and Bob's; Alice's alone; Bob's alone; nobody's. */
+  g_assert_true (tag_at (f, mg_study_get_heat_tag (f->study, 3), find ("高质量发展")));
+  g_assert_true (tag_at (f, mg_study_get_heat_tag (f->study, 1), find ("项目为王")));
+  g_assert_true (tag_at (f, mg_study_get_heat_tag (f->study, 1), find ("233")));
+  for (guint c = 1; c <= 4; c++)
+    g_assert_false (tag_at (f, mg_study_get_heat_tag (f->study, c), 0));
+
+  /* Hidden members do not count. */
+  mg_layer_set_visible (layer_at (f, 1), FALSE);
+  iterate ();
+  g_assert_true (tag_at (f, mg_study_get_heat_tag (f->study, 2), find ("高质量发展")));
+  g_assert_false (tag_at (f, mg_study_get_heat_tag (f->study, 1), find ("233")));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "study.heat", NULL);
+  iterate ();
+  g_assert_false (tag_at (f, mg_study_get_heat_tag (f->study, 2), find ("高质量发展")));
+}
+
+static MgAnnotation *
+find_quote (MgAnnotationStore *store,
+            const char        *quote)
+{
+  for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+
+      if (g_strcmp0 (mg_annotation_get_quote (a), quote) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+static void
+test_merge (Fixture       *f,
+            gconstpointer  data)
+{
+  MgAnnotationStore *store;
+  MgAnnotation *mine;
+  const char * const *names;
+
+  add_two_layers (f);
+  store = mg_window_get_store (f->window);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "study.merge-layers", "(ss)", "", "");
+  iterate ();
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 3);
+  mine = find_quote (store, "高质量发展");
+  g_assert_cmpstr (mg_annotation_get_author (mine), ==, "Me");
+  names = mg_annotation_get_contributors (mine);
+  g_assert_cmpstr (names[0], ==, "Alice");
+  g_assert_cmpstr (names[1], ==, "Bob");
+  g_assert_null (names[2]);
+  g_assert_cmpstr (mg_annotation_get_author (find_quote (store, "项目为王")), ==, "Alice");
+  g_assert_cmpstr (mg_annotation_get_author (find_quote (store, "233")), ==, "Bob");
+
+  /* One step to undo. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
+  g_assert_null (mg_annotation_get_contributors (find_quote (store, "高质量发展"))[0]);
+
+  /* By tag, then by author. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "study.merge-layers", "(ss)", "", "figure");
+  iterate ();
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 2);
+  g_assert_nonnull (find_quote (store, "233"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "study.merge-layers", "(ss)", "Alice", "");
+  iterate ();
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 3);
+  g_assert_nonnull (find_quote (store, "项目为王"));
+  names = mg_annotation_get_contributors (find_quote (store, "高质量发展"));
+  g_assert_cmpstr (names[0], ==, "Alice");
+  g_assert_null (names[1]);
+}
+
+static void
+test_shared_without_speech (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shared_path = path_in (f, "speech.txt.me.marginalia.json");
+  g_autoptr(GFile) shared = g_file_new_for_path (shared_path);
+  g_autoptr(MgSidecar) source = mg_sidecar_new (f->sidecar, f->doc);
+  g_autoptr(MgSidecar) reread = NULL;
+  g_autofree char *speech_path = g_file_get_path (f->speech);
+  g_autofree char *written = NULL;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+  MgAnnotationStore *store;
+
+  mg_sidecar_load (source, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mg_shared_save_as (source, shared, NULL, &error));
+  /* The speech is missing. */
+  g_assert_cmpint (g_unlink (speech_path), ==, 0);
+
+  open_file (f, shared);
+  gtk_text_buffer_get_bounds (buffer_of (f), &start, &end);
+  shown = gtk_text_buffer_get_text (buffer_of (f), &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, text);
+  store = mg_window_get_store (f->window);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
+  g_assert_true (mg_window_is_writable (f->window));
+  g_assert_true (g_action_group_get_action_enabled (mg_study_get_actions (f->study),
+                                                    "save-speech"));
+
+  /* Annotations stay editable, and the file keeps its text. */
+  mg_annotation_store_create (store, find ("233"), find ("233") + 3, figure, NULL, FALSE, "Me", &error);
+  g_assert_no_error (error);
+  g_assert_true (mg_window_save (f->window, &error));
+  g_assert_no_error (error);
+  reread = mg_shared_open (shared, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_sidecar_get_store (reread)), ==, 2);
+
+  /* The offer: the speech saved beside the file. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "study.save-speech", NULL);
+  iterate ();
+  g_file_get_contents (speech_path, &written, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (written, ==, text);
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *quote;
+} QuoteCheck;
+
+static gboolean
+store_has (gpointer data)
+{
+  QuoteCheck *check = data;
+
+  return find_quote (mg_window_get_store (check->f->window), check->quote) != NULL;
+}
+
+static gboolean
+disk_has (gpointer data)
+{
+  QuoteCheck *check = data;
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (check->f->sidecar, check->f->doc);
+
+  if (!mg_sidecar_load (sidecar, NULL, NULL))
+    return FALSE;
+  return find_quote (mg_sidecar_get_store (sidecar), check->quote) != NULL;
+}
+
+static void
+test_external_change (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgSidecar) elsewhere = mg_sidecar_new (f->sidecar, f->doc);
+  MgAnnotationStore *store;
+  QuoteCheck theirs = { f, "233" };
+  QuoteCheck ours = { f, "项目为王" };
+
+  open_file (f, f->speech);
+  store = mg_window_get_store (f->window);
+
+  /* Ours, not saved yet; meanwhile another program writes the file. */
+  mg_annotation_store_create (store, find ("项目为王"), find ("项目为王") + 4, slogan, NULL,
+                              FALSE, "Me", &error);
+  g_assert_no_error (error);
+  mg_sidecar_load (elsewhere, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_sidecar_get_store (elsewhere)), ==, 1);
+  mg_annotation_store_create (mg_sidecar_get_store (elsewhere), find ("233"), find ("233") + 3,
+                              figure, NULL, FALSE, "Other", &error);
+  g_assert_no_error (error);
+  mg_sidecar_save (elsewhere, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (wait_for (store_has, &theirs, 15));
+  g_assert_true (store_has (&ours));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 3);
+
+  /* The file ends up with both sides. */
+  g_assert_true (wait_for (disk_has, &ours, 15));
+  g_assert_true (disk_has (&theirs));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  int ret;
+
+  data_home = g_dir_make_tmp ("marginalia-study-data-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  app = mg_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Could not register the application: %s", error->message);
+
+#define ADD(path, func) \
+  g_test_add ("/study/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("layers", test_layers);
+  ADD ("heat", test_heat);
+  ADD ("merge", test_merge);
+  ADD ("shared-without-speech", test_shared_without_speech);
+  ADD ("external-change", test_external_change);
+#undef ADD
+
+  ret = g_test_run ();
+  g_object_unref (app);
+  g_rmdir (data_home);
+  return ret;
+}
