@@ -68,7 +68,10 @@ GFile             *mg_sidecar_default_file       (GFile             *document);
 MgSidecar         *mg_sidecar_new                (GFile             *file,
                                                   MgDocument        *document);
 GFile             *mg_sidecar_get_file           (MgSidecar         *self);
+/* A new store after each successful load and after start_afresh (the
+ * "store" property notifies); get it again then. */
 MgAnnotationStore *mg_sidecar_get_store          (MgSidecar         *self);
+/* The document given, else the one made from document.text when loaded. */
 MgDocument        *mg_sidecar_get_document       (MgSidecar         *self);
 
 /* Reads the file. A missing file is not an error: the store stays empty
