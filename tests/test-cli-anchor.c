@@ -80,7 +80,8 @@ test_anchor (Fixture       *f,
 
     RUN (f, &r, "anchor", SPEECH);
     g_assert_cmpint (r.status, ==, 0);
-    g_assert_nonnull (strstr (r.out, "5"));
+    g_assert_nonnull (strstr (r.out, "Exact:    5\n"));
+    g_assert_nonnull (strstr (r.out, "Orphaned: 0\n"));
     assert_unchanged (f, SIDECAR, before);
   }
 
@@ -128,8 +129,10 @@ test_anchor (Fixture       *f,
   /* Anchoring again: exact (or orphaned), and the same bytes. */
   RUN (f, &r, "anchor", SPEECH);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "4"));
-  g_assert_nonnull (strstr (r.out, "1"));
+  g_assert_nonnull (strstr (r.out, "Exact:    4\n"));
+  g_assert_nonnull (strstr (r.out, "Moved:    0\n"));
+  g_assert_nonnull (strstr (r.out, "Fuzzy:    0\n"));
+  g_assert_nonnull (strstr (r.out, "Orphaned: 1\n"));
   assert_unchanged (f, SIDECAR, written);
 }
 

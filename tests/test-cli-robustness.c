@@ -199,6 +199,38 @@ test_trailing_json (Fixture       *f,
   check_problem_lines (r.out, SIDECAR, 1);
 }
 
+static void
+test_tag_definitions (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, SIDECAR);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+
+  /* An empty display name is refused for a new tag as for a renamed one. */
+  RUN (f, &r, "tags", SPEECH, "--add", "reform", "--name", "");
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "empty"));
+  assert_no_sidecar (f);
+
+  RUN (f, &r, "tags", SPEECH, "--add", "reform", "--color", "#GGGGGG");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "#GGGGGG"));
+  assert_no_sidecar (f);
+
+  /* Colours are written #rrggbb, lowercase, however they were typed. */
+  RUN (f, &r, "tags", SPEECH, "--add", "reform", "--name", "改革", "--color", "#ABCDEF");
+  g_assert_cmpint (r.status, ==, 0);
+  RUN (f, &r, "tags", SPEECH, "--rename", "figure", "--color", "#FFEE00");
+  g_assert_cmpint (r.status, ==, 0);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "\"color\": \"#abcdef\""));
+  g_assert_nonnull (strstr (contents, "\"color\": \"#ffee00\""));
+  g_assert_null (strstr (contents, "ABCDEF"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -213,6 +245,7 @@ main (int    argc,
   ADD ("long-quote", test_long_quote);
   ADD ("validate-whole-file", test_validate_whole_file);
   ADD ("trailing-json", test_trailing_json);
+  ADD ("tag-definitions", test_tag_definitions);
 
   return g_test_run ();
 }

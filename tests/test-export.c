@@ -495,7 +495,7 @@ test_summary_filters (void)
 static void
 test_format_names (void)
 {
-  const char *names[] = { "md", "html", "csv", "txt", "json", "w3c", "pdf" };
+  const char *names[] = { "md", "html", "csv", "txt", "json", "w3c", "pdf", "qdc" };
   g_autoptr(GError) error = NULL;
   MgExportFormat format;
 
@@ -511,9 +511,6 @@ test_format_names (void)
   g_assert_true (mg_export_format_is_text (MG_EXPORT_FORMAT_W3C));
 
   g_assert_false (mg_export_format_from_string ("qdpx", &format, &error));
-  g_assert_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_UNSUPPORTED_FORMAT);
-  g_clear_error (&error);
-  g_assert_false (mg_export_format_from_string ("qdc", &format, &error));
   g_assert_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_UNSUPPORTED_FORMAT);
   g_clear_error (&error);
   g_assert_false (mg_export_format_from_string ("docx", &format, &error));
@@ -641,6 +638,111 @@ test_file_atomic (void)
   g_rmdir (dir);
 }
 
+/* The codebook is well-formed XML with one Code per tag. */
+static void
+qdc_start_element (GMarkupParseContext  *context,
+                   const char           *element,
+                   const char          **names,
+                   const char          **values,
+                   gpointer              user_data,
+                   GError              **error)
+{
+  GPtrArray *codes = user_data;
+
+  if (g_str_equal (element, "Code"))
+    {
+      const char *guid = NULL, *name = NULL, *codable = NULL;
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          if (g_str_equal (names[i], "guid"))
+            guid = values[i];
+          else if (g_str_equal (names[i], "name"))
+            name = values[i];
+          else if (g_str_equal (names[i], "isCodable"))
+            codable = values[i];
+        }
+      g_assert_true (guid != NULL && g_uuid_string_is_valid (guid));
+      g_assert_cmpstr (codable, ==, "true");
+      g_ptr_array_add (codes, g_strdup (name));
+    }
+}
+
+static void
+test_qdc (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_en ();
+  g_autoptr(MgTag) tag = mg_tag_new ("quotes", "\"Quotes\" & <more>", "#123456", "Lines <to> cite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  GMarkupParser parser = { qdc_start_element, NULL, NULL, NULL, NULL };
+  GMarkupParseContext *context;
+
+  g_assert_true (mg_annotation_store_add_tag (store, tag, &error));
+  g_assert_no_error (error);
+  bytes = export_bytes (store, NULL, MG_EXPORT_FORMAT_QDC);
+  context = g_markup_parse_context_new (&parser, 0, codes, NULL);
+  g_assert_true (g_markup_parse_context_parse (context, g_bytes_get_data (bytes, NULL),
+                                               g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+  g_markup_parse_context_free (context);
+
+  g_assert_cmpuint (codes->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (codes, 3), ==, "\"Quotes\" & <more>");
+}
+
+/* No annotations, and a store without its speech: every format still
+ * gives a well-formed file. */
+static void
+test_empty (void)
+{
+  g_autoptr(MgDocument) document = mg_document_new_for_text ("", 0, "empty.txt");
+  g_autoptr(MgAnnotationStore) empty = mg_annotation_store_new (document, NULL);
+  g_autoptr(MgAnnotationStore) orphan_only = mg_annotation_store_new (NULL, NULL);
+  g_autoptr(MgAnnotation) annotation = mg_annotation_new ("c0000000-0000-4000-8000-000000000001", 5, 9);
+  g_autoptr(GError) error = NULL;
+  MgAnnotationStore *stores[] = { empty, orphan_only };
+
+  mg_annotation_set_quote (annotation, "lost");
+  mg_annotation_set_anchor_state (annotation, MG_ANCHOR_STATE_ORPHANED);
+  g_assert_true (mg_annotation_store_add (orphan_only, annotation, &error));
+  g_assert_no_error (error);
+
+  for (guint s = 0; s < G_N_ELEMENTS (stores); s++)
+    for (guint f = 0; f < MG_EXPORT_N_FORMATS; f++)
+      {
+        g_autoptr(GBytes) bytes = export_bytes (stores[s], NULL, f);
+
+        g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+        if (f == MG_EXPORT_FORMAT_JSON || f == MG_EXPORT_FORMAT_W3C)
+          {
+            g_autoptr(JsonParser) parser = json_parser_new ();
+
+            g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                                       g_bytes_get_size (bytes), &error));
+            g_assert_no_error (error);
+          }
+        else if (f == MG_EXPORT_FORMAT_HTML)
+          {
+            g_autofree char *html = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+            html_check_markup (html);
+          }
+      }
+
+  {
+    g_autoptr(MgSummary) summary = mg_summary_new (orphan_only, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (mg_summary_get_title (summary), ==, "Annotations");
+    g_assert_cmpuint (mg_summary_get_n_orphaned (summary), ==, 1);
+    g_assert_cmpuint (mg_summary_get_n_groups (summary), ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -653,6 +755,7 @@ main (int   argc,
     { MG_EXPORT_FORMAT_TEXT, "txt" },
     { MG_EXPORT_FORMAT_JSON, "json" },
     { MG_EXPORT_FORMAT_W3C, "w3c.jsonld" },
+    { MG_EXPORT_FORMAT_QDC, "qdc" },
   };
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
@@ -685,6 +788,8 @@ main (int   argc,
   g_test_add_func ("/export/deterministic", test_deterministic);
   g_test_add_func ("/export/async", test_async);
   g_test_add_func ("/export/file-atomic", test_file_atomic);
+  g_test_add_func ("/export/empty", test_empty);
+  g_test_add_func ("/export/qdc", test_qdc);
 
   return g_test_run ();
 }

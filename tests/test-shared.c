@@ -190,7 +190,11 @@ test_save_speech (Fixture       *f,
 
   speech = mg_shared_default_speech_file (opened);
   path = g_file_get_path (speech);
-  g_assert_cmpstr (g_path_get_basename (path), ==, "speech.txt");
+  {
+    g_autofree char *base = g_path_get_basename (path);
+
+    g_assert_cmpstr (base, ==, "speech.txt");
+  }
 
   /* The speech is not there yet in this folder (the test wrote none). */
   g_assert_true (mg_shared_save_speech (opened, speech, NULL, &error));
@@ -236,7 +240,11 @@ test_default_name_is_plain (Fixture       *f,
   base = g_file_get_basename (speech);
   parent = g_file_get_parent (speech);
   g_assert_cmpstr (base, ==, "shared-copy");
-  g_assert_true (g_file_equal (parent, g_file_get_parent (file)));
+  {
+    g_autoptr(GFile) folder = g_file_get_parent (file);
+
+    g_assert_true (g_file_equal (parent, folder));
+  }
 }
 
 int

@@ -329,6 +329,46 @@ test_refused_bytes (void)
     }
 }
 
+/* Latin-1 and Shift-JIS bytes are mostly valid GB18030, but what they
+ * decode to is not Chinese: refused, while traditional Chinese and a
+ * lone rare character written in GB18030 still decode. */
+static void
+test_foreign_encodings (void)
+{
+  const char *foreign[] = {
+    "Gr\xfc\xdf" "e aus M\xfc" "nchen, sch\xf6" "ne T\xfc" "r",            /* Latin-1 */
+    "Am\xe9" "rique d\xe9" "mocratie",                                          /* Latin-1 */
+    "\x93\xfa\x96{\x8c\xea\x82\xcc\x95\xb6\x8f\xcd\x82\xc5\x82\xb7\x81" "B", /* Shift-JIS */
+  };
+  const struct { const char *data; const char *utf8; } accepted[] = {
+    { "\xce\xd2\x82\x83\xd3\x91\xd5\x93\xbd\x9b\x9d\xfa\xb0" "l\xd5\xb9\xc5" "c\xc9\xe7"
+      "\x95\xfe\xbd\xa8\xd4O\xb5\xc4\x86\x96\xee}", "我們討論經濟發展與社會建設的問題" },
+    { "\x88\xd2", "堃" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (foreign); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (foreign[i], strlen (foreign[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MgTextSource) source = mg_text_source_new_for_bytes (bytes, "memory.txt", &error);
+
+      g_test_message ("refused %u: %s", i, error ? error->message : "(decoded)");
+      g_assert_null (source);
+      g_assert_error (error, MG_TEXT_SOURCE_ERROR, MG_TEXT_SOURCE_ERROR_ENCODING);
+      g_assert_nonnull (strstr (error->message, "memory.txt"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (accepted[i].data, strlen (accepted[i].data));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MgTextSource) source = mg_text_source_new_for_bytes (bytes, "memory.txt", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (mg_text_source_get_encoding (source), ==, MG_ENCODING_GB18030);
+      g_assert_cmpstr (mg_text_source_get_text (source), ==, accepted[i].utf8);
+    }
+}
+
 /* A text with one stray control character says which and where. */
 static void
 test_control_position (void)
@@ -647,6 +687,7 @@ main (int   argc,
   g_test_add_func ("/text-source/decodes", test_decodes);
   g_test_add_func ("/text-source/refused-files", test_refused_files);
   g_test_add_func ("/text-source/refused-bytes", test_refused_bytes);
+  g_test_add_func ("/text-source/foreign-encodings", test_foreign_encodings);
   g_test_add_func ("/text-source/control-position", test_control_position);
   g_test_add_func ("/text-source/missing", test_missing);
   g_test_add_func ("/text-source/directory", test_directory);

@@ -27,7 +27,7 @@ run (const MgCliCommand *command,
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name,
-      N_("md, html, csv, txt, json, w3c or pdf"), N_("FORMAT") },
+      N_("md, html, csv, txt, json, w3c, pdf or qdc"), N_("FORMAT") },
     { "tag", 't', 0, G_OPTION_ARG_FILENAME_ARRAY, &tags,
       N_("Only annotations with this tag (repeatable: any of them)"), N_("ID") },
     { "starred", 's', 0, G_OPTION_ARG_NONE, &starred,
@@ -126,16 +126,16 @@ out:
 const MgCliCommand mg_cli_command_export = {
   "export",
   "DOC",
-  "DOC --format md|html|csv|txt|json|w3c|pdf [--tag ID]... [--starred] [--author NAME] [-o OUT]",
-  N_("Export a summary of the annotations (Markdown, HTML, CSV, text, JSON, W3C, PDF)"),
+  "DOC --format md|html|csv|txt|json|w3c|pdf|qdc [--tag ID]... [--starred] [--author NAME] [-o OUT]",
+  N_("Export a summary of the annotations (Markdown, HTML, CSV, text, JSON, W3C, PDF, QDC)"),
   N_("The summary groups the annotations by tag, in the tag set's order "
      "(an annotation with several tags appears under each), then untagged "
      "highlights, then orphaned annotations, each in document order, with "
      "paragraph numbers, context, notes, stars and authors. json is the "
      "summary itself (counts, groups, quotes with paragraph and context); "
      "w3c is a W3C Web Annotation AnnotationCollection that import reads "
-     "back. Without -o the export goes to standard output; pdf needs -o. "
-     "The output file is written atomically. The REFI-QDA formats qdc and "
-     "qdpx are not supported yet."),
+     "back; qdc is a REFI-QDA codebook of the tag set. Without -o the export "
+     "goes to standard output; pdf needs -o. The output file is written "
+     "atomically. The REFI-QDA project format qdpx is not supported yet."),
   run,
 };

@@ -164,8 +164,17 @@ run (const MgCliCommand *command,
     }
   if (rename_id != NULL && rename_name == NULL && (color == NULL || add_id != NULL))
     return mg_cli_usage_error (command, _("--rename needs the new name: --rename ID NAME"));
-  if (rename_name != NULL && *rename_name == '\0')
+  if ((rename_name != NULL && *rename_name == '\0') ||
+      (add_id != NULL && name != NULL && *name == '\0'))
     return mg_cli_usage_error (command, _("the new name is empty"));
+  /* The sidecar writes colours as #rrggbb: lowercase, whatever was typed. */
+  if (color != NULL && mg_tag_color_is_valid (color))
+    {
+      char *lower = g_ascii_strdown (color, -1);
+
+      g_free (color);
+      color = lower;
+    }
   if (add_id == NULL && rename_id == NULL && (name != NULL || color != NULL))
     return mg_cli_usage_error (command, _("--name and --color go with --add or --rename"));
   if (format != NULL && g_strcmp0 (format, "tsv") != 0 && g_strcmp0 (format, "json") != 0)

@@ -38,9 +38,9 @@ document_range_equals (MgDocument *document,
 
 /* The first check, without building an index: the stored range holds the
  * quote. *@context_same tells whether prefix and suffix are unchanged too
- * (nothing to refresh). Like mg_anchor_locate(), a short quote that is
- * still there but whose context changed on both sides goes on to the
- * search, where other occurrences compete with it. */
+ * (nothing to refresh). As in mg_anchor_locate(), a quote that is still
+ * there but whose context changed on both sides goes on to the search,
+ * where other occurrences compete with it. */
 static gboolean
 still_in_place (MgDocument   *document,
                 MgAnnotation *annotation,

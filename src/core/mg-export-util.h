@@ -69,6 +69,10 @@ void     mg_json_writer_null         (MgJsonWriter *w);
 /* Ends the document with a newline. */
 void     mg_json_writer_finish       (MgJsonWriter *w);
 
+/* A name-based UUID (SHA-1, RFC 4122 version 5 layout) from @seed, for
+ * identifiers that must be the same on every export. */
+char    *mg_export_derived_uuid      (const char   *seed);
+
 /* "¶7", or "" for 0. */
 void     mg_export_append_paragraph  (GString      *out,
                                       guint         paragraph);

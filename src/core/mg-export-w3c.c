@@ -6,24 +6,12 @@
 
 #include "mg-export-w3c.h"
 
-/* A name-based UUID (SHA-1, RFC 4122 version 5 layout) so that the
- * collection's identifiers are the same for the same export. */
 static char *
 w3c_derived_urn (const char *seed)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
-  guint8 digest[20];
-  gsize len = sizeof digest;
+  g_autofree char *uuid = mg_export_derived_uuid (seed);
 
-  g_checksum_update (checksum, (const guchar *) "marginalia:", -1);
-  g_checksum_update (checksum, (const guchar *) seed, -1);
-  g_checksum_get_digest (checksum, digest, &len);
-  digest[6] = (digest[6] & 0x0f) | 0x50;
-  digest[8] = (digest[8] & 0x3f) | 0x80;
-  return g_strdup_printf ("urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
-                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
-                          digest[12], digest[13], digest[14], digest[15]);
+  return g_strconcat ("urn:uuid:", uuid, NULL);
 }
 
 static char *

@@ -14,6 +14,7 @@
 #include "mg-export-json.h"
 #include "mg-export-markdown.h"
 #include "mg-export-pdf.h"
+#include "mg-export-qdc.h"
 #include "mg-export-text.h"
 #include "mg-export-util.h"
 #include "mg-export-w3c.h"
@@ -40,10 +41,11 @@ static const struct
   [MG_EXPORT_FORMAT_JSON] = { "json", "json", "application/json", N_("Summary as JSON"), mg_export_json_write },
   [MG_EXPORT_FORMAT_W3C] = { "w3c", "jsonld", "application/ld+json", N_("W3C Web Annotation (JSON-LD)"), mg_export_w3c_write },
   [MG_EXPORT_FORMAT_PDF] = { "pdf", "pdf", "application/pdf", N_("PDF document"), mg_export_pdf_write },
+  [MG_EXPORT_FORMAT_QDC] = { "qdc", "qdc", "application/xml", N_("REFI-QDA codebook (QDC)"), mg_export_qdc_write },
 };
 
 /* Formats of the command-line contract that this version does not write. */
-static const char * const unsupported_formats[] = { "qdc", "qdpx", NULL };
+static const char * const unsupported_formats[] = { "qdpx", NULL };
 
 gboolean
 mg_export_format_from_string (const char      *name,
@@ -66,7 +68,7 @@ mg_export_format_from_string (const char      *name,
                  _("Export format “%s” is not supported yet"), name);
   else
     g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_UNKNOWN_FORMAT,
-                 _("Unknown export format “%s” (expected md, html, csv, txt, json, w3c or pdf)"),
+                 _("Unknown export format “%s” (expected md, html, csv, txt, json, w3c, pdf or qdc)"),
                  name);
   return FALSE;
 }

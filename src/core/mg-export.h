@@ -25,9 +25,10 @@ typedef enum
   MG_EXPORT_FORMAT_JSON,      /* "json": the summary itself */
   MG_EXPORT_FORMAT_W3C,       /* "w3c":  W3C Web Annotation AnnotationCollection */
   MG_EXPORT_FORMAT_PDF,       /* "pdf"  */
+  MG_EXPORT_FORMAT_QDC,       /* "qdc":  REFI-QDA codebook of the tag set */
 } MgExportFormat;
 
-#define MG_EXPORT_N_FORMATS (MG_EXPORT_FORMAT_PDF + 1)
+#define MG_EXPORT_N_FORMATS (MG_EXPORT_FORMAT_QDC + 1)
 
 #define MG_EXPORT_ERROR (mg_export_error_quark ())
 GQuark mg_export_error_quark (void);
@@ -43,15 +44,15 @@ typedef enum
 typedef void (*MgExportProgressFunc) (double   fraction,
                                       gpointer user_data);
 
-/* "md", "html", "csv", "txt", "json", "w3c", "pdf" → the format. "qdc"
- * and "qdpx" give MG_EXPORT_ERROR_UNSUPPORTED_FORMAT, anything else
+/* "md", "html", "csv", "txt", "json", "w3c", "pdf", "qdc" → the format.
+ * "qdpx" gives MG_EXPORT_ERROR_UNSUPPORTED_FORMAT, anything else
  * MG_EXPORT_ERROR_UNKNOWN_FORMAT. */
 gboolean     mg_export_format_from_string   (const char      *name,
                                              MgExportFormat  *out_format,
                                              GError         **error);
 const char  *mg_export_format_to_string     (MgExportFormat   format);
 /* File name extension without the dot ("md", "html", "csv", "txt",
- * "json", "jsonld", "pdf"). */
+ * "json", "jsonld", "pdf", "qdc"). */
 const char  *mg_export_format_get_extension (MgExportFormat   format);
 const char  *mg_export_format_get_mime_type (MgExportFormat   format);
 /* Translated name for a format chooser ("Markdown", "Web page (HTML)"…). */

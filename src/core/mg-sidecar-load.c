@@ -43,7 +43,7 @@ anchor (MgSidecarLoaded *loaded,
 {
   GPtrArray *annotations = loaded->content->annotations;
   const char *read_sha256 = loaded->content->doc_sha256;
-  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+  g_autoptr(GPtrArray) to_place = g_ptr_array_new ();
   g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean text_changed = read_sha256 != NULL
     && g_strcmp0 (read_sha256, mg_document_get_sha256 (document)) != 0;
@@ -60,24 +60,24 @@ anchor (MgSidecarLoaded *loaded,
                                         mg_annotation_get_end (a),
                                         mg_annotation_get_quote (a)))
         {
-          g_ptr_array_add (todo, a);
+          g_ptr_array_add (to_place, a);
           g_ptr_array_add (before, mg_annotation_copy (a));
         }
       else
         loaded->counts.exact++;
     }
 
-  if (todo->len == 0)
+  if (to_place->len == 0)
     return;
 
-  mg_anchor_annotations (todo, document, &report);
+  mg_anchor_annotations (to_place, document, &report);
   loaded->counts.exact += report.exact;
   loaded->counts.moved += report.moved;
   loaded->counts.fuzzy += report.fuzzy;
   loaded->counts.orphaned += report.orphaned;
 
-  for (guint i = 0; i < todo->len && !loaded->reanchored; i++)
-    if (anchoring_changed (g_ptr_array_index (before, i), g_ptr_array_index (todo, i)))
+  for (guint i = 0; i < to_place->len && !loaded->reanchored; i++)
+    if (anchoring_changed (g_ptr_array_index (before, i), g_ptr_array_index (to_place, i)))
       loaded->reanchored = TRUE;
 }
 

@@ -71,6 +71,7 @@ summary_count_free (MgSummaryCount *count)
   g_free (count->key);
   g_free (count->name);
   g_free (count->color);
+  g_free (count->description);
   g_free (count);
 }
 
@@ -337,7 +338,13 @@ mg_summary_new (MgAnnotationStore     *store,
         }
       g_ptr_array_add (tag_groups,
                        summary_group_new (MG_SUMMARY_GROUP_TAG, id, mg_tag_get_name (tag), color));
-      g_ptr_array_add (self->tag_counts, summary_count_new (id, mg_tag_get_name (tag), color));
+      {
+        MgSummaryCount *count = summary_count_new (id, mg_tag_get_name (tag), color);
+        const char *description = mg_tag_get_description (tag);
+
+        count->description = g_strdup (description != NULL ? description : "");
+        g_ptr_array_add (self->tag_counts, count);
+      }
     }
   untagged = summary_group_new (MG_SUMMARY_GROUP_UNTAGGED, NULL,
                                 _("Untagged highlights"), MG_SUMMARY_NEUTRAL_COLOR);

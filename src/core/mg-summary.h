@@ -63,6 +63,7 @@ typedef struct
   char  *name;    /* tag name, or author name ("" when unknown) */
   char  *color;   /* tags only; NULL for authors */
   guint  count;
+  char  *description;  /* tags only ("" when none); NULL for authors */
 } MgSummaryCount;
 
 #define MG_TYPE_SUMMARY (mg_summary_get_type ())

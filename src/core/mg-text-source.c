@@ -310,6 +310,41 @@ decoded_text_is_plausible (const char *text,
   return unusual <= 2 || unusual * 20 <= non_ascii;
 }
 
+/* Bytes that GB18030 accepts are not always Chinese: a Latin-1 letter
+ * followed by an ASCII one, and nearly every Shift-JIS character, are
+ * valid two-byte sequences too, and decode to a scatter of ideographs.
+ * Chinese text keeps almost all its two-byte characters in the GB2312
+ * area (first byte A1–F7, second A1–FE): over 99% in real speeches,
+ * about half even in traditional Chinese, none in Latin-1 or Shift-JIS. */
+static gboolean
+gb18030_looks_chinese (const guint8 *data,
+                       gsize         len)
+{
+  gsize two_byte = 0;
+  gsize gb2312 = 0;
+  gsize i = 0;
+
+  while (i < len)
+    {
+      if (data[i] < 0x80)
+        {
+          i++;
+          continue;
+        }
+      if (i + 1 < len && data[i + 1] >= 0x30 && data[i + 1] <= 0x39)
+        {
+          i += 4;
+          continue;
+        }
+      two_byte++;
+      if (i + 1 < len && data[i] >= 0xA1 && data[i] <= 0xF7 && data[i + 1] >= 0xA1)
+        gb2312++;
+      i += 2;
+    }
+
+  return two_byte < 2 || gb2312 * 4 >= two_byte;
+}
+
 /* Copies @in to a new buffer turning CRLF and lone CR into LF, and checks
  * for control characters on the way (one pass). @in is valid UTF-8. */
 static char *
@@ -507,6 +542,13 @@ decode (MgTextSource  *self,
           g_set_error (error, MG_TEXT_SOURCE_ERROR, MG_TEXT_SOURCE_ERROR_ENCODING,
                        _("“%s” is not text in a supported encoding (UTF-8, UTF-16 with a byte order mark, GB18030): invalid byte sequence at byte %" G_GSIZE_FORMAT),
                        name, bytes_read);
+          return FALSE;
+        }
+      if (!gb18030_looks_chinese (data, len))
+        {
+          g_set_error (error, MG_TEXT_SOURCE_ERROR, MG_TEXT_SOURCE_ERROR_ENCODING,
+                       _("“%s” is not text in a supported encoding (UTF-8, UTF-16 with a byte order mark, GB18030): read as GB18030 it is not Chinese (is it Latin-1 or Shift-JIS?)"),
+                       name);
           return FALSE;
         }
       self->encoding = MG_ENCODING_GB18030;

@@ -39,6 +39,15 @@ struct _MgDocumentView
   GArray            *matches;
   char              *search_text;
 
+  /* What is drawn, to redraw only what a change touched: the annotations
+   * in model order, and each one's drawn range (packed start << 32 | end,
+   * 0 for orphans). */
+  GPtrArray         *mirror;
+  GHashTable        *drawn;
+  guint              dirty_start;
+  guint              dirty_end;
+  guint              dirty_all : 1;
+
   guint              refresh_id;
   guint              flash_id;
   guint              release_id;
@@ -142,32 +151,95 @@ apply_range (GtkTextBuffer *buffer,
   gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
 }
 
-void
-mg_document_view_refresh (MgDocumentView *self)
+static guint64
+range_of (MgAnnotation *annotation)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
+  guint start, end;
+
+  if (mg_annotation_is_orphaned (annotation))
+    return 0;
+  start = mg_annotation_get_start (annotation);
+  end = mg_annotation_get_end (annotation);
+  if (start >= end)
+    return 0;
+  return ((guint64) start << 32) | end;
+}
+
+static void
+add_dirty (MgDocumentView *self,
+           guint64         range)
+{
+  guint start = range >> 32;
+  guint end = range & 0xffffffff;
+
+  if (start >= end)
+    return;
+  if (self->dirty_start >= self->dirty_end)
+    {
+      self->dirty_start = start;
+      self->dirty_end = end;
+    }
+  else
+    {
+      self->dirty_start = MIN (self->dirty_start, start);
+      self->dirty_end = MAX (self->dirty_end, end);
+    }
+}
+
+static void
+rebuild_mirror (MgDocumentView *self)
+{
+  g_ptr_array_set_size (self->mirror, 0);
+  g_hash_table_remove_all (self->drawn);
+  if (self->store == NULL)
+    return;
+  for (guint i = 0; i < mg_annotation_store_get_n_annotations (self->store); i++)
+    {
+      MgAnnotation *annotation = mg_annotation_store_get_annotation (self->store, i);
+      guint64 *range = g_new (guint64, 1);
+
+      *range = range_of (annotation);
+      g_ptr_array_add (self->mirror, annotation);
+      g_hash_table_insert (self->drawn, annotation, range);
+    }
+}
+
+/* Re-applies the annotation styles on [start, end) (the whole text when
+ * @all): the styles are removed there and put back from every annotation
+ * that touches it. */
+static void
+redraw (MgDocumentView *self,
+        gboolean        all,
+        guint           start,
+        guint           end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter from, to;
   GHashTableIter iter;
   gpointer value;
   guint n, max_end = 0;
 
-  g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
+  if (all)
+    {
+      start = 0;
+      end = G_MAXUINT;
+      gtk_text_buffer_get_bounds (buffer, &from, &to);
+    }
+  else
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
+    }
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-
-  buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
   g_hash_table_iter_init (&iter, self->color_tags);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    gtk_text_buffer_remove_tag (buffer, value, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->highlight_tag, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->starred_tag, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->overlap_tag, &start, &end);
+    gtk_text_buffer_remove_tag (buffer, value, &from, &to);
+  gtk_text_buffer_remove_tag (buffer, self->highlight_tag, &from, &to);
+  gtk_text_buffer_remove_tag (buffer, self->starred_tag, &from, &to);
+  gtk_text_buffer_remove_tag (buffer, self->overlap_tag, &from, &to);
 
   if (self->store == NULL)
     return;
-
-  update_color_tags (self);
 
   /* The store is sorted by start: a range covered twice is one that starts
    * before the furthest end seen so far. */
@@ -183,28 +255,59 @@ mg_document_view_refresh (MgDocumentView *self)
         continue;
       s = mg_annotation_get_start (annotation);
       e = mg_annotation_get_end (annotation);
+      if (s >= end)
+        break;
       if (s >= e)
         continue;
 
-      tag_ids = mg_annotation_get_tags (annotation);
-      for (guint t = 0; tag_ids[t] != NULL; t++)
+      if (e > start)
         {
-          GtkTextTag *text_tag = g_hash_table_lookup (self->color_tags, tag_ids[t]);
+          GtkTextIter si, ei;
 
-          if (text_tag != NULL)
+          /* One pair of iterators per annotation, shared by its styles. */
+          gtk_text_buffer_get_iter_at_offset (buffer, &si, s);
+          ei = si;
+          gtk_text_iter_forward_chars (&ei, e - s);
+          tag_ids = mg_annotation_get_tags (annotation);
+          for (guint t = 0; tag_ids[t] != NULL; t++)
             {
-              apply_range (buffer, text_tag, s, e);
-              any = TRUE;
+              GtkTextTag *text_tag = g_hash_table_lookup (self->color_tags, tag_ids[t]);
+
+              if (text_tag != NULL)
+                {
+                  gtk_text_buffer_apply_tag (buffer, text_tag, &si, &ei);
+                  any = TRUE;
+                }
             }
+          if (!any)
+            gtk_text_buffer_apply_tag (buffer, self->highlight_tag, &si, &ei);
+          if (mg_annotation_get_starred (annotation))
+            gtk_text_buffer_apply_tag (buffer, self->starred_tag, &si, &ei);
         }
-      if (!any)
-        apply_range (buffer, self->highlight_tag, s, e);
-      if (mg_annotation_get_starred (annotation))
-        apply_range (buffer, self->starred_tag, s, e);
-      if (s < max_end)
+      if (s < max_end && MIN (e, max_end) > start)
         apply_range (buffer, self->overlap_tag, s, MIN (e, max_end));
       max_end = MAX (max_end, e);
     }
+}
+
+void
+mg_document_view_refresh (MgDocumentView *self)
+{
+  g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  update_color_tags (self);
+  if (self->dirty_all)
+    {
+      rebuild_mirror (self);
+      redraw (self, TRUE, 0, 0);
+    }
+  else if (self->dirty_start < self->dirty_end)
+    redraw (self, FALSE, self->dirty_start, self->dirty_end);
+
+  self->dirty_all = FALSE;
+  self->dirty_start = self->dirty_end = 0;
 }
 
 static gboolean
@@ -222,6 +325,74 @@ queue_refresh (MgDocumentView *self)
 {
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle, self, NULL);
+}
+
+static void
+queue_full_refresh (MgDocumentView *self)
+{
+  self->dirty_all = TRUE;
+  queue_refresh (self);
+}
+
+static void
+store_items_changed (GListModel     *model,
+                     guint           position,
+                     guint           removed,
+                     guint           added,
+                     MgDocumentView *self)
+{
+  if (self->dirty_all)
+    {
+      queue_refresh (self);
+      return;
+    }
+  if (position + removed > self->mirror->len)
+    {
+      queue_full_refresh (self);
+      return;
+    }
+
+  for (guint i = 0; i < removed; i++)
+    {
+      MgAnnotation *annotation = g_ptr_array_index (self->mirror, position + i);
+      guint64 *range = g_hash_table_lookup (self->drawn, annotation);
+
+      if (range != NULL)
+        add_dirty (self, *range);
+      g_hash_table_remove (self->drawn, annotation);
+    }
+  g_ptr_array_remove_range (self->mirror, position, removed);
+
+  for (guint i = 0; i < added; i++)
+    {
+      MgAnnotation *annotation = mg_annotation_store_get_annotation (self->store, position + i);
+      guint64 *range = g_new (guint64, 1);
+
+      *range = range_of (annotation);
+      add_dirty (self, *range);
+      g_ptr_array_insert (self->mirror, position + i, annotation);
+      g_hash_table_insert (self->drawn, annotation, range);
+    }
+  queue_refresh (self);
+}
+
+static void
+store_annotation_changed (MgAnnotationStore *store,
+                          MgAnnotation      *annotation,
+                          MgDocumentView    *self)
+{
+  guint64 *range = g_hash_table_lookup (self->drawn, annotation);
+
+  if (range == NULL)
+    {
+      add_dirty (self, range_of (annotation));
+      queue_refresh (self);
+      return;
+    }
+  add_dirty (self, *range);
+  *range = range_of (annotation);
+  add_dirty (self, *range);
+  queue_refresh (self);
 }
 
 static void
@@ -460,6 +631,8 @@ mg_document_view_finalize (GObject *object)
 
   g_clear_pointer (&self->color_tags, g_hash_table_unref);
   g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->mirror, g_ptr_array_unref);
+  g_clear_pointer (&self->drawn, g_hash_table_unref);
   g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (mg_document_view_parent_class)->finalize (object);
@@ -503,6 +676,8 @@ mg_document_view_init (MgDocumentView *self)
 
   self->color_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->mirror = g_ptr_array_new ();
+  self->drawn = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   self->annotatable = TRUE;
 
   buffer = gtk_text_view_get_buffer (self->text_view);
@@ -584,13 +759,15 @@ mg_document_view_set_store (MgDocumentView    *self,
   if (store != NULL)
     {
       self->tags = g_object_ref (mg_annotation_store_get_tag_set (store));
-      g_signal_connect_swapped (store, "items-changed", G_CALLBACK (queue_refresh), self);
-      g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_refresh), self);
-      g_signal_connect_swapped (store, "annotation-changed", G_CALLBACK (queue_refresh), self);
-      g_signal_connect_swapped (self->tags, "items-changed", G_CALLBACK (queue_refresh), self);
-      g_signal_connect_swapped (self->tags, "tag-changed", G_CALLBACK (queue_refresh), self);
+      g_signal_connect (store, "items-changed", G_CALLBACK (store_items_changed), self);
+      g_signal_connect (store, "annotation-changed", G_CALLBACK (store_annotation_changed), self);
+      /* Adding or removing a tag definition can change which colour an
+       * annotation shows; a new colour only changes the tag's style. */
+      g_signal_connect_swapped (self->tags, "items-changed", G_CALLBACK (queue_full_refresh), self);
+      g_signal_connect_swapped (self->tags, "tag-changed", G_CALLBACK (update_color_tags), self);
     }
   mg_tag_popover_set_tag_set (self->popover, self->tags);
+  self->dirty_all = TRUE;
   mg_document_view_refresh (self);
 }
 
