@@ -5,7 +5,10 @@
 /* Renders the main window with a speech and a few annotations to a PNG, for
  * the screenshots in data/screenshots/:
  *
- *   mg-screenshot [--dark] SPEECH OUT.png [QUOTE=TAG[*]]…
+ *   mg-screenshot [--dark] SPEECH OUT.png [QUOTE=TAG[*]]… [QUOTE]
+ *
+ * A last QUOTE without "=" is left selected, and the tag popover is then
+ * rendered to OUT-popover.png.
  *
  * TAG is the tag's position from 1 (0: a plain highlight); a trailing "*"
  * stars the annotation. Runs under any display, Xvfb included. Give it a
@@ -52,6 +55,7 @@ main (int   argc,
   MgWindow *window;
   MgDocumentView *view;
   gboolean dark = FALSE;
+  gboolean selection = FALSE;
   int first = 1;
   int width, height;
 
@@ -94,17 +98,24 @@ main (int   argc,
       guint start;
       int tag;
 
-      if (g_strv_length (parts) != 2 || (found = strstr (text, parts[0])) == NULL)
+      if ((found = strstr (text, parts[0])) == NULL)
         {
           fprintf (stderr, "Not in the speech: %s\n", argv[i]);
           return 1;
         }
       start = (guint) g_utf8_pointer_to_offset (text, found);
+      if (parts[1] == NULL)
+        {
+          selection = TRUE;
+          mg_document_view_select_range (view, start, start + (guint) g_utf8_strlen (parts[0], -1));
+          continue;
+        }
       tag = atoi (parts[1]);
       mg_document_view_select_range (view, start, start + (guint) g_utf8_strlen (parts[0], -1));
       mg_window_apply_to_selection (window, tag - 1, NULL, strchr (parts[1], '*') != NULL);
     }
-  mg_document_view_clear_selection (view);
+  if (!selection)
+    mg_document_view_clear_selection (view);
   mg_document_view_refresh (view);
 
   /* Let the toasts go, the layout settle and the fonts load. */
@@ -123,6 +134,34 @@ main (int   argc,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (!gdk_texture_save_to_png (texture, argv[first + 1]))
     return 1;
+
+  if (selection && mg_document_view_popup_tags (view))
+    {
+      GtkWidget *popover = GTK_WIDGET (mg_document_view_get_tag_popover (view));
+      g_autoptr(GdkPaintable) popover_paintable = NULL;
+      g_autoptr(GskRenderNode) popover_node = NULL;
+      g_autoptr(GdkTexture) popover_texture = NULL;
+      g_autoptr(GtkSnapshot) popover_snapshot = gtk_snapshot_new ();
+      g_autofree char *base = g_strndup (argv[first + 1], strlen (argv[first + 1]) - 4);
+      g_autofree char *out = g_strconcat (base, "-popover.png", NULL);
+
+      wait_ms (1000);
+      iterate ();
+      width = gtk_widget_get_width (popover);
+      height = gtk_widget_get_height (popover);
+      popover_paintable = gtk_widget_paintable_new (popover);
+      gdk_paintable_snapshot (popover_paintable, GDK_SNAPSHOT (popover_snapshot), width, height);
+      popover_node = gtk_snapshot_free_to_node (g_steal_pointer (&popover_snapshot));
+      if (popover_node == NULL)
+        return 1;
+      popover_texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (popover)),
+                                                     popover_node,
+                                                     &GRAPHENE_RECT_INIT (0, 0, width, height));
+      if (!gdk_texture_save_to_png (popover_texture, out))
+        return 1;
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      iterate ();
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();

@@ -231,30 +231,6 @@ test_tag_definitions (Fixture       *f,
   g_assert_null (strstr (contents, "ABCDEF"));
 }
 
-static void
-test_output_failure (Fixture       *f,
-                     gconstpointer  data)
-{
-  const char *argv[] = { "add", SPEECH, "--quote", "项目为王", NULL };
-  g_autoptr(GBytes) before = NULL;
-  g_auto(Result) r = { 0 };
-
-  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("no /dev/full to make the output fail");
-      return;
-    }
-
-  /* The new id cannot be written: the command fails (3) and the sidecar
-   * stays as it was, not holding an annotation nobody was told about. */
-  g_free (add_ok (f, "--quote", "高质量发展", NULL));
-  before = snapshot (f, SIDECAR);
-  run_full (f, NULL, "/dev/full", argv, &r);
-  g_assert_cmpint (r.status, ==, 3);
-  g_assert_nonnull (strstr (r.err, "output"));
-  assert_unchanged (f, SIDECAR, before);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -270,7 +246,6 @@ main (int    argc,
   ADD ("validate-whole-file", test_validate_whole_file);
   ADD ("trailing-json", test_trailing_json);
   ADD ("tag-definitions", test_tag_definitions);
-  ADD ("output-failure", test_output_failure);
 
   return g_test_run ();
 }

@@ -582,6 +582,61 @@ test_window_zoom (Fixture       *fixture,
   g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 1.0);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWindow *window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        found = window;
+      g_object_unref (window);
+    }
+  return found;
+}
+
+static void
+test_window_shortcuts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWindow *dialog;
+
+  /* The shortcuts window loads (every accelerator in it parses). */
+  g_assert_true (action (fixture, "win.show-help-overlay", NULL));
+  dialog = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  iterate ();
+}
+
+static void
+test_window_preferences (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWindow *dialog;
+
+  /* Preferences edit the settings the window uses. */
+  mg_window_show_preferences (fixture->window);
+  iterate ();
+  dialog = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+  g_settings_set_string (settings, "author-name", "Li Wei");
+  gtk_window_destroy (dialog);
+  iterate ();
+
+  open_fixture (fixture, "gui-speech-zh.txt");
+  mg_document_view_select_range (view_of (fixture), 3, 6);
+  g_assert_true (action (fixture, "win.highlight", NULL));
+  g_assert_cmpstr (mg_annotation_get_author (mg_window_get_selected (fixture->window)), ==, "Li Wei");
+  g_settings_reset (settings, "author-name");
+}
+
 static void
 test_window_reanchored (Fixture       *fixture,
                         gconstpointer  data)
@@ -626,6 +681,54 @@ test_window_reanchored (Fixture       *fixture,
   iterate ();
 }
 
+static void
+test_application_open (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *second_path = g_build_filename (fixture->dir, "second.txt", NULL);
+  g_autoptr(GFile) second = g_file_new_for_path (second_path);
+  g_autoptr(GError) error = NULL;
+  GFile *files[2];
+  GList *windows;
+  guint n_with_file = 0;
+
+  copy_fixture (fixture, "gui-speech-zh.txt");
+  g_file_set_contents (second_path, "Second speech.\n", -1, &error);
+  g_assert_no_error (error);
+  files[0] = fixture->speech;
+  files[1] = second;
+
+  /* As from the command line: one window per file, the empty one first. */
+  g_application_open (G_APPLICATION (app), files, 2, "");
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  for (GList *l = windows; l; l = l->next)
+    if (MG_IS_WINDOW (l->data))
+      wait_loaded (l->data);
+  g_assert_true (g_file_equal (mg_window_get_file (fixture->window), fixture->speech));
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  for (GList *l = windows; l; l = l->next)
+    {
+      GFile *file = MG_IS_WINDOW (l->data) ? mg_window_get_file (l->data) : NULL;
+
+      if (file != NULL && (g_file_equal (file, fixture->speech) || g_file_equal (file, second)))
+        n_with_file++;
+    }
+  g_assert_cmpuint (n_with_file, ==, 2);
+
+  /* Opening a file that is shown presents its window instead. */
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    g_list_length (windows));
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  for (GList *l = windows; l; l = l->next)
+    if (l->data != fixture->window)
+      gtk_window_destroy (l->data);
+  g_list_free (windows);
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -664,6 +767,9 @@ main (int   argc,
   ADD ("unreadable", test_window_unreadable);
   ADD ("zoom", test_window_zoom);
   ADD ("reanchored", test_window_reanchored);
+  ADD ("shortcuts", test_window_shortcuts);
+  ADD ("application-open", test_application_open);
+  ADD ("preferences", test_window_preferences);
 #undef ADD
 
   ret = g_test_run ();

@@ -2,7 +2,6 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -251,15 +250,13 @@ run (const MgCliCommand *command,
   if (annotation == NULL)
     return mg_cli_fail (MG_CLI_EXIT_DATA, error);
 
-  /* The id goes out before the save: when it cannot be written (a full
-   * disk, a closed pipe) the command fails, and so leaves the sidecar as
-   * it was rather than holding an annotation nobody was told about. */
+  status = mg_cli_files_save (files);
+  if (status != MG_CLI_EXIT_OK)
+    return status;
+
   mg_cli_write (mg_annotation_get_id (annotation), -1);
   mg_cli_write ("\n", 1);
-  if (fflush (stdout) != 0 || ferror (stdout))
-    return MG_CLI_EXIT_WRITE;  /* main() says why */
-
-  return mg_cli_files_save (files);
+  return MG_CLI_EXIT_OK;
 }
 
 const MgCliCommand mg_cli_command_add = {

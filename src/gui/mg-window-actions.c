@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-util.h"
+#include "mg-window-export.h"
 #include "mg-window-private.h"
 
 #define ZOOM_STEP 1.1
@@ -47,6 +48,7 @@ mg_window_update_actions (MgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.review-changes",
                                  has_document && mg_sidecar_get_reanchored (self->sidecar));
 
+  mg_window_update_export_actions (self);
   mg_document_view_set_annotatable (self->document_view, writable);
 }
 

@@ -7,6 +7,7 @@
 #include "mg-preferences-window.h"
 #include "mg-shared.h"
 #include "mg-study.h"
+#include "mg-window-export.h"
 #include "mg-window-private.h"
 
 #define AUTOSAVE_DELAY_MS 1000
@@ -719,6 +720,7 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, document_annotation_activated);
 
   mg_window_class_init_actions (widget_class);
+  mg_window_class_init_export (widget_class);
 }
 
 static void
