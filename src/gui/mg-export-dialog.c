@@ -660,6 +660,7 @@ mg_export_dialog_new (GtkWindow         *parent,
 
   self = g_object_new (MG_TYPE_EXPORT_DIALOG,
                        "transient-for", parent,
+                       "destroy-with-parent", TRUE,
                        NULL);
   self->store = g_object_ref (store);
   self->basename = g_strdup (basename);
