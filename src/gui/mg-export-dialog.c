@@ -243,7 +243,7 @@ update_preview (gpointer user_data)
 
   summary = build_summary (self, &error);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button),
-                            (summary != NULL || error != NULL) && self->export_cancellable == NULL);
+                            summary != NULL && self->export_cancellable == NULL);
   if (summary == NULL)
     {
       self->preview_pending = FALSE;
