@@ -155,6 +155,35 @@ test_other_document_refused (Fixture       *f,
 }
 
 static void
+test_many_from_other_document (Fixture       *f,
+                               gconstpointer  data)
+{
+  /* Same length, other words, many annotations: refused from a sample of
+   * quotes, before any re-anchoring. */
+  g_autoptr(GString) other_text = g_string_new (NULL);
+  g_autoptr(MgDocument) other = NULL;
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgLayer) layer = NULL;
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (other_text, "w%02u ", i);
+  g_string_append_c (other_text, '\n');
+  other = mg_document_new_for_text (other_text->str, -1, "words.txt");
+  for (guint i = 0; i < 30; i++)
+    g_ptr_array_add (quotes, g_strdup_printf ("w%02u", i));
+  g_ptr_array_add (quotes, NULL);
+  file = write_member (f, other, "gus.marginalia.json", "Gus", (const char * const *) quotes->pdata);
+
+  layer = mg_layer_load (file, f->doc, NULL, &error);
+  g_assert_null (layer);
+  g_assert_error (error, MG_LAYER_ERROR, MG_LAYER_ERROR_DIFFERENT_DOCUMENT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "0 of 30"));
+}
+
+static void
 test_other_length_refused (Fixture       *f,
                            gconstpointer  data)
 {
@@ -240,6 +269,7 @@ main (int    argc,
   ADD ("/layer/edited-speech", test_edited_speech_reanchored);
   ADD ("/layer/other-document", test_other_document_refused);
   ADD ("/layer/other-length", test_other_length_refused);
+  ADD ("/layer/many-from-other-document", test_many_from_other_document);
   ADD ("/layer/half-placed", test_half_placed_accepted);
   ADD ("/layer/author-from-file-name", test_author_from_file_name);
   ADD ("/layer/unreadable", test_unreadable);

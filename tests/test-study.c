@@ -271,6 +271,39 @@ test_layers (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (mg_study_get_layers (f->study)), ==, 2);
 }
 
+static gboolean
+has_one_layer (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_list_model_get_n_items (mg_study_get_layers (f->study)) == 1;
+}
+
+static void
+test_add_files (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *alice[] = { "项目为王", NULL };
+  const char *alice_tags[] = { "slogan", NULL };
+  g_autoptr(GFile) a = write_member (f, "speech.txt.alice.marginalia.json", "Alice", alice, alice_tags);
+  g_autofree char *missing_path = path_in (f, "nobody.marginalia.json");
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  GSList *files = NULL;
+
+  open_file (f, f->speech);
+  files = g_slist_append (files, a);
+  files = g_slist_append (files, missing);
+  files = g_slist_append (files, f->sidecar);
+  mg_study_add_layer_files (f->study, files);
+  g_slist_free (files);
+
+  /* Loaded in a thread: the good one arrives, the others are reported. */
+  g_assert_true (wait_for (has_one_layer, f, 20));
+  g_assert_cmpstr (mg_layer_get_author (layer_at (f, 0)), ==, "Alice");
+  iterate ();
+  g_assert_true (tag_at (f, mg_study_get_layer_tag (f->study, layer_at (f, 0)), find ("项目为王")));
+}
+
 static void
 test_heat (Fixture       *f,
            gconstpointer  data)
@@ -494,6 +527,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/study/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("layers", test_layers);
+  ADD ("add-files", test_add_files);
   ADD ("heat", test_heat);
   ADD ("merge", test_merge);
   ADD ("shared-without-speech", test_shared_without_speech);

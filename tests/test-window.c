@@ -681,6 +681,54 @@ test_window_reanchored (Fixture       *fixture,
   iterate ();
 }
 
+static void
+test_application_open (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *second_path = g_build_filename (fixture->dir, "second.txt", NULL);
+  g_autoptr(GFile) second = g_file_new_for_path (second_path);
+  g_autoptr(GError) error = NULL;
+  GFile *files[2];
+  GList *windows;
+  guint n_with_file = 0;
+
+  copy_fixture (fixture, "gui-speech-zh.txt");
+  g_file_set_contents (second_path, "Second speech.\n", -1, &error);
+  g_assert_no_error (error);
+  files[0] = fixture->speech;
+  files[1] = second;
+
+  /* As from the command line: one window per file, the empty one first. */
+  g_application_open (G_APPLICATION (app), files, 2, "");
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  for (GList *l = windows; l; l = l->next)
+    if (MG_IS_WINDOW (l->data))
+      wait_loaded (l->data);
+  g_assert_true (g_file_equal (mg_window_get_file (fixture->window), fixture->speech));
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  for (GList *l = windows; l; l = l->next)
+    {
+      GFile *file = MG_IS_WINDOW (l->data) ? mg_window_get_file (l->data) : NULL;
+
+      if (file != NULL && (g_file_equal (file, fixture->speech) || g_file_equal (file, second)))
+        n_with_file++;
+    }
+  g_assert_cmpuint (n_with_file, ==, 2);
+
+  /* Opening a file that is shown presents its window instead. */
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    g_list_length (windows));
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  for (GList *l = windows; l; l = l->next)
+    if (l->data != fixture->window)
+      gtk_window_destroy (l->data);
+  g_list_free (windows);
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -720,6 +768,7 @@ main (int   argc,
   ADD ("zoom", test_window_zoom);
   ADD ("reanchored", test_window_reanchored);
   ADD ("shortcuts", test_window_shortcuts);
+  ADD ("application-open", test_application_open);
   ADD ("preferences", test_window_preferences);
 #undef ADD
 

@@ -58,7 +58,7 @@ typedef struct
   cairo_surface_t      *recording;
   GPtrArray            *pages;      /* of finished recordings (cairo_surface_t *) */
   PangoContext         *context;
-  PangoLayout          *layout;
+  GHashTable           *layouts;    /* "style indent text" → PangoLayout, recent blocks */
   PangoLayout          *footer;     /* apart: a page ends in the middle of a block */
   PangoFontDescription *fonts[N_STYLES];
   double                y;
@@ -139,6 +139,36 @@ pdf_need (PdfWriter *w,
     pdf_new_page (w);
 }
 
+/* The number of laid-out blocks kept for reuse: notes, context sentences
+ * and headings recur, often close together, and shaping is the largest
+ * cost of the export. */
+#define LAYOUT_CACHE_SIZE 512
+
+/* A layout of @text in @style, @indent points in; the same text in the
+ * same style gives the same lines, so a recent one is reused. */
+static PangoLayout *
+pdf_get_layout (PdfWriter  *w,
+                PdfStyle    style,
+                const char *text,
+                double      indent)
+{
+  g_autofree char *key = g_strdup_printf ("%d %.3f %s", (int) style, indent, text);
+  PangoLayout *layout = g_hash_table_lookup (w->layouts, key);
+
+  if (layout != NULL)
+    return layout;
+  if (g_hash_table_size (w->layouts) >= LAYOUT_CACHE_SIZE)
+    g_hash_table_remove_all (w->layouts);
+
+  layout = pango_layout_new (w->context);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_font_description (layout, w->fonts[style]);
+  pango_layout_set_width (layout, (int) ((CONTENT_WIDTH - indent) * PANGO_SCALE));
+  pango_layout_set_text (layout, text, -1);
+  g_hash_table_insert (w->layouts, g_steal_pointer (&key), layout);
+  return layout;
+}
+
 /* Lays out @text in @style and puts it line by line on the pages, with a
  * bar of @bar_color (nullable) to the left of each line. */
 static void
@@ -157,11 +187,7 @@ pdf_block (PdfWriter  *w,
   if (bar_color != NULL)
     pdf_parse_color (bar_color, &r, &g, &b);
 
-  pango_layout_set_font_description (w->layout, w->fonts[style]);
-  pango_layout_set_width (w->layout, (int) ((CONTENT_WIDTH - indent) * PANGO_SCALE));
-  pango_layout_set_text (w->layout, text, -1);
-
-  iter = pango_layout_get_iter (w->layout);
+  iter = pango_layout_get_iter (pdf_get_layout (w, style, text, indent));
   do
     {
       PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
@@ -412,8 +438,7 @@ pdf_writer_init (PdfWriter *w,
 
       w->fonts[i] = pango_font_description_from_string (desc);
     }
-  w->layout = pango_layout_new (w->context);
-  pango_layout_set_wrap (w->layout, PANGO_WRAP_WORD_CHAR);
+  w->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   w->footer = pango_layout_new (w->context);
   pango_layout_set_font_description (w->footer, w->fonts[STYLE_FOOTER]);
   w->pages = g_ptr_array_new ();
@@ -424,7 +449,7 @@ pdf_writer_clear (PdfWriter *w)
 {
   for (guint i = 0; i < N_STYLES; i++)
     g_clear_pointer (&w->fonts[i], pango_font_description_free);
-  g_clear_object (&w->layout);
+  g_clear_pointer (&w->layouts, g_hash_table_unref);
   g_clear_object (&w->footer);
   g_clear_pointer (&w->cr, cairo_destroy);
   g_clear_pointer (&w->recording, cairo_surface_destroy);

@@ -648,7 +648,8 @@ mg_import_w3c_bytes (MgAnnotationStore  *store,
                      MgImportReport     *report,
                      GError            **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* Mutable: the tree is only read, and sealing every object would hash it. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   ImportContext ctx = { 0 };
   gsize size;

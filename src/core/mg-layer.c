@@ -193,6 +193,86 @@ author_from_file (GFile *file)
   return g_steal_pointer (&name);
 }
 
+/* The document.sha256 of a file Marginalia wrote, from its first lines
+ * (the document member comes first there); NULL when not found. */
+static char *
+head_sha256 (GBytes *bytes)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\"sha256\"\\s*:\\s*\"([0-9a-fA-F]{64})\"",
+                                         G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (data == NULL || !g_regex_match_full (regex, data, MIN (length, 4096), 0, 0, &match, NULL))
+    return NULL;
+  return g_match_info_fetch (match, 1);
+}
+
+/* A quick look before re-anchoring, which can take long on a text that
+ * has nothing in common with the file: refuses a file of at least 20
+ * annotations when fewer than one in three of a sample of its quotes,
+ * each with the four characters before it, occurs in the speech as it is. */
+static gboolean
+check_quick (GFile      *file,
+             GBytes     *bytes,
+             MgDocument *document,
+             GError    **error)
+{
+  g_autoptr(MgSidecar) bare = mg_sidecar_new (file, NULL);
+  MgAnnotationStore *store;
+  const char *text = mg_document_get_text (document);
+  gint64 length;
+  guint here = mg_document_get_length (document);
+  guint n, step, sampled = 0, found = 0;
+
+  if (!mg_sidecar_load_bytes (bare, bytes, error))
+    return FALSE;
+
+  length = mg_sidecar_get_document_length (bare);
+  if (length >= 0 && 2 * (guint64) MIN ((guint64) length, here) < MAX ((guint64) length, here))
+    return mg_layer_check_document (bare, document, error);
+
+  store = mg_sidecar_get_store (bare);
+  n = mg_annotation_store_get_n_annotations (store);
+  if (n < 20)
+    return TRUE;
+  step = MAX (1, n / 200);
+  for (guint i = 0; i < n; i += step)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+      const char *quote = mg_annotation_get_quote (a);
+      const char *prefix = mg_annotation_get_prefix (a);
+      g_autofree char *probe = NULL;
+      glong prefix_length;
+
+      if (quote == NULL || *quote == '\0')
+        continue;
+      /* The quote with a little of what comes before it: common words
+       * alone occur in any speech. */
+      prefix = prefix != NULL ? prefix : "";
+      prefix_length = g_utf8_strlen (prefix, -1);
+      probe = g_strconcat (g_utf8_offset_to_pointer (prefix, MAX (0, prefix_length - 4)),
+                           quote, NULL);
+      sampled++;
+      if (strstr (text, probe) != NULL)
+        found++;
+    }
+  if (sampled >= 20 && 3 * found < sampled)
+    {
+      g_autofree char *name = file_display_name (file);
+      const char *their_name = mg_sidecar_get_document_name (bare);
+
+      g_set_error (error, MG_LAYER_ERROR, MG_LAYER_ERROR_DIFFERENT_DOCUMENT,
+                   _("“%s” annotates a different document (“%s”): only %u of %u of its "
+                     "quotes sampled occur in this speech"),
+                   name, their_name != NULL && *their_name != '\0' ? their_name : _("unnamed"),
+                   found, sampled);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 MgLayer *
 mg_layer_load (GFile        *file,
                MgDocument   *document,
@@ -201,6 +281,9 @@ mg_layer_load (GFile        *file,
 {
   g_autoptr(MgSidecar) sidecar = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *sha256 = NULL;
   MgAnnotationStore *store;
   MgLayer *self;
   guint n;
@@ -209,17 +292,37 @@ mg_layer_load (GFile        *file,
   g_return_val_if_fail (MG_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  sidecar = mg_sidecar_new (file, document);
-  if (!mg_sidecar_load (sidecar, cancellable, error))
-    return NULL;
-  if (!mg_sidecar_get_exists (sidecar))
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
     {
       g_autofree char *name = file_display_name (file);
 
-      g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_READ,
-                   _("“%s” does not exist"), name);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_READ,
+                     _("“%s” does not exist"), name);
+      else
+        g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_READ,
+                     _("Cannot read “%s”: %s"), name, local_error->message);
       return NULL;
     }
+  if (g_bytes_get_size (bytes) > MG_SIDECAR_MAX_SIZE)
+    {
+      g_autofree char *name = file_display_name (file);
+
+      g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_TOO_LARGE,
+                   _("“%s” is too large (annotations files are refused above %d MiB)"),
+                   name, MG_SIDECAR_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  sha256 = head_sha256 (bytes);
+  if ((sha256 == NULL || g_ascii_strcasecmp (sha256, mg_document_get_sha256 (document)) != 0) &&
+      !check_quick (file, bytes, document, error))
+    return NULL;
+
+  sidecar = mg_sidecar_new (file, document);
+  if (!mg_sidecar_load_bytes (sidecar, bytes, error))
+    return NULL;
   if (!mg_layer_check_document (sidecar, document, error))
     return NULL;
 

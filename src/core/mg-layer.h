@@ -30,7 +30,10 @@ G_DECLARE_FINAL_TYPE (MgLayer, mg_layer, MG, LAYER, GObject)
  *     in length by more than half: the shorter is less than half the
  *     longer; or
  *   - fewer than half of its annotations could be placed on this speech.
- * A file with the same sha256 is always accepted.
+ * A file with the same sha256 is always accepted. A file of 20
+ * annotations or more is refused before re-anchoring when fewer than one in
+ * three of a sample of its quotes (with the four characters before each)
+ * occur in the speech.
  *
  * Properties: file, author, store (all read-only), visible. */
 

@@ -148,6 +148,107 @@ mg_study_build_menu (MgStudy *self)
     }
 }
 
+/* Adding members' files: loaded in a thread, since re-anchoring a large
+ * file on an edited speech takes a while. */
+
+typedef struct
+{
+  GFile      *file;
+  MgDocument *document;
+} LoadLayer;
+
+static void
+load_layer_free (LoadLayer *data)
+{
+  g_object_unref (data->file);
+  g_object_unref (data->document);
+  g_free (data);
+}
+
+static void
+load_layer_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  LoadLayer *data = task_data;
+  GError *error = NULL;
+  MgLayer *layer = mg_layer_load (data->file, data->document, cancellable, &error);
+
+  if (layer == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, layer, g_object_unref);
+}
+
+static void
+load_layer_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  MgStudy *self = MG_STUDY (source);
+  LoadLayer *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgLayer) layer = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *name = g_file_get_basename (data->file);
+  g_autofree char *title = NULL;
+  gboolean present = FALSE;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (layer != NULL &&
+      mg_study_check_addable (self, data->file, &present, NULL) != data->document)
+    return;   /* another speech by now, or added meanwhile */
+
+  if (layer == NULL)
+    title = g_strdup_printf (_("Could not add “%s”: %s"), name, error->message);
+  else
+    {
+      mg_study_insert_layer (self, layer);
+      title = g_strdup_printf (_("Added the annotations of %s"), mg_layer_get_author (layer));
+    }
+  mg_study_toast (self, title, NULL, NULL, FALSE);
+}
+
+void
+mg_study_add_layer_files (MgStudy *self,
+                          GSList  *files)
+{
+  g_return_if_fail (MG_IS_STUDY (self));
+
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GTask) task = NULL;
+      gboolean present = FALSE;
+      MgDocument *document = mg_study_check_addable (self, l->data, &present, &error);
+      LoadLayer *data;
+
+      if (document == NULL)
+        {
+          if (!present)
+            {
+              g_autofree char *name = g_file_get_basename (l->data);
+              g_autofree char *title = g_strdup_printf (_("Could not add “%s”: %s"),
+                                                        name, error->message);
+
+              mg_study_toast (self, title, NULL, NULL, FALSE);
+            }
+          continue;
+        }
+
+      data = g_new0 (LoadLayer, 1);
+      data->file = g_object_ref (l->data);
+      data->document = g_object_ref (document);
+      task = g_task_new (self, self->cancellable, load_layer_done, NULL);
+      g_task_set_task_data (task, data, (GDestroyNotify) load_layer_free);
+      g_task_run_in_thread (task, load_layer_thread);
+    }
+}
+
 /* Choosing members' files */
 
 static GtkFileFilter *

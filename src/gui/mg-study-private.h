@@ -30,6 +30,7 @@ struct _MgStudy
   guint                 check_id;
   guint                 redraw_id;
 
+  GCancellable         *cancellable;   /* layers loading for this document */
   GtkFileChooserNative *chooser;
   GtkWidget            *menu_button;
 
@@ -45,6 +46,12 @@ void     mg_study_toast             (MgStudy    *self,
                                      const char *action_name,
                                      gboolean    undo);
 void     mg_study_update_actions    (MgStudy    *self);
+MgDocument *mg_study_check_addable  (MgStudy    *self,
+                                     GFile      *file,
+                                     gboolean   *out_present,
+                                     GError    **error);
+void     mg_study_insert_layer      (MgStudy    *self,
+                                     MgLayer    *layer);
 
 /* mg-study-dialogs.c */
 void     mg_study_build_menu        (MgStudy    *self);

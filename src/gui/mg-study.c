@@ -287,23 +287,23 @@ layer_visible_changed (MgStudy *self)
   mg_study_queue_redraw (self);
 }
 
-gboolean
-mg_study_add_layer (MgStudy  *self,
-                    GFile    *file,
-                    GError  **error)
+/* The speech's document when @file may be added; NULL with @error, or
+ * with *@out_present set when it is shown already. */
+MgDocument *
+mg_study_check_addable (MgStudy   *self,
+                        GFile     *file,
+                        gboolean  *out_present,
+                        GError   **error)
 {
   MgSidecar *own = mg_window_get_sidecar (self->window);
-  g_autoptr(MgLayer) layer = NULL;
   guint n;
 
-  g_return_val_if_fail (MG_IS_STUDY (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
+  *out_present = FALSE;
   if (!has_document (self) || own == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                            _("Open a speech before adding members’ annotations"));
-      return FALSE;
+      return NULL;
     }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
@@ -312,59 +312,53 @@ mg_study_add_layer (MgStudy  *self,
       g_autoptr(MgLayer) other = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
 
       if (g_file_equal (mg_layer_get_file (other), file))
-        return TRUE;
+        {
+          *out_present = TRUE;
+          return NULL;
+        }
     }
   if (g_file_equal (mg_sidecar_get_file (own), file))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                            _("These are your own annotations, already shown"));
-      return FALSE;
+      return NULL;
     }
+  return mg_sidecar_get_document (own);
+}
 
-  layer = mg_layer_load (file, mg_sidecar_get_document (own), NULL, error);
-  if (layer == NULL)
-    return FALSE;
-
+void
+mg_study_insert_layer (MgStudy *self,
+                       MgLayer *layer)
+{
   g_hash_table_insert (self->styles, layer, GUINT_TO_POINTER (self->next_style++ + 1));
   g_signal_connect_object (layer, "notify::visible", G_CALLBACK (layer_visible_changed),
                            self, G_CONNECT_SWAPPED);
   g_list_store_append (self->layers, layer);
   mg_study_queue_redraw (self);
   mg_study_update_actions (self);
-  return TRUE;
 }
 
-void
-mg_study_add_layer_files (MgStudy *self,
-                          GSList  *files)
+gboolean
+mg_study_add_layer (MgStudy  *self,
+                    GFile    *file,
+                    GError  **error)
 {
-  guint added = 0;
+  g_autoptr(MgLayer) layer = NULL;
+  gboolean present = FALSE;
+  MgDocument *document;
 
-  g_return_if_fail (MG_IS_STUDY (self));
+  g_return_val_if_fail (MG_IS_STUDY (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  for (GSList *l = files; l != NULL; l = l->next)
-    {
-      g_autoptr(GError) error = NULL;
+  document = mg_study_check_addable (self, file, &present, error);
+  if (document == NULL)
+    return present;
 
-      if (mg_study_add_layer (self, l->data, &error))
-        added++;
-      else
-        {
-          g_autofree char *name = g_file_get_basename (l->data);
-          g_autofree char *title = g_strdup_printf (_("Could not add “%s”: %s"), name, error->message);
-
-          mg_study_toast (self, title, NULL, NULL, FALSE);
-        }
-    }
-  if (added > 0)
-    {
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "Added %u member’s annotations",
-                                                             "Added %u members’ annotations", added),
-                                                added);
-
-      mg_study_toast (self, title, NULL, NULL, FALSE);
-    }
+  layer = mg_layer_load (file, document, NULL, error);
+  if (layer == NULL)
+    return FALSE;
+  mg_study_insert_layer (self, layer);
+  return TRUE;
 }
 
 GListModel *
@@ -582,6 +576,9 @@ forget_document (MgStudy *self)
     g_signal_handlers_disconnect_by_data (self->sidecar, self);
   g_clear_object (&self->store);
   g_clear_object (&self->sidecar);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_list_store_remove_all (self->layers);
   g_hash_table_remove_all (self->styles);
   self->next_style = 0;
