@@ -335,6 +335,36 @@ test_heat (Fixture       *f,
   g_assert_false (tag_at (f, mg_study_get_heat_tag (f->study, 2), find ("高质量发展")));
 }
 
+/* The dialogs open (and close) without a warning. */
+static void
+test_dialogs (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *names[] = { "study.merge", "study.agreement" };
+
+  add_two_layers (f);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GListModel *before = gtk_window_get_toplevels ();   /* transfer none */
+      guint n = g_list_model_get_n_items (before);
+      GtkWindow *dialog = NULL;
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), names[i], NULL);
+      iterate ();
+      g_assert_cmpuint (g_list_model_get_n_items (before), ==, n + 1);
+      for (guint w = 0; w < g_list_model_get_n_items (before); w++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (before, w);
+
+          if (gtk_window_get_transient_for (window) == GTK_WINDOW (f->window))
+            dialog = window;
+        }
+      g_assert_nonnull (dialog);
+      gtk_window_destroy (dialog);
+      iterate ();
+    }
+}
+
 static MgAnnotation *
 find_quote (MgAnnotationStore *store,
             const char        *quote)
@@ -530,6 +560,7 @@ main (int   argc,
   ADD ("add-files", test_add_files);
   ADD ("heat", test_heat);
   ADD ("merge", test_merge);
+  ADD ("dialogs", test_dialogs);
   ADD ("shared-without-speech", test_shared_without_speech);
   ADD ("external-change", test_external_change);
 #undef ADD

@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "mg-sidecar-private.h"
@@ -197,6 +199,7 @@ mg_sidecar_write_file (GFile         *file,
   g_autoptr(GFile) parent = g_file_get_parent (target);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = mg_sidecar_display_name (file);
+  g_autofree char *path = NULL;
   gconstpointer data;
   gsize length;
 
@@ -231,6 +234,42 @@ mg_sidecar_write_file (GFile         *file,
     }
 
   data = g_bytes_get_data (bytes, &length);
+  path = g_file_get_path (target);
+  if (path != NULL)
+    {
+      /* g_file_replace_contents() closes its stream when a write fails
+       * (a full disk, a size limit), and closing renames the half-written
+       * temporary file over the old one. g_file_set_contents_full() removes
+       * it instead, leaving the old file as it was. */
+      g_autoptr(GFileInfo) info =
+        g_file_query_info (target,
+                           G_FILE_ATTRIBUTE_UNIX_MODE "," G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                           G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+      int mode = 0666;
+
+      if (info != NULL)
+        {
+          if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE)
+              && !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
+            {
+              g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
+                           _("Cannot save “%s”: %s"), name, g_strerror (EACCES));
+              return FALSE;
+            }
+          if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
+            mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777;
+        }
+      if (!g_file_set_contents_full (path, data, length,
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                     mode, &local_error))
+        {
+          g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
+                       _("Cannot save “%s”: %s"), name, local_error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
   if (!g_file_replace_contents (target, data, length, NULL, FALSE,
                                 G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
     {
