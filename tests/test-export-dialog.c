@@ -377,8 +377,9 @@ test_print (Fixture       *fixture,
   g_autofree char *footer = NULL;
   GtkPrintOperationResult result;
   guint n_pages;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (pdftotext == NULL)
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-anchor.h"
+#include "mg-json-fast.h"
 #include "mg-import-w3c.h"
 #include "mg-search.h"
 #include "mg-util.h"
@@ -650,6 +651,7 @@ mg_import_w3c_bytes (MgAnnotationStore  *store,
 {
   /* Mutable: the tree is only read, and sealing every object would hash it. */
   g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) fast_root = NULL;
   g_autoptr(GError) local_error = NULL;
   ImportContext ctx = { 0 };
   gsize size;
@@ -682,7 +684,10 @@ mg_import_w3c_bytes (MgAnnotationStore  *store,
       data += 3;
       size -= 3;
     }
-  if (!json_parser_load_from_data (parser, data, size, &local_error))
+  /* Plain JSON is read directly; anything else, and every error, goes
+   * through json-glib. */
+  fast_root = mg_json_fast_parse (data, size);
+  if (fast_root == NULL && !json_parser_load_from_data (parser, data, size, &local_error))
     {
       g_set_error (error, MG_IMPORT_ERROR, MG_IMPORT_ERROR_PARSE,
                    _("“%s” is not a JSON file: %s"), name, local_error->message);
@@ -692,7 +697,7 @@ mg_import_w3c_bytes (MgAnnotationStore  *store,
   /* First a dry look: refuse a file that holds no annotation at all
    * before anything is added. */
   {
-    JsonNode *root = json_parser_get_root (parser);
+    JsonNode *root = fast_root != NULL ? fast_root : json_parser_get_root (parser);
     gboolean plausible = FALSE;
 
     if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
@@ -718,7 +723,7 @@ mg_import_w3c_bytes (MgAnnotationStore  *store,
 
   ctx.index = mg_anchor_index_new (ctx.document);
   mg_annotation_store_begin_group (store, _("Import annotations"));
-  import_node (&ctx, json_parser_get_root (parser), 0);
+  import_node (&ctx, fast_root != NULL ? fast_root : json_parser_get_root (parser), 0);
   mg_annotation_store_end_group (store);
   mg_anchor_index_free (ctx.index);
 

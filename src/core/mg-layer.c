@@ -163,9 +163,9 @@ mg_layer_check_document (MgSidecar  *sidecar,
       2 * (guint64) MIN ((guint64) length, here) < MAX ((guint64) length, here))
     {
       g_set_error (error, MG_LAYER_ERROR, MG_LAYER_ERROR_DIFFERENT_DOCUMENT,
-                   _("“%s” annotates a different document (“%s”, %" G_GINT64_FORMAT
-                     " characters; this speech has %u)"),
-                   name, their_name, length, here);
+                   _("“%s” annotates a different document (“%s”, %lld "
+                     "characters; this speech has %u)"),
+                   name, their_name, (long long) length, here);
       return FALSE;
     }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "mg-json-fast.h"
 #include "mg-json-locator.h"
 #include "mg-sidecar-reader-private.h"
 #include "mg-util.h"
@@ -526,6 +527,7 @@ parse_json (MgSidecarReader *r,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
+  JsonNode *root;
   const char *end = NULL;
   gsize deep_at = 0;
   guint line, column;
@@ -549,6 +551,12 @@ parse_json (MgSidecarReader *r,
       fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column, message);
       return NULL;
     }
+
+  /* Plain JSON is read directly; anything unusual, and every error, goes
+   * through json-glib, which gives the same tree and says where it fails. */
+  root = mg_json_fast_parse (data, length);
+  if (root != NULL)
+    return root;
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, (gssize) length, &error))

@@ -217,8 +217,8 @@ decode_utf16 (const guint8  *data,
 
 bad_surrogate:
   g_set_error (error, MG_TEXT_SOURCE_ERROR, MG_TEXT_SOURCE_ERROR_ENCODING,
-               _("“%s” is not valid UTF-16 text: broken surrogate pair at byte %" G_GSIZE_FORMAT),
-               name, base + i);
+               _("“%s” is not valid UTF-16 text: broken surrogate pair at byte %lu"),
+               name, (unsigned long) (base + i));
   g_free (out);
   return NULL;
 }
@@ -481,8 +481,8 @@ decode (MgTextSource  *self,
       if (!g_utf8_validate_len (utf8, utf8_len, &bad))
         {
           g_set_error (error, MG_TEXT_SOURCE_ERROR, MG_TEXT_SOURCE_ERROR_ENCODING,
-                       _("“%s” starts with a UTF-8 byte order mark but is not valid UTF-8 (byte %" G_GSIZE_FORMAT ")"),
-                       name, (gsize) (bad - (const char *) data));
+                       _("“%s” starts with a UTF-8 byte order mark but is not valid UTF-8 (byte %lu)"),
+                       name, (unsigned long) (bad - (const char *) data));
           return FALSE;
         }
     }
@@ -540,8 +540,8 @@ decode (MgTextSource  *self,
       if (converted == NULL || bytes_read != len)
         {
           g_set_error (error, MG_TEXT_SOURCE_ERROR, MG_TEXT_SOURCE_ERROR_ENCODING,
-                       _("“%s” is not text in a supported encoding (UTF-8, UTF-16 with a byte order mark, GB18030): invalid byte sequence at byte %" G_GSIZE_FORMAT),
-                       name, bytes_read);
+                       _("“%s” is not text in a supported encoding (UTF-8, UTF-16 with a byte order mark, GB18030): invalid byte sequence at byte %lu"),
+                       name, (unsigned long) bytes_read);
           return FALSE;
         }
       if (!gb18030_looks_chinese (data, len))

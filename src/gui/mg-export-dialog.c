@@ -243,7 +243,7 @@ update_preview (gpointer user_data)
 
   summary = build_summary (self, &error);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button),
-                            (summary != NULL || error != NULL) && self->export_cancellable == NULL);
+                            summary != NULL && self->export_cancellable == NULL);
   if (summary == NULL)
     {
       self->preview_pending = FALSE;
@@ -660,6 +660,7 @@ mg_export_dialog_new (GtkWindow         *parent,
 
   self = g_object_new (MG_TYPE_EXPORT_DIALOG,
                        "transient-for", parent,
+                       "destroy-with-parent", TRUE,
                        NULL);
   self->store = g_object_ref (store);
   self->basename = g_strdup (basename);
