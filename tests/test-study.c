@@ -423,6 +423,57 @@ test_merge (Fixture       *f,
   g_assert_null (names[1]);
 }
 
+/* One by one: untick all but one annotation in the merge dialog. */
+static void
+test_merge_one_by_one (Fixture       *f,
+                       gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+  MgAnnotationStore *store;
+  GtkWindow *dialog = NULL;
+  GPtrArray *checks;
+  guint ticked = 0;
+
+  add_two_layers (f);
+  store = mg_window_get_store (f->window);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "study.merge", NULL);
+  iterate ();
+  for (guint w = 0; w < g_list_model_get_n_items (toplevels); w++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, w);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (f->window))
+        dialog = window;
+    }
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  checks = g_object_get_data (G_OBJECT (dialog), "mg-merge-checks");
+  /* Alice's two and Bob's two, all ticked. */
+  g_assert_cmpuint (checks->len, ==, 4);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (checks, i);
+      const char *label = gtk_check_button_get_label (check);
+
+      g_assert_true (gtk_check_button_get_active (check));
+      gtk_check_button_set_active (check, strstr (label, "233") != NULL);
+      ticked += strstr (label, "233") != NULL;
+    }
+  g_assert_cmpuint (ticked, ==, 1);
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  iterate ();
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 2);
+  g_assert_nonnull (find_quote (store, "233"));
+  g_assert_null (find_quote (store, "项目为王"));
+  g_assert_cmpstr (mg_annotation_store_get_undo_label (store), ==, "Merge members’ annotations");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
+}
+
 static void
 test_shared_without_speech (Fixture       *f,
                             gconstpointer  data)
@@ -560,6 +611,7 @@ main (int   argc,
   ADD ("add-files", test_add_files);
   ADD ("heat", test_heat);
   ADD ("merge", test_merge);
+  ADD ("merge-one-by-one", test_merge_one_by_one);
   ADD ("dialogs", test_dialogs);
   ADD ("shared-without-speech", test_shared_without_speech);
   ADD ("external-change", test_external_change);

@@ -369,8 +369,11 @@ typedef struct
   MgStudy     *study;
   GtkDropDown *authors;
   GtkDropDown *tags;
+  GtkListBox  *choices;
   GPtrArray   *author_names;   /* "" first: everyone */
   GPtrArray   *tag_ids;        /* "" first: every tag */
+  GPtrArray   *candidates;     /* MgAnnotation of the visible layers */
+  GPtrArray   *checks;         /* GtkCheckButton, parallel to candidates */
 } MergeDialog;
 
 static void
@@ -378,7 +381,104 @@ merge_dialog_free (MergeDialog *data)
 {
   g_ptr_array_unref (data->author_names);
   g_ptr_array_unref (data->tag_ids);
+  g_ptr_array_unref (data->candidates);
+  g_ptr_array_unref (data->checks);
   g_free (data);
+}
+
+static const char *
+selected_or_null (GtkDropDown *drop_down,
+                  GPtrArray   *values)
+{
+  guint i = gtk_drop_down_get_selected (drop_down);
+  const char *value = i < values->len ? g_ptr_array_index (values, i) : "";
+
+  return *value != '\0' ? value : NULL;
+}
+
+static char *
+describe_candidate (MgAnnotation *annotation)
+{
+  const char *quote = mg_annotation_get_quote (annotation);
+  g_autofree char *shown = NULL;
+
+  if (g_utf8_strlen (quote, -1) > 40)
+    {
+      g_autofree char *head = g_utf8_substring (quote, 0, 40);
+      shown = g_strconcat (head, "…", NULL);
+    }
+  else
+    shown = g_strdup (quote);
+  /* Translators: a member's annotation offered for merging: ¶paragraph, quote, author. */
+  return g_strdup_printf (_("¶%u “%s” — %s"), mg_annotation_get_paragraph (annotation),
+                          shown, mg_annotation_get_author (annotation));
+}
+
+/* Lists the annotations the author and tag choices let through, each with
+ * a check button, so that they can be merged one by one. */
+static void
+fill_choices (MergeDialog *data)
+{
+  MgStudy *self = data->study;
+  const char *author = selected_or_null (data->authors, data->author_names);
+  const char *tag_id = selected_or_null (data->tags, data->tag_ids);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (data->choices))) != NULL)
+    gtk_list_box_remove (data->choices, child);
+  g_ptr_array_set_size (data->candidates, 0);
+  g_ptr_array_set_size (data->checks, 0);
+
+  for (guint l = 0; l < n; l++)
+    {
+      g_autoptr(MgLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), l);
+      MgAnnotationStore *store = mg_layer_get_store (layer);
+
+      if (!mg_layer_get_visible (layer))
+        continue;
+      for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+        {
+          MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+          g_autofree char *label = NULL;
+          GtkWidget *check;
+
+          if (mg_annotation_is_orphaned (a) ||
+              (author != NULL && g_strcmp0 (mg_annotation_get_author (a), author) != 0) ||
+              (tag_id != NULL && !mg_annotation_has_tag (a, tag_id)))
+            continue;
+          label = describe_candidate (a);
+          check = gtk_check_button_new_with_label (label);
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+          gtk_list_box_append (data->choices, check);
+          g_ptr_array_add (data->candidates, g_object_ref (a));
+          g_ptr_array_add (data->checks, check);
+        }
+    }
+}
+
+static void
+choice_changed (GtkDropDown *drop_down,
+                GParamSpec  *pspec,
+                MergeDialog *data)
+{
+  fill_choices (data);
+}
+
+/* Merges the annotations left ticked (one undoable step). */
+static void
+merge_ticked (MergeDialog *data)
+{
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  MgMergeReport report = { 0, 0, 0 };
+
+  for (guint i = 0; i < data->checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (data->checks, i)))
+      g_ptr_array_add (chosen, g_ptr_array_index (data->candidates, i));
+
+  mg_study_merge_chosen (data->study, chosen, &report, &error);
+  mg_study_toast_merge (data->study, &report, error);
 }
 
 static void
@@ -387,14 +487,7 @@ merge_response (AdwMessageDialog *dialog,
                 MergeDialog      *data)
 {
   if (g_strcmp0 (response, "merge") == 0)
-    {
-      guint a = gtk_drop_down_get_selected (data->authors);
-      guint t = gtk_drop_down_get_selected (data->tags);
-
-      gtk_widget_activate_action (GTK_WIDGET (data->study->window), "study.merge-layers", "(ss)",
-                                  a < data->author_names->len ? g_ptr_array_index (data->author_names, a) : "",
-                                  t < data->tag_ids->len ? g_ptr_array_index (data->tag_ids, t) : "");
-    }
+    merge_ticked (data);
 }
 
 static void
@@ -406,7 +499,7 @@ add_unique (GPtrArray  *names,
     g_ptr_array_add (names, g_strdup (name));
 }
 
-void
+GtkWidget *
 mg_study_show_merge (MgStudy *self)
 {
   MergeDialog *data = g_new0 (MergeDialog, 1);
@@ -414,12 +507,14 @@ mg_study_show_merge (MgStudy *self)
   g_autoptr(GHashTable) seen_tags = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GtkStringList) author_labels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) tag_labels = gtk_string_list_new (NULL);
-  GtkWidget *dialog, *box;
+  GtkWidget *dialog, *box, *scrolled;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
 
   data->study = self;
   data->author_names = g_ptr_array_new_with_free_func (g_free);
   data->tag_ids = g_ptr_array_new_with_free_func (g_free);
+  data->candidates = g_ptr_array_new_with_free_func (g_object_unref);
+  data->checks = g_ptr_array_new ();
   g_ptr_array_add (data->author_names, g_strdup (""));
   g_ptr_array_add (data->tag_ids, g_strdup (""));
   gtk_string_list_append (author_labels, _("Every member"));
@@ -452,10 +547,10 @@ mg_study_show_merge (MgStudy *self)
     gtk_string_list_append (author_labels, g_ptr_array_index (data->author_names, i));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Merge into My Annotations"),
-                                   _("The annotations of the members shown are copied into "
-                                     "yours. The same passage with the same tags becomes one "
-                                     "annotation crediting everyone; differing notes are all "
-                                     "kept. You can undo the merge."));
+                                   _("The ticked annotations of the members shown are copied "
+                                     "into yours. The same passage with the same tags becomes "
+                                     "one annotation crediting everyone; differing notes are "
+                                     "all kept. You can undo the merge."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   data->authors = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (author_labels)), NULL));
   data->tags = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (tag_labels)), NULL));
@@ -463,8 +558,23 @@ mg_study_show_merge (MgStudy *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Whose annotations"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (data->tags),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Which tag"), -1);
+  data->choices = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (data->choices, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (data->choices), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (data->choices),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Annotations to merge"), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (data->choices));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->authors));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->tags));
+  gtk_box_append (GTK_BOX (box), scrolled);
+  fill_choices (data);
+  g_signal_connect (data->authors, "notify::selected", G_CALLBACK (choice_changed), data);
+  g_signal_connect (data->tags, "notify::selected", G_CALLBACK (choice_changed), data);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -473,9 +583,11 @@ mg_study_show_merge (MgStudy *self)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  g_object_set_data (G_OBJECT (dialog), "mg-merge-checks", data->checks);
   g_signal_connect_data (dialog, "response", G_CALLBACK (merge_response), data,
                          (GClosureNotify) (void (*) (void)) merge_dialog_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 /* Agreement */

@@ -45,6 +45,10 @@ void     mg_study_toast             (MgStudy    *self,
                                      const char *button_label,
                                      const char *action_name,
                                      gboolean    undo);
+/* "Merged: N added, …" or why the merge failed. */
+void     mg_study_toast_merge       (MgStudy             *self,
+                                     const MgMergeReport *report,
+                                     const GError        *error);
 void     mg_study_update_actions    (MgStudy    *self);
 MgDocument *mg_study_check_addable  (MgStudy    *self,
                                      GFile      *file,
@@ -56,7 +60,7 @@ void     mg_study_insert_layer      (MgStudy    *self,
 /* mg-study-dialogs.c */
 void     mg_study_build_menu        (MgStudy    *self);
 void     mg_study_show_add_layer    (MgStudy    *self);
-void     mg_study_show_merge        (MgStudy    *self);
+GtkWidget *mg_study_show_merge      (MgStudy    *self);
 void     mg_study_show_agreement    (MgStudy    *self);
 void     mg_study_show_share        (MgStudy    *self);
 /* mg-study.c: the colour of @layer's marker, "#rrggbb" */

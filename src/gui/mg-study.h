@@ -62,6 +62,13 @@ gboolean    mg_study_merge           (MgStudy      *self,
                                       MgMergeReport *report,
                                       GError      **error);
 
+/* Merges only @annotations (MgAnnotation * from the visible layers'
+ * stores), one by one as the user chose them: one undoable step. */
+gboolean    mg_study_merge_chosen    (MgStudy      *self,
+                                      GPtrArray    *annotations,
+                                      MgMergeReport *report,
+                                      GError      **error);
+
 /* Merges what another program wrote to the open sidecar now (the file
  * monitor does this by itself). */
 void        mg_study_check_disk      (MgStudy      *self);
