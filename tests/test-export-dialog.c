@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "export-fixture.h"
+#include "gui-test-util.h"
 #include "mg-application.h"
 #include "mg-export-dialog.h"
 #include "mg-export-pdf.h"
@@ -19,29 +20,6 @@ typedef struct
   char     *dir;
   MgWindow *window;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static guint
 count_files (const char *path)
@@ -80,7 +58,7 @@ fixture_set_up (Fixture       *fixture,
   mg_window_open_file (fixture->window, speech);
   while (mg_window_is_loading (fixture->window))
     g_main_context_iteration (NULL, TRUE);
-  iterate ();
+  mg_gui_test_iterate ();
   g_assert_true (mg_window_has_document (fixture->window));
 
   store = mg_window_get_store (fixture->window);
@@ -92,7 +70,7 @@ fixture_set_up (Fixture       *fixture,
                "", TRUE, "Wang Fang");
   fixture_add (store, "0b6a1c1e-1a51-4c55-9d0e-000000000006", "确保各项目标任务全面完成",
                "policy-goal", "", TRUE, "李伟");
-  iterate ();
+  mg_gui_test_iterate ();
 }
 
 static void
@@ -104,8 +82,8 @@ fixture_tear_down (Fixture       *fixture,
   if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_close (GTK_WINDOW (fixture->window));
-  iterate ();
-  remove_dir (fixture->dir);
+  mg_gui_test_iterate ();
+  mg_gui_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -123,7 +101,7 @@ open_dialog (Fixture *fixture)
   MgExportDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL));
-  iterate ();
+  mg_gui_test_iterate ();
   dialog = mg_window_get_export_dialog (fixture->window);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
@@ -223,7 +201,7 @@ test_export_file (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfid,start,end"));
   g_assert_nonnull (strstr (contents, "项目为王"));
   /* Only the speech and the export: no temporary file left. */
-  iterate ();
+  mg_gui_test_iterate ();
   g_assert_cmpuint (count_files (fixture->dir), <=, 3);
 }
 
@@ -292,7 +270,7 @@ test_cancel_large (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (dir), ==, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  mg_gui_test_iterate ();
   g_rmdir (dir);
 }
 
@@ -415,38 +393,23 @@ test_disabled_without_speech (void)
   MgWindow *window = mg_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  mg_gui_test_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  iterate ();
+  mg_gui_test_iterate ();
   g_assert_null (mg_window_get_export_dialog (window));
   g_assert_null (mg_window_dup_quotes_text (window, NULL));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mg_gui_test_iterate ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *data_home = NULL;
   int ret;
 
-  /* A private data directory for the recent files, set before GLib reads
-   * it. */
-  data_home = g_dir_make_tmp ("marginalia-export-data-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  app = mg_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the application: %s", error->message);
+  app = mg_gui_test_init (&argc, &argv, &data_home);
 
   g_test_add_func ("/export-dialog/disabled", test_disabled_without_speech);
   g_test_add ("/export-dialog/preview", Fixture, NULL, fixture_set_up, test_preview, fixture_tear_down);
@@ -456,12 +419,6 @@ main (int   argc,
   g_test_add ("/export-dialog/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
 
   ret = g_test_run ();
-  g_clear_object (&app);
-  {
-    g_autofree char *recent = g_build_filename (data_home, "recently-used.xbel", NULL);
-
-    g_unlink (recent);
-    remove_dir (data_home);
-  }
+  mg_gui_test_finish (g_steal_pointer (&app), data_home);
   return ret;
 }

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-test-util.h"
 #include "mg-application.h"
 #include "mg-document-view.h"
 #include "mg-shared.h"
@@ -33,13 +34,6 @@ typedef struct
   MgStudy    *study;
 } Fixture;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static gboolean
 timed_out (gpointer data)
 {
@@ -60,7 +54,7 @@ wait_for (gboolean (*done) (gpointer data),
     g_main_context_iteration (NULL, TRUE);
   if (!expired)
     g_source_remove (id);
-  iterate ();
+  mg_gui_test_iterate ();
   return done (data);
 }
 
@@ -131,7 +125,7 @@ fixture_set_up (Fixture       *f,
   f->study = mg_study_get_for_window (f->window);
   g_assert_nonnull (f->study);
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate ();
+  mg_gui_test_iterate ();
 }
 
 static void
@@ -142,7 +136,7 @@ fixture_tear_down (Fixture       *f,
   const char *name;
 
   gtk_window_close (GTK_WINDOW (f->window));
-  iterate ();
+  mg_gui_test_iterate ();
   g_clear_object (&f->speech);
   g_clear_object (&f->sidecar);
   g_clear_object (&f->doc);
@@ -219,7 +213,7 @@ add_two_layers (Fixture *f)
   /* The same file twice is one layer. */
   g_assert_true (mg_study_add_layer (f->study, a, &error));
   g_assert_cmpuint (g_list_model_get_n_items (mg_study_get_layers (f->study)), ==, 2);
-  iterate ();
+  mg_gui_test_iterate ();
 }
 
 static void
@@ -253,11 +247,11 @@ test_layers (Fixture       *f,
 
   /* Hiding a layer takes its marks away, showing it brings them back. */
   mg_layer_set_visible (alice, FALSE);
-  iterate ();
+  mg_gui_test_iterate ();
   g_assert_false (tag_at (f, alice_tag, find ("项目为王")));
   g_assert_true (tag_at (f, bob_tag, find ("233")));
   mg_layer_set_visible (alice, TRUE);
-  iterate ();
+  mg_gui_test_iterate ();
   g_assert_true (tag_at (f, alice_tag, find ("项目为王")));
 
   /* A file for another document is refused. */
@@ -300,7 +294,7 @@ test_add_files (Fixture       *f,
   /* Loaded in a thread: the good one arrives, the others are reported. */
   g_assert_true (wait_for (has_one_layer, f, 20));
   g_assert_cmpstr (mg_layer_get_author (layer_at (f, 0)), ==, "Alice");
-  iterate ();
+  mg_gui_test_iterate ();
   g_assert_true (tag_at (f, mg_study_get_layer_tag (f->study, layer_at (f, 0)), find ("项目为王")));
 }
 
@@ -316,7 +310,7 @@ test_heat (Fixture       *f,
   g_assert_true (g_action_group_get_action_enabled (group, "heat"));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "study.heat", NULL);
-  iterate ();
+  mg_gui_test_iterate ();
   /* Mine, Alice's and Bob's; Alice's alone; Bob's alone; nobody's. */
   g_assert_true (tag_at (f, mg_study_get_heat_tag (f->study, 3), find ("高质量发展")));
   g_assert_true (tag_at (f, mg_study_get_heat_tag (f->study, 1), find ("项目为王")));
@@ -326,12 +320,12 @@ test_heat (Fixture       *f,
 
   /* Hidden members do not count. */
   mg_layer_set_visible (layer_at (f, 1), FALSE);
-  iterate ();
+  mg_gui_test_iterate ();
   g_assert_true (tag_at (f, mg_study_get_heat_tag (f->study, 2), find ("高质量发展")));
   g_assert_false (tag_at (f, mg_study_get_heat_tag (f->study, 1), find ("233")));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "study.heat", NULL);
-  iterate ();
+  mg_gui_test_iterate ();
   g_assert_false (tag_at (f, mg_study_get_heat_tag (f->study, 2), find ("高质量发展")));
 }
 
@@ -350,7 +344,7 @@ test_dialogs (Fixture       *f,
       GtkWindow *dialog = NULL;
 
       gtk_widget_activate_action (GTK_WIDGET (f->window), names[i], NULL);
-      iterate ();
+      mg_gui_test_iterate ();
       g_assert_cmpuint (g_list_model_get_n_items (before), ==, n + 1);
       for (guint w = 0; w < g_list_model_get_n_items (before); w++)
         {
@@ -361,7 +355,7 @@ test_dialogs (Fixture       *f,
         }
       g_assert_nonnull (dialog);
       gtk_window_destroy (dialog);
-      iterate ();
+      mg_gui_test_iterate ();
     }
 }
 
@@ -392,7 +386,7 @@ test_merge (Fixture       *f,
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "study.merge-layers", "(ss)", "", "");
-  iterate ();
+  mg_gui_test_iterate ();
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 3);
   mine = find_quote (store, "高质量发展");
   g_assert_cmpstr (mg_annotation_get_author (mine), ==, "Me");
@@ -405,17 +399,17 @@ test_merge (Fixture       *f,
 
   /* One step to undo. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  iterate ();
+  mg_gui_test_iterate ();
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
   g_assert_null (mg_annotation_get_contributors (find_quote (store, "高质量发展"))[0]);
 
   /* By tag, then by author. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "study.merge-layers", "(ss)", "", "figure");
-  iterate ();
+  mg_gui_test_iterate ();
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 2);
   g_assert_nonnull (find_quote (store, "233"));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "study.merge-layers", "(ss)", "Alice", "");
-  iterate ();
+  mg_gui_test_iterate ();
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 3);
   g_assert_nonnull (find_quote (store, "项目为王"));
   names = mg_annotation_get_contributors (find_quote (store, "高质量发展"));
@@ -439,7 +433,7 @@ test_merge_one_by_one (Fixture       *f,
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "study.merge", NULL);
-  iterate ();
+  mg_gui_test_iterate ();
   for (guint w = 0; w < g_list_model_get_n_items (toplevels); w++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, w);
@@ -463,14 +457,14 @@ test_merge_one_by_one (Fixture       *f,
   g_assert_cmpuint (ticked, ==, 1);
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "merge");
-  iterate ();
+  mg_gui_test_iterate ();
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 2);
   g_assert_nonnull (find_quote (store, "233"));
   g_assert_null (find_quote (store, "项目为王"));
   g_assert_cmpstr (mg_annotation_store_get_undo_label (store), ==, "Merge members’ annotations");
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  iterate ();
+  mg_gui_test_iterate ();
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
 }
 
@@ -516,7 +510,7 @@ test_shared_without_speech (Fixture       *f,
 
   /* The offer: the speech saved beside the file. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "study.save-speech", NULL);
-  iterate ();
+  mg_gui_test_iterate ();
   g_file_get_contents (speech_path, &written, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (written, ==, text);
@@ -587,23 +581,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *data_home = NULL;
   int ret;
 
-  data_home = g_dir_make_tmp ("marginalia-study-data-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  app = mg_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the application: %s", error->message);
+  app = mg_gui_test_init (&argc, &argv, &data_home);
 
 #define ADD(path, func) \
   g_test_add ("/study/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -618,7 +599,6 @@ main (int   argc,
 #undef ADD
 
   ret = g_test_run ();
-  g_object_unref (app);
-  g_rmdir (data_home);
+  mg_gui_test_finish (g_steal_pointer (&app), data_home);
   return ret;
 }

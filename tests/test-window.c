@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "gui-test-util.h"
 #include "mg-application.h"
 #include "mg-document-view.h"
 #include "mg-window-private.h"
@@ -20,18 +21,11 @@ typedef struct
 } Fixture;
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 wait_loaded (MgWindow *window)
 {
   while (mg_window_is_loading (window))
     g_main_context_iteration (NULL, TRUE);
-  iterate ();
+  mg_gui_test_iterate ();
 }
 
 static char *
@@ -69,23 +63,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->window = mg_window_new (app);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate ();
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
+  mg_gui_test_iterate ();
 }
 
 static void
@@ -94,10 +72,10 @@ fixture_tear_down (Fixture       *fixture,
 {
   /* Close like a user would: runs the final save. */
   gtk_window_close (GTK_WINDOW (fixture->window));
-  iterate ();
+  mg_gui_test_iterate ();
   g_clear_object (&fixture->speech);
   g_clear_object (&fixture->sidecar);
-  remove_dir (fixture->dir);
+  mg_gui_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -151,7 +129,7 @@ action (Fixture    *fixture,
 {
   gboolean found = gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), name, parameter);
 
-  iterate ();
+  mg_gui_test_iterate ();
   return found;
 }
 
@@ -210,14 +188,14 @@ test_window_empty (void)
   MgWindow *window = mg_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  mg_gui_test_iterate ();
 
   g_assert_false (mg_window_has_document (window));
   g_assert_null (mg_window_get_store (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mg_gui_test_iterate ();
 }
 
 static void
@@ -269,7 +247,7 @@ test_window_tag_selection (Fixture       *fixture,
   start = offset_of (fixture, "项目为王");
   end = start + 4;
   mg_document_view_select_range (view_of (fixture), start, end);
-  iterate ();
+  mg_gui_test_iterate ();
 
   /* Key 1: the first tag. */
   g_assert_true (action (fixture, "win.tag-selection", g_variant_new_int32 (0)));
@@ -302,18 +280,18 @@ test_window_tag_selection (Fixture       *fixture,
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
     g_assert_true (mg_annotation_pane_get_selected (pane) == annotation);
     mg_annotation_pane_set_tag_filter (pane, mg_tag_get_id (other), TRUE);
-    iterate ();
+    mg_gui_test_iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
     mg_annotation_pane_set_tag_filter (pane, mg_tag_get_id (tag), TRUE);
-    iterate ();
+    mg_gui_test_iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
     mg_annotation_pane_clear_filters (pane);
-    iterate ();
+    mg_gui_test_iterate ();
 
     /* Activating a row selects the annotation for the window too. */
     mg_window_set_selected (fixture->window, NULL);
     g_signal_emit_by_name (pane, "annotation-activated", annotation);
-    iterate ();
+    mg_gui_test_iterate ();
     g_assert_true (mg_window_get_selected (fixture->window) == annotation);
   }
 
@@ -431,7 +409,7 @@ test_window_search (Fixture       *fixture,
   /* The entry waits a moment before searching. */
   while (mg_document_view_get_n_matches (view) == 0)
     g_main_context_iteration (NULL, TRUE);
-  iterate ();
+  mg_gui_test_iterate ();
   g_assert_cmpuint (mg_document_view_get_n_matches (view), ==, 2);
   g_assert_true (has_named_tag (fixture, first, "mg-search-match"));
 
@@ -450,7 +428,7 @@ test_window_search (Fixture       *fixture,
 
   /* Closing the bar clears the matches. */
   gtk_search_bar_set_search_mode (fixture->window->search_bar, FALSE);
-  iterate ();
+  mg_gui_test_iterate ();
   g_assert_cmpuint (mg_document_view_get_n_matches (view), ==, 0);
   g_assert_false (has_named_tag (fixture, first, "mg-search-match"));
 }
@@ -610,7 +588,7 @@ test_window_shortcuts (Fixture       *fixture,
   dialog = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (dialog);
   gtk_window_destroy (dialog);
-  iterate ();
+  mg_gui_test_iterate ();
 }
 
 static void
@@ -622,13 +600,13 @@ test_window_preferences (Fixture       *fixture,
 
   /* Preferences edit the settings the window uses. */
   mg_window_show_preferences (fixture->window);
-  iterate ();
+  mg_gui_test_iterate ();
   dialog = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
   g_settings_set_string (settings, "author-name", "Li Wei");
   gtk_window_destroy (dialog);
-  iterate ();
+  mg_gui_test_iterate ();
 
   open_fixture (fixture, "gui-speech-zh.txt");
   mg_document_view_select_range (view_of (fixture), 3, 6);
@@ -678,7 +656,7 @@ test_window_reanchored (Fixture       *fixture,
   g_assert_true (mg_window_get_selected (second) == annotation);
 
   gtk_window_destroy (GTK_WINDOW (second));
-  iterate ();
+  mg_gui_test_iterate ();
 }
 
 static void
@@ -726,33 +704,17 @@ test_application_open (Fixture       *fixture,
     if (l->data != fixture->window)
       gtk_window_destroy (l->data);
   g_list_free (windows);
-  iterate ();
+  mg_gui_test_iterate ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *data_home = NULL;
   int ret;
 
-  /* A private data directory (the sample is copied there), set before
-   * GLib reads it. G_TEST_OPTION_ISOLATE_DIRS would also hide the system
-   * data directories, and with them the MIME database and icon theme. */
-  data_home = g_dir_make_tmp ("marginalia-gui-data-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  app = mg_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the application: %s", error->message);
+  app = mg_gui_test_init (&argc, &argv, &data_home);
 
   g_test_add_func ("/window/empty", test_window_empty);
 #define ADD(path, func) \
@@ -773,13 +735,6 @@ main (int   argc,
 #undef ADD
 
   ret = g_test_run ();
-
-  g_clear_object (&app);
-  {
-    g_autofree char *samples = g_build_filename (data_home, "marginalia", NULL);
-
-    remove_dir (samples);
-    g_rmdir (data_home);
-  }
+  mg_gui_test_finish (g_steal_pointer (&app), data_home);
   return ret;
 }

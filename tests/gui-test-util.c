@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "gui-test-util.h"
+
+MgApplication *
+mg_gui_test_init (int    *argc,
+                  char ***argv,
+                  char  **out_data_home)
+{
+  g_autoptr(GError) error = NULL;
+  MgApplication *app;
+  char *data_home;
+
+  data_home = g_dir_make_tmp ("marginalia-gui-data-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  app = mg_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  *out_data_home = data_home;
+  return app;
+}
+
+void
+mg_gui_test_remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        mg_gui_test_remove_dir (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+void
+mg_gui_test_finish (MgApplication *app,
+                    const char    *data_home)
+{
+  g_clear_object (&app);
+  mg_gui_test_remove_dir (data_home);
+}
+
+void
+mg_gui_test_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}

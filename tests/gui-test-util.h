@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mg-application.h"
+
+G_BEGIN_DECLS
+
+/* Starts a GUI test program: a private XDG_DATA_HOME (recent files and the
+ * copied sample stay out of the user's; set before GLib reads it), GTest,
+ * GTK, libadwaita, and a registered MgApplication that handles files and is
+ * not unique. @out_data_home receives the data directory, for
+ * mg_gui_test_finish(). G_TEST_OPTION_ISOLATE_DIRS is not used: it would
+ * also hide the system data directories, and with them the MIME database
+ * and the icon theme. */
+MgApplication *mg_gui_test_init         (int         *argc,
+                                         char      ***argv,
+                                         char       **out_data_home);
+/* Drops @app and removes @data_home with what the program left in it. */
+void           mg_gui_test_finish       (MgApplication *app,
+                                         const char    *data_home);
+/* Runs the default main context until nothing is pending. */
+void           mg_gui_test_iterate      (void);
+/* Removes the files in @path, then @path (one level, as tests make them). */
+void           mg_gui_test_remove_dir   (const char *path);
+
+G_END_DECLS
