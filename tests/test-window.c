@@ -9,6 +9,7 @@
 #include "mg-application.h"
 #include "mg-document-view.h"
 #include "mg-window-private.h"
+#include "mg-window-recent.h"
 
 static MgApplication *app;
 
@@ -495,6 +496,50 @@ test_window_broken_sidecar (Fixture       *fixture,
   g_assert_nonnull (strstr (after, "项目为王"));
 }
 
+/* A speech opened once is offered again by the next empty window. */
+static void
+test_window_recent (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *uri = NULL;
+  MgWindow *second;
+  GtkWidget *list = NULL;
+  GtkWidget *child;
+  GtkListBoxRow *first;
+  GVariant *target = NULL;
+
+  open_fixture (fixture, "gui-speech-gb18030.txt");
+  uri = g_file_get_uri (fixture->speech);
+
+  second = mg_window_new (app);
+  gtk_window_present (GTK_WINDOW (second));
+  mg_gui_test_iterate ();
+  for (child = gtk_widget_get_first_child (adw_status_page_get_child (second->status_page));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_name (child), "recent-speeches") == 0)
+      list = child;
+  g_assert_nonnull (list);
+
+  /* Other tests opened speeches in the same second: look for ours. */
+  for (int i = 0; (first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    {
+      target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (first));
+      if (g_strcmp0 (g_variant_get_string (target, NULL), uri) == 0)
+        break;
+    }
+  g_assert_nonnull (first);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==,
+                   "gui-speech-gb18030.txt");
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), MG_WINDOW_N_RECENT));
+
+  /* Activating the row opens the speech (the action it names). */
+  gtk_widget_activate_action_variant (GTK_WIDGET (second), "win.open-recent", target);
+  wait_loaded (second);
+  g_assert_true (mg_window_has_document (second));
+  gtk_window_destroy (GTK_WINDOW (second));
+  mg_gui_test_iterate ();
+}
+
 static void
 test_window_gb18030 (Fixture       *fixture,
                      gconstpointer  data)
@@ -726,6 +771,7 @@ main (int   argc,
   ADD ("search", test_window_search);
   ADD ("broken-sidecar", test_window_broken_sidecar);
   ADD ("gb18030", test_window_gb18030);
+  ADD ("recent", test_window_recent);
   ADD ("unreadable", test_window_unreadable);
   ADD ("zoom", test_window_zoom);
   ADD ("reanchored", test_window_reanchored);

@@ -39,6 +39,7 @@ struct _MgWindow
   GtkPaned             *paned;
   MgDocumentView       *document_view;
   AdwBin               *pane_bin;
+  AdwStatusPage        *status_page;
   MgAnnotationPane     *pane;
 
   GSettings            *settings;

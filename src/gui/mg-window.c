@@ -8,6 +8,7 @@
 #include "mg-shared.h"
 #include "mg-study.h"
 #include "mg-window-export.h"
+#include "mg-window-recent.h"
 #include "mg-window-private.h"
 
 #define AUTOSAVE_DELAY_MS 1000
@@ -717,10 +718,12 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, pane_bin);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, status_page);
   gtk_widget_class_bind_template_callback (widget_class, document_annotation_activated);
 
   mg_window_class_init_actions (widget_class);
   mg_window_class_init_export (widget_class);
+  mg_window_class_init_recent (widget_class);
 }
 
 static void
@@ -757,6 +760,7 @@ mg_window_init (MgWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   mg_window_init_actions (self);
+  mg_window_recent_attach (self, self->status_page);
   mg_study_attach (self);
   update_title (self);
 }

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mg-window.h"
+
+G_BEGIN_DECLS
+
+/* How many recent speeches the empty window offers. */
+#define MG_WINDOW_N_RECENT 5
+
+/* Installs win.open-recent (the URI of a speech as a string). */
+void mg_window_class_init_recent (GtkWidgetClass *widget_class);
+/* Lists the speeches this program opened lately, newest first, under the
+ * buttons of the empty state's @page, each opening its speech; nothing
+ * when there are none. */
+void mg_window_recent_attach     (MgWindow       *self,
+                                  AdwStatusPage  *page);
+
+G_END_DECLS
