@@ -24,6 +24,10 @@ if [ ! -e "$speech" ]; then
   exit 2
 fi
 
+# Run from the build tree: its settings schema and translations.
+export GSETTINGS_SCHEMA_DIR="$builddir/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+export MARGINALIA_LOCALEDIR="$builddir/po"
+
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   exec "$builddir/src/gui/marginalia" "$speech"
 fi

@@ -14,7 +14,10 @@ main (int   argc,
   g_autoptr(MgApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* MARGINALIA_LOCALEDIR lets a build that is not installed find its
+   * translations (build-aux/run.sh points it at the build's po/). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MARGINALIA_LOCALEDIR") != NULL
+                                    ? g_getenv ("MARGINALIA_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_application_name (_("Marginalia"));
