@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mg-document-view.h"
+
+G_BEGIN_DECLS
+
+struct _MgDocumentView
+{
+  GtkWidget          parent_instance;
+
+  /* Template widgets */
+  GtkScrolledWindow *scroller;
+  GtkTextView       *text_view;
+
+  MgTagPopover      *popover;
+  GtkCssProvider    *font_provider;
+
+  MgAnnotationStore *store;
+  MgTagSet          *tags;
+
+  /* Style tags: tag id → GtkTextTag, and the fixed styles. */
+  GHashTable        *color_tags;
+  GtkTextTag        *highlight_tag;
+  GtkTextTag        *starred_tag;
+  GtkTextTag        *overlap_tag;
+  GtkTextTag        *match_tag;
+  GtkTextTag        *current_match_tag;
+  GtkTextTag        *flash_tag;
+
+  /* Find: match ranges as pairs of code point offsets. */
+  GArray            *matches;
+  char              *search_text;
+
+  /* What is drawn, to redraw only what a change touched: the annotations
+   * in model order, and each one's drawn range (packed start << 32 | end,
+   * 0 for orphans). */
+  GPtrArray         *mirror;
+  GHashTable        *drawn;
+  guint              dirty_start;
+  guint              dirty_end;
+  guint              dirty_all : 1;
+
+  guint              refresh_id;
+  guint              flash_id;
+  guint              release_id;
+
+  guint              annotatable : 1;
+};
+
+G_END_DECLS

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include "mg-document-view-private.h"
+
+/* The selection, bringing an annotation into view with a brief flash, and
+ * the font. */
+
+#define FLASH_MS 900
+
+gboolean
+mg_document_view_get_selection (MgDocumentView *self,
+                                guint          *start,
+                                guint          *end)
+{
+  GtkTextIter s, e;
+
+  g_return_val_if_fail (MG_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (!gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (self->text_view), &s, &e))
+    return FALSE;
+  if (start)
+    *start = gtk_text_iter_get_offset (&s);
+  if (end)
+    *end = gtk_text_iter_get_offset (&e);
+  return TRUE;
+}
+
+void
+mg_document_view_select_range (MgDocumentView *self,
+                               guint           start,
+                               guint           end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+
+  g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  gtk_text_buffer_select_range (buffer, &s, &e);
+}
+
+void
+mg_document_view_clear_selection (MgDocumentView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_selection_bound (buffer));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+gboolean
+mg_document_view_popup_tags (MgDocumentView *self)
+{
+  GtkTextIter s, e;
+  GdkRectangle rs, re, rect;
+  graphene_point_t in, out;
+
+  g_return_val_if_fail (MG_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (!gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (self->text_view), &s, &e))
+    return FALSE;
+
+  /* Point at the end of the selection, where the pointer usually is. */
+  gtk_text_view_get_iter_location (self->text_view, &s, &rs);
+  gtk_text_view_get_iter_location (self->text_view, &e, &re);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         re.x, re.y, &rect.x, &rect.y);
+  rect.width = 1;
+  rect.height = re.height;
+  in = GRAPHENE_POINT_INIT (rect.x, rect.y);
+  if (gtk_widget_compute_point (GTK_WIDGET (self->text_view), GTK_WIDGET (self), &in, &out))
+    {
+      rect.x = (int) out.x;
+      rect.y = (int) out.y;
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+  return TRUE;
+}
+
+static gboolean
+flash_done (gpointer data)
+{
+  MgDocumentView *self = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  self->flash_id = 0;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->flash_tag, &start, &end);
+  return G_SOURCE_REMOVE;
+}
+
+void
+mg_document_view_reveal_annotation (MgDocumentView *self,
+                                    MgAnnotation   *annotation)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkTextMark *mark;
+
+  g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (MG_IS_ANNOTATION (annotation));
+
+  if (mg_annotation_is_orphaned (annotation))
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  flash_done (self);
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, mg_annotation_get_start (annotation));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, mg_annotation_get_end (annotation));
+  gtk_text_buffer_apply_tag (buffer, self->flash_tag, &start, &end);
+  self->flash_id = g_timeout_add (FLASH_MS, flash_done, self);
+
+  mark = gtk_text_buffer_get_mark (buffer, "mg-reveal");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "mg-reveal", &start, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &start);
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.1, TRUE, 0.0, 0.3);
+}
+
+void
+mg_document_view_set_font (MgDocumentView *self,
+                           int             font_size,
+                           double          zoom)
+{
+  char size[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *css = NULL;
+
+  g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
+
+  g_ascii_formatd (size, sizeof size, "%.1f", CLAMP (font_size, 6, 72) * CLAMP (zoom, 0.25, 4.0));
+  css = g_strdup_printf ("textview.document { font-size: %spt; }", size);
+  gtk_css_provider_load_from_data (self->font_provider, css, -1);
+}
