@@ -230,14 +230,38 @@ typedef struct
   double  fraction;
 } ExportProgressCall;
 
+typedef struct
+{
+  GDestroyNotify destroy;
+  gpointer       data;
+} ExportDestroyCall;
+
+static gboolean
+export_destroy_dispatch (gpointer user_data)
+{
+  ExportDestroyCall *call = user_data;
+
+  call->destroy (call->data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 export_task_data_free (ExportTaskData *data)
 {
   g_clear_object (&data->summary);
   g_clear_object (&data->file);
-  g_clear_pointer (&data->context, g_main_context_unref);
+  /* The task may be finalized in its worker thread; the progress data
+   * (often a widget) is released in the caller's context all the same. */
   if (data->progress_data_destroy != NULL)
-    data->progress_data_destroy (data->progress_data);
+    {
+      ExportDestroyCall *call = g_new0 (ExportDestroyCall, 1);
+
+      call->destroy = data->progress_data_destroy;
+      call->data = data->progress_data;
+      g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT,
+                                  export_destroy_dispatch, call, g_free);
+    }
+  g_clear_pointer (&data->context, g_main_context_unref);
   g_free (data);
 }
 
