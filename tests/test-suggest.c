@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "corpus-dir.h"
 #include "mg-compare.h"
 #include "mg-suggest.h"
 
@@ -462,33 +463,12 @@ test_suggest_large (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), >, 10000);
 }
 
-static char *
-find_corpus (void)
-{
-  const char *env = g_getenv ("MG_CORPUS_DIR");
-  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-
-  if (env != NULL && g_file_test (env, G_FILE_TEST_IS_DIR))
-    return g_strdup (env);
-  if (srcdir == NULL)
-    return NULL;
-  a = g_build_filename (srcdir, "..", "..", "shared", "corpus", NULL);
-  if (g_file_test (a, G_FILE_TEST_IS_DIR))
-    return g_steal_pointer (&a);
-  b = g_build_filename (srcdir, "..", "..", "..", "shared", "corpus", NULL);
-  if (g_file_test (b, G_FILE_TEST_IS_DIR))
-    return g_steal_pointer (&b);
-  return NULL;
-}
-
 /* Every speech of the shared corpus gets sound suggestions of each kind
  * it plainly has. */
 static void
 test_suggest_corpus (void)
 {
-  g_autofree char *corpus = find_corpus ();
+  g_autofree char *corpus = mg_test_find_corpus ();
   const char *names[] = {
     "zh-01-gov-work-report-2021.txt", "zh-02-gov-work-report-2025.txt",
     "zh-03-cpc-20th-congress-report-2022.txt", "zh-yiwu-work-style-2021.txt",

@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "corpus-dir.h"
 #include "mg-document.h"
 #include "mg-text-source.h"
 
@@ -605,28 +606,6 @@ test_cancelled (void)
 }
 
 /* The encoding pairs of the shared corpus, when it is around. */
-static char *
-find_corpus (void)
-{
-  const char *env = g_getenv ("MG_CORPUS_DIR");
-  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-
-  if (env != NULL && g_file_test (env, G_FILE_TEST_IS_DIR))
-    return g_strdup (env);
-  if (srcdir == NULL)
-    return NULL;
-  /* tests/ of a checkout next to shared/, or of a worktree one level down. */
-  a = g_build_filename (srcdir, "..", "..", "shared", "corpus", NULL);
-  if (g_file_test (a, G_FILE_TEST_IS_DIR))
-    return g_steal_pointer (&a);
-  b = g_build_filename (srcdir, "..", "..", "..", "shared", "corpus", NULL);
-  if (g_file_test (b, G_FILE_TEST_IS_DIR))
-    return g_steal_pointer (&b);
-  return NULL;
-}
-
 static void
 test_corpus_pairs (void)
 {
@@ -638,7 +617,7 @@ test_corpus_pairs (void)
   const MgEncoding second_encoding[] = {
     MG_ENCODING_GB18030, MG_ENCODING_UTF8, MG_ENCODING_UTF16LE,
   };
-  g_autofree char *corpus = find_corpus ();
+  g_autofree char *corpus = mg_test_find_corpus ();
 
   if (corpus == NULL)
     {
