@@ -389,6 +389,8 @@ mg_window_init_suggestions (MgWindow *self)
 void
 mg_window_dispose_suggestions (MgWindow *self)
 {
+  /* Another window may still change the setting. */
+  g_settings_unbind (self, "show-suggestions");
   cancel (self);
   g_clear_object (&self->suggestions);
   g_clear_object (&self->suggestions_all);
