@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 
 #include "cli-fixture.h"
+#include "qdpx-project.h"
+#include "zip-reader.h"
 
 /* Three annotations on the fixture speech: two figures (one starred, by
  * Li Wei) and a slogan. */
@@ -129,9 +131,10 @@ test_usage (Fixture       *f,
   g_assert_cmpint (r.status, ==, 1);
   g_assert_cmpstr (r.out, ==, "");
 
-  RUN (f, &r, "export", SPEECH, "--format", "qdpx", "-o", "project.qdpx");
+  RUN (f, &r, "export", SPEECH, "--format", "qdpx");
   g_assert_cmpint (r.status, ==, 1);
-  g_assert_nonnull (strstr (r.err, "not supported yet"));
+  g_assert_nonnull (strstr (r.err, "-o OUT"));
+  g_assert_cmpstr (r.out, ==, "");
 
   RUN (f, &r, "export", "--help");
   g_assert_cmpint (r.status, ==, 0);
@@ -175,6 +178,94 @@ test_output_file (Fixture       *f,
   after = listing (f);
   g_assert_cmpstr (before, ==, after);
   assert_unchanged (f, "summary.md", md);
+}
+
+/* The REFI-QDA project: a zip with the speech and its codings. */
+static void
+test_qdpx (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(GBytes) archive = NULL;
+  g_autoptr(GBytes) speech = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(QdeProject) project = NULL;
+  g_autofree char *text_name = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *other = fixture_path (f, "other.txt");
+  g_autofree char *other_sidecar = fixture_path (f, "other.txt.marginalia.json");
+  g_autoptr(GBytes) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_three (f);
+  speech = snapshot (f, SPEECH);
+
+  RUN (f, &r, "export", SPEECH, "--format", "qdpx", "-o", "study.qdpx");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_cmpstr (r.err, ==, "");
+  archive = snapshot (f, "study.qdpx");
+  g_assert_nonnull (archive);
+  entries = zip_read (archive);
+  g_assert_cmpuint (entries->len, ==, 2);
+  project = qde_parse (zip_find (entries, "project.qde"));
+  text_name = g_strdup_printf ("sources/%s.txt", project->source_guid);
+  assert_bytes_equal (zip_find (entries, text_name), speech);
+  g_assert_cmpuint (project->selections->len, ==, 3);
+  g_assert_cmpuint (project->user_guids->len, ==, 2);
+  /* Policy goal, Figure, Slogan and Starred. */
+  g_assert_cmpuint (project->codes->len, ==, 4);
+  g_assert_cmpuint (project->n_codings, ==, 4);
+  g_clear_pointer (&project, qde_project_free);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* The filters, as for every format. */
+  RUN (f, &r, "export", SPEECH, "--format", "qdpx", "--tag", "slogan", "--author", "Li Wei",
+       "-o", "slogans.qdpx");
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autoptr(GBytes) slogans = snapshot (f, "slogans.qdpx");
+
+    entries = zip_read (slogans);
+    project = qde_parse (zip_find (entries, "project.qde"));
+    g_assert_cmpuint (project->selections->len, ==, 1);
+    g_assert_cmpuint (project->codes->len, ==, 1);
+    g_assert_nonnull (qde_find_code (project, "Slogan"));
+    g_clear_pointer (&project, qde_project_free);
+    g_clear_pointer (&entries, g_ptr_array_unref);
+  }
+
+  /* Failures leave every file as it was: an unknown tag (2), a folder
+   * that does not exist (3). */
+  before = listing (f);
+  RUN (f, &r, "export", SPEECH, "--format", "qdpx", "--tag", "no-such-tag", "-o", "study.qdpx");
+  g_assert_cmpint (r.status, ==, 2);
+  RUN (f, &r, "export", SPEECH, "--format", "qdpx", "-o", "missing/study.qdpx");
+  g_assert_cmpint (r.status, ==, 3);
+  g_assert_nonnull (strstr (r.err, "missing/study.qdpx"));
+  RUN (f, &r, "export", SPEECH, "--format", "qdpx", "-o", "study.qdpx/inside.qdpx");
+  g_assert_cmpint (r.status, ==, 3);
+  after = listing (f);
+  g_assert_cmpstr (before, ==, after);
+  assert_unchanged (f, "study.qdpx", archive);
+
+  /* On another text the annotations are orphans: left out, and said so. */
+  sidecar = snapshot (f, SIDECAR);
+  g_file_set_contents (other, "An entirely different speech.\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (other_sidecar, g_bytes_get_data (sidecar, NULL), g_bytes_get_size (sidecar), &error);
+  g_assert_no_error (error);
+  RUN (f, &r, "export", "other.txt", "--format", "qdpx", "-o", "other.qdpx");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "3 orphaned annotations left out"));
+  {
+    g_autoptr(GBytes) orphans = snapshot (f, "other.qdpx");
+
+    entries = zip_read (orphans);
+    project = qde_parse (zip_find (entries, "project.qde"));
+    g_assert_cmpuint (project->selections->len, ==, 0);
+  }
 }
 
 static void
@@ -246,6 +337,7 @@ main (int   argc,
   g_test_add ("/cli-export/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
   g_test_add ("/cli-export/usage", Fixture, NULL, fixture_setup, test_usage, fixture_teardown);
   g_test_add ("/cli-export/output-file", Fixture, NULL, fixture_setup, test_output_file, fixture_teardown);
+  g_test_add ("/cli-export/qdpx", Fixture, NULL, fixture_setup, test_qdpx, fixture_teardown);
   g_test_add ("/cli-export/import", Fixture, NULL, fixture_setup, test_import, fixture_teardown);
 
   return g_test_run ();

@@ -120,6 +120,7 @@ test_preview (Fixture       *fixture,
   g_autofree char *figures = NULL;
   g_autofree char *html = NULL;
   g_autofree char *pdf = NULL;
+  g_autofree char *qdpx = NULL;
   g_autofree char *name = NULL;
 
   /* Markdown first: the heading, paragraph numbers, the quotes. */
@@ -167,6 +168,15 @@ test_preview (Fixture       *fixture,
   mg_export_dialog_set_format (dialog, MG_EXPORT_FORMAT_PDF);
   pdf = wait_preview (dialog);
   g_assert_cmpstr (pdf, ==, "");
+
+  /* Nor has the REFI-QDA project, a zip archive. */
+  mg_export_dialog_set_format (dialog, MG_EXPORT_FORMAT_QDPX);
+  g_assert_cmpint (mg_export_dialog_get_format (dialog), ==, MG_EXPORT_FORMAT_QDPX);
+  qdpx = wait_preview (dialog);
+  g_assert_cmpstr (qdpx, ==, "");
+  g_clear_pointer (&name, g_free);
+  name = mg_export_dialog_dup_suggested_name (dialog);
+  g_assert_cmpstr (name, ==, "speech-zh-summary.qdpx");
 }
 
 static void
@@ -203,6 +213,28 @@ test_export_file (Fixture       *fixture,
   /* Only the speech and the export: no temporary file left. */
   mg_gui_test_iterate ();
   g_assert_cmpuint (count_files (fixture->dir), <=, 3);
+
+  /* The REFI-QDA project is written the same way: a zip archive. */
+  {
+    g_autofree char *qdpx_path = g_build_filename (fixture->dir, "out.qdpx", NULL);
+    g_autoptr(GFile) qdpx = g_file_new_for_path (qdpx_path);
+    g_autofree char *archive = NULL;
+
+    /* The dialog closed after the first export: open it again. */
+    g_clear_object (&exported);
+    dialog = open_dialog (fixture);
+    g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &exported);
+    mg_export_dialog_set_format (dialog, MG_EXPORT_FORMAT_QDPX);
+    g_free (wait_preview (dialog));
+    mg_export_dialog_export_to_file (dialog, qdpx);
+    while (exported == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (g_file_equal (exported, qdpx));
+    g_assert_true (g_file_get_contents (qdpx_path, &archive, &length, NULL));
+    g_assert_cmpuint (length, >, 22);
+    g_assert_cmpmem (archive, 4, "PK\x03\x04", 4);
+    g_assert_cmpmem (archive + length - 22, 4, "PK\x05\x06", 4);
+  }
 }
 
 static void

@@ -27,7 +27,7 @@ run (const MgCliCommand *command,
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name,
-      N_("md, html, csv, txt, json, w3c, pdf or qdc"), N_("FORMAT") },
+      N_("md, html, csv, txt, json, w3c, pdf, qdc or qdpx"), N_("FORMAT") },
     { "tag", 't', 0, G_OPTION_ARG_FILENAME_ARRAY, &tags,
       N_("Only annotations with this tag (repeatable: any of them)"), N_("ID") },
     { "starred", 's', 0, G_OPTION_ARG_NONE, &starred,
@@ -100,6 +100,13 @@ run (const MgCliCommand *command,
                                 ? MG_CLI_EXIT_DATA : MG_CLI_EXIT_WRITE, error);
           goto out;
         }
+      /* A project holds places in the text: orphans have none. */
+      if (format == MG_EXPORT_FORMAT_QDPX && mg_summary_get_n_orphaned (summary) > 0)
+        mg_cli_message (g_dngettext (GETTEXT_PACKAGE,
+                                     "%u orphaned annotation left out: it has no place in the text",
+                                     "%u orphaned annotations left out: they have no place in the text",
+                                     mg_summary_get_n_orphaned (summary)),
+                        mg_summary_get_n_orphaned (summary));
     }
   else
     {
@@ -126,16 +133,19 @@ out:
 const MgCliCommand mg_cli_command_export = {
   "export",
   "DOC",
-  "DOC --format md|html|csv|txt|json|w3c|pdf|qdc [--tag ID]... [--starred] [--author NAME] [-o OUT]",
-  N_("Export a summary of the annotations (Markdown, HTML, CSV, text, JSON, W3C, PDF, QDC)"),
+  "DOC --format md|html|csv|txt|json|w3c|pdf|qdc|qdpx [--tag ID]... [--starred] [--author NAME] [-o OUT]",
+  N_("Export a summary of the annotations (Markdown, HTML, CSV, text, JSON, W3C, PDF, QDC, QDPX)"),
   N_("The summary groups the annotations by tag, in the tag set's order "
      "(an annotation with several tags appears under each), then untagged "
      "highlights, then orphaned annotations, each in document order, with "
      "paragraph numbers, context, notes, stars and authors. json is the "
      "summary itself (counts, groups, quotes with paragraph and context); "
      "w3c is a W3C Web Annotation AnnotationCollection that import reads "
-     "back; qdc is a REFI-QDA codebook of the tag set. Without -o the export "
-     "goes to standard output; pdf needs -o. The output file is written "
-     "atomically. The REFI-QDA project format qdpx is not supported yet."),
+     "back; qdc is a REFI-QDA codebook of the tag set; qdpx is a REFI-QDA "
+     "project holding the speech and its annotations as coded selections "
+     "(orphaned annotations are left out), for ATLAS.ti, MAXQDA, NVivo and "
+     "other qualitative analysis programs. Without -o the export goes to "
+     "standard output; pdf and qdpx need -o. The output file is written "
+     "atomically."),
   run,
 };

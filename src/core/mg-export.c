@@ -15,6 +15,7 @@
 #include "mg-export-markdown.h"
 #include "mg-export-pdf.h"
 #include "mg-export-qdc.h"
+#include "mg-export-qdpx.h"
 #include "mg-export-text.h"
 #include "mg-export-util.h"
 #include "mg-export-w3c.h"
@@ -42,10 +43,8 @@ static const struct
   [MG_EXPORT_FORMAT_W3C] = { "w3c", "jsonld", "application/ld+json", N_("W3C Web Annotation (JSON-LD)"), mg_export_w3c_write },
   [MG_EXPORT_FORMAT_PDF] = { "pdf", "pdf", "application/pdf", N_("PDF document"), mg_export_pdf_write },
   [MG_EXPORT_FORMAT_QDC] = { "qdc", "qdc", "application/xml", N_("REFI-QDA codebook (QDC)"), mg_export_qdc_write },
+  [MG_EXPORT_FORMAT_QDPX] = { "qdpx", "qdpx", "application/zip", N_("REFI-QDA project (QDPX)"), mg_export_qdpx_write },
 };
-
-/* Formats of the command-line contract that this version does not write. */
-static const char * const unsupported_formats[] = { "qdpx", NULL };
 
 gboolean
 mg_export_format_from_string (const char      *name,
@@ -63,13 +62,9 @@ mg_export_format_from_string (const char      *name,
         return TRUE;
       }
 
-  if (g_strv_contains (unsupported_formats, name))
-    g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_UNSUPPORTED_FORMAT,
-                 _("Export format “%s” is not supported yet"), name);
-  else
-    g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_UNKNOWN_FORMAT,
-                 _("Unknown export format “%s” (expected md, html, csv, txt, json, w3c, pdf or qdc)"),
-                 name);
+  g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_UNKNOWN_FORMAT,
+               _("Unknown export format “%s” (expected md, html, csv, txt, json, w3c, pdf, qdc or qdpx)"),
+               name);
   return FALSE;
 }
 
@@ -104,7 +99,7 @@ mg_export_format_get_label (MgExportFormat format)
 gboolean
 mg_export_format_is_text (MgExportFormat format)
 {
-  return format != MG_EXPORT_FORMAT_PDF;
+  return format != MG_EXPORT_FORMAT_PDF && format != MG_EXPORT_FORMAT_QDPX;
 }
 
 GBytes *

@@ -26,9 +26,10 @@ typedef enum
   MG_EXPORT_FORMAT_W3C,       /* "w3c":  W3C Web Annotation AnnotationCollection */
   MG_EXPORT_FORMAT_PDF,       /* "pdf"  */
   MG_EXPORT_FORMAT_QDC,       /* "qdc":  REFI-QDA codebook of the tag set */
+  MG_EXPORT_FORMAT_QDPX,      /* "qdpx": REFI-QDA project (zip archive) */
 } MgExportFormat;
 
-#define MG_EXPORT_N_FORMATS (MG_EXPORT_FORMAT_QDC + 1)
+#define MG_EXPORT_N_FORMATS (MG_EXPORT_FORMAT_QDPX + 1)
 
 #define MG_EXPORT_ERROR (mg_export_error_quark ())
 GQuark mg_export_error_quark (void);
@@ -44,21 +45,22 @@ typedef enum
 typedef void (*MgExportProgressFunc) (double   fraction,
                                       gpointer user_data);
 
-/* "md", "html", "csv", "txt", "json", "w3c", "pdf", "qdc" → the format.
- * "qdpx" gives MG_EXPORT_ERROR_UNSUPPORTED_FORMAT, anything else
- * MG_EXPORT_ERROR_UNKNOWN_FORMAT. */
+/* "md", "html", "csv", "txt", "json", "w3c", "pdf", "qdc", "qdpx" → the
+ * format; anything else gives MG_EXPORT_ERROR_UNKNOWN_FORMAT.
+ * (MG_EXPORT_ERROR_UNSUPPORTED_FORMAT is kept for formats of the command
+ * line contract that a version cannot write; this one writes them all.) */
 gboolean     mg_export_format_from_string   (const char      *name,
                                              MgExportFormat  *out_format,
                                              GError         **error);
 const char  *mg_export_format_to_string     (MgExportFormat   format);
 /* File name extension without the dot ("md", "html", "csv", "txt",
- * "json", "jsonld", "pdf", "qdc"). */
+ * "json", "jsonld", "pdf", "qdc", "qdpx"). */
 const char  *mg_export_format_get_extension (MgExportFormat   format);
 const char  *mg_export_format_get_mime_type (MgExportFormat   format);
 /* Translated name for a format chooser ("Markdown", "Web page (HTML)"…). */
 const char  *mg_export_format_get_label     (MgExportFormat   format);
-/* TRUE for the formats that are text (everything but PDF): they can be
- * previewed and written to a terminal. */
+/* TRUE for the formats that are text (everything but PDF and QDPX): they
+ * can be previewed and written to a terminal. */
 gboolean     mg_export_format_is_text       (MgExportFormat   format);
 
 /* Writes the export to @stream (not closed). */

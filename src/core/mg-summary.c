@@ -21,6 +21,7 @@ struct _MgSummary
   char       *sha256;
   char       *language;
   char       *date;
+  MgDocument *document;       /* nullable; immutable, so it may be read from any thread */
 
   GPtrArray  *items;          /* of MgSummaryItem *, owned */
   GPtrArray  *starred;        /* of MgSummaryItem *, borrowed */
@@ -114,6 +115,7 @@ mg_summary_finalize (GObject *object)
   g_free (self->sha256);
   g_free (self->language);
   g_free (self->date);
+  g_clear_object (&self->document);
   g_clear_pointer (&self->starred, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
@@ -258,6 +260,7 @@ summary_set_document (MgSummary  *self,
   const char *title = document != NULL ? mg_document_get_title (document) : NULL;
   const char *name = document != NULL ? mg_document_get_name (document) : NULL;
 
+  self->document = document != NULL ? g_object_ref (document) : NULL;
   self->source = g_strdup (name != NULL ? name : "");
   self->sha256 = g_strdup (document != NULL ? mg_document_get_sha256 (document) : "");
   self->language = g_strdup (document != NULL ? mg_document_get_language (document) : "en");
@@ -445,6 +448,23 @@ mg_summary_get_source (MgSummary *self)
 {
   g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
   return self->source;
+}
+
+const char *
+mg_summary_get_text (MgSummary *self,
+                     gsize     *out_size)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+
+  if (self->document == NULL)
+    {
+      if (out_size != NULL)
+        *out_size = 0;
+      return "";
+    }
+  if (out_size != NULL)
+    *out_size = mg_document_get_size (self->document);
+  return mg_document_get_text (self->document);
 }
 
 const char *

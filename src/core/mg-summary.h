@@ -90,6 +90,10 @@ MgSummary            *mg_summary_new               (MgAnnotationStore     *store
 const char           *mg_summary_get_title         (MgSummary *self);
 /* The document's file name ("" when unknown). */
 const char           *mg_summary_get_source        (MgSummary *self);
+/* The document's normalised text, the one the offsets count code points
+ * in ("" when the store has no document), and its size in bytes. */
+const char           *mg_summary_get_text          (MgSummary *self,
+                                                    gsize     *out_size);
 /* SHA-256 of the document's text ("" when unknown). */
 const char           *mg_summary_get_sha256        (MgSummary *self);
 /* "zh" or "en" (see mg_document_get_language()). */

@@ -21,6 +21,7 @@ static const MgExportFormat formats[] = {
   MG_EXPORT_FORMAT_PDF,
   MG_EXPORT_FORMAT_W3C,
   MG_EXPORT_FORMAT_JSON,
+  MG_EXPORT_FORMAT_QDPX,
 };
 
 struct _MgExportDialog
@@ -229,6 +230,31 @@ preview_ready (GObject      *source,
   gtk_stack_set_visible_child_name (self->preview_stack, "text");
 }
 
+/* What a REFI-QDA project will hold: the placed annotations as coded
+ * passages of the speech; orphans have no place in it. */
+static char *
+describe_project (MgSummary *summary)
+{
+  guint n_orphaned = mg_summary_get_n_orphaned (summary);
+  guint n_placed = mg_summary_get_n_items (summary) - n_orphaned;
+  g_autofree char *placed = NULL;
+  g_autofree char *orphaned = NULL;
+
+  placed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The speech with %u coded passage, for ATLAS.ti, MAXQDA, NVivo and other qualitative analysis programs.",
+                                         "The speech with %u coded passages, for ATLAS.ti, MAXQDA, NVivo and other qualitative analysis programs.",
+                                         n_placed),
+                            n_placed);
+  if (n_orphaned == 0)
+    return g_steal_pointer (&placed);
+  orphaned = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u orphaned annotation is left out: it has no place in the text.",
+                                           "%u orphaned annotations are left out: they have no place in the text.",
+                                           n_orphaned),
+                              n_orphaned);
+  return g_strconcat (placed, "\n", orphaned, NULL);
+}
+
 static gboolean
 update_preview (gpointer user_data)
 {
@@ -259,10 +285,13 @@ update_preview (gpointer user_data)
       g_autofree char *description = NULL;
 
       self->preview_pending = FALSE;
-      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation on A4 pages, as the printed summary",
-                                               "%u annotations on A4 pages, as the printed summary",
-                                               mg_summary_get_n_items (summary)),
-                                     mg_summary_get_n_items (summary));
+      if (format == MG_EXPORT_FORMAT_QDPX)
+        description = describe_project (summary);
+      else
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation on A4 pages, as the printed summary",
+                                                 "%u annotations on A4 pages, as the printed summary",
+                                                 mg_summary_get_n_items (summary)),
+                                       mg_summary_get_n_items (summary));
       show_status (self, mg_export_format_get_label (format), description);
       return G_SOURCE_REMOVE;
     }

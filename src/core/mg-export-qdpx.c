@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mg-export-qdpx.h"
+#include "mg-util.h"
+#include "mg-zip-writer.h"
+
+#define QDPX_STARRED_COLOR "#f5c211"
+
+/* What the project refers to by guid: users by author name, codes by tag
+ * id (NULL for the starred code). */
+typedef struct
+{
+  GString    *xml;
+  GHashTable *users;       /* author → guid */
+  GHashTable *codes;       /* tag id → guid, the codes of the codebook */
+  char       *starred;     /* guid of the starred code; NULL when unused */
+} QdpxWriter;
+
+static void
+qdpx_writer_clear (QdpxWriter *w)
+{
+  g_clear_pointer (&w->users, g_hash_table_unref);
+  g_clear_pointer (&w->codes, g_hash_table_unref);
+  g_clear_pointer (&w->starred, g_free);
+}
+
+/* @text as XML character data or an attribute value: markup characters as
+ * references, line breaks and tabs as references too (an attribute would
+ * otherwise turn them into spaces), characters XML 1.0 does not allow
+ * (other C0 controls, U+FFFE, U+FFFF) left out. */
+static void
+append_xml (GString    *out,
+            const char *text)
+{
+  const char *run = text;
+  const char *p;
+
+  if (text == NULL)
+    return;
+  for (p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *entity = NULL;
+      gsize skip = 1;
+
+      switch (c)
+        {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        case '\t': entity = "&#9;"; break;
+        case '\n': entity = "&#10;"; break;
+        case '\r': entity = "&#13;"; break;
+        case 0xef:
+          if ((guchar) p[1] == 0xbf && ((guchar) p[2] == 0xbe || (guchar) p[2] == 0xbf))
+            {
+              entity = "";
+              skip = 3;
+            }
+          break;
+        default:
+          if (c < 0x20)
+            entity = "";
+          break;
+        }
+      if (entity == NULL)
+        continue;
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, entity);
+      p += skip - 1;
+      run = p + 1;
+    }
+  g_string_append_len (out, run, p - run);
+}
+
+static void
+append_attribute (GString    *out,
+                  const char *name,
+                  const char *value)
+{
+  g_string_append_c (out, ' ');
+  g_string_append (out, name);
+  g_string_append (out, "=\"");
+  append_xml (out, value);
+  g_string_append_c (out, '"');
+}
+
+static char *
+qdpx_guid (const char *kind,
+           const char *key)
+{
+  g_autofree char *seed = g_strconcat (kind, ":", key, NULL);
+
+  return mg_export_derived_uuid (seed);
+}
+
+/* The users: one per author of an exported annotation, most annotations
+ * first (the summary's order); annotations without author have no user. */
+static void
+write_users (QdpxWriter *w,
+             MgSummary  *summary)
+{
+  GPtrArray *authors = mg_summary_get_author_counts (summary);
+  g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_items = mg_summary_get_n_items (summary);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const MgSummaryItem *item = mg_summary_get_item (summary, i);
+
+      if (!item->orphaned && *item->author != '\0')
+        g_hash_table_add (placed, item->author);
+    }
+  if (g_hash_table_size (placed) == 0)
+    return;
+
+  g_string_append (w->xml, "  <Users>\n");
+  for (guint i = 0; i < authors->len; i++)
+    {
+      const MgSummaryCount *author = g_ptr_array_index (authors, i);
+      char *guid;
+
+      if (!g_hash_table_contains (placed, author->key))
+        continue;
+      guid = qdpx_guid ("user", author->key);
+      g_hash_table_insert (w->users, g_strdup (author->key), guid);
+      g_string_append (w->xml, "    <User");
+      append_attribute (w->xml, "guid", guid);
+      append_attribute (w->xml, "name", author->key);
+      g_string_append (w->xml, "/>\n");
+    }
+  g_string_append (w->xml, "  </Users>\n");
+}
+
+/* "#rrggbb" or "#rgb", the only colours the schema allows. */
+static gboolean
+is_rgb (const char *color)
+{
+  gsize n;
+
+  if (color == NULL || color[0] != '#')
+    return FALSE;
+  for (n = 1; g_ascii_isxdigit (color[n]); n++)
+    ;
+  return color[n] == '\0' && (n == 7 || n == 4);
+}
+
+static void
+write_code (QdpxWriter *w,
+            const char *guid,
+            const char *name,
+            const char *color,
+            const char *description)
+{
+  g_string_append (w->xml, "      <Code");
+  append_attribute (w->xml, "guid", guid);
+  append_attribute (w->xml, "name", name);
+  g_string_append (w->xml, " isCodable=\"true\"");
+  if (is_rgb (color))
+    append_attribute (w->xml, "color", color);
+  if (description != NULL && *description != '\0')
+    {
+      g_string_append (w->xml, ">\n        <Description>");
+      append_xml (w->xml, description);
+      g_string_append (w->xml, "</Description>\n      </Code>\n");
+    }
+  else
+    g_string_append (w->xml, "/>\n");
+}
+
+/* The codes: the tags as in the codebook export (same guids, the filter's
+ * tags only when it names some), then "Starred" when a starred annotation
+ * is exported. */
+static void
+write_codebook (QdpxWriter *w,
+                MgSummary  *summary)
+{
+  GPtrArray *tags = mg_summary_get_tag_counts (summary);
+  guint n_items = mg_summary_get_n_items (summary);
+  gboolean any_starred = FALSE;
+
+  for (guint i = 0; i < n_items && !any_starred; i++)
+    {
+      const MgSummaryItem *item = mg_summary_get_item (summary, i);
+
+      any_starred = item->starred && !item->orphaned;
+    }
+  if (tags->len == 0 && !any_starred)
+    return;
+
+  g_string_append (w->xml, "  <CodeBook>\n    <Codes>\n");
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const MgSummaryCount *tag = g_ptr_array_index (tags, i);
+      char *guid = qdpx_guid ("tag", tag->key);
+
+      g_hash_table_insert (w->codes, g_strdup (tag->key), guid);
+      write_code (w, guid, tag->name, tag->color, tag->description);
+    }
+  if (any_starred)
+    {
+      w->starred = mg_export_derived_uuid ("starred");
+      write_code (w, w->starred, _("Starred"), QDPX_STARRED_COLOR,
+                  _("Annotations starred in Marginalia"));
+    }
+  g_string_append (w->xml, "    </Codes>\n  </CodeBook>\n");
+}
+
+static void
+write_audit (GString    *xml,
+             const char *user,
+             const char *created,
+             const char *modified)
+{
+  if (user != NULL)
+    append_attribute (xml, "creatingUser", user);
+  if (created != NULL && mg_util_is_rfc3339 (created))
+    append_attribute (xml, "creationDateTime", created);
+  /* Who changed it last is not recorded, so no modifyingUser. */
+  if (modified != NULL && mg_util_is_rfc3339 (modified))
+    append_attribute (xml, "modifiedDateTime", modified);
+}
+
+static void
+write_coding (QdpxWriter          *w,
+              const MgSummaryItem *item,
+              const char          *code_key,
+              const char          *code_guid,
+              const char          *user)
+{
+  g_autofree char *seed = g_strconcat (item->id, "/", code_key, NULL);
+  g_autofree char *guid = qdpx_guid ("coding", seed);
+
+  g_string_append (w->xml, "        <Coding");
+  append_attribute (w->xml, "guid", guid);
+  write_audit (w->xml, user, item->created, NULL);
+  g_string_append (w->xml, ">\n          <CodeRef");
+  append_attribute (w->xml, "targetGUID", code_guid);
+  g_string_append (w->xml, "/>\n        </Coding>\n");
+}
+
+static void
+write_selection (QdpxWriter          *w,
+                 const MgSummaryItem *item)
+{
+  g_autofree char *guid = qdpx_guid ("annotation", item->id);
+  const char *user = *item->author != '\0' ? g_hash_table_lookup (w->users, item->author) : NULL;
+  gboolean has_children = *item->note != '\0' || item->starred;
+
+  for (guint t = 0; item->tags[t] != NULL && !has_children; t++)
+    has_children = g_hash_table_contains (w->codes, item->tags[t]);
+
+  g_string_append (w->xml, "      <PlainTextSelection");
+  append_attribute (w->xml, "guid", guid);
+  g_string_append_printf (w->xml, " startPosition=\"%u\" endPosition=\"%u\"", item->start, item->end);
+  write_audit (w->xml, user, item->created, item->modified);
+  if (!has_children)
+    {
+      g_string_append (w->xml, "/>\n");
+      return;
+    }
+  g_string_append (w->xml, ">\n");
+
+  if (*item->note != '\0')
+    {
+      g_string_append (w->xml, "        <Description>");
+      append_xml (w->xml, item->note);
+      g_string_append (w->xml, "</Description>\n");
+    }
+  for (guint t = 0; item->tags[t] != NULL; t++)
+    {
+      const char *code = g_hash_table_lookup (w->codes, item->tags[t]);
+
+      /* A tag left out of the codebook (by the filter) is not coded. */
+      if (code != NULL)
+        write_coding (w, item, item->tags[t], code, user);
+    }
+  if (item->starred && w->starred != NULL)
+    write_coding (w, item, "starred", w->starred, user);
+  g_string_append (w->xml, "      </PlainTextSelection>\n");
+}
+
+static gboolean
+write_project (QdpxWriter   *w,
+               MgSummary    *summary,
+               const char   *source_guid,
+               MgExportJob  *job,
+               GError      **error)
+{
+  const char *date = mg_summary_get_date (summary);
+  const char *source = mg_summary_get_source (summary);
+  g_autofree char *path = g_strdup_printf ("internal://%s.txt", source_guid);
+  guint n_items = mg_summary_get_n_items (summary);
+
+  g_string_append (w->xml, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Project");
+  append_attribute (w->xml, "xmlns", "urn:QDA-XML:project:1.0");
+  append_attribute (w->xml, "name", mg_summary_get_title (summary));
+  append_attribute (w->xml, "origin", "Marginalia");
+  append_attribute (w->xml, "creationDateTime", date);
+  g_string_append (w->xml, ">\n");
+
+  write_users (w, summary);
+  write_codebook (w, summary);
+
+  g_string_append (w->xml, "  <Sources>\n    <TextSource");
+  append_attribute (w->xml, "guid", source_guid);
+  append_attribute (w->xml, "name", *source != '\0' ? source : mg_summary_get_title (summary));
+  append_attribute (w->xml, "plainTextPath", path);
+  append_attribute (w->xml, "creationDateTime", date);
+  g_string_append (w->xml, ">\n");
+  for (guint i = 0; i < n_items; i++)
+    {
+      const MgSummaryItem *item = mg_summary_get_item (summary, i);
+
+      if (!item->orphaned)
+        write_selection (w, item);
+      if (!mg_export_job_step (job, error))
+        return FALSE;
+    }
+  g_string_append (w->xml, "    </TextSource>\n  </Sources>\n</Project>\n");
+  return TRUE;
+}
+
+gboolean
+mg_export_qdpx_write (MgSummary    *summary,
+                      GString      *out,
+                      MgExportJob  *job,
+                      GError      **error)
+{
+  QdpxWriter w = { 0 };
+  gsize text_size;
+  const char *text = mg_summary_get_text (summary, &text_size);
+  g_autofree char *source_guid = qdpx_guid ("source", mg_summary_get_sha256 (summary));
+  g_autofree char *source_name = g_strdup_printf ("sources/%s.txt", source_guid);
+  g_autoptr(GDateTime) mtime = g_date_time_new_from_iso8601 (mg_summary_get_date (summary), NULL);
+  g_autoptr(MgZipWriter) zip = NULL;
+  g_autoptr(GString) xml = g_string_sized_new (4096 + 400 * mg_summary_get_n_items (summary));
+  gboolean ok;
+
+  /* One step per annotation, one for the archive. */
+  mg_export_job_begin (job, mg_summary_get_n_items (summary) + 1);
+
+  w.xml = xml;
+  w.users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  w.codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ok = write_project (&w, summary, source_guid, job, error);
+  qdpx_writer_clear (&w);
+  if (!ok)
+    return FALSE;
+
+  zip = mg_zip_writer_new (out, mtime);
+  if (!mg_zip_writer_add (zip, "project.qde", xml->str, xml->len, MG_ZIP_METHOD_DEFLATE, error) ||
+      !mg_zip_writer_add (zip, source_name, text, text_size, MG_ZIP_METHOD_DEFLATE, error) ||
+      !mg_zip_writer_finish (zip, error))
+    return FALSE;
+  if (!mg_export_job_step (job, error))
+    return FALSE;
+
+  mg_export_job_finish (job);
+  return TRUE;
+}
