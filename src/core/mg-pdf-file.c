@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <libdeflate.h>
 
 #include "mg-pdf-file.h"
 
@@ -13,15 +14,29 @@
 
 static const char hex_digits[] = "0123456789ABCDEF";
 
+/* Where objects are written: the file, or the pages a worker thread
+ * writes on its own. */
+typedef struct
+{
+  GString            *out;
+  GArray             *objects;    /* of ObjectOffset */
+  struct libdeflate_compressor *compressor;
+  GByteArray         *packed;
+  GString            *content;
+} PdfOut;
+
+typedef struct
+{
+  guint number;
+  gsize offset;
+} ObjectOffset;
+
 typedef struct
 {
   MgPdfLayout        *layout;
   MgPdfShaper        *shaper;
-  GString            *out;
-  GArray             *offsets;    /* gsize per object number; 0 unused */
-  GZlibCompressor    *compressor;
-  GByteArray         *packed;
-  GString            *content;
+  PdfOut              file;
+  GString            *out;        /* file.out */
   guint               n_pages;
   guint               first_page; /* object number of page 0; its content follows it */
   guint              *font_objects; /* per shaper font: its Type0 object, 0 when unused */
@@ -90,13 +105,38 @@ append_text_string (GString    *out,
 }
 
 static void
-begin_object (PdfFile *pdf,
-              guint    number)
+pdf_out_init (PdfOut  *o,
+              GString *out)
 {
-  if (pdf->offsets->len <= number)
-    g_array_set_size (pdf->offsets, number + 1);
-  g_array_index (pdf->offsets, gsize, number) = pdf->out->len;
-  g_string_append_printf (pdf->out, "%u 0 obj\n", number);
+  o->out = out;
+  o->objects = g_array_new (FALSE, FALSE, sizeof (ObjectOffset));
+  /* Speed over size: the content streams are most of the file, and
+   * libdeflate's fastest level packs them about as well as zlib's
+   * default in a fraction of the time. */
+  o->compressor = libdeflate_alloc_compressor (1);
+  o->packed = g_byte_array_new ();
+  o->content = g_string_new (NULL);
+}
+
+static void
+pdf_out_clear (PdfOut *o)
+{
+  g_clear_pointer (&o->objects, g_array_unref);
+  g_clear_pointer (&o->compressor, libdeflate_free_compressor);
+  g_clear_pointer (&o->packed, g_byte_array_unref);
+  if (o->content != NULL)
+    g_string_free (o->content, TRUE);
+  o->content = NULL;
+}
+
+static void
+begin_object (PdfOut *o,
+              guint   number)
+{
+  ObjectOffset object = { number, o->out->len };
+
+  g_array_append_val (o->objects, object);
+  g_string_append_printf (o->out, "%u 0 obj\n", number);
 }
 
 static guint
@@ -106,39 +146,34 @@ new_object (PdfFile *pdf)
 }
 
 static gboolean
-deflate_data (PdfFile       *pdf,
+deflate_data (PdfOut        *pdf,
               const guint8  *data,
               gsize          length,
               GError       **error)
 {
-  gsize read_total = 0;
+  gsize bound;
+  gsize packed;
 
-  g_converter_reset (G_CONVERTER (pdf->compressor));
-  g_byte_array_set_size (pdf->packed, 0);
-  for (;;)
+  if (pdf->compressor == NULL)
     {
-      gsize room = MAX (length / 2 + 64, 4096);
-      gsize used = pdf->packed->len;
-      gsize bytes_read = 0;
-      gsize bytes_written = 0;
-      GConverterResult result;
-
-      g_byte_array_set_size (pdf->packed, (guint) (used + room));
-      result = g_converter_convert (G_CONVERTER (pdf->compressor), data + read_total, length - read_total,
-                                    pdf->packed->data + used, room, G_CONVERTER_INPUT_AT_END,
-                                    &bytes_read, &bytes_written, error);
-      g_byte_array_set_size (pdf->packed, (guint) (used + bytes_written));
-      if (result == G_CONVERTER_ERROR)
-        return FALSE;
-      read_total += bytes_read;
-      if (result == G_CONVERTER_FINISHED)
-        return TRUE;
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, _("Out of memory"));
+      return FALSE;
     }
+  bound = libdeflate_zlib_compress_bound (pdf->compressor, length);
+  g_byte_array_set_size (pdf->packed, (guint) bound);
+  packed = libdeflate_zlib_compress (pdf->compressor, data, length, pdf->packed->data, bound);
+  if (packed == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not compress the PDF"));
+      return FALSE;
+    }
+  g_byte_array_set_size (pdf->packed, (guint) packed);
+  return TRUE;
 }
 
 /* A stream object from @data, compressed; @extra goes into its dictionary. */
 static gboolean
-write_stream (PdfFile       *pdf,
+write_stream (PdfOut        *pdf,
               guint          number,
               const guint8  *data,
               gsize          length,
@@ -155,21 +190,65 @@ write_stream (PdfFile       *pdf,
   return TRUE;
 }
 
+static void
+prefill_width (guint       code,
+               guint       gid,
+               const char *text,
+               gpointer    data)
+{
+  gpointer *closure = data;
+  gint16 *widths = closure[0];
+
+  widths[gid] = (gint16) CLAMP (mg_pdf_font_get_width (closure[1], gid), 0, G_MAXINT16);
+}
+
+/* The widths of the glyphs of @font in use, looked up before the pages are
+ * written (by more than one thread). */
+static void
+prefill_widths (PdfFile *pdf,
+                guint    font)
+{
+  MgPdfFont *face = mg_pdf_shaper_get_font (pdf->shaper, font);
+  gpointer closure[2] = { NULL, face };
+
+  pdf->widths[font] = g_new (gint16, 65536);
+  memset (pdf->widths[font], 0xff, 65536 * sizeof (gint16));
+  closure[0] = pdf->widths[font];
+  mg_pdf_font_foreach_glyph (face, prefill_width, closure);
+  pdf->widths[font][0] = (gint16) CLAMP (mg_pdf_font_get_width (face, 0), 0, G_MAXINT16);
+}
+
 /* The advance of @gid in the PDF's font, thousandths of an em. */
-static int
+static inline int
 font_width (PdfFile   *pdf,
             guint      font,
             MgPdfFont *face,
             guint      gid)
 {
-  if (pdf->widths[font] == NULL)
+  gint16 width = pdf->widths[font][gid];
+
+  return width >= 0 ? width : mg_pdf_font_get_width (face, gid);
+}
+
+static inline char *
+put_integer (char *p,
+             long  value)
+{
+  char digits[24];
+  int n = 0;
+  unsigned long magnitude = value < 0 ? 0UL - (unsigned long) value : (unsigned long) value;
+
+  if (value < 0)
+    *p++ = '-';
+  do
     {
-      pdf->widths[font] = g_new (gint16, 65536);
-      memset (pdf->widths[font], 0xff, 65536 * sizeof (gint16));
+      digits[n++] = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
     }
-  if (pdf->widths[font][gid] < 0)
-    pdf->widths[font][gid] = (gint16) CLAMP (mg_pdf_font_get_width (face, gid), 0, G_MAXINT16);
-  return pdf->widths[font][gid];
+  while (magnitude > 0);
+  while (n > 0)
+    *p++ = digits[--n];
+  return p;
 }
 
 /* Appends the two bytes of @code to a literal string, escaped. */
@@ -202,24 +281,42 @@ put_code (char  *p,
 /* One run of glyphs: its position, then the codes in a literal string,
  * with a kerning adjustment wherever a glyph's advance differs from its
  * width in the font. */
+/* Moves the text position from @at (as the PDF reader will have it,
+ * rounded as written) to @x, @y with a Td. */
+static void
+append_move (GString *c,
+             double   at[2],
+             double   x,
+             double   y)
+{
+  double dx = round ((x - at[0]) * 100.0) / 100.0;
+  double dy = round ((y - at[1]) * 100.0) / 100.0;
+
+  append_number (c, dx);
+  g_string_append_c (c, ' ');
+  append_number (c, dy);
+  g_string_append (c, " Td\n");
+  at[0] += dx;
+  at[1] += dy;
+}
+
 static void
 append_text_op (PdfFile       *pdf,
-                const MgPdfOp *op)
+                PdfOut        *o,
+                const MgPdfOp *op,
+                double         at[2])
 {
   const MgPdfGlyph *glyphs = mg_pdf_layout_get_glyphs (pdf->layout) + op->first;
   MgPdfFont *face = mg_pdf_shaper_get_font (pdf->shaper, op->font);
   double to_thousandths = 1000.0 / mg_pdf_font_get_units_per_em (face);
-  GString *c = pdf->content;
+  GString *c = o->content;
   double drift = 0.0;    /* where the PDF puts the next glyph, less where it belongs */
   gboolean in_string = FALSE;
   gsize used;
   char *p;
 
-  g_string_append (c, "1 0 0 1 ");
-  append_number (c, op->x);
-  g_string_append_c (c, ' ');
-  append_number (c, MG_PDF_PAGE_HEIGHT - op->y);
-  g_string_append (c, " Tm\n[");
+  append_move (c, at, op->x, MG_PDF_PAGE_HEIGHT - op->y);
+  g_string_append_c (c, '[');
 
   /* At most 4 bytes a glyph, and 16 for an adjustment before it. */
   used = c->len;
@@ -235,7 +332,7 @@ append_text_op (PdfFile       *pdf,
 
           if (in_string)
             *p++ = ')';
-          p += g_snprintf (p, 16, "%ld", adjust);
+          p = put_integer (p, adjust);
           drift -= (double) adjust;
           in_string = FALSE;
         }
@@ -253,27 +350,36 @@ append_text_op (PdfFile       *pdf,
 
 static gboolean
 write_page (PdfFile  *pdf,
+            PdfOut   *o,
             guint     page,
             GError  **error)
 {
   guint n_ops;
   const MgPdfOp *ops = mg_pdf_layout_get_ops (pdf->layout, page, &n_ops);
-  GString *c = pdf->content;
+  GString *c = o->content;
   guint font = G_MAXUINT;
   double size = -1.0;
   double gray = -1.0;
+  double color[3] = { -1.0, -1.0, -1.0 };
+  double at[2] = { 0.0, 0.0 };
   guint number = pdf->first_page + 2 * page;
 
   g_string_truncate (c, 0);
   for (guint i = 0; i < n_ops; i++)
     if (ops[i].kind == MG_PDF_OP_RECT)
       {
-        append_number (c, ops[i].r);
-        g_string_append_c (c, ' ');
-        append_number (c, ops[i].g);
-        g_string_append_c (c, ' ');
-        append_number (c, ops[i].b);
-        g_string_append (c, " rg\n");
+        if (ops[i].r != color[0] || ops[i].g != color[1] || ops[i].b != color[2])
+          {
+            color[0] = ops[i].r;
+            color[1] = ops[i].g;
+            color[2] = ops[i].b;
+            append_number (c, ops[i].r);
+            g_string_append_c (c, ' ');
+            append_number (c, ops[i].g);
+            g_string_append_c (c, ' ');
+            append_number (c, ops[i].b);
+            g_string_append (c, " rg\n");
+          }
         append_number (c, ops[i].x);
         g_string_append_c (c, ' ');
         append_number (c, MG_PDF_PAGE_HEIGHT - ops[i].y - ops[i].height);
@@ -304,15 +410,15 @@ write_page (PdfFile  *pdf,
           append_number (c, gray);
           g_string_append (c, " g\n");
         }
-      append_text_op (pdf, op);
+      append_text_op (pdf, o, op, at);
     }
   g_string_append (c, "ET\n");
 
-  begin_object (pdf, number);
-  g_string_append_printf (pdf->out,
+  begin_object (o, number);
+  g_string_append_printf (o->out,
                           "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Resources 4 0 R /Contents %u 0 R >>\nendobj\n",
                           "595.2756", "841.8898", number + 1);
-  return write_stream (pdf, number + 1, (const guint8 *) c->str, c->len, NULL, error);
+  return write_stream (o, number + 1, (const guint8 *) c->str, c->len, NULL, error);
 }
 
 typedef struct
@@ -425,19 +531,19 @@ write_font (PdfFile  *pdf,
   flush_mappings (&fg);
   g_string_append (fg.cmap, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 
-  begin_object (pdf, type0);
+  begin_object (&pdf->file, type0);
   g_string_append_printf (pdf->out,
                           "<< /Type /Font /Subtype /Type0 /BaseFont /%s%s /Encoding /Identity-H "
                           "/DescendantFonts [%u 0 R] /ToUnicode %u 0 R >>\nendobj\n",
                           tag, mg_pdf_font_get_name (face), cid, to_unicode);
-  begin_object (pdf, cid);
+  begin_object (&pdf->file, cid);
   g_string_append_printf (pdf->out,
                           "<< /Type /Font /Subtype /%s /BaseFont /%s%s "
                           "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
                           "/FontDescriptor %u 0 R /DW 1000 /W [%s ]%s >>\nendobj\n",
                           cff ? "CIDFontType0" : "CIDFontType2", tag, mg_pdf_font_get_name (face),
                           descriptor, fg.widths->str, cff ? "" : " /CIDToGIDMap /Identity");
-  begin_object (pdf, descriptor);
+  begin_object (&pdf->file, descriptor);
   g_string_append_printf (pdf->out,
                           "<< /Type /FontDescriptor /FontName /%s%s /Flags 4 /FontBBox [%d %d %d %d] "
                           "/ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV %d /%s %u 0 R >>\nendobj\n",
@@ -447,8 +553,8 @@ write_font (PdfFile  *pdf,
                           mg_pdf_font_is_bold (face) ? 140 : 80, cff ? "FontFile3" : "FontFile2", file);
   extra = cff ? g_strdup (" /Subtype /CIDFontType0C")
               : g_strdup_printf (" /Length1 %" G_GSIZE_FORMAT, g_bytes_get_size (program));
-  ok = write_stream (pdf, file, g_bytes_get_data (program, NULL), g_bytes_get_size (program), extra, error)
-       && write_stream (pdf, to_unicode, (const guint8 *) fg.cmap->str, fg.cmap->len, NULL, error);
+  ok = write_stream (&pdf->file, file, g_bytes_get_data (program, NULL), g_bytes_get_size (program), extra, error)
+       && write_stream (&pdf->file, to_unicode, (const guint8 *) fg.cmap->str, fg.cmap->len, NULL, error);
   g_string_free (fg.widths, TRUE);
   g_string_free (fg.cmap, TRUE);
   g_string_free (fg.mappings, TRUE);
@@ -467,14 +573,14 @@ write_bookmarks (PdfFile *pdf)
   root = new_object (pdf);
   first = pdf->next_object;
   pdf->next_object += n;
-  begin_object (pdf, root);
+  begin_object (&pdf->file, root);
   g_string_append_printf (pdf->out, "<< /Type /Outlines /First %u 0 R /Last %u 0 R /Count %u >>\nendobj\n",
                           first, first + n - 1, n);
   for (guint i = 0; i < n; i++)
     {
       const MgPdfBookmark *bookmark = mg_pdf_layout_get_bookmark (pdf->layout, i);
 
-      begin_object (pdf, first + i);
+      begin_object (&pdf->file, first + i);
       g_string_append (pdf->out, "<< /Title ");
       append_text_string (pdf->out, bookmark->title);
       g_string_append_printf (pdf->out, " /Parent %u 0 R", root);
@@ -506,9 +612,10 @@ write_trailer (PdfFile             *pdf,
 {
   g_autofree char *date = pdf_date (info->date);
   g_autofree char *id = NULL;
+  g_autofree gsize *offsets = NULL;
   gsize xref;
 
-  begin_object (pdf, 1);
+  begin_object (&pdf->file, 1);
   g_string_append (pdf->out, "<< /Type /Catalog /Pages 2 0 R /ViewerPreferences << /DisplayDocTitle true >>");
   if (outlines != 0)
     g_string_append_printf (pdf->out, " /Outlines %u 0 R", outlines);
@@ -519,13 +626,13 @@ write_trailer (PdfFile             *pdf,
     }
   g_string_append (pdf->out, " >>\nendobj\n");
 
-  begin_object (pdf, 2);
+  begin_object (&pdf->file, 2);
   g_string_append_printf (pdf->out, "<< /Type /Pages /Count %u /Kids [", pdf->n_pages);
   for (guint i = 0; i < pdf->n_pages; i++)
     g_string_append_printf (pdf->out, "%s%u 0 R", i % 16 == 0 ? "\n" : " ", pdf->first_page + 2 * i);
   g_string_append (pdf->out, "] >>\nendobj\n");
 
-  begin_object (pdf, 3);
+  begin_object (&pdf->file, 3);
   g_string_append (pdf->out, "<< /Title ");
   append_text_string (pdf->out, info->title != NULL ? info->title : "");
   g_string_append (pdf->out, " /Creator (Marginalia) /Producer (Marginalia)");
@@ -533,7 +640,7 @@ write_trailer (PdfFile             *pdf,
     g_string_append_printf (pdf->out, " /CreationDate (%s) /ModDate (%s)", date, date);
   g_string_append (pdf->out, " >>\nendobj\n");
 
-  begin_object (pdf, 4);
+  begin_object (&pdf->file, 4);
   g_string_append (pdf->out, "<< /ProcSet [/PDF /Text] /Font <<");
   for (guint i = 0; i < mg_pdf_shaper_get_n_fonts (pdf->shaper); i++)
     if (pdf->font_objects[i] != 0)
@@ -542,13 +649,116 @@ write_trailer (PdfFile             *pdf,
 
   id = g_compute_checksum_for_data (G_CHECKSUM_MD5, (const guchar *) pdf->out->str, pdf->out->len);
   xref = pdf->out->len;
-  g_string_append_printf (pdf->out, "xref\n0 %u\n0000000000 65535 f \n", pdf->offsets->len);
-  for (guint i = 1; i < pdf->offsets->len; i++)
-    g_string_append_printf (pdf->out, "%010" G_GSIZE_FORMAT " 00000 n \n", g_array_index (pdf->offsets, gsize, i));
+  offsets = g_new0 (gsize, pdf->next_object);
+  for (guint i = 0; i < pdf->file.objects->len; i++)
+    {
+      const ObjectOffset *object = &g_array_index (pdf->file.objects, ObjectOffset, i);
+
+      offsets[object->number] = object->offset;
+    }
+  g_string_append_printf (pdf->out, "xref\n0 %u\n0000000000 65535 f \n", pdf->next_object);
+  for (guint i = 1; i < pdf->next_object; i++)
+    g_string_append_printf (pdf->out, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
   g_string_append_printf (pdf->out,
                           "trailer\n<< /Size %u /Root 1 0 R /Info 3 0 R /ID [<%s> <%s>] >>\n"
                           "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
-                          pdf->offsets->len, id, id, xref);
+                          pdf->next_object, id, id, xref);
+}
+
+/* Pages written by a second thread into a buffer of their own, appended
+ * to the file afterwards. */
+typedef struct
+{
+  PdfFile      *pdf;
+  PdfOut        out;
+  guint         from;
+  guint         to;
+  GCancellable *cancellable;
+  GError       *error;
+} PageBatch;
+
+static gpointer
+write_batch (gpointer data)
+{
+  PageBatch *batch = data;
+
+  for (guint p = batch->from; p < batch->to; p++)
+    {
+      if (g_cancellable_set_error_if_cancelled (batch->cancellable, &batch->error)
+          || !write_page (batch->pdf, &batch->out, p, &batch->error))
+        break;
+    }
+  return NULL;
+}
+
+static gboolean
+write_pages (PdfFile      *pdf,
+             MgExportJob  *job,
+             GError      **error)
+{
+  PageBatch batch = { 0 };
+  GThread *thread = NULL;
+  guint split = pdf->n_pages;
+  gboolean ok = TRUE;
+
+  /* The second half of a long PDF goes to a second thread. */
+  if (pdf->n_pages >= 16 && g_get_num_processors () > 1)
+    {
+      split = pdf->n_pages / 2;
+      batch.pdf = pdf;
+      batch.from = split;
+      batch.to = pdf->n_pages;
+      batch.cancellable = job != NULL ? job->cancellable : NULL;
+      pdf_out_init (&batch.out, g_string_new (NULL));
+      thread = g_thread_try_new ("mg-pdf-pages", write_batch, &batch, NULL);
+      if (thread == NULL)
+        {
+          pdf_out_clear (&batch.out);
+          g_string_free (batch.out.out, TRUE);
+          split = pdf->n_pages;
+        }
+    }
+
+  for (guint p = 0; ok && p < split; p++)
+    {
+      ok = write_page (pdf, &pdf->file, p, error);
+      if (ok && (p + 1) % PAGES_PER_STEP == 0)
+        ok = mg_export_job_step (job, error);
+    }
+
+  if (thread != NULL)
+    {
+      if (!ok && batch.cancellable == NULL)
+        {
+          /* Nothing to stop the other thread with: let it finish. */
+        }
+      g_thread_join (thread);
+      if (ok && batch.error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&batch.error));
+          ok = FALSE;
+        }
+      if (ok)
+        {
+          gsize base = pdf->out->len;
+
+          g_string_append_len (pdf->out, batch.out.out->str, (gssize) batch.out.out->len);
+          for (guint i = 0; i < batch.out.objects->len; i++)
+            {
+              ObjectOffset object = g_array_index (batch.out.objects, ObjectOffset, i);
+
+              object.offset += base;
+              g_array_append_val (pdf->file.objects, object);
+            }
+          for (guint p = split; ok && p < pdf->n_pages; p++)
+            if ((p + 1) % PAGES_PER_STEP == 0)
+              ok = mg_export_job_step (job, error);
+        }
+      g_clear_error (&batch.error);
+      pdf_out_clear (&batch.out);
+      g_string_free (batch.out.out, TRUE);
+    }
+  return ok;
 }
 
 gboolean
@@ -568,11 +778,8 @@ mg_pdf_file_write (MgPdfLayout          *layout,
   pdf.layout = layout;
   pdf.shaper = mg_pdf_layout_get_shaper (layout);
   pdf.out = out;
+  pdf_out_init (&pdf.file, out);
   pdf.n_pages = mg_pdf_layout_get_n_pages (layout);
-  pdf.offsets = g_array_new (FALSE, TRUE, sizeof (gsize));
-  pdf.compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 1);
-  pdf.packed = g_byte_array_new ();
-  pdf.content = g_string_new (NULL);
   pdf.first_page = 5;
   pdf.next_object = pdf.first_page + 2 * pdf.n_pages;
   n_fonts = mg_pdf_shaper_get_n_fonts (pdf.shaper);
@@ -594,17 +801,14 @@ mg_pdf_file_write (MgPdfLayout          *layout,
       {
         pdf.font_objects[f] = new_object (&pdf);
         ok = mg_pdf_font_plan_subset (mg_pdf_shaper_get_font (pdf.shaper, f), error);
+        if (ok)
+          prefill_widths (&pdf, f);
       }
 
   if (ok)
     {
       g_string_append (out, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
-      for (guint p = 0; ok && p < pdf.n_pages; p++)
-        {
-          ok = write_page (&pdf, p, error);
-          if (ok && (p + 1) % PAGES_PER_STEP == 0)
-            ok = mg_export_job_step (job, error);
-        }
+      ok = write_pages (&pdf, job, error);
     }
   for (guint f = 0; ok && f < n_fonts; f++)
     if (pdf.font_objects[f] != 0)
@@ -619,9 +823,6 @@ mg_pdf_file_write (MgPdfLayout          *layout,
     g_free (pdf.widths[f]);
   g_free (pdf.widths);
   g_free (pdf.font_objects);
-  g_array_unref (pdf.offsets);
-  g_object_unref (pdf.compressor);
-  g_byte_array_unref (pdf.packed);
-  g_string_free (pdf.content, TRUE);
+  pdf_out_clear (&pdf.file);
   return ok;
 }

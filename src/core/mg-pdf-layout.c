@@ -115,6 +115,7 @@ layout_block (MgPdfSink  *sink,
   const MgPdfStyleInfo *info = mg_pdf_style_get (style);
   double ascent, descent, height;
   double r = 0, g = 0, b = 0;
+  double bar_top;
 
   if (layout->error != NULL)
     return;
@@ -130,17 +131,24 @@ layout_block (MgPdfSink  *sink,
   mg_pdf_shaper_get_extents (layout->shaper, info->bold, info->size, &ascent, &descent);
   height = ascent + descent;
 
+  /* The bar is one rectangle per page the block is on. */
+  bar_top = layout->y;
   for (guint i = 0; i < layout->lines->len; i++)
     {
       if (layout->y + height > MG_PDF_BOTTOM && layout->page_used)
-        layout_new_page (layout);
-      if (bar_color != NULL)
-        layout_rect (layout, MG_PDF_MARGIN + indent - 8.0, layout->y, 3.0, height, r, g, b);
+        {
+          if (bar_color != NULL && layout->y > bar_top)
+            layout_rect (layout, MG_PDF_MARGIN + indent - 8.0, bar_top, 3.0, layout->y - bar_top, r, g, b);
+          layout_new_page (layout);
+          bar_top = layout->y;
+        }
       layout_line (layout, &g_array_index (layout->lines, MgPdfLine, i), MG_PDF_MARGIN + indent,
                    layout->y + ascent, info->size, info->gray);
       layout->y += height;
       layout->page_used = TRUE;
     }
+  if (bar_color != NULL && layout->y > bar_top)
+    layout_rect (layout, MG_PDF_MARGIN + indent - 8.0, bar_top, 3.0, layout->y - bar_top, r, g, b);
   layout->y += info->space_after;
 }
 

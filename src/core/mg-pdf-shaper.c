@@ -36,6 +36,7 @@ struct _MgPdfShaper
   char       *language;
   GHashTable *missing;   /* (c << 1 | bold) of characters no face has */
   GArray     *widths;    /* double, scratch */
+  guint8     *classes;   /* CharClass + 1 of each BMP character, 0 when not known yet */
 };
 
 G_DEFINE_QUARK (mg-pdf-shaper-error-quark, mg_pdf_shaper_error)
@@ -150,6 +151,21 @@ classify (gunichar c)
   return script_is_simple (g_unichar_get_script (c)) ? CLASS_WORD : CLASS_COMPLEX;
 }
 
+static inline CharClass
+shaper_classify (MgPdfShaper *shaper,
+                 gunichar     c)
+{
+  if (c < 0x80)
+    return classify (c);
+  if (c < 0x10000)
+    {
+      if (G_UNLIKELY (shaper->classes[c] == 0))
+        shaper->classes[c] = (guint8) (classify (c) + 1);
+      return (CharClass) (shaper->classes[c] - 1);
+    }
+  return classify (c);
+}
+
 /* Whether a line may break between a character of class @prev (@prev_c)
  * and the next one, of class @cur (@c). */
 static gboolean
@@ -185,6 +201,7 @@ mg_pdf_shaper_new (const char  *family,
   shaper->language = g_strdup (language);
   shaper->missing = g_hash_table_new (NULL, NULL);
   shaper->widths = g_array_new (FALSE, FALSE, sizeof (double));
+  shaper->classes = g_new0 (guint8, 0x10000);
   for (guint bold = 0; bold < 2; bold++)
     {
       MgPdfFont *font = mg_pdf_font_new_for_family (family, bold, language, &local_error);
@@ -208,6 +225,7 @@ mg_pdf_shaper_free (MgPdfShaper *shaper)
   g_clear_pointer (&shaper->missing, g_hash_table_unref);
   g_clear_pointer (&shaper->widths, g_array_unref);
   g_free (shaper->language);
+  g_free (shaper->classes);
   g_free (shaper);
 }
 
@@ -304,7 +322,7 @@ shaper_glyphs (MgPdfShaper *shaper,
     {
       gunichar c = g_utf8_get_char (p);
       const char *next = g_utf8_next_char (p);
-      CharClass cls = classify (c);
+      CharClass cls = shaper_classify (shaper, c);
       guint first = glyphs->len;
       MgPdfGlyph glyph;
 
@@ -338,12 +356,18 @@ shaper_glyphs (MgPdfShaper *shaper,
               {
                 gunichar d = g_utf8_get_char (end);
 
-                if (classify (d) != CLASS_WORD)
+                if (shaper_classify (shaper, d) != CLASS_WORD)
                   break;
                 last = d;
                 end = g_utf8_next_char (end);
               }
-            if (mg_pdf_font_shape (main_font, p, (gsize) (end - p), glyphs))
+            if (end == next)
+              {
+                /* One character: nothing to shape. */
+                shaper_glyph (shaper, c, bold, &glyph);
+                g_array_append_val (glyphs, glyph);
+              }
+            else if (mg_pdf_font_shape (main_font, p, (gsize) (end - p), glyphs))
               {
                 for (guint i = first; i < glyphs->len; i++)
                   g_array_index (glyphs, MgPdfGlyph, i).flags |= main << 8;
