@@ -674,7 +674,14 @@ mg_pdf_font_shape (MgPdfFont  *font,
     {
       MgPdfGlyph glyph = { 0 };
 
-      if (info[i].codepoint == 0 || info[i].codepoint > 65535)
+      /* A missing glyph, one placed off the pen position, or a character
+       * drawn as several glyphs (a base and a mark the face lacks in one
+       * piece): the characters are then taken one by one, each from a
+       * face that has it whole. */
+      if (info[i].codepoint == 0 || info[i].codepoint > 65535
+          || positions[i].x_offset != 0 || positions[i].y_offset != 0
+          || positions[i].x_advance < 0 || positions[i].x_advance > G_MAXUINT16
+          || (i > 0 && info[i].cluster == info[i - 1].cluster))
         {
           g_array_set_size (shaped, 0);
           break;

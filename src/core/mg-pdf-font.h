@@ -77,7 +77,8 @@ gboolean    mg_pdf_font_get_glyph       (MgPdfFont       *font,
 /* Shapes @text (@length bytes of UTF-8, one script, left to right) and
  * appends its glyphs to @glyphs (of MgPdfGlyph); the first glyph of each
  * cluster carries MG_PDF_GLYPH_CLUSTER_START. FALSE, appending nothing,
- * when a character of @text has no glyph in the face. */
+ * when a character of @text has no glyph in the face or the face puts a
+ * glyph off the pen position (a mark on a base it lacks in one piece). */
 gboolean    mg_pdf_font_shape           (MgPdfFont       *font,
                                          const char      *text,
                                          gsize            length,
