@@ -5,10 +5,12 @@
 /* Renders the main window with a speech and a few annotations to a PNG, for
  * the screenshots in data/screenshots/:
  *
- *   mg-screenshot [--dark] SPEECH OUT.png [QUOTE=TAG[*]]… [QUOTE]
+ *   mg-screenshot [--dark] [--suggestions[=AT]] SPEECH OUT.png [QUOTE=TAG[*]]… [QUOTE]
  *
  * A last QUOTE without "=" is left selected, and the tag popover is then
- * rendered to OUT-popover.png.
+ * rendered to OUT-popover.png. --suggestions shows the suggestions; with
+ * AT (a passage of the speech), the suggestion popover there is rendered to
+ * OUT-suggestion.png.
  *
  * TAG is the tag's position from 1 (0: a plain highlight); a trailing "*"
  * stars the annotation. Runs under any display, Xvfb included. Give it a
@@ -28,6 +30,26 @@ iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+static int
+save_widget (GtkWidget  *widget,
+             const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return 1;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gdk_texture_save_to_png (texture, path) ? 0 : 1;
 }
 
 static void
@@ -56,17 +78,28 @@ main (int   argc,
   MgDocumentView *view;
   gboolean dark = FALSE;
   gboolean selection = FALSE;
+  gboolean suggestions = FALSE;
+  const char *suggestion_at = NULL;
   int first = 1;
   int width, height;
 
-  if (argc > 1 && g_str_equal (argv[1], "--dark"))
+  for (; first < argc && g_str_has_prefix (argv[first], "--"); first++)
     {
-      dark = TRUE;
-      first = 2;
+      if (g_str_equal (argv[first], "--dark"))
+        dark = TRUE;
+      else if (g_str_equal (argv[first], "--suggestions"))
+        suggestions = TRUE;
+      else if (g_str_has_prefix (argv[first], "--suggestions="))
+        {
+          suggestions = TRUE;
+          suggestion_at = argv[first] + strlen ("--suggestions=");
+        }
+      else
+        break;
     }
   if (argc < first + 2)
     {
-      fprintf (stderr, "Usage: %s [--dark] SPEECH OUT.png [QUOTE=TAG[*]]…\n", argv[0]);
+      fprintf (stderr, "Usage: %s [--dark] [--suggestions[=AT]] SPEECH OUT.png [QUOTE=TAG[*]]…\n", argv[0]);
       return 2;
     }
 
@@ -117,6 +150,13 @@ main (int   argc,
   if (!selection)
     mg_document_view_clear_selection (view);
   mg_document_view_refresh (view);
+  if (suggestions)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-suggestions", NULL);
+      while (mg_window_get_suggestions (window) == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      iterate ();
+    }
 
   /* Let the toasts go, the layout settle and the fonts load. */
   wait_ms (6000);
@@ -161,6 +201,25 @@ main (int   argc,
         return 1;
       gtk_popover_popdown (GTK_POPOVER (popover));
       iterate ();
+    }
+
+  if (suggestion_at != NULL)
+    {
+      const char *text = mg_document_get_text (mg_annotation_store_get_document (mg_window_get_store (window)));
+      const char *found = strstr (text, suggestion_at);
+      g_autofree char *base = g_strndup (argv[first + 1], strlen (argv[first + 1]) - 4);
+      g_autofree char *out = g_strconcat (base, "-suggestion.png", NULL);
+
+      if (found == NULL ||
+          !mg_document_view_popup_suggestions (view, (guint) g_utf8_pointer_to_offset (text, found)))
+        {
+          fprintf (stderr, "No suggestion at: %s\n", suggestion_at);
+          return 1;
+        }
+      wait_ms (1000);
+      iterate ();
+      if (save_widget (GTK_WIDGET (mg_document_view_get_suggestion_popover (view)), out) != 0)
+        return 1;
     }
 
   gtk_window_destroy (GTK_WINDOW (window));

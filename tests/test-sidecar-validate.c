@@ -139,7 +139,11 @@ test_not_ours (void)
   expect_one ("{ \"format\": 1 }", MG_SIDECAR_ERROR_NOT_MARGINALIA, 1, 13, "format", NULL);
 }
 
-#define HEAD "{\n  \"format\": \"marginalia-annotations\",\n  \"version\": 1,\n"
+/* Each file is valid but for one problem: "document", "tags" and
+ * "annotations" are required. */
+#define HEAD0 "{\n  \"format\": \"marginalia-annotations\",\n  \"version\": 1,\n"
+#define HEAD "{\n  \"format\": \"marginalia-annotations\",\n  \"version\": 1, \"document\": {},\n"
+#define NO_ANNOTATIONS ",\n  \"annotations\": []\n}"
 #define TAGS "  \"tags\": [ { \"id\": \"slogan\", \"name\": \"口号\", \"color\": \"#e66100\" } ],\n"
 
 static void
@@ -170,19 +174,19 @@ test_each_rule (void)
               MG_SIDECAR_ERROR_INVALID, 6, 5, "annotations[0]", "object");
   expect_one (HEAD TAGS "  \"annotations\": {}\n}",
               MG_SIDECAR_ERROR_INVALID, 5, 18, "annotations", "array");
-  expect_one (HEAD "  \"tags\": [\n    { \"id\": \"Bad Id\", \"name\": \"x\", \"color\": \"#000000\" }\n  ]\n}",
+  expect_one (HEAD "  \"tags\": [\n    { \"id\": \"Bad Id\", \"name\": \"x\", \"color\": \"#000000\" }\n  ]" NO_ANNOTATIONS,
               MG_SIDECAR_ERROR_INVALID, 5, 13, "tags[0].id", "Bad Id");
-  expect_one (HEAD "  \"tags\": [\n    { \"id\": \"ok\", \"name\": \"x\", \"color\": \"blue\" }\n  ]\n}",
+  expect_one (HEAD "  \"tags\": [\n    { \"id\": \"ok\", \"name\": \"x\", \"color\": \"blue\" }\n  ]" NO_ANNOTATIONS,
               MG_SIDECAR_ERROR_INVALID, 5, 41, "tags[0].color", "blue");
-  expect_one (HEAD "  \"tags\": [\n    { \"id\": \"ok\", \"name\": \"x\", \"color\": \"#000000\" },\n    { \"id\": \"ok\", \"name\": \"y\", \"color\": \"#000000\" }\n  ]\n}",
+  expect_one (HEAD "  \"tags\": [\n    { \"id\": \"ok\", \"name\": \"x\", \"color\": \"#000000\" },\n    { \"id\": \"ok\", \"name\": \"y\", \"color\": \"#000000\" }\n  ]" NO_ANNOTATIONS,
               MG_SIDECAR_ERROR_INVALID, 6, 13, "tags[1].id", "twice");
-  expect_one ("{\n  \"format\": \"marginalia-annotations\"\n}",
+  expect_one ("{\n  \"format\": \"marginalia-annotations\",\n  \"document\": {}, \"tags\": [], \"annotations\": []\n}",
               MG_SIDECAR_ERROR_INVALID, 1, 1, NULL, "version");
-  expect_one ("{\n  \"format\": \"marginalia-annotations\",\n  \"version\": \"1\"\n}",
+  expect_one ("{\n  \"format\": \"marginalia-annotations\",\n  \"version\": \"1\",\n  \"document\": {}, \"tags\": [], \"annotations\": []\n}",
               MG_SIDECAR_ERROR_INVALID, 3, 14, "version", NULL);
-  expect_one (HEAD "  \"document\": { \"sha256\": \"abc\" }\n}",
+  expect_one (HEAD0 "  \"document\": { \"sha256\": \"abc\" }, \"tags\": []" NO_ANNOTATIONS,
               MG_SIDECAR_ERROR_INVALID, 4, 27, "document.sha256", "SHA-256");
-  expect_one (HEAD "  \"document\": { \"text\": \"a\\u0001b\" }\n}",
+  expect_one (HEAD0 "  \"document\": { \"text\": \"a\\u0001b\" }, \"tags\": []" NO_ANNOTATIONS,
               MG_SIDECAR_ERROR_INVALID, 4, 25, "document.text", NULL);
   expect_one (HEAD TAGS "  \"annotations\": [\n    { \"id\": \"a\", \"start\": 1, \"end\": 3, \"quote\": \"q\", \"created\": \"yesterday\" }\n  ]\n}",
               MG_SIDECAR_ERROR_INVALID, 6, 65, "annotations[0].created", "RFC 3339");

@@ -91,8 +91,8 @@ static void
 test_exact_bytes (void)
 {
   const char *minimal =
-    "{\"format\":\"marginalia-annotations\",\"version\":1,\"tags\":["
-    "{\"id\":\"t\",\"name\":\"标签\",\"color\":\"#112233\"}]}";
+    "{\"format\":\"marginalia-annotations\",\"version\":1,\"document\":{},\"tags\":["
+    "{\"id\":\"t\",\"name\":\"标签\",\"color\":\"#112233\"}],\"annotations\":[]}";
   g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/t.marginalia.json");
   g_autoptr(MgDocument) document = mg_document_new_for_text ("甲乙丙丁\n", -1, "t.txt");
   g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, document);

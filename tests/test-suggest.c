@@ -417,6 +417,82 @@ test_suggest_accept (void)
 }
 
 static void
+test_suggest_accept_all (void)
+{
+  g_autoptr(MgDocument) document = load_fixture ("report-zh.txt");
+  g_autoptr(MgTagSet) tags = mg_tag_set_new_default ();
+  g_autoptr(MgAnnotationStore) annotations = mg_annotation_store_new (document, tags);
+  g_autoptr(GListStore) all = mg_suggest_document (document, MG_SUGGEST_ALL);
+  g_autoptr(GListStore) left = NULL;
+  g_autoptr(GListStore) foreign = g_list_store_new (MG_TYPE_SUGGESTION);
+  g_autoptr(MgSuggestion) beyond = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_slogans = mg_suggest_count_kind (G_LIST_MODEL (all), MG_SUGGESTION_SLOGAN);
+  guint n;
+
+  g_assert_cmpuint (n_slogans, ==, 6);
+  g_assert_cmpuint (mg_suggest_count_kind (G_LIST_MODEL (all), MG_SUGGESTION_POLICY_GOAL), ==, 4);
+
+  /* Every slogan, as one undo step. */
+  n = mg_suggestion_accept_all (G_LIST_MODEL (all), MG_SUGGESTION_SLOGAN, annotations, "Li Wei", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, n_slogans);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (annotations), ==, n_slogans);
+  g_assert_cmpuint (mg_annotation_store_count_tag (annotations, "slogan"), ==, n_slogans);
+  left = mg_suggest_filter_existing (G_LIST_MODEL (all), annotations);
+  g_assert_cmpuint (mg_suggest_count_kind (G_LIST_MODEL (left), MG_SUGGESTION_SLOGAN), ==, 0);
+  g_assert_true (mg_annotation_store_undo (annotations));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (annotations), ==, 0);
+  g_assert_false (mg_annotation_store_can_undo (annotations));
+
+  /* A range beyond the text: refused before anything is added. */
+  beyond = mg_suggestion_new (MG_SUGGESTION_FIGURE, 400, 9000, 1, "x", "number");
+  g_list_store_append (foreign, find (G_LIST_MODEL (all), MG_SUGGESTION_FIGURE, 58, 62));
+  g_list_store_append (foreign, beyond);
+  g_assert_cmpuint (mg_suggestion_accept_all (G_LIST_MODEL (foreign), MG_SUGGESTION_FIGURE,
+                                              annotations, NULL, &error), ==, 0);
+  g_assert_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_RANGE);
+  g_clear_error (&error);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (annotations), ==, 0);
+
+  /* Without the tag: an error, nothing added, no undo step. */
+  g_assert_true (mg_annotation_store_delete_tag (annotations, "figure", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mg_suggestion_accept_all (G_LIST_MODEL (all), MG_SUGGESTION_FIGURE,
+                                              annotations, NULL, &error), ==, 0);
+  g_assert_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_UNKNOWN_TAG);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (annotations), ==, 0);
+  g_assert_cmpstr (mg_annotation_store_get_undo_label (annotations), !=, "Accept suggestions");
+}
+
+static void
+test_suggest_filter_dismissed (void)
+{
+  g_autoptr(MgDocument) document = load_fixture ("report-zh.txt");
+  g_autoptr(GListStore) all = mg_suggest_document (document, MG_SUGGEST_ALL);
+  g_autoptr(GListStore) dismissed = g_list_store_new (MG_TYPE_SUGGESTION);
+  g_autoptr(GListStore) kept = NULL;
+  g_autoptr(MgSuggestion) same = mg_suggestion_new (MG_SUGGESTION_SLOGAN, 185, 190, 4, "", "");
+  g_autoptr(MgSuggestion) other_kind = mg_suggestion_new (MG_SUGGESTION_FIGURE, 185, 190, 4, "", "");
+  g_autoptr(MgSuggestion) other_end = mg_suggestion_new (MG_SUGGESTION_FIGURE, 58, 61, 3, "", "");
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (all));
+
+  kept = mg_suggest_filter_dismissed (G_LIST_MODEL (all), G_LIST_MODEL (dismissed));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kept)), ==, n_all);
+  g_clear_object (&kept);
+
+  /* Equal objects by kind and range, not by identity; others stay. */
+  g_list_store_append (dismissed, other_end);
+  g_list_store_append (dismissed, same);
+  g_list_store_append (dismissed, other_kind);
+  kept = mg_suggest_filter_dismissed (G_LIST_MODEL (all), G_LIST_MODEL (dismissed));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kept)), ==, n_all - 1);
+  g_assert_null (find (G_LIST_MODEL (kept), MG_SUGGESTION_SLOGAN, 185, 190));
+  g_assert_nonnull (find (G_LIST_MODEL (kept), MG_SUGGESTION_FIGURE, 58, 62));
+  check_invariants (document, G_LIST_MODEL (kept));
+}
+
+static void
 test_suggest_deterministic (void)
 {
   g_autoptr(MgDocument) document = load_fixture ("report-zh.txt");
@@ -627,6 +703,8 @@ main (int   argc,
   g_test_add_func ("/suggest/object", test_suggest_object);
   g_test_add_func ("/suggest/filter-existing", test_suggest_filter_existing);
   g_test_add_func ("/suggest/accept", test_suggest_accept);
+  g_test_add_func ("/suggest/accept-all", test_suggest_accept_all);
+  g_test_add_func ("/suggest/filter-dismissed", test_suggest_filter_dismissed);
   g_test_add_func ("/suggest/deterministic", test_suggest_deterministic);
   g_test_add_func ("/suggest/large", test_suggest_large);
   g_test_add_func ("/suggest/find-at", test_suggest_find_at);

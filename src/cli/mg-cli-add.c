@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -83,7 +85,8 @@ locate (MgCliFiles *files,
 
       if (*quote == '\0')
         {
-          mg_cli_message (_("the quote is empty"));
+          mg_cli_message (_("the quote given with --quote is empty: give the text to annotate, "
+                            "as it appears in %s"), files->document_path);
           return FALSE;
         }
       /* No text holds a quote more often than it has characters. */
@@ -169,6 +172,7 @@ run (const MgCliCommand *command,
   g_auto(MgCliArgs) args = { 0 };
   g_autoptr(MgCliFiles) files = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) previous = NULL;
   g_autofree char *quote = NULL;
   g_autofree char *range = NULL;
   g_autofree char *note = NULL;
@@ -200,8 +204,27 @@ run (const MgCliCommand *command,
     { NULL }
   };
 
-  if (!mg_cli_args_parse (&args, command, entries, TRUE, 1, 1, argc, argv, &status))
+  /* A second argument is taken to say what went wrong with it. */
+  if (!mg_cli_args_parse (&args, command, entries, TRUE, 1, 2, argc, argv, &status))
     return status;
+  if (args.n_args == 2)
+    {
+      /* "add DOC TEXT": the passage was meant, without --quote. */
+      if (args.args[1][0] == '\0')
+        return mg_cli_usage_error (command,
+                                   _("an empty argument follows %s: give the passage to annotate "
+                                     "with --quote TEXT (not empty) or --range START:END"),
+                                   args.args[0]);
+      if (quote == NULL && range == NULL)
+        {
+          g_autofree char *shown = mg_cli_shorten (args.args[1]);
+
+          return mg_cli_usage_error (command,
+                                     _("unexpected argument “%s”: to annotate that text, "
+                                       "write --quote before it"), shown);
+        }
+      return mg_cli_usage_error (command, _("unexpected argument “%s”"), args.args[1]);
+    }
   if (!mg_cli_args_text (&args, "--quote", &quote) ||
       !mg_cli_args_text (&args, "--note", &note) ||
       !mg_cli_args_text (&args, "--author", &author) ||
@@ -250,12 +273,43 @@ run (const MgCliCommand *command,
   if (annotation == NULL)
     return mg_cli_fail (MG_CLI_EXIT_DATA, error);
 
+  /* Should stdout fail once the sidecar is saved (a full disk), nobody
+   * received the id: the sidecar is put back as it was, so that the
+   * failing command changes nothing, as for any other failure. */
+  previous = g_file_load_bytes (files->sidecar_file, NULL, NULL, NULL);
   status = mg_cli_files_save (files);
   if (status != MG_CLI_EXIT_OK)
     return status;
 
   mg_cli_write (mg_annotation_get_id (annotation), -1);
   mg_cli_write ("\n", 1);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      const char *reason = g_strerror (errno);
+      g_autoptr(GError) undo_error = NULL;
+      gboolean undone;
+
+      clearerr (stdout);
+      if (previous != NULL)
+        undone = g_file_replace_contents (files->sidecar_file,
+                                          g_bytes_get_data (previous, NULL),
+                                          g_bytes_get_size (previous),
+                                          NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                          NULL, &undo_error);
+      else
+        undone = g_file_delete (files->sidecar_file, NULL, &undo_error);
+
+      if (undone)
+        mg_cli_message (_("could not write the new annotation’s id to standard output (%s); "
+                          "nothing was added to %s"), reason, files->sidecar_path);
+      else
+        mg_cli_message (_("could not write the new annotation’s id to standard output (%s); "
+                          "the annotation is saved in %s all the same, with the id %s "
+                          "(it could not be taken out again: %s)"),
+                        reason, files->sidecar_path, mg_annotation_get_id (annotation),
+                        undo_error->message);
+      return MG_CLI_EXIT_WRITE;
+    }
   return MG_CLI_EXIT_OK;
 }
 

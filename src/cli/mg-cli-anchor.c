@@ -115,9 +115,13 @@ run (const MgCliCommand *command,
   count (files->store, &counts);
 
   /* Written only when re-anchoring changed something (positions, quotes,
-   * states, or the text's sha256): otherwise the file stays byte for byte. */
-  if (mg_sidecar_get_exists (files->sidecar) && mg_sidecar_get_reanchored (files->sidecar) &&
-      !mg_sidecar_save (files->sidecar, NULL, &error))
+   * states, or the text's sha256), or the speech's file did (its name, or
+   * its encoding or line ends, which the "document" member records):
+   * otherwise the file stays byte for byte. */
+  if (mg_sidecar_get_exists (files->sidecar)
+      && (mg_sidecar_get_reanchored (files->sidecar)
+          || mg_sidecar_get_document_outdated (files->sidecar))
+      && !mg_sidecar_save (files->sidecar, NULL, &error))
     {
       if (g_error_matches (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_BROKEN) ||
           g_error_matches (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_NEWER_VERSION))

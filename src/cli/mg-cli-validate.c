@@ -69,16 +69,18 @@ run (const MgCliCommand *command,
         return mg_cli_fail (MG_CLI_EXIT_DATA, error);
     }
 
-  /* Quotes that no longer match the text need re-anchoring: listed, but
-   * they do not make the file invalid. A newer version does: this version
-   * cannot vouch for members it does not know. */
+  /* Quotes that no longer match the text need re-anchoring, and what the
+   * reader sets right by itself is a warning: listed, but they do not make
+   * the file invalid. A newer version does: this version cannot vouch for
+   * members it does not know. */
   problems = mg_sidecar_validate_file (file, document, &newer);
   for (guint i = 0; i < problems->len; i++)
     {
       MgSidecarProblem *problem = g_ptr_array_index (problems, i);
 
       write_problem (problem, args.args[0]);
-      if (problem->kind != MG_SIDECAR_PROBLEM_REANCHOR)
+      if (problem->kind == MG_SIDECAR_PROBLEM_ERROR
+          || problem->kind == MG_SIDECAR_PROBLEM_NEWER_VERSION)
         valid = FALSE;
     }
   if (newer)
@@ -96,6 +98,7 @@ const MgCliCommand mg_cli_command_validate = {
      "(1-based, column in characters). Exits with 0 when the file is valid, "
      "2 when it is not or was written by a newer version. With --document, "
      "quotes that no longer match the text at their offsets are listed as "
-     "needing re-anchoring; they do not make the file invalid."),
+     "needing re-anchoring; they do not make the file invalid, nor do "
+     "warnings about what loading sets right by itself."),
   run,
 };

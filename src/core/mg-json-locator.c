@@ -32,9 +32,10 @@ typedef struct
 
 typedef struct
 {
-  gboolean is_array;
-  guint    index;
-  gsize    path_len;
+  gboolean    is_array;
+  guint       index;
+  gsize       path_len;
+  GHashTable *names;     /* member name → Position, when looking for duplicates */
 } Frame;
 
 guint
@@ -430,10 +431,115 @@ record (MgJsonLocator *self,
     }
 }
 
-/* One pass over the text, iterative so that nesting cannot exhaust the
- * stack. Stops quietly at anything that is not JSON. */
 static void
-resolve (MgJsonLocator *self)
+frame_clear (gpointer data)
+{
+  Frame *frame = data;
+
+  g_clear_pointer (&frame->names, g_hash_table_unref);
+}
+
+/* Notes the member @key of the innermost object, adding an
+ * MgJsonIssue to @issues when the object already has one of that
+ * name. @c is on the member's name. */
+static void
+note_member (GArray     *stack,
+             GString    *path,
+             GString    *key,
+             Cursor     *c,
+             GPtrArray  *issues)
+{
+  Frame *top = &g_array_index (stack, Frame, stack->len - 1);
+  Position *first;
+
+  if (top->names == NULL)
+    top->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  first = g_hash_table_lookup (top->names, key->str);
+  if (first == NULL)
+    {
+      Position *p = g_new0 (Position, 1);
+
+      p->line = c->line;
+      p->column = c->column;
+      p->found = TRUE;
+      g_hash_table_insert (top->names, g_strndup (key->str, key->len), p);
+    }
+  else
+    {
+      MgJsonIssue *d = g_new0 (MgJsonIssue, 1);
+
+      d->kind = MG_JSON_ISSUE_DUPLICATE_MEMBER;
+      d->path = path->len > 0 ? g_strdup_printf ("%s.%s", path->str, key->str)
+                              : g_strdup (key->str);
+      d->text = g_strndup (key->str, key->len);
+      d->line = c->line;
+      d->column = c->column;
+      d->first_line = first->line;
+      d->first_column = first->column;
+      g_ptr_array_add (issues, d);
+    }
+}
+
+/* TRUE when the integer literal @s (@len bytes, optional minus sign and
+ * digits only) lies outside gint64, which json-glib does not notice. */
+static gboolean
+integer_overflows (const char *s,
+                   gsize       len)
+{
+  gboolean negative = len > 0 && s[0] == '-';
+  const char *limit = negative ? "9223372036854775808" : "9223372036854775807";
+
+  if (negative)
+    {
+      s++;
+      len--;
+    }
+  while (len > 1 && s[0] == '0')
+    {
+      s++;
+      len--;
+    }
+  if (len != strlen (limit))
+    return len > strlen (limit);
+  return memcmp (s, limit, len) > 0;
+}
+
+/* Notes the number at @at (ending at byte @end) unless it is a plain
+ * integer that fits in gint64. */
+static void
+note_number (GString   *path,
+             Cursor    *at,
+             gsize      end,
+             GPtrArray *issues)
+{
+  const char *s = at->data + at->pos;
+  gsize len = end - at->pos;
+  gboolean plain = len > 0;
+  MgJsonIssue *issue;
+
+  if (len == 0 || (s[0] != '-' && !g_ascii_isdigit (s[0])))
+    return;
+  for (gsize i = s[0] == '-' ? 1 : 0; i < len && plain; i++)
+    plain = g_ascii_isdigit (s[i]);
+  if (plain && !integer_overflows (s, len))
+    return;
+
+  issue = g_new0 (MgJsonIssue, 1);
+  issue->kind = plain ? MG_JSON_ISSUE_HUGE_INTEGER : MG_JSON_ISSUE_FRACTION;
+  issue->path = g_strdup (path->str);
+  issue->text = g_strndup (s, len);
+  issue->line = at->line;
+  issue->column = at->column;
+  g_ptr_array_add (issues, issue);
+}
+
+/* One pass over the text, iterative so that nesting cannot exhaust the
+ * stack. Stops quietly at anything that is not JSON. With @issues,
+ * what json-glib reads without a word (member names used twice in one
+ * object, unusual numbers) is collected there instead. */
+static void
+scan (MgJsonLocator *self,
+      GPtrArray     *issues)
 {
   g_autoptr(GString) path = g_string_new ("");
   g_autoptr(GString) key = g_string_new ("");
@@ -442,18 +548,19 @@ resolve (MgJsonLocator *self)
   Frame *top;
   char ch;
 
-  self->pending = FALSE;
+  g_array_set_clear_func (stack, frame_clear);
 
   skip_ws (&c);
 
 value:
   if (c.pos >= c.length)
     return;
-  record (self, path, &c);
+  if (issues == NULL)
+    record (self, path, &c);
   ch = peek (&c);
   if (ch == '{' || ch == '[')
     {
-      Frame f = { ch == '[', 0, path->len };
+      Frame f = { ch == '[', 0, path->len, NULL };
 
       advance (&c);
       g_array_append_val (stack, f);
@@ -478,6 +585,8 @@ value:
     }
   else
     {
+      Cursor at = c;
+
       while (c.pos < c.length)
         {
           ch = peek (&c);
@@ -486,6 +595,8 @@ value:
             break;
           advance (&c);
         }
+      if (issues != NULL)
+        note_number (path, &at, c.pos, issues);
     }
 
 after_value:
@@ -524,8 +635,14 @@ member:
   if (peek (&c) != '"')
     return;
   g_string_truncate (key, 0);
-  if (!scan_string (&c, key))
-    return;
+  {
+    Cursor at = c;
+
+    if (!scan_string (&c, key))
+      return;
+    if (issues != NULL)
+      note_member (stack, path, key, &at, issues);
+  }
   skip_ws (&c);
   if (peek (&c) != ':')
     return;
@@ -552,7 +669,10 @@ mg_json_locator_lookup (MgJsonLocator *self,
   if (!g_hash_table_contains (self->positions, path))
     mg_json_locator_request (self, path);
   if (self->pending)
-    resolve (self);
+    {
+      self->pending = FALSE;
+      scan (self, NULL);
+    }
 
   len = strlen (path);
   for (;;)
@@ -574,4 +694,25 @@ mg_json_locator_lookup (MgJsonLocator *self,
   *out_line = 0;
   *out_column = 0;
   return FALSE;
+}
+
+void
+mg_json_issue_free (MgJsonIssue *issue)
+{
+  if (issue == NULL)
+    return;
+  g_free (issue->path);
+  g_free (issue->text);
+  g_free (issue);
+}
+
+GPtrArray *
+mg_json_find_issues (const char *data,
+                     gsize       length)
+{
+  MgJsonLocator locator = { data, length, NULL, FALSE };
+  GPtrArray *issues = g_ptr_array_new_with_free_func ((GDestroyNotify) mg_json_issue_free);
+
+  scan (&locator, issues);
+  return issues;
 }

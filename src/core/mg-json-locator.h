@@ -45,6 +45,32 @@ char          *mg_json_parse_error_split  (const char    *data,
                                            guint         *out_line,
                                            guint         *out_column);
 
+/* What json-glib reads without a word, but a reader may want to refuse. */
+typedef enum
+{
+  MG_JSON_ISSUE_DUPLICATE_MEMBER,  /* a member name used twice in one object */
+  MG_JSON_ISSUE_HUGE_INTEGER,      /* an integer outside gint64: json-glib wraps it */
+  MG_JSON_ISSUE_FRACTION,          /* a number with a fraction or an exponent */
+} MgJsonIssueKind;
+
+typedef struct
+{
+  MgJsonIssueKind kind;
+  char           *path;          /* of the member or value, as for the locator */
+  char           *text;          /* the member's name, or the number as written */
+  guint           line;          /* of the (second) name, or of the number */
+  guint           column;
+  guint           first_line;    /* duplicates: of the first use's name */
+  guint           first_column;
+} MgJsonIssue;
+
+void           mg_json_issue_free         (MgJsonIssue   *issue);
+
+/* Every such issue in @data, in the order of the text (of MgJsonIssue).
+ * @data should be JSON: the scan stops at the first place it is not. */
+GPtrArray     *mg_json_find_issues        (const char    *data,
+                                           gsize          length);
+
 typedef struct _MgJsonLocator MgJsonLocator;
 
 /* @data must stay alive as long as the locator. */

@@ -12,6 +12,9 @@ typedef struct
   const char       *file_name;
   GHashTable       *tag_ids;         /* ids declared in "tags" */
   GHashTable       *annotation_ids;  /* id → path of its first use */
+  GPtrArray        *issues;          /* MgJsonIssue, when json-glib read the file */
+  GHashTable       *numbers;         /* path → MgJsonIssue: numbers json-glib read
+                                      * inexactly or as fractions; NULL when none */
 } MgSidecarReader;
 
 /* An invalid member (MG_SIDECAR_ERROR_INVALID): the message is prefixed
@@ -20,6 +23,22 @@ void        mg_sidecar_reader_problem (MgSidecarReader  *r,
                                        const char       *member,
                                        const char       *format,
                                        ...) G_GNUC_PRINTF (3, 4);
+
+/* A problem that makes the file unusable, at a known place. */
+void        mg_sidecar_reader_fatal   (MgSidecarReader  *r,
+                                       int               code,
+                                       const char       *member,
+                                       guint             line,
+                                       guint             column,
+                                       const char       *message);
+/* Parses @data; NULL (with a fatal problem) when it is not JSON. Member
+ * names used twice are reported here; numbers json-glib read inexactly
+ * are kept in r->numbers for the reading of values. */
+JsonNode   *mg_sidecar_reader_parse_json (MgSidecarReader *r,
+                                          const char      *data,
+                                          gsize            length);
+/* Reports the integers beyond 64 bits left in r->numbers. */
+void        mg_sidecar_reader_report_huge_numbers (MgSidecarReader *r);
 
 /* "a string", "an array"… for messages. */
 const char *mg_sidecar_value_describe (JsonNode         *node);

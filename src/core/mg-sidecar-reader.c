@@ -5,7 +5,6 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "mg-json-fast.h"
 #include "mg-json-locator.h"
 #include "mg-sidecar-reader-private.h"
 #include "mg-util.h"
@@ -373,6 +372,22 @@ read_annotation (MgSidecarReader *r,
   if (!ok)
     return NULL;
 
+  /* sidecar-format.md: contributors are "never the author". Harmless, so
+   * not a reason to refuse the file: the name is dropped (a save writes
+   * the list without it) and validate mentions it. */
+  for (guint i = 0; contributors != NULL && contributors[i] != NULL; i++)
+    if (*author != '\0' && g_str_equal (contributors[i], author))
+      {
+        g_autofree char *cpath = g_strdup_printf ("%s.contributors[%u]", path, i);
+        g_autofree char *message =
+          g_strdup_printf (_("%s: “%s” is the annotation’s author, so not one of its contributors; "
+                             "the name is dropped from “contributors”"),
+                           cpath, author);
+
+        mg_sidecar_content_add_problem (r->content, MG_SIDECAR_PROBLEM_WARNING, -1,
+                                        r->file_name, cpath, message);
+      }
+
   annotation = mg_annotation_new (id, start, end);
   mg_annotation_set_quote (annotation, quote);
   mg_annotation_set_prefix (annotation, prefix);
@@ -467,149 +482,6 @@ check_against (MgSidecarReader *r,
 }
 
 static void
-fatal (MgSidecarReader *r,
-       int              code,
-       const char      *member,
-       guint            line,
-       guint            column,
-       const char      *message)
-{
-  MgSidecarProblem *p = mg_sidecar_content_add_problem (r->content, MG_SIDECAR_PROBLEM_ERROR,
-                                                        code, r->file_name, member, message);
-
-  p->line = line;
-  p->column = column;
-}
-
-/* The byte offset just after the object or array that @data (valid JSON
- * for json-glib) starts with, or @length when it starts with something
- * else. json-glib reads an object or array followed by another one as if
- * the second were not there. */
-static gsize
-first_value_end (const char *data,
-                 gsize       length)
-{
-  gsize depth = 0;
-  gboolean in_string = FALSE;
-  gsize i = 0;
-
-  while (i < length && g_ascii_isspace (data[i]))
-    i++;
-  if (i == length || (data[i] != '{' && data[i] != '['))
-    return length;
-
-  for (; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        depth++;
-      else if ((c == '}' || c == ']') && --depth == 0)
-        return i + 1;
-    }
-  return length;
-}
-
-/* Parses the JSON; NULL (with a fatal problem) when it is not JSON. */
-static JsonNode *
-parse_json (MgSidecarReader *r,
-            const char      *data,
-            gsize            length)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-  const char *end = NULL;
-  gsize deep_at = 0;
-  guint line, column;
-  gboolean blank = TRUE;
-
-  for (gsize i = 0; i < length && blank; i++)
-    blank = g_ascii_isspace (data[i]);
-  if (blank)
-    {
-      fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, 1, 1, _("the file is empty"));
-      return NULL;
-    }
-
-  if (mg_json_nesting_depth (data, length, MG_JSON_MAX_DEPTH, &deep_at) > MG_JSON_MAX_DEPTH)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("not a Marginalia file: arrays and objects nested more than %u deep"),
-                         MG_JSON_MAX_DEPTH);
-
-      mg_json_position_of_byte (data, length, deep_at, &line, &column);
-      fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column, message);
-      return NULL;
-    }
-
-  /* Plain JSON is read directly; anything unusual, and every error, goes
-   * through json-glib, which gives the same tree and says where it fails. */
-  root = mg_json_fast_parse (data, length);
-  if (root != NULL)
-    return root;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &error))
-    {
-      /* json-glib says where, except for bytes that are not UTF-8. */
-      if (!g_utf8_validate_len (data, length, &end))
-        {
-          mg_json_position_of_byte (data, length, (gsize) (end - data), &line, &column);
-          fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column,
-                 _("not JSON: the file is not UTF-8 text (or holds a NUL byte)"));
-          return NULL;
-        }
-
-      g_autofree char *detail = mg_json_parse_error_split (data, length, error->message,
-                                                           &line, &column);
-      g_autofree char *message = g_strdup_printf (_("not JSON: %s"), detail);
-      guint end_line, end_column;
-
-      /* A file cut short confuses json-glib into blaming the last token
-       * it read; say what happened instead, where the text stops. */
-      mg_json_position_of_byte (data, length, length, &end_line, &end_column);
-      if (mg_json_ends_open (data, length) && line + 1 >= end_line)
-        {
-          fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, end_line, end_column,
-                 _("not JSON: the file ends before its last string, object or array is closed (was it cut short?)"));
-          return NULL;
-        }
-
-      fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column, message);
-      return NULL;
-    }
-
-  if (json_parser_get_root (parser) == NULL)
-    {
-      fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, 1, 1, _("the file is empty"));
-      return NULL;
-    }
-
-  /* Only white space may follow the value: a second one would be lost on
-   * the next save. */
-  for (gsize i = first_value_end (data, length); i < length; i++)
-    if (!g_ascii_isspace (data[i]))
-      {
-        mg_json_position_of_byte (data, length, i, &line, &column);
-        fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column,
-               _("not JSON: more data follows the end of the object (two files joined?)"));
-        return NULL;
-      }
-
-  return json_parser_steal_root (parser);
-}
-
-static void
 read_root (MgSidecarReader *r,
            JsonObject      *root)
 {
@@ -623,20 +495,41 @@ read_root (MgSidecarReader *r,
 
   if (format == NULL)
     {
-      fatal (r, MG_SIDECAR_ERROR_NOT_MARGINALIA, NULL, 0, 0,
+      mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_NOT_MARGINALIA, NULL, 0, 0,
              _("not a Marginalia annotations file: it has no “format” member"));
       return;
     }
   if (!mg_sidecar_value_is (format, G_TYPE_STRING)
       || g_strcmp0 (json_node_get_string (format), MG_SIDECAR_FORMAT) != 0)
     {
-      fatal (r, MG_SIDECAR_ERROR_NOT_MARGINALIA, "format", 0, 0,
+      mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_NOT_MARGINALIA, "format", 0, 0,
              _("not a Marginalia annotations file: “format” is not “marginalia-annotations”"));
       return;
     }
 
   if (version == NULL)
     mg_sidecar_reader_problem (r, NULL, _("the file has no “version”"));
+  else if (r->numbers != NULL && g_hash_table_contains (r->numbers, "version"))
+    {
+      MgJsonIssue *issue = g_hash_table_lookup (r->numbers, "version");
+
+      /* A whole number beyond 64 bits is still a version newer than this
+       * one; anything else is no version. */
+      if (issue->kind == MG_JSON_ISSUE_HUGE_INTEGER && issue->text[0] != '-')
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("version: %s is newer than this Marginalia knows (%d): the file can be read but will not be written"),
+                             issue->text, MG_SIDECAR_VERSION);
+
+          c->version = G_MAXINT64;
+          c->newer = TRUE;
+          mg_sidecar_content_add_problem (c, MG_SIDECAR_PROBLEM_NEWER_VERSION, -1,
+                                          r->file_name, "version", message);
+        }
+      else
+        mg_sidecar_reader_problem (r, "version", _("expected a version number (1 or more)"));
+      g_hash_table_remove (r->numbers, "version");
+    }
   else if (!mg_sidecar_value_is (version, G_TYPE_INT64) || json_node_get_int (version) < 1)
     mg_sidecar_reader_problem (r, "version", _("expected a version number (1 or more)"));
   else
@@ -654,19 +547,30 @@ read_root (MgSidecarReader *r,
         }
     }
 
+  /* "document", "tags" and "annotations" are part of every file
+   * Marginalia writes (sidecar-format.md marks only a few members
+   * optional, none of these): a file without one was cut down or edited
+   * by hand, and reading it as empty could hide annotations that are
+   * there under another name. A newer version may do without them. */
   if ((node = json_object_get_member (root, "document")) != NULL)
     read_document (r, node);
+  else if (!c->newer)
+    mg_sidecar_reader_problem (r, NULL, _("the file has no “document” (the speech it annotates)"));
   if ((node = json_object_get_member (root, "tags")) != NULL)
     read_tags (r, node);
   else
     {
-      /* A file without "tags" uses the defaults. */
+      if (!c->newer)
+        mg_sidecar_reader_problem (r, NULL, _("the file has no “tags” (write \"tags\": [] for none)"));
+      /* Go on with the defaults, to check the annotations' tags. */
       c->tags = mg_tag_set_new_default ();
       for (guint i = 0; i < mg_tag_set_get_n_tags (c->tags); i++)
         g_hash_table_add (r->tag_ids, g_strdup (mg_tag_get_id (mg_tag_set_get_tag (c->tags, i))));
     }
   if ((node = json_object_get_member (root, "annotations")) != NULL)
     read_annotations (r, node);
+  else if (!c->newer)
+    mg_sidecar_reader_problem (r, NULL, _("the file has no “annotations” (write \"annotations\": [] for none)"));
 
   json_object_iter_init_ordered (&iter, root);
   while (json_object_iter_next_ordered (&iter, &name, &member))
@@ -714,7 +618,7 @@ mg_sidecar_content_parse (const char *data,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GHashTable) tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) annotation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  MgSidecarReader r = { content, file_name, tag_ids, annotation_ids };
+  MgSidecarReader r = { content, file_name, tag_ids, annotation_ids, NULL, NULL };
 
   /* A UTF-8 byte order mark some editors add is not JSON, but harmless. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -723,9 +627,12 @@ mg_sidecar_content_parse (const char *data,
       length -= 3;
     }
 
-  root = parse_json (&r, data, length);
+  root = mg_sidecar_reader_parse_json (&r, data, length);
   if (root == NULL)
-    return g_steal_pointer (&content);
+    {
+      g_clear_pointer (&r.issues, g_ptr_array_unref);
+      return g_steal_pointer (&content);
+    }
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -733,15 +640,18 @@ mg_sidecar_content_parse (const char *data,
         g_strdup_printf (_("not a Marginalia annotations file: it holds %s, not an object"),
                          mg_sidecar_value_describe (root));
 
-      fatal (&r, MG_SIDECAR_ERROR_NOT_MARGINALIA, NULL, 0, 0, message);
+      mg_sidecar_reader_fatal (&r, MG_SIDECAR_ERROR_NOT_MARGINALIA, NULL, 0, 0, message);
     }
   else
     {
       read_root (&r, json_node_get_object (root));
+      mg_sidecar_reader_report_huge_numbers (&r);
       if (content->code < 0 && check_document != NULL)
         check_against (&r, check_document);
     }
 
   locate_problems (content, data, length);
+  g_clear_pointer (&r.numbers, g_hash_table_unref);
+  g_clear_pointer (&r.issues, g_ptr_array_unref);
   return g_steal_pointer (&content);
 }

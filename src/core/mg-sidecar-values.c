@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mg-json-locator.h"
 #include "mg-sidecar-reader-private.h"
 
 /* The content of a sidecar as read, and the typed reading of its values. */
@@ -153,8 +154,23 @@ mg_sidecar_value_offset (MgSidecarReader *r,
                          const char      *path,
                          guint           *out)
 {
+  MgJsonIssue *issue = r->numbers != NULL ? g_hash_table_lookup (r->numbers, path) : NULL;
   gint64 v;
 
+  /* 1e30, 2.5 or a number of twenty digits: json-glib makes a fraction of
+   * the first two and wraps the last around, so say what was written. */
+  if (issue != NULL || mg_sidecar_value_is (node, G_TYPE_DOUBLE))
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+      const char *text = issue != NULL ? issue->text
+        : g_ascii_dtostr (number, sizeof number, json_node_get_double (node));
+
+      mg_sidecar_reader_problem (r, path, _("%s is not a whole number in range: offsets are whole numbers from 0 to %d"),
+                                 text, G_MAXINT);
+      if (issue != NULL)
+        g_hash_table_remove (r->numbers, path);
+      return FALSE;
+    }
   if (!mg_sidecar_value_is (node, G_TYPE_INT64))
     {
       mg_sidecar_reader_problem (r, path, _("expected a whole number, found %s"), mg_sidecar_value_describe (node));
@@ -168,7 +184,8 @@ mg_sidecar_value_offset (MgSidecarReader *r,
       if (v < 0)
         mg_sidecar_reader_problem (r, path, _("%s is negative; offsets count from 0"), number);
       else
-        mg_sidecar_reader_problem (r, path, _("%s is too large"), number);
+        mg_sidecar_reader_problem (r, path, _("%s is not a whole number in range: offsets are whole numbers from 0 to %d"),
+                                   number, G_MAXINT);
       return FALSE;
     }
   *out = (guint) v;

@@ -486,6 +486,29 @@ mg_sidecar_get_anchor_counts (MgSidecar *self,
 }
 
 gboolean
+mg_sidecar_get_document_outdated (MgSidecar *self)
+{
+  MgDocument *document;
+  MgSidecarContent *read;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+
+  /* Without the speech itself (only its embedded text), the members read
+   * are all there is to know. */
+  document = self->document;
+  read = self->read;
+  if (document == NULL || read == NULL || !self->exists || self->broken)
+    return FALSE;
+
+  return g_strcmp0 (read->doc_name, mg_document_get_name (document)) != 0
+    || g_strcmp0 (read->doc_sha256, mg_document_get_sha256 (document)) != 0
+    || read->doc_length != (gint64) mg_document_get_length (document)
+    || g_strcmp0 (read->doc_encoding,
+                  mg_encoding_to_string (mg_document_get_encoding (document))) != 0
+    || g_strcmp0 (read->doc_title, mg_document_get_title (document)) != 0;
+}
+
+gboolean
 mg_sidecar_get_reanchored (MgSidecar *self)
 {
   g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
@@ -571,6 +594,21 @@ mg_sidecar_save (MgSidecar     *self,
     {
       g_free (self->read->doc_text);
       self->read->doc_text = g_strdup (mg_document_get_text (document));
+    }
+  if (self->document != NULL && self->read != NULL)
+    {
+      /* What was written is now what the file holds. */
+      MgSidecarContent *read = self->read;
+
+      g_free (read->doc_name);
+      read->doc_name = g_strdup (mg_document_get_name (self->document));
+      g_free (read->doc_sha256);
+      read->doc_sha256 = g_strdup (mg_document_get_sha256 (self->document));
+      g_free (read->doc_encoding);
+      read->doc_encoding = g_strdup (mg_encoding_to_string (mg_document_get_encoding (self->document)));
+      g_free (read->doc_title);
+      read->doc_title = g_strdup (mg_document_get_title (self->document));
+      read->doc_length = mg_document_get_length (self->document);
     }
   self->exists = TRUE;
   self->reanchored = FALSE;

@@ -36,6 +36,8 @@ typedef enum
   MG_SIDECAR_PROBLEM_NEWER_VERSION,  /* readable, but never written */
   MG_SIDECAR_PROBLEM_REANCHOR,       /* valid, but a quote no longer matches
                                       * the text: it needs re-anchoring */
+  MG_SIDECAR_PROBLEM_WARNING,        /* valid: something the reader set right
+                                      * (the next save writes it corrected) */
 } MgSidecarProblemKind;
 
 /* One problem found when reading a sidecar. line/column are 1-based
@@ -120,6 +122,12 @@ void               mg_sidecar_get_anchor_counts  (MgSidecar         *self,
 /* TRUE when the load re-anchored something (the file no longer matches
  * what a save would write). */
 gboolean           mg_sidecar_get_reanchored     (MgSidecar         *self);
+
+/* TRUE when the "document" members read (name, sha256, length, encoding,
+ * title) differ from those a save would write for the bound speech: the
+ * speech was renamed, or saved in another encoding or with other line
+ * ends (which change neither its text nor its hash). */
+gboolean           mg_sidecar_get_document_outdated (MgSidecar      *self);
 
 /* Whether save writes document.text (a self-contained file to share). */
 void               mg_sidecar_set_embed_text     (MgSidecar         *self,

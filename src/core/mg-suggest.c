@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "mg-suggest-private.h"
 
 gboolean
@@ -323,4 +325,135 @@ mg_suggestion_accept (MgSuggestion      *suggestion,
                                      mg_suggestion_get_start (suggestion),
                                      mg_suggestion_get_end (suggestion),
                                      tags, NULL, FALSE, author, error);
+}
+
+static guint
+suggestion_hash (gconstpointer key)
+{
+  MgSuggestion *s = (MgSuggestion *) key;
+
+  return mg_suggestion_get_start (s) * 31u + mg_suggestion_get_end (s) * 7u +
+         (guint) mg_suggestion_get_kind (s);
+}
+
+static gboolean
+suggestion_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  return mg_suggestion_compare ((MgSuggestion *) a, (MgSuggestion *) b) == 0;
+}
+
+GListStore *
+mg_suggest_filter_dismissed (GListModel *suggestions,
+                             GListModel *dismissed)
+{
+  g_autoptr(GHashTable) set = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  GListStore *result;
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (suggestions), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (dismissed), NULL);
+
+  set = g_hash_table_new_full (suggestion_hash, suggestion_equal, g_object_unref, NULL);
+  n = g_list_model_get_n_items (dismissed);
+  for (guint i = 0; i < n; i++)
+    g_hash_table_add (set, g_list_model_get_item (dismissed, i));
+
+  kept = g_ptr_array_new_with_free_func (g_object_unref);
+  n = g_list_model_get_n_items (suggestions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MgSuggestion) suggestion = g_list_model_get_item (suggestions, i);
+
+      if (!g_hash_table_contains (set, suggestion))
+        g_ptr_array_add (kept, g_steal_pointer (&suggestion));
+    }
+
+  result = g_list_store_new (MG_TYPE_SUGGESTION);
+  g_list_store_splice (result, 0, 0, kept->pdata, kept->len);
+  return result;
+}
+
+guint
+mg_suggest_count_kind (GListModel       *suggestions,
+                       MgSuggestionKind  kind)
+{
+  guint n, count = 0;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (suggestions), 0);
+
+  n = g_list_model_get_n_items (suggestions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MgSuggestion) suggestion = g_list_model_get_item (suggestions, i);
+
+      if (mg_suggestion_get_kind (suggestion) == kind)
+        count++;
+    }
+  return count;
+}
+
+guint
+mg_suggestion_accept_all (GListModel         *suggestions,
+                          MgSuggestionKind    kind,
+                          MgAnnotationStore  *store,
+                          const char         *author,
+                          GError            **error)
+{
+  const char *tag_id;
+  MgDocument *document;
+  guint n, length, added = 0;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (suggestions), 0);
+  g_return_val_if_fail ((guint) kind < MG_SUGGESTION_N_KINDS, 0);
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (store), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  /* Everything is checked before the first change, so that a failure
+   * leaves the store untouched. */
+  tag_id = mg_suggestion_kind_to_string (kind);
+  if (mg_tag_set_lookup (mg_annotation_store_get_tag_set (store), tag_id) == NULL)
+    {
+      g_set_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_UNKNOWN_TAG,
+                   _("There is no tag with the id “%s”"), tag_id);
+      return 0;
+    }
+  document = mg_annotation_store_get_document (store);
+  length = document != NULL ? mg_document_get_length (document) : 0;
+  n = g_list_model_get_n_items (suggestions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MgSuggestion) suggestion = g_list_model_get_item (suggestions, i);
+
+      if (mg_suggestion_get_kind (suggestion) == kind &&
+          (mg_suggestion_get_start (suggestion) >= mg_suggestion_get_end (suggestion) ||
+           mg_suggestion_get_end (suggestion) > length))
+        {
+          g_set_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_RANGE,
+                       _("The suggestion at %u–%u does not fit the speech"),
+                       mg_suggestion_get_start (suggestion), mg_suggestion_get_end (suggestion));
+          return 0;
+        }
+    }
+
+  mg_annotation_store_begin_group (store, _("Accept suggestions"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MgSuggestion) suggestion = g_list_model_get_item (suggestions, i);
+
+      if (mg_suggestion_get_kind (suggestion) != kind)
+        continue;
+      if (mg_suggestion_accept (suggestion, store, author, error) == NULL)
+        {
+          mg_annotation_store_end_group (store);
+          /* Roll back what was added before the failure. */
+          if (added > 0)
+            mg_annotation_store_undo (store);
+          return 0;
+        }
+      added++;
+    }
+  mg_annotation_store_end_group (store);
+  return added;
 }

@@ -36,6 +36,16 @@ GListStore *mg_suggest_document        (MgDocument        *document,
 GListStore *mg_suggest_filter_existing (GListModel        *suggestions,
                                         MgAnnotationStore *store);
 
+/* A new GListStore with the suggestions of @suggestions that match none
+ * of @dismissed (kind, start and end alike; both GListModels of
+ * MgSuggestion, in any order), in the order of @suggestions. */
+GListStore *mg_suggest_filter_dismissed (GListModel       *suggestions,
+                                         GListModel       *dismissed);
+
+/* How many of @suggestions are of @kind. */
+guint       mg_suggest_count_kind      (GListModel        *suggestions,
+                                        MgSuggestionKind   kind);
+
 /* The suggestions of @suggestions (sorted as mg_suggest_document() gives
  * them) that cover code point @offset, in model order: for a click on a
  * suggested range. Binary search plus a walk over at most
@@ -48,6 +58,16 @@ GPtrArray  *mg_suggest_find_at         (GListModel        *suggestions,
  * with @error set (for instance when the store's tag set no longer has the
  * tag). */
 MgAnnotation *mg_suggestion_accept     (MgSuggestion      *suggestion,
+                                        MgAnnotationStore *store,
+                                        const char        *author,
+                                        GError           **error);
+
+/* Adds every suggestion of @kind in @suggestions to @store, as one undo
+ * step. Returns how many were added; 0 with @error set when they could not
+ * be (the store's tag set lacks the tag, or a range does not fit the
+ * store's document), and then the store is left as it was. */
+guint         mg_suggestion_accept_all (GListModel        *suggestions,
+                                        MgSuggestionKind   kind,
                                         MgAnnotationStore *store,
                                         const char        *author,
                                         GError           **error);

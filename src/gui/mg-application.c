@@ -206,6 +206,7 @@ mg_application_startup (GApplication *app)
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.find-next", { "<Control>g", NULL } },
     { "win.find-previous", { "<Control><Shift>g", NULL } },
+    { "win.show-suggestions", { "F7", NULL } },
   };
 
   G_APPLICATION_CLASS (mg_application_parent_class)->startup (app);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "mg-document-view.h"
+#include "mg-suggestion-popover.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,12 @@ struct _MgDocumentView
   GtkTextTag        *current_match_tag;
   GtkTextTag        *flash_tag;
 
+  /* Suggestions: one faint style per kind, the model drawn (sorted as
+   * mg_suggest_document() gives it) and the popover offering them. */
+  GtkTextTag        *suggestion_tags[MG_SUGGESTION_N_KINDS];
+  GListModel        *suggestions;
+  MgSuggestionPopover *suggestion_popover;
+
   /* Find: match ranges as pairs of code point offsets. */
   GArray            *matches;
   char              *search_text;
@@ -47,5 +54,12 @@ struct _MgDocumentView
 
   guint              annotatable : 1;
 };
+
+/* mg-document-view-suggestions.c */
+void     _mg_document_view_init_suggestions    (MgDocumentView *self);
+void     _mg_document_view_update_suggestion_styles (MgDocumentView *self);
+/* Called when the text is replaced: forgets the suggestions drawn. */
+void     _mg_document_view_reset_suggestions   (MgDocumentView *self);
+void     _mg_document_view_dispose_suggestions (MgDocumentView *self);
 
 G_END_DECLS

@@ -87,6 +87,7 @@ ensure_color_tag (MgDocumentView *self,
 static void
 update_color_tags (MgDocumentView *self)
 {
+  _mg_document_view_update_suggestion_styles (self);
   if (self->tags == NULL)
     return;
   for (guint i = 0; i < mg_tag_set_get_n_tags (self->tags); i++)
@@ -475,12 +476,20 @@ handle_release (gpointer data)
   else
     {
       g_autoptr(GPtrArray) found = annotations_at (self, x, y);
+      GtkTextIter iter;
+      int bx, by;
 
       if (found != NULL && found->len > 0)
         {
           g_ptr_array_sort (found, compare_length);
           g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, g_ptr_array_index (found, 0));
         }
+      /* A suggested passage offers itself. */
+      gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                             (int) x, (int) y, &bx, &by);
+      if (self->annotatable && self->suggestions != NULL &&
+          gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+        mg_document_view_popup_suggestions (self, gtk_text_iter_get_offset (&iter));
     }
   return G_SOURCE_REMOVE;
 }
@@ -555,6 +564,7 @@ mg_document_view_size_allocate (GtkWidget *widget,
 
   gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
   gtk_popover_present (GTK_POPOVER (self->popover));
+  gtk_popover_present (GTK_POPOVER (self->suggestion_popover));
 }
 
 static void
@@ -567,6 +577,7 @@ mg_document_view_dispose (GObject *object)
   g_clear_handle_id (&self->release_id, g_source_remove);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   mg_document_view_set_store (self, NULL);
+  _mg_document_view_dispose_suggestions (self);
   if (self->popover != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->popover));
@@ -647,6 +658,7 @@ mg_document_view_init (MgDocumentView *self)
   self->current_match_tag = gtk_text_buffer_create_tag (buffer, "mg-search-current", NULL);
   self->flash_tag = gtk_text_buffer_create_tag (buffer, "mg-flash", NULL);
   update_fixed_colors (self);
+  _mg_document_view_init_suggestions (self);
   g_signal_connect (buffer, "mark-set", G_CALLBACK (mark_set), self);
 
   self->popover = MG_TAG_POPOVER (mg_tag_popover_new ());
@@ -697,6 +709,7 @@ mg_document_view_set_store (MgDocumentView    *self,
     return;
 
   buffer = gtk_text_view_get_buffer (self->text_view);
+  _mg_document_view_reset_suggestions (self);
   g_array_set_size (self->matches, 0);
   g_clear_pointer (&self->search_text, g_free);
 
@@ -758,5 +771,8 @@ mg_document_view_set_annotatable (MgDocumentView *self,
 
   self->annotatable = !!annotatable;
   if (!annotatable)
-    gtk_popover_popdown (GTK_POPOVER (self->popover));
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->popover));
+      gtk_popover_popdown (GTK_POPOVER (self->suggestion_popover));
+    }
 }

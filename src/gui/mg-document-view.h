@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "mg-annotation-store.h"
+#include "mg-suggestion.h"
 #include "mg-tag-popover.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,25 @@ guint          mg_document_view_set_search_text     (MgDocumentView    *self,
 guint          mg_document_view_search_next         (MgDocumentView    *self,
                                                      gboolean           backward);
 guint          mg_document_view_get_n_matches       (MgDocumentView    *self);
+
+/* Suggestions: draws @suggestions (a GListModel of MgSuggestion sorted as
+ * mg_suggest_document() gives them; NULL for none) faintly under the text,
+ * one style per kind in its tag's colour. Only the ranges that differ from
+ * the previous model are redrawn. Clicking a suggested range offers it in a
+ * popover whose buttons activate "win.accept-suggestion",
+ * "win.accept-all-suggestions" and "win.dismiss-suggestion". */
+void           mg_document_view_set_suggestions     (MgDocumentView    *self,
+                                                     GListModel        *suggestions);
+GListModel    *mg_document_view_get_suggestions     (MgDocumentView    *self);
+/* The suggestions drawn that cover @offset (a new array of references). */
+GPtrArray     *mg_document_view_get_suggestions_at  (MgDocumentView    *self,
+                                                     guint              offset);
+/* Offers the suggestions at @offset in the popover; FALSE when none. */
+gboolean       mg_document_view_popup_suggestions   (MgDocumentView    *self,
+                                                     guint              offset);
+GtkPopover    *mg_document_view_get_suggestion_popover (MgDocumentView *self);
+/* The code point offset of the caret. */
+guint          mg_document_view_get_cursor          (MgDocumentView    *self);
 
 /* Applies the highlight tags now rather than at the next idle. */
 void           mg_document_view_refresh             (MgDocumentView    *self);

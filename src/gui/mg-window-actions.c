@@ -49,11 +49,12 @@ mg_window_update_actions (MgWindow *self)
                                  has_document && mg_sidecar_get_reanchored (self->sidecar));
 
   mg_window_update_export_actions (self);
+  mg_window_update_suggestion_actions (self);
   mg_document_view_set_annotatable (self->document_view, writable);
 }
 
-static const char *
-author_name (MgWindow *self)
+const char *
+mg_window_author_name (MgWindow *self)
 {
   g_autofree char *name = g_settings_get_string (self->settings, "author-name");
 
@@ -97,7 +98,7 @@ mg_window_apply_to_selection (MgWindow   *self,
 
   annotation = mg_annotation_store_create (self->store, start, end,
                                            tags[0] ? tags : NULL,
-                                           note, starred, author_name (self), &error);
+                                           note, starred, mg_window_author_name (self), &error);
   if (annotation == NULL)
     {
       mg_window_toast (self, error->message, FALSE);

@@ -28,6 +28,7 @@ struct _MgWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   GtkMenuButton        *primary_menu_button;
+  GtkToggleButton      *suggestions_button;
   GtkInfoBar           *anchor_bar;
   GtkLabel             *anchor_label;
   GtkInfoBar           *sidecar_bar;
@@ -60,8 +61,19 @@ struct _MgWindow
   MgSaveState           save_state;
   double                zoom;
 
+  /* Suggestions: those of the document (computed in a thread), those
+   * dismissed, and those shown (neither annotated nor dismissed). */
+  GCancellable         *suggest_cancellable;
+  GListStore           *suggestions_all;
+  GListStore           *suggestions_dismissed;
+  GListStore           *suggestions;
+  guint                 suggest_refilter_id;
+  gint64                suggest_started;
+
   guint                 loading : 1;
   guint                 closing : 1;
+  guint                 show_suggestions : 1;
+  guint                 suggestions_toast : 1;
 };
 
 /* mg-window-actions.c */
@@ -73,6 +85,21 @@ void     mg_window_apply_to_selection (MgWindow       *self,
                                        int             tag_position,
                                        const char     *note,
                                        gboolean        starred);
+
+/* The name for new annotations, NULL for the default author. */
+const char *mg_window_author_name     (MgWindow       *self);
+
+/* mg-window-suggestions.c */
+void     mg_window_class_init_suggestions   (GtkWidgetClass *widget_class);
+void     mg_window_init_suggestions         (MgWindow       *self);
+void     mg_window_dispose_suggestions      (MgWindow       *self);
+void     mg_window_update_suggestion_actions (MgWindow      *self);
+void     mg_window_set_show_suggestions     (MgWindow       *self,
+                                             gboolean        show);
+/* After a document was shown or closed, or its store replaced. */
+void     mg_window_suggestions_document_changed (MgWindow   *self);
+/* After the annotations changed. */
+void     mg_window_suggestions_store_changed (MgWindow      *self);
 
 /* mg-window.c */
 void     mg_window_toast              (MgWindow       *self,

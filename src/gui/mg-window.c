@@ -22,6 +22,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_SHOW_SUGGESTIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 typedef struct
 {
   GFile      *file;
@@ -181,6 +189,7 @@ mg_window_sidecar_state_changed (MgWindow *self)
   mg_annotation_pane_set_read_only (self->pane, !mg_window_is_writable (self));
   self->save_state = mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
   update_title (self);
+  mg_window_suggestions_store_changed (self);
   mg_window_update_actions (self);
 }
 
@@ -198,6 +207,7 @@ mg_window_store_changed (MgWindow *self)
       g_clear_handle_id (&self->save_id, g_source_remove);
       self->save_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_timeout, self);
     }
+  mg_window_suggestions_store_changed (self);
   mg_window_update_actions (self);
 }
 
@@ -318,6 +328,7 @@ close_document (MgWindow *self)
   gtk_info_bar_set_revealed (self->sidecar_bar, FALSE);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   self->save_state = MG_SAVE_STATE_NONE;
+  mg_window_suggestions_document_changed (self);
 }
 
 static void
@@ -343,6 +354,7 @@ show_document (MgWindow *self,
   update_title (self);
   gtk_stack_set_visible_child_name (self->stack, "document");
   gtk_widget_grab_focus (GTK_WIDGET (mg_document_view_get_text_view (self->document_view)));
+  mg_window_suggestions_document_changed (self);
   mg_window_update_actions (self);
 
   {
@@ -665,6 +677,7 @@ mg_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   if (self->store != NULL)
     close_document (self);
+  mg_window_dispose_suggestions (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
@@ -684,6 +697,42 @@ mg_window_finalize (GObject *object)
 }
 
 static void
+mg_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  MgWindow *self = MG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SUGGESTIONS:
+      g_value_set_boolean (value, self->show_suggestions);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  MgWindow *self = MG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SUGGESTIONS:
+      mg_window_set_show_suggestions (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mg_window_class_init (MgWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -692,7 +741,14 @@ mg_window_class_init (MgWindowClass *klass)
 
   object_class->dispose = mg_window_dispose;
   object_class->finalize = mg_window_finalize;
+  object_class->get_property = mg_window_get_property;
+  object_class->set_property = mg_window_set_property;
   window_class->close_request = mg_window_close_request;
+
+  properties[PROP_SHOW_SUGGESTIONS] =
+    g_param_spec_boolean ("show-suggestions", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[LOADED] = g_signal_new ("loaded",
                                   G_TYPE_FROM_CLASS (klass),
@@ -707,6 +763,7 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, suggestions_button);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, anchor_bar);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, anchor_label);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, sidecar_bar);
@@ -724,6 +781,7 @@ mg_window_class_init (MgWindowClass *klass)
   mg_window_class_init_actions (widget_class);
   mg_window_class_init_export (widget_class);
   mg_window_class_init_recent (widget_class);
+  mg_window_class_init_suggestions (widget_class);
 }
 
 static void
@@ -760,6 +818,7 @@ mg_window_init (MgWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   mg_window_init_actions (self);
+  mg_window_init_suggestions (self);
   mg_window_recent_attach (self, self->status_page);
   mg_study_attach (self);
   update_title (self);

@@ -32,5 +32,11 @@ MgAnnotation      *mg_window_get_selected     (MgWindow      *self);
 gboolean           mg_window_save             (MgWindow      *self,
                                                GError       **error);
 void               mg_window_show_preferences (MgWindow      *self);
+/* Whether suggested annotations are shown (the "show-suggestions"
+ * property, the stateful action "win.show-suggestions"). */
+gboolean           mg_window_get_show_suggestions (MgWindow  *self);
+/* The suggestions shown: not annotated with their tag, not dismissed;
+ * NULL while they are off or being computed. */
+GListModel        *mg_window_get_suggestions  (MgWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+/* Times the suggestions in the main window on a speech (and its sidecar,
+ * when there is one): from turning them on until they are drawn, the
+ * longest the window went without handling events meanwhile, accepting one
+ * (until the view is redrawn), accepting all of one kind and undoing it,
+ * and turning them off.
+ *
+ *   xvfb-run -a bench/bench-gui-suggest SPEECH [RUNS]
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <adwaita.h>
+
+#include "mg-application.h"
+#include "mg-document-view.h"
+#include "mg-suggest.h"
+#include "mg-window.h"
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop until @done, returning the longest single iteration:
+ * how long the window could not react. */
+static double
+run_until (gboolean (*done) (MgWindow *), MgWindow *window)
+{
+  double longest = 0;
+
+  while (!done (window))
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      g_main_context_iteration (NULL, TRUE);
+      longest = MAX (longest, seconds_since (start));
+    }
+  return longest;
+}
+
+static gboolean
+has_suggestions (MgWindow *window)
+{
+  return mg_window_get_suggestions (window) != NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(MgApplication) app = NULL;
+  g_autoptr(GFile) file = NULL;
+  int runs = argc > 2 ? atoi (argv[2]) : 3;
+
+  if (argc < 2)
+    {
+      fprintf (stderr, "Usage: %s SPEECH [RUNS]\n", argv[0]);
+      return 2;
+    }
+
+  gtk_init ();
+  adw_init ();
+  app = mg_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+    return 1;
+  file = g_file_new_for_commandline_arg (argv[1]);
+
+  printf ("run\tannotations\tsuggestions\tshown\ton_s\tlongest_stall_s\taccept_s\taccept_all_n\taccept_all_s\tundo_all_s\toff_s\n");
+  for (int run = 0; run < runs; run++)
+    {
+      MgWindow *window = mg_window_new (app);
+      MgAnnotationStore *store;
+      GListModel *shown;
+      g_autoptr(GListStore) all = NULL;
+      gint64 start;
+      double on_s, stall_s, accept_s, all_s, undo_s, off_s;
+      guint n_all, n_shown, n_annotations, n_figures;
+
+      gtk_window_present (GTK_WINDOW (window));
+      iterate ();
+      mg_window_open_file (window, file);
+      while (mg_window_is_loading (window))
+        g_main_context_iteration (NULL, TRUE);
+      iterate ();
+      store = mg_window_get_store (window);
+      n_annotations = mg_annotation_store_get_n_annotations (store);
+
+      start = g_get_monotonic_time ();
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-suggestions", NULL);
+      stall_s = run_until (has_suggestions, window);
+      on_s = seconds_since (start);
+      shown = mg_window_get_suggestions (window);
+      n_shown = g_list_model_get_n_items (shown);
+      all = mg_suggest_document (mg_annotation_store_get_document (store), MG_SUGGEST_ALL);
+      n_all = g_list_model_get_n_items (G_LIST_MODEL (all));
+
+      /* One, through the window's action, until the view is redrawn. */
+      {
+        g_autoptr(MgSuggestion) first = g_list_model_get_item (shown, n_shown / 2);
+
+        start = g_get_monotonic_time ();
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-suggestion", "(suu)",
+                                    mg_suggestion_get_tag (first),
+                                    mg_suggestion_get_start (first), mg_suggestion_get_end (first));
+        iterate ();
+        accept_s = seconds_since (start);
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+        iterate ();
+      }
+
+      n_figures = mg_suggest_count_kind (mg_window_get_suggestions (window), MG_SUGGESTION_FIGURE);
+      start = g_get_monotonic_time ();
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-all-suggestions", "s", "figure");
+      iterate ();
+      all_s = seconds_since (start);
+      start = g_get_monotonic_time ();
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+      iterate ();
+      undo_s = seconds_since (start);
+
+      start = g_get_monotonic_time ();
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-suggestions", NULL);
+      iterate ();
+      off_s = seconds_since (start);
+
+      printf ("%d\t%u\t%u\t%u\t%.3f\t%.3f\t%.3f\t%u\t%.3f\t%.3f\t%.3f\n",
+              run + 1, n_annotations, n_all, n_shown, on_s, stall_s, accept_s,
+              n_figures, all_s, undo_s, off_s);
+      fflush (stdout);
+
+      /* Leave the sidecar as it was. */
+      mg_window_save (window, NULL);
+      gtk_window_destroy (GTK_WINDOW (window));
+      iterate ();
+    }
+  return 0;
+}

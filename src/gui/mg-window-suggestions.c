@@ -1,0 +1,396 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mg-suggest.h"
+#include "mg-window-private.h"
+
+/* Suggested annotations in the window: computed once per document in a
+ * thread, filtered on the main thread against the annotations (whenever
+ * they change) and against those the reader dismissed, and drawn by the
+ * document view. */
+
+static void
+update_tooltip (MgWindow *self)
+{
+  g_autofree char *tooltip = NULL;
+
+  if (!self->show_suggestions)
+    tooltip = g_strdup (_("Show Suggestions (F7)"));
+  else if (self->document == NULL)
+    tooltip = g_strdup (_("Hide Suggestions (F7)"));
+  else if (self->suggestions == NULL)
+    tooltip = g_strdup (_("Finding suggestions…"));
+  else
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->suggestions));
+
+      /* Translators: the tooltip of the suggestions button. */
+      tooltip = g_strdup_printf (ngettext ("Hide Suggestions (F7)\n%u suggestion in the speech",
+                                           "Hide Suggestions (F7)\n%u suggestions in the speech", n),
+                                 n);
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->suggestions_button), tooltip);
+}
+
+static void
+show_count (MgWindow *self)
+{
+  g_autofree char *title = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->suggestions));
+
+  self->suggestions_toast = FALSE;
+  if (n == 0)
+    title = g_strdup (_("No suggestions in this speech"));
+  else
+    title = g_strdup_printf (ngettext ("%u suggestion: click an underlined passage to accept it",
+                                       "%u suggestions: click an underlined passage to accept one",
+                                       n), n);
+  mg_window_toast (self, title, FALSE);
+}
+
+static void
+refilter (MgWindow *self)
+{
+  g_autoptr(GListStore) fresh = NULL;
+
+  g_clear_handle_id (&self->suggest_refilter_id, g_source_remove);
+  if (!self->show_suggestions || self->suggestions_all == NULL || self->store == NULL)
+    return;
+
+  fresh = mg_suggest_filter_existing (G_LIST_MODEL (self->suggestions_all), self->store);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->suggestions_dismissed)) > 0)
+    {
+      GListStore *kept = mg_suggest_filter_dismissed (G_LIST_MODEL (fresh),
+                                                      G_LIST_MODEL (self->suggestions_dismissed));
+
+      g_set_object (&fresh, kept);
+      g_object_unref (kept);
+    }
+  g_set_object (&self->suggestions, fresh);
+  mg_document_view_set_suggestions (self->document_view, G_LIST_MODEL (self->suggestions));
+
+  update_tooltip (self);
+  mg_window_update_actions (self);
+  if (self->suggestions_toast)
+    show_count (self);
+}
+
+static gboolean
+refilter_idle (gpointer data)
+{
+  MgWindow *self = data;
+
+  self->suggest_refilter_id = 0;
+  refilter (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+mg_window_suggestions_store_changed (MgWindow *self)
+{
+  if (self->show_suggestions && self->suggestions_all != NULL && self->suggest_refilter_id == 0)
+    self->suggest_refilter_id = g_idle_add (refilter_idle, self);
+}
+
+static void
+suggest_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  MgDocument *document = task_data;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, mg_suggest_document (document, MG_SUGGEST_ALL), g_object_unref);
+}
+
+static void
+suggest_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  MgWindow *self = MG_WINDOW (source);
+  GTask *task = G_TASK (result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) all = g_task_propagate_pointer (task, &error);
+
+  /* Cancelled: the document or the toggle changed since. */
+  if (all == NULL || g_task_get_task_data (task) != (gpointer) self->document)
+    return;
+
+  g_clear_object (&self->suggest_cancellable);
+  g_debug ("Found %u suggestions in %.3f s",
+           g_list_model_get_n_items (G_LIST_MODEL (all)),
+           (g_get_monotonic_time () - self->suggest_started) / (double) G_USEC_PER_SEC);
+  self->suggestions_all = g_steal_pointer (&all);
+  refilter (self);
+}
+
+static void
+cancel (MgWindow *self)
+{
+  if (self->suggest_cancellable != NULL)
+    g_cancellable_cancel (self->suggest_cancellable);
+  g_clear_object (&self->suggest_cancellable);
+  g_clear_handle_id (&self->suggest_refilter_id, g_source_remove);
+}
+
+/* Starts finding the document's suggestions unless they are known or
+ * being found; shows them when known. */
+static void
+update (MgWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  update_tooltip (self);
+  if (!self->show_suggestions || self->document == NULL || self->loading)
+    return;
+  if (self->suggestions_all != NULL)
+    {
+      refilter (self);
+      return;
+    }
+  if (self->suggest_cancellable != NULL)
+    return;
+
+  self->suggest_cancellable = g_cancellable_new ();
+  self->suggest_started = g_get_monotonic_time ();
+  task = g_task_new (self, self->suggest_cancellable, suggest_done, NULL);
+  g_task_set_source_tag (task, update);
+  g_task_set_task_data (task, g_object_ref (self->document), g_object_unref);
+  g_task_run_in_thread (task, suggest_thread);
+}
+
+/* Hides the suggestions; those found stay known for the document. */
+static void
+hide (MgWindow *self)
+{
+  cancel (self);
+  g_clear_object (&self->suggestions);
+  mg_document_view_set_suggestions (self->document_view, NULL);
+  update_tooltip (self);
+}
+
+void
+mg_window_suggestions_document_changed (MgWindow *self)
+{
+  hide (self);
+  g_clear_object (&self->suggestions_all);
+  g_list_store_remove_all (self->suggestions_dismissed);
+  self->suggestions_toast = FALSE;
+  update (self);
+}
+
+void
+mg_window_set_show_suggestions (MgWindow *self,
+                                gboolean  show)
+{
+  show = !!show;
+  if (self->show_suggestions == (guint) show)
+    return;
+
+  self->show_suggestions = show;
+  /* The count is told when the reader turns them on, not at every start. */
+  self->suggestions_toast = show && self->document != NULL;
+  if (show)
+    update (self);
+  else
+    hide (self);
+  mg_window_update_actions (self);
+  g_object_notify (G_OBJECT (self), "show-suggestions");
+}
+
+gboolean
+mg_window_get_show_suggestions (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), FALSE);
+
+  return self->show_suggestions;
+}
+
+GListModel *
+mg_window_get_suggestions (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+
+  return self->suggestions ? G_LIST_MODEL (self->suggestions) : NULL;
+}
+
+/* The suggestion shown that a "(suu)" target names, or NULL. */
+static MgSuggestion *
+lookup (MgWindow *self,
+        GVariant *target)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  const char *tag_id;
+  guint start, end;
+
+  if (self->suggestions == NULL)
+    return NULL;
+  g_variant_get (target, "(&suu)", &tag_id, &start, &end);
+  found = mg_suggest_find_at (G_LIST_MODEL (self->suggestions), start);
+  for (guint i = 0; i < found->len; i++)
+    {
+      MgSuggestion *suggestion = g_ptr_array_index (found, i);
+
+      if (mg_suggestion_get_start (suggestion) == start && mg_suggestion_get_end (suggestion) == end &&
+          g_strcmp0 (mg_suggestion_get_tag (suggestion), tag_id) == 0)
+        return g_object_ref (suggestion);
+    }
+  return NULL;
+}
+
+static const char *
+tag_name (MgWindow   *self,
+          const char *tag_id)
+{
+  MgTag *tag = mg_tag_set_lookup (mg_annotation_store_get_tag_set (self->store), tag_id);
+
+  return tag != NULL ? mg_tag_get_name (tag) : tag_id;
+}
+
+static void
+accept_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  g_autoptr(MgSuggestion) suggestion = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  MgAnnotation *annotation;
+
+  if (!mg_window_is_writable (self) || (suggestion = lookup (self, parameter)) == NULL)
+    return;
+
+  annotation = mg_suggestion_accept (suggestion, self->store, mg_window_author_name (self), &error);
+  if (annotation == NULL)
+    {
+      mg_window_toast (self, error->message, FALSE);
+      return;
+    }
+  mg_window_set_selected (self, annotation);
+  toast = g_strdup_printf (_("Tagged as “%s”"), tag_name (self, mg_suggestion_get_tag (suggestion)));
+  mg_window_toast (self, toast, TRUE);
+}
+
+static void
+accept_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  const char *tag_id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  MgSuggestionKind kind;
+  guint n;
+
+  if (!mg_window_is_writable (self) || self->suggestions == NULL ||
+      !mg_suggestion_kind_from_string (tag_id, &kind))
+    return;
+
+  n = mg_suggestion_accept_all (G_LIST_MODEL (self->suggestions), kind, self->store,
+                                mg_window_author_name (self), &error);
+  /* The window last looked at undo while the group was open. */
+  mg_window_update_actions (self);
+  if (error != NULL)
+    {
+      mg_window_toast (self, error->message, FALSE);
+      return;
+    }
+  if (n == 0)
+    return;
+  toast = g_strdup_printf (ngettext ("Tagged %u passage as “%s”", "Tagged %u passages as “%s”", n),
+                           n, tag_name (self, tag_id));
+  mg_window_toast (self, toast, TRUE);
+}
+
+static void
+dismiss_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  g_autoptr(MgSuggestion) suggestion = lookup (self, parameter);
+
+  if (suggestion == NULL)
+    return;
+  g_list_store_append (self->suggestions_dismissed, suggestion);
+  refilter (self);
+}
+
+static void
+popover_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MgWindow *self = MG_WINDOW (widget);
+
+  mg_document_view_popup_suggestions (self->document_view,
+                                      mg_document_view_get_cursor (self->document_view));
+}
+
+void
+mg_window_update_suggestion_actions (MgWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean offered = self->suggestions != NULL && !self->loading && mg_window_is_writable (self);
+  gboolean at_cursor = FALSE;
+
+  if (offered)
+    {
+      g_autoptr(GPtrArray) found = mg_document_view_get_suggestions_at (self->document_view,
+                                                                        mg_document_view_get_cursor (self->document_view));
+
+      at_cursor = found->len > 0;
+    }
+  gtk_widget_action_set_enabled (widget, "win.accept-suggestion", offered);
+  gtk_widget_action_set_enabled (widget, "win.accept-all-suggestions", offered);
+  gtk_widget_action_set_enabled (widget, "win.dismiss-suggestion", self->suggestions != NULL);
+  gtk_widget_action_set_enabled (widget, "win.show-suggestion-popover", offered && at_cursor);
+}
+
+void
+mg_window_class_init_suggestions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_property_action (widget_class, "win.show-suggestions", "show-suggestions");
+  gtk_widget_class_install_action (widget_class, "win.accept-suggestion", "(suu)", accept_action);
+  gtk_widget_class_install_action (widget_class, "win.accept-all-suggestions", "s", accept_all_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-suggestion", "(suu)", dismiss_action);
+  gtk_widget_class_install_action (widget_class, "win.show-suggestion-popover", NULL, popover_action);
+}
+
+void
+mg_window_init_suggestions (MgWindow *self)
+{
+  GtkEventController *controller;
+  GtkTextView *text_view = mg_document_view_get_text_view (self->document_view);
+  static const char * const triggers[] = { "Return", "KP_Enter" };
+
+  self->suggestions_dismissed = g_list_store_new (MG_TYPE_SUGGESTION);
+
+  /* Keys on the document that open the suggestion under the caret. */
+  controller = gtk_shortcut_controller_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers[i]),
+                                                            gtk_named_action_new ("win.show-suggestion-popover")));
+  gtk_widget_add_controller (GTK_WIDGET (text_view), controller);
+
+  g_settings_bind (self->settings, "show-suggestions", self, "show-suggestions", G_SETTINGS_BIND_DEFAULT);
+  update_tooltip (self);
+}
+
+void
+mg_window_dispose_suggestions (MgWindow *self)
+{
+  cancel (self);
+  g_clear_object (&self->suggestions);
+  g_clear_object (&self->suggestions_all);
+  g_clear_object (&self->suggestions_dismissed);
+}

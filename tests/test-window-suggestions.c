@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "gui-test-util.h"
+#include "mg-application.h"
+#include "mg-document-view.h"
+#include "mg-suggest.h"
+#include "mg-window-private.h"
+
+static MgApplication *app;
+
+typedef struct
+{
+  char      *dir;
+  GFile     *speech;
+  MgWindow  *window;
+  GSettings *settings;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("marginalia-gui-suggest-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->settings = g_settings_new (APPLICATION_ID);
+  g_settings_reset (fixture->settings, "show-suggestions");
+  fixture->window = mg_window_new (app);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_gui_test_iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  mg_gui_test_iterate ();
+  g_settings_reset (fixture->settings, "show-suggestions");
+  g_clear_object (&fixture->settings);
+  g_clear_object (&fixture->speech);
+  mg_gui_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+open_fixture (Fixture    *fixture,
+              const char *name)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "suggest", name, NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&fixture->speech);
+  fixture->speech = g_file_new_for_path (path);
+  g_file_copy (from, fixture->speech, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  mg_window_open_file (fixture->window, fixture->speech);
+  while (mg_window_is_loading (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
+  mg_gui_test_iterate ();
+  g_assert_true (mg_window_has_document (fixture->window));
+}
+
+static MgDocumentView *
+view_of (Fixture *fixture)
+{
+  return MG_DOCUMENT_VIEW (mg_window_get_document_view (fixture->window));
+}
+
+static GtkTextBuffer *
+buffer_of (Fixture *fixture)
+{
+  return gtk_text_view_get_buffer (mg_document_view_get_text_view (view_of (fixture)));
+}
+
+static gboolean
+action (Fixture    *fixture,
+        const char *name,
+        GVariant   *parameter)
+{
+  gboolean found = gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), name, parameter);
+
+  mg_gui_test_iterate ();
+  return found;
+}
+
+static GVariant *
+target (const char *kind,
+        guint       start,
+        guint       end)
+{
+  return g_variant_new ("(suu)", kind, start, end);
+}
+
+/* Waits for the worker thread to hand over the suggestions. */
+static GListModel *
+wait_suggestions (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (mg_window_get_suggestions (fixture->window) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  mg_gui_test_iterate ();
+  g_assert_nonnull (mg_window_get_suggestions (fixture->window));
+  return mg_window_get_suggestions (fixture->window);
+}
+
+static GtkTextTag *
+suggestion_tag (Fixture    *fixture,
+                const char *kind)
+{
+  g_autofree char *name = g_strconcat ("mg-suggestion-", kind, NULL);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer_of (fixture)), name);
+
+  g_assert_nonnull (tag);
+  return tag;
+}
+
+static gboolean
+has_suggestion (Fixture    *fixture,
+                const char *kind,
+                guint       offset)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &iter, offset);
+  return gtk_text_iter_has_tag (&iter, suggestion_tag (fixture, kind));
+}
+
+/* The number of separate ranges carrying the style of @kind. */
+static guint
+count_ranges (Fixture    *fixture,
+              const char *kind)
+{
+  GtkTextTag *tag = suggestion_tag (fixture, kind);
+  GtkTextIter iter;
+  guint n = 0;
+
+  gtk_text_buffer_get_start_iter (buffer_of (fixture), &iter);
+  if (gtk_text_iter_starts_tag (&iter, tag))
+    n++;
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    if (gtk_text_iter_starts_tag (&iter, tag))
+      n++;
+  return n;
+}
+
+/* Code point offset of @needle in the buffer. */
+static guint
+offset_of (Fixture    *fixture,
+           const char *needle)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  const char *found;
+
+  gtk_text_buffer_get_bounds (buffer_of (fixture), &start, &end);
+  text = gtk_text_buffer_get_text (buffer_of (fixture), &start, &end, FALSE);
+  found = strstr (text, needle);
+  g_assert_nonnull (found);
+  return (guint) g_utf8_pointer_to_offset (text, found);
+}
+
+static gboolean
+button_active (Fixture *fixture)
+{
+  return gtk_toggle_button_get_active (fixture->window->suggestions_button);
+}
+
+static void
+test_suggestions_toggle (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GListStore) expected = NULL;
+  const char *tooltip;
+  g_autofree char *count = NULL;
+  GListModel *shown;
+  GdkRGBA *line = NULL;
+  GdkRGBA color;
+  MgTag *figure;
+  int underline = PANGO_UNDERLINE_NONE;
+  guint start;
+
+  open_fixture (fixture, "report-zh.txt");
+  g_assert_false (button_active (fixture));
+  g_assert_false (mg_window_get_show_suggestions (fixture->window));
+  g_assert_null (mg_window_get_suggestions (fixture->window));
+  g_assert_cmpuint (count_ranges (fixture, "figure"), ==, 0);
+
+  /* On: the button follows the action, the setting remembers it, and once
+   * the worker is done every suggestion of the speech is drawn. */
+  g_assert_true (action (fixture, "win.show-suggestions", NULL));
+  g_assert_true (mg_window_get_show_suggestions (fixture->window));
+  g_assert_true (button_active (fixture));
+  g_assert_true (g_settings_get_boolean (fixture->settings, "show-suggestions"));
+  shown = wait_suggestions (fixture);
+  expected = mg_suggest_document (mg_annotation_store_get_document (mg_window_get_store (fixture->window)),
+                                  MG_SUGGEST_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (G_LIST_MODEL (expected)));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 27);
+  g_assert_cmpuint (count_ranges (fixture, "figure"), ==,
+                    mg_suggest_count_kind (G_LIST_MODEL (expected), MG_SUGGESTION_FIGURE));
+  g_assert_cmpuint (count_ranges (fixture, "slogan"), ==,
+                    mg_suggest_count_kind (G_LIST_MODEL (expected), MG_SUGGESTION_SLOGAN));
+  g_assert_cmpuint (count_ranges (fixture, "policy-goal"), ==,
+                    mg_suggest_count_kind (G_LIST_MODEL (expected), MG_SUGGESTION_POLICY_GOAL));
+
+  /* 6.8% (58–62) is a figure, 最多跑一次 (185–190) a slogan, exactly there. */
+  start = offset_of (fixture, "6.8%");
+  g_assert_cmpuint (start, ==, 58);
+  g_assert_false (has_suggestion (fixture, "figure", start - 1));
+  g_assert_true (has_suggestion (fixture, "figure", start));
+  g_assert_true (has_suggestion (fixture, "figure", start + 3));
+  g_assert_false (has_suggestion (fixture, "figure", start + 4));
+  g_assert_false (has_suggestion (fixture, "slogan", start));
+  g_assert_cmpuint (offset_of (fixture, "最多跑一次"), ==, 185);
+  g_assert_true (has_suggestion (fixture, "slogan", 185));
+  g_assert_true (has_suggestion (fixture, "slogan", 189));
+  g_assert_false (has_suggestion (fixture, "slogan", 190));
+  g_assert_true (has_suggestion (fixture, "policy-goal", 276));
+
+  /* Drawn as an underline in the kind's tag colour. */
+  figure = mg_tag_set_lookup (mg_annotation_store_get_tag_set (mg_window_get_store (fixture->window)), "figure");
+  g_assert_true (gdk_rgba_parse (&color, mg_tag_get_color (figure)));
+  g_object_get (suggestion_tag (fixture, "figure"), "underline", &underline, "underline-rgba", &line, NULL);
+  g_assert_cmpint (underline, !=, PANGO_UNDERLINE_NONE);
+  g_assert_nonnull (line);
+  g_assert_cmpfloat_with_epsilon (line->red, color.red, 0.01);
+  g_assert_cmpfloat_with_epsilon (line->green, color.green, 0.01);
+  g_assert_cmpfloat_with_epsilon (line->blue, color.blue, 0.01);
+  gdk_rgba_free (line);
+
+  /* The count is in the button's tooltip. */
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (fixture->window->suggestions_button));
+  count = g_strdup_printf ("%u", g_list_model_get_n_items (shown));
+  g_assert_nonnull (strstr (tooltip, count));
+
+  /* Off: every suggestion style goes, and the setting follows. */
+  g_assert_true (action (fixture, "win.show-suggestions", NULL));
+  g_assert_false (mg_window_get_show_suggestions (fixture->window));
+  g_assert_false (button_active (fixture));
+  g_assert_false (g_settings_get_boolean (fixture->settings, "show-suggestions"));
+  g_assert_null (mg_window_get_suggestions (fixture->window));
+  g_assert_cmpuint (count_ranges (fixture, "figure"), ==, 0);
+  g_assert_cmpuint (count_ranges (fixture, "slogan"), ==, 0);
+  g_assert_cmpuint (count_ranges (fixture, "policy-goal"), ==, 0);
+
+  /* And back on from the remembered setting. */
+  g_settings_set_boolean (fixture->settings, "show-suggestions", TRUE);
+  wait_suggestions (fixture);
+  g_assert_true (button_active (fixture));
+  g_assert_true (has_suggestion (fixture, "figure", 58));
+}
+
+static void
+test_suggestions_accept (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  MgAnnotationStore *store;
+  MgAnnotation *annotation;
+  GListModel *shown;
+  guint n_shown, n_figures;
+
+  open_fixture (fixture, "report-zh.txt");
+  store = mg_window_get_store (fixture->window);
+  g_assert_true (action (fixture, "win.show-suggestions", NULL));
+  shown = wait_suggestions (fixture);
+  n_shown = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
+
+  /* Accepting 6.8% tags it as a figure and takes its suggestion away. */
+  g_assert_true (action (fixture, "win.accept-suggestion", target ("figure", 58, 62)));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
+  annotation = mg_annotation_store_get_annotation (store, 0);
+  g_assert_cmpuint (mg_annotation_get_start (annotation), ==, 58);
+  g_assert_cmpuint (mg_annotation_get_end (annotation), ==, 62);
+  g_assert_cmpstr (mg_annotation_get_quote (annotation), ==, "6.8%");
+  g_assert_true (mg_annotation_has_tag (annotation, "figure"));
+  g_assert_cmpuint (g_strv_length ((char **) mg_annotation_get_tags (annotation)), ==, 1);
+  g_assert_true (mg_window_get_selected (fixture->window) == annotation);
+  shown = mg_window_get_suggestions (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_shown - 1);
+  g_assert_false (has_suggestion (fixture, "figure", 58));
+  g_assert_true (has_suggestion (fixture, "figure", 73));
+
+  /* An unknown target changes nothing. */
+  g_assert_true (action (fixture, "win.accept-suggestion", target ("figure", 58, 61)));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
+
+  /* One undo step takes the annotation back, and the suggestion returns. */
+  g_assert_true (action (fixture, "win.undo", NULL));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
+  g_assert_false (mg_annotation_store_can_undo (store));
+  shown = mg_window_get_suggestions (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_shown);
+  g_assert_true (has_suggestion (fixture, "figure", 58));
+
+  /* Accept all figures: one annotation each, undone in one step. */
+  n_figures = mg_suggest_count_kind (shown, MG_SUGGESTION_FIGURE);
+  g_assert_cmpuint (n_figures, >, 1);
+  g_assert_true (action (fixture, "win.accept-all-suggestions", g_variant_new_string ("figure")));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, n_figures);
+  g_assert_cmpuint (mg_annotation_store_count_tag (store, "figure"), ==, n_figures);
+  shown = mg_window_get_suggestions (fixture->window);
+  g_assert_cmpuint (mg_suggest_count_kind (shown, MG_SUGGESTION_FIGURE), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_shown - n_figures);
+  g_assert_cmpuint (count_ranges (fixture, "figure"), ==, 0);
+  g_assert_true (has_suggestion (fixture, "slogan", 185));
+  g_assert_true (action (fixture, "win.undo", NULL));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
+  g_assert_cmpuint (count_ranges (fixture, "figure"), ==, n_figures);
+
+  /* Dismissing hides one suggestion without annotating it. */
+  g_assert_true (action (fixture, "win.dismiss-suggestion", target ("slogan", 185, 190)));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
+  g_assert_false (has_suggestion (fixture, "slogan", 185));
+  g_assert_true (has_suggestion (fixture, "slogan", 169));
+  shown = mg_window_get_suggestions (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_shown - 1);
+}
+
+/* The first button under @widget whose action is @action_name. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_suggestions_popover (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  MgDocumentView *view;
+  GtkPopover *popover;
+  MgAnnotationStore *store;
+  GtkWidget *accept;
+
+  open_fixture (fixture, "report-zh.txt");
+  view = view_of (fixture);
+  popover = mg_document_view_get_suggestion_popover (view);
+  store = mg_window_get_store (fixture->window);
+  g_assert_true (action (fixture, "win.show-suggestions", NULL));
+  wait_suggestions (fixture);
+
+  /* The caret outside any suggestion: the key offers nothing. */
+  mg_document_view_select_range (view, 0, 0);
+  mg_gui_test_iterate ();
+  action (fixture, "win.show-suggestion-popover", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Inside 最多跑一次: the popover offers it, and its button accepts it. */
+  mg_document_view_select_range (view, 187, 187);
+  mg_gui_test_iterate ();
+  g_assert_true (action (fixture, "win.show-suggestion-popover", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  accept = find_button (GTK_WIDGET (popover), "win.accept-suggestion");
+  g_assert_nonnull (accept);
+  g_assert_true (g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (accept)),
+                                  target ("slogan", 185, 190)));
+  g_assert_nonnull (find_button (GTK_WIDGET (popover), "win.dismiss-suggestion"));
+  /* Two slogans are shown: accepting all of them is offered. */
+  g_assert_nonnull (find_button (GTK_WIDGET (popover), "win.accept-all-suggestions"));
+  g_signal_emit_by_name (accept, "clicked");
+  mg_gui_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
+  g_assert_true (mg_annotation_has_tag (mg_annotation_store_get_annotation (store, 0), "slogan"));
+  g_assert_cmpuint (mg_annotation_get_start (mg_annotation_store_get_annotation (store, 0)), ==, 185);
+
+  /* Accepted: nothing is offered there any more. */
+  action (fixture, "win.show-suggestion-popover", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Turning suggestions off takes the popover down. */
+  mg_document_view_select_range (view, 58, 58);
+  mg_gui_test_iterate ();
+  g_assert_true (action (fixture, "win.show-suggestion-popover", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (action (fixture, "win.show-suggestions", NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+}
+
+static void
+test_suggestions_other_document (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  guint start;
+
+  /* On before anything is open: the first speech gets them. */
+  g_assert_true (action (fixture, "win.show-suggestions", NULL));
+  open_fixture (fixture, "report-zh.txt");
+  wait_suggestions (fixture);
+  g_assert_true (has_suggestion (fixture, "figure", 58));
+
+  /* Another speech in the same window: found again for it. */
+  g_assert_true (action (fixture, "win.dismiss-suggestion", target ("figure", 58, 62)));
+  open_fixture (fixture, "speech-en.txt");
+  wait_suggestions (fixture);
+  start = offset_of (fixture, "$48.2 million");
+  g_assert_true (has_suggestion (fixture, "figure", start));
+  g_assert_false (has_suggestion (fixture, "figure", start - 1));
+  g_assert_cmpuint (g_list_model_get_n_items (mg_window_get_suggestions (fixture->window)), ==,
+                    count_ranges (fixture, "figure") + count_ranges (fixture, "slogan") +
+                    count_ranges (fixture, "policy-goal"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int ret;
+
+  app = mg_gui_test_init (&argc, &argv, &data_home);
+
+#define ADD(path, func) \
+  g_test_add ("/window-suggestions/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("toggle", test_suggestions_toggle);
+  ADD ("accept", test_suggestions_accept);
+  ADD ("popover", test_suggestions_popover);
+  ADD ("other-document", test_suggestions_other_document);
+#undef ADD
+
+  ret = g_test_run ();
+  mg_gui_test_finish (g_steal_pointer (&app), data_home);
+  return ret;
+}
