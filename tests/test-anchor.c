@@ -398,6 +398,16 @@ test_edit_paragraphs_zh (void)
   fixture_clear (&f);
 }
 
+/* Placed by a match of the folded text only: fuzzy, scored below 1 but
+ * well above the least any approximate match needs. */
+static void
+assert_folded_fuzzy (MgAnnotation *a)
+{
+  g_assert_cmpint (mg_annotation_get_anchor_state (a), ==, MG_ANCHOR_STATE_FUZZY);
+  g_assert_cmpfloat (mg_annotation_get_anchor_score (a), <, 1.0);
+  g_assert_cmpfloat (mg_annotation_get_anchor_score (a), >=, 0.45);
+}
+
 /* “ 十四五 ” → “十四五”, 2023 年 → 2023年: spacing fixed everywhere. */
 static void
 test_edit_spacing_zh (void)
@@ -423,13 +433,20 @@ test_edit_spacing_zh (void)
 
   r = anchor_all (&f);
   g_assert_cmpuint (r.orphaned, ==, 0);
-  g_assert_cmpuint (r.fuzzy, ==, 0);
+  /* Found once folded, but no longer the same text: fuzzy, not moved. */
+  g_assert_cmpuint (r.fuzzy, ==, 4);
   assert_placed (&f, slogan, "“十四五”", 1);
   assert_placed (&f, inner, "十四五", 1);
   assert_placed (&f, work, "总结 2023年工作", 1);
   assert_placed (&f, second, "我们坚持 “项目为王”不动摇", 1);
   assert_placed (&f, goal, "今年的目标是", 1);
   assert_placed (&f, rd, "研发" ZWSP "投入强度达到 3%", 1);
+  assert_folded_fuzzy (slogan);
+  assert_folded_fuzzy (work);
+  assert_folded_fuzzy (second);
+  assert_folded_fuzzy (rd);
+  g_assert_cmpint (mg_annotation_get_anchor_state (inner), !=, MG_ANCHOR_STATE_FUZZY);
+  g_assert_cmpint (mg_annotation_get_anchor_state (goal), !=, MG_ANCHOR_STATE_FUZZY);
   fixture_clear (&f);
 }
 
@@ -451,7 +468,10 @@ test_edit_width_zh (void)
   b = annotate (&f, "今年的目标是:地区生产总值增长 6% 左右", 1);
   c = annotate (&f, "全年新开工亿元以上项目 37 个;我们坚持", 1);
   r = anchor_all (&f);
-  g_assert_cmpuint (r.moved, ==, 3);
+  g_assert_cmpuint (r.fuzzy, ==, 3);
+  assert_folded_fuzzy (a);
+  assert_folded_fuzzy (b);
+  assert_folded_fuzzy (c);
   assert_placed (&f, a, "主要任务是总结 ２０２３ 年工作，部署", 1);
   assert_placed (&f, b, "今年的目标是：地区生产总值增长 6% 左右", 1);
   assert_placed (&f, c, "全年新开工亿元以上项目 37 个；我们坚持", 1);
@@ -461,7 +481,8 @@ test_edit_width_zh (void)
   fixture_init (&f, t4, text);
   a = annotate (&f, "主要任务是总结 ２０２３ 年工作，部署", 1);
   r = anchor_all (&f);
-  g_assert_cmpuint (r.moved, ==, 1);
+  g_assert_cmpuint (r.fuzzy, ==, 1);
+  assert_folded_fuzzy (a);
   assert_placed (&f, a, "主要任务是总结 2023 年工作,部署", 1);
   fixture_clear (&f);
 }
@@ -524,7 +545,11 @@ test_edit_rewrap (void)
   c = annotate (&f, "A library is a promise.", 1);
   r = anchor_all (&f);
   g_assert_cmpuint (r.orphaned, ==, 0);
-  g_assert_cmpuint (r.fuzzy, ==, 0);
+  /* The two rewrapped ones changed as written: fuzzy. */
+  g_assert_cmpuint (r.fuzzy, ==, 2);
+  assert_folded_fuzzy (a);
+  assert_folded_fuzzy (b);
+  g_assert_cmpint (mg_annotation_get_anchor_state (c), !=, MG_ANCHOR_STATE_FUZZY);
   assert_placed (&f, a, "A library is a promise that the questions of a child matter", 1);
   assert_placed (&f, b, "knowledge belongs to everyone, not only\nto those who can pay for it", 1);
   assert_placed (&f, c, "A library is a promise.", 1);
@@ -659,6 +684,65 @@ test_locate (void)
   g_object_unref (doc);
 }
 
+/* A quote that starts or ends with white space keeps it when it moves
+ * (folding ignores white space, the quote does not); where the text no
+ * longer has it, the quote changed and is fuzzy. */
+static void
+test_blank_edges (void)
+{
+  const char *text = "前言。我们坚持项目为王 不动摇，" IDEO "全年新开工项目37个。结尾项目为王不动摇。";
+  MgDocument *doc = mg_document_new_for_text (text, -1, NULL);
+  MgAnchorIndex *index = mg_anchor_index_new (doc);
+  guint at = g_utf8_pointer_to_offset (text, strstr (text, "项目为王 "));
+  guint ideo = g_utf8_pointer_to_offset (text, strstr (text, IDEO));
+  guint last = g_utf8_pointer_to_offset (text, strstr (text, "结尾项目为王") + strlen ("结尾"));
+  MgAnchorResult r;
+
+  /* Trailing space, found 30 characters away from where it was. */
+  mg_anchor_locate (index, "项目为王 ", "我们坚持", "不动摇，", at + 30, at + 35, &r);
+  g_assert_cmpint (r.state, ==, MG_ANCHOR_STATE_MOVED);
+  g_assert_cmpuint (r.start, ==, at);
+  g_assert_cmpuint (r.end, ==, at + 5);
+  g_assert_cmpfloat (r.score, ==, 1.0);
+
+  /* Leading ideographic space. */
+  mg_anchor_locate (index, IDEO "全年新开工", "不动摇，", "项目37个。", 0, 6, &r);
+  g_assert_cmpint (r.state, ==, MG_ANCHOR_STATE_MOVED);
+  g_assert_cmpuint (r.start, ==, ideo);
+  g_assert_cmpuint (r.end, ==, ideo + 6);
+
+  /* The space is gone in the text: placed without it, fuzzy. */
+  mg_anchor_locate (index, "项目为王 不动摇", "结尾", "。", 0, 8, &r);
+  g_assert_cmpint (r.state, ==, MG_ANCHOR_STATE_FUZZY);
+  g_assert_cmpuint (r.start, ==, last);
+  g_assert_cmpuint (r.end, ==, last + 7);
+  g_assert_cmpfloat (r.score, <, 1.0);
+  g_assert_cmpfloat (r.score, >, 0.45);
+
+  mg_anchor_index_free (index);
+  g_object_unref (doc);
+}
+
+/* The same through mg_anchor_annotations: the refreshed quote keeps its
+ * trailing space. */
+static void
+test_blank_edges_refreshed (void)
+{
+  const char *old_text = "我们坚持项目为王 不动摇。";
+  g_autofree char *new_text = g_strconcat ("第一段。\n\n", old_text, NULL);
+  Fixture f;
+  MgAnnotation *a;
+  MgAnchorReport r;
+
+  fixture_init (&f, old_text, new_text);
+  a = annotate (&f, "项目为王 ", 1);
+  r = anchor_all (&f);
+  g_assert_cmpuint (r.moved, ==, 1);
+  g_assert_cmpstr (mg_annotation_get_quote (a), ==, "项目为王 ");
+  assert_placed (&f, a, "项目为王 ", 1);
+  fixture_clear (&f);
+}
+
 /* A thousand annotations on a generated speech, a sentence inserted at the
  * top and one in the middle: every one placed where it belongs. */
 static void
@@ -740,6 +824,8 @@ main (int   argc,
   g_test_add_func ("/anchor/deleted-not-misplaced", test_deleted_not_misplaced);
   g_test_add_func ("/anchor/locate", test_locate);
   g_test_add_func ("/anchor/many", test_many);
+  g_test_add_func ("/anchor/blank-edges", test_blank_edges);
+  g_test_add_func ("/anchor/blank-edges-refreshed", test_blank_edges_refreshed);
 
   return g_test_run ();
 }

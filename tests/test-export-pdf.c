@@ -263,6 +263,155 @@ test_print_pages (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* What poppler says on standard error while drawing every page: nothing
+ * for a well-formed file. */
+static char *
+render_errors (const char *path)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mg-pdf-render-XXXXXX", NULL);
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  const char *argv[] = { "pdftoppm", "-r", "12", "-png", path, prefix, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  char *err = NULL;
+  const char *name;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  listing = g_dir_open (dir, 0, NULL);
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+  return err;
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   gsize       length,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = haystack; (p = memmem (p, length - (gsize) (p - haystack), needle, strlen (needle))) != NULL; p++)
+    n++;
+  return n;
+}
+
+/* The file Marginalia writes itself: well-formed for poppler, its fonts
+ * embedded as subsets with the text of their glyphs, a bookmark per
+ * section, the language and title set, the same bytes every time. */
+static void
+test_structure (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_zh ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgSummary) summary = mg_summary_new (store, NULL, &error);
+  g_autoptr(MgPdfPages) pages = NULL;
+  g_auto(PdfFile) pdf = { 0 };
+  g_auto(PdfFile) again = { 0 };
+  g_autofree char *errors = NULL;
+  g_autofree char *fonts = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *bytes = NULL;
+  g_autofree char *bytes_again = NULL;
+  gsize length, length_again;
+  guint sections;
+
+  if (!have_poppler ())
+    return;
+  g_assert_no_error (error);
+  pages = mg_pdf_pages_new (summary, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (mg_pdf_pages_uses_pango (pages));
+
+  write_pdf (store, &pdf);
+  errors = render_errors (pdf.path);
+  g_assert_cmpstr (errors, ==, "");
+
+  fonts = run_tool ("pdffonts", pdf.path, NULL, NULL);
+  g_test_message ("%s", fonts);
+  /* Regular and bold, each embedded, subset, with a ToUnicode map. */
+  g_assert_cmpuint (count_occurrences (fonts, strlen (fonts), "Identity-H       yes yes yes"), ==, 2);
+  g_assert_nonnull (strstr (fonts, "+NotoSansCJKsc-Regular"));
+  g_assert_nonnull (strstr (fonts, "+NotoSansCJKsc-Bold"));
+
+  info = run_tool ("pdfinfo", pdf.path, NULL, NULL);
+  g_assert_nonnull (strstr (info, "Title:           在全市高质量发展推进大会上的讲话"));
+  g_assert_nonnull (strstr (info, "Creator:         Marginalia"));
+
+  g_assert_true (g_file_get_contents (pdf.path, &bytes, &length, NULL));
+  sections = 1 + (mg_summary_get_starred (summary)->len > 0 ? 1 : 0) + mg_summary_get_n_groups (summary);
+  g_assert_cmpuint (count_occurrences (bytes, length, "/Type /Outlines"), ==, 1);
+  g_assert_cmpuint (count_occurrences (bytes, length, "/Dest ["), ==, sections);
+  g_assert_cmpuint (count_occurrences (bytes, length, "/Lang <FEFF"), ==, 1);
+
+  write_pdf (store, &again);
+  g_assert_true (g_file_get_contents (again.path, &bytes_again, &length_again, NULL));
+  g_assert_cmpuint (length, ==, length_again);
+  g_assert_true (memcmp (bytes, bytes_again, length) == 0);
+}
+
+/* A character the main face lacks comes from another face, embedded too. */
+static void
+test_fallback_face (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_en ();
+  g_auto(PdfFile) pdf = { 0 };
+  g_autofree char *fonts = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_poppler ())
+    return;
+  fixture_add (store, "5e0f2d3a-7b1c-4e8f-a2b4-0000000000f0", "6.8 percent", "slogan",
+                            "Chess: \xe2\x99\x94 and a face \xf0\x9f\x98\x80", FALSE, "Ann Lee");
+  write_pdf (store, &pdf);
+  fonts = run_tool ("pdffonts", pdf.path, NULL, NULL);
+  g_test_message ("%s", fonts);
+  text = pdf_text (pdf.path);
+  g_assert_nonnull (strstr (text, "Chess: \xe2\x99\x94 and a face \xf0\x9f\x98\x80"));
+  /* More faces than the regular and bold one, all embedded. */
+  g_assert_cmpuint (count_occurrences (fonts, strlen (fonts), " yes yes yes"), >, 2);
+  g_assert_null (strstr (fonts, " no  "));
+}
+
+/* Text in a script that needs shaping takes the Pango layout. */
+static void
+test_pango_layout (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_en ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgSummary) summary = NULL;
+  g_autoptr(MgPdfPages) pages = NULL;
+  g_auto(PdfFile) pdf = { 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *errors = NULL;
+
+  if (!have_poppler ())
+    return;
+  fixture_add (store, "5e0f2d3a-7b1c-4e8f-a2b4-0000000000f1", "6.8 percent", "figure",
+                            "Arabic: \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 end", FALSE, "Ann Lee");
+  summary = mg_summary_new (store, NULL, &error);
+  g_assert_no_error (error);
+  pages = mg_pdf_pages_new (summary, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mg_pdf_pages_uses_pango (pages));
+
+  write_pdf (store, &pdf);
+  g_assert_cmpuint (pdf_pages (pdf.path), ==, mg_pdf_pages_get_n_pages (pages));
+  text = pdf_text (pdf.path);
+  g_assert_nonnull (strstr (text, "41 billion dollars"));
+  g_assert_nonnull (strstr (text, "Arabic:"));
+  errors = render_errors (pdf.path);
+  g_assert_cmpstr (errors, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +421,9 @@ main (int   argc,
   g_test_add_func ("/export-pdf/cjk", test_cjk);
   g_test_add_func ("/export-pdf/paginates", test_paginates);
   g_test_add_func ("/export-pdf/print-pages", test_print_pages);
+  g_test_add_func ("/export-pdf/structure", test_structure);
+  g_test_add_func ("/export-pdf/fallback-face", test_fallback_face);
+  g_test_add_func ("/export-pdf/pango-layout", test_pango_layout);
 
   return g_test_run ();
 }

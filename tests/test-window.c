@@ -507,6 +507,7 @@ test_window_recent (Fixture       *fixture,
   GtkWidget *child;
   GtkListBoxRow *first;
   GVariant *target = NULL;
+  gint64 deadline;
 
   /* Earlier tests opened speeches in the same second, which would tie
    * with ours: start from an empty list (the data directory is the
@@ -517,20 +518,30 @@ test_window_recent (Fixture       *fixture,
 
   second = mg_window_new (app);
   gtk_window_present (GTK_WINDOW (second));
-  mg_gui_test_iterate ();
-  for (child = gtk_widget_get_first_child (adw_status_page_get_child (second->status_page));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (g_strcmp0 (gtk_widget_get_name (child), "recent-speeches") == 0)
-      list = child;
-  g_assert_nonnull (list);
 
-  /* Look for ours among what the list offers. */
-  for (int i = 0; (first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+  /* Look for ours among what the list offers; the recent list is written
+   * and read back in the background, and the window follows it. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  do
     {
-      target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (first));
-      if (g_strcmp0 (g_variant_get_string (target, NULL), uri) == 0)
-        break;
+      mg_gui_test_iterate ();
+      list = NULL;
+      first = NULL;
+      for (child = gtk_widget_get_first_child (adw_status_page_get_child (second->status_page));
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (g_strcmp0 (gtk_widget_get_name (child), "recent-speeches") == 0)
+          list = child;
+      for (int i = 0; list != NULL && (first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+        {
+          target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (first));
+          if (g_strcmp0 (g_variant_get_string (target, NULL), uri) == 0)
+            break;
+        }
+      if (first == NULL)
+        g_usleep (20000);
     }
+  while (first == NULL && g_get_monotonic_time () < deadline);
+  g_assert_nonnull (list);
   g_assert_nonnull (first);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==,
                    "gui-speech-gb18030.txt");

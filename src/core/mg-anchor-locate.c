@@ -526,6 +526,95 @@ query_clear (Query *q)
   g_free (q->dist);
 }
 
+static gboolean
+folds_to_nothing (gunichar c)
+{
+  gunichar out[3];
+
+  return mg_fold_unichar (c, out) == 0;
+}
+
+static gunichar
+char_at (MgAnchorIndex *index,
+         guint          offset)
+{
+  return g_utf8_get_char (index->text + index->cp_to_byte[offset]);
+}
+
+/* Folding drops white space, so a match never starts or ends with it:
+ * give the range back the white space the quote itself starts or ends
+ * with, as far as the text has it there ("项目为王 " stays four
+ * characters and a space). */
+static void
+extend_over_blanks (MgAnchorIndex *index,
+                    const char    *quote,
+                    guint         *start,
+                    guint         *end)
+{
+  guint lead = 0, trail = 0;
+  const char *p;
+
+  for (p = quote; *p != '\0' && folds_to_nothing (g_utf8_get_char (p)); p = g_utf8_next_char (p))
+    lead++;
+  if (*p == '\0')
+    return;
+  for (p = quote + strlen (quote); p > quote;)
+    {
+      p = g_utf8_prev_char (p);
+      if (!folds_to_nothing (g_utf8_get_char (p)))
+        break;
+      trail++;
+    }
+
+  for (; lead > 0 && *start > 0 && folds_to_nothing (char_at (index, *start - 1)); lead--)
+    (*start)--;
+  for (; trail > 0 && *end < index->length && folds_to_nothing (char_at (index, *end)); trail--)
+    (*end)++;
+}
+
+/* The code points of [start, end) of the original text. */
+static gunichar *
+original_chars (MgAnchorIndex *index,
+                guint          start,
+                guint          end)
+{
+  gunichar *chars = g_new (gunichar, end - start + 1);
+  const char *p = index->text + index->cp_to_byte[start];
+
+  for (guint i = start; i < end; i++, p = g_utf8_next_char (p))
+    chars[i - start] = g_utf8_get_char (p);
+  return chars;
+}
+
+/* A quote found only once folded (its spacing, width or punctuation
+ * changed): the match score, lowered by up to half by how many of its
+ * characters differ as written (edit distance, character for
+ * character). Below 1.0, as for any approximate match. */
+static double
+folded_match_score (MgAnchorIndex *index,
+                    const char    *quote,
+                    guint          start,
+                    guint          end,
+                    double         score)
+{
+  g_autofree gunichar *pattern = g_utf8_to_ucs4_fast (quote, -1, NULL);
+  guint m = g_utf8_strlen (quote, -1);
+  guint n = end - start;
+  g_autofree gunichar *text = NULL;
+  g_autofree guint *dist = NULL;
+  g_autoptr(MgMyers) myers = NULL;
+  guint d;
+
+  if (m == 0 || n == 0)
+    return MIN (score, 0.99) * 0.5;
+  text = original_chars (index, start, end);
+  dist = g_new (guint, n);
+  myers = mg_myers_new (pattern, m);
+  mg_myers_scan (myers, text, n, TRUE, dist);
+  d = MIN (dist[n - 1], MAX (m, n));
+  return MIN (score, 0.99) * (1.0 - 0.5 * d / MAX (m, n));
+}
+
 /* The stored range still holds the quote, and the context around it agrees
  * at least on one side. */
 static gboolean
@@ -626,10 +715,17 @@ mg_anchor_locate_full (MgAnchorIndex  *index,
       guint start, end;
 
       mg_folded_to_original (index->folded, best.fs, best.fe, &start, &end);
+      extend_over_blanks (index, quote, &start, &end);
       result->start = start;
       result->end = end;
-      if (state == MG_ANCHOR_STATE_MOVED && start == old_start && end == old_end &&
-          mg_anchor_index_range_equals (index, start, end, quote))
+      /* Moved means the very same text elsewhere; text that matches only
+       * once folded has changed, however slightly, and is fuzzy. */
+      if (state == MG_ANCHOR_STATE_MOVED && !mg_anchor_index_range_equals (index, start, end, quote))
+        {
+          state = MG_ANCHOR_STATE_FUZZY;
+          best.score = folded_match_score (index, quote, start, end, best.score);
+        }
+      else if (state == MG_ANCHOR_STATE_MOVED && start == old_start && end == old_end)
         state = MG_ANCHOR_STATE_EXACT;
       result->state = state;
       result->score = state == MG_ANCHOR_STATE_FUZZY ? best.score : 1.0;

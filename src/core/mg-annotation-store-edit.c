@@ -16,7 +16,8 @@ void
 mg_annotation_fill_context (MgAnnotation *annotation,
                             MgDocument   *document)
 {
-  guint start, end;
+  const char *text, *text_end, *from, *to, *before, *after;
+  guint start, end, length;
   g_autofree char *quote = NULL;
   g_autofree char *prefix = NULL;
   g_autofree char *suffix = NULL;
@@ -24,15 +25,25 @@ mg_annotation_fill_context (MgAnnotation *annotation,
   g_return_if_fail (MG_IS_ANNOTATION (annotation));
   g_return_if_fail (MG_IS_DOCUMENT (document));
 
-  start = mg_annotation_get_start (annotation);
-  end = mg_annotation_get_end (annotation);
-  quote = mg_document_dup_slice (document, start, end);
-  prefix = mg_document_dup_slice (document,
-                                  start > MG_CONTEXT_LENGTH ? start - MG_CONTEXT_LENGTH : 0,
-                                  start);
-  suffix = mg_document_dup_slice (document, end,
-                                  end > G_MAXUINT - MG_CONTEXT_LENGTH ? G_MAXUINT
-                                                                      : end + MG_CONTEXT_LENGTH);
+  /* One look-up of the start, then short walks: imports fill thousands. */
+  length = mg_document_get_length (document);
+  start = MIN (mg_annotation_get_start (annotation), length);
+  end = CLAMP (mg_annotation_get_end (annotation), start, length);
+  text = mg_document_get_text (document);
+  text_end = text + mg_document_get_size (document);
+  from = text + mg_document_offset_to_byte (document, start);
+  to = from;
+  for (guint i = start; i < end; i++)
+    to = g_utf8_next_char (to);
+  before = from;
+  for (guint i = 0; i < MG_CONTEXT_LENGTH && before > text; i++)
+    before = g_utf8_prev_char (before);
+  after = to;
+  for (guint i = 0; i < MG_CONTEXT_LENGTH && after < text_end; i++)
+    after = g_utf8_next_char (after);
+  quote = g_strndup (from, to - from);
+  prefix = g_strndup (before, from - before);
+  suffix = g_strndup (to, after - to);
   g_object_freeze_notify (G_OBJECT (annotation));
   mg_annotation_set_quote (annotation, quote);
   mg_annotation_set_prefix (annotation, prefix);

@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-anchor.h"
-#include "mg-json-fast.h"
+#include "mg-import-w3c-private.h"
 #include "mg-import-w3c.h"
 #include "mg-search.h"
 #include "mg-util.h"
@@ -22,216 +22,17 @@ typedef struct
   MgAnnotationStore *store;
   MgDocument        *document;
   MgTagSet          *tag_set;
-  MgAnchorIndex     *index;
+  MgAnchorIndex     *index;     /* made when first needed */
+  GHashTable        *tag_ids;   /* tag body value → id (tag-set owned) */
   MgImportReport     report;
 } ImportContext;
 
-/* What the target of one annotation says about the text. */
-typedef struct
+static MgAnchorIndex *
+context_index (ImportContext *ctx)
 {
-  const char *source;
-  const char *exact;
-  const char *prefix;
-  const char *suffix;
-  gint64      start;    /* -1 when no TextPositionSelector */
-  gint64      end;
-} ImportTarget;
-
-static const char *
-json_object_get_string (JsonObject *object,
-                        const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-json_object_get_uint (JsonObject *object,
-                      const char *member,
-                      gint64     *out)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  gint64 value;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    value = json_node_get_int (node);
-  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    value = (gint64) json_node_get_double (node);
-  else
-    return FALSE;
-  if (value < 0 || value > G_MAXUINT)
-    return FALSE;
-  *out = value;
-  return TRUE;
-}
-
-static gboolean
-type_name_is (const char *type,
-              const char *wanted)
-{
-  if (type == NULL)
-    return FALSE;
-  if (g_str_has_prefix (type, "oa:"))
-    type += 3;
-  return g_str_equal (type, wanted);
-}
-
-/* "type" is a string or an array of strings. */
-static gboolean
-json_object_has_type (JsonObject *object,
-                      const char *wanted)
-{
-  JsonNode *node = json_object_get_member (object, "type");
-
-  if (node == NULL)
-    node = json_object_get_member (object, "@type");
-  if (node == NULL)
-    return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (node))
-    return type_name_is (json_node_get_string (node), wanted);
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_VALUE (element)
-              && type_name_is (json_node_get_string (element), wanted))
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* Calls @func on @node, or on each element when it is an array. */
-static void
-json_node_foreach_object (JsonNode *node,
-                          void    (*func) (JsonObject *object, gpointer data),
-                          gpointer  data)
-{
-  if (node == NULL)
-    return;
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    func (json_node_get_object (node), data);
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        json_node_foreach_object (json_array_get_element (array, i), func, data);
-    }
-}
-
-/* Selectors: a TextQuoteSelector anywhere (refinedBy included); a
- * TextPositionSelector only at the top level, since a refined one counts
- * from the start of what its parent selected, not of the text. */
-static void
-import_selector (JsonObject   *selector,
-                 ImportTarget *target,
-                 gboolean      top_level)
-{
-  JsonNode *refined;
-
-  if (json_object_has_type (selector, "TextQuoteSelector") && target->exact == NULL)
-    {
-      const char *exact = json_object_get_string (selector, "exact");
-
-      if (exact != NULL && *exact != '\0')
-        {
-          target->exact = exact;
-          target->prefix = json_object_get_string (selector, "prefix");
-          target->suffix = json_object_get_string (selector, "suffix");
-        }
-    }
-  else if (json_object_has_type (selector, "TextPositionSelector") && top_level
-           && target->start < 0)
-    {
-      gint64 start, end;
-
-      if (json_object_get_uint (selector, "start", &start)
-          && json_object_get_uint (selector, "end", &end)
-          && start < end)
-        {
-          target->start = start;
-          target->end = end;
-        }
-    }
-
-  refined = json_object_get_member (selector, "refinedBy");
-  if (refined != NULL)
-    {
-      if (JSON_NODE_HOLDS_OBJECT (refined))
-        import_selector (json_node_get_object (refined), target, FALSE);
-      else if (JSON_NODE_HOLDS_ARRAY (refined))
-        {
-          JsonArray *array = json_node_get_array (refined);
-
-          for (guint i = 0; i < json_array_get_length (array); i++)
-            {
-              JsonNode *element = json_array_get_element (array, i);
-
-              if (JSON_NODE_HOLDS_OBJECT (element))
-                import_selector (json_node_get_object (element), target, FALSE);
-            }
-        }
-    }
-}
-
-static void
-import_selector_top (JsonObject *selector,
-                     gpointer    data)
-{
-  import_selector (selector, data, TRUE);
-}
-
-/* The first target (of possibly several) that selects text. */
-static gboolean
-import_read_target (JsonObject   *annotation,
-                    ImportTarget *out)
-{
-  JsonNode *node = json_object_get_member (annotation, "target");
-  g_autoptr(GList) candidates = NULL;
-
-  if (node == NULL)
-    return FALSE;
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    candidates = g_list_append (candidates, json_node_get_object (node));
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_OBJECT (element))
-            candidates = g_list_append (candidates, json_node_get_object (element));
-        }
-    }
-
-  for (GList *l = candidates; l != NULL; l = l->next)
-    {
-      JsonObject *target = l->data;
-      ImportTarget t = { NULL, NULL, NULL, NULL, -1, -1 };
-
-      t.source = json_object_get_string (target, "source");
-      json_node_foreach_object (json_object_get_member (target, "selector"),
-                                import_selector_top, &t);
-      if (t.exact != NULL || t.start >= 0)
-        {
-          *out = t;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (ctx->index == NULL)
+    ctx->index = mg_anchor_index_new (ctx->document);
+  return ctx->index;
 }
 
 /* TRUE when @source names the document: urn:sha256: of its text, or a
@@ -297,13 +98,11 @@ mg_import_w3c_slugify (const char *value)
   return g_string_free (slug, FALSE);
 }
 
-/* The id of the tag called @value, created when missing. NULL when it
- * cannot be made. */
+/* import_tag() without the memory of earlier answers. */
 static const char *
-import_tag (ImportContext *ctx,
-            const char    *value)
+import_tag_find (ImportContext *ctx,
+                 const char    *stripped)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (value));
   g_autofree char *folded = NULL;
   g_autofree char *slug = NULL;
   g_autoptr(MgTag) tag = NULL;
@@ -311,8 +110,6 @@ import_tag (ImportContext *ctx,
   MgTag *found;
   guint n;
 
-  if (*stripped == '\0')
-    return NULL;
   found = mg_tag_set_lookup (ctx->tag_set, stripped);
   if (found != NULL)
     return mg_tag_get_id (found);
@@ -340,8 +137,31 @@ import_tag (ImportContext *ctx,
       return NULL;
     }
   ctx->report.tags_created++;
+  /* A new tag may answer differently for a name seen before. */
+  g_hash_table_remove_all (ctx->tag_ids);
   found = mg_tag_set_lookup (ctx->tag_set, slug);
   return found != NULL ? mg_tag_get_id (found) : NULL;
+}
+
+/* The id of the tag called @value, created when missing. NULL when it
+ * cannot be made. */
+static const char *
+import_tag (ImportContext *ctx,
+            const char    *value)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (value));
+  const char *id;
+
+  if (*stripped == '\0')
+    return NULL;
+  /* The same few tags recur on thousands of annotations. */
+  id = g_hash_table_lookup (ctx->tag_ids, value);
+  if (id != NULL)
+    return id;
+  id = import_tag_find (ctx, stripped);
+  if (id != NULL)
+    g_hash_table_insert (ctx->tag_ids, g_strdup (value), (gpointer) id);
+  return id;
 }
 
 typedef struct
@@ -353,15 +173,15 @@ typedef struct
 } ImportBodies;
 
 static void
-import_body (JsonObject *body,
-             gpointer    data)
+import_body (const MgJsonTreeValue *body,
+             gpointer               data)
 {
   ImportBodies *bodies = data;
-  const char *value = json_object_get_string (body, "value");
-  const char *purpose = json_object_get_string (body, "purpose");
+  const char *value = get_string (body, "value");
+  const char *purpose = get_string (body, "purpose");
 
   if (value == NULL)
-    value = json_object_get_string (body, "chars");
+    value = get_string (body, "chars");
   if (value == NULL || *value == '\0')
     return;
 
@@ -381,39 +201,62 @@ import_body (JsonObject *body,
 }
 
 static const char *
-import_creator (JsonObject *annotation)
+import_creator (const MgJsonTreeValue *annotation)
 {
-  JsonNode *node = json_object_get_member (annotation, "creator");
+  const MgJsonTreeValue *node = get_member (annotation, "creator");
 
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0)
-    node = json_array_get_element (json_node_get_array (node), 0);
+  if (mg_json_tree_is (node, MG_JSON_TREE_ARRAY) && node->v.first != NULL)
+    node = node->v.first;
   if (node == NULL)
     return NULL;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  if (JSON_NODE_HOLDS_OBJECT (node))
+  if (node->kind == MG_JSON_TREE_STRING)
+    return node->v.string;
+  if (node->kind == MG_JSON_TREE_OBJECT)
     {
-      JsonObject *object = json_node_get_object (node);
-      const char *name = json_object_get_string (object, "name");
+      const char *name = get_string (node, "name");
 
       if (name == NULL)
-        name = json_object_get_string (object, "nickname");
+        name = get_string (node, "nickname");
       return name;
     }
   return NULL;
 }
 
+/* TRUE when @s is already what import_time() makes of it:
+ * YYYY-MM-DDTHH:MM:SSZ, a real date and time. */
+static gboolean
+is_plain_utc (const char *s)
+{
+  static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+  int year, month, day;
+
+  for (guint i = 0; i < sizeof shape - 1; i++)
+    if (shape[i] == 'd' ? !g_ascii_isdigit (s[i]) : s[i] != shape[i])
+      return FALSE;
+  if (s[sizeof shape - 1] != '\0')
+    return FALSE;
+  year = atoi (s);
+  month = atoi (s + 5);
+  day = atoi (s + 8);
+  return year >= 1 && g_date_valid_dmy (day, month, year)
+         && atoi (s + 11) < 24 && atoi (s + 14) < 60 && atoi (s + 17) < 60;
+}
+
 /* RFC 3339 in UTC, or NULL when @value is no date-time. */
 static char *
-import_time (JsonObject *annotation,
-             const char *member)
+import_time (const MgJsonTreeValue *annotation,
+             const char            *member)
 {
-  const char *value = json_object_get_string (annotation, member);
+  const char *value = get_string (annotation, member);
   g_autoptr(GDateTime) date = NULL;
   g_autoptr(GDateTime) utc = NULL;
 
   if (value == NULL)
     return NULL;
+  /* Most files (ours among them) write times this way: no need to parse
+   * and format them again. */
+  if (is_plain_utc (value))
+    return g_strdup (value);
   date = g_date_time_new_from_iso8601 (value, NULL);
   if (date == NULL)
     return NULL;
@@ -421,38 +264,69 @@ import_time (JsonObject *annotation,
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* TRUE when the text at [start, end) is exactly @s. */
 static gboolean
-import_position_agrees (ImportContext      *ctx,
-                        const ImportTarget *target)
+text_range_equals (MgDocument *document,
+                   gint64      start,
+                   gint64      end,
+                   const char *s)
 {
-  g_autofree char *slice = NULL;
+  gsize from, len;
 
-  if (target->start < 0 || target->end > mg_document_get_length (ctx->document))
+  if (start < 0 || start > end || end > mg_document_get_length (document))
     return FALSE;
-  slice = mg_document_dup_slice (ctx->document, target->start, target->end);
-  return g_strcmp0 (slice, target->exact) == 0;
+  len = strlen (s);
+  from = mg_document_offset_to_byte (document, (guint) start);
+  return from + len <= mg_document_get_size (document)
+         && memcmp (mg_document_get_text (document) + from, s, len) == 0
+         && g_utf8_strlen (s, (gssize) len) == end - start;
+}
+
+static gboolean
+import_position_agrees (ImportContext        *ctx,
+                        const MgImportTarget *target)
+{
+  return text_range_equals (ctx->document, target->start, target->end, target->exact);
+}
+
+/* What mg_anchor_locate() first checks, without its index: the quote is
+ * where the position says, and so is the context on at least one side. */
+static gboolean
+import_context_agrees (ImportContext        *ctx,
+                       const MgImportTarget *target)
+{
+  guint length = mg_document_get_length (ctx->document);
+  glong pl = target->prefix != NULL ? g_utf8_strlen (target->prefix, -1) : 0;
+  glong sl = target->suffix != NULL ? g_utf8_strlen (target->suffix, -1) : 0;
+
+  return (pl > 0 && target->start >= pl
+          && text_range_equals (ctx->document, target->start - pl, target->start, target->prefix))
+         || (pl == 0 && target->start == 0)
+         || (sl > 0 && target->end + sl <= length
+             && text_range_equals (ctx->document, target->end, target->end + sl, target->suffix))
+         || (sl == 0 && target->end == length);
 }
 
 static void
-import_annotation (JsonObject *object,
-                   gpointer    data)
+import_annotation (const MgJsonTreeValue *object,
+                   gpointer               data)
 {
   ImportContext *ctx = data;
-  ImportTarget target;
+  MgImportTarget target;
   ImportBodies bodies;
   g_autoptr(MgAnnotation) annotation = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *created = NULL;
   g_autofree char *modified = NULL;
-  const char *id = json_object_get_string (object, "id");
+  const char *id = get_string (object, "id");
   const char *creator;
   const char *body_value;
   const char *motivation;
-  JsonNode *starred;
+  const MgJsonTreeValue *starred;
   gboolean orphan = FALSE;
   gboolean fuzzy = FALSE;
 
-  if (!import_read_target (object, &target))
+  if (!mg_import_w3c_read_target (object, &target))
     {
       ctx->report.skipped++;
       return;
@@ -483,9 +357,10 @@ import_annotation (JsonObject *object,
           result.start = target.start;
           result.end = target.end;
           result.score = 1.0;
-          if ((target.prefix != NULL && *target.prefix != '\0')
-              || (target.suffix != NULL && *target.suffix != '\0'))
-            mg_anchor_locate (ctx->index, target.exact, target.prefix, target.suffix,
+          if (((target.prefix != NULL && *target.prefix != '\0')
+               || (target.suffix != NULL && *target.suffix != '\0'))
+              && !import_context_agrees (ctx, &target))
+            mg_anchor_locate (context_index (ctx), target.exact, target.prefix, target.suffix,
                               target.start, target.end, &result);
         }
       else if ((target.prefix == NULL || *target.prefix == '\0')
@@ -499,7 +374,7 @@ import_annotation (JsonObject *object,
           result.score = 1.0;
         }
       else
-        mg_anchor_locate (ctx->index, target.exact, target.prefix, target.suffix,
+        mg_anchor_locate (context_index (ctx), target.exact, target.prefix, target.suffix,
                           0, 0, &result);
       if (result.state == MG_ANCHOR_STATE_ORPHANED)
         {
@@ -532,15 +407,15 @@ import_annotation (JsonObject *object,
       return;
     }
 
-  motivation = json_object_get_string (object, "motivation");
+  motivation = get_string (object, "motivation");
   bodies.ctx = ctx;
   bodies.tagging_motivation = g_strcmp0 (motivation, "tagging") == 0;
   bodies.tags = g_ptr_array_new ();
   bodies.note = g_string_new (NULL);
-  body_value = json_object_get_string (object, "bodyValue");
+  body_value = get_string (object, "bodyValue");
   if (body_value != NULL && *body_value != '\0')
     g_string_append (bodies.note, body_value);
-  json_node_foreach_object (json_object_get_member (object, "body"), import_body, &bodies);
+  mg_import_w3c_foreach_object (get_member (object, "body"), import_body, &bodies);
   g_ptr_array_add (bodies.tags, NULL);
   mg_annotation_set_tags (annotation, (const char * const *) bodies.tags->pdata);
   mg_annotation_set_note (annotation, bodies.note->str);
@@ -558,10 +433,9 @@ import_annotation (JsonObject *object,
     mg_annotation_set_modified (annotation, modified);
   else if (created != NULL)
     mg_annotation_set_modified (annotation, created);
-  starred = json_object_get_member (object, "starred");
-  if (starred != NULL && JSON_NODE_HOLDS_VALUE (starred)
-      && json_node_get_value_type (starred) == G_TYPE_BOOLEAN)
-    mg_annotation_set_starred (annotation, json_node_get_boolean (starred));
+  starred = get_member (object, "starred");
+  if (mg_json_tree_is (starred, MG_JSON_TREE_BOOLEAN))
+    mg_annotation_set_starred (annotation, starred->v.boolean);
 
   if (!mg_annotation_store_add (ctx->store, annotation, &error))
     {
@@ -579,66 +453,60 @@ import_annotation (JsonObject *object,
     }
 }
 
-static void import_node (ImportContext *ctx,
-                         JsonNode      *node,
-                         guint          depth);
+static void import_node (ImportContext         *ctx,
+                         const MgJsonTreeValue *node,
+                         guint                  depth);
 
 static void
-import_page (ImportContext *ctx,
-             JsonObject    *page,
-             guint          depth)
+import_page (ImportContext         *ctx,
+             const MgJsonTreeValue *page,
+             guint                  depth)
 {
   /* Embedded pages only: "next" as an IRI points to something not here. */
   for (guint hops = 0; page != NULL && hops < 10000; hops++)
     {
-      JsonNode *next;
+      const MgJsonTreeValue *next;
 
-      import_node (ctx, json_object_get_member (page, "items"), depth + 1);
-      next = json_object_get_member (page, "next");
-      page = next != NULL && JSON_NODE_HOLDS_OBJECT (next) ? json_node_get_object (next) : NULL;
+      import_node (ctx, get_member (page, "items"), depth + 1);
+      next = get_member (page, "next");
+      page = mg_json_tree_is (next, MG_JSON_TREE_OBJECT) ? next : NULL;
     }
 }
 
 static void
-import_node (ImportContext *ctx,
-             JsonNode      *node,
-             guint          depth)
+import_node (ImportContext         *ctx,
+             const MgJsonTreeValue *node,
+             guint                  depth)
 {
-  JsonObject *object;
-
   /* Nesting deeper than any real file is not followed. */
   if (node == NULL || depth > 16)
     return;
 
-  if (JSON_NODE_HOLDS_ARRAY (node))
+  if (node->kind == MG_JSON_TREE_ARRAY)
     {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        import_node (ctx, json_array_get_element (array, i), depth + 1);
+      for (const MgJsonTreeValue *e = node->v.first; e != NULL; e = e->next)
+        import_node (ctx, e, depth + 1);
       return;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->kind != MG_JSON_TREE_OBJECT)
     return;
 
-  object = json_node_get_object (node);
-  if (json_object_has_type (object, "AnnotationCollection"))
+  if (mg_import_w3c_has_type (node, "AnnotationCollection"))
     {
-      JsonNode *first = json_object_get_member (object, "first");
+      const MgJsonTreeValue *first = get_member (node, "first");
 
-      if (first != NULL && JSON_NODE_HOLDS_OBJECT (first))
-        import_page (ctx, json_node_get_object (first), depth);
-      if (json_object_has_member (object, "items"))
-        import_node (ctx, json_object_get_member (object, "items"), depth + 1);
+      if (mg_json_tree_is (first, MG_JSON_TREE_OBJECT))
+        import_page (ctx, first, depth);
+      import_node (ctx, get_member (node, "items"), depth + 1);
     }
-  else if (json_object_has_type (object, "AnnotationPage"))
+  else if (mg_import_w3c_has_type (node, "AnnotationPage"))
     {
-      import_page (ctx, object, depth);
+      import_page (ctx, node, depth);
     }
-  else if (json_object_has_type (object, "Annotation")
-           || (json_object_has_member (object, "target") && depth > 0))
+  else if (mg_import_w3c_has_type (node, "Annotation")
+           || (get_member (node, "target") != NULL && depth > 0))
     {
-      import_annotation (object, ctx);
+      import_annotation (node, ctx);
     }
 }
 
@@ -649,11 +517,11 @@ mg_import_w3c_bytes (MgAnnotationStore  *store,
                      MgImportReport     *report,
                      GError            **error)
 {
-  /* Mutable: the tree is only read, and sealing every object would hash it. */
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonNode) fast_root = NULL;
+  g_autoptr(MgJsonTree) tree = NULL;
   g_autoptr(GError) local_error = NULL;
+  const MgJsonTreeValue *root;
   ImportContext ctx = { 0 };
+  gboolean plausible = FALSE;
   gsize size;
   const char *data;
 
@@ -684,10 +552,10 @@ mg_import_w3c_bytes (MgAnnotationStore  *store,
       data += 3;
       size -= 3;
     }
-  /* Plain JSON is read directly; anything else, and every error, goes
-   * through json-glib. */
-  fast_root = mg_json_fast_parse (data, size);
-  if (fast_root == NULL && !json_parser_load_from_data (parser, data, size, &local_error))
+  /* Plain JSON is read directly into a compact tree; anything else, and
+   * every error, goes through json-glib. */
+  tree = mg_json_tree_parse (data, size, &local_error);
+  if (tree == NULL)
     {
       g_set_error (error, MG_IMPORT_ERROR, MG_IMPORT_ERROR_PARSE,
                    _("“%s” is not a JSON file: %s"), name, local_error->message);
@@ -696,36 +564,29 @@ mg_import_w3c_bytes (MgAnnotationStore  *store,
 
   /* First a dry look: refuse a file that holds no annotation at all
    * before anything is added. */
-  {
-    JsonNode *root = fast_root != NULL ? fast_root : json_parser_get_root (parser);
-    gboolean plausible = FALSE;
+  root = mg_json_tree_get_root (tree);
+  if (mg_json_tree_is (root, MG_JSON_TREE_ARRAY))
+    plausible = TRUE;
+  else if (mg_json_tree_is (root, MG_JSON_TREE_OBJECT))
+    plausible = mg_import_w3c_has_type (root, "AnnotationCollection")
+                || mg_import_w3c_has_type (root, "AnnotationPage")
+                || mg_import_w3c_has_type (root, "Annotation")
+                || get_member (root, "target") != NULL;
+  if (!plausible)
+    {
+      g_set_error (error, MG_IMPORT_ERROR, MG_IMPORT_ERROR_NOT_W3C,
+                   _("“%s” holds no W3C Web Annotation (expected an Annotation, "
+                     "an AnnotationPage, an AnnotationCollection or an array of annotations)"),
+                   name);
+      return FALSE;
+    }
 
-    if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
-      plausible = TRUE;
-    else if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-      {
-        JsonObject *object = json_node_get_object (root);
-
-        plausible = json_object_has_type (object, "AnnotationCollection")
-                    || json_object_has_type (object, "AnnotationPage")
-                    || json_object_has_type (object, "Annotation")
-                    || json_object_has_member (object, "target");
-      }
-    if (!plausible)
-      {
-        g_set_error (error, MG_IMPORT_ERROR, MG_IMPORT_ERROR_NOT_W3C,
-                     _("“%s” holds no W3C Web Annotation (expected an Annotation, "
-                       "an AnnotationPage, an AnnotationCollection or an array of annotations)"),
-                     name);
-        return FALSE;
-      }
-  }
-
-  ctx.index = mg_anchor_index_new (ctx.document);
+  ctx.tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   mg_annotation_store_begin_group (store, _("Import annotations"));
-  import_node (&ctx, fast_root != NULL ? fast_root : json_parser_get_root (parser), 0);
+  import_node (&ctx, root, 0);
   mg_annotation_store_end_group (store);
-  mg_anchor_index_free (ctx.index);
+  g_clear_pointer (&ctx.index, mg_anchor_index_free);
+  g_hash_table_unref (ctx.tag_ids);
 
   if (report != NULL)
     *report = ctx.report;

@@ -78,18 +78,29 @@ recent_row (GtkRecentInfo *info)
   return row;
 }
 
-void
-mg_window_recent_attach (MgWindow      *self,
-                         AdwStatusPage *page)
+/* Replaces the "Recent Speeches" heading and list of @page with the
+ * speeches in the recent list now. */
+static void
+recent_refresh (AdwStatusPage *page)
 {
   g_autoptr(GPtrArray) recent = recent_speeches ();
   GtkWidget *box = adw_status_page_get_child (page);
-  GtkWidget *heading, *list;
+  GtkWidget *heading, *list, *child, *next;
 
-  if (recent->len == 0 || !GTK_IS_BOX (box))
+  if (!GTK_IS_BOX (box))
+    return;
+  for (child = gtk_widget_get_first_child (box); child != NULL; child = next)
+    {
+      next = gtk_widget_get_next_sibling (child);
+      if (g_strcmp0 (gtk_widget_get_name (child), "recent-speeches") == 0
+          || g_strcmp0 (gtk_widget_get_name (child), "recent-heading") == 0)
+        gtk_box_remove (GTK_BOX (box), child);
+    }
+  if (recent->len == 0)
     return;
 
   heading = gtk_label_new (_("Recent Speeches"));
+  gtk_widget_set_name (heading, "recent-heading");
   gtk_widget_add_css_class (heading, "heading");
   gtk_widget_set_halign (heading, GTK_ALIGN_START);
   gtk_widget_set_margin_top (heading, 18);
@@ -106,4 +117,14 @@ mg_window_recent_attach (MgWindow      *self,
 
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), list);
+}
+
+void
+mg_window_recent_attach (MgWindow      *self,
+                         AdwStatusPage *page)
+{
+  /* Kept up to date: a speech opened in another window shows up here. */
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (recent_refresh), page, G_CONNECT_SWAPPED);
+  recent_refresh (page);
 }

@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mg-pdf-content.h"
+
+static const MgPdfStyleInfo styles[MG_PDF_N_STYLES] = {
+  [MG_PDF_STYLE_TITLE]   = { 18.0, TRUE,  0.10, 0.0,  6.0 },
+  [MG_PDF_STYLE_META]    = { 8.5,  FALSE, 0.38, 0.0,  4.0 },
+  [MG_PDF_STYLE_HEADING] = { 13.0, TRUE,  0.10, 16.0, 6.0 },
+  [MG_PDF_STYLE_QUOTE]   = { 10.5, FALSE, 0.08, 8.0,  2.0 },
+  [MG_PDF_STYLE_INFO]    = { 8.5,  FALSE, 0.38, 0.0,  2.0 },
+  [MG_PDF_STYLE_CONTEXT] = { 9.0,  FALSE, 0.25, 0.0,  2.0 },
+  [MG_PDF_STYLE_NOTE]    = { 9.5,  FALSE, 0.15, 0.0,  2.0 },
+  [MG_PDF_STYLE_FOOTER]  = { 8.5,  FALSE, 0.38, 0.0,  0.0 },
+};
+
+const MgPdfStyleInfo *
+mg_pdf_style_get (MgPdfStyle style)
+{
+  g_return_val_if_fail (style < MG_PDF_N_STYLES, &styles[MG_PDF_STYLE_NOTE]);
+  return &styles[style];
+}
+
+void
+mg_pdf_parse_color (const char *color,
+                    double     *r,
+                    double     *g,
+                    double     *b)
+{
+  guint value = 0x77767b;
+
+  if (color != NULL && color[0] == '#' && strlen (color) == 7
+      && strspn (color + 1, "0123456789abcdefABCDEF") == 6)
+    value = (guint) g_ascii_strtoull (color + 1, NULL, 16);
+  *r = ((value >> 16) & 0xff) / 255.0;
+  *g = ((value >> 8) & 0xff) / 255.0;
+  *b = (value & 0xff) / 255.0;
+}
+
+const char *
+mg_pdf_language (MgSummary *summary)
+{
+  return g_str_equal (mg_summary_get_language (summary), "zh") ? "zh-cn" : "en";
+}
+
+guint
+mg_pdf_content_count_steps (MgSummary *summary)
+{
+  guint n_groups = mg_summary_get_n_groups (summary);
+  guint total = mg_summary_get_starred (summary)->len;
+
+  for (guint g = 0; g < n_groups; g++)
+    total += mg_summary_get_group (summary, g)->items->len;
+  return total;
+}
+
+static void
+pdf_item (MgSummary           *summary,
+          MgPdfSink           *sink,
+          const MgSummaryItem *item,
+          const char          *color,
+          gboolean             with_details)
+{
+  GString *info = g_string_new (NULL);
+  const MgPdfStyleInfo *quote = mg_pdf_style_get (MG_PDF_STYLE_QUOTE);
+
+  /* Keep the first lines of a quote and its info line together. */
+  sink->need (sink, quote->space_before + 40.0);
+  sink->block (sink, MG_PDF_STYLE_QUOTE, item->quote, MG_PDF_QUOTE_INDENT, color);
+
+  if (item->paragraph > 0)
+    {
+      mg_export_append_paragraph (info, item->paragraph);
+      g_string_append (info, " · ");
+    }
+  if (item->starred)
+    g_string_append (info, "★ · ");
+  if (item->tags[0] != NULL)
+    {
+      g_autofree char *names = mg_summary_dup_item_tag_names (summary, item, ", ");
+
+      g_string_append (info, names);
+      g_string_append (info, " · ");
+    }
+  g_string_append (info, mg_export_author_label (item->author));
+  sink->block (sink, MG_PDF_STYLE_INFO, info->str, MG_PDF_QUOTE_INDENT, NULL);
+  g_string_free (info, TRUE);
+
+  if (!with_details)
+    return;
+  if (*item->context != '\0' && strcmp (item->context, item->quote) != 0)
+    sink->block (sink, MG_PDF_STYLE_CONTEXT, item->context, MG_PDF_QUOTE_INDENT, NULL);
+  if (*item->note != '\0')
+    {
+      g_autofree char *note = g_strdup_printf ("%s %s", _("Note:"), item->note);
+
+      sink->block (sink, MG_PDF_STYLE_NOTE, note, MG_PDF_QUOTE_INDENT, NULL);
+    }
+}
+
+static void
+pdf_counts (MgSummary *summary,
+            MgPdfSink *sink)
+{
+  GPtrArray *tags = mg_summary_get_tag_counts (summary);
+  GPtrArray *authors = mg_summary_get_author_counts (summary);
+  GString *line = g_string_new (NULL);
+
+  sink->heading (sink, _("Counts"), NULL);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const MgSummaryCount *count = g_ptr_array_index (tags, i);
+
+      if (i > 0)
+        g_string_append (line, " · ");
+      g_string_append_printf (line, "%s %u", count->name, count->count);
+    }
+  if (mg_summary_get_n_untagged (summary) > 0)
+    g_string_append_printf (line, "%s%s %u", line->len > 0 ? " · " : "",
+                            _("Untagged highlights"), mg_summary_get_n_untagged (summary));
+  if (mg_summary_get_n_orphaned (summary) > 0)
+    g_string_append_printf (line, "%s%s %u", line->len > 0 ? " · " : "",
+                            _("Orphaned annotations"), mg_summary_get_n_orphaned (summary));
+  if (line->len > 0)
+    sink->block (sink, MG_PDF_STYLE_NOTE, line->str, 0.0, NULL);
+
+  g_string_truncate (line, 0);
+  for (guint i = 0; i < authors->len; i++)
+    {
+      const MgSummaryCount *count = g_ptr_array_index (authors, i);
+
+      if (i > 0)
+        g_string_append (line, " · ");
+      g_string_append_printf (line, "%s %u", mg_export_author_label (count->name), count->count);
+    }
+  if (line->len > 0)
+    sink->block (sink, MG_PDF_STYLE_NOTE, line->str, 0.0, NULL);
+  g_string_free (line, TRUE);
+}
+
+static gboolean
+pdf_step (MgPdfSink    *sink,
+          MgExportJob  *job,
+          GError      **error)
+{
+  if (sink->failed != NULL && sink->failed (sink, error))
+    return FALSE;
+  return mg_export_job_step (job, error);
+}
+
+gboolean
+mg_pdf_content_run (MgSummary    *summary,
+                    MgPdfSink    *sink,
+                    MgExportJob  *job,
+                    GError      **error)
+{
+  GPtrArray *starred = mg_summary_get_starred (summary);
+  guint n_groups = mg_summary_get_n_groups (summary);
+  g_autofree char *meta = NULL;
+  GString *meta_line = g_string_new (NULL);
+
+  g_return_val_if_fail (MG_IS_SUMMARY (summary), FALSE);
+
+  sink->block (sink, MG_PDF_STYLE_TITLE, mg_summary_get_title (summary), 0.0, NULL);
+  if (*mg_summary_get_source (summary) != '\0')
+    g_string_append_printf (meta_line, "%s %s · ", _("Source:"), mg_summary_get_source (summary));
+  g_string_append_printf (meta_line, "%s %s · %s %u", _("Exported:"), mg_summary_get_date (summary),
+                          _("Annotations:"), mg_summary_get_n_items (summary));
+  meta = g_string_free (meta_line, FALSE);
+  sink->block (sink, MG_PDF_STYLE_META, meta, 0.0, NULL);
+
+  pdf_counts (summary, sink);
+
+  if (starred->len > 0)
+    {
+      sink->heading (sink, _("Key quotes"), NULL);
+      for (guint i = 0; i < starred->len; i++)
+        {
+          const MgSummaryItem *item = g_ptr_array_index (starred, i);
+          const char *color = item->tags[0] != NULL
+                              ? mg_summary_get_tag_color (summary, item->tags[0]) : NULL;
+
+          pdf_item (summary, sink, item, color, FALSE);
+          if (!pdf_step (sink, job, error))
+            return FALSE;
+        }
+    }
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      const MgSummaryGroup *group = mg_summary_get_group (summary, g);
+      g_autofree char *heading = g_strdup_printf ("%s (%u)", group->name, group->items->len);
+
+      sink->heading (sink, heading, group->color);
+      for (guint i = 0; i < group->items->len; i++)
+        {
+          pdf_item (summary, sink, g_ptr_array_index (group->items, i), group->color, TRUE);
+          if (!pdf_step (sink, job, error))
+            return FALSE;
+        }
+    }
+  return !(sink->failed != NULL && sink->failed (sink, error));
+}

@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "export-fixture.h"
+#include "mg-pdf-layout.h"
+#include "mg-pdf-shaper.h"
+#include "mg-summary.h"
+
+/* Lines of @text as strings, from the text each glyph stands for. */
+static GPtrArray *
+break_lines (MgPdfShaper *shaper,
+             const char  *text,
+             double       size,
+             double       width,
+             GArray      *widths)
+{
+  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (MgPdfGlyph));
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (MgPdfLine));
+  g_autoptr(GError) error = NULL;
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (mg_pdf_shaper_break (shaper, text, FALSE, size, width, glyphs, lines, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const MgPdfLine *line = &g_array_index (lines, MgPdfLine, i);
+      GString *s = g_string_new (NULL);
+
+      for (guint k = 0; k < line->n_glyphs; k++)
+        {
+          const MgPdfGlyph *glyph = &g_array_index (glyphs, MgPdfGlyph, line->first + k);
+          MgPdfFont *font = mg_pdf_shaper_get_font (shaper, MG_PDF_GLYPH_FONT (glyph));
+          char scratch[8];
+
+          g_string_append (s, mg_pdf_font_get_glyph_text (font, glyph->gid, scratch));
+        }
+      g_ptr_array_add (result, g_string_free (s, FALSE));
+      if (widths != NULL)
+        g_array_append_val (widths, line->width);
+    }
+  return result;
+}
+
+static MgPdfShaper *
+new_shaper (const char *language)
+{
+  g_autoptr(GError) error = NULL;
+  MgPdfShaper *shaper = mg_pdf_shaper_new (MG_PDF_FONT_FAMILY, language, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (shaper);
+  return shaper;
+}
+
+/* The marks that may not start a line, and those that may not end one. */
+static const char *closing = "，。、；：？！）》」』”’…";
+static const char *opening = "（《「『“‘";
+
+static gboolean
+mark_in (const char *set,
+         gunichar    c)
+{
+  char buffer[8];
+
+  buffer[g_unichar_to_utf8 (c, buffer)] = '\0';
+  return strstr (set, buffer) != NULL;
+}
+
+static void
+test_chinese_rules (void)
+{
+  g_autoptr(MgPdfShaper) shaper = new_shaper ("zh-cn");
+  const char *text = "同志们：今天召开全市作风建设暨数字经济工作推进大会，主要任务是深入贯彻中央和省委决策部署。"
+                     "我们提出“最多跑一次”的目标，就是要积极探索干部作风建设（2021年）——《人民日报》称之为"
+                     "“义乌经验”……全年实现地区生产总值1286亿元，同比增长6.8%，增速高于全省平均水平0.9个百分点！"
+                     "难道我们就满足于让群众有更多获得感吗？";
+
+  /* At many widths: no line starts with a closing mark or ends with an
+   * opening one, no line is wider than asked, and no text is lost. */
+  for (double width = 60.0; width <= 400.0; width += 7.0)
+    {
+      g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GPtrArray) lines = break_lines (shaper, text, 10.0, width, widths);
+      GString *joined = g_string_new (NULL);
+
+      g_assert_cmpuint (lines->len, >, 1);
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const char *line = g_ptr_array_index (lines, i);
+          gunichar first = g_utf8_get_char (line);
+          gunichar last = g_utf8_get_char (g_utf8_find_prev_char (line, line + strlen (line)));
+
+          g_assert_cmpstr (line, !=, "");
+          if (i > 0 && mark_in (closing, first))
+            g_error ("line %u at width %.0f starts with a closing mark: %s", i, width, line);
+          if (i + 1 < lines->len && mark_in (opening, last))
+            g_error ("line %u at width %.0f ends with an opening mark: %s", i, width, line);
+          g_assert_cmpfloat (g_array_index (widths, double, i), <=, width + 0.001);
+          g_string_append (joined, line);
+        }
+      g_assert_cmpstr (joined->str, ==, text);
+      g_string_free (joined, TRUE);
+    }
+}
+
+static void
+test_western_words (void)
+{
+  g_autoptr(MgPdfShaper) shaper = new_shaper ("en");
+  const char *text = "A year ago I stood in this room and promised that Riverton would become "
+                     "\"a town that works for everyone.\" Tonight I want to report on what we did.";
+  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) lines = break_lines (shaper, text, 10.0, 150.0, widths);
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  GString *joined = g_string_new (NULL);
+
+  /* Lines break between words only, lose their spaces at the break, and
+   * keep every word whole. */
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+
+      g_assert_false (g_str_has_prefix (line, " "));
+      g_assert_false (g_str_has_suffix (line, " "));
+      g_assert_cmpfloat (g_array_index (widths, double, i), <=, 150.001);
+      if (i > 0)
+        g_string_append_c (joined, ' ');
+      g_string_append (joined, line);
+    }
+  g_assert_cmpstr (joined->str, ==, text);
+  g_string_free (joined, TRUE);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_auto(GStrv) line_words = g_strsplit (g_ptr_array_index (lines, i), " ", -1);
+
+      for (guint k = 0; line_words[k] != NULL; k++)
+        g_assert_true (g_strv_contains ((const char * const *) words, line_words[k]));
+    }
+}
+
+static void
+test_long_word_and_breaks (void)
+{
+  g_autoptr(MgPdfShaper) shaper = new_shaper ("en");
+  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) lines = NULL;
+  GString *joined = g_string_new (NULL);
+  const char *word = "https://example.org/a/very/long/address/that/cannot/fit/on/one/line/at/all";
+
+  /* A word longer than the line is cut between its letters. */
+  lines = break_lines (shaper, word, 10.0, 80.0, widths);
+  g_assert_cmpuint (lines->len, >, 2);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_assert_cmpfloat (g_array_index (widths, double, i), <=, 80.001);
+      g_string_append (joined, g_ptr_array_index (lines, i));
+    }
+  g_assert_cmpstr (joined->str, ==, word);
+  g_string_free (joined, TRUE);
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  /* Line breaks of the text are kept, blank lines too; an empty text is
+   * one empty line. */
+  lines = break_lines (shaper, "first line\nsecond\r\n\nafter a blank line", 10.0, 400.0, NULL);
+  g_assert_cmpuint (lines->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "first line");
+  g_assert_cmpstr (g_ptr_array_index (lines, 1), ==, "second");
+  g_assert_cmpstr (g_ptr_array_index (lines, 2), ==, "");
+  g_assert_cmpstr (g_ptr_array_index (lines, 3), ==, "after a blank line");
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  lines = break_lines (shaper, "", 10.0, 400.0, NULL);
+  g_assert_cmpuint (lines->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "");
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  /* Controls and invisible format characters leave no glyph. */
+  lines = break_lines (shaper, "a\x01" "b\xe2\x80\x8b" "c", 10.0, 400.0, NULL);
+  g_assert_cmpuint (lines->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "abc");
+}
+
+static void
+test_widths_scale (void)
+{
+  g_autoptr(MgPdfShaper) shaper = new_shaper ("zh-cn");
+  g_autoptr(GArray) small = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) large = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) a = break_lines (shaper, "数字经济 growth", 10.0, 1000.0, small);
+  g_autoptr(GPtrArray) b = break_lines (shaper, "数字经济 growth", 20.0, 1000.0, large);
+  double ascent, descent;
+
+  /* Chinese characters are one em wide; a size twice as large is twice
+   * as wide. */
+  g_assert_cmpfloat (g_array_index (small, double, 0), >, 40.0);
+  g_assert_cmpfloat_with_epsilon (g_array_index (large, double, 0), 2 * g_array_index (small, double, 0), 0.01);
+  mg_pdf_shaper_get_extents (shaper, FALSE, 10.0, &ascent, &descent);
+  g_assert_cmpfloat (ascent, >, 7.0);
+  g_assert_cmpfloat (descent, >, 1.0);
+  g_assert_cmpfloat (ascent + descent, <, 20.0);
+}
+
+/* A character the main face can only build from a base and a mark is
+ * taken whole from a face that has it: one glyph per character. */
+static void
+test_whole_characters (void)
+{
+  g_autoptr(MgPdfShaper) shaper = new_shaper ("en");
+  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (MgPdfGlyph));
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (MgPdfLine));
+  g_autoptr(GError) error = NULL;
+  const char *text = "Ελληνικά Кириллица";
+
+  g_assert_true (mg_pdf_shaper_break (shaper, text, FALSE, 10.0, 400.0, glyphs, lines, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (glyphs->len, ==, g_utf8_strlen (text, -1));
+  for (guint i = 0; i < glyphs->len; i++)
+    g_assert_cmpuint (g_array_index (glyphs, MgPdfGlyph, i).advance, >, 0);
+}
+
+static void
+test_unsupported (void)
+{
+  g_autoptr(MgPdfShaper) shaper = new_shaper ("en");
+  const char *texts[] = { "مرحبا بالعالم", "שלום", "नमस्ते", "ภาษาไทย", "e\xcc\x81t\xc3\xa9" };
+
+  /* Scripts that need shaping or run right to left are refused, so that
+   * the summary takes the Pango layout. */
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (MgPdfGlyph));
+      g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (MgPdfLine));
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (mg_pdf_shaper_break (shaper, texts[i], FALSE, 10.0, 400.0, glyphs, lines, &error));
+      g_assert_error (error, MG_PDF_SHAPER_ERROR, MG_PDF_SHAPER_ERROR_UNSUPPORTED);
+      g_assert_cmpuint (glyphs->len, ==, 0);
+      g_assert_cmpuint (lines->len, ==, 0);
+    }
+}
+
+static void
+test_layout_pages (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_zh ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgSummary) summary = mg_summary_new (store, NULL, &error);
+  g_autoptr(MgPdfLayout) layout = NULL;
+  MgExportJob job = { 0 };
+  guint n_groups;
+  guint n_pages;
+
+  g_assert_no_error (error);
+  layout = mg_pdf_layout_new (summary, &job, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (layout);
+
+  /* A bookmark for the counts, the key quotes and each group. */
+  n_groups = mg_summary_get_n_groups (summary);
+  g_assert_cmpuint (mg_pdf_layout_get_n_bookmarks (layout), ==,
+                    1 + (mg_summary_get_starred (summary)->len > 0 ? 1 : 0) + n_groups);
+  g_assert_cmpstr (mg_pdf_layout_get_bookmark (layout, 0)->title, ==, "Counts");
+
+  /* Everything within the page: text inside the margins, the footer below. */
+  n_pages = mg_pdf_layout_get_n_pages (layout);
+  g_assert_cmpuint (n_pages, >=, 1);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      guint n_ops;
+      const MgPdfOp *ops = mg_pdf_layout_get_ops (layout, p, &n_ops);
+      guint footers = 0;
+
+      g_assert_cmpuint (n_ops, >, 0);
+      for (guint i = 0; i < n_ops; i++)
+        {
+          g_assert_cmpfloat (ops[i].x, >=, MG_PDF_MARGIN - 8.0);
+          g_assert_cmpfloat (ops[i].x, <, MG_PDF_PAGE_WIDTH - MG_PDF_MARGIN);
+          if (ops[i].kind == MG_PDF_OP_TEXT && ops[i].y > MG_PDF_BOTTOM)
+            footers++;
+          else if (ops[i].kind == MG_PDF_OP_TEXT)
+            g_assert_cmpfloat (ops[i].y, >, MG_PDF_MARGIN);
+          else
+            g_assert_cmpfloat (ops[i].y + ops[i].height, <=, MG_PDF_BOTTOM + 0.001);
+        }
+      g_assert_cmpuint (footers, ==, 1);
+    }
+}
+
+static void
+test_layout_cancel (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_zh ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgSummary) summary = mg_summary_new (store, NULL, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  MgExportJob job = { 0 };
+
+  g_assert_no_error (error);
+  job.cancellable = cancellable;
+  mg_export_job_begin (&job, mg_pdf_content_count_steps (summary));
+  g_cancellable_cancel (cancellable);
+  g_assert_null (mg_pdf_layout_new (summary, &job, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pdf-layout/chinese-rules", test_chinese_rules);
+  g_test_add_func ("/pdf-layout/western-words", test_western_words);
+  g_test_add_func ("/pdf-layout/long-word-and-breaks", test_long_word_and_breaks);
+  g_test_add_func ("/pdf-layout/widths-scale", test_widths_scale);
+  g_test_add_func ("/pdf-layout/whole-characters", test_whole_characters);
+  g_test_add_func ("/pdf-layout/unsupported", test_unsupported);
+  g_test_add_func ("/pdf-layout/pages", test_layout_pages);
+  g_test_add_func ("/pdf-layout/cancel", test_layout_cancel);
+
+  return g_test_run ();
+}
