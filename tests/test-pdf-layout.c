@@ -226,10 +226,11 @@ static void
 test_unsupported (void)
 {
   g_autoptr(MgPdfShaper) shaper = new_shaper ("en");
-  const char *texts[] = { "مرحبا بالعالم", "שלום", "नमस्ते", "ภาษาไทย", "e\xcc\x81t\xc3\xa9" };
+  const char *texts[] = { "مرحبا بالعالم", "שלום", "नमस्ते", "ภาษาไทย", "e\xcc\x81t\xc3\xa9",
+                          "private \xf4\x8f\xbf\xbd use" };
 
-  /* Scripts that need shaping or run right to left are refused, so that
-   * the summary takes the Pango layout. */
+  /* Scripts that need shaping or run right to left, and characters no
+   * face has, are refused, so that the summary takes the Pango layout. */
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (MgPdfGlyph));
