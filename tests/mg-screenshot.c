@@ -9,8 +9,8 @@
  *
  * A last QUOTE without "=" is left selected, and the tag popover is then
  * rendered to OUT-popover.png. --suggestions shows the suggestions; with
- * AT (a passage of the speech), the suggestion popover there is rendered to
- * OUT-suggestion.png.
+ * AT (a passage of the speech), the window is rendered again to
+ * OUT-suggestion.png with the suggestion popover open there.
  *
  * TAG is the tag's position from 1 (0: a plain highlight); a trailing "*"
  * stars the annotation. Runs under any display, Xvfb included. Give it a
@@ -32,22 +32,39 @@ iterate (void)
     ;
 }
 
+/* @window with @popover drawn where it pops up over it (without the
+ * popover's arrow, which lies outside its paintable). */
 static int
-save_widget (GtkWidget  *widget,
-             const char *path)
+save_with_popover (GtkWidget  *window,
+                   GtkWidget  *popover,
+                   const char *path)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GdkPaintable) window_paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GdkPaintable) popover_paintable = gtk_widget_paintable_new (popover);
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  double wx, wy, px, py;
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  /* Popup position: relative to the window's surface, whose origin is off
+   * the window's by its shadow; the popover sits in its own surface the
+   * same way. */
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &wx, &wy);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &px, &py);
+  gdk_paintable_snapshot (window_paintable, GDK_SNAPSHOT (snapshot), width, height);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) + px - wx,
+                                                          gdk_popup_get_position_y (GDK_POPUP (surface)) + py - wy));
+  gdk_paintable_snapshot (popover_paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (popover), gtk_widget_get_height (popover));
+  gtk_snapshot_restore (snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
     return 1;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   return gdk_texture_save_to_png (texture, path) ? 0 : 1;
 }
@@ -218,7 +235,7 @@ main (int   argc,
         }
       wait_ms (1000);
       iterate ();
-      if (save_widget (GTK_WIDGET (mg_document_view_get_suggestion_popover (view)), out) != 0)
+      if (save_with_popover (GTK_WIDGET (window), GTK_WIDGET (mg_document_view_get_suggestion_popover (view)), out) != 0)
         return 1;
     }
 

@@ -111,6 +111,16 @@ mg_document_view_set_suggestions (MgDocumentView *self,
   buffer = gtk_text_view_get_buffer (self->text_view);
   n_old = self->suggestions != NULL ? g_list_model_get_n_items (self->suggestions) : 0;
   n_new = suggestions != NULL ? g_list_model_get_n_items (suggestions) : 0;
+  if (n_new == 0 && n_old > 0)
+    {
+      GtkTextIter start, end;
+
+      /* All go: one sweep per style rather than one per range. */
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      for (guint k = 0; k < MG_SUGGESTION_N_KINDS; k++)
+        gtk_text_buffer_remove_tag (buffer, self->suggestion_tags[k], &start, &end);
+      n_old = 0;
+    }
   while (i < n_old || j < n_new)
     {
       g_autoptr(MgSuggestion) old = i < n_old ? g_list_model_get_item (self->suggestions, i) : NULL;

@@ -12,6 +12,14 @@
  * they change) and against those the reader dismissed, and drawn by the
  * document view. */
 
+enum {
+  PROP_0,
+  PROP_SHOW_SUGGESTIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 update_tooltip (MgWindow *self)
 {
@@ -201,7 +209,7 @@ mg_window_set_show_suggestions (MgWindow *self,
   else
     hide (self);
   mg_window_update_actions (self);
-  g_object_notify (G_OBJECT (self), "show-suggestions");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SUGGESTIONS]);
 }
 
 gboolean
@@ -355,9 +363,55 @@ mg_window_update_suggestion_actions (MgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-suggestion-popover", offered && at_cursor);
 }
 
+static void
+get_property (GObject    *object,
+              guint       prop_id,
+              GValue     *value,
+              GParamSpec *pspec)
+{
+  MgWindow *self = MG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SUGGESTIONS:
+      g_value_set_boolean (value, self->show_suggestions);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_property (GObject      *object,
+              guint         prop_id,
+              const GValue *value,
+              GParamSpec   *pspec)
+{
+  MgWindow *self = MG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SUGGESTIONS:
+      mg_window_set_show_suggestions (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The window's only property, "show-suggestions", is installed here. */
 void
 mg_window_class_init_suggestions (GtkWidgetClass *widget_class)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (widget_class);
+
+  object_class->get_property = get_property;
+  object_class->set_property = set_property;
+  properties[PROP_SHOW_SUGGESTIONS] =
+    g_param_spec_boolean ("show-suggestions", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_install_property_action (widget_class, "win.show-suggestions", "show-suggestions");
   gtk_widget_class_install_action (widget_class, "win.accept-suggestion", "(suu)", accept_action);
   gtk_widget_class_install_action (widget_class, "win.accept-all-suggestions", "s", accept_all_action);
@@ -389,6 +443,8 @@ mg_window_init_suggestions (MgWindow *self)
 void
 mg_window_dispose_suggestions (MgWindow *self)
 {
+  /* Another window may still change the setting. */
+  g_settings_unbind (self, "show-suggestions");
   cancel (self);
   g_clear_object (&self->suggestions);
   g_clear_object (&self->suggestions_all);

@@ -22,14 +22,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-enum {
-  PROP_0,
-  PROP_SHOW_SUGGESTIONS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 typedef struct
 {
   GFile      *file;
@@ -697,42 +689,6 @@ mg_window_finalize (GObject *object)
 }
 
 static void
-mg_window_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
-{
-  MgWindow *self = MG_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SHOW_SUGGESTIONS:
-      g_value_set_boolean (value, self->show_suggestions);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mg_window_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  MgWindow *self = MG_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SHOW_SUGGESTIONS:
-      mg_window_set_show_suggestions (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 mg_window_class_init (MgWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -741,14 +697,7 @@ mg_window_class_init (MgWindowClass *klass)
 
   object_class->dispose = mg_window_dispose;
   object_class->finalize = mg_window_finalize;
-  object_class->get_property = mg_window_get_property;
-  object_class->set_property = mg_window_set_property;
   window_class->close_request = mg_window_close_request;
-
-  properties[PROP_SHOW_SUGGESTIONS] =
-    g_param_spec_boolean ("show-suggestions", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[LOADED] = g_signal_new ("loaded",
                                   G_TYPE_FROM_CLASS (klass),
