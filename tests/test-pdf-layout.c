@@ -3,7 +3,10 @@
 
 #include <string.h>
 
+#include <hb.h>
+
 #include "export-fixture.h"
+#include "mg-pdf-cff.h"
 #include "mg-pdf-layout.h"
 #include "mg-pdf-shaper.h"
 #include "mg-summary.h"
@@ -223,10 +226,11 @@ static void
 test_unsupported (void)
 {
   g_autoptr(MgPdfShaper) shaper = new_shaper ("en");
-  const char *texts[] = { "مرحبا بالعالم", "שלום", "नमस्ते", "ภาษาไทย", "e\xcc\x81t\xc3\xa9" };
+  const char *texts[] = { "مرحبا بالعالم", "שלום", "नमस्ते", "ภาษาไทย", "e\xcc\x81t\xc3\xa9",
+                          "private \xf4\x8f\xbf\xbd use" };
 
-  /* Scripts that need shaping or run right to left are refused, so that
-   * the summary takes the Pango layout. */
+  /* Scripts that need shaping or run right to left, and characters no
+   * face has, are refused, so that the summary takes the Pango layout. */
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (MgPdfGlyph));
@@ -238,6 +242,68 @@ test_unsupported (void)
       g_assert_cmpuint (glyphs->len, ==, 0);
       g_assert_cmpuint (lines->len, ==, 0);
     }
+}
+
+/* The charset of the main face's CFF table, whole and cut short anywhere:
+ * read right, or refused, never read past the end. */
+static void
+test_cff_charset (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgPdfFont) font = mg_pdf_font_new_for_family (MG_PDF_FONT_FAMILY, FALSE, "zh-cn", &error);
+  hb_blob_t *blob;
+  hb_face_t *face;
+  hb_blob_t *table;
+  const guint8 *data;
+  unsigned int length = 0;
+  guint n_glyphs;
+  g_autofree guint16 *cids = NULL;
+  guint mismatches = 0;
+
+  g_assert_no_error (error);
+  if (mg_pdf_font_get_format (font) != MG_PDF_FONT_CFF)
+    {
+      g_test_skip ("the main face has TrueType outlines here: no CFF table to read");
+      return;
+    }
+  blob = hb_blob_create_from_file (mg_pdf_font_get_path (font));
+  face = hb_face_create (blob, mg_pdf_font_get_index (font));
+  table = hb_face_reference_table (face, HB_TAG ('C', 'F', 'F', ' '));
+  data = (const guint8 *) hb_blob_get_data (table, &length);
+  n_glyphs = hb_face_get_glyph_count (face);
+  g_assert_cmpuint (length, >, 1000);
+
+  g_assert_true (mg_pdf_cff_read_cids (data, length, n_glyphs, &cids));
+  if (cids != NULL)
+    {
+      /* Every glyph but .notdef has a CID, and no two share one. */
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      for (guint gid = 1; gid < n_glyphs; gid++)
+        {
+          g_assert_false (g_hash_table_contains (seen, GUINT_TO_POINTER (cids[gid])));
+          g_hash_table_add (seen, GUINT_TO_POINTER (cids[gid]));
+          mismatches += cids[gid] != gid;
+        }
+      g_test_message ("%u of %u glyphs have a CID other than their index", mismatches, n_glyphs);
+    }
+
+  for (gsize cut = 0; cut < length; cut += 1 + cut / 3)
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, cut);
+      guint16 *partial = NULL;
+      gboolean ok = mg_pdf_cff_read_cids (copy, cut, n_glyphs, &partial);
+
+      g_assert_true (ok || partial == NULL);
+      g_free (partial);
+    }
+  g_clear_pointer (&cids, g_free);
+  g_assert_false (mg_pdf_cff_read_cids (NULL, 0, n_glyphs, &cids));
+  g_assert_null (cids);
+
+  hb_blob_destroy (table);
+  hb_face_destroy (face);
+  hb_blob_destroy (blob);
 }
 
 static void
@@ -316,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/pdf-layout/widths-scale", test_widths_scale);
   g_test_add_func ("/pdf-layout/whole-characters", test_whole_characters);
   g_test_add_func ("/pdf-layout/unsupported", test_unsupported);
+  g_test_add_func ("/pdf-layout/cff-charset", test_cff_charset);
   g_test_add_func ("/pdf-layout/pages", test_layout_pages);
   g_test_add_func ("/pdf-layout/cancel", test_layout_cancel);
 

@@ -259,9 +259,10 @@ mg_pdf_shaper_get_extents (MgPdfShaper *shaper,
   *descent = -descender * scale;
 }
 
-/* The glyph for @c: from the main face, else from a face that has it, else
- * the main face's "missing" glyph. */
-static void
+/* The glyph for @c: from the main face, else from a face that has it;
+ * FALSE when no installed face has it (Pango then shows it as a box with
+ * its code). */
+static gboolean
 shaper_glyph (MgPdfShaper *shaper,
               gunichar     c,
               gboolean     bold,
@@ -274,7 +275,7 @@ shaper_glyph (MgPdfShaper *shaper,
   if (mg_pdf_font_get_glyph (g_ptr_array_index (shaper->fonts, main), c, glyph))
     {
       glyph->flags |= main << 8;
-      return;
+      return TRUE;
     }
   if (!g_hash_table_contains (shaper->missing, key))
     {
@@ -284,7 +285,7 @@ shaper_glyph (MgPdfShaper *shaper,
           if (mg_pdf_font_is_bold (font) == bold && mg_pdf_font_get_glyph (font, c, glyph))
             {
               glyph->flags |= i << 8;
-              return;
+              return TRUE;
             }
         }
       font = shaper->fonts->len < MAX_FONTS ? mg_pdf_font_new_covering (c, bold, shaper->language) : NULL;
@@ -292,16 +293,12 @@ shaper_glyph (MgPdfShaper *shaper,
         {
           g_ptr_array_add (shaper->fonts, font);
           glyph->flags |= (shaper->fonts->len - 1) << 8;
-          return;
+          return TRUE;
         }
       g_clear_pointer (&font, mg_pdf_font_free);
       g_hash_table_add (shaper->missing, key);
     }
-  /* Drawn as the face's box for a missing character. */
-  glyph->gid = 0;
-  glyph->advance = mg_pdf_font_get_width (g_ptr_array_index (shaper->fonts, main), 0)
-                   * (gint32) mg_pdf_font_get_units_per_em (g_ptr_array_index (shaper->fonts, main)) / 1000;
-  glyph->flags = MG_PDF_GLYPH_CLUSTER_START | main << 8;
+  return FALSE;
 }
 
 /* Turns @text into glyphs with their break flags. */
@@ -316,15 +313,19 @@ shaper_glyphs (MgPdfShaper *shaper,
   MgPdfFont *main_font = g_ptr_array_index (shaper->fonts, main);
   CharClass prev = CLASS_NEWLINE;
   gunichar prev_c = 0;
+  gunichar c = 0;
   const char *p = text;
 
   while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
-      CharClass cls = shaper_classify (shaper, c);
+      const char *next;
+      CharClass cls;
       guint first = glyphs->len;
       MgPdfGlyph glyph;
+
+      c = g_utf8_get_char (p);
+      next = g_utf8_next_char (p);
+      cls = shaper_classify (shaper, c);
 
       switch (cls)
         {
@@ -364,7 +365,8 @@ shaper_glyphs (MgPdfShaper *shaper,
             if (end == next)
               {
                 /* One character: nothing to shape. */
-                shaper_glyph (shaper, c, bold, &glyph);
+                if (!shaper_glyph (shaper, c, bold, &glyph))
+                  goto no_face;
                 g_array_append_val (glyphs, glyph);
               }
             else if (mg_pdf_font_shape (main_font, p, (gsize) (end - p), glyphs))
@@ -376,9 +378,12 @@ shaper_glyphs (MgPdfShaper *shaper,
               {
                 for (const char *q = p; q < end; q = g_utf8_next_char (q))
                   {
-                    shaper_glyph (shaper, g_utf8_get_char (q), bold, &glyph);
+                    c = g_utf8_get_char (q);
+                    if (!shaper_glyph (shaper, c, bold, &glyph))
+                      goto no_face;
                     g_array_append_val (glyphs, glyph);
                   }
+                c = g_utf8_get_char (p);
               }
             if (glyphs->len > first && break_allowed (prev, prev_c, cls, c))
               g_array_index (glyphs, MgPdfGlyph, first).flags |= GLYPH_BREAK;
@@ -388,7 +393,8 @@ shaper_glyphs (MgPdfShaper *shaper,
             continue;
           }
         default:
-          shaper_glyph (shaper, c == '\t' ? ' ' : c, bold, &glyph);
+          if (!shaper_glyph (shaper, c == '\t' ? ' ' : c, bold, &glyph))
+            goto no_face;
           if (cls == CLASS_SPACE)
             glyph.flags |= GLYPH_SPACE;
           if (break_allowed (prev, prev_c, cls, c))
@@ -401,6 +407,11 @@ shaper_glyphs (MgPdfShaper *shaper,
         }
     }
   return TRUE;
+
+no_face:
+  g_set_error (error, MG_PDF_SHAPER_ERROR, MG_PDF_SHAPER_ERROR_UNSUPPORTED,
+               "no installed face has U+%04X", c);
+  return FALSE;
 }
 
 static void

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * before a closing mark such as 。，」 or after an opening one such as
  * 「“, between words elsewhere, inside a word only when it is longer than
  * the line). Text in scripts that need more (right to left, Indic, Thai,
- * combining marks) is refused with MG_PDF_SHAPER_ERROR_UNSUPPORTED. */
+ * combining marks), or with a character no installed face has, is refused
+ * with MG_PDF_SHAPER_ERROR_UNSUPPORTED. */
 typedef struct _MgPdfShaper MgPdfShaper;
 
 #define MG_PDF_SHAPER_ERROR (mg_pdf_shaper_error_quark ())

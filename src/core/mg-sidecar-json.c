@@ -20,9 +20,9 @@ mg_sidecar_reader_fatal (MgSidecarReader *r,
                          guint            line,
                          guint            column,
                          const char      *message)
-{
-  MgSidecarProblem *p = mg_sidecar_content_add_problem (r->content, MG_SIDECAR_PROBLEM_ERROR,
-                                                        code, r->file_name, member, message);
+                         {
+                         MgSidecarProblem *p = mg_sidecar_content_add_problem (r->content, MG_SIDECAR_PROBLEM_ERROR,
+                         code, r->file_name, member, message);
 
   p->line = line;
   p->column = column;
@@ -31,7 +31,8 @@ mg_sidecar_reader_fatal (MgSidecarReader *r,
 /* The byte offset just after the object or array that @data (valid JSON
  * for json-glib) starts with, or @length when it starts with something
  * else. json-glib reads an object or array followed by another one as if
- * the second were not there. */static gsize
+ * the second were not there. */
+static gsize
 first_value_end (const char *data,
                  gsize       length)
 {
@@ -112,7 +113,7 @@ mg_sidecar_reader_parse_json (MgSidecarReader *r,
         {
           mg_json_position_of_byte (data, length, (gsize) (end - data), &line, &column);
           mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column,
-                 _("not JSON: the file is not UTF-8 text (or holds a NUL byte)"));
+                                   _("not JSON: the file is not UTF-8 text (or holds a NUL byte)"));
           return NULL;
         }
 
@@ -127,7 +128,7 @@ mg_sidecar_reader_parse_json (MgSidecarReader *r,
       if (mg_json_ends_open (data, length) && line + 1 >= end_line)
         {
           mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, end_line, end_column,
-                 _("not JSON: the file ends before its last string, object or array is closed (was it cut short?)"));
+                                   _("not JSON: the file ends before its last string, object or array is closed (was it cut short?)"));
           return NULL;
         }
 
@@ -148,7 +149,7 @@ mg_sidecar_reader_parse_json (MgSidecarReader *r,
       {
         mg_json_position_of_byte (data, length, i, &line, &column);
         mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column,
-               _("not JSON: more data follows the end of the object (two files joined?)"));
+                                 _("not JSON: more data follows the end of the object (two files joined?)"));
         return NULL;
       }
 
@@ -189,16 +190,14 @@ mg_sidecar_reader_report_huge_numbers (MgSidecarReader *r)
   for (guint i = 0; i < r->issues->len; i++)
     {
       MgJsonIssue *issue = g_ptr_array_index (r->issues, i);
+      g_autofree char *message = NULL;
 
       if (issue->kind != MG_JSON_ISSUE_HUGE_INTEGER
           || g_hash_table_lookup (r->numbers, issue->path) != issue)
         continue;
-      {
-        g_autofree char *message =
-          g_strdup_printf (_("%s: the number %s is too large to be kept exactly"),
-                           issue->path, issue->text);
-
-        mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_INVALID, issue->path, issue->line, issue->column, message);
-      }
+      message = g_strdup_printf (_("%s: the number %s is too large to be kept exactly"),
+                                 issue->path, issue->text);
+      mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_INVALID, issue->path, issue->line, issue->column,
+                               message);
     }
 }

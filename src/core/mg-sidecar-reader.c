@@ -496,14 +496,14 @@ read_root (MgSidecarReader *r,
   if (format == NULL)
     {
       mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_NOT_MARGINALIA, NULL, 0, 0,
-             _("not a Marginalia annotations file: it has no “format” member"));
+                               _("not a Marginalia annotations file: it has no “format” member"));
       return;
     }
   if (!mg_sidecar_value_is (format, G_TYPE_STRING)
       || g_strcmp0 (json_node_get_string (format), MG_SIDECAR_FORMAT) != 0)
     {
       mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_NOT_MARGINALIA, "format", 0, 0,
-             _("not a Marginalia annotations file: “format” is not “marginalia-annotations”"));
+                               _("not a Marginalia annotations file: “format” is not “marginalia-annotations”"));
       return;
     }
 
