@@ -493,6 +493,39 @@ test_suggest_filter_dismissed (void)
 }
 
 static void
+test_suggest_find_next (void)
+{
+  g_autoptr(MgDocument) document = load_fixture ("report-zh.txt");
+  g_autoptr(GListStore) all = mg_suggest_document (document, MG_SUGGEST_ALL);
+  g_autoptr(GListStore) none = g_list_store_new (MG_TYPE_SUGGESTION);
+  g_autoptr(MgSuggestion) s = NULL;
+
+  /* From 0 forward: 2024年 (2–7); from inside it: the next one (33–38). */
+  s = mg_suggest_find_next (G_LIST_MODEL (all), 0, FALSE);
+  g_assert_cmpuint (mg_suggestion_get_start (s), ==, 2);
+  g_clear_object (&s);
+  s = mg_suggest_find_next (G_LIST_MODEL (all), 2, FALSE);
+  g_assert_cmpuint (mg_suggestion_get_start (s), ==, 33);
+  g_clear_object (&s);
+  /* Two start at 319 and 320; from 319 the next starts at 320. */
+  s = mg_suggest_find_next (G_LIST_MODEL (all), 319, FALSE);
+  g_assert_cmpuint (mg_suggestion_get_start (s), ==, 320);
+  g_clear_object (&s);
+  /* Backward from 33: the one at 2; from 2: none. */
+  s = mg_suggest_find_next (G_LIST_MODEL (all), 33, TRUE);
+  g_assert_cmpuint (mg_suggestion_get_start (s), ==, 2);
+  g_clear_object (&s);
+  g_assert_null (mg_suggest_find_next (G_LIST_MODEL (all), 2, TRUE));
+  /* After the last (394–411): none; backward from the end: the last. */
+  g_assert_null (mg_suggest_find_next (G_LIST_MODEL (all), 394, FALSE));
+  s = mg_suggest_find_next (G_LIST_MODEL (all), 1000, TRUE);
+  g_assert_cmpuint (mg_suggestion_get_start (s), ==, 394);
+  g_clear_object (&s);
+  g_assert_null (mg_suggest_find_next (G_LIST_MODEL (none), 0, FALSE));
+  g_assert_null (mg_suggest_find_next (G_LIST_MODEL (none), 10, TRUE));
+}
+
+static void
 test_suggest_deterministic (void)
 {
   g_autoptr(MgDocument) document = load_fixture ("report-zh.txt");
@@ -708,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/suggest/deterministic", test_suggest_deterministic);
   g_test_add_func ("/suggest/large", test_suggest_large);
   g_test_add_func ("/suggest/find-at", test_suggest_find_at);
+  g_test_add_func ("/suggest/find-next", test_suggest_find_next);
   g_test_add_func ("/suggest/compare", test_suggest_compare);
   g_test_add_func ("/suggest/compare-english", test_suggest_compare_english);
   g_test_add_func ("/suggest/corpus", test_suggest_corpus);

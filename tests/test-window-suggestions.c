@@ -399,6 +399,51 @@ test_suggestions_popover (Fixture       *fixture,
 }
 
 static void
+test_suggestions_navigate (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  MgDocumentView *view;
+  guint start = 0, end = 0;
+
+  open_fixture (fixture, "report-zh.txt");
+  view = view_of (fixture);
+  g_assert_true (action (fixture, "win.show-suggestions", NULL));
+  wait_suggestions (fixture);
+
+  /* Next from the top: 2024年 (2–7) selected, then 2024年 (33–38). */
+  mg_document_view_select_range (view, 0, 0);
+  g_assert_true (action (fixture, "win.next-suggestion", NULL));
+  g_assert_true (mg_document_view_get_selection (view, &start, &end));
+  g_assert_cmpuint (start, ==, 2);
+  g_assert_cmpuint (end, ==, 7);
+  g_assert_cmpuint (mg_document_view_get_cursor (view), ==, 2);
+  g_assert_true (action (fixture, "win.next-suggestion", NULL));
+  g_assert_true (mg_document_view_get_selection (view, &start, &end));
+  g_assert_cmpuint (start, ==, 33);
+  g_assert_cmpuint (end, ==, 38);
+
+  /* Back, and round past the start to the last (394–411). */
+  g_assert_true (action (fixture, "win.previous-suggestion", NULL));
+  g_assert_true (mg_document_view_get_selection (view, &start, &end));
+  g_assert_cmpuint (start, ==, 2);
+  g_assert_true (action (fixture, "win.previous-suggestion", NULL));
+  g_assert_true (mg_document_view_get_selection (view, &start, &end));
+  g_assert_cmpuint (start, ==, 394);
+  g_assert_cmpuint (end, ==, 411);
+
+  /* The key there offers that suggestion. */
+  g_assert_true (action (fixture, "win.show-suggestion-popover", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (mg_document_view_get_suggestion_popover (view))));
+  gtk_popover_popdown (mg_document_view_get_suggestion_popover (view));
+  mg_gui_test_iterate ();
+
+  /* Round past the end back to the first. */
+  g_assert_true (action (fixture, "win.next-suggestion", NULL));
+  g_assert_true (mg_document_view_get_selection (view, &start, &end));
+  g_assert_cmpuint (start, ==, 2);
+}
+
+static void
 test_suggestions_other_document (Fixture       *fixture,
                                  gconstpointer  data)
 {
@@ -436,6 +481,7 @@ main (int   argc,
   ADD ("toggle", test_suggestions_toggle);
   ADD ("accept", test_suggestions_accept);
   ADD ("popover", test_suggestions_popover);
+  ADD ("navigate", test_suggestions_navigate);
   ADD ("other-document", test_suggestions_other_document);
 #undef ADD
 

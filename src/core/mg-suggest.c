@@ -197,6 +197,33 @@ mg_suggest_find_at (GListModel *suggestions,
   return found;
 }
 
+MgSuggestion *
+mg_suggest_find_next (GListModel *suggestions,
+                      guint       offset,
+                      gboolean    backward)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (suggestions), NULL);
+
+  /* The number of suggestions starting at or before @offset (before it,
+   * when going backward). */
+  hi = g_list_model_get_n_items (suggestions);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint start = start_of (suggestions, mid);
+
+      if (backward ? start < offset : start <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (backward)
+    return lo > 0 ? g_list_model_get_item (suggestions, lo - 1) : NULL;
+  return lo < g_list_model_get_n_items (suggestions) ? g_list_model_get_item (suggestions, lo) : NULL;
+}
+
 typedef struct
 {
   guint start;

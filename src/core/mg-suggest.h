@@ -53,6 +53,14 @@ guint       mg_suggest_count_kind      (GListModel        *suggestions,
 GPtrArray  *mg_suggest_find_at         (GListModel        *suggestions,
                                         guint              offset);
 
+/* For moving from suggestion to suggestion: the first of @suggestions
+ * (sorted as mg_suggest_document() gives them) that starts after @offset,
+ * or with @backward the last that starts before it; NULL when there is
+ * none (transfer full). */
+MgSuggestion *mg_suggest_find_next    (GListModel        *suggestions,
+                                       guint              offset,
+                                       gboolean           backward);
+
 /* Adds @suggestion to @store as an annotation tagged with its kind, by
  * @author (nullable). Returns the new annotation (transfer none), or NULL
  * with @error set (for instance when the store's tag set no longer has the

@@ -207,6 +207,8 @@ mg_application_startup (GApplication *app)
     { "win.find-next", { "<Control>g", NULL } },
     { "win.find-previous", { "<Control><Shift>g", NULL } },
     { "win.show-suggestions", { "F7", NULL } },
+    { "win.next-suggestion", { "F8", NULL } },
+    { "win.previous-suggestion", { "<Shift>F8", NULL } },
   };
 
   G_APPLICATION_CLASS (mg_application_parent_class)->startup (app);

@@ -231,6 +231,20 @@ mg_document_view_get_suggestion_popover (MgDocumentView *self)
   return GTK_POPOVER (self->suggestion_popover);
 }
 
+void
+mg_document_view_reveal_range (MgDocumentView *self,
+                               guint           start,
+                               guint           end)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  mg_document_view_select_range (self, start, end);
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer), 0.1, FALSE, 0.0, 0.0);
+}
+
 guint
 mg_document_view_get_cursor (MgDocumentView *self)
 {

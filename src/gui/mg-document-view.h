@@ -76,6 +76,10 @@ GPtrArray     *mg_document_view_get_suggestions_at  (MgDocumentView    *self,
 gboolean       mg_document_view_popup_suggestions   (MgDocumentView    *self,
                                                      guint              offset);
 GtkPopover    *mg_document_view_get_suggestion_popover (MgDocumentView *self);
+/* Selects [start, end) with the caret at @start and scrolls it into view. */
+void           mg_document_view_reveal_range        (MgDocumentView    *self,
+                                                     guint              start,
+                                                     guint              end);
 /* The code point offset of the caret. */
 guint          mg_document_view_get_cursor          (MgDocumentView    *self);
 

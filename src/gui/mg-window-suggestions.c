@@ -333,6 +333,28 @@ dismiss_action (GtkWidget  *widget,
 }
 
 static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  gboolean backward = g_str_equal (action_name, "win.previous-suggestion");
+  g_autoptr(MgSuggestion) suggestion = NULL;
+  guint n;
+
+  if (self->suggestions == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (self->suggestions))) == 0)
+    return;
+  suggestion = mg_suggest_find_next (G_LIST_MODEL (self->suggestions),
+                                     mg_document_view_get_cursor (self->document_view), backward);
+  /* Round past either end. */
+  if (suggestion == NULL)
+    suggestion = g_list_model_get_item (G_LIST_MODEL (self->suggestions), backward ? n - 1 : 0);
+  mg_document_view_reveal_range (self->document_view,
+                                 mg_suggestion_get_start (suggestion), mg_suggestion_get_end (suggestion));
+  gtk_widget_grab_focus (GTK_WIDGET (mg_document_view_get_text_view (self->document_view)));
+}
+
+static void
 popover_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -361,6 +383,12 @@ mg_window_update_suggestion_actions (MgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.accept-all-suggestions", offered);
   gtk_widget_action_set_enabled (widget, "win.dismiss-suggestion", self->suggestions != NULL);
   gtk_widget_action_set_enabled (widget, "win.show-suggestion-popover", offered && at_cursor);
+  gtk_widget_action_set_enabled (widget, "win.next-suggestion",
+                                 self->suggestions != NULL &&
+                                 g_list_model_get_n_items (G_LIST_MODEL (self->suggestions)) > 0);
+  gtk_widget_action_set_enabled (widget, "win.previous-suggestion",
+                                 self->suggestions != NULL &&
+                                 g_list_model_get_n_items (G_LIST_MODEL (self->suggestions)) > 0);
 }
 
 static void
@@ -417,6 +445,8 @@ mg_window_class_init_suggestions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.accept-all-suggestions", "s", accept_all_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-suggestion", "(suu)", dismiss_action);
   gtk_widget_class_install_action (widget_class, "win.show-suggestion-popover", NULL, popover_action);
+  gtk_widget_class_install_action (widget_class, "win.next-suggestion", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-suggestion", NULL, next_action);
 }
 
 void
