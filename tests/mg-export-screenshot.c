@@ -8,7 +8,8 @@
  *   mg-export-screenshot SPEECH OUT.png [QUOTE=TAG[*][@AUTHOR]]…
  *
  * TAG is the tag's position from 1 (0: a plain highlight); "*" stars the
- * annotation. MG_LOCALEDIR, when set, is where the translations are read
+ * annotation. MG_EXPORT_FORMAT (md, pdf, …) picks the format shown.
+ * MG_LOCALEDIR, when set, is where the translations are read
  * from (e.g. the build's po/). Give it a copy of the speech: the
  * annotations are saved beside it, as in the program. */
 
@@ -121,6 +122,15 @@ main (int   argc,
   dialog = mg_window_get_export_dialog (window);
   if (dialog == NULL)
     return 1;
+  /* MG_EXPORT_FORMAT=pdf and so on: the format to show. */
+  if (g_getenv ("MG_EXPORT_FORMAT") != NULL)
+    {
+      MgExportFormat format;
+
+      if (!mg_export_format_from_string (g_getenv ("MG_EXPORT_FORMAT"), &format, NULL))
+        return 1;
+      mg_export_dialog_set_format (dialog, format);
+    }
 
   /* Let the preview come, the layout settle and the fonts load. */
   wait_ms (4000);

@@ -9,6 +9,7 @@
 #include "gui-test-util.h"
 #include "mg-application.h"
 #include "mg-export-dialog.h"
+#include "mg-pdf-preview.h"
 #include "mg-export-pdf.h"
 #include "mg-window-export.h"
 #include "mg-window-private.h"
@@ -109,6 +110,57 @@ open_dialog (Fixture *fixture)
   return dialog;
 }
 
+/* Whether the first page of @preview, rendered, has text on it. */
+static gboolean
+page_has_ink (GtkWidget *preview)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 420);
+  cairo_t *cr = cairo_create (image);
+  GtkWidget *area = preview;
+  const guint8 *data;
+  guint dark = 0;
+  int stride;
+
+  /* Down to the first page's drawing area. */
+  while (area != NULL && !GTK_IS_DRAWING_AREA (area))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (area);
+
+      while (child != NULL && gtk_widget_get_first_child (child) == NULL && !GTK_IS_DRAWING_AREA (child))
+        child = gtk_widget_get_next_sibling (child);
+      area = child;
+    }
+  g_assert_nonnull (area);
+  /* Laid out and drawn at least once. */
+  for (int i = 0; i < 50 && gtk_widget_get_width (area) == 0; i++)
+    {
+      mg_gui_test_iterate ();
+      g_usleep (10000);
+    }
+  g_test_message ("first page drawn at %d×%d", gtk_widget_get_width (area), gtk_widget_get_height (area));
+  g_assert_cmpint (gtk_widget_get_width (area), >, 100);
+
+  paintable = gtk_widget_paintable_new (area);
+  gdk_paintable_snapshot (paintable, snapshot, 300, 420);
+  node = gtk_snapshot_to_node (snapshot);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  data = cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image);
+  for (int y = 0; y < 420; y++)
+    for (int x = 0; x < 300; x++)
+      dark += data[y * stride + 4 * x] < 128;
+  cairo_surface_destroy (image);
+  return dark > 100;
+}
+
 static void
 test_preview (Fixture       *fixture,
               gconstpointer  data)
@@ -122,6 +174,7 @@ test_preview (Fixture       *fixture,
   g_autofree char *pdf = NULL;
   g_autofree char *qdpx = NULL;
   g_autofree char *name = NULL;
+  GtkWidget *preview;
 
   /* Markdown first: the heading, paragraph numbers, the quotes. */
   g_assert_cmpint (mg_export_dialog_get_format (dialog), ==, MG_EXPORT_FORMAT_MARKDOWN);
@@ -164,16 +217,25 @@ test_preview (Fixture       *fixture,
   html = wait_preview (dialog);
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
 
-  /* PDF has no text preview. */
+  /* PDF shows its pages, drawn as they will be printed. */
   mg_export_dialog_set_format (dialog, MG_EXPORT_FORMAT_PDF);
   pdf = wait_preview (dialog);
   g_assert_cmpstr (pdf, ==, "");
+  preview = mg_export_dialog_get_preview_widget (dialog);
+  g_assert_true (MG_IS_PDF_PREVIEW (preview));
+  g_assert_false (mg_pdf_preview_get_pending (MG_PDF_PREVIEW (preview)));
+  g_assert_cmpuint (mg_pdf_preview_get_n_pages (MG_PDF_PREVIEW (preview)), >=, 1);
+  g_assert_cmpuint (mg_pdf_preview_get_n_shown (MG_PDF_PREVIEW (preview)), ==,
+                    MIN (mg_pdf_preview_get_n_pages (MG_PDF_PREVIEW (preview)), MG_PDF_PREVIEW_MAX_PAGES));
+  g_assert_true (page_has_ink (preview));
 
-  /* Nor has the REFI-QDA project, a zip archive. */
+  /* The REFI-QDA project, a zip archive, is described instead. */
   mg_export_dialog_set_format (dialog, MG_EXPORT_FORMAT_QDPX);
   g_assert_cmpint (mg_export_dialog_get_format (dialog), ==, MG_EXPORT_FORMAT_QDPX);
   qdpx = wait_preview (dialog);
   g_assert_cmpstr (qdpx, ==, "");
+  g_assert_true (ADW_IS_STATUS_PAGE (mg_export_dialog_get_preview_widget (dialog)));
+  g_assert_cmpuint (mg_pdf_preview_get_n_shown (MG_PDF_PREVIEW (preview)), ==, 0);
   g_clear_pointer (&name, g_free);
   name = mg_export_dialog_dup_suggested_name (dialog);
   g_assert_cmpstr (name, ==, "speech-zh-summary.qdpx");

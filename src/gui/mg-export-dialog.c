@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-export-dialog.h"
+#include "mg-pdf-preview.h"
 
 #define PREVIEW_DELAY_MS 150
 /* Longer exports are previewed in part: a text view of many megabytes
@@ -37,6 +38,7 @@ struct _MgExportDialog
   GtkStack             *preview_stack;
   GtkTextView          *preview_view;
   AdwStatusPage        *status_page;
+  MgPdfPreview         *pdf_preview;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
 
@@ -255,6 +257,14 @@ describe_project (MgSummary *summary)
   return g_strconcat (placed, "\n", orphaned, NULL);
 }
 
+static void
+pdf_preview_ready (MgExportDialog *self)
+{
+  if (gtk_stack_get_visible_child (self->preview_stack) == GTK_WIDGET (self->pdf_preview)
+      && self->preview_id == 0)
+    self->preview_pending = FALSE;
+}
+
 static gboolean
 update_preview (gpointer user_data)
 {
@@ -280,18 +290,23 @@ update_preview (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
+  if (format == MG_EXPORT_FORMAT_PDF)
+    {
+      /* The pages themselves; pending until the preview is ready. */
+      mg_pdf_preview_set_summary (self->pdf_preview, summary);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->preview_view), "", 0);
+      gtk_stack_set_visible_child_name (self->preview_stack, "pages");
+      return G_SOURCE_REMOVE;
+    }
+  mg_pdf_preview_set_summary (self->pdf_preview, NULL);
+
   if (!mg_export_format_is_text (format))
     {
       g_autofree char *description = NULL;
 
       self->preview_pending = FALSE;
-      if (format == MG_EXPORT_FORMAT_QDPX)
-        description = describe_project (summary);
-      else
-        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation on A4 pages, as the printed summary",
-                                                 "%u annotations on A4 pages, as the printed summary",
-                                                 mg_summary_get_n_items (summary)),
-                                       mg_summary_get_n_items (summary));
+      /* The REFI-QDA project: a zip archive, described. */
+      description = describe_project (summary);
       show_status (self, mg_export_format_get_label (format), description);
       return G_SOURCE_REMOVE;
     }
@@ -328,6 +343,13 @@ mg_export_dialog_dup_preview_text (MgExportDialog *self)
   buffer = gtk_text_view_get_buffer (self->preview_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+GtkWidget *
+mg_export_dialog_get_preview_widget (MgExportDialog *self)
+{
+  g_return_val_if_fail (MG_IS_EXPORT_DIALOG (self), NULL);
+  return gtk_stack_get_visible_child (self->preview_stack);
 }
 
 gboolean
@@ -635,6 +657,8 @@ mg_export_dialog_class_init (MgExportDialogClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = mg_export_dialog_dispose;
+
+  g_type_ensure (MG_TYPE_PDF_PREVIEW);
   object_class->finalize = mg_export_dialog_finalize;
   window_class->close_request = close_request;
 
@@ -652,6 +676,8 @@ mg_export_dialog_class_init (MgExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, preview_stack);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, preview_view);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, status_page);
+  gtk_widget_class_bind_template_child (widget_class, MgExportDialog, pdf_preview);
+  gtk_widget_class_bind_template_callback (widget_class, pdf_preview_ready);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, options_changed);

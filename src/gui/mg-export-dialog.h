@@ -47,6 +47,9 @@ char           *mg_export_dialog_dup_suggested_name (MgExportDialog    *self);
  * preview shows it. */
 char           *mg_export_dialog_dup_preview_text  (MgExportDialog     *self);
 gboolean        mg_export_dialog_get_preview_pending (MgExportDialog   *self);
+/* The widget showing the preview now: the text, the PDF's pages
+ * (an MgPdfPreview) or a status page. */
+GtkWidget      *mg_export_dialog_get_preview_widget (MgExportDialog    *self);
 
 /* Writes the export to @file in a worker thread (what "Export…" does
  * after the file chooser). */
