@@ -52,6 +52,8 @@ show_count (MgWindow *self)
   self->suggestions_toast = FALSE;
   if (n == 0)
     title = g_strdup (_("No suggestions in this speech"));
+  else if (!mg_window_is_writable (self))
+    title = g_strdup_printf (ngettext ("%u suggestion", "%u suggestions", n), n);
   else
     title = g_strdup_printf (ngettext ("%u suggestion: click an underlined passage to accept it",
                                        "%u suggestions: click an underlined passage to accept one",
