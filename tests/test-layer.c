@@ -84,6 +84,103 @@ write_member (Fixture            *f,
   return file;
 }
 
+/* A text of @n phrases drawn (from @seed) from a pool of 60, each of 8
+ * Han characters of its own, with punctuation and line breaks between
+ * them: texts from different seeds share every phrase and differ in
+ * their order. Phrases [@skip_from, @skip_to) are left out; @head goes
+ * first. The start of each phrase goes into @starts (G_MAXUINT when left
+ * out), and its number in the pool into @kinds (both nullable). */
+static char *
+phrase_text (guint32     seed,
+             guint       n,
+             const char *head,
+             guint       skip_from,
+             guint       skip_to,
+             GArray     *starts,
+             GArray     *kinds)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  GString *out = g_string_new (head);
+  guint length = g_utf8_strlen (out->str, -1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint kind = g_rand_int_range (rand, 0, 60);
+      guint start = G_MAXUINT;
+
+      if (i < skip_from || i >= skip_to)
+        {
+          start = length;
+          for (guint j = 0; j < 8; j++)
+            g_string_append_unichar (out, 0x4E00 + 8 * kind + j);
+          g_string_append (out, i % 40 == 39 ? "。\n" : i % 5 == 4 ? "。" : "，");
+          length += 9 + (i % 40 == 39);
+        }
+      if (starts != NULL)
+        g_array_append_val (starts, start);
+      if (kinds != NULL)
+        g_array_append_val (kinds, kind);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A member's file on @doc with an annotation on characters 4 to 7 of each
+ * of the first @n phrases, its note the phrase's number. */
+static GFile *
+write_phrase_member (Fixture    *f,
+                     MgDocument *doc,
+                     const char *file_name,
+                     GArray     *starts,
+                     guint       n)
+{
+  g_autofree char *path = g_build_filename (f->dir, file_name, NULL);
+  GFile *file = g_file_new_for_path (path);
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, doc);
+  MgAnnotationStore *store = mg_sidecar_get_store (sidecar);
+  g_autoptr(GError) error = NULL;
+  const char *figure[] = { "figure", NULL };
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint start = g_array_index (starts, guint, i) + 4;
+      g_autofree char *note = g_strdup_printf ("%u", i);
+
+      mg_annotation_store_create (store, start, start + 3, figure, note, FALSE, "Hana", &error);
+      g_assert_no_error (error);
+    }
+  mg_sidecar_save (sidecar, NULL, &error);
+  g_assert_no_error (error);
+  return file;
+}
+
+/* Each annotation of @layer whose phrase is in @starts (the new text's)
+ * placed on it; returns how many were. */
+static guint
+assert_placed_on_phrases (MgLayer *layer,
+                          GArray  *starts)
+{
+  MgAnnotationStore *store = mg_layer_get_store (layer);
+  guint n = mg_annotation_store_get_n_annotations (store);
+  guint placed = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+      guint phrase = (guint) g_ascii_strtoull (mg_annotation_get_note (a), NULL, 10);
+      guint start;
+
+      g_assert_cmpuint (phrase, <, starts->len);
+      start = g_array_index (starts, guint, phrase);
+      if (start == G_MAXUINT)
+        continue;
+      g_assert_false (mg_annotation_is_orphaned (a));
+      g_assert_cmpuint (mg_annotation_get_start (a), ==, start + 4);
+      g_assert_cmpuint (mg_annotation_get_end (a), ==, start + 7);
+      placed++;
+    }
+  return placed;
+}
+
 static void
 test_same_speech (Fixture       *f,
                   gconstpointer  data)
@@ -221,6 +318,83 @@ test_half_placed_accepted (Fixture       *f,
 }
 
 static void
+test_similar_document_refused (Fixture       *f,
+                               gconstpointer  data)
+{
+  /* Another text made of the same phrases in another order: every quote
+   * occurs in it, with the characters before it, but nowhere with its
+   * context. Refused from a sample of re-anchored annotations, before the
+   * other annotations are re-anchored. */
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *first = phrase_text (1, 600, "", 0, 0, starts, NULL);
+  g_autofree char *second = phrase_text (2, 600, "", 0, 0, NULL, NULL);
+  g_autoptr(MgDocument) made_on = mg_document_new_for_text (first, -1, "first.txt");
+  g_autoptr(MgDocument) other = mg_document_new_for_text (second, -1, "speech.txt");
+  g_autoptr(GFile) file = write_phrase_member (f, made_on, "hana.marginalia.json", starts, 600);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgLayer) layer = NULL;
+
+  g_assert_cmpstr (mg_document_get_sha256 (made_on), !=, mg_document_get_sha256 (other));
+  layer = mg_layer_load (file, other, NULL, &error);
+  g_assert_null (layer);
+  g_assert_error (error, MG_LAYER_ERROR, MG_LAYER_ERROR_DIFFERENT_DOCUMENT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "“hana.marginalia.json” annotates a different document (“first.txt”)"));
+  g_assert_nonnull (strstr (error->message, "of 200 of its annotations sampled could be placed on this speech"));
+}
+
+static void
+test_large_edited_speech_reanchored (Fixture       *f,
+                                     gconstpointer  data)
+{
+  /* The same speech with a note put before it and 20 phrases cut: the
+   * sample places, then every annotation is re-anchored. */
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) new_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *first = phrase_text (1, 600, "", 0, 0, starts, NULL);
+  g_autofree char *edited = phrase_text (1, 600, "（根据录音整理）\n", 100, 120, new_starts, NULL);
+  g_autoptr(MgDocument) made_on = mg_document_new_for_text (first, -1, "speech.txt");
+  g_autoptr(MgDocument) doc = mg_document_new_for_text (edited, -1, "speech.txt");
+  g_autoptr(GFile) file = write_phrase_member (f, made_on, "ivan.marginalia.json", starts, 600);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgLayer) layer = mg_layer_load (file, doc, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (layer);
+  g_assert_true (mg_layer_get_reanchored (layer));
+  g_assert_cmpstr (mg_layer_get_author (layer), ==, "Hana");
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_layer_get_store (layer)), ==, 600);
+  g_assert_cmpuint (assert_placed_on_phrases (layer, new_starts), ==, 580);
+}
+
+static void
+test_large_cut_speech_accepted (Fixture       *f,
+                                gconstpointer  data)
+{
+  /* A short version keeping 55 % of the speech: more than half of the
+   * annotations place, so the file is accepted, far from the sample's
+   * one in three. */
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) new_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *first = phrase_text (1, 600, "", 0, 0, starts, NULL);
+  g_autofree char *cut = phrase_text (1, 600, "", 330, 600, new_starts, NULL);
+  g_autoptr(MgDocument) made_on = mg_document_new_for_text (first, -1, "speech.txt");
+  g_autoptr(MgDocument) doc = mg_document_new_for_text (cut, -1, "speech.txt");
+  g_autoptr(GFile) file = write_phrase_member (f, made_on, "jo.marginalia.json", starts, 600);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgLayer) layer = mg_layer_load (file, doc, NULL, &error);
+  guint exact = 0, moved = 0, fuzzy = 0, orphaned = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (layer);
+  g_assert_true (mg_layer_get_reanchored (layer));
+  g_assert_cmpuint (assert_placed_on_phrases (layer, new_starts), ==, 330);
+  mg_sidecar_get_anchor_counts (mg_layer_get_sidecar (layer), &exact, &moved, &fuzzy, &orphaned);
+  g_assert_cmpuint (exact + moved + fuzzy + orphaned, ==, 600);
+  g_assert_cmpuint (2 * (exact + moved + fuzzy), >=, 600);
+}
+
+static void
 test_author_from_file_name (Fixture       *f,
                             gconstpointer  data)
 {
@@ -271,6 +445,9 @@ main (int    argc,
   ADD ("/layer/other-length", test_other_length_refused);
   ADD ("/layer/many-from-other-document", test_many_from_other_document);
   ADD ("/layer/half-placed", test_half_placed_accepted);
+  ADD ("/layer/similar-document", test_similar_document_refused);
+  ADD ("/layer/large-edited-speech", test_large_edited_speech_reanchored);
+  ADD ("/layer/large-cut-speech", test_large_cut_speech_accepted);
   ADD ("/layer/author-from-file-name", test_author_from_file_name);
   ADD ("/layer/unreadable", test_unreadable);
 #undef ADD

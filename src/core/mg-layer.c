@@ -5,8 +5,14 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "mg-anchor.h"
 #include "mg-layer.h"
 #include "mg-merge.h"
+
+/* How many annotations of a large file are re-anchored first, spread
+ * evenly over it, to refuse a file made on another text before
+ * re-anchoring all of them. */
+#define SAMPLE_SIZE 200
 
 struct _MgLayer
 {
@@ -209,6 +215,56 @@ head_sha256 (GBytes *bytes)
   return g_match_info_fetch (match, 1);
 }
 
+/* Re-anchors copies of SAMPLE_SIZE annotations of a larger file, spread
+ * evenly over it, on @document, and refuses the file when fewer than one
+ * in three of them can be placed. A text that differs from the one the
+ * file was made on in most of its sentences while sharing its words,
+ * figures and slogans gets past the quotes test, and re-anchoring every
+ * annotation on it takes long, the search for a quote that is not there
+ * being the slowest case. A file on an edited version of its speech, of
+ * which at least half the annotations can be placed, passes this test
+ * (one in three is far below what a sample of 200 of such a file gives)
+ * and goes on to be re-anchored whole, where the rule of one in two
+ * decides. */
+static gboolean
+check_sample (GFile      *file,
+              MgSidecar  *bare,
+              MgDocument *document,
+              GError    **error)
+{
+  MgAnnotationStore *store = mg_sidecar_get_store (bare);
+  guint n = mg_annotation_store_get_n_annotations (store);
+  g_autoptr(GPtrArray) sample = NULL;
+  MgAnchorReport report = { 0, 0, 0, 0 };
+  guint placed;
+
+  if (n <= SAMPLE_SIZE)
+    return TRUE;
+
+  sample = g_ptr_array_new_full (SAMPLE_SIZE, g_object_unref);
+  for (guint i = 0; i < SAMPLE_SIZE; i++)
+    {
+      guint at = (guint) (((guint64) i * n + n / 2) / SAMPLE_SIZE);
+
+      g_ptr_array_add (sample, mg_annotation_copy (mg_annotation_store_get_annotation (store, at)));
+    }
+  mg_anchor_annotations (sample, document, &report);
+  placed = report.exact + report.moved + report.fuzzy;
+  if (3 * placed < sample->len)
+    {
+      g_autofree char *name = file_display_name (file);
+      const char *their_name = mg_sidecar_get_document_name (bare);
+
+      g_set_error (error, MG_LAYER_ERROR, MG_LAYER_ERROR_DIFFERENT_DOCUMENT,
+                   _("“%s” annotates a different document (“%s”): only %u of %u of its "
+                     "annotations sampled could be placed on this speech"),
+                   name, their_name != NULL && *their_name != '\0' ? their_name : _("unnamed"),
+                   placed, sample->len);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* A quick look before re-anchoring, which can take long on a text that
  * has nothing in common with the file: refuses a file of at least 20
  * annotations when fewer than one in three of a sample of its quotes,
@@ -270,7 +326,7 @@ check_quick (GFile      *file,
                    found, sampled);
       return FALSE;
     }
-  return TRUE;
+  return check_sample (file, bare, document, error);
 }
 
 MgLayer *

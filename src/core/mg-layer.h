@@ -33,7 +33,11 @@ G_DECLARE_FINAL_TYPE (MgLayer, mg_layer, MG, LAYER, GObject)
  * A file with the same sha256 is always accepted. A file of 20
  * annotations or more is refused before re-anchoring when fewer than one in
  * three of a sample of its quotes (with the four characters before each)
- * occur in the speech.
+ * occur in the speech. A file of more than 200 annotations is then refused,
+ * before the others are re-anchored, when fewer than one in three of 200
+ * of its annotations spread evenly over it can be placed on the speech
+ * (a file of which half can be placed passes that test with a wide
+ * margin, and the rule of one in two decides).
  *
  * Properties: file, author, store (all read-only), visible. */
 
