@@ -6,7 +6,7 @@
 
 #include "gui-test-util.h"
 #include "mg-application.h"
-#include "mg-document-view.h"
+#include "mg-document-view-private.h"
 #include "mg-suggest.h"
 #include "mg-window-private.h"
 
@@ -236,6 +236,31 @@ test_suggestions_toggle (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (line->green, color.green, 0.01);
   g_assert_cmpfloat_with_epsilon (line->blue, color.blue, 0.01);
   gdk_rgba_free (line);
+
+  /* Hovering a suggested passage names it. */
+  {
+    GtkTextView *text_view = mg_document_view_get_text_view (view_of (fixture));
+    g_autofree char *markup = NULL;
+    g_autofree char *outside = NULL;
+    GdkRectangle rect;
+    GtkTextIter iter;
+    int x, y;
+
+    gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &iter, 59);
+    gtk_text_view_get_iter_location (text_view, &iter, &rect);
+    gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                           rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
+    markup = _mg_document_view_suggestions_tooltip (view_of (fixture), x, y);
+    g_assert_nonnull (markup);
+    g_assert_nonnull (strstr (markup, mg_tag_get_name (figure)));
+    g_assert_nonnull (strstr (markup, mg_suggestion_reason_label ("percentage")));
+    gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &iter, 0);
+    gtk_text_view_get_iter_location (text_view, &iter, &rect);
+    gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                           rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
+    outside = _mg_document_view_suggestions_tooltip (view_of (fixture), x, y);
+    g_assert_null (outside);
+  }
 
   /* The count is in the button's tooltip. */
   tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (fixture->window->suggestions_button));

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "mg-document-view-private.h"
 #include "mg-suggest.h"
@@ -166,6 +167,48 @@ mg_document_view_get_suggestions_at (MgDocumentView *self,
   if (self->suggestions == NULL)
     return g_ptr_array_new_with_free_func (g_object_unref);
   return mg_suggest_find_at (self->suggestions, offset);
+}
+
+char *
+_mg_document_view_suggestions_tooltip (MgDocumentView *self,
+                                       int             x,
+                                       int             y)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  GtkTextIter iter;
+  GString *markup;
+  int bx, by;
+
+  if (self->suggestions == NULL)
+    return NULL;
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return NULL;
+  found = mg_suggest_find_at (self->suggestions, gtk_text_iter_get_offset (&iter));
+  if (found->len == 0)
+    return NULL;
+
+  markup = g_string_new (NULL);
+  for (guint i = 0; i < found->len; i++)
+    {
+      MgSuggestion *suggestion = g_ptr_array_index (found, i);
+      const char *tag_id = mg_suggestion_get_tag (suggestion);
+      MgTag *tag = self->tags != NULL ? mg_tag_set_lookup (self->tags, tag_id) : NULL;
+      g_autofree char *title = g_strdup_printf (_("Suggested: %s"), tag != NULL ? mg_tag_get_name (tag) : tag_id);
+      g_autofree char *title_escaped = g_markup_escape_text (title, -1);
+      g_autofree char *reason = g_markup_escape_text (mg_suggestion_get_label (suggestion), -1);
+
+      if (i > 0)
+        g_string_append_c (markup, '\n');
+      g_string_append_printf (markup, "<b>%s</b> <span alpha=\"60%%\">· %s</span>", title_escaped, reason);
+    }
+  if (self->annotatable)
+    {
+      g_autofree char *hint = g_markup_escape_text (_("Click to accept or dismiss"), -1);
+
+      g_string_append_printf (markup, "\n%s", hint);
+    }
+  return g_string_free (markup, FALSE);
 }
 
 /* The rectangle of [start, end) on its first line, in the view's

@@ -403,7 +403,14 @@ query_tooltip (GtkWidget      *widget,
     return FALSE;
   found = annotations_at (self, x, y);
   if (found == NULL || found->len == 0)
-    return FALSE;
+    {
+      g_autofree char *suggested = _mg_document_view_suggestions_tooltip (self, x, y);
+
+      if (suggested == NULL)
+        return FALSE;
+      gtk_tooltip_set_markup (tooltip, suggested);
+      return TRUE;
+    }
 
   g_ptr_array_sort (found, compare_length);
   markup = g_string_new (NULL);
