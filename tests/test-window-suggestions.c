@@ -444,6 +444,53 @@ test_suggestions_navigate (Fixture       *fixture,
 }
 
 static void
+test_suggestions_read_only (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char broken[] = "{ \"format\": \"marginalia-annotations\", \"annotations\": [";
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "suggest", "report-zh.txt", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "report-zh.txt", NULL);
+  g_autofree char *sidecar_path = g_strconcat (path, ".marginalia.json", NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GError) error = NULL;
+  MgDocumentView *view;
+
+  /* Annotations that cannot be read are shown read-only. */
+  fixture->speech = g_file_new_for_path (path);
+  g_file_copy (from, fixture->speech, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (sidecar_path, broken, -1, &error);
+  g_assert_no_error (error);
+  mg_window_open_file (fixture->window, fixture->speech);
+  while (mg_window_is_loading (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
+  mg_gui_test_iterate ();
+  g_assert_true (mg_sidecar_get_broken (mg_window_get_sidecar (fixture->window)));
+  view = view_of (fixture);
+
+  /* The suggestions are shown, but none can be accepted or offered (the
+   * tag is there: only the file being read-only stops them). */
+  g_assert_nonnull (mg_tag_set_lookup (mg_annotation_store_get_tag_set (mg_window_get_store (fixture->window)),
+                                       "figure"));
+  g_assert_true (action (fixture, "win.show-suggestions", NULL));
+  wait_suggestions (fixture);
+  g_assert_true (has_suggestion (fixture, "figure", 58));
+  action (fixture, "win.accept-suggestion", target ("figure", 58, 62));
+  action (fixture, "win.accept-all-suggestions", g_variant_new_string ("figure"));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_window_get_store (fixture->window)), ==, 0);
+  mg_document_view_select_range (view, 59, 59);
+  mg_gui_test_iterate ();
+  action (fixture, "win.show-suggestion-popover", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (mg_document_view_get_suggestion_popover (view))));
+
+  /* And the unreadable file is left as it was. */
+  g_file_get_contents (sidecar_path, &after, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, broken);
+}
+
+static void
 test_suggestions_other_document (Fixture       *fixture,
                                  gconstpointer  data)
 {
@@ -482,6 +529,7 @@ main (int   argc,
   ADD ("accept", test_suggestions_accept);
   ADD ("popover", test_suggestions_popover);
   ADD ("navigate", test_suggestions_navigate);
+  ADD ("read-only", test_suggestions_read_only);
   ADD ("other-document", test_suggestions_other_document);
 #undef ADD
 
