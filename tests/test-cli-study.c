@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "cli-fixture.h"
+#include "phrase-text.h"
 
 /* marginalia-cli merge and agreement: a study group's files. */
 
@@ -278,6 +279,174 @@ test_merge_reanchors (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "contributors")), ==, 1);
 }
 
+/* Writes @text as @name and, as @member_name, a member's sidecar of it by
+ * @author with an annotation on characters 4 to 7 of each phrase at
+ * @starts, its note the phrase's number. */
+static void
+write_phrase_member (Fixture    *f,
+                     const char *name,
+                     const char *text,
+                     GArray     *starts,
+                     const char *member_name,
+                     const char *author)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autofree char *json = NULL;
+  glong length = g_utf8_strlen (text, -1);
+
+  write_file (f, name, text);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_add_string_value (b, "marginalia-annotations");
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, 1);
+  json_builder_set_member_name (b, "document");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, name);
+  json_builder_set_member_name (b, "sha256");
+  json_builder_add_string_value (b, sha256);
+  json_builder_set_member_name (b, "length");
+  json_builder_add_int_value (b, length);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "tags");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, "figure");
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, "数据");
+  json_builder_set_member_name (b, "color");
+  json_builder_add_string_value (b, "#2ec27e");
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "annotations");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < starts->len; i++)
+    {
+      glong start = g_array_index (starts, guint, i) + 4;
+      const char *q0 = g_utf8_offset_to_pointer (text, start);
+      const char *q1 = g_utf8_offset_to_pointer (q0, 3);
+      const char *p0 = g_utf8_offset_to_pointer (text, MAX (0, start - 32));
+      const char *s1 = g_utf8_offset_to_pointer (q1, MIN (32, length - start - 3));
+      g_autofree char *id = g_strdup_printf ("00000000-0000-4000-8000-%012u", i);
+      g_autofree char *quote = g_strndup (q0, q1 - q0);
+      g_autofree char *prefix = g_strndup (p0, q0 - p0);
+      g_autofree char *suffix = g_strndup (q1, s1 - q1);
+      g_autofree char *note = g_strdup_printf ("%u", i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, id);
+      json_builder_set_member_name (b, "start");
+      json_builder_add_int_value (b, start);
+      json_builder_set_member_name (b, "end");
+      json_builder_add_int_value (b, start + 3);
+      json_builder_set_member_name (b, "quote");
+      json_builder_add_string_value (b, quote);
+      json_builder_set_member_name (b, "prefix");
+      json_builder_add_string_value (b, prefix);
+      json_builder_set_member_name (b, "suffix");
+      json_builder_add_string_value (b, suffix);
+      json_builder_set_member_name (b, "tags");
+      json_builder_begin_array (b);
+      json_builder_add_string_value (b, "figure");
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "note");
+      json_builder_add_string_value (b, note);
+      json_builder_set_member_name (b, "author");
+      json_builder_add_string_value (b, author);
+      json_builder_set_member_name (b, "created");
+      json_builder_add_string_value (b, "2026-03-01T09:00:00Z");
+      json_builder_set_member_name (b, "modified");
+      json_builder_add_string_value (b, "2026-03-01T09:00:00Z");
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json = json_generator_to_data (gen, NULL);
+  write_file (f, member_name, json);
+}
+
+static void
+test_merge_refuses_similar (Fixture       *f,
+                            gconstpointer  data)
+{
+  /* Hana annotated another speech made of the same phrases in another
+   * order: every quote occurs in this one, nowhere in its context. */
+  g_auto(Result) r = { 0 };
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *first = phrase_text (1, 600, "", 0, 0, starts);
+  g_autofree char *second = phrase_text (2, 600, "", 0, 0, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  write_phrase_member (f, "first.txt", first, starts, "hana.json", "Hana");
+  write_file (f, "second.txt", second);
+  before = listing (f);
+
+  RUN (f, &r, "merge", "second.txt", "hana.json");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "“hana.json” annotates a different document (“first.txt”)"));
+  g_assert_nonnull (strstr (r.err, "of 200 of its annotations sampled could be placed on this speech"));
+  after = listing (f);
+  g_assert_cmpstr (before, ==, after);
+
+  RUN (f, &r, "agreement", "second.txt", "hana.json", "hana.json");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "annotations sampled could be placed"));
+
+  /* On the speech it was made on, the same file merges whole. */
+  RUN (f, &r, "merge", "first.txt", "hana.json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "In all: 600 added"));
+}
+
+static void
+test_merge_large_edited (Fixture       *f,
+                         gconstpointer  data)
+{
+  /* The speech was revised after Hana annotated it: a note at the top,
+   * 20 phrases cut. Her 600 annotations are re-anchored on it. */
+  g_auto(Result) r = { 0 };
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) new_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *first = phrase_text (1, 600, "", 0, 0, starts);
+  g_autofree char *edited = phrase_text (1, 600, "（根据录音整理）\n", 100, 120, new_starts);
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *list;
+  guint placed = 0;
+
+  write_phrase_member (f, "first.txt", first, starts, "hana.json", "Hana");
+  write_file (f, "edited.txt", edited);
+
+  RUN (f, &r, "merge", "edited.txt", "hana.json", "-o", "group.json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "hana.json (Hana)"));
+
+  list = sidecar_annotations (f, "group.json", &root);
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *o = json_array_get_object_element (list, i);
+      guint phrase = (guint) g_ascii_strtoull (json_object_get_string_member (o, "note"), NULL, 10);
+      guint start;
+
+      g_assert_cmpuint (phrase, <, new_starts->len);
+      start = g_array_index (new_starts, guint, phrase);
+      if (start == G_MAXUINT)
+        continue;
+      g_assert_cmpint (json_object_get_int_member (o, "start"), ==, start + 4);
+      g_assert_cmpint (json_object_get_int_member (o, "end"), ==, start + 7);
+      placed++;
+    }
+  g_assert_cmpuint (placed, ==, 580);
+}
+
 static void
 test_merge_refuses (Fixture       *f,
                     gconstpointer  data)
@@ -488,6 +657,8 @@ main (int    argc,
   ADD ("/cli/merge/output", test_merge_output);
   ADD ("/cli/merge/reanchors", test_merge_reanchors);
   ADD ("/cli/merge/refuses", test_merge_refuses);
+  ADD ("/cli/merge/refuses-similar", test_merge_refuses_similar);
+  ADD ("/cli/merge/large-edited", test_merge_large_edited);
   ADD ("/cli/agreement/two-members", test_agreement_two);
   ADD ("/cli/agreement/three-members", test_agreement_three);
   ADD ("/cli/agreement/usage", test_agreement_usage);

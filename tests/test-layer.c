@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mg-layer.h"
+#include "phrase-text.h"
 
 /* "高质量发展" at 10, "项目为王" at 25. */
 static const char *text =
@@ -82,46 +83,6 @@ write_member (Fixture            *f,
   mg_sidecar_save (sidecar, NULL, &error);
   g_assert_no_error (error);
   return file;
-}
-
-/* A text of @n phrases drawn (from @seed) from a pool of 60, each of 8
- * Han characters of its own, with punctuation and line breaks between
- * them: texts from different seeds share every phrase and differ in
- * their order. Phrases [@skip_from, @skip_to) are left out; @head goes
- * first. The start of each phrase goes into @starts (G_MAXUINT when left
- * out), and its number in the pool into @kinds (both nullable). */
-static char *
-phrase_text (guint32     seed,
-             guint       n,
-             const char *head,
-             guint       skip_from,
-             guint       skip_to,
-             GArray     *starts,
-             GArray     *kinds)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  GString *out = g_string_new (head);
-  guint length = g_utf8_strlen (out->str, -1);
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint kind = g_rand_int_range (rand, 0, 60);
-      guint start = G_MAXUINT;
-
-      if (i < skip_from || i >= skip_to)
-        {
-          start = length;
-          for (guint j = 0; j < 8; j++)
-            g_string_append_unichar (out, 0x4E00 + 8 * kind + j);
-          g_string_append (out, i % 40 == 39 ? "。\n" : i % 5 == 4 ? "。" : "，");
-          length += 9 + (i % 40 == 39);
-        }
-      if (starts != NULL)
-        g_array_append_val (starts, start);
-      if (kinds != NULL)
-        g_array_append_val (kinds, kind);
-    }
-  return g_string_free (out, FALSE);
 }
 
 /* A member's file on @doc with an annotation on characters 4 to 7 of each
@@ -326,8 +287,8 @@ test_similar_document_refused (Fixture       *f,
    * context. Refused from a sample of re-anchored annotations, before the
    * other annotations are re-anchored. */
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree char *first = phrase_text (1, 600, "", 0, 0, starts, NULL);
-  g_autofree char *second = phrase_text (2, 600, "", 0, 0, NULL, NULL);
+  g_autofree char *first = phrase_text (1, 600, "", 0, 0, starts);
+  g_autofree char *second = phrase_text (2, 600, "", 0, 0, NULL);
   g_autoptr(MgDocument) made_on = mg_document_new_for_text (first, -1, "first.txt");
   g_autoptr(MgDocument) other = mg_document_new_for_text (second, -1, "speech.txt");
   g_autoptr(GFile) file = write_phrase_member (f, made_on, "hana.marginalia.json", starts, 600);
@@ -351,8 +312,8 @@ test_large_edited_speech_reanchored (Fixture       *f,
    * sample places, then every annotation is re-anchored. */
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) new_starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree char *first = phrase_text (1, 600, "", 0, 0, starts, NULL);
-  g_autofree char *edited = phrase_text (1, 600, "（根据录音整理）\n", 100, 120, new_starts, NULL);
+  g_autofree char *first = phrase_text (1, 600, "", 0, 0, starts);
+  g_autofree char *edited = phrase_text (1, 600, "（根据录音整理）\n", 100, 120, new_starts);
   g_autoptr(MgDocument) made_on = mg_document_new_for_text (first, -1, "speech.txt");
   g_autoptr(MgDocument) doc = mg_document_new_for_text (edited, -1, "speech.txt");
   g_autoptr(GFile) file = write_phrase_member (f, made_on, "ivan.marginalia.json", starts, 600);
@@ -376,8 +337,8 @@ test_large_cut_speech_accepted (Fixture       *f,
    * one in three. */
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) new_starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree char *first = phrase_text (1, 600, "", 0, 0, starts, NULL);
-  g_autofree char *cut = phrase_text (1, 600, "", 330, 600, new_starts, NULL);
+  g_autofree char *first = phrase_text (1, 600, "", 0, 0, starts);
+  g_autofree char *cut = phrase_text (1, 600, "", 330, 600, new_starts);
   g_autoptr(MgDocument) made_on = mg_document_new_for_text (first, -1, "speech.txt");
   g_autoptr(MgDocument) doc = mg_document_new_for_text (cut, -1, "speech.txt");
   g_autoptr(GFile) file = write_phrase_member (f, made_on, "jo.marginalia.json", starts, 600);
