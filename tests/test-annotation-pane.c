@@ -772,6 +772,75 @@ test_pane_selection (Fixture       *fixture,
   g_assert_cmpuint (log->len, ==, 2);
 }
 
+static void
+count_cb (GListModel *model,
+          guint       position,
+          guint       removed,
+          guint       added,
+          guint      *count)
+{
+  (*count)++;
+}
+
+/* A change of hundreds of annotations reaches the list once, not once
+ * per annotation; small ones still one by one; the selection stays. */
+static void
+test_pane_bulk (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char * const figure[] = { "figure", NULL };
+  GListModel *model = mg_annotation_pane_get_model (fixture->pane);
+  guint length = mg_document_get_length (fixture->document);
+  guint before = n_shown (fixture);
+  guint emissions = 0;
+
+  mg_annotation_pane_select (fixture->pane, fixture->money);
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_cb), &emissions);
+
+  mg_annotation_store_begin_group (fixture->store, "Many");
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint start = (i * 7) % (length - 4);
+      g_autofree char *note = g_strdup_printf ("bulk %u", i);
+
+      g_assert_nonnull (mg_annotation_store_create (fixture->store, start, start + 1 + i % 3, figure,
+                                                    note, FALSE, "Bulk", &error));
+      g_assert_no_error (error);
+    }
+  mg_annotation_store_end_group (fixture->store);
+  iterate ();
+  g_test_message ("300 additions: %u list changes", emissions);
+  g_assert_cmpuint (emissions, <, 40);
+  g_assert_cmpuint (n_shown (fixture), ==, before + 300);
+  g_assert_true (mg_annotation_pane_get_selected (fixture->pane) == fixture->money);
+
+  /* Undone in one step, the same way. */
+  emissions = 0;
+  g_assert_true (mg_annotation_store_undo (fixture->store));
+  iterate ();
+  g_assert_cmpuint (emissions, <, 40);
+  g_assert_cmpuint (n_shown (fixture), ==, before);
+  g_assert_true (mg_annotation_pane_get_selected (fixture->pane) == fixture->money);
+
+  /* A few changes in a group are followed one by one. */
+  emissions = 0;
+  mg_annotation_store_begin_group (fixture->store, "Few");
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (mg_annotation_store_create (fixture->store, i, i + 2, figure, NULL, FALSE,
+                                                    "Bulk", &error));
+      g_assert_no_error (error);
+    }
+  mg_annotation_store_end_group (fixture->store);
+  iterate ();
+  g_assert_cmpuint (emissions, ==, 5);
+  g_assert_cmpuint (n_shown (fixture), ==, before + 5);
+  g_signal_handlers_disconnect_by_func (model, count_cb, &emissions);
+}
+
 #define ADD_PANE_TEST(path, func) \
   g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
 
@@ -794,6 +863,7 @@ main (int   argc,
   ADD_PANE_TEST ("/annotation-pane/edit-note", test_pane_edit_note);
   ADD_PANE_TEST ("/annotation-pane/editor", test_pane_editor);
   ADD_PANE_TEST ("/annotation-pane/selection", test_pane_selection);
+  ADD_PANE_TEST ("/annotation-pane/bulk", test_pane_bulk);
 
   return g_test_run ();
 }

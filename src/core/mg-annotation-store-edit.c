@@ -589,6 +589,7 @@ mg_annotation_store_begin_group (MgAnnotationStore *self,
   g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
 
   _mg_annotation_store_save_state (self, &state);
+  _mg_annotation_store_set_bulk (self, TRUE);
   mg_undo_stack_begin_group (self->undo, label);
   _mg_annotation_store_finish_change (self, &state, FALSE);
 }
@@ -603,6 +604,7 @@ mg_annotation_store_end_group (MgAnnotationStore *self)
 
   _mg_annotation_store_save_state (self, &state);
   mg_undo_stack_end_group (self->undo);
+  _mg_annotation_store_set_bulk (self, FALSE);
   _mg_annotation_store_finish_change (self, &state, FALSE);
 }
 
@@ -630,7 +632,9 @@ mg_annotation_store_undo (MgAnnotationStore *self)
   if (!mg_undo_stack_can_undo (self->undo))
     return FALSE;
   _mg_annotation_store_save_state (self, &state);
+  _mg_annotation_store_set_bulk (self, TRUE);
   mg_undo_stack_undo (self->undo);
+  _mg_annotation_store_set_bulk (self, FALSE);
   _mg_annotation_store_finish_change (self, &state, TRUE);
   return TRUE;
 }
@@ -645,7 +649,9 @@ mg_annotation_store_redo (MgAnnotationStore *self)
   if (!mg_undo_stack_can_redo (self->undo))
     return FALSE;
   _mg_annotation_store_save_state (self, &state);
+  _mg_annotation_store_set_bulk (self, TRUE);
   mg_undo_stack_redo (self->undo);
+  _mg_annotation_store_set_bulk (self, FALSE);
   _mg_annotation_store_finish_change (self, &state, TRUE);
   return TRUE;
 }

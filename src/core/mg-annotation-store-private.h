@@ -34,6 +34,7 @@ struct _MgAnnotationStore
 
   MgUndoStack *undo;
 
+  guint        bulk_depth;   /* nested groups, undo and redo being applied */
   guint        index_valid : 1;
 };
 
@@ -93,6 +94,10 @@ void       _mg_annotation_store_save_state       (MgAnnotationStore  *self,
                                                   MgStoreState       *state);
 /* Notifies the properties that differ from @before (and frees its
  * copies); emits "changed" when @changed. */
+/* Enters (@bulk TRUE) or leaves a group of changes, or the undo or redo
+ * of one: "in-bulk" is TRUE from the outermost enter to its leave. */
+void       _mg_annotation_store_set_bulk         (MgAnnotationStore  *self,
+                                                  gboolean            bulk);
 void       _mg_annotation_store_finish_change    (MgAnnotationStore  *self,
                                                   MgStoreState       *before,
                                                   gboolean            changed);

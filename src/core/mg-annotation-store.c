@@ -23,6 +23,7 @@ enum {
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
   PROP_REDO_LABEL,
+  PROP_IN_BULK,
   N_PROPS
 };
 
@@ -354,6 +355,16 @@ _mg_annotation_store_save_state (MgAnnotationStore *self,
 }
 
 void
+_mg_annotation_store_set_bulk (MgAnnotationStore *self,
+                               gboolean           bulk)
+{
+  if (bulk && self->bulk_depth++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_BULK]);
+  else if (!bulk && self->bulk_depth > 0 && --self->bulk_depth == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_BULK]);
+}
+
+void
 _mg_annotation_store_finish_change (MgAnnotationStore *self,
                                     MgStoreState      *before,
                                     gboolean           changed)
@@ -453,6 +464,9 @@ mg_annotation_store_get_property (GObject    *object,
     case PROP_UNDO_LABEL:
       g_value_set_string (value, mg_annotation_store_get_undo_label (self));
       break;
+    case PROP_IN_BULK:
+      g_value_set_boolean (value, self->bulk_depth > 0);
+      break;
     case PROP_REDO_LABEL:
       g_value_set_string (value, mg_annotation_store_get_redo_label (self));
       break;
@@ -511,6 +525,8 @@ mg_annotation_store_class_init (MgAnnotationStoreClass *klass)
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   properties[PROP_UNDO_LABEL] =
     g_param_spec_string ("undo-label", NULL, NULL, NULL, ro);
+  properties[PROP_IN_BULK] =
+    g_param_spec_boolean ("in-bulk", NULL, NULL, FALSE, ro);
   properties[PROP_REDO_LABEL] =
     g_param_spec_string ("redo-label", NULL, NULL, NULL, ro);
 

@@ -33,7 +33,11 @@ G_DECLARE_FINAL_TYPE (MgAnnotationStore, mg_annotation_store, MG, ANNOTATION_STO
  * annotation's fields emits "annotation-changed" (MgAnnotation *).
  *
  * Properties: document, tag-set, dirty, can-undo, can-redo,
- * undo-label, redo-label (for menus and toasts). */
+ * undo-label, redo-label (for menus and toasts), and in-bulk: TRUE from
+ * mg_annotation_store_begin_group() to the matching end_group(), and while
+ * an undo or redo is applied, so that a view mirroring the store can wait
+ * for the end of a change of thousands of annotations rather than follow
+ * it one by one. */
 
 /* @document may be NULL (a store of a sidecar whose speech is missing);
  * @tags NULL gives the default tags. */

@@ -613,3 +613,75 @@ mg_annotation_pane_reset_store_filters (MgAnnotationPane *self)
   set_filter_func (self, self->author_filter, FALSE, author_match);
   g_clear_pointer (&self->authors, g_strfreev);
 }
+
+/* Changes of many annotations ------------------------------------------ */
+
+/* After this many changes within one group the lists let go of the store:
+ * following thousands of insertions one by one (re-filtering, re-sorting,
+ * making rows) takes minutes, taking the store back once takes a moment. */
+#define BULK_DETACH 32
+
+static void
+bulk_items_changed_cb (MgAnnotationPane *self,
+                       guint             position,
+                       guint             removed,
+                       guint             added,
+                       GListModel       *store)
+{
+  gboolean in_bulk = FALSE;
+
+  if (self->detached)
+    return;
+  g_object_get (store, "in-bulk", &in_bulk, NULL);
+  if (!in_bulk || ++self->bulk_changes < BULK_DETACH)
+    return;
+
+  g_set_object (&self->bulk_selected, mg_annotation_pane_get_selected (self));
+  self->detached = TRUE;
+  self->selecting = TRUE;
+  gtk_filter_list_model_set_model (self->filter_model, NULL);
+  gtk_filter_list_model_set_model (self->orphan_model, NULL);
+  self->selecting = FALSE;
+}
+
+static void
+bulk_notify_cb (MgAnnotationPane *self,
+                GParamSpec       *pspec,
+                GObject          *store)
+{
+  g_autoptr(MgAnnotation) selected = NULL;
+  gboolean in_bulk = FALSE;
+
+  g_object_get (store, "in-bulk", &in_bulk, NULL);
+  self->bulk_changes = 0;
+  if (in_bulk || !self->detached)
+    return;
+
+  selected = g_steal_pointer (&self->bulk_selected);
+  self->detached = FALSE;
+  self->selecting = TRUE;
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (store));
+  gtk_filter_list_model_set_model (self->orphan_model, G_LIST_MODEL (store));
+  self->selecting = FALSE;
+  if (selected != NULL && mg_annotation_store_lookup (MG_ANNOTATION_STORE (store), mg_annotation_get_id (selected)) == selected)
+    mg_annotation_pane_select (self, selected);
+  mg_annotation_pane_refresh (self);
+}
+
+void
+mg_annotation_pane_watch_bulk (MgAnnotationPane *self)
+{
+  mg_annotation_pane_reset_bulk (self);
+  if (self->store == NULL)
+    return;
+  g_signal_connect_swapped (self->store, "items-changed", G_CALLBACK (bulk_items_changed_cb), self);
+  g_signal_connect_swapped (self->store, "notify::in-bulk", G_CALLBACK (bulk_notify_cb), self);
+}
+
+void
+mg_annotation_pane_reset_bulk (MgAnnotationPane *self)
+{
+  g_clear_object (&self->bulk_selected);
+  self->bulk_changes = 0;
+  self->detached = FALSE;
+}

@@ -50,6 +50,11 @@ struct _MgAnnotationPane
   GtkWidget          *orphan_view;
   GtkStringList      *author_list;
 
+  /* A change of many annotations at once: see mg_annotation_pane_watch_bulk(). */
+  MgAnnotation       *bulk_selected;
+  guint               bulk_changes;
+  guint               detached : 1;
+
   guint               read_only : 1;
   guint               starred_only : 1;
   guint               selecting : 1;
@@ -88,5 +93,9 @@ void     mg_annotation_pane_update_tag_counts    (MgAnnotationPane *self);
 void     mg_annotation_pane_update_authors       (MgAnnotationPane *self);
 void     mg_annotation_pane_reset_store_filters  (MgAnnotationPane *self);
 void     mg_annotation_pane_sync_search_entry    (MgAnnotationPane *self);
+/* Follows the store's "in-bulk": during a change of many annotations the
+ * lists let go of the store, and take it back once when it is over. */
+void     mg_annotation_pane_watch_bulk           (MgAnnotationPane *self);
+void     mg_annotation_pane_reset_bulk           (MgAnnotationPane *self);
 
 G_END_DECLS

@@ -365,6 +365,7 @@ mg_annotation_pane_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_ANNOTATION_PANE);
 
+  mg_annotation_pane_reset_bulk (self);
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
@@ -648,6 +649,7 @@ mg_annotation_pane_set_store (MgAnnotationPane  *self,
       g_signal_connect_swapped (self->tag_set, "items-changed",
                                 G_CALLBACK (tag_set_items_changed_cb), self);
     }
+  mg_annotation_pane_watch_bulk (self);
 
   mg_annotation_pane_reset_store_filters (self);
 

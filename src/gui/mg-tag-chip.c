@@ -206,6 +206,9 @@ mg_tag_chip_init (MgTagChip *self)
                                    "xalign", 0.0f,
                                    "ellipsize", PANGO_ELLIPSIZE_END,
                                    "max-width-chars", 18,
+                                   /* Never narrower than its "…": GTK 4.8
+                                    * would measure a one-letter name so. */
+                                   "width-chars", 2,
                                    "margin-start", (int) (DOT_INSET + DOT_SIZE + 4),
                                    "margin-end", 8,
                                    "margin-top", 1,
