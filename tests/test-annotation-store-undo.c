@@ -394,6 +394,55 @@ test_toggle_removes_unknown (void)
   g_assert_finalize_object (store);
 }
 
+static void
+bulk_notify_cb (GObject    *store,
+                GParamSpec *pspec,
+                GString    *log)
+{
+  gboolean in_bulk;
+
+  g_object_get (store, "in-bulk", &in_bulk, NULL);
+  g_string_append_c (log, in_bulk ? '[' : ']');
+}
+
+/* "in-bulk" spans the outermost group and each undo and redo. */
+static void
+test_in_bulk (void)
+{
+  MgAnnotationStore *store = mg_annotation_store_new (NULL, NULL);
+  g_autoptr(GString) log = g_string_new (NULL);
+  gboolean in_bulk = TRUE;
+  MgAnnotation *a;
+
+  a = add (store, "a", 0, 10);
+  g_object_get (store, "in-bulk", &in_bulk, NULL);
+  g_assert_false (in_bulk);
+  g_signal_connect (store, "notify::in-bulk", G_CALLBACK (bulk_notify_cb), log);
+
+  mg_annotation_store_begin_group (store, "Outer");
+  g_object_get (store, "in-bulk", &in_bulk, NULL);
+  g_assert_true (in_bulk);
+  mg_annotation_store_begin_group (store, "Inner");
+  mg_annotation_store_set_note (store, a, "x");
+  mg_annotation_store_end_group (store);
+  g_object_get (store, "in-bulk", &in_bulk, NULL);
+  g_assert_true (in_bulk);
+  mg_annotation_store_set_starred (store, a, TRUE);
+  mg_annotation_store_end_group (store);
+  g_assert_cmpstr (log->str, ==, "[]");
+
+  /* A single change is not a bulk one; undo and redo are. */
+  mg_annotation_store_set_note (store, a, "y");
+  g_assert_cmpstr (log->str, ==, "[]");
+  g_assert_true (mg_annotation_store_undo (store));
+  g_assert_true (mg_annotation_store_redo (store));
+  g_assert_cmpstr (log->str, ==, "[][][]");
+  g_object_get (store, "in-bulk", &in_bulk, NULL);
+  g_assert_false (in_bulk);
+
+  g_assert_finalize_object (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +452,7 @@ main (int   argc,
   g_test_add_func ("/store/field-changes", test_field_changes);
   g_test_add_func ("/store/dirty-tracking", test_dirty_tracking);
   g_test_add_func ("/store/groups", test_groups);
+  g_test_add_func ("/store/in-bulk", test_in_bulk);
   g_test_add_func ("/store/tag-changes", test_tag_changes);
   g_test_add_func ("/store/toggle-removes-unknown", test_toggle_removes_unknown);
 
