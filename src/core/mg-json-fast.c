@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mg-json-fast.h"
+#include "mg-json-util.h"
 
 #define FAST_MAX_DEPTH 256
 #define FAST_MAX_DIGITS 18
@@ -24,22 +25,6 @@ fast_skip_space (Fast *f)
 {
   while (f->p < f->end && (*f->p == ' ' || *f->p == '\n' || *f->p == '\r' || *f->p == '\t'))
     f->p++;
-}
-
-static int
-fast_hex4 (const char *p)
-{
-  int value = 0;
-
-  for (int i = 0; i < 4; i++)
-    {
-      int digit = g_ascii_xdigit_value (p[i]);
-
-      if (digit < 0)
-        return -1;
-      value = value * 16 + digit;
-    }
-  return value;
 }
 
 /* Reads the string at f->p (on its opening quote) into f->buf. */
@@ -69,48 +54,15 @@ fast_string (Fast *f)
         }
 
       g_string_append_len (f->buf, start, f->p - start);
-      if (f->end - f->p < 2)
-        return FALSE;
-      switch (f->p[1])
-        {
-        case '"': g_string_append_c (f->buf, '"'); break;
-        case '\\': g_string_append_c (f->buf, '\\'); break;
-        case '/': g_string_append_c (f->buf, '/'); break;
-        case 'b': g_string_append_c (f->buf, '\b'); break;
-        case 'f': g_string_append_c (f->buf, '\f'); break;
-        case 'n': g_string_append_c (f->buf, '\n'); break;
-        case 'r': g_string_append_c (f->buf, '\r'); break;
-        case 't': g_string_append_c (f->buf, '\t'); break;
-        case 'u':
-          {
-            int high;
-            gunichar ch;
+      {
+        gunichar ch;
+        guint length;
 
-            if (f->end - f->p < 6 || (high = fast_hex4 (f->p + 2)) < 0)
-              return FALSE;
-            ch = (gunichar) high;
-            if (high >= 0xDC00 && high <= 0xDFFF)
-              return FALSE;
-            if (high >= 0xD800 && high <= 0xDBFF)
-              {
-                int low;
-
-                if (f->end - f->p < 12 || f->p[6] != '\\' || f->p[7] != 'u'
-                    || (low = fast_hex4 (f->p + 8)) < 0xDC00 || low > 0xDFFF)
-                  return FALSE;
-                ch = 0x10000 + (((gunichar) high - 0xD800) << 10) + ((gunichar) low - 0xDC00);
-                f->p += 6;
-              }
-            if (ch == 0)
-              return FALSE;
-            g_string_append_unichar (f->buf, ch);
-            f->p += 4;
-          }
-          break;
-        default:
+        if (!mg_json_read_escape (f->p, f->end, &ch, &length))
           return FALSE;
-        }
-      f->p += 2;
+        g_string_append_unichar (f->buf, ch);
+        f->p += length;
+      }
       start = f->p;
     }
   return FALSE;

@@ -7,6 +7,7 @@
 
 #include "mg-json-locator.h"
 #include "mg-json-tree.h"
+#include "mg-json-util.h"
 
 #define TREE_MAX_DEPTH  256
 #define TREE_MAX_DIGITS 18
@@ -77,22 +78,6 @@ skip_space (Reader *r)
     r->p++;
 }
 
-static int
-hex4 (const char *p)
-{
-  int value = 0;
-
-  for (int i = 0; i < 4; i++)
-    {
-      int digit = g_ascii_xdigit_value (p[i]);
-
-      if (digit < 0)
-        return -1;
-      value = value * 16 + digit;
-    }
-  return value;
-}
-
 /* Reads the string at r->p (on its opening quote) into the string
  * buffer; NULL when it is not strict JSON (or not UTF-8). The buffer is as
  * long as the input, which no unescaped string can outgrow. Only strings
@@ -128,49 +113,16 @@ read_string (Reader *r)
           return start;
         }
 
-      if (r->end - r->p < 2)
-        return NULL;
-      switch (r->p[1])
-        {
-        case '"': *r->out++ = '"'; break;
-        case '\\': *r->out++ = '\\'; break;
-        case '/': *r->out++ = '/'; break;
-        case 'b': *r->out++ = '\b'; break;
-        case 'f': *r->out++ = '\f'; break;
-        case 'n': *r->out++ = '\n'; break;
-        case 'r': *r->out++ = '\r'; break;
-        case 't': *r->out++ = '\t'; break;
-        case 'u':
-          {
-            int high;
-            gunichar ch;
+      {
+        gunichar ch;
+        guint length;
 
-            if (r->end - r->p < 6 || (high = hex4 (r->p + 2)) < 0)
-              return NULL;
-            ch = (gunichar) high;
-            if (high >= 0xDC00 && high <= 0xDFFF)
-              return NULL;
-            if (high >= 0xD800 && high <= 0xDBFF)
-              {
-                int low;
-
-                if (r->end - r->p < 12 || r->p[6] != '\\' || r->p[7] != 'u'
-                    || (low = hex4 (r->p + 8)) < 0xDC00 || low > 0xDFFF)
-                  return NULL;
-                ch = 0x10000 + (((gunichar) high - 0xD800) << 10) + ((gunichar) low - 0xDC00);
-                r->p += 6;
-              }
-            /* json-glib's own reading of NUL is left to it. */
-            if (ch == 0)
-              return NULL;
-            r->out += g_unichar_to_utf8 (ch, r->out);
-            r->p += 4;
-          }
-          break;
-        default:
+        /* json-glib's own reading of \u0000 is left to it. */
+        if (!mg_json_read_escape (r->p, r->end, &ch, &length))
           return NULL;
-        }
-      r->p += 2;
+        r->out += g_unichar_to_utf8 (ch, r->out);
+        r->p += length;
+      }
       run = r->p;
     }
 }

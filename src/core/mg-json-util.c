@@ -77,3 +77,61 @@ mg_json_object_equal0 (JsonObject *a,
     return FALSE;
   return json_object_equal (a, b);
 }
+
+static int
+read_hex4 (const char *p)
+{
+  int value = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+gboolean
+mg_json_read_escape (const char *p,
+                     const char *end,
+                     gunichar   *ch,
+                     guint      *length)
+{
+  int high, low;
+
+  if (end - p < 2 || p[0] != '\\')
+    return FALSE;
+  *length = 2;
+  switch (p[1])
+    {
+    case '"': *ch = '"'; return TRUE;
+    case '\\': *ch = '\\'; return TRUE;
+    case '/': *ch = '/'; return TRUE;
+    case 'b': *ch = '\b'; return TRUE;
+    case 'f': *ch = '\f'; return TRUE;
+    case 'n': *ch = '\n'; return TRUE;
+    case 'r': *ch = '\r'; return TRUE;
+    case 't': *ch = '\t'; return TRUE;
+    case 'u':
+      break;
+    default:
+      return FALSE;
+    }
+
+  if (end - p < 6 || (high = read_hex4 (p + 2)) < 0 || (high >= 0xDC00 && high <= 0xDFFF))
+    return FALSE;
+  *ch = (gunichar) high;
+  *length = 6;
+  if (high >= 0xD800 && high <= 0xDBFF)
+    {
+      if (end - p < 12 || p[6] != '\\' || p[7] != 'u'
+          || (low = read_hex4 (p + 8)) < 0xDC00 || low > 0xDFFF)
+        return FALSE;
+      *ch = 0x10000 + (((gunichar) high - 0xD800) << 10) + ((gunichar) low - 0xDC00);
+      *length = 12;
+    }
+  return *ch != 0;
+}

@@ -9,6 +9,15 @@ G_BEGIN_DECLS
 JsonObject *mg_json_object_deep_copy (JsonObject *object);
 
 /* Equality of two nullable objects; NULL and an empty object are equal. */
+/* Reads the escape at @p (its backslash) in a JSON string ending before
+ * @end: the character it stands for in *@ch and the bytes it takes in
+ * *@length (2, 6, or 12 for a surrogate pair). FALSE for an escape JSON
+ * does not have, a lone surrogate, or \u0000 (which json-glib reads its own
+ * way). */
+gboolean    mg_json_read_escape      (const char *p,
+                                      const char *end,
+                                      gunichar   *ch,
+                                      guint      *length);
 gboolean    mg_json_object_equal0    (JsonObject *a,
                                       JsonObject *b);
 
