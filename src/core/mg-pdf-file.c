@@ -465,6 +465,7 @@ typedef struct
   guint         to;
   GCancellable *cancellable;
   GError       *error;
+  gint          stop;      /* atomic: the other half failed */
 } PageBatch;
 
 static gpointer
@@ -472,7 +473,7 @@ write_batch (gpointer data)
 {
   PageBatch *batch = data;
 
-  for (guint p = batch->from; p < batch->to; p++)
+  for (guint p = batch->from; p < batch->to && !g_atomic_int_get (&batch->stop); p++)
     {
       if (g_cancellable_set_error_if_cancelled (batch->cancellable, &batch->error)
           || !write_page (batch->pdf, &batch->out, p, &batch->error))
@@ -518,10 +519,9 @@ write_pages (PdfFile      *pdf,
 
   if (thread != NULL)
     {
-      if (!ok && batch.cancellable == NULL)
-        {
-          /* Nothing to stop the other thread with: let it finish. */
-        }
+      /* A failure here stops the other half too. */
+      if (!ok)
+        g_atomic_int_set (&batch.stop, 1);
       g_thread_join (thread);
       if (ok && batch.error != NULL)
         {

@@ -200,7 +200,8 @@ pdf_font_new_matching (FcPattern  *pattern,
             }
         }
       FcPatternDestroy (found);
-      /* Only the first loadable face counts when no character is asked for. */
+      /* For a family, only its best match counts: when that face cannot be
+       * embedded, the text takes the Pango layout, which would draw it. */
       if (needed == 0)
         break;
     }

@@ -78,6 +78,7 @@ layout_rect (MgPdfLayout *layout,
 /* One op per run of glyphs in one face. */
 static void
 layout_line (MgPdfLayout     *layout,
+             GArray          *ops,
              const MgPdfLine *line,
              double           x,
              double           baseline,
@@ -99,7 +100,7 @@ layout_line (MgPdfLayout     *layout,
       for (; i < end && MG_PDF_GLYPH_FONT (&glyphs[i]) == font; i++)
         x += glyphs[i].advance * scale;
       op.n_glyphs = i - start;
-      g_array_append_val (layout->ops, op);
+      g_array_append_val (ops, op);
       start = i;
     }
 }
@@ -142,7 +143,7 @@ layout_block (MgPdfSink  *sink,
           layout_new_page (layout);
           bar_top = layout->y;
         }
-      layout_line (layout, &g_array_index (layout->lines, MgPdfLine, i), MG_PDF_MARGIN + indent,
+      layout_line (layout, layout->ops, &g_array_index (layout->lines, MgPdfLine, i), MG_PDF_MARGIN + indent,
                    layout->y + ascent, info->size, info->gray);
       layout->y += height;
       layout->page_used = TRUE;
@@ -215,15 +216,13 @@ layout_add_footers (MgPdfLayout  *layout,
           g_array_unref (ops);
           return FALSE;
         }
+      /* Centred, its descent on the bottom margin. */
       for (guint k = 0; k < layout->lines->len; k++)
         {
           const MgPdfLine *line = &g_array_index (layout->lines, MgPdfLine, k);
-          GArray *body = layout->ops;
 
-          layout->ops = ops;
-          layout_line (layout, line, (MG_PDF_PAGE_WIDTH - line->width) / 2,
-                       MG_PDF_PAGE_HEIGHT - MG_PDF_MARGIN - ascent - descent + ascent, info->size, info->gray);
-          layout->ops = body;
+          layout_line (layout, ops, line, (MG_PDF_PAGE_WIDTH - line->width) / 2,
+                       MG_PDF_PAGE_HEIGHT - MG_PDF_MARGIN - descent, info->size, info->gray);
         }
       page->first_op = first;
       page->n_ops = ops->len - first;
