@@ -67,3 +67,27 @@ mg_gui_test_iterate (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
+
+GFile *
+mg_gui_test_copy_fixture (const char *dir,
+                          const char *name)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autofree char *base = g_path_get_basename (name);
+  g_autofree char *path = g_build_filename (dir, base, NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GError) error = NULL;
+  GFile *copy = g_file_new_for_path (path);
+
+  g_file_copy (from, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return copy;
+}
+
+void
+mg_gui_test_wait_loaded (MgWindow *window)
+{
+  while (mg_window_is_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  mg_gui_test_iterate ();
+}

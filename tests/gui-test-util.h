@@ -2,6 +2,7 @@
 #pragma once
 
 #include "mg-application.h"
+#include "mg-window.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,12 @@ void           mg_gui_test_finish       (MgApplication *app,
                                          const char    *data_home);
 /* Runs the default main context until nothing is pending. */
 void           mg_gui_test_iterate      (void);
+/* Copies the fixture tests/data/@name (it may name a folder below data,
+ * "suggest/speech.txt") into @dir, keeping its base name; the copy. */
+GFile         *mg_gui_test_copy_fixture (const char    *dir,
+                                         const char    *name);
+/* Runs the main loop until @window has finished loading what it opens. */
+void           mg_gui_test_wait_loaded  (MgWindow      *window);
 /* Removes the files in @path, then @path (one level, as tests make them). */
 void           mg_gui_test_remove_dir   (const char *path);
 

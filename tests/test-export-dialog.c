@@ -40,26 +40,18 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "export", "speech-zh.txt", NULL);
-  g_autoptr(GFile) from = g_file_new_for_path (source);
   g_autoptr(GFile) speech = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   MgAnnotationStore *store;
 
   fixture->dir = g_dir_make_tmp ("marginalia-export-XXXXXX", &error);
   g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "speech-zh.txt", NULL);
-  speech = g_file_new_for_path (path);
-  g_file_copy (from, speech, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  speech = mg_gui_test_copy_fixture (fixture->dir, "export/speech-zh.txt");
 
   fixture->window = mg_window_new (app);
   gtk_window_present (GTK_WINDOW (fixture->window));
   mg_window_open_file (fixture->window, speech);
-  while (mg_window_is_loading (fixture->window))
-    g_main_context_iteration (NULL, TRUE);
-  mg_gui_test_iterate ();
+  mg_gui_test_wait_loaded (fixture->window);
   g_assert_true (mg_window_has_document (fixture->window));
 
   store = mg_window_get_store (fixture->window);

@@ -52,19 +52,12 @@ static void
 open_fixture (Fixture    *fixture,
               const char *name)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "suggest", name, NULL);
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  g_autoptr(GFile) from = g_file_new_for_path (source);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *fixture_name = g_build_filename ("suggest", name, NULL);
 
   g_clear_object (&fixture->speech);
-  fixture->speech = g_file_new_for_path (path);
-  g_file_copy (from, fixture->speech, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  fixture->speech = mg_gui_test_copy_fixture (fixture->dir, fixture_name);
   mg_window_open_file (fixture->window, fixture->speech);
-  while (mg_window_is_loading (fixture->window))
-    g_main_context_iteration (NULL, TRUE);
-  mg_gui_test_iterate ();
+  mg_gui_test_wait_loaded (fixture->window);
   g_assert_true (mg_window_has_document (fixture->window));
 }
 
@@ -488,9 +481,7 @@ test_suggestions_read_only (Fixture       *fixture,
   g_file_set_contents (sidecar_path, broken, -1, &error);
   g_assert_no_error (error);
   mg_window_open_file (fixture->window, fixture->speech);
-  while (mg_window_is_loading (fixture->window))
-    g_main_context_iteration (NULL, TRUE);
-  mg_gui_test_iterate ();
+  mg_gui_test_wait_loaded (fixture->window);
   g_assert_true (mg_sidecar_get_broken (mg_window_get_sidecar (fixture->window)));
   view = view_of (fixture);
 

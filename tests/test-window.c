@@ -21,14 +21,6 @@ typedef struct
   MgWindow *window;
 } Fixture;
 
-static void
-wait_loaded (MgWindow *window)
-{
-  while (mg_window_is_loading (window))
-    g_main_context_iteration (NULL, TRUE);
-  mg_gui_test_iterate ();
-}
-
 static char *
 read_file (GFile *file)
 {
@@ -43,14 +35,7 @@ static void
 copy_fixture (Fixture    *fixture,
               const char *name)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GFile) from = g_file_new_for_path (source);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-  fixture->speech = g_file_new_for_path (path);
-  g_file_copy (from, fixture->speech, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  fixture->speech = mg_gui_test_copy_fixture (fixture->dir, name);
   fixture->sidecar = mg_sidecar_default_file (fixture->speech);
 }
 
@@ -86,7 +71,7 @@ open_fixture (Fixture    *fixture,
 {
   copy_fixture (fixture, name);
   mg_window_open_file (fixture->window, fixture->speech);
-  wait_loaded (fixture->window);
+  mg_gui_test_wait_loaded (fixture->window);
   g_assert_true (mg_window_has_document (fixture->window));
 }
 
@@ -214,7 +199,7 @@ test_window_open_sample (Fixture       *fixture,
     }
 
   g_assert_true (action (fixture, "win.open-sample", NULL));
-  wait_loaded (fixture->window);
+  mg_gui_test_wait_loaded (fixture->window);
 
   g_assert_true (mg_window_has_document (fixture->window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "document");
@@ -453,7 +438,7 @@ test_window_broken_sidecar (Fixture       *fixture,
   g_assert_no_error (error);
 
   mg_window_open_file (fixture->window, fixture->speech);
-  wait_loaded (fixture->window);
+  mg_gui_test_wait_loaded (fixture->window);
 
   /* The speech opens; the annotations are read-only and the problem shown. */
   g_assert_true (mg_window_has_document (fixture->window));
@@ -549,7 +534,7 @@ test_window_recent (Fixture       *fixture,
 
   /* Activating the row opens the speech (the action it names). */
   gtk_widget_activate_action_variant (GTK_WIDGET (second), "win.open-recent", target);
-  wait_loaded (second);
+  mg_gui_test_wait_loaded (second);
   g_assert_true (mg_window_has_document (second));
   gtk_window_destroy (GTK_WINDOW (second));
   mg_gui_test_iterate ();
@@ -580,7 +565,7 @@ test_window_unreadable (Fixture       *fixture,
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   mg_window_open_file (fixture->window, missing);
-  wait_loaded (fixture->window);
+  mg_gui_test_wait_loaded (fixture->window);
 
   g_assert_false (mg_window_has_document (fixture->window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "empty");
@@ -702,7 +687,7 @@ test_window_reanchored (Fixture       *fixture,
   second = mg_window_new (app);
   gtk_window_present (GTK_WINDOW (second));
   mg_window_open_file (second, fixture->speech);
-  wait_loaded (second);
+  mg_gui_test_wait_loaded (second);
 
   g_assert_true (mg_sidecar_get_reanchored (mg_window_get_sidecar (second)));
   g_assert_true (gtk_info_bar_get_revealed (second->anchor_bar));
@@ -741,7 +726,7 @@ test_application_open (Fixture       *fixture,
   windows = gtk_application_get_windows (GTK_APPLICATION (app));
   for (GList *l = windows; l; l = l->next)
     if (MG_IS_WINDOW (l->data))
-      wait_loaded (l->data);
+      mg_gui_test_wait_loaded (l->data);
   g_assert_true (g_file_equal (mg_window_get_file (fixture->window), fixture->speech));
 
   windows = gtk_application_get_windows (GTK_APPLICATION (app));
