@@ -59,6 +59,23 @@ mg_pdf_content_count_steps (MgSummary *summary)
   return total;
 }
 
+/* A section heading, with a square of @color (nullable) before it. */
+static void
+pdf_heading (MgPdfSink  *sink,
+             const char *text,
+             const char *color)
+{
+  const MgPdfStyleInfo *info = mg_pdf_style_get (MG_PDF_STYLE_HEADING);
+
+  /* A heading never ends a page: it needs room for itself and a quote. */
+  sink->need (sink, info->space_before + 60.0);
+  if (sink->section != NULL)
+    sink->section (sink, text);
+  if (color != NULL)
+    sink->rect (sink, 0.0, (sink->page_used (sink) ? info->space_before : 0.0) + 4.0, 8.0, 8.0, color);
+  sink->block (sink, MG_PDF_STYLE_HEADING, text, color != NULL ? 14.0 : 0.0, NULL);
+}
+
 static void
 pdf_item (MgSummary           *summary,
           MgPdfSink           *sink,
@@ -111,7 +128,7 @@ pdf_counts (MgSummary *summary,
   GPtrArray *authors = mg_summary_get_author_counts (summary);
   GString *line = g_string_new (NULL);
 
-  sink->heading (sink, _("Counts"), NULL);
+  pdf_heading (sink, _("Counts"), NULL);
   for (guint i = 0; i < tags->len; i++)
     {
       const MgSummaryCount *count = g_ptr_array_index (tags, i);
@@ -178,7 +195,7 @@ mg_pdf_content_run (MgSummary    *summary,
 
   if (starred->len > 0)
     {
-      sink->heading (sink, _("Key quotes"), NULL);
+      pdf_heading (sink, _("Key quotes"), NULL);
       for (guint i = 0; i < starred->len; i++)
         {
           const MgSummaryItem *item = g_ptr_array_index (starred, i);
@@ -196,7 +213,7 @@ mg_pdf_content_run (MgSummary    *summary,
       const MgSummaryGroup *group = mg_summary_get_group (summary, g);
       g_autofree char *heading = g_strdup_printf ("%s (%u)", group->name, group->items->len);
 
-      sink->heading (sink, heading, group->color);
+      pdf_heading (sink, heading, group->color);
       for (guint i = 0; i < group->items->len; i++)
         {
           pdf_item (summary, sink, g_ptr_array_index (group->items, i), group->color, TRUE);

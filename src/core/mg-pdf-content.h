@@ -60,11 +60,21 @@ struct _MgPdfSink
   /* Starts a new page unless @height more points fit on this one. */
   void (*need)    (MgPdfSink  *sink,
                    double      height);
-  /* A section heading, with a square of @color (nullable) before it; it
-   * starts a bookmark of the PDF. */
-  void (*heading) (MgPdfSink  *sink,
-                   const char *text,
+  /* Starts a section named @title (a bookmark of the PDF) at the current
+   * place; nullable. */
+  void (*section) (MgPdfSink  *sink,
+                   const char *title);
+  /* A @width by @height rectangle of @color, @x points right of the
+   * left margin and @dy points below the current place. */
+  void (*rect)    (MgPdfSink  *sink,
+                   double      x,
+                   double      dy,
+                   double      width,
+                   double      height,
                    const char *color);
+  /* Whether anything is on the current page yet (space before a block is
+   * left out at the top of a page). */
+  gboolean (*page_used) (MgPdfSink *sink);
   /* @text in @style, @indent points in, line by line over the pages, with
    * a bar of @bar_color (nullable) to the left of each line. */
   void (*block)   (MgPdfSink  *sink,

@@ -154,29 +154,34 @@ layout_block (MgPdfSink  *sink,
 }
 
 static void
-layout_heading (MgPdfSink  *sink,
-                const char *text,
-                const char *color)
+layout_section (MgPdfSink  *sink,
+                const char *title)
 {
   MgPdfLayout *layout = (MgPdfLayout *) sink;
-  const MgPdfStyleInfo *info = mg_pdf_style_get (MG_PDF_STYLE_HEADING);
-  MgPdfBookmark bookmark;
+  MgPdfBookmark bookmark = { g_strdup (title), layout->pages->len - 1, layout->y };
 
-  /* A heading never ends a page: it needs room for itself and a quote. */
-  layout_need (sink, info->space_before + 60.0);
-  bookmark.title = g_strdup (text);
-  bookmark.page = layout->pages->len - 1;
-  bookmark.y = layout->y;
   g_array_append_val (layout->bookmarks, bookmark);
-  if (color != NULL)
-    {
-      double r, g, b;
+}
 
-      mg_pdf_parse_color (color, &r, &g, &b);
-      layout_rect (layout, MG_PDF_MARGIN, layout->y + (layout->page_used ? info->space_before : 0) + 4.0,
-                   8.0, 8.0, r, g, b);
-    }
-  layout_block (sink, MG_PDF_STYLE_HEADING, text, color != NULL ? 14.0 : 0.0, NULL);
+static void
+layout_sink_rect (MgPdfSink  *sink,
+                  double      x,
+                  double      dy,
+                  double      width,
+                  double      height,
+                  const char *color)
+{
+  MgPdfLayout *layout = (MgPdfLayout *) sink;
+  double r, g, b;
+
+  mg_pdf_parse_color (color, &r, &g, &b);
+  layout_rect (layout, MG_PDF_MARGIN + x, layout->y + dy, width, height, r, g, b);
+}
+
+static gboolean
+layout_page_used (MgPdfSink *sink)
+{
+  return ((MgPdfLayout *) sink)->page_used;
 }
 
 static gboolean
@@ -253,7 +258,9 @@ mg_pdf_layout_new (MgSummary    *summary,
   if (layout->shaper == NULL)
     return NULL;
   layout->sink.need = layout_need;
-  layout->sink.heading = layout_heading;
+  layout->sink.section = layout_section;
+  layout->sink.rect = layout_sink_rect;
+  layout->sink.page_used = layout_page_used;
   layout->sink.block = layout_block;
   layout->sink.failed = layout_failed;
   layout->ops = g_array_new (FALSE, FALSE, sizeof (MgPdfOp));

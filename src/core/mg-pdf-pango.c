@@ -140,26 +140,26 @@ pango_block (MgPdfSink  *sink,
 }
 
 static void
-pango_heading (MgPdfSink  *sink,
-               const char *text,
-               const char *color)
+pango_rect (MgPdfSink  *sink,
+            double      x,
+            double      dy,
+            double      width,
+            double      height,
+            const char *color)
 {
   MgPdfPango *p = (MgPdfPango *) sink;
-  const MgPdfStyleInfo *info = mg_pdf_style_get (MG_PDF_STYLE_HEADING);
+  double r, g, b;
 
-  /* A heading never ends a page: it needs room for itself and a quote. */
-  pango_need (sink, info->space_before + 60.0);
-  if (color != NULL)
-    {
-      double r, g, b;
+  mg_pdf_parse_color (color, &r, &g, &b);
+  cairo_set_source_rgb (p->cr, r, g, b);
+  cairo_rectangle (p->cr, MG_PDF_MARGIN + x, p->y + dy, width, height);
+  cairo_fill (p->cr);
+}
 
-      mg_pdf_parse_color (color, &r, &g, &b);
-      cairo_set_source_rgb (p->cr, r, g, b);
-      cairo_rectangle (p->cr, MG_PDF_MARGIN, p->y + (p->page_used ? info->space_before : 0) + 4.0,
-                       8.0, 8.0);
-      cairo_fill (p->cr);
-    }
-  pango_block (sink, MG_PDF_STYLE_HEADING, text, color != NULL ? 14.0 : 0.0, NULL);
+static gboolean
+pango_page_used (MgPdfSink *sink)
+{
+  return ((MgPdfPango *) sink)->page_used;
 }
 
 MgPdfPango *
@@ -171,7 +171,8 @@ mg_pdf_pango_new (MgSummary    *summary,
   cairo_font_options_t *options;
 
   p->sink.need = pango_need;
-  p->sink.heading = pango_heading;
+  p->sink.rect = pango_rect;
+  p->sink.page_used = pango_page_used;
   p->sink.block = pango_block;
   /* A font map of its own: the layout may run in a worker thread. */
   p->font_map = pango_cairo_font_map_new ();
