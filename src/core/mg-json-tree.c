@@ -51,6 +51,21 @@ tree_alloc (MgJsonTree     *tree,
   return value;
 }
 
+/* Appends @item to the members or elements of @container, @last being
+ * the one appended before (NULL at first); @item becomes it. */
+static void
+tree_append (MgJsonTreeValue  *container,
+             MgJsonTreeValue **last,
+             MgJsonTreeValue  *item)
+{
+  if (*last == NULL)
+    container->v.first = item;
+  else
+    (*last)->next = item;
+  *last = item;
+  container->length++;
+}
+
 static MgJsonTree *
 tree_new (void)
 {
@@ -236,12 +251,7 @@ read_container (Reader *r)
       if (item == NULL)
         return NULL;
       item->key = key;
-      if (last == NULL)
-        container->v.first = item;
-      else
-        last->next = item;
-      last = item;
-      container->length++;
+      tree_append (container, &last, item);
 
       skip_space (r);
       if (r->p < r->end && *r->p == ',')
@@ -359,12 +369,7 @@ copy_node (MgJsonTree *tree,
             MgJsonTreeValue *item = copy_node (tree, member);
 
             item->key = name;
-            if (last == NULL)
-              value->v.first = item;
-            else
-              last->next = item;
-            last = item;
-            value->length++;
+            tree_append (value, &last, item);
           }
         return value;
       }
@@ -376,14 +381,7 @@ copy_node (MgJsonTree *tree,
         value = tree_alloc (tree, MG_JSON_TREE_ARRAY);
         for (guint i = 0; i < n; i++)
           {
-            MgJsonTreeValue *item = copy_node (tree, json_array_get_element (array, i));
-
-            if (last == NULL)
-              value->v.first = item;
-            else
-              last->next = item;
-            last = item;
-            value->length++;
+            tree_append (value, &last, copy_node (tree, json_array_get_element (array, i)));
           }
         return value;
       }
