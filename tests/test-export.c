@@ -441,6 +441,42 @@ test_summary_groups (void)
   g_assert_cmpuint (mg_summary_get_starred (summary)->len, ==, 3);
 }
 
+/* docs/sidecar-format.md, "Built-in tags": a file made in a Chinese window
+ * exports under the reader's (here English) built-in names; a name the
+ * group chose is exported as written. */
+static void
+test_builtin_tag_names (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_zh ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *html = NULL;
+  g_autoptr(MgSummary) summary = NULL;
+  GPtrArray *counts;
+
+  g_assert_true (mg_annotation_store_rename_tag (store, "policy-goal", "政策目标", &error));
+  g_assert_true (mg_annotation_store_rename_tag (store, "figure", "数据", &error));
+  g_assert_true (mg_annotation_store_rename_tag (store, "slogan", "提法", &error));
+  g_assert_no_error (error);
+
+  summary = mg_summary_new (store, NULL, &error);
+  g_assert_no_error (error);
+  counts = mg_summary_get_tag_counts (summary);
+  g_assert_cmpstr (((MgSummaryCount *) g_ptr_array_index (counts, 0))->name, ==, "Policy goal");
+  g_assert_cmpstr (((MgSummaryCount *) g_ptr_array_index (counts, 1))->name, ==, "Figure");
+  g_assert_cmpstr (((MgSummaryCount *) g_ptr_array_index (counts, 2))->name, ==, "提法");
+  g_assert_cmpstr (mg_summary_get_group (summary, 0)->name, ==, "Policy goal");
+
+  markdown = export_string (store, NULL, MG_EXPORT_FORMAT_MARKDOWN);
+  html = export_string (store, NULL, MG_EXPORT_FORMAT_HTML);
+  g_assert_nonnull (strstr (markdown, "Policy goal"));
+  g_assert_nonnull (strstr (markdown, "提法"));
+  g_assert_null (strstr (markdown, "政策目标"));
+  g_assert_null (strstr (markdown, "数据"));
+  g_assert_nonnull (strstr (html, "Figure"));
+  g_assert_null (strstr (html, "政策目标"));
+}
+
 static void
 test_summary_filters (void)
 {
@@ -780,6 +816,7 @@ main (int   argc,
   g_test_add_func ("/export/html/lang", test_html_lang);
   g_test_add_func ("/export/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/export/summary/groups", test_summary_groups);
+  g_test_add_func ("/export/summary/builtin-tag-names", test_builtin_tag_names);
   g_test_add_func ("/export/summary/filters", test_summary_filters);
   g_test_add_func ("/export/formats", test_format_names);
   g_test_add_func ("/export/progress-and-cancel", test_progress_and_cancel);

@@ -238,6 +238,34 @@ test_position_breaks_ties (void)
   g_assert_cmpuint (mg_annotation_get_start (mg_annotation_store_get_annotation (store, 0)), ==, 28);
 }
 
+/* A built-in tag exported under another language's name comes back to the
+ * built-in tag, not to a new one. */
+static void
+test_builtin_tag_names (void)
+{
+  g_autoptr(MgDocument) document = mg_document_new_for_text (
+    "Grow by 7% this year.\n", -1, "names.txt");
+  g_autoptr(MgAnnotationStore) store = mg_annotation_store_new (document, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *json =
+    "{ \"type\": \"Annotation\", \"body\": ["
+    "  { \"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"政策目标\" },"
+    "  { \"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"数据\" } ],"
+    "  \"target\": { \"source\": \"x\", \"selector\": "
+    "  { \"type\": \"TextQuoteSelector\", \"exact\": \"Grow by 7%\" } } }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  MgImportReport report;
+  MgAnnotation *annotation;
+
+  g_assert_true (mg_import_w3c_bytes (store, bytes, "names.json", &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 1);
+  annotation = mg_annotation_store_get_annotation (store, 0);
+  g_assert_true (mg_annotation_has_tag (annotation, "policy-goal"));
+  g_assert_true (mg_annotation_has_tag (annotation, "figure"));
+  g_assert_cmpuint (mg_tag_set_get_n_tags (mg_annotation_store_get_tag_set (store)), ==, 3);
+}
+
 /* A position alone is enough when the source is the text's hash. */
 static void
 test_position_by_hash (void)
@@ -374,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/import-w3c/position-breaks-ties", test_position_breaks_ties);
   g_test_add_func ("/import-w3c/position-by-hash", test_position_by_hash);
   g_test_add_func ("/import-w3c/bad-files", test_bad_files);
+  g_test_add_func ("/import-w3c/builtin-tag-names", test_builtin_tag_names);
   g_test_add_func ("/import-w3c/slugify", test_slugify);
   g_test_add_func ("/import-w3c/corpus", test_corpus);
 

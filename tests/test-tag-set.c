@@ -2,7 +2,10 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "mg-tag-set.h"
 
@@ -184,6 +187,85 @@ test_defaults (void)
   g_assert_finalize_object (set);
 }
 
+/* A built-in tag named in any shipped language reads in the reader's; a
+ * name the group chose, or the same words on a tag of its own, as written. */
+static void
+check_display_names (const char *goal,
+                     const char *figure)
+{
+  struct {
+    const char *id;
+    const char *name;
+    const char *shown;
+  } cases[] = {
+    { MG_TAG_ID_POLICY_GOAL, "Policy goal", goal },
+    { MG_TAG_ID_POLICY_GOAL, "政策目标",     goal },
+    { MG_TAG_ID_FIGURE,      "数据",         figure },
+    { MG_TAG_ID_FIGURE,      "Figure",       figure },
+    { MG_TAG_ID_FIGURE,      "figure",       "figure" },
+    { MG_TAG_ID_FIGURE,      "Figures",      "Figures" },
+    { MG_TAG_ID_FIGURE,      "政策目标",     "政策目标" },
+    { MG_TAG_ID_POLICY_GOAL, "",             "" },
+    { "quote",               "Figure",       "Figure" },
+    { "quote",               "数据",         "数据" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MgTag) tag = mg_tag_new (cases[i].id, cases[i].name, NULL, NULL);
+      g_autofree char *property = NULL;
+
+      g_assert_cmpstr (mg_tag_get_display_name (tag), ==, cases[i].shown);
+      g_object_get (tag, "display-name", &property, NULL);
+      g_assert_cmpstr (property, ==, cases[i].shown);
+      /* The sidecar keeps the name as written. */
+      g_assert_cmpstr (mg_tag_get_name (tag), ==, cases[i].name);
+    }
+}
+
+static void
+test_display_name (void)
+{
+  g_autoptr(MgTag) tag = mg_tag_new (MG_TAG_ID_SLOGAN, "口号", NULL, NULL);
+  guint notified = 0;
+
+  check_display_names ("Policy goal", "Figure");
+  g_assert_true (mg_tag_is_builtin_name (MG_TAG_ID_SLOGAN, "Slogan"));
+  g_assert_true (mg_tag_is_builtin_name (MG_TAG_ID_SLOGAN, "口号"));
+  g_assert_false (mg_tag_is_builtin_name (MG_TAG_ID_FIGURE, "口号"));
+  g_assert_false (mg_tag_is_builtin_name ("quote", "Slogan"));
+  g_assert_false (mg_tag_is_builtin_name (NULL, "Slogan"));
+
+  /* Renaming notifies the name shown, so that views bound to it follow. */
+  g_signal_connect (tag, "notify::display-name", G_CALLBACK (count_notify), &notified);
+  g_assert_cmpstr (mg_tag_get_display_name (tag), ==, "Slogan");
+  mg_tag_set_name (tag, "Catchwords");
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (mg_tag_get_display_name (tag), ==, "Catchwords");
+}
+
+/* In a Chinese interface (a child process, as gettext reads the language
+ * once): an English file's built-in names read in Chinese. */
+static void
+test_display_name_zh (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *localedir = g_getenv ("MG_LOCALEDIR");
+
+      g_assert_nonnull (localedir);
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      check_display_names ("政策目标", "数据");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_insert_remove (void)
 {
@@ -353,6 +435,8 @@ main (int   argc,
   g_test_add_func ("/tag/color-validity", test_tag_color_validity);
   g_test_add_func ("/tag/properties", test_tag_properties);
   g_test_add_func ("/tag/copy-extra", test_tag_copy_extra);
+  g_test_add_func ("/tag/display-name", test_display_name);
+  g_test_add_func ("/tag/display-name-zh", test_display_name_zh);
   g_test_add_func ("/tag-set/defaults", test_defaults);
   g_test_add_func ("/tag-set/insert-remove", test_insert_remove);
   g_test_add_func ("/tag-set/insert-errors", test_insert_errors);

@@ -119,7 +119,7 @@ write_text (MgCliFiles *files)
     {
       MgTag *tag = mg_tag_set_get_tag (tags, i);
 
-      mg_cli_print ("  %s (%s): %u\n", mg_tag_get_name (tag), mg_tag_get_id (tag),
+      mg_cli_print ("  %s (%s): %u\n", mg_tag_get_display_name (tag), mg_tag_get_id (tag),
                     mg_annotation_store_count_tag (store, mg_tag_get_id (tag)));
     }
 

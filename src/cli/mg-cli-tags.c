@@ -27,7 +27,7 @@ write_list (MgCliFiles *files,
           json_builder_set_member_name (builder, "id");
           json_builder_add_string_value (builder, mg_tag_get_id (tag));
           json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, mg_tag_get_name (tag));
+          json_builder_add_string_value (builder, mg_tag_get_display_name (tag));
           json_builder_set_member_name (builder, "color");
           json_builder_add_string_value (builder, mg_tag_get_color (tag));
           json_builder_set_member_name (builder, "count");
@@ -53,7 +53,7 @@ write_list (MgCliFiles *files,
       g_autofree char *count =
         g_strdup_printf ("%u", mg_annotation_store_count_tag (files->store, mg_tag_get_id (tag)));
       const char *fields[] = {
-        mg_tag_get_id (tag), mg_tag_get_name (tag), mg_tag_get_color (tag), count,
+        mg_tag_get_id (tag), mg_tag_get_display_name (tag), mg_tag_get_color (tag), count,
       };
 
       mg_cli_tsv_write_row (fields, G_N_ELEMENTS (fields));

@@ -121,7 +121,9 @@ import_tag_find (ImportContext *ctx,
       MgTag *candidate = mg_tag_set_get_tag (ctx->tag_set, i);
       g_autofree char *name = g_utf8_casefold (mg_tag_get_name (candidate), -1);
 
-      if (g_str_equal (name, folded))
+      /* A built-in tag exported in another language comes back to it. */
+      if (g_str_equal (name, folded) ||
+          mg_tag_is_builtin_name (mg_tag_get_id (candidate), stripped))
         return mg_tag_get_id (candidate);
     }
 

@@ -331,7 +331,7 @@ mg_summary_new (MgAnnotationStore     *store,
 
       if (color == NULL || !mg_tag_color_is_valid (color))
         color = MG_SUMMARY_NEUTRAL_COLOR;
-      g_hash_table_insert (self->tag_names, g_strdup (id), g_strdup (mg_tag_get_name (tag)));
+      g_hash_table_insert (self->tag_names, g_strdup (id), g_strdup (mg_tag_get_display_name (tag)));
       g_hash_table_insert (self->tag_colors, g_strdup (id), g_strdup (color));
 
       if (tag_filter && !g_strv_contains (filter->tags, id))
@@ -340,9 +340,9 @@ mg_summary_new (MgAnnotationStore     *store,
           continue;
         }
       g_ptr_array_add (tag_groups,
-                       summary_group_new (MG_SUMMARY_GROUP_TAG, id, mg_tag_get_name (tag), color));
+                       summary_group_new (MG_SUMMARY_GROUP_TAG, id, mg_tag_get_display_name (tag), color));
       {
-        MgSummaryCount *count = summary_count_new (id, mg_tag_get_name (tag), color);
+        MgSummaryCount *count = summary_count_new (id, mg_tag_get_display_name (tag), color);
         const char *description = mg_tag_get_description (tag);
 
         count->description = g_strdup (description != NULL ? description : "");

@@ -174,18 +174,18 @@ mg_tag_set_new_default (void)
 {
   static const struct {
     const char *id;
-    const char *name;
     const char *color;
   } defaults[] = {
-    { MG_TAG_ID_POLICY_GOAL, N_("Policy goal"), "#3584e4" },
-    { MG_TAG_ID_FIGURE,      N_("Figure"),      "#2ec27e" },
-    { MG_TAG_ID_SLOGAN,      N_("Slogan"),      "#e66100" },
+    { MG_TAG_ID_POLICY_GOAL, "#3584e4" },
+    { MG_TAG_ID_FIGURE,      "#2ec27e" },
+    { MG_TAG_ID_SLOGAN,      "#e66100" },
   };
   MgTagSet *self = mg_tag_set_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
     {
-      g_autoptr(MgTag) tag = mg_tag_new (defaults[i].id, _(defaults[i].name),
+      g_autoptr(MgTag) tag = mg_tag_new (defaults[i].id,
+                                         _(mg_tag_builtin_name (defaults[i].id)),
                                          defaults[i].color, "");
       gboolean ok = mg_tag_set_insert (self, -1, tag, NULL);
 

@@ -4,8 +4,21 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "mg-json-util.h"
 #include "mg-tag.h"
+#include "mg-tag-names.h"
+
+/* The built-in tags' names, in the untranslated form gettext looks up. */
+static const struct {
+  const char *id;
+  const char *name;
+} builtin_names[] = {
+  { MG_TAG_ID_POLICY_GOAL, N_("Policy goal") },
+  { MG_TAG_ID_FIGURE,      N_("Figure") },
+  { MG_TAG_ID_SLOGAN,      N_("Slogan") },
+};
 
 /* The colour a tag gets when none is given. */
 #define DEFAULT_COLOR "#9141ac"
@@ -29,6 +42,7 @@ enum {
   PROP_NAME,
   PROP_COLOR,
   PROP_DESCRIPTION,
+  PROP_DISPLAY_NAME,
   N_PROPS
 };
 
@@ -82,6 +96,9 @@ mg_tag_get_property (GObject    *object,
       break;
     case PROP_DESCRIPTION:
       g_value_set_string (value, self->description);
+      break;
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, mg_tag_get_display_name (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -142,6 +159,11 @@ mg_tag_class_init (MgTagClass *klass)
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+  /* The name as shown: see mg_tag_get_display_name(). */
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -207,7 +229,46 @@ mg_tag_set_name (MgTag      *self,
   g_return_if_fail (MG_IS_TAG (self));
 
   if (replace_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+    }
+}
+
+const char *
+mg_tag_builtin_name (const char *id)
+{
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (builtin_names); i++)
+    if (strcmp (builtin_names[i].id, id) == 0)
+      return builtin_names[i].name;
+  return NULL;
+}
+
+gboolean
+mg_tag_is_builtin_name (const char *id,
+                        const char *name)
+{
+  const char *builtin = mg_tag_builtin_name (id);
+
+  for (guint i = 0; builtin != NULL && name != NULL &&
+                    i < G_N_ELEMENTS (mg_tag_builtin_translations); i++)
+    if (strcmp (mg_tag_builtin_translations[i][0], builtin) == 0 &&
+        strcmp (mg_tag_builtin_translations[i][1], name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* docs/sidecar-format.md, "Built-in tags": the built-in name of the
+ * reader's language while the name is still a built-in one in any language
+ * shipped (the table is generated from po/ at build time). */
+const char *
+mg_tag_get_display_name (MgTag *self)
+{
+  g_return_val_if_fail (MG_IS_TAG (self), NULL);
+
+  if (mg_tag_is_builtin_name (self->id, self->name))
+    return _(mg_tag_builtin_name (self->id));
+  return self->name;
 }
 
 const char *
@@ -251,9 +312,7 @@ mg_tag_is_default (MgTag *self)
 {
   g_return_val_if_fail (MG_IS_TAG (self), FALSE);
 
-  return strcmp (self->id, MG_TAG_ID_POLICY_GOAL) == 0 ||
-         strcmp (self->id, MG_TAG_ID_FIGURE) == 0 ||
-         strcmp (self->id, MG_TAG_ID_SLOGAN) == 0;
+  return mg_tag_builtin_name (self->id) != NULL;
 }
 
 JsonObject *

@@ -26,6 +26,15 @@ const char *mg_tag_get_id          (MgTag      *self);
 const char *mg_tag_get_name        (MgTag      *self);
 void        mg_tag_set_name        (MgTag      *self,
                                     const char *name);
+/* The name shown, exported and printed: a built-in tag whose name is still
+ * a built-in name in any shipped language reads in the reader's language;
+ * any other name as written. Property "display-name". */
+const char *mg_tag_get_display_name (MgTag     *self);
+/* The untranslated built-in name of @id, NULL when @id is not built in. */
+const char *mg_tag_builtin_name    (const char *id);
+/* TRUE when @name is the built-in name of @id in a shipped language. */
+gboolean    mg_tag_is_builtin_name (const char *id,
+                                    const char *name);
 const char *mg_tag_get_color       (MgTag      *self);
 void        mg_tag_set_color       (MgTag      *self,
                                     const char *color);

@@ -98,7 +98,7 @@ show_cb (MgAnnotationEditor *self)
   for (guint i = 0; i < n_tags; i++)
     {
       MgTag *tag = mg_tag_set_get_tag (self->tag_set, i);
-      GtkWidget *check = gtk_check_button_new_with_label (mg_tag_get_name (tag));
+      GtkWidget *check = gtk_check_button_new_with_label (mg_tag_get_display_name (tag));
 
       g_object_set_data_full (G_OBJECT (check), "mg-tag-id",
                               g_strdup (mg_tag_get_id (tag)), g_free);

@@ -233,7 +233,7 @@ mg_annotation_pane_update_tag_counts (MgAnnotationPane *self)
       mg_tag_chip_set_count (MG_TAG_CHIP (chip), count);
       /* TRANSLATORS: a tag filter button: tag name and number of annotations */
       label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u annotation", "%s, %u annotations", count),
-                               mg_tag_get_name (tag), count);
+                               mg_tag_get_display_name (tag), count);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
@@ -265,7 +265,7 @@ mg_annotation_pane_rebuild_tag_filters (MgAnnotationPane *self)
       gtk_button_set_child (GTK_BUTTON (button), mg_tag_chip_new (tag));
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
                                     g_hash_table_contains (self->active_tags, tag_id));
-      tooltip = g_strdup_printf (_("Show the annotations tagged “%s”"), mg_tag_get_name (tag));
+      tooltip = g_strdup_printf (_("Show the annotations tagged “%s”"), mg_tag_get_display_name (tag));
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "mg-tag-filter");

@@ -276,7 +276,7 @@ mg_annotation_row_update_accessible (MgAnnotationRow *self)
     {
       MgTag *tag = self->tag_set != NULL ? mg_tag_set_lookup (self->tag_set, tags[i]) : NULL;
 
-      g_string_append_printf (text, "%s. ", tag != NULL ? mg_tag_get_name (tag) : tags[i]);
+      g_string_append_printf (text, "%s. ", tag != NULL ? mg_tag_get_display_name (tag) : tags[i]);
     }
   if (mg_annotation_get_starred (annotation))
     g_string_append_printf (text, "%s. ", _("Starred"));

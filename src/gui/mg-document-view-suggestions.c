@@ -194,7 +194,7 @@ _mg_document_view_suggestions_tooltip (MgDocumentView *self,
       MgSuggestion *suggestion = g_ptr_array_index (found, i);
       const char *tag_id = mg_suggestion_get_tag (suggestion);
       MgTag *tag = self->tags != NULL ? mg_tag_set_lookup (self->tags, tag_id) : NULL;
-      g_autofree char *title = g_strdup_printf (_("Suggested: %s"), tag != NULL ? mg_tag_get_name (tag) : tag_id);
+      g_autofree char *title = g_strdup_printf (_("Suggested: %s"), tag != NULL ? mg_tag_get_display_name (tag) : tag_id);
       g_autofree char *title_escaped = g_markup_escape_text (title, -1);
       g_autofree char *reason = g_markup_escape_text (mg_suggestion_get_label (suggestion), -1);
 

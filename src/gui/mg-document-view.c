@@ -428,7 +428,7 @@ query_tooltip (GtkWidget      *widget,
 
           if (names->len > 0)
             g_string_append (names, ", ");
-          g_string_append (names, tag ? mg_tag_get_name (tag) : tag_ids[t]);
+          g_string_append (names, tag ? mg_tag_get_display_name (tag) : tag_ids[t]);
         }
       if (names->len == 0)
         g_string_append (names, _("Highlight"));

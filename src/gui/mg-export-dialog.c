@@ -561,7 +561,7 @@ add_tag_rows (MgExportDialog *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mg_tag_get_name (tag));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mg_tag_get_display_name (tag));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);

@@ -539,7 +539,7 @@ mg_study_show_merge (MgStudy *self)
               g_hash_table_add (seen_tags, (gpointer) mg_tag_get_id (tag)))
             {
               g_ptr_array_add (data->tag_ids, g_strdup (mg_tag_get_id (tag)));
-              gtk_string_list_append (tag_labels, mg_tag_get_name (tag));
+              gtk_string_list_append (tag_labels, mg_tag_get_display_name (tag));
             }
         }
     }
@@ -696,7 +696,7 @@ mg_study_show_agreement (MgStudy *self)
           g_autofree char *kappa = g_strdup_printf ("κ = %.2f", r->kappa);
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                         tag != NULL ? mg_tag_get_name (tag) : r->tag_id);
+                                         tag != NULL ? mg_tag_get_display_name (tag) : r->tag_id);
           if (r->overlap < 0)
             subtitle = g_strdup_printf ("%s · %s", r->method == MG_AGREEMENT_COHEN
                                         ? _("Cohen’s kappa") : _("Fleiss’ kappa"), _("unused"));

@@ -73,7 +73,7 @@ make_group (MgSuggestionPopover *self,
 {
   const char *tag_id = mg_suggestion_get_tag (suggestion);
   MgTag *tag = tags != NULL ? mg_tag_set_lookup (tags, tag_id) : NULL;
-  const char *name = tag != NULL ? mg_tag_get_name (tag) : tag_id;
+  const char *name = tag != NULL ? mg_tag_get_display_name (tag) : tag_id;
   g_autofree char *css_class = mg_tag_style_css_class (tag_id);
   g_autofree char *quote = quote_text (suggestion);
   g_autofree char *accept = NULL;

@@ -43,7 +43,7 @@ mg_tag_chip_update_color (MgTagChip *self)
 static void
 mg_tag_chip_update_name (MgTagChip *self)
 {
-  const char *name = self->tag != NULL ? mg_tag_get_name (self->tag) : "";
+  const char *name = self->tag != NULL ? mg_tag_get_display_name (self->tag) : "";
 
   gtk_label_set_label (GTK_LABEL (self->name_label), name);
 }
@@ -71,7 +71,7 @@ tag_notify_cb (MgTagChip  *self,
 {
   if (g_strcmp0 (pspec->name, "color") == 0)
     mg_tag_chip_update_color (self);
-  else if (g_strcmp0 (pspec->name, "name") == 0)
+  else if (g_strcmp0 (pspec->name, "display-name") == 0)
     mg_tag_chip_update_name (self);
 }
 

@@ -68,14 +68,14 @@ rebuild (MgTagPopover *self)
       GtkWidget *button;
 
       if (i < 9)
-        label = g_strdup_printf ("%u  %s", i + 1, mg_tag_get_name (tag));
+        label = g_strdup_printf ("%u  %s", i + 1, mg_tag_get_display_name (tag));
       else
-        label = g_strdup (mg_tag_get_name (tag));
+        label = g_strdup (mg_tag_get_display_name (tag));
       button = gtk_button_new_with_label (label);
       if (i < 9)
-        tooltip = g_strdup_printf (_("Tag as “%s” (%u)"), mg_tag_get_name (tag), i + 1);
+        tooltip = g_strdup_printf (_("Tag as “%s” (%u)"), mg_tag_get_display_name (tag), i + 1);
       else
-        tooltip = g_strdup_printf (_("Tag as “%s”"), mg_tag_get_name (tag));
+        tooltip = g_strdup_printf (_("Tag as “%s”"), mg_tag_get_display_name (tag));
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_widget_add_css_class (button, "tag-button");
       gtk_widget_add_css_class (button, css_class);

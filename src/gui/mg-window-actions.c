@@ -91,7 +91,7 @@ mg_window_apply_to_selection (MgWindow   *self,
         return;
       tag = mg_tag_set_get_tag (tag_set, tag_position);
       tags[0] = mg_tag_get_id (tag);
-      toast = g_strdup_printf (_("Tagged as “%s”"), mg_tag_get_name (tag));
+      toast = g_strdup_printf (_("Tagged as “%s”"), mg_tag_get_display_name (tag));
     }
   else
     toast = g_strdup (_("Highlighted"));

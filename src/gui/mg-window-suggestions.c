@@ -260,7 +260,7 @@ tag_name (MgWindow   *self,
 {
   MgTag *tag = mg_tag_set_lookup (mg_annotation_store_get_tag_set (self->store), tag_id);
 
-  return tag != NULL ? mg_tag_get_name (tag) : tag_id;
+  return tag != NULL ? mg_tag_get_display_name (tag) : tag_id;
 }
 
 static void
