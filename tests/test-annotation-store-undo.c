@@ -376,6 +376,59 @@ test_tag_changes (void)
   g_assert_finalize_object (figure);
 }
 
+/* Reordering (which sets keys 1–9) and describing are undoable steps; the
+ * order reaches the tag set's model as items-changed. */
+static void
+test_tag_order_and_description (void)
+{
+  g_autoptr(MgAnnotationStore) store = mg_annotation_store_new (NULL, NULL);
+  MgTagSet *tags = mg_annotation_store_get_tag_set (store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *zh_id = NULL;
+  guint items_changed = 0;
+  const char * const order[] = { "slogan", "policy-goal", "figure" };
+
+  g_signal_connect_swapped (tags, "items-changed", G_CALLBACK (count_calls), &items_changed);
+  g_assert_true (mg_annotation_store_move_tag (store, "slogan", 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (items_changed, ==, 1);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (mg_tag_get_id (mg_tag_set_get_tag (tags, i)), ==, order[i]);
+  g_assert_cmpstr (mg_annotation_store_get_undo_label (store), ==, "Move tag");
+  g_assert_true (mg_annotation_store_get_dirty (store));
+
+  /* Past the end: the last place; to its own place: no step. */
+  g_assert_true (mg_annotation_store_move_tag (store, "policy-goal", 99, NULL));
+  g_assert_cmpint (mg_tag_set_index_of (tags, "policy-goal"), ==, 2);
+  g_assert_true (mg_annotation_store_move_tag (store, "policy-goal", 2, NULL));
+  g_assert_true (mg_annotation_store_undo (store));
+  g_assert_cmpint (mg_tag_set_index_of (tags, "policy-goal"), ==, 1);
+  g_assert_true (mg_annotation_store_undo (store));
+  g_assert_cmpint (mg_tag_set_index_of (tags, "slogan"), ==, 2);
+  g_assert_cmpint (mg_tag_set_index_of (tags, "policy-goal"), ==, 0);
+  g_assert_false (mg_annotation_store_get_dirty (store));
+  g_assert_true (mg_annotation_store_redo (store));
+  g_assert_cmpint (mg_tag_set_index_of (tags, "slogan"), ==, 0);
+
+  g_assert_false (mg_annotation_store_move_tag (store, "nope", 0, &error));
+  g_assert_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_UNKNOWN_TAG);
+  g_clear_error (&error);
+
+  g_assert_true (mg_annotation_store_set_tag_description (store, "figure", "Numbers with a unit", NULL));
+  g_assert_cmpstr (mg_tag_get_description (mg_tag_set_lookup (tags, "figure")), ==, "Numbers with a unit");
+  g_assert_cmpstr (mg_annotation_store_get_undo_label (store), ==, "Describe tag");
+  g_assert_true (mg_annotation_store_undo (store));
+  g_assert_cmpstr (mg_tag_get_description (mg_tag_set_lookup (tags, "figure")), ==, "");
+
+  /* New ids for names: unique, valid, also for names with no ASCII. */
+  id = mg_tag_set_make_id (tags, "Figure!");
+  g_assert_cmpstr (id, ==, "figure-2");
+  zh_id = mg_tag_set_make_id (tags, "民生");
+  g_assert_true (mg_tag_id_is_valid (zh_id));
+  g_assert_true (g_str_has_prefix (zh_id, "tag-"));
+}
+
 static void
 test_toggle_removes_unknown (void)
 {
@@ -455,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/store/in-bulk", test_in_bulk);
   g_test_add_func ("/store/tag-changes", test_tag_changes);
   g_test_add_func ("/store/toggle-removes-unknown", test_toggle_removes_unknown);
+  g_test_add_func ("/store/tag-order-and-description", test_tag_order_and_description);
 
   return g_test_run ();
 }

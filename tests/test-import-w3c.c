@@ -325,13 +325,13 @@ test_bad_files (void)
 static void
 test_slugify (void)
 {
-  g_autofree char *a = mg_import_w3c_slugify ("Economic Growth!");
-  g_autofree char *b = mg_import_w3c_slugify ("  --Über   Ängste-- ");
-  g_autofree char *c = mg_import_w3c_slugify ("民生");
-  g_autofree char *d = mg_import_w3c_slugify ("民生 2025");
-  g_autofree char *e = mg_import_w3c_slugify ("???");
+  g_autofree char *a = mg_tag_id_from_name ("Economic Growth!");
+  g_autofree char *b = mg_tag_id_from_name ("  --Über   Ängste-- ");
+  g_autofree char *c = mg_tag_id_from_name ("民生");
+  g_autofree char *d = mg_tag_id_from_name ("民生 2025");
+  g_autofree char *e = mg_tag_id_from_name ("???");
   g_autofree char *long_value = g_strnfill (100, 'a');
-  g_autofree char *f = mg_import_w3c_slugify (long_value);
+  g_autofree char *f = mg_tag_id_from_name (long_value);
 
   g_assert_cmpstr (a, ==, "economic-growth");
   g_assert_cmpstr (b, ==, "uber-angste");

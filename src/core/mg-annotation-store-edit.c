@@ -535,6 +535,62 @@ mg_annotation_store_set_tag_color (MgAnnotationStore  *self,
 }
 
 gboolean
+mg_annotation_store_set_tag_description (MgAnnotationStore  *self,
+                                         const char         *tag_id,
+                                         const char         *description,
+                                         GError            **error)
+{
+  MgTag *tag, *after;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (tag_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  tag = lookup_tag (self, tag_id, error);
+  if (tag == NULL)
+    return FALSE;
+  if (g_strcmp0 (mg_tag_get_description (tag), description != NULL ? description : "") == 0)
+    return TRUE;
+  after = mg_tag_copy (tag);
+  mg_tag_set_description (after, description);
+  change_tag (self, tag, after, _("Describe tag"));
+  return TRUE;
+}
+
+gboolean
+mg_annotation_store_move_tag (MgAnnotationStore  *self,
+                              const char         *tag_id,
+                              guint               position,
+                              GError            **error)
+{
+  MgStoreState state;
+  MgStoreOp *op;
+  MgTag *tag;
+  int from;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (tag_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  tag = lookup_tag (self, tag_id, error);
+  if (tag == NULL)
+    return FALSE;
+  from = mg_tag_set_index_of (self->tag_set, tag_id);
+  position = MIN (position, mg_tag_set_get_n_tags (self->tag_set) - 1);
+  if ((guint) from == position)
+    return TRUE;
+
+  _mg_annotation_store_save_state (self, &state);
+  mg_tag_set_move (self->tag_set, tag_id, position);
+  op = _mg_annotation_store_op_new (MG_STORE_OP_TAG_MOVE, tag, NULL, NULL);
+  op->position = from;
+  op->position_after = position;
+  mg_undo_stack_push (self->undo, _("Move tag"), op);
+  _mg_annotation_store_finish_change (self, &state, TRUE);
+  return TRUE;
+}
+
+gboolean
 mg_annotation_store_delete_tag (MgAnnotationStore  *self,
                                 const char         *tag_id,
                                 GError            **error)

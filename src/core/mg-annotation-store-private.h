@@ -47,12 +47,14 @@ typedef enum
   MG_STORE_OP_TAG_ADD,
   MG_STORE_OP_TAG_REMOVE,
   MG_STORE_OP_TAG_CHANGE,
+  MG_STORE_OP_TAG_MOVE,
 } MgStoreOpKind;
 
 typedef struct
 {
   MgStoreOpKind   kind;
   int      position;   /* of a tag in the tag set */
+  int      position_after;  /* where TAG_MOVE puts it */
   gpointer object;     /* MgAnnotation or MgTag in the store */
   gpointer before;     /* copies of it, for changes */
   gpointer after;

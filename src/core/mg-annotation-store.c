@@ -337,6 +337,11 @@ apply_op (gpointer data,
       tag_assign (op->object, undo ? op->before : op->after);
       break;
 
+    case MG_STORE_OP_TAG_MOVE:
+      mg_tag_set_move (self->tag_set, mg_tag_get_id (op->object),
+                       undo ? op->position : op->position_after);
+      break;
+
     default:
       g_assert_not_reached ();
     }

@@ -133,6 +133,15 @@ gboolean           mg_annotation_store_set_tag_color (MgAnnotationStore *self,
                                                      const char        *tag_id,
                                                      const char        *color,
                                                      GError           **error);
+gboolean           mg_annotation_store_set_tag_description (MgAnnotationStore *self,
+                                                     const char        *tag_id,
+                                                     const char        *description,
+                                                     GError           **error);
+/* Moves a tag to @position in the order shown (keys 1–9) and written. */
+gboolean           mg_annotation_store_move_tag     (MgAnnotationStore *self,
+                                                     const char        *tag_id,
+                                                     guint              position,
+                                                     GError           **error);
 gboolean           mg_annotation_store_delete_tag   (MgAnnotationStore *self,
                                                      const char        *tag_id,
                                                      GError           **error);

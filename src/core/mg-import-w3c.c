@@ -61,43 +61,6 @@ import_source_is_document (ImportContext *ctx,
   return g_strcmp0 (unescaped != NULL ? unescaped : last, name) == 0;
 }
 
-char *
-mg_import_w3c_slugify (const char *value)
-{
-  g_autofree char *ascii = NULL;
-  GString *slug = g_string_new (NULL);
-  gboolean lost = FALSE;
-
-  g_return_val_if_fail (value != NULL, NULL);
-
-  ascii = g_str_to_ascii (value, "C");
-  for (const char *p = ascii; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (slug, g_ascii_tolower (*p));
-      else
-        {
-          if (*p == '?' && strchr (value, '?') == NULL)
-            lost = TRUE;
-          if (slug->len > 0 && slug->str[slug->len - 1] != '-')
-            g_string_append_c (slug, '-');
-        }
-    }
-  if (slug->len > 64)
-    g_string_truncate (slug, 64);
-  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
-    g_string_truncate (slug, slug->len - 1);
-
-  if (lost || slug->len == 0)
-    {
-      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, value, -1);
-
-      g_string_free (slug, TRUE);
-      return g_strdup_printf ("tag-%.8s", hash);
-    }
-  return g_string_free (slug, FALSE);
-}
-
 /* import_tag() without the memory of earlier answers. */
 static const char *
 import_tag_find (ImportContext *ctx,
@@ -127,7 +90,7 @@ import_tag_find (ImportContext *ctx,
         return mg_tag_get_id (candidate);
     }
 
-  slug = mg_import_w3c_slugify (stripped);
+  slug = mg_tag_id_from_name (stripped);
   found = mg_tag_set_lookup (ctx->tag_set, slug);
   if (found != NULL)
     return mg_tag_get_id (found);

@@ -59,9 +59,4 @@ gboolean mg_import_w3c_file  (MgAnnotationStore  *store,
                               MgImportReport     *report,
                               GError            **error);
 
-/* A valid tag id made from @value: lowercase ASCII letters and digits,
- * other runs as "-"; "tag-" and a short hash when @value has letters that
- * have no ASCII form (Chinese names). */
-char    *mg_import_w3c_slugify (const char *value);
-
 G_END_DECLS

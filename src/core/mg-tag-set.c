@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "mg-tag-set.h"
@@ -80,6 +82,9 @@ on_tag_notify (MgTag      *tag,
                GParamSpec *pspec,
                MgTagSet   *self)
 {
+  /* Always notified with "name": one change, one signal. */
+  if (strcmp (pspec->name, "display-name") == 0)
+    return;
   g_signal_emit (self, signals[TAG_CHANGED], 0, tag);
 }
 
@@ -303,6 +308,55 @@ mg_tag_set_remove (MgTagSet   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   release_tag (self, tag);
   return TRUE;
+}
+
+gboolean
+mg_tag_set_move (MgTagSet   *self,
+                 const char *id,
+                 guint       position)
+{
+  MgTag *tag;
+  guint index;
+
+  g_return_val_if_fail (MG_IS_TAG_SET (self), FALSE);
+
+  tag = mg_tag_set_lookup (self, id);
+  if (tag == NULL || !g_ptr_array_find (self->tags, tag, &index))
+    return FALSE;
+  position = MIN (position, self->tags->len - 1);
+  if (position == index)
+    return TRUE;
+
+  g_ptr_array_steal_index (self->tags, index);
+  g_ptr_array_insert (self->tags, position, tag);
+  g_list_model_items_changed (G_LIST_MODEL (self), MIN (index, position),
+                              ABS ((int) index - (int) position) + 1,
+                              ABS ((int) index - (int) position) + 1);
+  return TRUE;
+}
+
+char *
+mg_tag_set_make_id (MgTagSet   *self,
+                    const char *name)
+{
+  g_autofree char *base = NULL;
+  char *id;
+
+  g_return_val_if_fail (MG_IS_TAG_SET (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  base = mg_tag_id_from_name (name);
+  id = g_strdup (base);
+  for (guint n = 2; g_hash_table_contains (self->by_id, id); n++)
+    {
+      g_autofree char *suffix = g_strdup_printf ("-%u", n);
+
+      g_free (id);
+      /* Still a valid id: the base shortened to leave room for the suffix. */
+      id = g_strdup_printf ("%.*s%s", (int) MIN (strlen (base), 64 - strlen (suffix)),
+                            base, suffix);
+    }
+  return id;
 }
 
 static gboolean

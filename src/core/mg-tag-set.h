@@ -44,6 +44,13 @@ gboolean  mg_tag_set_insert       (MgTagSet   *self,
                                    GError    **error);
 gboolean  mg_tag_set_remove       (MgTagSet   *self,
                                    const char *id);
+/* Moves the tag @id to @position (clamped to the last): FALSE when absent. */
+gboolean  mg_tag_set_move         (MgTagSet   *self,
+                                   const char *id,
+                                   guint       position);
+/* An id for a new tag called @name that no tag in @self has. */
+char     *mg_tag_set_make_id      (MgTagSet   *self,
+                                   const char *name);
 /* A colour from the palette that no tag uses yet (for new user tags). */
 const char *mg_tag_set_suggest_color (MgTagSet *self);
 

@@ -307,6 +307,43 @@ mg_tag_set_description (MgTag      *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
+char *
+mg_tag_id_from_name (const char *value)
+{
+  g_autofree char *ascii = NULL;
+  GString *slug = g_string_new (NULL);
+  gboolean lost = FALSE;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  ascii = g_str_to_ascii (value, "C");
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else
+        {
+          if (*p == '?' && strchr (value, '?') == NULL)
+            lost = TRUE;
+          if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+            g_string_append_c (slug, '-');
+        }
+    }
+  if (slug->len > 64)
+    g_string_truncate (slug, 64);
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+
+  if (lost || slug->len == 0)
+    {
+      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, value, -1);
+
+      g_string_free (slug, TRUE);
+      return g_strdup_printf ("tag-%.8s", hash);
+    }
+  return g_string_free (slug, FALSE);
+}
+
 gboolean
 mg_tag_is_default (MgTag *self)
 {

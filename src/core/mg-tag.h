@@ -52,6 +52,10 @@ void        mg_tag_set_extra       (MgTag      *self,
 
 /* [a-z0-9][a-z0-9-]{0,63} */
 gboolean    mg_tag_id_is_valid     (const char *id);
+/* A valid tag id made from @name: lowercase ASCII letters and digits,
+ * other runs as "-"; "tag-" and a short hash when @name has letters that
+ * have no ASCII form (Chinese names). */
+char       *mg_tag_id_from_name    (const char *name);
 /* #rrggbb */
 gboolean    mg_tag_color_is_valid  (const char *color);
 
