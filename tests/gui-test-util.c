@@ -91,3 +91,45 @@ mg_gui_test_wait_loaded (MgWindow *window)
     g_main_context_iteration (NULL, TRUE);
   mg_gui_test_iterate ();
 }
+
+GtkWindow *
+mg_gui_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWindow *window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        found = window;
+      g_object_unref (window);
+    }
+  return found;
+}
+
+GtkWidget *
+mg_gui_test_find_widget (GtkWidget  *root,
+                         GType       type,
+                         const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *title = ADW_IS_PREFERENCES_ROW (root)
+                          ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root))
+                          : NULL;
+
+      if (label == NULL || g_strcmp0 (title, label) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mg_gui_test_find_widget (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

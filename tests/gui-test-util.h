@@ -30,4 +30,12 @@ void           mg_gui_test_wait_loaded  (MgWindow      *window);
 /* Removes the files in @path, then @path (one level, as tests make them). */
 void           mg_gui_test_remove_dir   (const char *path);
 
+/* The last open toplevel of @type, NULL when none. */
+GtkWindow     *mg_gui_test_find_toplevel (GType       type);
+/* The first widget of @type under @root (itself included), in tree order;
+ * with @label, the first preferences row of that title. */
+GtkWidget     *mg_gui_test_find_widget  (GtkWidget  *root,
+                                         GType       type,
+                                         const char *label);
+
 G_END_DECLS

@@ -5,12 +5,13 @@
 /* Renders the main window with a speech and a few annotations to a PNG, for
  * the screenshots in data/screenshots/:
  *
- *   mg-screenshot [--dark] [--suggestions[=AT]] SPEECH OUT.png [QUOTE=TAG[*]]… [QUOTE]
+ *   mg-screenshot [--dark] [--suggestions[=AT]] [--tags] SPEECH OUT.png [QUOTE=TAG[*]]… [QUOTE]
  *
  * A last QUOTE without "=" is left selected, and the tag popover is then
  * rendered to OUT-popover.png. --suggestions shows the suggestions; with
  * AT (a passage of the speech), the window is rendered again to
- * OUT-suggestion.png with the suggestion popover open there.
+ * OUT-suggestion.png with the suggestion popover open there. --tags renders
+ * the tag manager, opened from the window, to OUT-tags.png.
  *
  * TAG is the tag's position from 1 (0: a plain highlight); a trailing "*"
  * stars the annotation. Runs under any display, Xvfb included. Give it a
@@ -96,6 +97,7 @@ main (int   argc,
   gboolean dark = FALSE;
   gboolean selection = FALSE;
   gboolean suggestions = FALSE;
+  gboolean tags = FALSE;
   const char *suggestion_at = NULL;
   int first = 1;
   int width, height;
@@ -104,6 +106,8 @@ main (int   argc,
     {
       if (g_str_equal (argv[first], "--dark"))
         dark = TRUE;
+      else if (g_str_equal (argv[first], "--tags"))
+        tags = TRUE;
       else if (g_str_equal (argv[first], "--suggestions"))
         suggestions = TRUE;
       else if (g_str_has_prefix (argv[first], "--suggestions="))
@@ -116,7 +120,7 @@ main (int   argc,
     }
   if (argc < first + 2)
     {
-      fprintf (stderr, "Usage: %s [--dark] [--suggestions[=AT]] SPEECH OUT.png [QUOTE=TAG[*]]…\n", argv[0]);
+      fprintf (stderr, "Usage: %s [--dark] [--suggestions[=AT]] [--tags] SPEECH OUT.png [QUOTE=TAG[*]]…\n", argv[0]);
       return 2;
     }
 
@@ -237,6 +241,45 @@ main (int   argc,
       iterate ();
       if (save_with_popover (GTK_WIDGET (window), GTK_WIDGET (mg_document_view_get_suggestion_popover (view)), out) != 0)
         return 1;
+    }
+
+  if (tags)
+    {
+      g_autofree char *base = g_strndup (argv[first + 1], strlen (argv[first + 1]) - 4);
+      g_autofree char *out = g_strconcat (base, "-tags.png", NULL);
+      GListModel *toplevels = gtk_window_get_toplevels ();
+      GtkWidget *manager = NULL;
+      g_autoptr(GdkPaintable) manager_paintable = NULL;
+      g_autoptr(GskRenderNode) manager_node = NULL;
+      g_autoptr(GdkTexture) manager_texture = NULL;
+      g_autoptr(GtkSnapshot) manager_snapshot = gtk_snapshot_new ();
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.manage-tags", NULL);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (toplevel != GTK_WIDGET (window))
+            manager = toplevel;
+        }
+      if (manager == NULL)
+        return 1;
+      wait_ms (1000);
+      iterate ();
+      manager_paintable = gtk_widget_paintable_new (manager);
+      width = gtk_widget_get_width (manager);
+      height = gtk_widget_get_height (manager);
+      gdk_paintable_snapshot (manager_paintable, GDK_SNAPSHOT (manager_snapshot), width, height);
+      manager_node = gtk_snapshot_free_to_node (g_steal_pointer (&manager_snapshot));
+      if (manager_node == NULL)
+        return 1;
+      manager_texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (manager)),
+                                                     manager_node,
+                                                     &GRAPHENE_RECT_INIT (0, 0, width, height));
+      if (!gdk_texture_save_to_png (manager_texture, out))
+        return 1;
+      gtk_window_destroy (GTK_WINDOW (manager));
+      iterate ();
     }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -605,23 +605,6 @@ test_window_zoom (Fixture       *fixture,
   g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 1.0);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GtkWindow *window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        found = window;
-      g_object_unref (window);
-    }
-  return found;
-}
-
 static void
 test_window_shortcuts (Fixture       *fixture,
                        gconstpointer  data)
@@ -630,7 +613,7 @@ test_window_shortcuts (Fixture       *fixture,
 
   /* The shortcuts window loads (every accelerator in it parses). */
   g_assert_true (action (fixture, "win.show-help-overlay", NULL));
-  dialog = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  dialog = mg_gui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (dialog);
   gtk_window_destroy (dialog);
   mg_gui_test_iterate ();
@@ -646,7 +629,7 @@ test_window_preferences (Fixture       *fixture,
   /* Preferences edit the settings the window uses. */
   mg_window_show_preferences (fixture->window);
   mg_gui_test_iterate ();
-  dialog = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  dialog = mg_gui_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
   g_settings_set_string (settings, "author-name", "Li Wei");

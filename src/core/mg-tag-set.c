@@ -369,6 +369,14 @@ color_in_use (MgTagSet   *self,
   return FALSE;
 }
 
+const char * const *
+mg_tag_set_get_palette (guint *n_colors)
+{
+  if (n_colors != NULL)
+    *n_colors = G_N_ELEMENTS (palette);
+  return palette;
+}
+
 const char *
 mg_tag_set_suggest_color (MgTagSet *self)
 {

@@ -51,6 +51,9 @@ gboolean  mg_tag_set_move         (MgTagSet   *self,
 /* An id for a new tag called @name that no tag in @self has. */
 char     *mg_tag_set_make_id      (MgTagSet   *self,
                                    const char *name);
+/* The palette new tags take their colours from (GNOME's, each readable as
+ * a highlight on light and dark backgrounds). */
+const char * const *mg_tag_set_get_palette (guint *n_colors);
 /* A colour from the palette that no tag uses yet (for new user tags). */
 const char *mg_tag_set_suggest_color (MgTagSet *self);
 

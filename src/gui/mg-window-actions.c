@@ -5,6 +5,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "mg-tag-manager.h"
 #include "mg-util.h"
 #include "mg-window-export.h"
 #include "mg-window-private.h"
@@ -37,6 +38,7 @@ mg_window_update_actions (MgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.highlight", writable && has_selection);
   gtk_widget_action_set_enabled (widget, "win.show-tag-popover", writable && has_selection);
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", writable && self->selected != NULL);
+  gtk_widget_action_set_enabled (widget, "win.manage-tags", writable);
   gtk_widget_action_set_enabled (widget, "win.find", has_document);
   gtk_widget_action_set_enabled (widget, "win.find-next", has_document);
   gtk_widget_action_set_enabled (widget, "win.find-previous", has_document);
@@ -424,6 +426,18 @@ review_changes_action (GtkWidget  *widget,
 }
 
 static void
+manage_tags_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  GtkWidget *manager = mg_tag_manager_new (self->store);
+
+  gtk_window_set_transient_for (GTK_WINDOW (manager), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (manager));
+}
+
+static void
 anchor_bar_response (MgWindow *self,
                      int       response)
 {
@@ -450,6 +464,7 @@ mg_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.start-afresh", NULL, start_afresh_action);
   gtk_widget_class_install_action (widget_class, "win.review-changes", NULL, review_changes_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-tags", NULL, manage_tags_action);
 }
 
 static void
