@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "mg-export.h"
+#include "mg-json-writer.h"
 
 G_BEGIN_DECLS
 
@@ -33,42 +34,6 @@ void     mg_export_job_finish        (MgExportJob  *job);
 /* Appends @text with & < > " ' as character references. */
 void     mg_export_append_html       (GString      *out,
                                       const char   *text);
-/* Appends @text as a JSON string literal, quotes included. */
-void     mg_export_append_json_string (GString     *out,
-                                      const char   *text);
-/* Appends @n spaces. */
-void     mg_export_append_indent     (GString      *out,
-                                      guint         n);
-/* A small streaming JSON writer with two-space indentation and a fixed
- * member order: deterministic and fast on tens of thousands of items. */
-#define MG_JSON_WRITER_MAX_DEPTH 32
-
-typedef struct
-{
-  GString  *out;
-  guint     depth;
-  gboolean  after_key;
-  gboolean  has_members[MG_JSON_WRITER_MAX_DEPTH];
-} MgJsonWriter;
-
-void     mg_json_writer_init         (MgJsonWriter *w,
-                                      GString      *out);
-void     mg_json_writer_begin_object (MgJsonWriter *w);
-void     mg_json_writer_end_object   (MgJsonWriter *w);
-void     mg_json_writer_begin_array  (MgJsonWriter *w);
-void     mg_json_writer_end_array    (MgJsonWriter *w);
-void     mg_json_writer_key          (MgJsonWriter *w,
-                                      const char   *key);
-void     mg_json_writer_string       (MgJsonWriter *w,
-                                      const char   *value);
-void     mg_json_writer_uint         (MgJsonWriter *w,
-                                      guint64       value);
-void     mg_json_writer_boolean      (MgJsonWriter *w,
-                                      gboolean      value);
-void     mg_json_writer_null         (MgJsonWriter *w);
-/* Ends the document with a newline. */
-void     mg_json_writer_finish       (MgJsonWriter *w);
-
 /* A name-based UUID (SHA-1, RFC 4122 version 5 layout) from @seed, for
  * identifiers that must be the same on every export. */
 char    *mg_export_derived_uuid      (const char   *seed);
