@@ -165,3 +165,56 @@ mg_export_derived_uuid (const char *seed)
   *p = '\0';
   return uuid;
 }
+
+gboolean
+mg_export_write_outline (MgSummary             *summary,
+                         GString               *out,
+                         const MgExportOutline *outline,
+                         MgExportJob           *job,
+                         GError               **error)
+{
+  GPtrArray *starred = mg_summary_get_starred (summary);
+  guint n_groups = mg_summary_get_n_groups (summary);
+  guint total = starred->len;
+
+  for (guint g = 0; g < n_groups; g++)
+    total += mg_summary_get_group (summary, g)->items->len;
+  mg_export_job_begin (job, total);
+
+  outline->heading (out, 1, mg_summary_get_title (summary), G_MAXUINT);
+  outline->header (out, summary);
+  outline->counts (out, summary);
+
+  if (starred->len > 0)
+    {
+      outline->heading (out, 2, _("Key quotes"), G_MAXUINT);
+      for (guint i = 0; i < starred->len; i++)
+        {
+          outline->item (out, summary, g_ptr_array_index (starred, i), FALSE);
+          if (!mg_export_job_step (job, error))
+            return FALSE;
+        }
+      g_string_append (out, outline->after_key_quotes);
+    }
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      const MgSummaryGroup *group = mg_summary_get_group (summary, g);
+
+      outline->heading (out, 2, group->name, group->items->len);
+      for (guint i = 0; i < group->items->len; i++)
+        {
+          const MgSummaryItem *item = g_ptr_array_index (group->items, i);
+          guint run;
+
+          if (mg_export_speech_starts (summary, group->items, i, &run))
+            outline->heading (out, 3, mg_summary_get_speech (summary, item->speech)->title, run);
+          outline->item (out, summary, item, TRUE);
+          if (!mg_export_job_step (job, error))
+            return FALSE;
+        }
+    }
+
+  mg_export_job_finish (job);
+  return TRUE;
+}

@@ -59,6 +59,38 @@ void        mg_export_append_per_speech (GString              *out,
                                          MgSummary            *summary,
                                          const MgSummaryCount *count,
                                          MgSummaryGroupKind    kind);
+/* The outline the Markdown and plain-text summaries share: a level-1
+ * heading with the title, the header lines, the counts, "Key quotes" with
+ * the starred annotations (without details), then one level-2 heading per
+ * group ("name (N)") with its annotations, and in a combined summary a
+ * level-3 heading ("title (N)") where another speech's run starts. */
+typedef struct
+{
+  /* @count is G_MAXUINT for a heading without a count. */
+  void (*heading) (GString             *out,
+                   guint                level,
+                   const char          *text,
+                   guint                count);
+  /* Source, date and number of annotations, under the title. */
+  void (*header)  (GString             *out,
+                   MgSummary           *summary);
+  void (*counts)  (GString             *out,
+                   MgSummary           *summary);
+  void (*item)    (GString             *out,
+                   MgSummary           *summary,
+                   const MgSummaryItem *item,
+                   gboolean             with_details);
+  /* Written after the key quotes. */
+  const char *after_key_quotes;
+} MgExportOutline;
+
+/* Writes @summary into @out along @outline, one step of @job per
+ * annotation. FALSE when @job is cancelled. */
+gboolean    mg_export_write_outline  (MgSummary             *summary,
+                                      GString               *out,
+                                      const MgExportOutline *outline,
+                                      MgExportJob           *job,
+                                      GError               **error);
 /* The author for display: a translated "Unknown" when empty. */
 const char *mg_export_author_label   (const char   *author);
 
