@@ -56,6 +56,8 @@ struct _MgDocumentView
 };
 
 /* mg-document-view-suggestions.c */
+/* The tag popover: focus back to the text when it closes, Ctrl+C. */
+void _mg_document_view_init_selection (MgDocumentView *self);
 void     _mg_document_view_init_suggestions    (MgDocumentView *self);
 void     _mg_document_view_update_suggestion_styles (MgDocumentView *self);
 /* Called when the text is replaced: forgets the suggestions drawn. */

@@ -86,6 +86,51 @@ mg_document_view_popup_tags (MgDocumentView *self)
   return TRUE;
 }
 
+/* Keys go back to the text when the tag popover closes (Escape, or a tag
+ * applied), so that the selection it kept answers Shift+arrows, Ctrl+C and
+ * 1–9 — unless the popover closed because another widget took the focus. */
+static void
+tag_popover_closed (MgDocumentView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_get_mapped (focus) ||
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->popover)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+/* Ctrl+C with the tag popover open copies the selected passage, unless
+ * text is selected in the popover's note. */
+static gboolean
+tag_popover_copy (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  MgDocumentView *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (GTK_IS_EDITABLE (focus) &&
+      gtk_editable_get_selection_bounds (GTK_EDITABLE (focus), NULL, NULL))
+    return FALSE;
+  g_signal_emit_by_name (self->text_view, "copy-clipboard");
+  return TRUE;
+}
+
+void
+_mg_document_view_init_selection (MgDocumentView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  g_signal_connect_swapped (self->popover, "closed", G_CALLBACK (tag_popover_closed), self);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>c"),
+                                                          gtk_callback_action_new (tag_popover_copy, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->popover), controller);
+}
+
 static gboolean
 flash_done (gpointer data)
 {

@@ -670,6 +670,7 @@ mg_document_view_init (MgDocumentView *self)
 
   self->popover = MG_TAG_POPOVER (mg_tag_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
+  _mg_document_view_init_selection (self);
 
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip), self);
   legacy = gtk_event_controller_legacy_new ();
