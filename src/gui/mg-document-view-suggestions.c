@@ -285,7 +285,9 @@ mg_document_view_reveal_range (MgDocumentView *self,
 
   buffer = gtk_text_view_get_buffer (self->text_view);
   mg_document_view_select_range (self, start, end);
-  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer), 0.1, FALSE, 0.0, 0.0);
+  /* In the middle of the view, so that its popover has room below or
+   * above it. */
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer), 0.0, TRUE, 0.0, 0.5);
 }
 
 guint
