@@ -388,8 +388,14 @@ test_get_at (void)
   add (store, "late", 90, 120);
   orphan = mg_annotation_new ("orphan", 10, 80);
   mg_annotation_set_anchor_state (orphan, MG_ANCHOR_STATE_ORPHANED);
+  mg_annotation_add_tag (orphan, "figure");
   g_assert_true (mg_annotation_store_add (store, orphan, NULL));
   g_object_unref (orphan);
+  g_assert_true (mg_annotation_store_toggle_tag (store, whole, "figure", NULL));
+  /* The pane's chips count what it lists: orphans apart. */
+  g_assert_cmpuint (mg_annotation_store_count_tag (store, "figure"), ==, 2);
+  g_assert_cmpuint (mg_annotation_store_count_tag_placed (store, "figure"), ==, 1);
+  g_assert_cmpuint (mg_annotation_store_count_tag_placed (store, "slogan"), ==, 0);
 
   got = mg_annotation_store_get_at (store, 47);
   g_assert_cmpuint (got->len, ==, 3);

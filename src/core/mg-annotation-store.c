@@ -761,6 +761,27 @@ mg_annotation_store_count_tag (MgAnnotationStore *self,
   return count != NULL ? *count : 0;
 }
 
+guint
+mg_annotation_store_count_tag_placed (MgAnnotationStore *self,
+                                      const char        *tag_id)
+{
+  guint count;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), 0);
+  g_return_val_if_fail (tag_id != NULL, 0);
+
+  count = mg_annotation_store_count_tag (self, tag_id);
+  /* Orphans are few: counted when asked rather than kept. */
+  for (guint i = 0; count > 0 && i < self->items->len; i++)
+    {
+      MgAnnotation *annotation = g_ptr_array_index (self->items, i);
+
+      if (mg_annotation_is_orphaned (annotation) && mg_annotation_has_tag (annotation, tag_id))
+        count--;
+    }
+  return count;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Loading                                                                */
 

@@ -63,6 +63,9 @@ GPtrArray         *mg_annotation_store_get_at       (MgAnnotationStore *self,
                                                      guint              offset);
 guint              mg_annotation_store_count_tag    (MgAnnotationStore *self,
                                                      const char        *tag_id);
+/* The same without the orphans (annotations that could not be placed). */
+guint              mg_annotation_store_count_tag_placed (MgAnnotationStore *self,
+                                                     const char        *tag_id);
 
 /* Filling and loading, without undo and without setting dirty: used when a
  * sidecar is read. Takes references. Checks nothing: the sidecar validates.

@@ -26,6 +26,7 @@ typedef struct
 {
   char *quote;
   char *note;
+  char *author;
   char *folded;
 } FoldedText;
 
@@ -36,6 +37,7 @@ folded_text_free (gpointer data)
 
   g_free (cache->quote);
   g_free (cache->note);
+  g_free (cache->author);
   g_free (cache->folded);
   g_free (cache);
 }
@@ -46,6 +48,7 @@ get_folded_text (MgAnnotation *annotation)
   static GQuark quark;
   const char *quote = mg_annotation_get_quote (annotation);
   const char *note = mg_annotation_get_note (annotation);
+  const char *author = mg_annotation_get_author (annotation);
   FoldedText *cache;
   g_autofree char *joined = NULL;
 
@@ -53,14 +56,18 @@ get_folded_text (MgAnnotation *annotation)
     quark = g_quark_from_static_string ("mg-annotation-pane-folded-text");
 
   cache = g_object_get_qdata (G_OBJECT (annotation), quark);
-  if (cache != NULL && g_strcmp0 (cache->quote, quote) == 0 && g_strcmp0 (cache->note, note) == 0)
+  if (cache != NULL && g_strcmp0 (cache->quote, quote) == 0 && g_strcmp0 (cache->note, note) == 0 &&
+      g_strcmp0 (cache->author, author) == 0)
     return cache->folded;
 
-  /* A line break keeps a match from spanning the quote and the note. */
-  joined = g_strconcat (quote != NULL ? quote : "", "\n", note != NULL ? note : "", NULL);
+  /* A line break keeps a match from spanning the quote, the note and the
+   * author's name. */
+  joined = g_strconcat (quote != NULL ? quote : "", "\n", note != NULL ? note : "", "\n",
+                        author != NULL ? author : "", NULL);
   cache = g_new0 (FoldedText, 1);
   cache->quote = g_strdup (quote);
   cache->note = g_strdup (note);
+  cache->author = g_strdup (author);
   cache->folded = fold_for_search (joined);
   g_object_set_qdata_full (G_OBJECT (annotation), quark, cache, folded_text_free);
 
@@ -227,7 +234,8 @@ mg_annotation_pane_update_tag_counts (MgAnnotationPane *self)
       GtkWidget *chip = gtk_button_get_child (GTK_BUTTON (button));
       const char *tag_id = g_object_get_data (G_OBJECT (button), "mg-tag-id");
       MgTag *tag = mg_tag_chip_get_tag (MG_TAG_CHIP (chip));
-      guint count = self->store != NULL ? mg_annotation_store_count_tag (self->store, tag_id) : 0;
+      /* As listed: the annotations that could not be placed are apart. */
+      guint count = self->store != NULL ? mg_annotation_store_count_tag_placed (self->store, tag_id) : 0;
       g_autofree char *label = NULL;
 
       mg_tag_chip_set_count (MG_TAG_CHIP (chip), count);
