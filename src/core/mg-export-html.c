@@ -66,7 +66,7 @@ html_append_item (GString             *out,
   g_string_append (out, "</blockquote>\n      <p class=\"info\">");
   if (item->paragraph > 0)
     {
-      mg_export_append_paragraph (out, item->paragraph);
+      mg_export_append_paragraph (out, item->paragraph, item->sentence);
       g_string_append (out, " · ");
     }
   if (item->starred)

@@ -73,9 +73,11 @@ void     mg_json_writer_finish       (MgJsonWriter *w);
  * identifiers that must be the same on every export. */
 char    *mg_export_derived_uuid      (const char   *seed);
 
-/* "¶7", or "" for 0. */
+/* "¶7", "¶1 s.34" (a sentence of a very long paragraph), or "" for
+ * paragraph 0. */
 void     mg_export_append_paragraph  (GString      *out,
-                                      guint         paragraph);
+                                      guint         paragraph,
+                                      guint         sentence);
 /* The author for display: a translated "Unknown" when empty. */
 const char *mg_export_author_label   (const char   *author);
 
