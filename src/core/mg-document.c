@@ -413,6 +413,14 @@ mg_document_get_name (MgDocument *self)
   return self->name;
 }
 
+MgTextSource *
+mg_document_get_source (MgDocument *self)
+{
+  g_return_val_if_fail (MG_IS_DOCUMENT (self), NULL);
+
+  return self->source;
+}
+
 GFile *
 mg_document_get_file (MgDocument *self)
 {

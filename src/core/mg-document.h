@@ -33,6 +33,9 @@ const char   *mg_document_get_sha256           (MgDocument   *self);  /* lowerca
 const char   *mg_document_get_title            (MgDocument   *self);  /* "" when none */
 const char   *mg_document_get_name             (MgDocument   *self);  /* base name, may be "" */
 GFile        *mg_document_get_file             (MgDocument   *self);  /* nullable */
+/* What the text was read from (encoding, BOM, line ends); NULL for a
+ * document made from a string. */
+MgTextSource *mg_document_get_source           (MgDocument   *self);
 MgEncoding    mg_document_get_encoding         (MgDocument   *self);
 /* "zh" when the text is mostly Han characters, else "en". */
 const char   *mg_document_get_language         (MgDocument   *self);
