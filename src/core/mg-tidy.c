@@ -17,12 +17,15 @@
  * 80% of the next line, is a heading or a title: not joined with the next
  * one even when it does not end a sentence. */
 #define HEADING_MAX 40
+/* A line of prose (holding a sentence end or a comma) longer than this that
+ * stops inside a sentence before a blank line is a paragraph cut in two. */
+#define PROSE_MIN 20
 /* A speech line (one that stops a search for leftovers): at least this
  * long and ending a sentence. */
 #define SPEECH_LINE_MIN 30
 /* A line naming a link, a notice… is furniture only when it is short; a
  * long line that happens to say "copyright" is the speech's. */
-#define MARKER_LINE_MAX 100
+#define MARKER_LINE_MAX 80
 /* How far back from the end leftovers are looked for. */
 #define TAIL_LINES_MAX 80
 
@@ -307,38 +310,59 @@ add_change (Tidy       *t,
   memset (t->claimed + start, 1, end - start);
 }
 
-/* Leftovers */
-
+/* A sentence ends inside @line (or, with @commas, a Chinese comma stands
+ * in it). */
 static gboolean
-contains_folded (const char *haystack,
-                 const char *needle)
+holds_sentence_end (Tidy     *t,
+                    Line     *line,
+                    gboolean  commas)
 {
-  return strstr (haystack, needle) != NULL;
+  for (guint k = line->cstart; k + 1 < line->cend; k++)
+    {
+      gunichar c = t->cp[k];
+
+      if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
+        return TRUE;
+      if (commas && (c == 0xFF0C /* ， */ || c == 0xFF1B /* ； */))
+        return TRUE;
+      if ((c == '.' || c == '!' || c == '?') && t->cp[k + 1] == ' ')
+        return TRUE;
+    }
+  return FALSE;
 }
 
-/* What a page puts around a speech, named by what it is: links, share
- * buttons, related articles, editor and source credits, copyright and
- * licence notices. Matched on the case-folded line. */
+/* Leftovers */
+
+/* What a page puts around a speech, named by what it is. Matched on the
+ * case-folded line: a link anywhere; the other marks only on a short line,
+ * and most only where such a line starts ("分享到…", "Related articles"),
+ * since the words themselves ("分享", "share", "related") are the
+ * speech's own anywhere else. */
 static gboolean
 line_is_furniture (Tidy *t,
                    Line *line)
 {
-  static const char * const links[] = { "http://", "https://", "www.", ".com", ".cn/", ".org", ".html", NULL };
-  static const char * const notices[] = {
-    /* copyright */
-    "©", "copyright", "all rights reserved", "版权", "著作权", "转载", "侵权",
-    /* licences */
-    "licen", "public domain", "creative commons", "cc by", "cc-by", "this work",
+  /* links */
+  static const char * const anywhere[] = {
+    "http://", "https://", "www.", ".html", ".htm", ".com/", ".cn/", ".org/",
+    /* copyright and licence notices */
+    "©", "copyright", "all rights reserved", "版权所有", "版权归", "版权声明", "著作权",
+    "转载请", "未经授权", "public domain", "creative commons", "licensed under",
     "本作品", "公有领域", "许可协议", "知识共享",
-    /* editor, source, author credits */
-    "责任编辑", "编辑：", "编辑:", "来源：", "来源:", "出处：", "editor:", "edited by", "source:",
-    /* share buttons */
-    "分享", "share", "tweet", "facebook", "twitter", "微信", "微博", "二维码", "扫一扫",
-    "打印", "print this", "email this", "收藏",
-    /* related articles and navigation */
+    /* share buttons, print and close, QR codes */
+    "分享到", "分享至", "一键分享", "share this", "share on", "【打印】", "打印本页",
+    "【关闭】", "关闭窗口", "print this", "扫一扫", "二维码", "【纠错】",
+    /* related articles */
     "相关文章", "相关阅读", "相关新闻", "相关链接", "推荐阅读", "推荐访问", "延伸阅读",
-    "上一篇", "下一篇", "related", "read more", "see also", "返回顶部", "back to top",
-    "关闭窗口", "纠错",
+    NULL
+  };
+  static const char * const at_start[] = {
+    /* editor, author and source credits */
+    "责任编辑", "编辑：", "编辑:", "来源：", "来源:", "（来源", "(来源", "出处：", "作者：",
+    "editor:", "edited by", "source:", "posted by", "written by",
+    /* navigation and related articles */
+    "上一篇", "下一篇", "返回", "related", "read more", "see also", "more from",
+    "back to top", "share", "分享", "print", "打印", "tags:", "标签：",
     NULL
   };
   g_autofree char *text = NULL;
@@ -347,13 +371,17 @@ line_is_furniture (Tidy *t,
 
   text = dup_range (t, line->cstart, line->cend);
   folded = g_utf8_casefold (text, -1);
-  for (guint i = 0; links[i] != NULL; i++)
-    if (contains_folded (folded, links[i]))
-      return TRUE;
+  if (strstr (folded, "://") != NULL)
+    return TRUE;
   if (length > MARKER_LINE_MAX)
     return FALSE;
-  for (guint i = 0; notices[i] != NULL; i++)
-    if (contains_folded (folded, notices[i]))
+  for (guint i = 0; anywhere[i] != NULL; i++)
+    if (strstr (folded, anywhere[i]) != NULL)
+      return TRUE;
+  for (guint i = 0; at_start[i] != NULL; i++)
+    if (g_str_has_prefix (folded, at_start[i]) ||
+        (folded[0] == '[' && g_str_has_prefix (folded + 1, at_start[i])) ||
+        (g_str_has_prefix (folded, "【") && g_str_has_prefix (folded + strlen ("【"), at_start[i])))
       return TRUE;
   return FALSE;
 }
@@ -371,7 +399,8 @@ line_is_speech (Tidy *t,
   /* A fragment of a notice cut by its links: "，国家机关的决议…". */
   if (g_utf8_strchr ("，、。；：》）,;:)]", -1, first) != NULL)
     return FALSE;
-  return g_utf8_strchr ("。！？.!?”\"）…", -1, last) != NULL;
+  /* A line of a PDF copy stops anywhere, but holds sentence ends. */
+  return g_utf8_strchr ("。！？.!?”\"）…", -1, last) != NULL || holds_sentence_end (t, line, FALSE);
 }
 
 static void
@@ -427,10 +456,12 @@ find_leftovers (Tidy *t)
 
 /* Line breaks */
 
+
 static void
 find_line_breaks (Tidy *t)
 {
   guint joined = 0;  /* length of what the lines before were joined into */
+  gboolean joined_prose = FALSE;
 
   for (guint i = 0; i + 1 < t->lines->len; i++)
     {
@@ -440,14 +471,23 @@ find_line_breaks (Tidy *t)
       gunichar last, first;
       gboolean han_line, all_zero = TRUE, continues;
 
+      gboolean prose;
+
       if (line->blank)
         {
           joined = 0;
+          joined_prose = FALSE;
           continue;
         }
       /* The logical line: this one and those joined to it. */
       len_i = joined + (line->cend - line->cstart);
+      /* Prose, not a title, a byline or a heading: a sentence ends in it,
+       * or (unless it starts a list item: "一、…，…") a comma stands in it. */
+      prose = joined_prose || holds_sentence_end (t, line, FALSE) ||
+              (holds_sentence_end (t, line, TRUE) &&
+               !starts_list_item (t->cp + line->cstart, line->cend - line->cstart));
       joined = 0;
+      joined_prose = FALSE;
       for (k = i + 1; k < t->lines->len && k - i <= 4 && line_at (t, k)->blank; k++)
         all_zero = all_zero && line_at (t, k)->zero_only;
       if (k >= t->lines->len || line_at (t, k)->blank)
@@ -455,13 +495,16 @@ find_line_breaks (Tidy *t)
       next = line_at (t, k);
       first = t->cp[next->cstart];
       /* "，落实…": the rest of a sentence cut where a link was. */
-      continues = g_utf8_strchr ("，、。；：,;", -1, first) != NULL;
+      continues = g_utf8_strchr ("，、。；：,;", -1, first) != NULL ||
+                  /* "…members of the board, and" / "residents of…" */
+                  (g_unichar_islower (first) && first < 0x2E80);
       /* Lines holding only zero-width characters are no paragraph gap; nor
-       * is a blank line after a whole paragraph that stops inside a
-       * sentence (a web copy's "…去年下半年" / "以来…"), or before the
-       * rest of a sentence. A short line before a blank line is a title or
-       * a heading. */
-      if (k > i + 1 && !all_zero && len_i <= HEADING_MAX && !continues)
+       * is a blank line after a whole paragraph of prose that stops inside
+       * a sentence (a web copy's "…去年下半年" / "以来…"), or before the
+       * rest of a sentence ("，落实…"). A short line, or one without a
+       * sentence in it, before a blank line is a title, a heading or a
+       * byline. */
+      if (k > i + 1 && !all_zero && !continues && (len_i <= PROSE_MIN || !prose))
         continue;
       j = k;
       last = t->cp[line->cend - 1];
@@ -470,14 +513,17 @@ find_line_breaks (Tidy *t)
       if (starts_list_item (t->cp + next->cstart, next->cend - next->cstart))
         continue;
       len_j = next->cend - next->cstart;
-      if (!continues && len_i <= HEADING_MAX && len_i * 5 < len_j * 4)
+      if (!continues && !prose && len_i <= HEADING_MAX && len_i * 5 < len_j * 4)
         continue;
       if (is_claimed (t, line->end, next->start))
         continue;
       han_line = line->han + next->han > line->latin + next->latin;
+      /* Chinese is wrapped anywhere, numbers included ("3" / "9个"):
+       * nothing between; words are wrapped at a space. */
       add_change (t, MG_TIDY_LINE_BREAKS, line->end, next->start,
-                  is_cjk (last, han_line) || is_cjk (first, han_line) ? "" : " ");
+                  han_line || is_cjk (last, FALSE) || is_cjk (first, FALSE) ? "" : " ");
       joined = len_i;
+      joined_prose = prose;
       i = j - 1;
     }
 }
