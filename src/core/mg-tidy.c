@@ -497,7 +497,9 @@ find_line_breaks (Tidy *t)
       /* "，落实…": the rest of a sentence cut where a link was. */
       continues = g_utf8_strchr ("，、。；：,;", -1, first) != NULL ||
                   /* "…members of the board, and" / "residents of…" */
-                  (g_unichar_islower (first) && first < 0x2E80);
+                  (g_unichar_islower (first) && first < 0x2E80) ||
+                  /* "人" / U+200B / "民": a word cut by a page's markup */
+                  (k > i + 1 && all_zero);
       /* Lines holding only zero-width characters are no paragraph gap; nor
        * is a blank line after a whole paragraph of prose that stops inside
        * a sentence (a web copy's "…去年下半年" / "以来…"), or before the
