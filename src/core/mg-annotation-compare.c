@@ -93,6 +93,7 @@ mg_annotation_equal (MgAnnotation *a,
          a->anchor_state == b->anchor_state &&
          a->anchor_score == b->anchor_score &&
          a->paragraph == b->paragraph &&
+         a->sentence == b->sentence &&
          mg_json_object_equal0 (a->extra, b->extra);
 }
 
