@@ -124,6 +124,58 @@ mg_export_append_paragraph (GString *out,
 }
 
 const char *
+mg_export_item_speech (MgSummary           *summary,
+                       const MgSummaryItem *item)
+{
+  if (!mg_summary_is_combined (summary))
+    return NULL;
+  return mg_summary_get_speech (summary, item->speech)->title;
+}
+
+gboolean
+mg_export_speech_starts (MgSummary *summary,
+                         GPtrArray *items,
+                         guint      i,
+                         guint     *out_count)
+{
+  const MgSummaryItem *first = g_ptr_array_index (items, i);
+  guint n = 0;
+
+  if (!mg_summary_is_combined (summary)
+      || (i > 0 && ((const MgSummaryItem *) g_ptr_array_index (items, i - 1))->speech == first->speech))
+    return FALSE;
+  while (i + n < items->len
+         && ((const MgSummaryItem *) g_ptr_array_index (items, i + n))->speech == first->speech)
+    n++;
+  *out_count = n;
+  return TRUE;
+}
+
+void
+mg_export_append_per_speech (GString              *out,
+                             MgSummary            *summary,
+                             const MgSummaryCount *count,
+                             MgSummaryGroupKind    kind)
+{
+  guint n_speeches = mg_summary_get_n_speeches (summary);
+
+  if (!mg_summary_is_combined (summary))
+    return;
+  for (guint s = 0; s < n_speeches; s++)
+    {
+      const MgSummarySpeech *speech = mg_summary_get_speech (summary, s);
+      guint n;
+
+      if (count != NULL)
+        n = count->speech_counts[s];
+      else
+        n = kind == MG_SUMMARY_GROUP_ORPHANED ? speech->n_orphaned : speech->n_untagged;
+      g_string_append_printf (out, "%s%u: %u", s == 0 ? " (" : ", ", s + 1, n);
+    }
+  g_string_append_c (out, ')');
+}
+
+const char *
 mg_export_author_label (const char *author)
 {
   return author != NULL && *author != '\0' ? author : _("Unknown author");

@@ -76,6 +76,24 @@ char    *mg_export_derived_uuid      (const char   *seed);
 /* "¶7", or "" for 0. */
 void     mg_export_append_paragraph  (GString      *out,
                                       guint         paragraph);
+/* In a combined summary, the title of @item's speech; NULL otherwise
+ * (then quotes need not say which speech they come from). */
+const char *mg_export_item_speech    (MgSummary           *summary,
+                                      const MgSummaryItem *item);
+/* In a combined summary, whether the annotation at @i of a group's @items
+ * starts the run of another speech (a subheading goes before it); then
+ * @out_count is how many of the group's annotations that speech has. */
+gboolean    mg_export_speech_starts  (MgSummary           *summary,
+                                      GPtrArray           *items,
+                                      guint                i,
+                                      guint               *out_count);
+/* In a combined summary, " (1: N, 2: N, …)": the count of @count (a tag's;
+ * NULL for the untagged or orphaned ones, as @kind says) in each speech,
+ * by its number; nothing otherwise. */
+void        mg_export_append_per_speech (GString              *out,
+                                         MgSummary            *summary,
+                                         const MgSummaryCount *count,
+                                         MgSummaryGroupKind    kind);
 /* The author for display: a translated "Unknown" when empty. */
 const char *mg_export_author_label   (const char   *author);
 
