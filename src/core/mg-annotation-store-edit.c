@@ -479,11 +479,15 @@ mg_annotation_store_add_tag (MgAnnotationStore  *self,
   return TRUE;
 }
 
-gboolean
-mg_annotation_store_rename_tag (MgAnnotationStore  *self,
-                                const char         *tag_id,
-                                const char         *name,
-                                GError            **error)
+/* Sets the name or the description of a tag as one step (none when it
+ * already reads @text). */
+static gboolean
+set_tag_text (MgAnnotationStore  *self,
+              const char         *tag_id,
+              gboolean            description,
+              const char         *text,
+              const char         *label,
+              GError            **error)
 {
   MgTag *tag, *after;
 
@@ -494,12 +498,25 @@ mg_annotation_store_rename_tag (MgAnnotationStore  *self,
   tag = lookup_tag (self, tag_id, error);
   if (tag == NULL)
     return FALSE;
-  if (g_strcmp0 (mg_tag_get_name (tag), name != NULL ? name : "") == 0)
+  if (g_strcmp0 (description ? mg_tag_get_description (tag) : mg_tag_get_name (tag),
+                 text != NULL ? text : "") == 0)
     return TRUE;
   after = mg_tag_copy (tag);
-  mg_tag_set_name (after, name);
-  change_tag (self, tag, after, _("Rename tag"));
+  if (description)
+    mg_tag_set_description (after, text);
+  else
+    mg_tag_set_name (after, text);
+  change_tag (self, tag, after, label);
   return TRUE;
+}
+
+gboolean
+mg_annotation_store_rename_tag (MgAnnotationStore  *self,
+                                const char         *tag_id,
+                                const char         *name,
+                                GError            **error)
+{
+  return set_tag_text (self, tag_id, FALSE, name, _("Rename tag"), error);
 }
 
 gboolean
@@ -538,21 +555,7 @@ mg_annotation_store_set_tag_description (MgAnnotationStore  *self,
                                          const char         *description,
                                          GError            **error)
 {
-  MgTag *tag, *after;
-
-  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
-  g_return_val_if_fail (tag_id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  tag = lookup_tag (self, tag_id, error);
-  if (tag == NULL)
-    return FALSE;
-  if (g_strcmp0 (mg_tag_get_description (tag), description != NULL ? description : "") == 0)
-    return TRUE;
-  after = mg_tag_copy (tag);
-  mg_tag_set_description (after, description);
-  change_tag (self, tag, after, _("Describe tag"));
-  return TRUE;
+  return set_tag_text (self, tag_id, TRUE, description, _("Describe tag"), error);
 }
 
 gboolean
