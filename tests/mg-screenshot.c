@@ -18,9 +18,11 @@
  * copy of the speech: the annotations are saved beside it, as in the
  * program. */
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "mg-application.h"
 #include "mg-document-view.h"
@@ -124,6 +126,12 @@ main (int   argc,
       return 2;
     }
 
+  /* The interface in the language of the environment (LANGUAGE=zh_CN),
+   * from MG_LOCALEDIR when the program is not installed. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MG_LOCALEDIR") != NULL ? g_getenv ("MG_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_init ();
   adw_init ();
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
