@@ -30,6 +30,11 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->settings = g_settings_new (APPLICATION_ID);
   g_settings_reset (fixture->settings, "show-suggestions");
+  /* On the screen of Xvfb whatever size the last window was closed at, so
+   * that a popover in the speech has a monitor to show on. */
+  g_settings_set_int (fixture->settings, "window-width", 1000);
+  g_settings_set_int (fixture->settings, "window-height", 700);
+  g_settings_set_boolean (fixture->settings, "window-maximized", FALSE);
   fixture->window = mg_window_new (app);
   gtk_window_present (GTK_WINDOW (fixture->window));
   mg_gui_test_iterate ();
