@@ -286,24 +286,25 @@ md_append_counts (GString   *out,
   g_string_append (out, "\n");
 }
 
-gboolean
-mg_export_markdown_write (MgSummary    *summary,
-                          GString      *out,
-                          MgExportJob  *job,
-                          GError      **error)
+static void
+md_append_heading (GString    *out,
+                   guint       level,
+                   const char *text,
+                   guint       count)
 {
-  GPtrArray *starred = mg_summary_get_starred (summary);
-  guint n_groups = mg_summary_get_n_groups (summary);
-  guint total = starred->len;
-
-  for (guint g = 0; g < n_groups; g++)
-    total += mg_summary_get_group (summary, g)->items->len;
-  mg_export_job_begin (job, total);
-
-  g_string_append (out, "# ");
-  md_append_cell (out, mg_summary_get_title (summary));
+  for (guint i = 0; i < level; i++)
+    g_string_append_c (out, '#');
+  g_string_append_c (out, ' ');
+  md_append_cell (out, text);
+  if (count != G_MAXUINT)
+    g_string_append_printf (out, " (%u)", count);
   g_string_append (out, "\n\n");
+}
 
+static void
+md_append_header (GString   *out,
+                  MgSummary *summary)
+{
   if (*mg_summary_get_source (summary) != '\0')
     {
       g_string_append_printf (out, "- %s ", _("Source:"));
@@ -312,45 +313,21 @@ mg_export_markdown_write (MgSummary    *summary,
     }
   g_string_append_printf (out, "- %s %s\n", _("Exported:"), mg_summary_get_date (summary));
   g_string_append_printf (out, "- %s %u\n\n", _("Annotations:"), mg_summary_get_n_items (summary));
+}
 
-  md_append_counts (out, summary);
+static const MgExportOutline md_outline = {
+  md_append_heading,
+  md_append_header,
+  md_append_counts,
+  md_append_item,
+  "",
+};
 
-  if (starred->len > 0)
-    {
-      g_string_append_printf (out, "## %s\n\n", _("Key quotes"));
-      for (guint i = 0; i < starred->len; i++)
-        {
-          md_append_item (out, summary, g_ptr_array_index (starred, i), FALSE);
-          if (!mg_export_job_step (job, error))
-            return FALSE;
-        }
-    }
-
-  for (guint g = 0; g < n_groups; g++)
-    {
-      const MgSummaryGroup *group = mg_summary_get_group (summary, g);
-
-      g_string_append (out, "## ");
-      md_append_cell (out, group->name);
-      g_string_append_printf (out, " (%u)\n\n", group->items->len);
-      for (guint i = 0; i < group->items->len; i++)
-        {
-          const MgSummaryItem *item = g_ptr_array_index (group->items, i);
-
-          guint run;
-
-          if (mg_export_speech_starts (summary, group->items, i, &run))
-            {
-              g_string_append (out, "### ");
-              md_append_cell (out, mg_summary_get_speech (summary, item->speech)->title);
-              g_string_append_printf (out, " (%u)\n\n", run);
-            }
-          md_append_item (out, summary, item, TRUE);
-          if (!mg_export_job_step (job, error))
-            return FALSE;
-        }
-    }
-
-  mg_export_job_finish (job);
-  return TRUE;
+gboolean
+mg_export_markdown_write (MgSummary    *summary,
+                          GString      *out,
+                          MgExportJob  *job,
+                          GError      **error)
+{
+  return mg_export_write_outline (summary, out, &md_outline, job, error);
 }

@@ -169,66 +169,43 @@ text_append_counts (GString   *out,
     g_string_append_c (out, '\n');
 }
 
+/* Title underlined with =, sections with -, a speech's run with ~. */
+static void
+text_append_outline_heading (GString    *out,
+                             guint       level,
+                             const char *text,
+                             guint       count)
+{
+  static const char underline[] = { '=', '-', '~' };
+  g_autofree char *heading = count != G_MAXUINT ? g_strdup_printf ("%s (%u)", text, count)
+                                                : g_strdup (text);
+
+  text_append_heading (out, heading, underline[MIN (level, 3) - 1]);
+}
+
+static void
+text_append_header (GString   *out,
+                    MgSummary *summary)
+{
+  if (*mg_summary_get_source (summary) != '\0')
+    g_string_append_printf (out, "%s %s\n", _("Source:"), mg_summary_get_source (summary));
+  g_string_append_printf (out, "%s %s\n", _("Exported:"), mg_summary_get_date (summary));
+  g_string_append_printf (out, "%s %u\n\n", _("Annotations:"), mg_summary_get_n_items (summary));
+}
+
+static const MgExportOutline text_outline = {
+  text_append_outline_heading,
+  text_append_header,
+  text_append_counts,
+  text_append_item,
+  "\n",
+};
+
 gboolean
 mg_export_text_write (MgSummary    *summary,
                       GString      *out,
                       MgExportJob  *job,
                       GError      **error)
 {
-  GPtrArray *starred = mg_summary_get_starred (summary);
-  guint n_groups = mg_summary_get_n_groups (summary);
-  guint total = starred->len;
-
-  for (guint g = 0; g < n_groups; g++)
-    total += mg_summary_get_group (summary, g)->items->len;
-  mg_export_job_begin (job, total);
-
-  text_append_heading (out, mg_summary_get_title (summary), '=');
-  if (*mg_summary_get_source (summary) != '\0')
-    g_string_append_printf (out, "%s %s\n", _("Source:"), mg_summary_get_source (summary));
-  g_string_append_printf (out, "%s %s\n", _("Exported:"), mg_summary_get_date (summary));
-  g_string_append_printf (out, "%s %u\n\n", _("Annotations:"), mg_summary_get_n_items (summary));
-
-  text_append_counts (out, summary);
-
-  if (starred->len > 0)
-    {
-      text_append_heading (out, _("Key quotes"), '-');
-      for (guint i = 0; i < starred->len; i++)
-        {
-          text_append_item (out, summary, g_ptr_array_index (starred, i), FALSE);
-          if (!mg_export_job_step (job, error))
-            return FALSE;
-        }
-      g_string_append_c (out, '\n');
-    }
-
-  for (guint g = 0; g < n_groups; g++)
-    {
-      const MgSummaryGroup *group = mg_summary_get_group (summary, g);
-      g_autofree char *heading = g_strdup_printf ("%s (%u)", group->name, group->items->len);
-
-      text_append_heading (out, heading, '-');
-      for (guint i = 0; i < group->items->len; i++)
-        {
-          const MgSummaryItem *item = g_ptr_array_index (group->items, i);
-
-          guint run;
-
-          if (mg_export_speech_starts (summary, group->items, i, &run))
-            {
-              g_autofree char *subheading =
-                g_strdup_printf ("%s (%u)", mg_summary_get_speech (summary, item->speech)->title,
-                                 run);
-
-              text_append_heading (out, subheading, '~');
-            }
-          text_append_item (out, summary, item, TRUE);
-          if (!mg_export_job_step (job, error))
-            return FALSE;
-        }
-    }
-
-  mg_export_job_finish (job);
-  return TRUE;
+  return mg_export_write_outline (summary, out, &text_outline, job, error);
 }
