@@ -65,9 +65,14 @@ run (const MgCliCommand *command,
       return MG_CLI_EXIT_DATA;
     }
   for (guint i = 0; i < layers->len; i++)
-    mg_cli_message (_("%s (%s): %u added, %u merged, %u skipped"),
-                    args.args[i + 1], mg_layer_get_author (g_ptr_array_index (layers, i)),
-                    per_layer[i].added, per_layer[i].merged, per_layer[i].skipped);
+    {
+      MgLayer *layer = g_ptr_array_index (layers, i);
+
+      mg_merge_dismissed (files->store, mg_annotation_store_get_dismissed (mg_layer_get_store (layer)));
+      mg_cli_message (_("%s (%s): %u added, %u merged, %u skipped"),
+                      args.args[i + 1], mg_layer_get_author (layer),
+                      per_layer[i].added, per_layer[i].merged, per_layer[i].skipped);
+    }
 
   if (out != NULL)
     {
