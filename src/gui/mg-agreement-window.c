@@ -63,7 +63,7 @@ result_row (MgAgreementResult *r,
   const char *method = r->method == MG_AGREEMENT_COHEN ? _("Cohen’s kappa") : _("Fleiss’ kappa");
   GtkWidget *label;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tag != NULL ? mg_tag_get_name (tag) : r->tag_id);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tag != NULL ? mg_tag_get_display_name (tag) : r->tag_id);
   if (r->overlap < 0)
     subtitle = g_strdup_printf ("%s · %s", method, _("unused"));
   else
