@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -104,6 +105,168 @@ test_huge_quote_anchors (Fixture       *f,
 }
 
 
+/* Starts marginalia-cli with @argv in the fixture's folder, not waiting. */
+static GSubprocess *
+start (Fixture            *f,
+       const char * const *env,
+       const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) full = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_subprocess_launcher_set_cwd (launcher, f->dir);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+  g_ptr_array_add (full, (gpointer) g_getenv ("MG_CLI"));
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (full, (gpointer) argv[i]);
+  g_ptr_array_add (full, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) full->pdata, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+/* Waits for @process; its status, and stdout in @out (nullable). */
+static int
+finish (GSubprocess *process,
+        char       **out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_text, &stderr_text, &error);
+  g_assert_no_error (error);
+  if (stderr_text != NULL && *stderr_text != '\0')
+    g_test_message ("%s", stderr_text);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+  return g_subprocess_get_exit_status (process);
+}
+
+#define N_WRITERS 6
+
+/* Writers at the same moment each keep what they wrote: `add` against
+ * `add`, and `add` against `tags --rename`, many times over. */
+static void
+test_concurrent_writers (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const quotes[N_WRITERS] = { "项目为王", "高质量发展", "6.5%", "1200", "233", "全市" };
+
+  for (guint round = 0; round < 8; round++)
+    {
+      g_autofree char *path = fixture_path (f, SIDECAR);
+      GSubprocess *processes[N_WRITERS + 1];
+      char *ids[N_WRITERS];
+      g_autofree char *name = g_strdup_printf ("Round %u", round);
+      g_autoptr(JsonNode) root = NULL;
+      JsonArray *array;
+      JsonObject *object;
+      JsonArray *tags;
+      gboolean renamed = FALSE;
+
+      g_unlink (path);
+      for (guint i = 0; i < N_WRITERS; i++)
+        {
+          const char *argv[] = { "add", SPEECH, "--quote", quotes[i], NULL };
+
+          processes[i] = start (f, NULL, argv);
+        }
+      {
+        const char *argv[] = { "tags", SPEECH, "--rename", "figure", name, NULL };
+
+        processes[N_WRITERS] = start (f, NULL, argv);
+      }
+      for (guint i = 0; i < N_WRITERS; i++)
+        {
+          g_assert_cmpint (finish (processes[i], &ids[i]), ==, 0);
+          strip_newline (ids[i]);
+          g_object_unref (processes[i]);
+        }
+      g_assert_cmpint (finish (processes[N_WRITERS], NULL), ==, 0);
+      g_object_unref (processes[N_WRITERS]);
+
+      array = list_json (f, SPEECH, &root);
+      g_assert_cmpuint (json_array_get_length (array), ==, N_WRITERS);
+      for (guint i = 0; i < N_WRITERS; i++)
+        {
+          g_assert_nonnull (find_annotation (array, ids[i]));
+          g_free (ids[i]);
+        }
+
+      {
+        g_autofree char *contents = NULL;
+        g_autoptr(GError) error = NULL;
+
+        g_file_get_contents (path, &contents, NULL, &error);
+        g_assert_no_error (error);
+        g_clear_pointer (&root, json_node_unref);
+        root = parse_json (contents);
+        object = json_node_get_object (root);
+        tags = json_object_get_array_member (object, "tags");
+        for (guint i = 0; i < json_array_get_length (tags); i++)
+          if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (tags, i), "name"), name) == 0)
+            renamed = TRUE;
+        g_assert_true (renamed);
+      }
+
+      /* No lock file or temporary file stays behind. */
+      {
+        g_autofree char *names = listing (f);
+
+        g_assert_null (strstr (names, ".lock"));
+        g_assert_null (strstr (names, ".saving-"));
+      }
+    }
+}
+
+/* While another program holds the lock, a change waits, then gives up
+ * with a clear message, and changes nothing. */
+static void
+test_lock_timeout (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *lock_path = fixture_path (f, "." SIDECAR ".lock");
+  g_autofree char *id = add_ok (f, "--quote", "项目为王", NULL);
+  g_autoptr(GBytes) before = snapshot (f, SIDECAR);
+  const char *env[] = { "MARGINALIA_LOCK_TIMEOUT=0.3", NULL };
+  g_auto(Result) r = { 0 };
+  int fd;
+
+  fd = g_open (lock_path, O_RDWR | O_CREAT, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+
+  RUN_ENV (f, &r, env, "add", SPEECH, "--quote", "高质量发展");
+  g_assert_cmpint (r.status, ==, 3);
+  g_assert_nonnull (strstr (r.err, SIDECAR));
+  g_assert_nonnull (strstr (r.err, "another program"));
+  g_assert_cmpstr (r.out, ==, "");
+  assert_unchanged (f, SIDECAR, before);
+
+  RUN_ENV (f, &r, env, "tags", SPEECH, "--rename", "figure", "Numbers");
+  g_assert_cmpint (r.status, ==, 3);
+  assert_unchanged (f, SIDECAR, before);
+
+  /* Reading needs no lock. */
+  RUN_ENV (f, &r, env, "list", SPEECH);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, id));
+
+  close (fd);
+  RUN_ENV (f, &r, env, "add", SPEECH, "--quote", "高质量发展");
+  g_assert_cmpint (r.status, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -114,6 +277,8 @@ main (int    argc,
   g_test_add ("/cli-hardening/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("huge-quote-anchors", test_huge_quote_anchors);
+  ADD ("concurrent-writers", test_concurrent_writers);
+  ADD ("lock-timeout", test_lock_timeout);
 
   return g_test_run ();
 }

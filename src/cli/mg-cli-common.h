@@ -7,6 +7,7 @@
 #include "mg-annotation-store.h"
 #include "mg-document.h"
 #include "mg-sidecar.h"
+#include "mg-sidecar-lock.h"
 
 G_BEGIN_DECLS
 
@@ -118,12 +119,15 @@ typedef struct
   MgDocument        *document;
   MgSidecar         *sidecar;
   MgAnnotationStore *store;          /* the sidecar's */
+  MgSidecarLock     *lock;           /* held from reading to writing, when for writing */
 } MgCliFiles;
 
 /* Loads the document and its sidecar (@annotations_path, or the default
  * beside the document). On failure prints why and returns NULL with
  * @out_status set. With @for_writing, a sidecar this version may not write
- * (newer version) is refused before anything is changed. A sidecar whose
+ * (newer version) is refused before anything is changed, and the sidecar
+ * is locked (mg_sidecar_lock_acquire) until mg_cli_files_free(), so that
+ * no other program changes it in between. A sidecar whose
  * sha256 differs from the text comes back re-anchored in memory. */
 MgCliFiles *mg_cli_files_open (const char *document_path,
                                const char *annotations_path,

@@ -12,6 +12,7 @@ mg_cli_files_free (MgCliFiles *files)
   if (files == NULL)
     return;
   g_clear_object (&files->sidecar);
+  g_clear_pointer (&files->lock, mg_sidecar_lock_release);
   g_clear_object (&files->document);
   g_clear_object (&files->sidecar_file);
   g_clear_object (&files->document_file);
@@ -57,6 +58,16 @@ mg_cli_files_open (const char *document_path,
     {
       files->sidecar_path = g_strconcat (document_path, MG_SIDECAR_SUFFIX, NULL);
       files->sidecar_file = mg_sidecar_default_file (files->document_file);
+    }
+
+  if (for_writing)
+    {
+      files->lock = mg_sidecar_lock_acquire (files->sidecar_file, &error);
+      if (files->lock == NULL)
+        {
+          *out_status = mg_cli_fail (MG_CLI_EXIT_WRITE, error);
+          return NULL;
+        }
     }
 
   files->sidecar = mg_sidecar_new (files->sidecar_file, files->document);

@@ -3,8 +3,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "mg-sidecar-private.h"
 
@@ -156,9 +161,9 @@ mg_sidecar_read_file (GFile         *file,
 
 /* Where the bytes really go: the target of a symbolic link, so that the
  * link stays a link and the replacement stays atomic. */
-static GFile *
-resolve_target (GFile        *file,
-                GCancellable *cancellable)
+GFile *
+mg_sidecar_resolve_target (GFile        *file,
+                           GCancellable *cancellable)
 {
   g_autoptr(GFile) target = g_object_ref (file);
 
@@ -189,13 +194,118 @@ resolve_target (GFile        *file,
   return g_steal_pointer (&target);
 }
 
+/* The temporary file a save writes before renaming it over @path:
+ * ".NAME.saving-XXXXXX" in the same folder, a name nothing else uses. */
+static char *
+temporary_template (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strconcat (".", base, ".saving-XXXXXX", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* A save killed before its rename leaves its temporary file behind;
+ * saves hold the sidecar's lock, so any such file found while saving is
+ * a leftover. */
+static void
+remove_stale_temporaries (const char *path)
+{
+  g_autofree char *dir_path = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (".", base, ".saving-", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *entry;
+
+  if (dir == NULL)
+    return;
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *stale = NULL;
+
+      if (!g_str_has_prefix (entry, prefix) || strlen (entry) != strlen (prefix) + 6)
+        continue;
+      stale = g_build_filename (dir_path, entry, NULL);
+      if (g_file_test (stale, G_FILE_TEST_IS_REGULAR) && !g_file_test (stale, G_FILE_TEST_IS_SYMLINK))
+        g_unlink (stale);
+    }
+}
+
+static gboolean
+write_all (int            fd,
+           const guint8  *data,
+           gsize          length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return FALSE;
+        }
+      data += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
+/* Temporary file, fsync, rename, fsync of the folder. @mode -1: a new
+ * file's (0666 less the umask); else kept. */
+static gboolean
+replace_atomically (const char     *path,
+                    gconstpointer   data,
+                    gsize           length,
+                    int             mode,
+                    GError        **error)
+{
+  g_autofree char *tmp = temporary_template (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd, saved, dir_fd;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
+      return FALSE;
+    }
+  if ((mode >= 0 && fchmod (fd, (mode_t) mode) != 0) ||
+      !write_all (fd, data, length) ||
+      fsync (fd) != 0)
+    {
+      saved = errno;
+      close (fd);
+      g_unlink (tmp);
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
+      return FALSE;
+    }
+  if (close (fd) != 0 || g_rename (tmp, path) != 0)
+    {
+      saved = errno;
+      g_unlink (tmp);
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
+      return FALSE;
+    }
+  dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd >= 0)
+    {
+      fsync (dir_fd);
+      close (dir_fd);
+    }
+  return TRUE;
+}
+
 gboolean
 mg_sidecar_write_file (GFile         *file,
                        GBytes        *bytes,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autoptr(GFile) target = resolve_target (file, cancellable);
+  g_autoptr(GFile) target = mg_sidecar_resolve_target (file, cancellable);
   g_autoptr(GFile) parent = g_file_get_parent (target);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = mg_sidecar_display_name (file);
@@ -239,13 +349,13 @@ mg_sidecar_write_file (GFile         *file,
     {
       /* g_file_replace_contents() closes its stream when a write fails
        * (a full disk, a size limit), and closing renames the half-written
-       * temporary file over the old one. g_file_set_contents_full() removes
-       * it instead, leaving the old file as it was. */
+       * temporary file over the old one: written here instead, the old
+       * file is left as it was. */
       g_autoptr(GFileInfo) info =
         g_file_query_info (target,
                            G_FILE_ATTRIBUTE_UNIX_MODE "," G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-      int mode = 0666;
+      int mode = -1;
 
       if (info != NULL)
         {
@@ -259,9 +369,8 @@ mg_sidecar_write_file (GFile         *file,
           if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
             mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777;
         }
-      if (!g_file_set_contents_full (path, data, length,
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     mode, &local_error))
+      remove_stale_temporaries (path);
+      if (!replace_atomically (path, data, length, mode, &local_error))
         {
           g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
                        _("Cannot save “%s”: %s"), name, local_error->message);

@@ -68,6 +68,17 @@ GBytes           *mg_sidecar_write         (MgSidecarContent *read,
                                             MgTagSet         *tags,
                                             GListModel       *annotations);
 
+/* Where the bytes of @file really go: the target of a symbolic link. */
+GFile            *mg_sidecar_resolve_target (GFile          *file,
+                                             GCancellable   *cancellable);
+/* The lock file of mg_sidecar_lock_acquire(); NULL when not local. */
+char             *mg_sidecar_lock_path     (GFile            *sidecar);
+
+/* Replaces the unknown members @self writes back (top-level and in
+ * "document") by those @from read. */
+void              mg_sidecar_adopt_unknown_members (MgSidecar   *self,
+                                                    MgSidecar   *from);
+
 /* The file's name for messages. */
 char             *mg_sidecar_display_name  (GFile            *file);
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-anchor.h"
+#include "mg-json-util.h"
 #include "mg-sidecar-private.h"
 
 struct _MgSidecar
@@ -546,6 +547,19 @@ mg_sidecar_serialize (MgSidecar *self)
                            self->embed_text,
                            mg_annotation_store_get_tag_set (self->store),
                            G_LIST_MODEL (self->store));
+}
+
+void
+mg_sidecar_adopt_unknown_members (MgSidecar *self,
+                                  MgSidecar *from)
+{
+  g_return_if_fail (MG_IS_SIDECAR (self));
+  g_return_if_fail (MG_IS_SIDECAR (from));
+
+  g_clear_pointer (&self->read->extra, json_object_unref);
+  self->read->extra = mg_json_object_deep_copy (from->read->extra);
+  g_clear_pointer (&self->read->doc_extra, json_object_unref);
+  self->read->doc_extra = mg_json_object_deep_copy (from->read->doc_extra);
 }
 
 static gboolean

@@ -27,6 +27,7 @@ typedef enum
   MG_SIDECAR_ERROR_TOO_LARGE,
   MG_SIDECAR_ERROR_BROKEN,         /* refusing to overwrite a file that failed to load */
   MG_SIDECAR_ERROR_WRITE,
+  MG_SIDECAR_ERROR_LOCKED,         /* another program is changing the file */
 } MgSidecarError;
 
 /* What a problem means for the file. */

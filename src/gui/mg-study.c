@@ -6,6 +6,7 @@
 
 #include "mg-heat.h"
 #include "mg-shared.h"
+#include "mg-sidecar-lock.h"
 #include "mg-study-private.h"
 
 G_DEFINE_FINAL_TYPE (MgStudy, mg_study, G_TYPE_OBJECT)
@@ -437,6 +438,22 @@ mg_study_check_disk (MgStudy *self)
           mg_study_toast (self, title, NULL, NULL, FALSE);
         }
     }
+}
+
+gboolean
+mg_study_save (MgStudy  *self,
+               GError  **error)
+{
+  MgSidecar *sidecar;
+  g_autoptr(MgSidecarLock) lock = NULL;
+
+  g_return_val_if_fail (MG_IS_STUDY (self), FALSE);
+
+  if (self->sync != NULL)
+    return mg_sidecar_sync_save (self->sync, NULL, error);
+  sidecar = mg_window_get_sidecar (self->window);
+  lock = mg_sidecar_lock_acquire (mg_sidecar_get_file (sidecar), error);
+  return lock != NULL && mg_sidecar_save (sidecar, NULL, error);
 }
 
 static gboolean

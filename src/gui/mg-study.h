@@ -73,4 +73,9 @@ gboolean    mg_study_merge_chosen    (MgStudy      *self,
  * monitor does this by itself). */
 void        mg_study_check_disk      (MgStudy      *self);
 
+/* Saves the open sidecar, merging first what another program wrote to it
+ * (mg_sidecar_sync_save), under the sidecar's lock. */
+gboolean    mg_study_save            (MgStudy      *self,
+                                      GError      **error);
+
 G_END_DECLS

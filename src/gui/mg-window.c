@@ -142,7 +142,7 @@ mg_window_save (MgWindow  *self,
       !mg_annotation_store_get_dirty (self->store))
     return TRUE;
 
-  if (!mg_sidecar_save (self->sidecar, NULL, &local_error))
+  if (!mg_study_save (mg_study_get_for_window (self), &local_error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not save the annotations: %s"),
                                                   local_error->message);
