@@ -267,6 +267,155 @@ test_lock_timeout (Fixture       *f,
   g_assert_cmpint (r.status, ==, 0);
 }
 
+/* A sidecar just under the 64 MiB read limit: one annotation whose note
+ * fills it. */
+#define READ_LIMIT (64 * 1024 * 1024)
+
+static void
+fill_to_limit (Fixture *f)
+{
+  g_autofree char *path = fixture_path (f, SIDECAR);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) big = NULL;
+  g_autoptr(GError) error = NULL;
+  char *at;
+  gsize length;
+
+  g_free (add_ok (f, "--quote", "项目为王", NULL));
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  at = strstr (contents, "\"note\": \"\"");
+  g_assert_nonnull (at);
+  big = g_string_new_len (contents, at - contents + strlen ("\"note\": \""));
+  for (gsize n = READ_LIMIT - length - 4096; n > 0; n--)
+    g_string_append_c (big, 'n');
+  g_string_append (big, at + strlen ("\"note\": \""));
+  g_assert_cmpuint (big->len, <, READ_LIMIT);
+  g_file_set_contents (path, big->str, big->len, &error);
+  g_assert_no_error (error);
+}
+
+/* A change that would grow the sidecar past what can be read back is
+ * refused before writing: exit 2, the file as it was. */
+static void
+test_write_limit (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *note = g_strnfill (8000, 'x');
+  g_autofree char *w3c = fixture_path (f, "notes.json");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GString) items = g_string_new ("[");
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+
+  fill_to_limit (f);
+  before = snapshot (f, SIDECAR);
+
+  RUN (f, &r, "add", SPEECH, "--quote", "高质量发展", "--note", note);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "64 MiB"));
+  g_assert_cmpstr (r.out, ==, "");
+  assert_unchanged (f, SIDECAR, before);
+
+  /* An import as well. */
+  for (guint i = 0; i < 3; i++)
+    g_string_append_printf (items, "%s{\"type\": \"Annotation\", \"body\": {\"type\": \"TextualBody\", "
+                            "\"purpose\": \"commenting\", \"value\": \"%s\"}, \"target\": {\"selector\": "
+                            "{\"type\": \"TextQuoteSelector\", \"exact\": \"高质量发展\"}}}",
+                            i > 0 ? ", " : "", note);
+  g_string_append (items, "]");
+  g_file_set_contents (w3c, items->str, -1, &error);
+  g_assert_no_error (error);
+  RUN (f, &r, "import", SPEECH, "notes.json");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "64 MiB"));
+  assert_unchanged (f, SIDECAR, before);
+
+  /* The file is still read. */
+  RUN (f, &r, "list", SPEECH);
+  g_assert_cmpint (r.status, ==, 0);
+}
+
+/* stdout fails (a full disk) after the sidecar was written: the sidecar
+ * is put back as it was, exit 3. */
+static void
+test_output_fails_after_change (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *w3c = fixture_path (f, "one.json");
+  g_autofree char *speech = fixture_path (f, SPEECH);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full to fail writing the output");
+      return;
+    }
+
+  g_free (add_ok (f, "--quote", "项目为王", NULL));
+  before = snapshot (f, SIDECAR);
+
+  {
+    const char *argv[] = { "suggest", SPEECH, "--apply", NULL };
+
+    run_full (f, NULL, "/dev/full", argv, &r);
+    g_assert_cmpint (r.status, ==, 3);
+    g_assert_nonnull (strstr (r.err, "standard output"));
+    assert_unchanged (f, SIDECAR, before);
+  }
+
+  g_file_set_contents (w3c, "{\"type\": \"Annotation\", \"target\": {\"selector\": "
+                       "{\"type\": \"TextQuoteSelector\", \"exact\": \"高质量发展\"}}}", -1, &error);
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "import", SPEECH, "one.json", NULL };
+
+    result_clear (&r);
+    run_full (f, NULL, "/dev/full", argv, &r);
+    g_assert_cmpint (r.status, ==, 3);
+    assert_unchanged (f, SIDECAR, before);
+  }
+
+  /* anchor, on a changed speech. */
+  {
+    const char *argv[] = { "anchor", SPEECH, NULL };
+    g_autofree char *text = NULL;
+    g_autofree char *changed = NULL;
+
+    g_file_get_contents (speech, &text, NULL, &error);
+    g_assert_no_error (error);
+    changed = g_strconcat ("前言。\n", text, NULL);
+    g_file_set_contents (speech, changed, -1, &error);
+    g_assert_no_error (error);
+    result_clear (&r);
+    run_full (f, NULL, "/dev/full", argv, &r);
+    g_assert_cmpint (r.status, ==, 3);
+    assert_unchanged (f, SIDECAR, before);
+  }
+}
+
+/* A save killed before its rename left its temporary file: the next save
+ * removes it; files of other names are left alone. */
+static void
+test_stale_temporaries (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *stale = fixture_path (f, "." SIDECAR ".saving-Ab3xYz");
+  g_autofree char *other = fixture_path (f, SIDECAR ".backup");
+  g_autoptr(GError) error = NULL;
+
+  g_free (add_ok (f, "--quote", "项目为王", NULL));
+  g_file_set_contents (stale, "{\n  \"format\": \"marginalia-annot", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (other, "{}", -1, &error);
+  g_assert_no_error (error);
+  g_free (add_ok (f, "--quote", "高质量发展", NULL));
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -279,6 +428,9 @@ main (int    argc,
   ADD ("huge-quote-anchors", test_huge_quote_anchors);
   ADD ("concurrent-writers", test_concurrent_writers);
   ADD ("lock-timeout", test_lock_timeout);
+  ADD ("write-limit", test_write_limit);
+  ADD ("output-fails-after-change", test_output_fails_after_change);
+  ADD ("stale-temporaries", test_stale_temporaries);
 
   return g_test_run ();
 }

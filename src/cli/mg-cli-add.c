@@ -172,10 +172,10 @@ run (const MgCliCommand *command,
   g_auto(MgCliArgs) args = { 0 };
   g_autoptr(MgCliFiles) files = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) previous = NULL;
   g_autofree char *quote = NULL;
   g_autofree char *range = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *undone = NULL;
   g_autofree char *author = NULL;
   g_auto(GStrv) tags = NULL;
   g_autoptr(GPtrArray) tag_ids = g_ptr_array_new ();
@@ -274,43 +274,15 @@ run (const MgCliCommand *command,
     return mg_cli_fail (MG_CLI_EXIT_DATA, error);
 
   /* Should stdout fail once the sidecar is saved (a full disk), nobody
-   * received the id: the sidecar is put back as it was, so that the
-   * failing command changes nothing, as for any other failure. */
-  previous = g_file_load_bytes (files->sidecar_file, NULL, NULL, NULL);
+   * received the id: the sidecar is put back as it was. */
   status = mg_cli_files_save (files);
   if (status != MG_CLI_EXIT_OK)
     return status;
 
   mg_cli_write (mg_annotation_get_id (annotation), -1);
   mg_cli_write ("\n", 1);
-  if (fflush (stdout) != 0 || ferror (stdout))
-    {
-      const char *reason = g_strerror (errno);
-      g_autoptr(GError) undo_error = NULL;
-      gboolean undone;
-
-      clearerr (stdout);
-      if (previous != NULL)
-        undone = g_file_replace_contents (files->sidecar_file,
-                                          g_bytes_get_data (previous, NULL),
-                                          g_bytes_get_size (previous),
-                                          NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                          NULL, &undo_error);
-      else
-        undone = g_file_delete (files->sidecar_file, NULL, &undo_error);
-
-      if (undone)
-        mg_cli_message (_("could not write the new annotation’s id to standard output (%s); "
-                          "nothing was added to %s"), reason, files->sidecar_path);
-      else
-        mg_cli_message (_("could not write the new annotation’s id to standard output (%s); "
-                          "the annotation is saved in %s all the same, with the id %s "
-                          "(it could not be taken out again: %s)"),
-                        reason, files->sidecar_path, mg_annotation_get_id (annotation),
-                        undo_error->message);
-      return MG_CLI_EXIT_WRITE;
-    }
-  return MG_CLI_EXIT_OK;
+  undone = g_strdup_printf (_("nothing was added to %s"), files->sidecar_path);
+  return mg_cli_files_finish (files, undone);
 }
 
 const MgCliCommand mg_cli_command_add = {

@@ -120,6 +120,8 @@ typedef struct
   MgSidecar         *sidecar;
   MgAnnotationStore *store;          /* the sidecar's */
   MgSidecarLock     *lock;           /* held from reading to writing, when for writing */
+  gboolean           saved;          /* the sidecar was written… */
+  GBytes            *previous;       /* …over these bytes (NULL: there was no file) */
 } MgCliFiles;
 
 /* Loads the document and its sidecar (@annotations_path, or the default
@@ -135,9 +137,19 @@ MgCliFiles *mg_cli_files_open (const char *document_path,
                                int        *out_status);
 void        mg_cli_files_free (MgCliFiles *files);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgCliFiles, mg_cli_files_free)
-/* Saves the sidecar atomically when the store changed. Returns the exit
- * status (a message printed on failure). */
+/* Saves the sidecar atomically when the store changed (or always, with
+ * @force). Returns the exit status (a message printed on failure). */
 int         mg_cli_files_save (MgCliFiles *files);
+int         mg_cli_files_save_full (MgCliFiles *files,
+                                    gboolean    force);
+/* Ends a command whose output (on stdout) follows a save: flushes stdout
+ * and, when that fails (a full disk), puts the sidecar back as it was, so
+ * that the failing command changes nothing. @undone (nullable) says what
+ * was taken back. Returns the exit status. */
+int         mg_cli_files_finish (MgCliFiles *files,
+                                 const char *undone);
+/* The exit status for @error from saving a sidecar. */
+int         mg_cli_save_status (const GError *error);
 
 /* Checks that @tag_id is defined in @store's tag set; prints a message
  * naming the sidecar and the known ids otherwise. */

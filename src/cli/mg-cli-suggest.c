@@ -99,7 +99,7 @@ apply (MgCliFiles     *files,
   mg_cli_print (g_dngettext (GETTEXT_PACKAGE,
                              " (%u suggestion already annotated).\n",
                              " (%u suggestions already annotated).\n", n_all - n), n_all - n);
-  return MG_CLI_EXIT_OK;
+  return mg_cli_files_finish (files, NULL);
 }
 
 static int

@@ -313,6 +313,18 @@ mg_sidecar_write_file (GFile         *file,
   gconstpointer data;
   gsize length;
 
+  /* What could not be read back is not written: the same limit on both
+   * sides. */
+  if (g_bytes_get_size (bytes) > MG_SIDECAR_MAX_SIZE)
+    {
+      g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_TOO_LARGE,
+                   _("Cannot save “%s”: the annotations would take %u MiB, and annotations "
+                     "files are refused above %d MiB; nothing was changed"),
+                   name, (guint) MIN (g_bytes_get_size (bytes) / (1024 * 1024) + 1, G_MAXUINT),
+                   MG_SIDECAR_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
   /* GIO writes in place, not atomically, when it cannot create its
    * temporary file beside the target: refuse instead. */
   if (parent != NULL)

@@ -631,6 +631,26 @@ mg_sidecar_save (MgSidecar     *self,
 }
 
 gboolean
+mg_sidecar_put_back (MgSidecar  *self,
+                     GBytes     *previous,
+                     GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+
+  if (previous != NULL)
+    return mg_sidecar_write_file (self->file, previous, NULL, error);
+  if (!g_file_delete (self->file, NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 mg_sidecar_save_as (MgSidecar     *self,
                     GFile         *file,
                     GCancellable  *cancellable,

@@ -142,6 +142,12 @@ GBytes            *mg_sidecar_serialize          (MgSidecar         *self);
 gboolean           mg_sidecar_save               (MgSidecar         *self,
                                                   GCancellable      *cancellable,
                                                   GError           **error);
+/* Undoes a save whose outcome could not be reported: writes @previous
+ * (the bytes the file held before) back atomically, or removes the file
+ * when @previous is NULL (there was none). The store is left as it is. */
+gboolean           mg_sidecar_put_back           (MgSidecar         *self,
+                                                  GBytes            *previous,
+                                                  GError           **error);
 /* Writes to another file (export of the native format, "Share…"); does not
  * change the bound file or the dirty state. */
 gboolean           mg_sidecar_save_as            (MgSidecar         *self,
