@@ -416,6 +416,155 @@ test_stale_temporaries (Fixture       *f,
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
 }
 
+/* Inputs that never end or are not files: refused at once, exit 2,
+ * nothing changed. */
+static void
+test_endless_inputs (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *fifo = fixture_path (f, "member.json");
+  g_autoptr(GBytes) before = NULL;
+  g_auto(Result) r = { 0 };
+  const char *inputs[] = { "member.json", "/dev/zero", ".", NULL };
+
+  g_free (add_ok (f, "--quote", "项目为王", NULL));
+  before = snapshot (f, SIDECAR);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  for (guint i = 0; inputs[i] != NULL; i++)
+    {
+      g_test_message ("input %s", inputs[i]);
+      RUN (f, &r, "merge", SPEECH, inputs[i]);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_nonnull (strstr (r.err, i < 2 ? "not a regular file" : "folder"));
+      assert_unchanged (f, SIDECAR, before);
+
+      RUN (f, &r, "agreement", SPEECH, SIDECAR, inputs[i]);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_nonnull (strstr (r.err, i < 2 ? "not a regular file" : "folder"));
+
+      RUN (f, &r, "import", SPEECH, inputs[i]);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_cmpstr (r.err, !=, "");
+      assert_unchanged (f, SIDECAR, before);
+
+      RUN (f, &r, "compare", SPEECH, inputs[i]);
+      g_assert_cmpint (r.status, ==, 2);
+
+      RUN (f, &r, "validate", inputs[i]);
+      g_assert_cmpint (r.status, ==, 2);
+    }
+}
+
+/* -o aimed at the speech or its sidecar is refused; a replaced file keeps
+ * its mode; a link stays a link; a pipe and /dev/stdout are written to. */
+static void
+test_output_targets (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *real = fixture_path (f, "real.md");
+  g_autofree char *link = fixture_path (f, "link.md");
+  g_autofree char *fifo = fixture_path (f, "out.fifo");
+  g_autoptr(GBytes) speech = NULL;
+  g_autoptr(GBytes) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+  GStatBuf st;
+
+  g_free (add_ok (f, "--quote", "项目为王", NULL));
+  speech = snapshot (f, SPEECH);
+  sidecar = snapshot (f, SIDECAR);
+
+  RUN (f, &r, "export", SPEECH, "--format", "html", "-o", SPEECH);
+  g_assert_cmpint (r.status, ==, 1);
+  RUN (f, &r, "export", SPEECH, "--format", "md", "-o", SIDECAR);
+  g_assert_cmpint (r.status, ==, 1);
+  RUN (f, &r, "export", SPEECH, "--format", "md", "-o", "./" SPEECH);
+  g_assert_cmpint (r.status, ==, 1);
+  RUN (f, &r, "merge", SPEECH, "speech-v2.txt", "-o", SPEECH);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpint (symlink (SPEECH, link), ==, 0);
+  RUN (f, &r, "export", SPEECH, "--format", "md", "-o", "link.md");
+  g_assert_cmpint (r.status, ==, 1);
+  g_unlink (link);
+  assert_unchanged (f, SPEECH, speech);
+  assert_unchanged (f, SIDECAR, sidecar);
+
+  /* A private file stays private. */
+  g_file_set_contents (real, "old", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (real, 0600), ==, 0);
+  RUN (f, &r, "export", SPEECH, "--format", "md", "-o", "real.md");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpint (g_stat (real, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Through a link: the link stays, its target is written. */
+  g_assert_cmpint (symlink ("real.md", link), ==, 0);
+  RUN (f, &r, "export", SPEECH, "--format", "txt", "-o", "link.md");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  {
+    g_autofree char *contents = NULL;
+
+    g_file_get_contents (real, &contents, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (contents, "项目为王"));
+  }
+
+  /* /dev/stdout (a pipe here) and a FIFO are streamed into. */
+  RUN (f, &r, "export", SPEECH, "--format", "md", "-o", "/dev/stdout");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "项目为王"));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  {
+    const char *cat[] = { "cat", fifo, NULL };
+    g_autoptr(GSubprocess) reader = g_subprocess_newv (cat, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+    g_autofree char *got = NULL;
+
+    g_assert_no_error (error);
+    RUN (f, &r, "export", SPEECH, "--format", "md", "-o", "out.fifo");
+    g_assert_cmpint (r.status, ==, 0);
+    g_subprocess_communicate_utf8 (reader, NULL, NULL, &got, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (got, "项目为王"));
+    g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (g_stat (fifo, &st), ==, 0);
+    g_assert_true (S_ISFIFO (st.st_mode));
+  }
+}
+
+/* Control characters in a tag: the codebook (qdc) and the project (qdpx)
+ * both leave out what XML 1.0 cannot hold, the same way. */
+static void
+test_xml_control_characters (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, SIDECAR);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+  char *at;
+
+  g_free (add_ok (f, "--quote", "项目为王", "--tag", "slogan", NULL));
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  at = strstr (contents, "\"name\": \"Slogan\"");
+  g_assert_nonnull (at);
+  edited = g_string_new_len (contents, at - contents);
+  g_string_append (edited, "\"name\": \"Sl\\u0001og\\u001ban & <co>\"");
+  g_string_append (edited, at + strlen ("\"name\": \"Slogan\""));
+  g_file_set_contents (path, edited->str, -1, &error);
+  g_assert_no_error (error);
+
+  RUN (f, &r, "export", SPEECH, "--format", "qdc");
+  g_assert_cmpint (r.status, ==, 0);
+  for (const char *p = r.out; *p != '\0'; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\n');
+  g_assert_nonnull (strstr (r.out, "name=\"Slogan &amp; &lt;co&gt;\""));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -431,6 +580,9 @@ main (int    argc,
   ADD ("write-limit", test_write_limit);
   ADD ("output-fails-after-change", test_output_fails_after_change);
   ADD ("stale-temporaries", test_stale_temporaries);
+  ADD ("endless-inputs", test_endless_inputs);
+  ADD ("output-targets", test_output_targets);
+  ADD ("xml-control-characters", test_xml_control_characters);
 
   return g_test_run ();
 }

@@ -142,6 +142,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgCliFiles, mg_cli_files_free)
 int         mg_cli_files_save (MgCliFiles *files);
 int         mg_cli_files_save_full (MgCliFiles *files,
                                     gboolean    force);
+/* FALSE, with a usage error printed and @out_status set, when @output
+ * (an -o argument) is the speech or the sidecar of @files (through a link
+ * too): an export or a merge must not overwrite them. */
+gboolean    mg_cli_files_check_output (MgCliFiles         *files,
+                                       const MgCliCommand *command,
+                                       const char         *output,
+                                       int                *out_status);
 /* Ends a command whose output (on stdout) follows a save: flushes stdout
  * and, when that fails (a full disk), puts the sidecar back as it was, so
  * that the failing command changes nothing. @undone (nullable) says what

@@ -73,6 +73,8 @@ run (const MgCliCommand *command,
   files = mg_cli_files_open (args.args[0], args.annotations, FALSE, &status);
   if (files == NULL)
     goto out;
+  if (output != NULL && !mg_cli_files_check_output (files, command, output, &status))
+    goto out;
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     if (!mg_cli_check_tag (files, tags[i]))
       {

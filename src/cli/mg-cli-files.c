@@ -7,7 +7,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <glib/gstdio.h>
+
 #include "mg-cli-common.h"
+#include "mg-util.h"
 
 void
 mg_cli_files_free (MgCliFiles *files)
@@ -189,4 +192,44 @@ mg_cli_check_tag (MgCliFiles *files,
   mg_cli_message (_("unknown tag “%s” in %s (known tags: %s)"),
                   tag_id, files->sidecar_path, known->str);
   return FALSE;
+}
+
+/* The same file: the same path once links are followed, or the same
+ * inode (a hard link). */
+static gboolean
+same_file (GFile *a,
+           GFile *b)
+{
+  g_autoptr(GFile) ra = mg_util_resolve_symlinks (a, NULL);
+  g_autoptr(GFile) rb = mg_util_resolve_symlinks (b, NULL);
+  g_autofree char *pa = g_file_get_path (ra);
+  g_autofree char *pb = g_file_get_path (rb);
+  GStatBuf sa, sb;
+
+  if (g_file_equal (ra, rb))
+    return TRUE;
+  return pa != NULL && pb != NULL && g_stat (pa, &sa) == 0 && g_stat (pb, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+gboolean
+mg_cli_files_check_output (MgCliFiles         *files,
+                           const MgCliCommand *command,
+                           const char         *output,
+                           int                *out_status)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+  if (same_file (file, files->document_file))
+    {
+      *out_status = mg_cli_usage_error (command, _("-o %s would overwrite the speech itself"), output);
+      return FALSE;
+    }
+  if (same_file (file, files->sidecar_file))
+    {
+      *out_status = mg_cli_usage_error (command, _("-o %s would overwrite the speech’s annotations (%s)"),
+                                        output, files->sidecar_path);
+      return FALSE;
+    }
+  return TRUE;
 }

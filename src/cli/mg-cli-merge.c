@@ -48,6 +48,8 @@ run (const MgCliCommand *command,
   files = mg_cli_files_open (args.args[0], args.annotations, out == NULL, &status);
   if (files == NULL)
     return status;
+  if (out != NULL && !mg_cli_files_check_output (files, command, out, &status))
+    return status;
 
   for (guint i = 1; i < args.n_args; i++)
     {

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "mg-export-qdc.h"
+#include "mg-export-util.h"
 
 gboolean
 mg_export_qdc_write (MgSummary    *summary,
@@ -25,18 +26,18 @@ mg_export_qdc_write (MgSummary    *summary,
       g_autofree char *guid = mg_export_derived_uuid (seed);
 
       g_string_append_printf (out, "    <Code guid=\"%s\" name=\"", guid);
-      mg_export_append_html (out, tag->name);
+      mg_export_append_xml (out, tag->name);
       g_string_append (out, "\" isCodable=\"true\"");
       if (tag->color != NULL)
         {
           g_string_append (out, " color=\"");
-          mg_export_append_html (out, tag->color);
+          mg_export_append_xml (out, tag->color);
           g_string_append (out, "\"");
         }
       if (tag->description != NULL && *tag->description != '\0')
         {
           g_string_append (out, ">\n      <Description>");
-          mg_export_append_html (out, tag->description);
+          mg_export_append_xml (out, tag->description);
           g_string_append (out, "</Description>\n    </Code>\n");
         }
       else

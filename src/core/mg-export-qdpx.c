@@ -30,56 +30,6 @@ qdpx_writer_clear (QdpxWriter *w)
   g_clear_pointer (&w->starred, g_free);
 }
 
-/* @text as XML character data or an attribute value: markup characters as
- * references, line breaks and tabs as references too (an attribute would
- * otherwise turn them into spaces), characters XML 1.0 does not allow
- * (other C0 controls, U+FFFE, U+FFFF) left out. */
-static void
-append_xml (GString    *out,
-            const char *text)
-{
-  const char *run = text;
-  const char *p;
-
-  if (text == NULL)
-    return;
-  for (p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-      const char *entity = NULL;
-      gsize skip = 1;
-
-      switch (c)
-        {
-        case '&': entity = "&amp;"; break;
-        case '<': entity = "&lt;"; break;
-        case '>': entity = "&gt;"; break;
-        case '"': entity = "&quot;"; break;
-        case '\t': entity = "&#9;"; break;
-        case '\n': entity = "&#10;"; break;
-        case '\r': entity = "&#13;"; break;
-        case 0xef:
-          if ((guchar) p[1] == 0xbf && ((guchar) p[2] == 0xbe || (guchar) p[2] == 0xbf))
-            {
-              entity = "";
-              skip = 3;
-            }
-          break;
-        default:
-          if (c < 0x20)
-            entity = "";
-          break;
-        }
-      if (entity == NULL)
-        continue;
-      g_string_append_len (out, run, p - run);
-      g_string_append (out, entity);
-      p += skip - 1;
-      run = p + 1;
-    }
-  g_string_append_len (out, run, p - run);
-}
-
 static void
 append_attribute (GString    *out,
                   const char *name,
@@ -88,7 +38,7 @@ append_attribute (GString    *out,
   g_string_append_c (out, ' ');
   g_string_append (out, name);
   g_string_append (out, "=\"");
-  append_xml (out, value);
+  mg_export_append_xml (out, value);
   g_string_append_c (out, '"');
 }
 
@@ -168,7 +118,7 @@ write_code (QdpxWriter *w,
   if (description != NULL && *description != '\0')
     {
       g_string_append (w->xml, ">\n        <Description>");
-      append_xml (w->xml, description);
+      mg_export_append_xml (w->xml, description);
       g_string_append (w->xml, "</Description>\n      </Code>\n");
     }
   else
@@ -271,7 +221,7 @@ write_selection (QdpxWriter          *w,
   if (*item->note != '\0')
     {
       g_string_append (w->xml, "        <Description>");
-      append_xml (w->xml, item->note);
+      mg_export_append_xml (w->xml, item->note);
       g_string_append (w->xml, "</Description>\n");
     }
   for (guint t = 0; item->tags[t] != NULL; t++)

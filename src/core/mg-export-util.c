@@ -277,3 +277,53 @@ mg_export_derived_uuid (const char *seed)
   *p = '\0';
   return uuid;
 }
+
+/* @text as XML character data or an attribute value: markup characters as
+ * references, line breaks and tabs as references too (an attribute would
+ * otherwise turn them into spaces), characters XML 1.0 does not allow
+ * (other C0 controls, U+FFFE, U+FFFF) left out. */
+void
+mg_export_append_xml (GString    *out,
+                      const char *text)
+{
+  const char *run = text;
+  const char *p;
+
+  if (text == NULL)
+    return;
+  for (p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *entity = NULL;
+      gsize skip = 1;
+
+      switch (c)
+        {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        case '\t': entity = "&#9;"; break;
+        case '\n': entity = "&#10;"; break;
+        case '\r': entity = "&#13;"; break;
+        case 0xef:
+          if ((guchar) p[1] == 0xbf && ((guchar) p[2] == 0xbe || (guchar) p[2] == 0xbf))
+            {
+              entity = "";
+              skip = 3;
+            }
+          break;
+        default:
+          if (c < 0x20)
+            entity = "";
+          break;
+        }
+      if (entity == NULL)
+        continue;
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, entity);
+      p += skip - 1;
+      run = p + 1;
+    }
+  g_string_append_len (out, run, p - run);
+}

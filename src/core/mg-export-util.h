@@ -79,4 +79,11 @@ void     mg_export_append_paragraph  (GString      *out,
 /* The author for display: a translated "Unknown" when empty. */
 const char *mg_export_author_label   (const char   *author);
 
+/* @text as XML 1.0 character data or attribute value (the one escaper of
+ * the REFI-QDA codebook and project): markup characters, tabs and line
+ * breaks as references; what XML 1.0 cannot hold (other C0 controls,
+ * U+FFFE, U+FFFF) left out. */
+void     mg_export_append_xml          (GString     *out,
+                                        const char  *text);
+
 G_END_DECLS

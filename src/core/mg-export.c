@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "mg-export.h"
+#include "mg-util.h"
 #include "mg-export-csv.h"
 #include "mg-export-html.h"
 #include "mg-export-json.h"
@@ -158,30 +159,17 @@ export_replace_contents (GFile         *file,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autofree char *path = g_file_get_path (file);
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(GError) local_error = NULL;
 
-  if (path != NULL)
+  if (!mg_util_write_output (file, bytes, cancellable, &local_error))
     {
-      g_autoptr(GError) local_error = NULL;
+      g_autofree char *name = g_file_get_parse_name (file);
 
-      /* Temporary file beside the target, fsync, rename; the temporary
-       * file is removed when anything fails. */
-      if (!g_file_set_contents_full (path, data, size,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0666,
-                                     &local_error))
-        {
-          g_set_error (error, local_error->domain, local_error->code,
-                       _("Could not write “%s”: %s"), path, local_error->message);
-          return FALSE;
-        }
-      return TRUE;
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not write “%s”: %s"), name, local_error->message);
+      return FALSE;
     }
-
-  return g_file_replace_contents (file, data, size, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                  cancellable, error);
+  return TRUE;
 }
 
 gboolean

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "mg-sidecar-private.h"
+#include "mg-util.h"
 
 /* The sidecar on disk: reading with a size limit, atomic replacing,
  * validating a file without a store. */
@@ -159,53 +160,6 @@ mg_sidecar_read_file (GFile         *file,
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
-/* Where the bytes really go: the target of a symbolic link, so that the
- * link stays a link and the replacement stays atomic. */
-GFile *
-mg_sidecar_resolve_target (GFile        *file,
-                           GCancellable *cancellable)
-{
-  g_autoptr(GFile) target = g_object_ref (file);
-
-  for (int hops = 0; hops < 16; hops++)
-    {
-      g_autoptr(GFileInfo) info =
-        g_file_query_info (target,
-                           G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK ","
-                           G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET,
-                           G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
-      g_autoptr(GFile) parent = NULL;
-      const char *link;
-
-      if (info == NULL || !g_file_info_get_is_symlink (info))
-        break;
-      link = g_file_info_get_symlink_target (info);
-      parent = g_file_get_parent (target);
-      if (link == NULL || parent == NULL)
-        break;
-      {
-        GFile *next = g_file_resolve_relative_path (parent, link);
-
-        g_object_unref (target);
-        target = next;
-      }
-    }
-
-  return g_steal_pointer (&target);
-}
-
-/* The temporary file a save writes before renaming it over @path:
- * ".NAME.saving-XXXXXX" in the same folder, a name nothing else uses. */
-static char *
-temporary_template (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strconcat (".", base, ".saving-XXXXXX", NULL);
-
-  return g_build_filename (dir, name, NULL);
-}
-
 /* A save killed before its rename leaves its temporary file behind;
  * saves hold the sidecar's lock, so any such file found while saving is
  * a leftover. */
@@ -213,8 +167,9 @@ static void
 remove_stale_temporaries (const char *path)
 {
   g_autofree char *dir_path = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *prefix = g_strconcat (".", base, ".saving-", NULL);
+  g_autofree char *template = mg_util_temporary_template (path);
+  g_autofree char *tmpl_base = g_path_get_basename (template);
+  g_autofree char *prefix = g_strndup (tmpl_base, strlen (tmpl_base) - 6);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   const char *entry;
 
@@ -232,80 +187,13 @@ remove_stale_temporaries (const char *path)
     }
 }
 
-static gboolean
-write_all (int            fd,
-           const guint8  *data,
-           gsize          length)
-{
-  while (length > 0)
-    {
-      gssize n = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          return FALSE;
-        }
-      data += n;
-      length -= (gsize) n;
-    }
-  return TRUE;
-}
-
-/* Temporary file, fsync, rename, fsync of the folder. @mode -1: a new
- * file's (0666 less the umask); else kept. */
-static gboolean
-replace_atomically (const char     *path,
-                    gconstpointer   data,
-                    gsize           length,
-                    int             mode,
-                    GError        **error)
-{
-  g_autofree char *tmp = temporary_template (path);
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd, saved, dir_fd;
-
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      saved = errno;
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
-      return FALSE;
-    }
-  if ((mode >= 0 && fchmod (fd, (mode_t) mode) != 0) ||
-      !write_all (fd, data, length) ||
-      fsync (fd) != 0)
-    {
-      saved = errno;
-      close (fd);
-      g_unlink (tmp);
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
-      return FALSE;
-    }
-  if (close (fd) != 0 || g_rename (tmp, path) != 0)
-    {
-      saved = errno;
-      g_unlink (tmp);
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
-      return FALSE;
-    }
-  dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (dir_fd >= 0)
-    {
-      fsync (dir_fd);
-      close (dir_fd);
-    }
-  return TRUE;
-}
-
 gboolean
 mg_sidecar_write_file (GFile         *file,
                        GBytes        *bytes,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autoptr(GFile) target = mg_sidecar_resolve_target (file, cancellable);
+  g_autoptr(GFile) target = mg_util_resolve_symlinks (file, cancellable);
   g_autoptr(GFile) parent = g_file_get_parent (target);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = mg_sidecar_display_name (file);
@@ -382,7 +270,7 @@ mg_sidecar_write_file (GFile         *file,
             mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777;
         }
       remove_stale_temporaries (path);
-      if (!replace_atomically (path, data, length, mode, &local_error))
+      if (!mg_util_replace_file (path, data, length, mode, &local_error))
         {
           g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
                        _("Cannot save “%s”: %s"), name, local_error->message);

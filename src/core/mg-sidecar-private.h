@@ -68,9 +68,6 @@ GBytes           *mg_sidecar_write         (MgSidecarContent *read,
                                             MgTagSet         *tags,
                                             GListModel       *annotations);
 
-/* Where the bytes of @file really go: the target of a symbolic link. */
-GFile            *mg_sidecar_resolve_target (GFile          *file,
-                                             GCancellable   *cancellable);
 /* The lock file of mg_sidecar_lock_acquire(); NULL when not local. */
 char             *mg_sidecar_lock_path     (GFile            *sidecar);
 

@@ -8,6 +8,7 @@
 #include "mg-anchor.h"
 #include "mg-json-util.h"
 #include "mg-sidecar-private.h"
+#include "mg-util.h"
 
 struct _MgSidecar
 {
@@ -666,6 +667,25 @@ mg_sidecar_save_as (MgSidecar     *self,
     return check_writable (self, error);
 
   bytes = mg_sidecar_serialize (self);
+  {
+    /* A pipe or a device (/dev/stdout) is written to as it is. */
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                   G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+    if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR &&
+        g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY &&
+        g_bytes_get_size (bytes) <= MG_SIDECAR_MAX_SIZE)
+      {
+        g_autoptr(GError) local_error = NULL;
+        g_autofree char *name = mg_sidecar_display_name (file);
+
+        if (mg_util_write_output (file, bytes, cancellable, &local_error))
+          return TRUE;
+        g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
+                     _("Cannot save “%s”: %s"), name, local_error->message);
+        return FALSE;
+      }
+  }
   return mg_sidecar_write_file (file, bytes, cancellable, error);
 }
 
