@@ -7,6 +7,7 @@
 
 #include "export-fixture.h"
 #include "mg-pdf-layout.h"
+#include "mg-pdf-pango.h"
 #include "mg-pdf-shaper.h"
 #include "mg-summary.h"
 
@@ -349,6 +350,51 @@ test_layout_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* Long runs with no break opportunity get an invisible break every
+ * MG_PDF_PANGO_MAX_RUN characters (not before a combining mark); other
+ * text is left as it is. */
+static void
+test_pango_long_runs (void)
+{
+  g_autofree char *run = g_strnfill (1000, 'a');
+  g_autofree char *broken = mg_pdf_pango_break_long_runs (run);
+  g_autofree char *plain = mg_pdf_pango_break_long_runs ("A short note, 项目为王 and שלום.");
+  g_autofree char *words = NULL;
+  g_autofree char *marks = NULL;
+  g_autoptr(GString) w = g_string_new (NULL);
+  g_autoptr(GString) m = g_string_new (NULL);
+  guint longest = 0, current = 0, n_breaks = 0;
+
+  for (const char *p = broken; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_utf8_get_char (p) == 0x200B)
+        {
+          n_breaks++;
+          current = 0;
+          continue;
+        }
+      g_assert_cmpint (*p, ==, 'a');
+      current++;
+      longest = MAX (longest, current);
+    }
+  g_assert_cmpuint (longest, <=, MG_PDF_PANGO_MAX_RUN);
+  g_assert_cmpuint (n_breaks, ==, (1000 - 1) / MG_PDF_PANGO_MAX_RUN);
+  g_assert_cmpstr (plain, ==, "A short note, 项目为王 and שלום.");
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (w, "word ");
+  words = mg_pdf_pango_break_long_runs (w->str);
+  g_assert_cmpstr (words, ==, w->str);
+
+  /* e + COMBINING ACUTE: the mark stays with its letter. */
+  for (guint i = 0; i < 200; i++)
+    g_string_append (m, "e\u0301");
+  marks = mg_pdf_pango_break_long_runs (m->str);
+  for (const char *p = marks; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == 0x200B)
+      g_assert_cmpuint (g_utf8_get_char (g_utf8_next_char (p)), ==, 'e');
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/pdf-layout/chinese-rules", test_chinese_rules);
   g_test_add_func ("/pdf-layout/western-words", test_western_words);
   g_test_add_func ("/pdf-layout/long-word-and-breaks", test_long_word_and_breaks);
+  g_test_add_func ("/pdf-layout/pango-long-runs", test_pango_long_runs);
   g_test_add_func ("/pdf-layout/widths-scale", test_widths_scale);
   g_test_add_func ("/pdf-layout/whole-characters", test_whole_characters);
   g_test_add_func ("/pdf-layout/unsupported", test_unsupported);
