@@ -565,6 +565,54 @@ test_xml_control_characters (Fixture       *f,
   g_assert_nonnull (strstr (r.out, "name=\"Slogan &amp; &lt;co&gt;\""));
 }
 
+/* Re-anchoring a text that did not change since the last `anchor`
+ * changes nothing: not the file, not which annotations are orphaned. */
+static void
+test_anchor_idempotent (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const quotes[] = { "项目为王", "高质量发展", "1200 亿元", "233", "良性互动", "全市" };
+  g_autofree char *speech = fixture_path (f, SPEECH);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(GBytes) after_first = NULL;
+  g_autofree char *first_out = NULL;
+  g_auto(Result) r = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
+    g_free (add_ok (f, "--quote", quotes[i], NULL));
+
+  /* Some quotes edited, some moved, one gone. */
+  g_file_get_contents (speech, &text, NULL, &error);
+  g_assert_no_error (error);
+  changed = g_string_new ("开头加了一句话。\n\n");
+  g_string_append (changed, text);
+  g_string_replace (changed, "高质量发展", "高质发展", 1);
+  g_string_replace (changed, "1200 亿元", "1300 亿元", 1);
+  g_string_replace (changed, "良性互动", "", 0);
+  g_file_set_contents (speech, changed->str, -1, &error);
+  g_assert_no_error (error);
+
+  RUN (f, &r, "anchor", SPEECH, "--json");
+  g_assert_cmpint (r.status, ==, 0);
+  after_first = snapshot (f, SIDECAR);
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      RUN (f, &r, "anchor", SPEECH, "--json");
+      g_assert_cmpint (r.status, ==, 0);
+      assert_unchanged (f, SIDECAR, after_first);
+      root = parse_json (r.out);
+      g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "moved"), ==, 0);
+      g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "fuzzy"), ==, 0);
+      if (first_out == NULL)
+        first_out = g_strdup (r.out);
+      g_assert_cmpstr (r.out, ==, first_out);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -583,6 +631,7 @@ main (int    argc,
   ADD ("endless-inputs", test_endless_inputs);
   ADD ("output-targets", test_output_targets);
   ADD ("xml-control-characters", test_xml_control_characters);
+  ADD ("anchor-idempotent", test_anchor_idempotent);
 
   return g_test_run ();
 }
