@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "mg-annotation-store.h"
+#include "mg-layer.h"
 #include "mg-tag-set.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,10 @@ G_BEGIN_DECLS
  * author goes to `contributors` (never the author), a note that differs is
  * joined on its own line prefixed with its author's name, a star is kept.
  * An annotation already present with the same id and the same content is
- * skipped. Everything else is added, with the tags it needs. */
+ * skipped. Everything else is added, with the tags it needs. Tag
+ * lexicons are united (a tag carrying a lexicon comes along even when no
+ * annotation uses it), and so are the dismissed suggestions
+ * (mg_merge_dismissed). */
 
 typedef struct
 {
@@ -37,6 +41,32 @@ gboolean  mg_merge_annotations (MgAnnotationStore *store,
                                 const char        *label,
                                 MgMergeReport     *report,
                                 GError           **error);
+
+/* Which members' annotations a merge of layers takes. */
+typedef gboolean (*MgMergeFilterFunc) (MgAnnotation *annotation,
+                                       gpointer      user_data);
+
+/* Merges into @store the annotations of the visible @layers (MgLayer *, in
+ * order) that @filter (nullable: all) accepts, as one undoable step
+ * labelled @label (nullable: "Merge members’ annotations"). @out_per_layer
+ * (nullable) gets one report per layer, @out_total (nullable) their sum.
+ * On failure (a tag that cannot be added) the store is as it was. What
+ * `marginalia-cli merge` and the window's Merge do. */
+gboolean  mg_merge_layers      (MgAnnotationStore *store,
+                                GPtrArray         *layers,
+                                MgMergeFilterFunc  filter,
+                                gpointer           filter_data,
+                                const char        *label,
+                                MgMergeReport     *out_per_layer,
+                                MgMergeReport     *out_total,
+                                GError           **error);
+
+/* Adds the dismissals of @incoming (a GListModel of MgDismissal) that
+ * @store does not have (same kind and range), as one undoable step;
+ * those whose range does not fit the store's text are left out. Returns
+ * how many were added. */
+guint     mg_merge_dismissed    (MgAnnotationStore *store,
+                                 GListModel        *incoming);
 
 /* TRUE when @a and @b would be folded into one by a merge. */
 gboolean  mg_merge_is_duplicate (MgAnnotation     *a,
