@@ -254,6 +254,59 @@ merge_tags (MgAnnotationStore *store,
   return TRUE;
 }
 
+static gboolean
+has_dismissal (MgAnnotationStore *store,
+               MgDismissal       *d)
+{
+  return store != NULL &&
+         mg_annotation_store_lookup_dismissed (store, mg_dismissal_get_kind (d),
+                                               mg_dismissal_get_start (d),
+                                               mg_dismissal_get_end (d)) != NULL;
+}
+
+/* "dismissed", three ways against @base (nullable): dismissed on disk is
+ * dismissed here, unless we took it back; taken back on disk (and not
+ * dismissed anew here) is taken back here. */
+static guint
+merge_dismissed (MgAnnotationStore *store,
+                 MgAnnotationStore *theirs,
+                 MgAnnotationStore *base)
+{
+  GListModel *their_list = mg_annotation_store_get_dismissed (theirs);
+  GListModel *our_list = mg_annotation_store_get_dismissed (store);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_changed = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (their_list); i++)
+    {
+      g_autoptr(MgDismissal) d = g_list_model_get_item (their_list, i);
+
+      if (!has_dismissal (store, d) && !has_dismissal (base, d) &&
+          mg_annotation_store_dismiss (store, d, NULL))
+        n_changed++;
+    }
+  if (base == NULL)
+    return n_changed;
+  for (guint i = 0; i < g_list_model_get_n_items (our_list); i++)
+    {
+      MgDismissal *d = g_list_model_get_item (our_list, i);
+
+      if (has_dismissal (base, d) && !has_dismissal (theirs, d))
+        g_ptr_array_add (gone, d);
+      else
+        g_object_unref (d);
+    }
+  for (guint i = 0; i < gone->len; i++)
+    {
+      MgDismissal *d = g_ptr_array_index (gone, i);
+
+      if (mg_annotation_store_undismiss (store, mg_dismissal_get_kind (d),
+                                         mg_dismissal_get_start (d), mg_dismissal_get_end (d)))
+        n_changed++;
+    }
+  return n_changed;
+}
+
 gboolean
 mg_sidecar_sync_merge_bytes (MgSidecarSync *self,
                              GBytes        *bytes,
@@ -336,6 +389,8 @@ mg_sidecar_sync_merge_bytes (MgSidecarSync *self,
                    &n_tags, error) &&
        mg_merge_annotations (store, rest, mg_annotation_store_get_tag_set (their_store),
                              NULL, &merged, error);
+  if (ok)
+    n_tags += merge_dismissed (store, their_store, base_store);
   mg_annotation_store_end_group (store);
   if (!ok)
     {
