@@ -464,7 +464,7 @@ test_layout_cancel (void)
 
   g_assert_no_error (error);
   job.cancellable = cancellable;
-  mg_export_job_begin (&job, mg_pdf_content_count_steps (summary));
+  _mg_export_job_begin (&job, mg_pdf_content_count_steps (summary));
   g_cancellable_cancel (cancellable);
   g_assert_null (mg_pdf_layout_new (summary, &job, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
