@@ -162,15 +162,29 @@ count_tags (MgAnnotationStore *self,
 }
 
 void
+mg_annotation_locate (MgAnnotation *self,
+                      MgDocument   *document)
+{
+  guint paragraph = 0, sentence = 0;
+
+  g_return_if_fail (MG_IS_ANNOTATION (self));
+
+  if (document != NULL && !mg_annotation_is_orphaned (self))
+    {
+      paragraph = mg_document_get_paragraph_at (document, mg_annotation_get_start (self));
+      sentence = mg_document_get_sentence_at (document, mg_annotation_get_start (self));
+    }
+  g_object_freeze_notify (G_OBJECT (self));
+  mg_annotation_set_paragraph (self, paragraph);
+  mg_annotation_set_sentence (self, sentence);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
 _mg_annotation_store_update_paragraph (MgAnnotationStore *self,
                                        MgAnnotation      *annotation)
 {
-  guint paragraph = 0;
-
-  if (self->document != NULL && !mg_annotation_is_orphaned (annotation))
-    paragraph = mg_document_get_paragraph_at (self->document,
-                                              mg_annotation_get_start (annotation));
-  mg_annotation_set_paragraph (annotation, paragraph);
+  mg_annotation_locate (annotation, self->document);
 }
 
 void

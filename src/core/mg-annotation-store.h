@@ -197,6 +197,10 @@ void               mg_annotation_store_mark_clean   (MgAnnotationStore *self);
 
 /* Fills quote, prefix and suffix of @annotation from @document for its
  * current range (used by the store and by importers). */
+/* Sets paragraph and sentence from @document (both 0 for an orphan or
+ * without a document). */
+void               mg_annotation_locate             (MgAnnotation      *self,
+                                                     MgDocument        *document);
 void               mg_annotation_fill_context       (MgAnnotation      *annotation,
                                                      MgDocument        *document);
 

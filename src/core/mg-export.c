@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "mg-document.h"
 #include "mg-export.h"
 #include "mg-export-csv.h"
 #include "mg-export-html.h"
@@ -491,10 +492,12 @@ _mg_export_append_html (GString    *out,
 
 void
 _mg_export_append_paragraph (GString *out,
-                             guint    paragraph)
+                             guint    paragraph,
+                             guint    sentence)
 {
-  if (paragraph > 0)
-    g_string_append_printf (out, "¶%u", paragraph);
+  g_autofree char *location = mg_location_format (paragraph, sentence);
+
+  g_string_append (out, location);
 }
 
 const char *
