@@ -38,7 +38,7 @@ append_attribute (GString    *out,
   g_string_append_c (out, ' ');
   g_string_append (out, name);
   g_string_append (out, "=\"");
-  mg_export_append_xml (out, value);
+  _mg_export_append_xml (out, value);
   g_string_append_c (out, '"');
 }
 
@@ -48,7 +48,7 @@ qdpx_guid (const char *kind,
 {
   g_autofree char *seed = g_strconcat (kind, ":", key, NULL);
 
-  return mg_export_derived_uuid (seed);
+  return _mg_export_derived_uuid (seed);
 }
 
 /* The users: one per author of an exported annotation, most annotations
@@ -118,7 +118,7 @@ write_code (QdpxWriter *w,
   if (description != NULL && *description != '\0')
     {
       g_string_append (w->xml, ">\n        <Description>");
-      mg_export_append_xml (w->xml, description);
+      _mg_export_append_xml (w->xml, description);
       g_string_append (w->xml, "</Description>\n      </Code>\n");
     }
   else
@@ -156,7 +156,7 @@ write_codebook (QdpxWriter *w,
     }
   if (any_starred)
     {
-      w->starred = mg_export_derived_uuid ("starred");
+      w->starred = _mg_export_derived_uuid ("starred");
       write_code (w, w->starred, _("Starred"), QDPX_STARRED_COLOR,
                   _("Annotations starred in Marginalia"));
     }
@@ -227,7 +227,7 @@ write_selection (QdpxWriter          *w,
   if (*item->note != '\0')
     {
       g_string_append (w->xml, "        <Description>");
-      mg_export_append_xml (w->xml, item->note);
+      _mg_export_append_xml (w->xml, item->note);
       g_string_append (w->xml, "</Description>\n");
     }
   for (guint t = 0; item->tags[t] != NULL; t++)
@@ -297,7 +297,7 @@ write_project (QdpxWriter   *w,
 
           if (!item->orphaned)
             write_selection (w, summary, item);
-          if (!mg_export_job_step (job, error))
+          if (!_mg_export_job_step (job, error))
             return FALSE;
         }
       g_string_append (w->xml, "    </TextSource>\n");
@@ -319,7 +319,7 @@ mg_export_qdpx_write (MgSummary    *summary,
   gboolean ok;
 
   /* One step per annotation, one for the archive. */
-  mg_export_job_begin (job, mg_summary_get_n_items (summary) + 1);
+  _mg_export_job_begin (job, mg_summary_get_n_items (summary) + 1);
 
   w.xml = xml;
   w.users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -345,9 +345,9 @@ mg_export_qdpx_write (MgSummary    *summary,
     }
   if (!mg_zip_writer_finish (zip, error))
     return FALSE;
-  if (!mg_export_job_step (job, error))
+  if (!_mg_export_job_step (job, error))
     return FALSE;
 
-  mg_export_job_finish (job);
+  _mg_export_job_finish (job);
   return TRUE;
 }
