@@ -379,6 +379,116 @@ test_window_autosave (Fixture       *fixture,
 }
 
 static void
+wait_not_saving (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (mg_window_is_saving (fixture->window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (mg_window_is_saving (fixture->window));
+}
+
+/* The autosave writes in a thread: the window goes on taking changes
+ * meanwhile, those wait for the next save, and a failure is shown. */
+static void
+test_window_autosave_async (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  MgAnnotationStore *store;
+  g_autofree char *saved = NULL;
+  g_autofree char *path = NULL;
+  gint64 deadline;
+  guint first, second;
+
+  open_fixture (fixture, "gui-speech-zh.txt");
+  store = mg_window_get_store (fixture->window);
+  first = offset_of (fixture, "五万个");
+  second = offset_of (fixture, "项目为王");
+  mg_document_view_select_range (view_of (fixture), first, first + 3);
+  g_assert_true (action (fixture, "win.tag-selection", g_variant_new_int32 (1)));
+
+  /* The save starts after the delay and hands the writing to a thread. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!mg_window_is_saving (fixture->window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (mg_window_is_saving (fixture->window));
+
+  /* Meanwhile the window takes another change. */
+  mg_document_view_select_range (view_of (fixture), second, second + 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-selection", "i", 0));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 2);
+
+  /* The first save lands with the first change only; the second waits. */
+  wait_not_saving (fixture);
+  saved = read_file (fixture->sidecar);
+  g_assert_nonnull (saved);
+  g_assert_nonnull (strstr (saved, "五万个"));
+  g_assert_null (strstr (saved, "项目为王"));
+  g_assert_true (mg_annotation_store_get_dirty (store));
+  g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_UNSAVED);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((mg_annotation_store_get_dirty (store) || mg_window_is_saving (fixture->window)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (mg_annotation_store_get_dirty (store));
+  g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_SAVED);
+  g_clear_pointer (&saved, g_free);
+  saved = read_file (fixture->sidecar);
+  g_assert_nonnull (strstr (saved, "项目为王"));
+
+  /* A save that fails (a folder where the file should be) is shown, and
+   * the store stays unsaved. */
+  path = g_file_get_path (fixture->sidecar);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+  g_assert_true (action (fixture, "win.undo", NULL));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (fixture->window->save_state != MG_SAVE_STATE_FAILED && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  wait_not_saving (fixture);
+  g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_FAILED);
+  g_assert_nonnull (fixture->window->save_error);
+  g_assert_nonnull (fixture->window->toast);
+  g_assert_true (mg_annotation_store_get_dirty (store));
+  g_assert_false (mg_window_save (fixture->window, NULL));
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+/* Closing right after a change, even while an autosave is writing, still
+ * writes everything before the window goes. */
+static void
+test_window_close_saves (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *saved = NULL;
+  gint64 deadline;
+  guint first, second;
+
+  open_fixture (fixture, "gui-speech-zh.txt");
+  first = offset_of (fixture, "五万个");
+  second = offset_of (fixture, "项目为王");
+  mg_document_view_select_range (view_of (fixture), first, first + 3);
+  g_assert_true (action (fixture, "win.tag-selection", g_variant_new_int32 (1)));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!mg_window_is_saving (fixture->window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  mg_document_view_select_range (view_of (fixture), second, second + 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-selection", "i", 0));
+
+  g_object_ref (fixture->window);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_assert_false (mg_window_is_saving (fixture->window));
+  saved = read_file (fixture->sidecar);
+  g_assert_nonnull (saved);
+  g_assert_nonnull (strstr (saved, "五万个"));
+  g_assert_nonnull (strstr (saved, "项目为王"));
+  mg_gui_test_iterate ();
+  g_clear_object (&fixture->window);
+  fixture->window = mg_window_new (app);
+}
+
+static void
 test_window_search (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -768,6 +878,8 @@ main (int   argc,
   ADD ("tag-selection", test_window_tag_selection);
   ADD ("highlight-overlap-delete", test_window_highlight_overlap_delete);
   ADD ("autosave", test_window_autosave);
+  ADD ("autosave-async", test_window_autosave_async);
+  ADD ("close-saves", test_window_close_saves);
   ADD ("search", test_window_search);
   ADD ("broken-sidecar", test_window_broken_sidecar);
   ADD ("gb18030", test_window_gb18030);
