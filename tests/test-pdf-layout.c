@@ -6,7 +6,6 @@
 #include <hb.h>
 
 #include "export-fixture.h"
-#include "mg-pdf-cff.h"
 #include "mg-pdf-layout.h"
 #include "mg-pdf-shaper.h"
 #include "mg-summary.h"
@@ -244,64 +243,44 @@ test_unsupported (void)
     }
 }
 
-/* The charset of the main face's CFF table, whole and cut short anywhere:
- * read right, or refused, never read past the end. */
+/* The main face's glyphs as PDF codes: for a CID-keyed CFF face each
+ * glyph's CID from the charset, so no two glyphs may share one. */
 static void
 test_cff_charset (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MgPdfFont) font = mg_pdf_font_new_for_family (MG_PDF_FONT_FAMILY, FALSE, "zh-cn", &error);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   hb_blob_t *blob;
   hb_face_t *face;
-  hb_blob_t *table;
-  const guint8 *data;
-  unsigned int length = 0;
   guint n_glyphs;
-  g_autofree guint16 *cids = NULL;
   guint mismatches = 0;
 
   g_assert_no_error (error);
   if (mg_pdf_font_get_format (font) != MG_PDF_FONT_CFF)
     {
-      g_test_skip ("the main face has TrueType outlines here: no CFF table to read");
+      g_test_skip ("the main face has TrueType outlines here: no CFF charset to read");
       return;
     }
   blob = hb_blob_create_from_file (mg_pdf_font_get_path (font));
   face = hb_face_create (blob, mg_pdf_font_get_index (font));
-  table = hb_face_reference_table (face, HB_TAG ('C', 'F', 'F', ' '));
-  data = (const guint8 *) hb_blob_get_data (table, &length);
   n_glyphs = hb_face_get_glyph_count (face);
-  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpuint (n_glyphs, >, 1000);
 
-  g_assert_true (mg_pdf_cff_read_cids (data, length, n_glyphs, &cids));
-  if (cids != NULL)
+  /* Noto Sans CJK is CID-keyed: its codes are read before any subset. */
+  g_assert_cmpuint (mg_pdf_font_get_code (font, 0), ==, 0);
+  for (guint gid = 1; gid < n_glyphs; gid++)
     {
-      /* Every glyph but .notdef has a CID, and no two share one. */
-      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+      guint cid = mg_pdf_font_get_code (font, gid);
 
-      for (guint gid = 1; gid < n_glyphs; gid++)
-        {
-          g_assert_false (g_hash_table_contains (seen, GUINT_TO_POINTER (cids[gid])));
-          g_hash_table_add (seen, GUINT_TO_POINTER (cids[gid]));
-          mismatches += cids[gid] != gid;
-        }
-      g_test_message ("%u of %u glyphs have a CID other than their index", mismatches, n_glyphs);
+      g_assert_cmpuint (cid, >, 0);
+      g_assert_false (g_hash_table_contains (seen, GUINT_TO_POINTER (cid)));
+      g_hash_table_add (seen, GUINT_TO_POINTER (cid));
+      mismatches += cid != gid;
     }
+  g_test_message ("%u of %u glyphs have a CID other than their index", mismatches, n_glyphs);
+  g_assert_cmpuint (mg_pdf_font_get_code (font, n_glyphs), ==, 0);
 
-  for (gsize cut = 0; cut < length; cut += 1 + cut / 3)
-    {
-      g_autofree guint8 *copy = g_memdup2 (data, cut);
-      guint16 *partial = NULL;
-      gboolean ok = mg_pdf_cff_read_cids (copy, cut, n_glyphs, &partial);
-
-      g_assert_true (ok || partial == NULL);
-      g_free (partial);
-    }
-  g_clear_pointer (&cids, g_free);
-  g_assert_false (mg_pdf_cff_read_cids (NULL, 0, n_glyphs, &cids));
-  g_assert_null (cids);
-
-  hb_blob_destroy (table);
   hb_face_destroy (face);
   hb_blob_destroy (blob);
 }

@@ -135,6 +135,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgCliFiles, mg_cli_files_free)
  * status (a message printed on failure). */
 int         mg_cli_files_save (MgCliFiles *files);
 
+/* The speeches of a command that takes DOC|FOLDER... (list, export):
+ * every DOC, and the speeches of every FOLDER (mg-collection.h) joined
+ * with it, each opened for reading — an array of MgCliFiles *. Several
+ * (@out_several) when more than one DOC or any FOLDER is given; then
+ * --annotations is a usage error. A folder with no speech is bad data. */
+GPtrArray  *mg_cli_files_open_all (MgCliArgs  *args,
+                                   gboolean   *out_several,
+                                   int        *out_status);
+/* Checks that some speech of @all (of MgCliFiles *) defines @tag_id;
+ * prints a message otherwise. */
+gboolean    mg_cli_check_tag_any  (GPtrArray  *all,
+                                   const char *tag_id);
+
 /* Checks that @tag_id is defined in @store's tag set; prints a message
  * naming the sidecar and the known ids otherwise. */
 gboolean    mg_cli_check_tag  (MgCliFiles *files,

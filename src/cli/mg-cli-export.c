@@ -14,7 +14,9 @@ run (const MgCliCommand *command,
      char              **argv)
 {
   g_auto(MgCliArgs) args = { 0 };
-  g_autoptr(MgCliFiles) files = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) stores = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(MgSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format_name = NULL;
@@ -24,6 +26,7 @@ run (const MgCliCommand *command,
   gboolean starred = FALSE;
   MgSummaryFilter filter = { NULL, NULL, FALSE };
   MgExportFormat format;
+  gboolean several;
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name,
@@ -39,7 +42,7 @@ run (const MgCliCommand *command,
     { NULL }
   };
 
-  if (!mg_cli_args_parse (&args, command, entries, TRUE, 1, 1, argc, argv, &status))
+  if (!mg_cli_args_parse (&args, command, entries, TRUE, 1, -1, argc, argv, &status))
     goto out;
   if (!mg_cli_args_text (&args, "--author", &author) ||
       !mg_cli_args_text_array (&args, "--tag", &tags))
@@ -70,11 +73,19 @@ run (const MgCliCommand *command,
       goto out;
     }
 
-  files = mg_cli_files_open (args.args[0], args.annotations, FALSE, &status);
-  if (files == NULL)
+  /* A format of one speech is refused before anything is read. */
+  if (!mg_export_format_takes_several (format)
+      && (args.n_args > 1 || g_file_test (args.args[0], G_FILE_TEST_IS_DIR)))
+    {
+      status = mg_cli_usage_error (command, _("--format %s takes one speech only"), format_name);
+      goto out;
+    }
+
+  all = mg_cli_files_open_all (&args, &several, &status);
+  if (all == NULL)
     goto out;
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    if (!mg_cli_check_tag (files, tags[i]))
+    if (!mg_cli_check_tag_any (all, tags[i]))
       {
         status = MG_CLI_EXIT_DATA;
         goto out;
@@ -83,7 +94,21 @@ run (const MgCliCommand *command,
   filter.tags = (const char * const *) tags;
   filter.author = author;
   filter.starred_only = starred;
-  summary = mg_summary_new (files->store, &filter, &error);
+  stores = g_ptr_array_new ();
+  paths = g_ptr_array_new ();
+  for (guint i = 0; i < all->len; i++)
+    {
+      MgCliFiles *files = g_ptr_array_index (all, i);
+
+      g_ptr_array_add (stores, files->store);
+      g_ptr_array_add (paths, files->document_path);
+    }
+  if (several)
+    summary = mg_summary_new_combined ((MgAnnotationStore * const *) stores->pdata,
+                                       (const char * const *) paths->pdata, stores->len,
+                                       &filter, &error);
+  else
+    summary = mg_summary_new (g_ptr_array_index (stores, 0), &filter, &error);
   if (summary == NULL)
     {
       status = mg_cli_fail (MG_CLI_EXIT_DATA, error);
@@ -132,8 +157,8 @@ out:
 
 const MgCliCommand mg_cli_command_export = {
   "export",
-  "DOC",
-  "DOC --format md|html|csv|txt|json|w3c|pdf|qdc|qdpx [--tag ID]... [--starred] [--author NAME] [-o OUT]",
+  "DOC|FOLDER…",
+  "DOC|FOLDER... --format md|html|csv|txt|json|w3c|pdf|qdc|qdpx [--tag ID]... [--starred] [--author NAME] [-o OUT]",
   N_("Export a summary of the annotations (Markdown, HTML, CSV, text, JSON, W3C, PDF, QDC, QDPX)"),
   N_("The summary groups the annotations by tag, in the tag set's order "
      "(an annotation with several tags appears under each), then untagged "
@@ -146,6 +171,10 @@ const MgCliCommand mg_cli_command_export = {
      "(orphaned annotations are left out), for ATLAS.ti, MAXQDA, NVivo and "
      "other qualitative analysis programs. Without -o the export goes to "
      "standard output; pdf and qdpx need -o. The output file is written "
-     "atomically."),
+     "atomically. Several speeches (more than one DOC, or a FOLDER: its .txt "
+     "files and every file a sidecar lies beside): one summary covering "
+     "them all, counted per speech and in total, each tag's quotes grouped "
+     "by speech in the order given; csv gains a first column document; qdpx "
+     "holds every speech; w3c and qdc take one speech only."),
   run,
 };

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-cli-common.h"
+#include "mg-collection.h"
 
 void
 mg_cli_files_free (MgCliFiles *files)
@@ -124,5 +125,94 @@ mg_cli_check_tag (MgCliFiles *files,
     }
   mg_cli_message (_("unknown tag “%s” in %s (known tags: %s)"),
                   tag_id, files->sidecar_path, known->str);
+  return FALSE;
+}
+
+/* The speech paths @args names: each DOC as given, each FOLDER's speeches
+ * joined with it. */
+static GPtrArray *
+speech_paths (MgCliArgs *args,
+              gboolean  *out_several,
+              int       *out_status)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  *out_several = args->n_args > 1;
+  for (guint i = 0; i < args->n_args; i++)
+    {
+      const char *arg = args->args[i];
+      g_autoptr(GFile) folder = NULL;
+      g_autoptr(GPtrArray) names = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_test (arg, G_FILE_TEST_IS_DIR))
+        {
+          g_ptr_array_add (paths, g_strdup (arg));
+          continue;
+        }
+      *out_several = TRUE;
+      folder = g_file_new_for_commandline_arg (arg);
+      names = mg_collection_list_folder (folder, NULL, &error);
+      if (names == NULL)
+        {
+          *out_status = mg_cli_fail (MG_CLI_EXIT_DATA, error);
+          return NULL;
+        }
+      if (names->len == 0)
+        {
+          mg_cli_message (_("%s holds no speech (no .txt file, no file with a sidecar)"), arg);
+          *out_status = MG_CLI_EXIT_DATA;
+          return NULL;
+        }
+      for (guint n = 0; n < names->len; n++)
+        g_ptr_array_add (paths, g_build_filename (arg, g_ptr_array_index (names, n), NULL));
+    }
+  return g_steal_pointer (&paths);
+}
+
+GPtrArray *
+mg_cli_files_open_all (MgCliArgs *args,
+                       gboolean  *out_several,
+                       int       *out_status)
+{
+  g_autoptr(GPtrArray) paths = speech_paths (args, out_several, out_status);
+  g_autoptr(GPtrArray) all = NULL;
+
+  if (paths == NULL)
+    return NULL;
+  if (*out_several && args->annotations != NULL)
+    {
+      *out_status = mg_cli_usage_error (args->command,
+                                        _("--annotations names the sidecar of one speech only"));
+      return NULL;
+    }
+
+  all = g_ptr_array_new_with_free_func ((GDestroyNotify) mg_cli_files_free);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      MgCliFiles *files = mg_cli_files_open (g_ptr_array_index (paths, i), args->annotations,
+                                             FALSE, out_status);
+
+      if (files == NULL)
+        return NULL;
+      g_ptr_array_add (all, files);
+    }
+  return g_steal_pointer (&all);
+}
+
+gboolean
+mg_cli_check_tag_any (GPtrArray  *all,
+                      const char *tag_id)
+{
+  for (guint i = 0; i < all->len; i++)
+    {
+      MgCliFiles *files = g_ptr_array_index (all, i);
+
+      if (mg_tag_set_lookup (mg_annotation_store_get_tag_set (files->store), tag_id) != NULL)
+        return TRUE;
+    }
+  if (all->len == 1)
+    return mg_cli_check_tag (g_ptr_array_index (all, 0), tag_id);
+  mg_cli_message (_("unknown tag “%s”: none of the %u speeches has it"), tag_id, all->len);
   return FALSE;
 }

@@ -6,9 +6,10 @@
 
 #include "mg-cli-common.h"
 #include "mg-json-writer.h"
+#include "mg-search.h"
 
 static const char * const columns[] = {
-  "id", "start", "end", "paragraph", "state", "tags", "starred", "author", "quote", "note",
+  "document", "id", "start", "end", "paragraph", "state", "tags", "starred", "author", "quote", "note",
 };
 
 typedef struct
@@ -16,6 +17,8 @@ typedef struct
   char     **tags;
   char      *author;
   gboolean   starred;
+  char      *text;
+  char      *folded_text;  /* @text for mg_search_annotation_matches() */
 } Filter;
 
 static gboolean
@@ -27,6 +30,9 @@ filter_match (const Filter *filter,
   if (filter->author != NULL &&
       g_strcmp0 (mg_annotation_get_author (annotation), filter->author) != 0)
     return FALSE;
+  if (filter->folded_text != NULL
+      && !mg_search_annotation_matches (annotation, filter->folded_text))
+    return FALSE;
   if (filter->tags != NULL)
     {
       for (guint i = 0; filter->tags[i] != NULL; i++)
@@ -37,14 +43,17 @@ filter_match (const Filter *filter,
   return TRUE;
 }
 
+/* @document: the speech's path in a listing of several, else NULL. */
 static void
-write_tsv_row (MgAnnotation *annotation)
+write_tsv_row (const char   *document,
+               MgAnnotation *annotation)
 {
   g_autofree char *start = g_strdup_printf ("%u", mg_annotation_get_start (annotation));
   g_autofree char *end = g_strdup_printf ("%u", mg_annotation_get_end (annotation));
   g_autofree char *paragraph = NULL;
   g_autofree char *tags = g_strjoinv (",", (char **) mg_annotation_get_tags (annotation));
-  const char *fields[G_N_ELEMENTS (columns)];
+  const char *all_fields[G_N_ELEMENTS (columns)];
+  const char **fields = all_fields + 1;
 
   if (!mg_annotation_is_orphaned (annotation) && mg_annotation_get_paragraph (annotation) > 0)
     paragraph = g_strdup_printf ("%u", mg_annotation_get_paragraph (annotation));
@@ -59,7 +68,11 @@ write_tsv_row (MgAnnotation *annotation)
   fields[7] = mg_annotation_get_author (annotation);
   fields[8] = mg_annotation_get_quote (annotation);
   fields[9] = mg_annotation_get_note (annotation);
-  mg_cli_tsv_write_row (fields, G_N_ELEMENTS (fields));
+  all_fields[0] = document;
+  if (document != NULL)
+    mg_cli_tsv_write_row (all_fields, G_N_ELEMENTS (all_fields));
+  else
+    mg_cli_tsv_write_row (fields, G_N_ELEMENTS (all_fields) - 1);
 }
 
 /* One object of the JSON array, written straight out in the sidecar's
@@ -67,12 +80,19 @@ write_tsv_row (MgAnnotation *annotation)
  * more than the listing itself. */
 static void
 append_json_object (GString      *out,
+                    const char   *document,
                     MgAnnotation *annotation)
 {
   const char * const *tags = mg_annotation_get_tags (annotation);
   guint paragraph = mg_annotation_get_paragraph (annotation);
 
   g_string_append (out, "  {\n    ");
+  if (document != NULL)
+    {
+      mg_json_append_key (out, "document");
+      mg_json_append_string (out, document);
+      g_string_append (out, ",\n    ");
+    }
   mg_json_append_key (out, "id");
   mg_json_append_string (out, mg_annotation_get_id (annotation));
   g_string_append (out, ",\n    ");
@@ -120,11 +140,11 @@ run (const MgCliCommand *command,
      char              **argv)
 {
   g_auto(MgCliArgs) args = { 0 };
-  g_autoptr(MgCliFiles) files = NULL;
+  g_autoptr(GPtrArray) all = NULL;
   g_autofree char *format = NULL;
-  Filter filter = { NULL, NULL, FALSE };
+  Filter filter = { NULL, NULL, FALSE, NULL, NULL };
+  gboolean several;
   gboolean json;
-  guint n;
   int status;
   const GOptionEntry entries[] = {
     { "tag", 't', 0, G_OPTION_ARG_FILENAME_ARRAY, &filter.tags,
@@ -133,14 +153,17 @@ run (const MgCliCommand *command,
       N_("Only annotations by NAME"), N_("NAME") },
     { "starred", 's', 0, G_OPTION_ARG_NONE, &filter.starred,
       N_("Only starred annotations"), NULL },
+    { "text", 0, 0, G_OPTION_ARG_FILENAME, &filter.text,
+      N_("Only annotations whose quote or note contains TEXT (case and width folded)"), N_("TEXT") },
     { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format,
       N_("Output format: tsv (default) or json"), N_("tsv|json") },
     { NULL }
   };
 
-  if (!mg_cli_args_parse (&args, command, entries, TRUE, 1, 1, argc, argv, &status))
+  if (!mg_cli_args_parse (&args, command, entries, TRUE, 1, -1, argc, argv, &status))
     goto out;
   if (!mg_cli_args_text (&args, "--author", &filter.author) ||
+      !mg_cli_args_text (&args, "--text", &filter.text) ||
       !mg_cli_args_text_array (&args, "--tag", &filter.tags))
     {
       status = MG_CLI_EXIT_USAGE;
@@ -152,38 +175,46 @@ run (const MgCliCommand *command,
       goto out;
     }
   json = g_strcmp0 (format, "json") == 0;
+  if (filter.text != NULL)
+    filter.folded_text = mg_search_fold_text (filter.text);
 
-  files = mg_cli_files_open (args.args[0], args.annotations, FALSE, &status);
-  if (files == NULL)
+  all = mg_cli_files_open_all (&args, &several, &status);
+  if (all == NULL)
     goto out;
 
   for (guint i = 0; filter.tags != NULL && filter.tags[i] != NULL; i++)
-    if (!mg_cli_check_tag (files, filter.tags[i]))
+    if (!mg_cli_check_tag_any (all, filter.tags[i]))
       {
         status = MG_CLI_EXIT_DATA;
         goto out;
       }
 
-  n = mg_annotation_store_get_n_annotations (files->store);
   if (json)
     {
       g_autoptr(GString) out = g_string_new ("[");
       guint written = 0;
 
-      for (guint i = 0; i < n; i++)
+      for (guint f = 0; f < all->len; f++)
         {
-          MgAnnotation *annotation = mg_annotation_store_get_annotation (files->store, i);
+          MgCliFiles *files = g_ptr_array_index (all, f);
+          const char *document = several ? files->document_path : NULL;
+          guint n = mg_annotation_store_get_n_annotations (files->store);
 
-          if (!filter_match (&filter, annotation))
-            continue;
-          g_string_append (out, written > 0 ? ",\n" : "\n");
-          append_json_object (out, annotation);
-          written++;
-          /* Keep the buffer small on big listings. */
-          if (out->len > 65536)
+          for (guint i = 0; i < n; i++)
             {
-              mg_cli_write (out->str, out->len);
-              g_string_truncate (out, 0);
+              MgAnnotation *annotation = mg_annotation_store_get_annotation (files->store, i);
+
+              if (!filter_match (&filter, annotation))
+                continue;
+              g_string_append (out, written > 0 ? ",\n" : "\n");
+              append_json_object (out, document, annotation);
+              written++;
+              /* Keep the buffer small on big listings. */
+              if (out->len > 65536)
+                {
+                  mg_cli_write (out->str, out->len);
+                  g_string_truncate (out, 0);
+                }
             }
         }
       g_string_append (out, written > 0 ? "\n]\n" : "]\n");
@@ -191,13 +222,23 @@ run (const MgCliCommand *command,
     }
   else
     {
-      mg_cli_tsv_write_row (columns, G_N_ELEMENTS (columns));
-      for (guint i = 0; i < n; i++)
+      if (several)
+        mg_cli_tsv_write_row (columns, G_N_ELEMENTS (columns));
+      else
+        mg_cli_tsv_write_row (columns + 1, G_N_ELEMENTS (columns) - 1);
+      for (guint f = 0; f < all->len; f++)
         {
-          MgAnnotation *annotation = mg_annotation_store_get_annotation (files->store, i);
+          MgCliFiles *files = g_ptr_array_index (all, f);
+          const char *document = several ? files->document_path : NULL;
+          guint n = mg_annotation_store_get_n_annotations (files->store);
 
-          if (filter_match (&filter, annotation))
-            write_tsv_row (annotation);
+          for (guint i = 0; i < n; i++)
+            {
+              MgAnnotation *annotation = mg_annotation_store_get_annotation (files->store, i);
+
+              if (filter_match (&filter, annotation))
+                write_tsv_row (document, annotation);
+            }
         }
     }
   status = MG_CLI_EXIT_OK;
@@ -205,14 +246,16 @@ run (const MgCliCommand *command,
 out:
   g_strfreev (filter.tags);
   g_free (filter.author);
+  g_free (filter.text);
+  g_free (filter.folded_text);
   return status;
 }
 
 const MgCliCommand mg_cli_command_list = {
   "list",
-  "DOC",
-  "DOC [--tag ID] [--author NAME] [--starred] [--format tsv|json]",
-  N_("List the annotations of a speech as TSV or JSON"),
+  "DOC|FOLDER…",
+  "DOC|FOLDER... [--tag ID] [--author NAME] [--starred] [--text TEXT] [--format tsv|json]",
+  N_("List the annotations of speeches as TSV or JSON"),
   N_("TSV columns, after a header line: id, start, end, paragraph, state, "
      "tags (comma-joined), starred (true/false), author, quote, note. "
      "Backslash, tab and newline inside fields are written as \\\\, \\t and "
@@ -220,6 +263,9 @@ const MgCliCommand mg_cli_command_list = {
      "of objects with the same members, tags as an array. Offsets are "
      "characters of the normalised text; a sidecar written for another "
      "version of the text shows the re-anchored positions, and is not "
-     "changed."),
+     "changed. Several speeches (more than one DOC, or a FOLDER: its .txt "
+     "files and every file a sidecar lies beside, by name): each row starts "
+     "with a document column, each object has a document member — the path "
+     "as given, or the folder joined with the file name."),
   run,
 };

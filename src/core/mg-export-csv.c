@@ -52,18 +52,27 @@ mg_export_csv_write (MgSummary    *summary,
                      GError      **error)
 {
   guint n = mg_summary_get_n_items (summary);
+  gboolean combined = mg_summary_is_combined (summary);
 
   mg_export_job_begin (job, n);
 
-  /* The column names are part of the format, not translated. */
-  g_string_append (out, "\xEF\xBB\xBF"
-                   "id,start,end,paragraph,tags,starred,author,quote,note,context\r\n");
+  /* The column names are part of the format, not translated. A combined
+   * summary starts each row with the speech's path as given. */
+  g_string_append (out, "\xEF\xBB\xBF");
+  if (combined)
+    g_string_append (out, "document,");
+  g_string_append (out, "id,start,end,paragraph,tags,starred,author,quote,note,context\r\n");
 
   for (guint i = 0; i < n; i++)
     {
       const MgSummaryItem *item = mg_summary_get_item (summary, i);
       g_autofree char *tags = g_strjoinv (",", item->tags);
 
+      if (combined)
+        {
+          mg_export_csv_append_field (out, mg_summary_get_speech (summary, item->speech)->path);
+          g_string_append_c (out, ',');
+        }
       mg_export_csv_append_field (out, item->id);
       g_string_append_c (out, ',');
       csv_append_uint (out, item->start);

@@ -64,6 +64,12 @@ html_append_item (GString             *out,
   g_string_append (out, ">\n      <blockquote>");
   mg_export_append_html (out, item->quote);
   g_string_append (out, "</blockquote>\n      <p class=\"info\">");
+  if (mg_export_item_speech (summary, item) != NULL)
+    {
+      g_string_append (out, "<cite>");
+      mg_export_append_html (out, mg_export_item_speech (summary, item));
+      g_string_append (out, "</cite> · ");
+    }
   if (item->paragraph > 0)
     {
       mg_export_append_paragraph (out, item->paragraph);
@@ -116,6 +122,90 @@ html_append_count_row (GString    *out,
   g_string_append_printf (out, "</td><td class=\"n\">%u</td></tr>\n", count);
 }
 
+/* A row of a combined summary's counts: one cell per speech, the total. */
+static void
+html_append_speech_count_row (GString      *out,
+                              const char   *name,
+                              const char   *color,
+                              const guint  *counts,
+                              guint         n_speeches,
+                              guint         total)
+{
+  g_string_append (out, "      <tr><td>");
+  if (color != NULL)
+    {
+      g_string_append (out, "<span class=\"swatch\"");
+      html_append_color_var (out, color);
+      g_string_append (out, "></span>");
+    }
+  mg_export_append_html (out, name);
+  g_string_append (out, "</td>");
+  for (guint s = 0; s < n_speeches; s++)
+    g_string_append_printf (out, "<td class=\"n\">%u</td>", counts[s]);
+  g_string_append_printf (out, "<td class=\"n\">%u</td></tr>\n", total);
+}
+
+/* The speeches of a combined summary, and the counts per tag in each. */
+static void
+html_append_speech_counts (GString   *out,
+                           MgSummary *summary)
+{
+  GPtrArray *tags = mg_summary_get_tag_counts (summary);
+  guint n_speeches = mg_summary_get_n_speeches (summary);
+  g_autofree guint *untagged = g_new0 (guint, n_speeches);
+  g_autofree guint *orphaned = g_new0 (guint, n_speeches);
+
+  g_string_append (out, "    <h2>");
+  mg_export_append_html (out, _("Speeches"));
+  g_string_append (out, "</h2>\n    <table>\n      <tr><th>");
+  mg_export_append_html (out, _("Speech"));
+  g_string_append (out, "</th><th>");
+  mg_export_append_html (out, _("Document"));
+  g_string_append (out, "</th><th>");
+  mg_export_append_html (out, _("Annotations"));
+  g_string_append (out, "</th></tr>\n");
+  for (guint s = 0; s < n_speeches; s++)
+    {
+      const MgSummarySpeech *speech = mg_summary_get_speech (summary, s);
+
+      g_string_append (out, "      <tr><td>");
+      mg_export_append_html (out, speech->title);
+      g_string_append (out, "</td><td>");
+      mg_export_append_html (out, speech->path);
+      g_string_append_printf (out, "</td><td class=\"n\">%u</td></tr>\n", speech->n_items);
+      untagged[s] = speech->n_untagged;
+      orphaned[s] = speech->n_orphaned;
+    }
+  g_string_append (out, "    </table>\n");
+
+  g_string_append (out, "    <h2>");
+  mg_export_append_html (out, _("Counts"));
+  g_string_append (out, "</h2>\n    <table>\n      <tr><th>");
+  mg_export_append_html (out, _("Tag"));
+  for (guint s = 0; s < n_speeches; s++)
+    {
+      g_string_append (out, "</th><th>");
+      mg_export_append_html (out, mg_summary_get_speech (summary, s)->title);
+    }
+  g_string_append (out, "</th><th>");
+  mg_export_append_html (out, _("Total"));
+  g_string_append (out, "</th></tr>\n");
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const MgSummaryCount *count = g_ptr_array_index (tags, i);
+
+      html_append_speech_count_row (out, count->name, count->color, count->speech_counts,
+                                    n_speeches, count->count);
+    }
+  if (mg_summary_get_n_untagged (summary) > 0)
+    html_append_speech_count_row (out, _("Untagged highlights"), NULL, untagged,
+                                  n_speeches, mg_summary_get_n_untagged (summary));
+  if (mg_summary_get_n_orphaned (summary) > 0)
+    html_append_speech_count_row (out, _("Orphaned annotations"), NULL, orphaned,
+                                  n_speeches, mg_summary_get_n_orphaned (summary));
+  g_string_append (out, "    </table>\n");
+}
+
 static void
 html_append_counts (GString   *out,
                     MgSummary *summary)
@@ -123,24 +213,29 @@ html_append_counts (GString   *out,
   GPtrArray *tags = mg_summary_get_tag_counts (summary);
   GPtrArray *authors = mg_summary_get_author_counts (summary);
 
-  g_string_append (out, "    <h2>");
-  mg_export_append_html (out, _("Counts"));
-  g_string_append (out, "</h2>\n    <table>\n      <tr><th>");
-  mg_export_append_html (out, _("Tag"));
-  g_string_append (out, "</th><th>");
-  mg_export_append_html (out, _("Annotations"));
-  g_string_append (out, "</th></tr>\n");
-  for (guint i = 0; i < tags->len; i++)
+  if (mg_summary_is_combined (summary))
+    html_append_speech_counts (out, summary);
+  else
     {
-      const MgSummaryCount *count = g_ptr_array_index (tags, i);
+      g_string_append (out, "    <h2>");
+      mg_export_append_html (out, _("Counts"));
+      g_string_append (out, "</h2>\n    <table>\n      <tr><th>");
+      mg_export_append_html (out, _("Tag"));
+      g_string_append (out, "</th><th>");
+      mg_export_append_html (out, _("Annotations"));
+      g_string_append (out, "</th></tr>\n");
+      for (guint i = 0; i < tags->len; i++)
+        {
+          const MgSummaryCount *count = g_ptr_array_index (tags, i);
 
-      html_append_count_row (out, count->name, count->color, count->count);
+          html_append_count_row (out, count->name, count->color, count->count);
+        }
+      if (mg_summary_get_n_untagged (summary) > 0)
+        html_append_count_row (out, _("Untagged highlights"), NULL, mg_summary_get_n_untagged (summary));
+      if (mg_summary_get_n_orphaned (summary) > 0)
+        html_append_count_row (out, _("Orphaned annotations"), NULL, mg_summary_get_n_orphaned (summary));
+      g_string_append (out, "    </table>\n");
     }
-  if (mg_summary_get_n_untagged (summary) > 0)
-    html_append_count_row (out, _("Untagged highlights"), NULL, mg_summary_get_n_untagged (summary));
-  if (mg_summary_get_n_orphaned (summary) > 0)
-    html_append_count_row (out, _("Orphaned annotations"), NULL, mg_summary_get_n_orphaned (summary));
-  g_string_append (out, "    </table>\n");
 
   if (authors->len == 0)
     return;
@@ -229,6 +324,16 @@ mg_export_html_write (MgSummary    *summary,
       g_string_append_printf (out, " (%u)</h2>\n", group->items->len);
       for (guint i = 0; i < group->items->len; i++)
         {
+          guint run;
+
+          if (mg_export_speech_starts (summary, group->items, i, &run))
+            {
+              const MgSummaryItem *item = g_ptr_array_index (group->items, i);
+
+              g_string_append (out, "    <h3>");
+              mg_export_append_html (out, mg_summary_get_speech (summary, item->speech)->title);
+              g_string_append_printf (out, " (%u)</h3>\n", run);
+            }
           html_append_item (out, summary, g_ptr_array_index (group->items, i), group->color);
           if (!mg_export_job_step (job, error))
             return FALSE;

@@ -28,9 +28,15 @@ json_write_string_array (MgJsonWriter       *w,
 
 static void
 json_write_item (MgJsonWriter        *w,
+                 MgSummary           *summary,
                  const MgSummaryItem *item)
 {
   mg_json_writer_begin_object (w);
+  if (mg_summary_is_combined (summary))
+    {
+      mg_json_writer_key (w, "document");
+      mg_json_writer_string (w, mg_summary_get_speech (summary, item->speech)->path);
+    }
   mg_json_writer_key (w, "id");
   mg_json_writer_string (w, item->id);
   mg_json_writer_key (w, "start");
@@ -57,6 +63,40 @@ json_write_item (MgJsonWriter        *w,
   mg_json_writer_end_object (w);
 }
 
+/* A combined summary's speeches, in order: what the counts' "speeches"
+ * arrays and the items' "document" refer to. */
+static void
+json_write_speeches (MgJsonWriter *w,
+                     MgSummary    *summary)
+{
+  mg_json_writer_key (w, "speeches");
+  mg_json_writer_begin_array (w);
+  for (guint s = 0; s < mg_summary_get_n_speeches (summary); s++)
+    {
+      const MgSummarySpeech *speech = mg_summary_get_speech (summary, s);
+
+      mg_json_writer_begin_object (w);
+      mg_json_writer_key (w, "document");
+      mg_json_writer_string (w, speech->path);
+      mg_json_writer_key (w, "title");
+      mg_json_writer_string (w, speech->title);
+      mg_json_writer_key (w, "source");
+      mg_json_writer_string (w, speech->source);
+      mg_json_writer_key (w, "sha256");
+      mg_json_writer_string (w, speech->sha256);
+      mg_json_writer_key (w, "language");
+      mg_json_writer_string (w, speech->language);
+      mg_json_writer_key (w, "total");
+      mg_json_writer_uint (w, speech->n_items);
+      mg_json_writer_key (w, "untagged");
+      mg_json_writer_uint (w, speech->n_untagged);
+      mg_json_writer_key (w, "orphaned");
+      mg_json_writer_uint (w, speech->n_orphaned);
+      mg_json_writer_end_object (w);
+    }
+  mg_json_writer_end_array (w);
+}
+
 static void
 json_write_counts (MgJsonWriter *w,
                    MgSummary    *summary)
@@ -81,6 +121,14 @@ json_write_counts (MgJsonWriter *w,
       mg_json_writer_string (w, count->color);
       mg_json_writer_key (w, "count");
       mg_json_writer_uint (w, count->count);
+      if (mg_summary_is_combined (summary))
+        {
+          mg_json_writer_key (w, "speeches");
+          mg_json_writer_begin_array (w);
+          for (guint s = 0; s < mg_summary_get_n_speeches (summary); s++)
+            mg_json_writer_uint (w, count->speech_counts[s]);
+          mg_json_writer_end_array (w);
+        }
       mg_json_writer_end_object (w);
     }
   mg_json_writer_end_array (w);
@@ -154,6 +202,8 @@ mg_export_json_write (MgSummary    *summary,
 
   mg_json_writer_key (&w, "total");
   mg_json_writer_uint (&w, mg_summary_get_n_items (summary));
+  if (mg_summary_is_combined (summary))
+    json_write_speeches (&w, summary);
   json_write_counts (&w, summary);
 
   mg_json_writer_key (&w, "groups");
@@ -180,7 +230,7 @@ mg_export_json_write (MgSummary    *summary,
       mg_json_writer_begin_array (&w);
       for (guint i = 0; i < group->items->len; i++)
         {
-          json_write_item (&w, g_ptr_array_index (group->items, i));
+          json_write_item (&w, summary, g_ptr_array_index (group->items, i));
           if (!mg_export_job_step (job, error))
             return FALSE;
         }

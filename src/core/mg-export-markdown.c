@@ -119,6 +119,11 @@ md_append_meta (GString             *out,
                 gboolean             with_tags)
 {
   g_string_append (out, "> — ");
+  if (mg_export_item_speech (summary, item) != NULL)
+    {
+      md_append_cell (out, mg_export_item_speech (summary, item));
+      g_string_append (out, " · ");
+    }
   if (item->paragraph > 0)
     {
       mg_export_append_paragraph (out, item->paragraph);
@@ -165,6 +170,67 @@ md_append_item (GString             *out,
     }
 }
 
+/* The speeches of a combined summary, and its counts per tag with a
+ * column for each speech and one for the total. */
+static void
+md_append_speech_counts (GString   *out,
+                         MgSummary *summary)
+{
+  GPtrArray *tags = mg_summary_get_tag_counts (summary);
+  guint n_speeches = mg_summary_get_n_speeches (summary);
+
+  g_string_append_printf (out, "## %s\n\n", _("Speeches"));
+  g_string_append_printf (out, "| %s | %s | %s |\n| --- | --- | ---: |\n",
+                          _("Speech"), _("Document"), _("Annotations"));
+  for (guint s = 0; s < n_speeches; s++)
+    {
+      const MgSummarySpeech *speech = mg_summary_get_speech (summary, s);
+
+      g_string_append (out, "| ");
+      md_append_cell (out, speech->title);
+      g_string_append (out, " | ");
+      md_append_cell (out, speech->path);
+      g_string_append_printf (out, " | %u |\n", speech->n_items);
+    }
+
+  g_string_append_printf (out, "\n## %s\n\n| %s |", _("Counts"), _("Tag"));
+  for (guint s = 0; s < n_speeches; s++)
+    {
+      g_string_append_c (out, ' ');
+      md_append_cell (out, mg_summary_get_speech (summary, s)->title);
+      g_string_append (out, " |");
+    }
+  g_string_append_printf (out, " %s |\n| --- |", _("Total"));
+  for (guint s = 0; s <= n_speeches; s++)
+    g_string_append (out, " ---: |");
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const MgSummaryCount *count = g_ptr_array_index (tags, i);
+
+      g_string_append (out, "| ");
+      md_append_cell (out, count->name);
+      g_string_append (out, " |");
+      for (guint s = 0; s < n_speeches; s++)
+        g_string_append_printf (out, " %u |", count->speech_counts[s]);
+      g_string_append_printf (out, " %u |\n", count->count);
+    }
+  if (mg_summary_get_n_untagged (summary) > 0)
+    {
+      g_string_append_printf (out, "| %s |", _("Untagged highlights"));
+      for (guint s = 0; s < n_speeches; s++)
+        g_string_append_printf (out, " %u |", mg_summary_get_speech (summary, s)->n_untagged);
+      g_string_append_printf (out, " %u |\n", mg_summary_get_n_untagged (summary));
+    }
+  if (mg_summary_get_n_orphaned (summary) > 0)
+    {
+      g_string_append_printf (out, "| %s |", _("Orphaned annotations"));
+      for (guint s = 0; s < n_speeches; s++)
+        g_string_append_printf (out, " %u |", mg_summary_get_speech (summary, s)->n_orphaned);
+      g_string_append_printf (out, " %u |\n", mg_summary_get_n_orphaned (summary));
+    }
+}
+
 static void
 md_append_counts (GString   *out,
                   MgSummary *summary)
@@ -172,22 +238,27 @@ md_append_counts (GString   *out,
   GPtrArray *tags = mg_summary_get_tag_counts (summary);
   GPtrArray *authors = mg_summary_get_author_counts (summary);
 
-  g_string_append_printf (out, "## %s\n\n", _("Counts"));
-  g_string_append_printf (out, "| %s | %s |\n| --- | ---: |\n", _("Tag"), _("Annotations"));
-  for (guint i = 0; i < tags->len; i++)
+  if (mg_summary_is_combined (summary))
+    md_append_speech_counts (out, summary);
+  else
     {
-      const MgSummaryCount *count = g_ptr_array_index (tags, i);
+      g_string_append_printf (out, "## %s\n\n", _("Counts"));
+      g_string_append_printf (out, "| %s | %s |\n| --- | ---: |\n", _("Tag"), _("Annotations"));
+      for (guint i = 0; i < tags->len; i++)
+        {
+          const MgSummaryCount *count = g_ptr_array_index (tags, i);
 
-      g_string_append (out, "| ");
-      md_append_cell (out, count->name);
-      g_string_append_printf (out, " | %u |\n", count->count);
+          g_string_append (out, "| ");
+          md_append_cell (out, count->name);
+          g_string_append_printf (out, " | %u |\n", count->count);
+        }
+      if (mg_summary_get_n_untagged (summary) > 0)
+        g_string_append_printf (out, "| %s | %u |\n", _("Untagged highlights"),
+                                mg_summary_get_n_untagged (summary));
+      if (mg_summary_get_n_orphaned (summary) > 0)
+        g_string_append_printf (out, "| %s | %u |\n", _("Orphaned annotations"),
+                                mg_summary_get_n_orphaned (summary));
     }
-  if (mg_summary_get_n_untagged (summary) > 0)
-    g_string_append_printf (out, "| %s | %u |\n", _("Untagged highlights"),
-                            mg_summary_get_n_untagged (summary));
-  if (mg_summary_get_n_orphaned (summary) > 0)
-    g_string_append_printf (out, "| %s | %u |\n", _("Orphaned annotations"),
-                            mg_summary_get_n_orphaned (summary));
 
   if (authors->len == 0)
     {
@@ -206,24 +277,25 @@ md_append_counts (GString   *out,
   g_string_append (out, "\n");
 }
 
-gboolean
-mg_export_markdown_write (MgSummary    *summary,
-                          GString      *out,
-                          MgExportJob  *job,
-                          GError      **error)
+static void
+md_append_heading (GString    *out,
+                   guint       level,
+                   const char *text,
+                   guint       count)
 {
-  GPtrArray *starred = mg_summary_get_starred (summary);
-  guint n_groups = mg_summary_get_n_groups (summary);
-  guint total = starred->len;
-
-  for (guint g = 0; g < n_groups; g++)
-    total += mg_summary_get_group (summary, g)->items->len;
-  mg_export_job_begin (job, total);
-
-  g_string_append (out, "# ");
-  md_append_cell (out, mg_summary_get_title (summary));
+  for (guint i = 0; i < level; i++)
+    g_string_append_c (out, '#');
+  g_string_append_c (out, ' ');
+  md_append_cell (out, text);
+  if (count != G_MAXUINT)
+    g_string_append_printf (out, " (%u)", count);
   g_string_append (out, "\n\n");
+}
 
+static void
+md_append_header (GString   *out,
+                  MgSummary *summary)
+{
   if (*mg_summary_get_source (summary) != '\0')
     {
       g_string_append_printf (out, "- %s ", _("Source:"));
@@ -232,35 +304,21 @@ mg_export_markdown_write (MgSummary    *summary,
     }
   g_string_append_printf (out, "- %s %s\n", _("Exported:"), mg_summary_get_date (summary));
   g_string_append_printf (out, "- %s %u\n\n", _("Annotations:"), mg_summary_get_n_items (summary));
+}
 
-  md_append_counts (out, summary);
+static const MgExportOutline md_outline = {
+  md_append_heading,
+  md_append_header,
+  md_append_counts,
+  md_append_item,
+  "",
+};
 
-  if (starred->len > 0)
-    {
-      g_string_append_printf (out, "## %s\n\n", _("Key quotes"));
-      for (guint i = 0; i < starred->len; i++)
-        {
-          md_append_item (out, summary, g_ptr_array_index (starred, i), FALSE);
-          if (!mg_export_job_step (job, error))
-            return FALSE;
-        }
-    }
-
-  for (guint g = 0; g < n_groups; g++)
-    {
-      const MgSummaryGroup *group = mg_summary_get_group (summary, g);
-
-      g_string_append (out, "## ");
-      md_append_cell (out, group->name);
-      g_string_append_printf (out, " (%u)\n\n", group->items->len);
-      for (guint i = 0; i < group->items->len; i++)
-        {
-          md_append_item (out, summary, g_ptr_array_index (group->items, i), TRUE);
-          if (!mg_export_job_step (job, error))
-            return FALSE;
-        }
-    }
-
-  mg_export_job_finish (job);
-  return TRUE;
+gboolean
+mg_export_markdown_write (MgSummary    *summary,
+                          GString      *out,
+                          MgExportJob  *job,
+                          GError      **error)
+{
+  return mg_export_write_outline (summary, out, &md_outline, job, error);
 }

@@ -248,9 +248,15 @@ write_coding (QdpxWriter          *w,
 
 static void
 write_selection (QdpxWriter          *w,
+                 MgSummary           *summary,
                  const MgSummaryItem *item)
 {
-  g_autofree char *guid = qdpx_guid ("annotation", item->id);
+  /* Ids are unique within a sidecar; a project of several speeches
+   * makes them unique in the project by the speech's number. */
+  g_autofree char *seed = mg_summary_is_combined (summary)
+                          ? g_strdup_printf ("%u/%s", item->speech, item->id)
+                          : g_strdup (item->id);
+  g_autofree char *guid = qdpx_guid ("annotation", seed);
   const char *user = *item->author != '\0' ? g_hash_table_lookup (w->users, item->author) : NULL;
   gboolean has_children = *item->note != '\0' || item->starred;
 
@@ -287,17 +293,29 @@ write_selection (QdpxWriter          *w,
   g_string_append (w->xml, "      </PlainTextSelection>\n");
 }
 
+/* The source's guid: from the text's sha256, and in a project of several
+ * speeches from its number too (the same text may be given twice). */
+static char *
+source_guid (MgSummary *summary,
+             guint      speech)
+{
+  const char *sha256 = mg_summary_get_speech (summary, speech)->sha256;
+  g_autofree char *seed = mg_summary_is_combined (summary)
+                          ? g_strdup_printf ("%s/%u", sha256, speech)
+                          : g_strdup (sha256);
+
+  return qdpx_guid ("source", seed);
+}
+
 static gboolean
 write_project (QdpxWriter   *w,
                MgSummary    *summary,
-               const char   *source_guid,
                MgExportJob  *job,
                GError      **error)
 {
   const char *date = mg_summary_get_date (summary);
-  const char *source = mg_summary_get_source (summary);
-  g_autofree char *path = g_strdup_printf ("internal://%s.txt", source_guid);
   guint n_items = mg_summary_get_n_items (summary);
+  guint i = 0;
 
   g_string_append (w->xml, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Project");
   append_attribute (w->xml, "xmlns", "urn:QDA-XML:project:1.0");
@@ -309,22 +327,32 @@ write_project (QdpxWriter   *w,
   write_users (w, summary);
   write_codebook (w, summary);
 
-  g_string_append (w->xml, "  <Sources>\n    <TextSource");
-  append_attribute (w->xml, "guid", source_guid);
-  append_attribute (w->xml, "name", *source != '\0' ? source : mg_summary_get_title (summary));
-  append_attribute (w->xml, "plainTextPath", path);
-  append_attribute (w->xml, "creationDateTime", date);
-  g_string_append (w->xml, ">\n");
-  for (guint i = 0; i < n_items; i++)
+  g_string_append (w->xml, "  <Sources>\n");
+  /* Items come speech by speech, each in document order. */
+  for (guint s = 0; s < mg_summary_get_n_speeches (summary); s++)
     {
-      const MgSummaryItem *item = mg_summary_get_item (summary, i);
+      const MgSummarySpeech *speech = mg_summary_get_speech (summary, s);
+      g_autofree char *guid = source_guid (summary, s);
+      g_autofree char *path = g_strdup_printf ("internal://%s.txt", guid);
 
-      if (!item->orphaned)
-        write_selection (w, item);
-      if (!mg_export_job_step (job, error))
-        return FALSE;
+      g_string_append (w->xml, "    <TextSource");
+      append_attribute (w->xml, "guid", guid);
+      append_attribute (w->xml, "name", *speech->source != '\0' ? speech->source : speech->title);
+      append_attribute (w->xml, "plainTextPath", path);
+      append_attribute (w->xml, "creationDateTime", date);
+      g_string_append (w->xml, ">\n");
+      for (; i < n_items && mg_summary_get_item (summary, i)->speech == s; i++)
+        {
+          const MgSummaryItem *item = mg_summary_get_item (summary, i);
+
+          if (!item->orphaned)
+            write_selection (w, summary, item);
+          if (!mg_export_job_step (job, error))
+            return FALSE;
+        }
+      g_string_append (w->xml, "    </TextSource>\n");
     }
-  g_string_append (w->xml, "    </TextSource>\n  </Sources>\n</Project>\n");
+  g_string_append (w->xml, "  </Sources>\n</Project>\n");
   return TRUE;
 }
 
@@ -335,10 +363,6 @@ mg_export_qdpx_write (MgSummary    *summary,
                       GError      **error)
 {
   QdpxWriter w = { 0 };
-  gsize text_size;
-  const char *text = mg_summary_get_text (summary, &text_size);
-  g_autofree char *source_guid = qdpx_guid ("source", mg_summary_get_sha256 (summary));
-  g_autofree char *source_name = g_strdup_printf ("sources/%s.txt", source_guid);
   g_autoptr(GDateTime) mtime = g_date_time_new_from_iso8601 (mg_summary_get_date (summary), NULL);
   g_autoptr(MgZipWriter) zip = NULL;
   g_autoptr(GString) xml = g_string_sized_new (4096 + 400 * mg_summary_get_n_items (summary));
@@ -350,15 +374,26 @@ mg_export_qdpx_write (MgSummary    *summary,
   w.xml = xml;
   w.users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   w.codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ok = write_project (&w, summary, source_guid, job, error);
+  ok = write_project (&w, summary, job, error);
   qdpx_writer_clear (&w);
   if (!ok)
     return FALSE;
 
   zip = mg_zip_writer_new (out, mtime);
-  if (!mg_zip_writer_add (zip, "project.qde", xml->str, xml->len, MG_ZIP_METHOD_DEFLATE, error) ||
-      !mg_zip_writer_add (zip, source_name, text, text_size, MG_ZIP_METHOD_DEFLATE, error) ||
-      !mg_zip_writer_finish (zip, error))
+  if (!mg_zip_writer_add (zip, "project.qde", xml->str, xml->len, MG_ZIP_METHOD_DEFLATE, error))
+    return FALSE;
+  for (guint s = 0; s < mg_summary_get_n_speeches (summary); s++)
+    {
+      MgDocument *document = mg_summary_get_speech (summary, s)->document;
+      g_autofree char *guid = source_guid (summary, s);
+      g_autofree char *name = g_strdup_printf ("sources/%s.txt", guid);
+      const char *text = document != NULL ? mg_document_get_text (document) : "";
+      gsize size = document != NULL ? mg_document_get_size (document) : 0;
+
+      if (!mg_zip_writer_add (zip, name, text, size, MG_ZIP_METHOD_DEFLATE, error))
+        return FALSE;
+    }
+  if (!mg_zip_writer_finish (zip, error))
     return FALSE;
   if (!mg_export_job_step (job, error))
     return FALSE;

@@ -60,6 +60,11 @@ text_append_item (GString             *out,
                   const MgSummaryItem *item,
                   gboolean             with_details)
 {
+  if (mg_export_item_speech (summary, item) != NULL)
+    {
+      g_string_append (out, mg_export_item_speech (summary, item));
+      g_string_append (out, " · ");
+    }
   if (item->paragraph > 0)
     {
       mg_export_append_paragraph (out, item->paragraph);
@@ -112,19 +117,46 @@ text_append_counts (GString   *out,
   GPtrArray *tags = mg_summary_get_tag_counts (summary);
   GPtrArray *authors = mg_summary_get_author_counts (summary);
 
+  guint n_speeches = mg_summary_get_n_speeches (summary);
+  gboolean combined = mg_summary_is_combined (summary);
+
+  if (combined)
+    {
+      text_append_heading (out, _("Speeches"), '-');
+      for (guint s = 0; s < n_speeches; s++)
+        {
+          const MgSummarySpeech *speech = mg_summary_get_speech (summary, s);
+
+          g_string_append_printf (out, "%u. %s (%s): %u\n", s + 1, speech->title, speech->path,
+                                  speech->n_items);
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  /* A combined summary counts in each speech too, by its number above. */
   text_append_heading (out, _("Counts"), '-');
   for (guint i = 0; i < tags->len; i++)
     {
       const MgSummaryCount *count = g_ptr_array_index (tags, i);
 
-      g_string_append_printf (out, "%s: %u\n", count->name, count->count);
+      g_string_append_printf (out, "%s: %u", count->name, count->count);
+      mg_export_append_per_speech (out, summary, count, MG_SUMMARY_GROUP_TAG);
+      g_string_append_c (out, '\n');
     }
   if (mg_summary_get_n_untagged (summary) > 0)
-    g_string_append_printf (out, "%s: %u\n", _("Untagged highlights"),
-                            mg_summary_get_n_untagged (summary));
+    {
+      g_string_append_printf (out, "%s: %u", _("Untagged highlights"),
+                              mg_summary_get_n_untagged (summary));
+      mg_export_append_per_speech (out, summary, NULL, MG_SUMMARY_GROUP_UNTAGGED);
+      g_string_append_c (out, '\n');
+    }
   if (mg_summary_get_n_orphaned (summary) > 0)
-    g_string_append_printf (out, "%s: %u\n", _("Orphaned annotations"),
-                            mg_summary_get_n_orphaned (summary));
+    {
+      g_string_append_printf (out, "%s: %u", _("Orphaned annotations"),
+                              mg_summary_get_n_orphaned (summary));
+      mg_export_append_per_speech (out, summary, NULL, MG_SUMMARY_GROUP_ORPHANED);
+      g_string_append_c (out, '\n');
+    }
   g_string_append_c (out, '\n');
 
   for (guint i = 0; i < authors->len; i++)
@@ -137,54 +169,43 @@ text_append_counts (GString   *out,
     g_string_append_c (out, '\n');
 }
 
+/* Title underlined with =, sections with -, a speech's run with ~. */
+static void
+text_append_outline_heading (GString    *out,
+                             guint       level,
+                             const char *text,
+                             guint       count)
+{
+  static const char underline[] = { '=', '-', '~' };
+  g_autofree char *heading = count != G_MAXUINT ? g_strdup_printf ("%s (%u)", text, count)
+                                                : g_strdup (text);
+
+  text_append_heading (out, heading, underline[MIN (level, 3) - 1]);
+}
+
+static void
+text_append_header (GString   *out,
+                    MgSummary *summary)
+{
+  if (*mg_summary_get_source (summary) != '\0')
+    g_string_append_printf (out, "%s %s\n", _("Source:"), mg_summary_get_source (summary));
+  g_string_append_printf (out, "%s %s\n", _("Exported:"), mg_summary_get_date (summary));
+  g_string_append_printf (out, "%s %u\n\n", _("Annotations:"), mg_summary_get_n_items (summary));
+}
+
+static const MgExportOutline text_outline = {
+  text_append_outline_heading,
+  text_append_header,
+  text_append_counts,
+  text_append_item,
+  "\n",
+};
+
 gboolean
 mg_export_text_write (MgSummary    *summary,
                       GString      *out,
                       MgExportJob  *job,
                       GError      **error)
 {
-  GPtrArray *starred = mg_summary_get_starred (summary);
-  guint n_groups = mg_summary_get_n_groups (summary);
-  guint total = starred->len;
-
-  for (guint g = 0; g < n_groups; g++)
-    total += mg_summary_get_group (summary, g)->items->len;
-  mg_export_job_begin (job, total);
-
-  text_append_heading (out, mg_summary_get_title (summary), '=');
-  if (*mg_summary_get_source (summary) != '\0')
-    g_string_append_printf (out, "%s %s\n", _("Source:"), mg_summary_get_source (summary));
-  g_string_append_printf (out, "%s %s\n", _("Exported:"), mg_summary_get_date (summary));
-  g_string_append_printf (out, "%s %u\n\n", _("Annotations:"), mg_summary_get_n_items (summary));
-
-  text_append_counts (out, summary);
-
-  if (starred->len > 0)
-    {
-      text_append_heading (out, _("Key quotes"), '-');
-      for (guint i = 0; i < starred->len; i++)
-        {
-          text_append_item (out, summary, g_ptr_array_index (starred, i), FALSE);
-          if (!mg_export_job_step (job, error))
-            return FALSE;
-        }
-      g_string_append_c (out, '\n');
-    }
-
-  for (guint g = 0; g < n_groups; g++)
-    {
-      const MgSummaryGroup *group = mg_summary_get_group (summary, g);
-      g_autofree char *heading = g_strdup_printf ("%s (%u)", group->name, group->items->len);
-
-      text_append_heading (out, heading, '-');
-      for (guint i = 0; i < group->items->len; i++)
-        {
-          text_append_item (out, summary, g_ptr_array_index (group->items, i), TRUE);
-          if (!mg_export_job_step (job, error))
-            return FALSE;
-        }
-    }
-
-  mg_export_job_finish (job);
-  return TRUE;
+  return mg_export_write_outline (summary, out, &text_outline, job, error);
 }

@@ -73,49 +73,6 @@ mg_export_append_html (GString    *out,
 }
 
 void
-mg_export_append_json_string (GString    *out,
-                              const char *text)
-{
-  const char *p;
-  const char *run;
-
-  g_string_append_c (out, '"');
-  if (text == NULL)
-    text = "";
-  run = text;
-  for (p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-      g_string_append_len (out, run, p - run);
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        default: g_string_append_printf (out, "\\u%04x", c); break;
-        }
-      run = p + 1;
-    }
-  g_string_append_len (out, run, p - run);
-  g_string_append_c (out, '"');
-}
-
-void
-mg_export_append_indent (GString *out,
-                         guint    n)
-{
-  for (guint i = 0; i < n; i++)
-    g_string_append_c (out, ' ');
-}
-
-void
 mg_export_append_paragraph (GString *out,
                             guint    paragraph)
 {
@@ -124,130 +81,61 @@ mg_export_append_paragraph (GString *out,
 }
 
 const char *
+mg_export_item_speech (MgSummary           *summary,
+                       const MgSummaryItem *item)
+{
+  if (!mg_summary_is_combined (summary))
+    return NULL;
+  return mg_summary_get_speech (summary, item->speech)->title;
+}
+
+gboolean
+mg_export_speech_starts (MgSummary *summary,
+                         GPtrArray *items,
+                         guint      i,
+                         guint     *out_count)
+{
+  const MgSummaryItem *first = g_ptr_array_index (items, i);
+  guint n = 0;
+
+  if (!mg_summary_is_combined (summary)
+      || (i > 0 && ((const MgSummaryItem *) g_ptr_array_index (items, i - 1))->speech == first->speech))
+    return FALSE;
+  while (i + n < items->len
+         && ((const MgSummaryItem *) g_ptr_array_index (items, i + n))->speech == first->speech)
+    n++;
+  *out_count = n;
+  return TRUE;
+}
+
+void
+mg_export_append_per_speech (GString              *out,
+                             MgSummary            *summary,
+                             const MgSummaryCount *count,
+                             MgSummaryGroupKind    kind)
+{
+  guint n_speeches = mg_summary_get_n_speeches (summary);
+
+  if (!mg_summary_is_combined (summary))
+    return;
+  for (guint s = 0; s < n_speeches; s++)
+    {
+      const MgSummarySpeech *speech = mg_summary_get_speech (summary, s);
+      guint n;
+
+      if (count != NULL)
+        n = count->speech_counts[s];
+      else
+        n = kind == MG_SUMMARY_GROUP_ORPHANED ? speech->n_orphaned : speech->n_untagged;
+      g_string_append_printf (out, "%s%u: %u", s == 0 ? " (" : ", ", s + 1, n);
+    }
+  g_string_append_c (out, ')');
+}
+
+const char *
 mg_export_author_label (const char *author)
 {
   return author != NULL && *author != '\0' ? author : _("Unknown author");
-}
-
-void
-mg_json_writer_init (MgJsonWriter *w,
-                     GString      *out)
-{
-  memset (w, 0, sizeof *w);
-  w->out = out;
-}
-
-static void
-json_writer_value_prefix (MgJsonWriter *w)
-{
-  if (w->after_key)
-    {
-      w->after_key = FALSE;
-      return;
-    }
-  if (w->depth == 0)
-    return;
-  if (w->has_members[w->depth])
-    g_string_append_c (w->out, ',');
-  g_string_append_c (w->out, '\n');
-  mg_export_append_indent (w->out, w->depth * 2);
-  w->has_members[w->depth] = TRUE;
-}
-
-static void
-json_writer_open (MgJsonWriter *w,
-                  char          c)
-{
-  json_writer_value_prefix (w);
-  g_string_append_c (w->out, c);
-  g_assert (w->depth + 1 < MG_JSON_WRITER_MAX_DEPTH);
-  w->depth++;
-  w->has_members[w->depth] = FALSE;
-}
-
-static void
-json_writer_close (MgJsonWriter *w,
-                   char          c)
-{
-  g_assert (w->depth > 0);
-  if (w->has_members[w->depth])
-    {
-      g_string_append_c (w->out, '\n');
-      mg_export_append_indent (w->out, (w->depth - 1) * 2);
-    }
-  w->depth--;
-  g_string_append_c (w->out, c);
-}
-
-void
-mg_json_writer_begin_object (MgJsonWriter *w)
-{
-  json_writer_open (w, '{');
-}
-
-void
-mg_json_writer_end_object (MgJsonWriter *w)
-{
-  json_writer_close (w, '}');
-}
-
-void
-mg_json_writer_begin_array (MgJsonWriter *w)
-{
-  json_writer_open (w, '[');
-}
-
-void
-mg_json_writer_end_array (MgJsonWriter *w)
-{
-  json_writer_close (w, ']');
-}
-
-void
-mg_json_writer_key (MgJsonWriter *w,
-                    const char   *key)
-{
-  json_writer_value_prefix (w);
-  mg_export_append_json_string (w->out, key);
-  g_string_append (w->out, ": ");
-  w->after_key = TRUE;
-}
-
-void
-mg_json_writer_string (MgJsonWriter *w,
-                       const char   *value)
-{
-  json_writer_value_prefix (w);
-  mg_export_append_json_string (w->out, value);
-}
-
-void
-mg_json_writer_uint (MgJsonWriter *w,
-                     guint64       value)
-{
-  json_writer_value_prefix (w);
-  g_string_append_printf (w->out, "%" G_GUINT64_FORMAT, value);
-}
-
-void
-mg_json_writer_boolean (MgJsonWriter *w,
-                        gboolean      value)
-{
-  json_writer_value_prefix (w);
-  g_string_append (w->out, value ? "true" : "false");
-}
-
-void
-mg_json_writer_null (MgJsonWriter *w)
-{
-  json_writer_value_prefix (w);
-  g_string_append (w->out, "null");
-}
-
-void
-mg_json_writer_finish (MgJsonWriter *w)
-{
-  g_string_append_c (w->out, '\n');
 }
 
 char *
@@ -276,4 +164,57 @@ mg_export_derived_uuid (const char *seed)
     }
   *p = '\0';
   return uuid;
+}
+
+gboolean
+mg_export_write_outline (MgSummary             *summary,
+                         GString               *out,
+                         const MgExportOutline *outline,
+                         MgExportJob           *job,
+                         GError               **error)
+{
+  GPtrArray *starred = mg_summary_get_starred (summary);
+  guint n_groups = mg_summary_get_n_groups (summary);
+  guint total = starred->len;
+
+  for (guint g = 0; g < n_groups; g++)
+    total += mg_summary_get_group (summary, g)->items->len;
+  mg_export_job_begin (job, total);
+
+  outline->heading (out, 1, mg_summary_get_title (summary), G_MAXUINT);
+  outline->header (out, summary);
+  outline->counts (out, summary);
+
+  if (starred->len > 0)
+    {
+      outline->heading (out, 2, _("Key quotes"), G_MAXUINT);
+      for (guint i = 0; i < starred->len; i++)
+        {
+          outline->item (out, summary, g_ptr_array_index (starred, i), FALSE);
+          if (!mg_export_job_step (job, error))
+            return FALSE;
+        }
+      g_string_append (out, outline->after_key_quotes);
+    }
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      const MgSummaryGroup *group = mg_summary_get_group (summary, g);
+
+      outline->heading (out, 2, group->name, group->items->len);
+      for (guint i = 0; i < group->items->len; i++)
+        {
+          const MgSummaryItem *item = g_ptr_array_index (group->items, i);
+          guint run;
+
+          if (mg_export_speech_starts (summary, group->items, i, &run))
+            outline->heading (out, 3, mg_summary_get_speech (summary, item->speech)->title, run);
+          outline->item (out, summary, item, TRUE);
+          if (!mg_export_job_step (job, error))
+            return FALSE;
+        }
+    }
+
+  mg_export_job_finish (job);
+  return TRUE;
 }

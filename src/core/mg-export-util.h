@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "mg-export.h"
+#include "mg-json-writer.h"
 
 G_BEGIN_DECLS
 
@@ -33,42 +34,6 @@ void     mg_export_job_finish        (MgExportJob  *job);
 /* Appends @text with & < > " ' as character references. */
 void     mg_export_append_html       (GString      *out,
                                       const char   *text);
-/* Appends @text as a JSON string literal, quotes included. */
-void     mg_export_append_json_string (GString     *out,
-                                      const char   *text);
-/* Appends @n spaces. */
-void     mg_export_append_indent     (GString      *out,
-                                      guint         n);
-/* A small streaming JSON writer with two-space indentation and a fixed
- * member order: deterministic and fast on tens of thousands of items. */
-#define MG_JSON_WRITER_MAX_DEPTH 32
-
-typedef struct
-{
-  GString  *out;
-  guint     depth;
-  gboolean  after_key;
-  gboolean  has_members[MG_JSON_WRITER_MAX_DEPTH];
-} MgJsonWriter;
-
-void     mg_json_writer_init         (MgJsonWriter *w,
-                                      GString      *out);
-void     mg_json_writer_begin_object (MgJsonWriter *w);
-void     mg_json_writer_end_object   (MgJsonWriter *w);
-void     mg_json_writer_begin_array  (MgJsonWriter *w);
-void     mg_json_writer_end_array    (MgJsonWriter *w);
-void     mg_json_writer_key          (MgJsonWriter *w,
-                                      const char   *key);
-void     mg_json_writer_string       (MgJsonWriter *w,
-                                      const char   *value);
-void     mg_json_writer_uint         (MgJsonWriter *w,
-                                      guint64       value);
-void     mg_json_writer_boolean      (MgJsonWriter *w,
-                                      gboolean      value);
-void     mg_json_writer_null         (MgJsonWriter *w);
-/* Ends the document with a newline. */
-void     mg_json_writer_finish       (MgJsonWriter *w);
-
 /* A name-based UUID (SHA-1, RFC 4122 version 5 layout) from @seed, for
  * identifiers that must be the same on every export. */
 char    *mg_export_derived_uuid      (const char   *seed);
@@ -76,6 +41,56 @@ char    *mg_export_derived_uuid      (const char   *seed);
 /* "¶7", or "" for 0. */
 void     mg_export_append_paragraph  (GString      *out,
                                       guint         paragraph);
+/* In a combined summary, the title of @item's speech; NULL otherwise
+ * (then quotes need not say which speech they come from). */
+const char *mg_export_item_speech    (MgSummary           *summary,
+                                      const MgSummaryItem *item);
+/* In a combined summary, whether the annotation at @i of a group's @items
+ * starts the run of another speech (a subheading goes before it); then
+ * @out_count is how many of the group's annotations that speech has. */
+gboolean    mg_export_speech_starts  (MgSummary           *summary,
+                                      GPtrArray           *items,
+                                      guint                i,
+                                      guint               *out_count);
+/* In a combined summary, " (1: N, 2: N, …)": the count of @count (a tag's;
+ * NULL for the untagged or orphaned ones, as @kind says) in each speech,
+ * by its number; nothing otherwise. */
+void        mg_export_append_per_speech (GString              *out,
+                                         MgSummary            *summary,
+                                         const MgSummaryCount *count,
+                                         MgSummaryGroupKind    kind);
+/* The outline the Markdown and plain-text summaries share: a level-1
+ * heading with the title, the header lines, the counts, "Key quotes" with
+ * the starred annotations (without details), then one level-2 heading per
+ * group ("name (N)") with its annotations, and in a combined summary a
+ * level-3 heading ("title (N)") where another speech's run starts. */
+typedef struct
+{
+  /* @count is G_MAXUINT for a heading without a count. */
+  void (*heading) (GString             *out,
+                   guint                level,
+                   const char          *text,
+                   guint                count);
+  /* Source, date and number of annotations, under the title. */
+  void (*header)  (GString             *out,
+                   MgSummary           *summary);
+  void (*counts)  (GString             *out,
+                   MgSummary           *summary);
+  void (*item)    (GString             *out,
+                   MgSummary           *summary,
+                   const MgSummaryItem *item,
+                   gboolean             with_details);
+  /* Written after the key quotes. */
+  const char *after_key_quotes;
+} MgExportOutline;
+
+/* Writes @summary into @out along @outline, one step of @job per
+ * annotation. FALSE when @job is cancelled. */
+gboolean    mg_export_write_outline  (MgSummary             *summary,
+                                      GString               *out,
+                                      const MgExportOutline *outline,
+                                      MgExportJob           *job,
+                                      GError               **error);
 /* The author for display: a translated "Unknown" when empty. */
 const char *mg_export_author_label   (const char   *author);
 

@@ -102,6 +102,12 @@ mg_export_format_is_text (MgExportFormat format)
   return format != MG_EXPORT_FORMAT_PDF && format != MG_EXPORT_FORMAT_QDPX;
 }
 
+gboolean
+mg_export_format_takes_several (MgExportFormat format)
+{
+  return format != MG_EXPORT_FORMAT_W3C && format != MG_EXPORT_FORMAT_QDC;
+}
+
 GBytes *
 mg_export_to_bytes (MgSummary             *summary,
                     MgExportFormat         format,
@@ -123,6 +129,12 @@ mg_export_to_bytes (MgSummary             *summary,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  if (mg_summary_is_combined (summary) && !mg_export_format_takes_several (format))
+    {
+      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_ONE_SPEECH,
+                   _("%s takes one speech only"), mg_export_format_get_label (format));
+      return NULL;
+    }
 
   out = g_string_sized_new (4096 + 512 * mg_summary_get_n_items (summary));
   if (!formats[format].write (summary, out, &job, error))

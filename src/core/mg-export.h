@@ -39,6 +39,7 @@ typedef enum
   MG_EXPORT_ERROR_UNKNOWN_FORMAT,      /* a name that is no format */
   MG_EXPORT_ERROR_UNSUPPORTED_FORMAT,  /* a format of the contract this version cannot write */
   MG_EXPORT_ERROR_FAILED,              /* the layout engine failed */
+  MG_EXPORT_ERROR_ONE_SPEECH,          /* a combined summary in a format of one speech */
 } MgExportError;
 
 /* Called now and then with the fraction done (0.0 … 1.0). */
@@ -62,6 +63,10 @@ const char  *mg_export_format_get_label     (MgExportFormat   format);
 /* TRUE for the formats that are text (everything but PDF and QDPX): they
  * can be previewed and written to a terminal. */
 gboolean     mg_export_format_is_text       (MgExportFormat   format);
+
+/* FALSE for the formats that hold one speech only (w3c, qdc): a combined
+ * summary (mg_summary_new_combined()) cannot be written in them. */
+gboolean     mg_export_format_takes_several (MgExportFormat   format);
 
 /* Writes the export to @stream (not closed). */
 gboolean     mg_export_write                (MgSummary             *summary,

@@ -267,3 +267,124 @@ mg_json_append_node (GString  *out,
       break;
     }
 }
+
+void
+mg_json_writer_init (MgJsonWriter *w,
+                     GString      *out)
+{
+  memset (w, 0, sizeof *w);
+  w->out = out;
+}
+
+static void
+json_writer_value_prefix (MgJsonWriter *w)
+{
+  if (w->after_key)
+    {
+      w->after_key = FALSE;
+      return;
+    }
+  if (w->depth == 0)
+    return;
+  if (w->has_members[w->depth])
+    g_string_append_c (w->out, ',');
+  g_string_append_c (w->out, '\n');
+  mg_json_append_indent (w->out, w->depth * 2);
+  w->has_members[w->depth] = TRUE;
+}
+
+static void
+json_writer_open (MgJsonWriter *w,
+                  char          c)
+{
+  json_writer_value_prefix (w);
+  g_string_append_c (w->out, c);
+  g_assert (w->depth + 1 < MG_JSON_WRITER_MAX_DEPTH);
+  w->depth++;
+  w->has_members[w->depth] = FALSE;
+}
+
+static void
+json_writer_close (MgJsonWriter *w,
+                   char          c)
+{
+  g_assert (w->depth > 0);
+  if (w->has_members[w->depth])
+    {
+      g_string_append_c (w->out, '\n');
+      mg_json_append_indent (w->out, (w->depth - 1) * 2);
+    }
+  w->depth--;
+  g_string_append_c (w->out, c);
+}
+
+void
+mg_json_writer_begin_object (MgJsonWriter *w)
+{
+  json_writer_open (w, '{');
+}
+
+void
+mg_json_writer_end_object (MgJsonWriter *w)
+{
+  json_writer_close (w, '}');
+}
+
+void
+mg_json_writer_begin_array (MgJsonWriter *w)
+{
+  json_writer_open (w, '[');
+}
+
+void
+mg_json_writer_end_array (MgJsonWriter *w)
+{
+  json_writer_close (w, ']');
+}
+
+void
+mg_json_writer_key (MgJsonWriter *w,
+                    const char   *key)
+{
+  json_writer_value_prefix (w);
+  mg_json_append_string (w->out, key);
+  g_string_append (w->out, ": ");
+  w->after_key = TRUE;
+}
+
+void
+mg_json_writer_string (MgJsonWriter *w,
+                       const char   *value)
+{
+  json_writer_value_prefix (w);
+  mg_json_append_string (w->out, value);
+}
+
+void
+mg_json_writer_uint (MgJsonWriter *w,
+                     guint64       value)
+{
+  json_writer_value_prefix (w);
+  mg_json_append_uint (w->out, value);
+}
+
+void
+mg_json_writer_boolean (MgJsonWriter *w,
+                        gboolean      value)
+{
+  json_writer_value_prefix (w);
+  g_string_append (w->out, value ? "true" : "false");
+}
+
+void
+mg_json_writer_null (MgJsonWriter *w)
+{
+  json_writer_value_prefix (w);
+  g_string_append (w->out, "null");
+}
+
+void
+mg_json_writer_finish (MgJsonWriter *w)
+{
+  g_string_append_c (w->out, '\n');
+}

@@ -34,4 +34,36 @@ void mg_json_append_node   (GString    *out,
                             guint       indent,
                             gboolean    multiline);
 
+/* A streaming writer in the same style for documents written member by
+ * member (the JSON and W3C exports): two-space indentation, members in the
+ * order they are written; deterministic and fast on tens of thousands of
+ * items, with no tree built. */
+#define MG_JSON_WRITER_MAX_DEPTH 32
+
+typedef struct
+{
+  GString  *out;
+  guint     depth;
+  gboolean  after_key;
+  gboolean  has_members[MG_JSON_WRITER_MAX_DEPTH];
+} MgJsonWriter;
+
+void     mg_json_writer_init         (MgJsonWriter *w,
+                                      GString      *out);
+void     mg_json_writer_begin_object (MgJsonWriter *w);
+void     mg_json_writer_end_object   (MgJsonWriter *w);
+void     mg_json_writer_begin_array  (MgJsonWriter *w);
+void     mg_json_writer_end_array    (MgJsonWriter *w);
+void     mg_json_writer_key          (MgJsonWriter *w,
+                                      const char   *key);
+void     mg_json_writer_string       (MgJsonWriter *w,
+                                      const char   *value);
+void     mg_json_writer_uint         (MgJsonWriter *w,
+                                      guint64       value);
+void     mg_json_writer_boolean      (MgJsonWriter *w,
+                                      gboolean      value);
+void     mg_json_writer_null         (MgJsonWriter *w);
+/* Ends the document with a newline. */
+void     mg_json_writer_finish       (MgJsonWriter *w);
+
 G_END_DECLS

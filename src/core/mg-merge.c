@@ -142,14 +142,12 @@ note_has_line (const char *note,
   return FALSE;
 }
 
-/* The note after folding @incoming_note by @incoming_author into @note by
- * @author; NULL when nothing changes. */
-static char *
-join_notes (const char *note,
-            const char *author,
-            gboolean    already_joined,
-            const char *incoming_note,
-            const char *incoming_author)
+char *
+mg_merge_join_notes (const char *note,
+                     const char *author,
+                     gboolean    already_joined,
+                     const char *incoming_note,
+                     const char *incoming_author)
 {
   g_autofree char *prefixed = NULL;
   g_autofree char *own_prefix = NULL;
@@ -211,7 +209,7 @@ fold (MgAnnotation *existing,
   g_ptr_array_add (names, NULL);
   mg_annotation_set_contributors (values, (const char * const *) names->pdata);
 
-  note = join_notes (mg_annotation_get_note (existing), author, ours[0] != NULL,
+  note = mg_merge_join_notes (mg_annotation_get_note (existing), author, ours[0] != NULL,
                      mg_annotation_get_note (incoming),
                      mg_annotation_get_author (incoming));
   if (note != NULL)

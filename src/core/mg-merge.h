@@ -46,4 +46,14 @@ gboolean  mg_merge_is_duplicate (MgAnnotation     *a,
  * NULL when empty. The name a member's file goes by. */
 char     *mg_merge_main_author  (GPtrArray        *annotations);
 
+/* The note after folding @incoming_note by @incoming_author into @note by
+ * @author, each member's text on its own line prefixed with the name
+ * ("Li Wei: …"); @already_joined when @note is such a list already. NULL
+ * when nothing changes (@incoming_note empty, equal, or already there). */
+char *mg_merge_join_notes (const char *note,
+                           const char *author,
+                           gboolean    already_joined,
+                           const char *incoming_note,
+                           const char *incoming_author);
+
 G_END_DECLS

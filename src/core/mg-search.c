@@ -203,3 +203,32 @@ mg_search_count_folded (MgDocument *document,
                           mg_document_get_size (document), FALSE);
   return folded_search (folded, pattern, 0, NULL);
 }
+
+char *
+mg_search_fold_text (const char *text)
+{
+  g_autofree char *normalized = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  return g_utf8_casefold (normalized != NULL ? normalized : text, -1);
+}
+
+gboolean
+mg_search_annotation_matches (MgAnnotation *annotation,
+                              const char   *folded_needle)
+{
+  g_autofree char *quote = NULL;
+  g_autofree char *note = NULL;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION (annotation), FALSE);
+
+  if (folded_needle == NULL || *folded_needle == '\0')
+    return TRUE;
+  quote = mg_search_fold_text (mg_annotation_get_quote (annotation));
+  if (strstr (quote, folded_needle) != NULL)
+    return TRUE;
+  note = mg_search_fold_text (mg_annotation_get_note (annotation));
+  return strstr (note, folded_needle) != NULL;
+}

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "mg-annotation.h"
 #include "mg-document.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,15 @@ gboolean mg_search_find_nth_folded (MgDocument *document,
                                     guint      *out_end);
 guint    mg_search_count_folded    (MgDocument *document,
                                     const char *needle);
+
+/* Annotations matching a text, as `list --text` and the searches in the
+ * window find them: @text with full-width forms folded to their ASCII
+ * twins (NFKC), then case-folded. A new string. */
+char    *mg_search_fold_text            (const char   *text);
+/* Whether @annotation's quote or note contains @folded_needle (made by
+ * mg_search_fold_text()); an empty needle matches everything. A match
+ * does not span the quote and the note. */
+gboolean mg_search_annotation_matches   (MgAnnotation *annotation,
+                                         const char   *folded_needle);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _MgSummary
   char       *date;
   MgDocument *document;       /* nullable; immutable, so it may be read from any thread */
 
+  GPtrArray  *speeches;       /* of MgSummarySpeech *, owned */
   GPtrArray  *items;          /* of MgSummaryItem *, owned */
   GPtrArray  *starred;        /* of MgSummaryItem *, borrowed */
   GPtrArray  *groups;         /* of MgSummaryGroup *, owned */
@@ -36,6 +37,7 @@ struct _MgSummary
   GStrv       filter_tags;
   char       *filter_author;
   guint       filter_starred : 1;
+  guint       combined : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MgSummary, mg_summary, G_TYPE_OBJECT)
@@ -73,7 +75,20 @@ summary_count_free (MgSummaryCount *count)
   g_free (count->name);
   g_free (count->color);
   g_free (count->description);
+  g_free (count->speech_counts);
   g_free (count);
+}
+
+static void
+summary_speech_free (MgSummarySpeech *speech)
+{
+  g_free (speech->path);
+  g_free (speech->title);
+  g_free (speech->source);
+  g_free (speech->sha256);
+  g_free (speech->language);
+  g_clear_object (&speech->document);
+  g_free (speech);
 }
 
 static MgSummaryGroup *
@@ -116,6 +131,7 @@ mg_summary_finalize (GObject *object)
   g_free (self->language);
   g_free (self->date);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->speeches, g_ptr_array_unref);
   g_clear_pointer (&self->starred, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
@@ -140,6 +156,7 @@ mg_summary_class_init (MgSummaryClass *klass)
 static void
 mg_summary_init (MgSummary *self)
 {
+  self->speeches = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_speech_free);
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_item_free);
   self->starred = g_ptr_array_new ();
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_group_free);
@@ -253,65 +270,152 @@ summary_author_count_compare (gconstpointer a,
   return strcmp (ca->key, cb->key);
 }
 
-static void
-summary_set_document (MgSummary  *self,
-                      MgDocument *document)
+static MgSummarySpeech *
+summary_speech_new (MgDocument *document,
+                    const char *path)
 {
+  MgSummarySpeech *speech = g_new0 (MgSummarySpeech, 1);
   const char *title = document != NULL ? mg_document_get_title (document) : NULL;
   const char *name = document != NULL ? mg_document_get_name (document) : NULL;
+  const char *sha256 = document != NULL ? mg_document_get_sha256 (document) : NULL;
+  const char *language = document != NULL ? mg_document_get_language (document) : NULL;
 
-  self->document = document != NULL ? g_object_ref (document) : NULL;
-  self->source = g_strdup (name != NULL ? name : "");
-  self->sha256 = g_strdup (document != NULL ? mg_document_get_sha256 (document) : "");
-  self->language = g_strdup (document != NULL ? mg_document_get_language (document) : "en");
-  if (self->sha256 == NULL)
-    self->sha256 = g_strdup ("");
-  if (self->language == NULL)
-    self->language = g_strdup ("en");
+  speech->document = document != NULL ? g_object_ref (document) : NULL;
+  speech->path = g_strdup (path != NULL ? path : "");
+  speech->source = g_strdup (name != NULL ? name : "");
+  speech->sha256 = g_strdup (sha256 != NULL ? sha256 : "");
+  speech->language = g_strdup (language != NULL ? language : "en");
 
   if (title != NULL && *title != '\0')
-    self->title = g_strdup (title);
+    speech->title = g_strdup (title);
   else if (name != NULL && *name != '\0')
-    self->title = g_strdup (name);
+    speech->title = g_strdup (name);
   else
-    self->title = g_strdup (_("Annotations"));
+    speech->title = g_strdup (_("Annotations"));
+  return speech;
 }
+
+static void
+summary_set_speeches (MgSummary *self)
+{
+  const MgSummarySpeech *first = g_ptr_array_index (self->speeches, 0);
+
+  self->language = g_strdup (first->language);
+  if (!self->combined)
+    {
+      self->document = first->document != NULL ? g_object_ref (first->document) : NULL;
+      self->source = g_strdup (first->source);
+      self->sha256 = g_strdup (first->sha256);
+      self->title = g_strdup (first->title);
+      return;
+    }
+  self->source = g_strdup ("");
+  self->sha256 = g_strdup ("");
+  self->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u speech", "%u speeches",
+                                              self->speeches->len),
+                                 self->speeches->len);
+}
+
+/* The tags of every store, once each: the first store's in its order, then
+ * the ids first seen in later ones. */
+static GPtrArray *
+summary_union_tags (MgAnnotationStore * const *stores,
+                    guint                      n_stores)
+{
+  GPtrArray *tags = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint s = 0; s < n_stores; s++)
+    {
+      MgTagSet *tag_set = mg_annotation_store_get_tag_set (stores[s]);
+      guint n_tags = mg_tag_set_get_n_tags (tag_set);
+
+      for (guint t = 0; t < n_tags; t++)
+        {
+          MgTag *tag = mg_tag_set_get_tag (tag_set, t);
+
+          if (g_hash_table_add (seen, (gpointer) mg_tag_get_id (tag)))
+            g_ptr_array_add (tags, tag);
+        }
+    }
+  return tags;
+}
+
+static MgSummary *summary_new (MgAnnotationStore * const *stores,
+                               const char * const        *paths,
+                               guint                      n_stores,
+                               gboolean                   combined,
+                               const MgSummaryFilter     *filter,
+                               GError                   **error);
 
 MgSummary *
 mg_summary_new (MgAnnotationStore     *store,
                 const MgSummaryFilter *filter,
                 GError               **error)
 {
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (store), NULL);
+
+  return summary_new (&store, NULL, 1, FALSE, filter, error);
+}
+
+MgSummary *
+mg_summary_new_combined (MgAnnotationStore * const *stores,
+                         const char * const        *paths,
+                         guint                      n_stores,
+                         const MgSummaryFilter     *filter,
+                         GError                   **error)
+{
+  return summary_new (stores, paths, n_stores, TRUE, filter, error);
+}
+
+static MgSummary *
+summary_new (MgAnnotationStore * const *stores,
+             const char * const        *paths,
+             guint                      n_stores,
+             gboolean                   combined,
+             const MgSummaryFilter     *filter,
+             GError                   **error)
+{
   g_autoptr(MgSummary) self = NULL;
   g_autoptr(GHashTable) authors = NULL;
   g_autoptr(GPtrArray) tag_groups = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
   MgSummaryGroup *untagged;
   MgSummaryGroup *orphaned;
-  MgDocument *document;
-  MgTagSet *tag_set;
   gboolean tag_filter;
   guint n_tags;
-  guint n;
 
-  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (store), NULL);
+  g_return_val_if_fail (stores != NULL && n_stores > 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  for (guint s = 0; s < n_stores; s++)
+    g_return_val_if_fail (MG_IS_ANNOTATION_STORE (stores[s]), NULL);
 
-  document = mg_annotation_store_get_document (store);
-  tag_set = mg_annotation_store_get_tag_set (store);
-  n_tags = mg_tag_set_get_n_tags (tag_set);
+  tags = summary_union_tags (stores, n_stores);
+  n_tags = tags->len;
   tag_filter = filter != NULL && filter->tags != NULL && filter->tags[0] != NULL;
 
   if (tag_filter)
     for (guint i = 0; filter->tags[i] != NULL; i++)
-      if (mg_tag_set_lookup (tag_set, filter->tags[i]) == NULL)
-        {
-          g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_UNKNOWN,
-                       _("Unknown tag “%s”"), filter->tags[i]);
-          return NULL;
-        }
+      {
+        gboolean known = FALSE;
+
+        for (guint t = 0; t < n_tags && !known; t++)
+          known = g_str_equal (mg_tag_get_id (g_ptr_array_index (tags, t)), filter->tags[i]);
+        if (!known)
+          {
+            g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_UNKNOWN,
+                         _("Unknown tag “%s”"), filter->tags[i]);
+            return NULL;
+          }
+      }
 
   self = g_object_new (MG_TYPE_SUMMARY, NULL);
-  summary_set_document (self, document);
+  for (guint s = 0; s < n_stores; s++)
+    g_ptr_array_add (self->speeches,
+                     summary_speech_new (mg_annotation_store_get_document (stores[s]),
+                                         paths != NULL ? paths[s] : NULL));
+  self->combined = combined != FALSE;
+  summary_set_speeches (self);
   self->date = mg_util_now_rfc3339 ();
   if (filter != NULL)
     {
@@ -325,7 +429,7 @@ mg_summary_new (MgAnnotationStore     *store,
   tag_groups = g_ptr_array_new ();
   for (guint t = 0; t < n_tags; t++)
     {
-      MgTag *tag = mg_tag_set_get_tag (tag_set, t);
+      MgTag *tag = g_ptr_array_index (tags, t);
       const char *id = mg_tag_get_id (tag);
       const char *color = mg_tag_get_color (tag);
 
@@ -346,6 +450,7 @@ mg_summary_new (MgAnnotationStore     *store,
         const char *description = mg_tag_get_description (tag);
 
         count->description = g_strdup (description != NULL ? description : "");
+        count->speech_counts = g_new0 (guint, n_stores);
         g_ptr_array_add (self->tag_counts, count);
       }
     }
@@ -355,60 +460,73 @@ mg_summary_new (MgAnnotationStore     *store,
                                 _("Orphaned annotations"), MG_SUMMARY_ORPHAN_COLOR);
 
   authors = g_hash_table_new (g_str_hash, g_str_equal);
-  n = mg_annotation_store_get_n_annotations (store);
-  for (guint i = 0; i < n; i++)
+  for (guint s = 0; s < n_stores; s++)
     {
-      MgAnnotation *annotation = mg_annotation_store_get_annotation (store, i);
-      MgSummaryItem *item;
-      MgSummaryCount *author_count;
-      gboolean grouped = FALSE;
+      MgAnnotationStore *store = stores[s];
+      MgSummarySpeech *speech = g_ptr_array_index (self->speeches, s);
+      MgDocument *document = mg_annotation_store_get_document (store);
+      MgTagSet *tag_set = mg_annotation_store_get_tag_set (store);
+      guint n = mg_annotation_store_get_n_annotations (store);
 
-      if (!summary_filter_accepts (filter, annotation))
-        continue;
-
-      item = summary_item_new (document, tag_set, annotation);
-      g_ptr_array_add (self->items, item);
-
-      for (guint t = 0, c = 0; t < n_tags; t++)
+      for (guint i = 0; i < n; i++)
         {
-          MgSummaryGroup *group = g_ptr_array_index (tag_groups, t);
-          MgSummaryCount *count;
+          MgAnnotation *annotation = mg_annotation_store_get_annotation (store, i);
+          MgSummaryItem *item;
+          MgSummaryCount *author_count;
+          gboolean grouped = FALSE;
 
-          if (group == NULL)
+          if (!summary_filter_accepts (filter, annotation))
             continue;
-          count = g_ptr_array_index (self->tag_counts, c++);
-          if (item->orphaned
-              || !g_strv_contains ((const char * const *) item->tags, group->tag_id))
-            continue;
-          count->count++;
-          grouped = TRUE;
-          g_ptr_array_add (group->items, item);
-        }
 
-      if (item->orphaned)
-        {
-          g_ptr_array_add (orphaned->items, item);
-          self->n_orphaned++;
-        }
-      else
-        {
-          if (!grouped)
+          item = summary_item_new (document, tag_set, annotation);
+          item->speech = s;
+          g_ptr_array_add (self->items, item);
+          speech->n_items++;
+
+          for (guint t = 0, c = 0; t < n_tags; t++)
             {
-              g_ptr_array_add (untagged->items, item);
-              self->n_untagged++;
-            }
-          if (item->starred)
-            g_ptr_array_add (self->starred, item);
-        }
+              MgSummaryGroup *group = g_ptr_array_index (tag_groups, t);
+              MgSummaryCount *count;
 
-      author_count = g_hash_table_lookup (authors, item->author);
-      if (author_count == NULL)
-        {
-          author_count = summary_count_new (item->author, item->author, NULL);
-          g_ptr_array_add (self->author_counts, author_count);
-          g_hash_table_insert (authors, author_count->key, author_count);
+              if (group == NULL)
+                continue;
+              count = g_ptr_array_index (self->tag_counts, c++);
+              if (item->orphaned
+                  || !g_strv_contains ((const char * const *) item->tags, group->tag_id))
+                continue;
+              count->count++;
+              count->speech_counts[s]++;
+              grouped = TRUE;
+              g_ptr_array_add (group->items, item);
+            }
+
+          if (item->orphaned)
+            {
+              g_ptr_array_add (orphaned->items, item);
+              self->n_orphaned++;
+              speech->n_orphaned++;
+            }
+          else
+            {
+              if (!grouped)
+                {
+                  g_ptr_array_add (untagged->items, item);
+                  self->n_untagged++;
+                  speech->n_untagged++;
+                }
+              if (item->starred)
+                g_ptr_array_add (self->starred, item);
+            }
+
+          author_count = g_hash_table_lookup (authors, item->author);
+          if (author_count == NULL)
+            {
+              author_count = summary_count_new (item->author, item->author, NULL);
+              g_ptr_array_add (self->author_counts, author_count);
+              g_hash_table_insert (authors, author_count->key, author_count);
+            }
+          author_count->count++;
         }
-      author_count->count++;
     }
 
   for (guint t = 0; t < tag_groups->len; t++)
@@ -434,6 +552,29 @@ mg_summary_new (MgAnnotationStore     *store,
   g_ptr_array_sort (self->author_counts, summary_author_count_compare);
 
   return g_steal_pointer (&self);
+}
+
+guint
+mg_summary_get_n_speeches (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), 0);
+  return self->speeches->len;
+}
+
+const MgSummarySpeech *
+mg_summary_get_speech (MgSummary *self,
+                       guint      position)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), NULL);
+  g_return_val_if_fail (position < self->speeches->len, NULL);
+  return g_ptr_array_index (self->speeches, position);
+}
+
+gboolean
+mg_summary_is_combined (MgSummary *self)
+{
+  g_return_val_if_fail (MG_IS_SUMMARY (self), FALSE);
+  return self->combined;
 }
 
 const char *

@@ -36,6 +36,7 @@ typedef struct
   char     **tags;        /* ids in tag-set order, never NULL */
   char      *created;     /* nullable */
   char      *modified;    /* nullable */
+  guint      speech;      /* index of its speech (see mg_summary_get_speech()) */
   guint      starred  : 1;
   guint      orphaned : 1;
 } MgSummaryItem;
@@ -64,7 +65,23 @@ typedef struct
   char  *color;   /* tags only; NULL for authors */
   guint  count;
   char  *description;  /* tags only ("" when none); NULL for authors */
+  guint *speech_counts; /* tags only: the count in each speech, in order */
 } MgSummaryCount;
+
+/* One speech of the summary. A summary of one speech has one; a combined
+ * summary one per speech, in the order given. */
+typedef struct
+{
+  char       *path;        /* as given (the `document` column); "" when unknown */
+  char       *title;       /* title guess, else file name */
+  char       *source;      /* file name ("" when unknown) */
+  char       *sha256;      /* "" when unknown */
+  char       *language;    /* "zh" or "en" */
+  MgDocument *document;    /* nullable; immutable */
+  guint       n_items;     /* included annotations */
+  guint       n_untagged;
+  guint       n_orphaned;
+} MgSummarySpeech;
 
 #define MG_TYPE_SUMMARY (mg_summary_get_type ())
 G_DECLARE_FINAL_TYPE (MgSummary, mg_summary, MG, SUMMARY, GObject)
@@ -85,8 +102,31 @@ MgSummary            *mg_summary_new               (MgAnnotationStore     *store
                                                     const MgSummaryFilter *filter,
                                                     GError               **error);
 
+/* A combined summary of several speeches: @stores with the paths they
+ * were given as (@paths may be NULL). The tag set is the union of theirs
+ * (the first speech's order, then ids first seen in later ones; a tag's
+ * name and colour are those of the first speech that has it). Groups are
+ * as for one speech, each group's annotations ordered by speech (in the
+ * order given), then document order. A filter tag that no speech knows is
+ * an error. Even with one store the summary counts as combined (a folder
+ * of one speech is still a study). */
+MgSummary            *mg_summary_new_combined      (MgAnnotationStore * const *stores,
+                                                    const char * const        *paths,
+                                                    guint                      n_stores,
+                                                    const MgSummaryFilter     *filter,
+                                                    GError                   **error);
+
+/* The speeches (one unless the summary is combined). */
+guint                  mg_summary_get_n_speeches   (MgSummary *self);
+const MgSummarySpeech *mg_summary_get_speech       (MgSummary *self,
+                                                    guint      position);
+/* TRUE when made by mg_summary_new_combined(): exporters then cite each
+ * quote's speech and count per speech. */
+gboolean               mg_summary_is_combined      (MgSummary *self);
+
 /* The document's title guess, else its file name, else a translated
- * "Annotations". */
+ * "Annotations"; for a combined summary "N speeches". Source, text and
+ * sha256 are "" for a combined summary, its language the first speech's. */
 const char           *mg_summary_get_title         (MgSummary *self);
 /* The document's file name ("" when unknown). */
 const char           *mg_summary_get_source        (MgSummary *self);

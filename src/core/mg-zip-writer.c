@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "mg-zip-writer.h"
 
@@ -199,40 +199,33 @@ zip_is_ascii (const char *name)
 
 /* Deflates @data (raw deflate, no zlib header) onto the end of @out.
  * Returns FALSE, leaving @out as it was, when the result would not be
- * smaller than @size or zlib fails. */
+ * smaller than @size or compressing fails. */
 static gboolean
 zip_deflate (GString    *out,
              const void *data,
              gsize       size)
 {
-  z_stream z = { 0 };
+  struct libdeflate_compressor *compressor;
   gsize before = out->len;
-  uLong bound;
-  int status;
+  gsize bound;
+  gsize packed;
 
   /* The fastest level: what is archived here (XML, plain text) is
-   * repetitive enough that the slower ones gain little (a 20,000
-   * annotation project comes out a quarter larger than at the default
-   * level, and the whole export takes a third less time). */
-  if (deflateInit2 (&z, Z_BEST_SPEED, Z_DEFLATED, -MAX_WBITS, 8,
-                    Z_DEFAULT_STRATEGY) != Z_OK)
+   * repetitive enough that the slower ones gain little (see
+   * bench/RESULTS.md). */
+  compressor = libdeflate_alloc_compressor (1);
+  if (compressor == NULL)
     return FALSE;
-
-  bound = deflateBound (&z, (uLong) size);
+  bound = libdeflate_deflate_compress_bound (compressor, size);
   g_string_set_size (out, before + bound);
-  z.next_in = (Bytef *) data;
-  z.avail_in = (uInt) size;
-  z.next_out = (Bytef *) out->str + before;
-  z.avail_out = (uInt) bound;
-  status = deflate (&z, Z_FINISH);
-  if (status != Z_STREAM_END || z.total_out >= size)
+  packed = libdeflate_deflate_compress (compressor, data, size, out->str + before, bound);
+  libdeflate_free_compressor (compressor);
+  if (packed == 0 || packed >= size)
     {
-      deflateEnd (&z);
       g_string_truncate (out, before);
       return FALSE;
     }
-  g_string_truncate (out, before + z.total_out);
-  deflateEnd (&z);
+  g_string_truncate (out, before + packed);
   return TRUE;
 }
 
@@ -281,7 +274,7 @@ mg_zip_writer_add (MgZipWriter  *self,
   entry.flags = zip_is_ascii (name) ? 0 : ZIP_FLAG_UTF8;
   entry.offset = (guint32) (self->out->len - self->start);
   entry.size = (guint32) size;
-  entry.crc = (guint32) crc32_z (crc32_z (0, Z_NULL, 0), data, size);
+  entry.crc = libdeflate_crc32 (0, data, size);
 
   /* The local header, with the method and compressed size filled in once
    * the data is written. */

@@ -90,6 +90,11 @@ pdf_item (MgSummary           *summary,
   sink->need (sink, quote->space_before + 40.0);
   sink->block (sink, MG_PDF_STYLE_QUOTE, item->quote, MG_PDF_QUOTE_INDENT, color);
 
+  if (mg_export_item_speech (summary, item) != NULL)
+    {
+      g_string_append (info, mg_export_item_speech (summary, item));
+      g_string_append (info, " · ");
+    }
   if (item->paragraph > 0)
     {
       mg_export_append_paragraph (info, item->paragraph);
@@ -128,6 +133,20 @@ pdf_counts (MgSummary *summary,
   GPtrArray *authors = mg_summary_get_author_counts (summary);
   GString *line = g_string_new (NULL);
 
+  if (mg_summary_is_combined (summary))
+    {
+      pdf_heading (sink, _("Speeches"), NULL);
+      for (guint s = 0; s < mg_summary_get_n_speeches (summary); s++)
+        {
+          const MgSummarySpeech *speech = mg_summary_get_speech (summary, s);
+          g_autofree char *text = g_strdup_printf ("%u. %s (%s): %u", s + 1, speech->title,
+                                                   speech->path, speech->n_items);
+
+          sink->block (sink, MG_PDF_STYLE_NOTE, text, 0.0, NULL);
+        }
+    }
+
+  /* A combined summary counts in each speech too, by its number above. */
   pdf_heading (sink, _("Counts"), NULL);
   for (guint i = 0; i < tags->len; i++)
     {
@@ -136,13 +155,20 @@ pdf_counts (MgSummary *summary,
       if (i > 0)
         g_string_append (line, " · ");
       g_string_append_printf (line, "%s %u", count->name, count->count);
+      mg_export_append_per_speech (line, summary, count, MG_SUMMARY_GROUP_TAG);
     }
   if (mg_summary_get_n_untagged (summary) > 0)
-    g_string_append_printf (line, "%s%s %u", line->len > 0 ? " · " : "",
-                            _("Untagged highlights"), mg_summary_get_n_untagged (summary));
+    {
+      g_string_append_printf (line, "%s%s %u", line->len > 0 ? " · " : "",
+                              _("Untagged highlights"), mg_summary_get_n_untagged (summary));
+      mg_export_append_per_speech (line, summary, NULL, MG_SUMMARY_GROUP_UNTAGGED);
+    }
   if (mg_summary_get_n_orphaned (summary) > 0)
-    g_string_append_printf (line, "%s%s %u", line->len > 0 ? " · " : "",
-                            _("Orphaned annotations"), mg_summary_get_n_orphaned (summary));
+    {
+      g_string_append_printf (line, "%s%s %u", line->len > 0 ? " · " : "",
+                              _("Orphaned annotations"), mg_summary_get_n_orphaned (summary));
+      mg_export_append_per_speech (line, summary, NULL, MG_SUMMARY_GROUP_ORPHANED);
+    }
   if (line->len > 0)
     sink->block (sink, MG_PDF_STYLE_NOTE, line->str, 0.0, NULL);
 
@@ -216,7 +242,18 @@ mg_pdf_content_run (MgSummary    *summary,
       pdf_heading (sink, heading, group->color);
       for (guint i = 0; i < group->items->len; i++)
         {
-          pdf_item (summary, sink, g_ptr_array_index (group->items, i), group->color, TRUE);
+          const MgSummaryItem *item = g_ptr_array_index (group->items, i);
+          guint run;
+
+          if (mg_export_speech_starts (summary, group->items, i, &run))
+            {
+              g_autofree char *subheading =
+                g_strdup_printf ("%s (%u)", mg_summary_get_speech (summary, item->speech)->title, run);
+
+              sink->need (sink, 60.0);
+              sink->block (sink, MG_PDF_STYLE_META, subheading, 0.0, NULL);
+            }
+          pdf_item (summary, sink, item, group->color, TRUE);
           if (!pdf_step (sink, job, error))
             return FALSE;
         }

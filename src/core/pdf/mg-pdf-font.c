@@ -8,12 +8,12 @@
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_CID_H
 #include <glib/gi18n-lib.h>
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
 
-#include "mg-pdf-cff.h"
 #include "mg-pdf-font.h"
 
 #define BMP_BLOCKS 256
@@ -58,17 +58,43 @@ struct _MgPdfFont
   cairo_font_face_t *cairo_face;
 };
 
-/* For a CID-keyed CFF face: the CID of each glyph, from the charset. In a
- * PDF the codes of such a face are CIDs, which the viewer maps to glyphs
- * through the same charset. */
+/* For a CID-keyed CFF face: the CID of each glyph, from the charset (as
+ * FreeType reads it). In a PDF the codes of such a face are CIDs, which
+ * the viewer maps to glyphs through the same charset. A name-keyed face
+ * leaves font->cids NULL: its codes are the subset's glyph indices. */
 static gboolean
 pdf_font_read_cids (MgPdfFont *font)
 {
-  g_autoptr(hb_blob_t) table = hb_face_reference_table (font->face, HB_TAG ('C', 'F', 'F', ' '));
+  FT_Library library;
+  FT_Face face;
+  FT_Bool cid_keyed = FALSE;
   unsigned int length = 0;
-  const guint8 *data = (const guint8 *) hb_blob_get_data (table, &length);
+  const char *data = hb_blob_get_data (font->blob, &length);
+  gboolean ok = FALSE;
 
-  return mg_pdf_cff_read_cids (data, length, font->n_glyphs, &font->cids);
+  if (FT_Init_FreeType (&library) != 0)
+    return FALSE;
+  if (FT_New_Memory_Face (library, (const FT_Byte *) data, (FT_Long) length,
+                          (FT_Long) font->index, &face) == 0)
+    {
+      ok = FT_Get_CID_Is_Internally_CID_Keyed (face, &cid_keyed) == 0 || !cid_keyed;
+      if (ok && cid_keyed)
+        {
+          font->cids = g_new0 (guint16, font->n_glyphs);
+          for (guint gid = 1; ok && gid < font->n_glyphs; gid++)
+            {
+              FT_UInt cid = 0;
+
+              ok = FT_Get_CID_From_Glyph_Index (face, gid, &cid) == 0 && cid <= G_MAXUINT16;
+              font->cids[gid] = (guint16) cid;
+            }
+          if (!ok)
+            g_clear_pointer (&font->cids, g_free);
+        }
+      FT_Done_Face (face);
+    }
+  FT_Done_FreeType (library);
+  return ok;
 }
 
 static char *
@@ -147,7 +173,7 @@ mg_pdf_font_new_for_file (const char  *path,
   head_data = (const guint8 *) hb_blob_get_data (head, &head_length);
   if (head_data != NULL && head_length >= 44)
     for (guint i = 0; i < 4; i++)
-      font->bbox[i] = mg_pdf_read_s16 (head_data + 36 + 2 * i);
+      font->bbox[i] = (gint16) ((head_data[36 + 2 * i] << 8) | head_data[37 + 2 * i]);
 
   font->bmp_gid = g_new (guint16, 65536);
   font->bmp_advance = g_new (gint32, 65536);
