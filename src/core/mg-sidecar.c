@@ -21,6 +21,7 @@ struct _MgSidecar
   MgSidecarContent  *read;           /* document and unknown members as read */
   GPtrArray         *problems;       /* MgSidecarProblem */
   MgAnchorReport     counts;
+  char              *written_sum;    /* SHA-256 of the bytes last saved */
 
   guint              exists : 1;
   guint              broken : 1;
@@ -101,6 +102,7 @@ mg_sidecar_finalize (GObject *object)
 
   g_clear_pointer (&self->read, mg_sidecar_content_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_free (self->written_sum);
 
   G_OBJECT_CLASS (mg_sidecar_parent_class)->finalize (object);
 }
@@ -577,10 +579,13 @@ check_writable (MgSidecar  *self,
  * (@n_changes is the store's count when it was serialised). */
 static void
 saved (MgSidecar *self,
-       guint64    n_changes)
+       guint64    n_changes,
+       char      *written_sum)
 {
   MgDocument *document = current_document (self);
 
+  g_free (self->written_sum);
+  self->written_sum = written_sum;
   if (self->embed_text && document != NULL
       && g_strcmp0 (self->read->doc_text, mg_document_get_text (document)) != 0)
     {
@@ -623,7 +628,8 @@ mg_sidecar_save (MgSidecar     *self,
   bytes = mg_sidecar_serialize (self);
   if (!mg_sidecar_write_file (self->file, bytes, cancellable, error))
     return FALSE;
-  saved (self, _mg_annotation_store_get_n_changes (self->store));
+  saved (self, _mg_annotation_store_get_n_changes (self->store),
+         g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes));
   return TRUE;
 }
 
@@ -632,6 +638,7 @@ typedef struct
   GFile   *file;
   GBytes  *bytes;
   guint64  n_changes;
+  char    *sum;       /* of @bytes, made in the thread */
 } SaveData;
 
 static void
@@ -639,6 +646,7 @@ save_data_free (SaveData *data)
 {
   g_clear_object (&data->file);
   g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data->sum);
   g_free (data);
 }
 
@@ -651,6 +659,7 @@ save_thread (GTask        *task,
   SaveData *data = task_data;
   GError *error = NULL;
 
+  data->sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data->bytes);
   if (mg_sidecar_write_file (data->file, data->bytes, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -700,8 +709,16 @@ mg_sidecar_save_finish (MgSidecar     *self,
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
   data = g_task_get_task_data (G_TASK (result));
-  saved (self, data->n_changes);
+  saved (self, data->n_changes, g_steal_pointer (&data->sum));
   return TRUE;
+}
+
+const char *
+mg_sidecar_get_written_checksum (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
+
+  return self->written_sum;
 }
 
 gboolean
