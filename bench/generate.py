@@ -328,12 +328,19 @@ def main(argv=None):
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--out", default=".", help="output folder (default: the current one)")
     p.add_argument("--name", default="bench-speech.txt", help="file name of the speech")
+    p.add_argument("--annotation-seed", type=int, default=None,
+                   help="another seed for the annotations only: the same speech, "
+                        "another member's annotations (default: from --seed)")
+    p.add_argument("--sidecar", default=None,
+                   help="file name of the sidecar (default NAME.marginalia.json)")
     args = p.parse_args(argv)
     if args.chars < 0 or args.annotations < 0:
         p.error("--chars and --annotations must not be negative")
 
     rng = random.Random(args.seed)
     text = Speech(rng).build(args.chars)
+    if args.annotation_seed is not None:
+        rng = random.Random(args.annotation_seed)
     annotations = make_annotations(rng, text, args.annotations)
 
     data = text.encode("utf-8")
@@ -353,7 +360,8 @@ def main(argv=None):
 
     os.makedirs(args.out, exist_ok=True)
     speech_path = os.path.join(args.out, args.name)
-    sidecar_path = speech_path + ".marginalia.json"
+    sidecar_path = (os.path.join(args.out, args.sidecar) if args.sidecar
+                    else speech_path + ".marginalia.json")
     with open(speech_path, "wb") as f:
         f.write(data)
     with open(sidecar_path, "wb") as f:

@@ -341,6 +341,110 @@ test_title (void)
     }
 }
 
+/* The revised rule: no salutation, no sentence, no line over 80 code
+ * points; the file name without its extension instead. */
+static void
+test_title_rule (void)
+{
+  g_autoptr(GString) long_line = g_string_new (NULL);
+  g_autoptr(GString) line80 = g_string_new (NULL);
+  const struct { const char *text; const char *name; const char *title; } cases[] = {
+    { "各位代表：\n现在，我代表国务院作报告。", "政府工作报告.txt", "政府工作报告" },
+    { "Fellow citizens:\nbody", "address.txt", "address" },
+    { "我们要坚定信心。\n正文", "speech.gb18030.txt", "speech.gb18030" },
+    { "Thank you.\n", "thanks.txt", "thanks" },
+    { "Is this a title?\n", "q.txt", "q" },
+    { "是标题吗？\n", "q.txt", "q" },
+    { "Wow!\n", "README", "README" },
+    { "Ends with a comma,\nbody", "c.txt", "Ends with a comma," },
+    { "“十四五”规划纲要\n", "x.txt", "“十四五”规划纲要" },
+    { "Salutation:  \n", ".hidden", ".hidden" },
+    { "\n\n", "empty.txt", "empty" },
+    { "first line.", NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MgDocument) doc = mg_document_new_for_text (cases[i].text, -1, cases[i].name);
+
+      g_assert_cmpstr (mg_document_get_title (doc), ==, cases[i].title);
+    }
+
+  /* 80 code points (Chinese: 240 bytes) is still a title, 81 is not. */
+  for (guint i = 0; i < 80; i++)
+    g_string_append (line80, "字");
+  {
+    g_autofree char *text = g_strconcat (line80->str, "\n正文", NULL);
+    g_autoptr(MgDocument) doc = mg_document_new_for_text (text, -1, "long.txt");
+
+    g_assert_cmpstr (mg_document_get_title (doc), ==, line80->str);
+  }
+  {
+    g_autofree char *text = g_strconcat (line80->str, "字\n正文", NULL);
+    g_autoptr(MgDocument) doc = mg_document_new_for_text (text, -1, "long.txt");
+
+    g_assert_cmpstr (mg_document_get_title (doc), ==, "long");
+  }
+
+  /* A whole speech on one line. */
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (long_line, "We shall go on to the end, and we shall prevail. ");
+  {
+    g_autoptr(MgDocument) doc = mg_document_new_for_text (long_line->str, -1, "sotu-1941.txt");
+
+    g_assert_cmpstr (mg_document_get_title (doc), ==, "sotu-1941");
+  }
+}
+
+/* Sentences are counted only in very long paragraphs. */
+static void
+test_sentence_location (void)
+{
+  g_autoptr(GString) text = g_string_new ("Short title\n\nA short paragraph. Two sentences.\n\n");
+  g_autoptr(MgDocument) doc = NULL;
+  guint long_start, s34 = 0, para_start, para_end;
+  g_autofree char *where = NULL;
+  g_autofree char *where_short = NULL;
+
+  long_start = g_utf8_strlen (text->str, -1);
+  for (guint i = 1; i <= 100; i++)
+    {
+      if (i == 34)
+        s34 = g_utf8_strlen (text->str, -1);
+      /* Closing quotes, ellipses and decimals do not start sentences. */
+      g_string_append_printf (text, "Sentence %u costs 6.5%% more... “Really?” he said. ", i);
+      g_string_append_printf (text, "第%u句。", i);
+    }
+  g_string_append (text, "\n\nLast.\n");
+  doc = mg_document_new_for_text (text->str, -1, "one-line.txt");
+
+  g_assert_cmpuint (mg_document_get_n_paragraphs (doc), ==, 4);
+  g_assert_true (mg_document_get_paragraph_range (doc, 3, &para_start, &para_end));
+  g_assert_cmpuint (para_start, ==, long_start);
+  g_assert_cmpuint (para_end - para_start, >, MG_DOCUMENT_LONG_PARAGRAPH);
+
+  /* Short paragraphs: no sentence. */
+  g_assert_cmpuint (mg_document_get_sentence_at (doc, 15), ==, 0);
+  where_short = mg_document_format_location (doc, 15);
+  g_assert_cmpstr (where_short, ==, "¶2");
+
+  /* Each round holds four sentences: "Sentence i costs 6.5% more...",
+   * "“Really?”", "he said." and "第i句。". */
+  g_assert_cmpuint (mg_document_get_sentence_at (doc, long_start), ==, 1);
+  g_assert_cmpuint (mg_document_get_sentence_at (doc, long_start + 3), ==, 1);
+  g_assert_cmpuint (mg_document_get_sentence_at (doc, s34), ==, 33 * 4 + 1);
+  where = mg_document_format_location (doc, s34 + 2);
+  g_assert_cmpstr (where, ==, "¶3 s.133");
+  g_assert_cmpuint (mg_document_get_sentence_at (doc, para_end - 1), ==, 400);
+  g_assert_cmpuint (mg_document_get_sentence_at (doc, para_end + 3), ==, 0);
+  g_assert_cmpuint (mg_document_get_sentence_at (doc, G_MAXUINT), ==, 0);
+
+  /* The same from numbers. */
+  g_clear_pointer (&where, g_free);
+  where = mg_location_format (0, 7);
+  g_assert_cmpstr (where, ==, "");
+}
+
 static void
 test_language (void)
 {
@@ -484,6 +588,8 @@ main (int   argc,
   g_test_add_func ("/document/paragraphs", test_paragraphs);
   g_test_add_func ("/document/paragraphs-edges", test_paragraphs_edges);
   g_test_add_func ("/document/title", test_title);
+  g_test_add_func ("/document/title-rule", test_title_rule);
+  g_test_add_func ("/document/sentence-location", test_sentence_location);
   g_test_add_func ("/document/language", test_language);
   g_test_add_func ("/document/slice", test_slice);
   g_test_add_func ("/document/sentence", test_sentence);

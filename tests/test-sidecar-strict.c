@@ -292,6 +292,76 @@ test_contributor_is_author (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+
+/* \u0000 and half a surrogate pair cannot be kept (C strings end at a NUL;
+ * half a pair is no character): refused where they stand, in a note, a
+ * member name or a tag id alike, and listed all by validate. */
+static void
+test_unkeepable_escapes (void)
+{
+  const char *cases[][2] = {
+    { HEAD DOC_TAGS "  \"annotations\": [],\n  \"x-note\": \"nul \\u0000 here\"\n}\n", "\\u0000" },
+    { HEAD DOC_TAGS "  \"annotations\": [],\n  \"x\\u0000y\": 1\n}\n", "\\u0000" },
+    { HEAD "  \"document\": {},\n  \"tags\": [{ \"id\": \"figure\\u0000x\", \"name\": \"f\", \"color\": \"#2ec27e\" }],\n"
+      "  \"annotations\": []\n}\n", "\\u0000" },
+    { HEAD DOC_TAGS "  \"annotations\": [],\n  \"x-note\": \"A\\ud800会B\"\n}\n", "\\ud800, half of a UTF-16 surrogate pair" },
+    { HEAD DOC_TAGS "  \"annotations\": [],\n  \"x-note\": \"\\udc00\"\n}\n", "\\udc00" },
+    { HEAD DOC_TAGS "  \"annotations\": [],\n  \"x-note\": \"\\uD800\\u0041\"\n}\n", "\\uD800" },
+  };
+  const guint columns[] = { 18, 5, 27, 15, 14, 14 };
+  const guint lines[] = { 7, 7, 5, 7, 7, 7 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/u.marginalia.json");
+      g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, NULL);
+      g_autoptr(GBytes) bytes = g_bytes_new (cases[i][0], strlen (cases[i][0]));
+      g_autoptr(GError) error = NULL;
+      MgSidecarProblem *p;
+
+      g_test_message ("case %u", i);
+      g_assert_false (mg_sidecar_load_bytes (sidecar, bytes, &error));
+      g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_INVALID);
+      g_assert_true (mg_sidecar_get_broken (sidecar));
+      g_clear_error (&error);
+      /* Never overwritten. */
+      g_assert_false (mg_sidecar_save (sidecar, NULL, &error));
+      g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_BROKEN);
+      p = only_problem (mg_sidecar_get_problems (sidecar));
+      g_assert_cmpuint (p->line, ==, lines[i]);
+      g_assert_cmpuint (p->column, ==, columns[i]);
+      g_assert_nonnull (strstr (p->message, cases[i][1]));
+    }
+
+  /* A whole pair is a character like any other. */
+  {
+    const char *pair = HEAD DOC_TAGS "  \"annotations\": [],\n  \"x-note\": \"\\ud83d\\ude00 \\u00e9\"\n}\n";
+    g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/p.marginalia.json");
+    g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, NULL);
+    g_autoptr(GBytes) bytes = g_bytes_new (pair, strlen (pair));
+    g_autoptr(GBytes) out = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (mg_sidecar_load_bytes (sidecar, bytes, &error));
+    g_assert_no_error (error);
+    out = mg_sidecar_serialize (sidecar);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (out, NULL), g_bytes_get_size (out), "\"x-note\": \"😀 é\""));
+  }
+
+  /* validate lists every one. */
+  {
+    g_autoptr(GPtrArray) problems =
+      validate_text (HEAD DOC_TAGS "  \"annotations\": [{ \"id\": \"a\\u0000\", \"note\": \"\\udfff\" }],\n"
+                     "  \"x\": \"\\ud800\\ud800\"\n}\n", NULL);
+
+    g_assert_cmpuint (problems->len, ==, 4);
+    assert_problem (g_ptr_array_index (problems, 0), 6, 29, NULL, "\\u0000");
+    assert_problem (g_ptr_array_index (problems, 1), 6, 47, NULL, "\\udfff");
+    assert_problem (g_ptr_array_index (problems, 2), 7, 9, NULL, "\\ud800");
+    assert_problem (g_ptr_array_index (problems, 3), 7, 15, NULL, "\\ud800");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/sidecar/strict/huge-numbers-elsewhere", test_huge_numbers_elsewhere);
   g_test_add_func ("/sidecar/strict/missing-members", test_missing_members);
   g_test_add_func ("/sidecar/strict/contributor-is-author", test_contributor_is_author);
+  g_test_add_func ("/sidecar/strict/unkeepable-escapes", test_unkeepable_escapes);
 
   return g_test_run ();
 }

@@ -446,10 +446,11 @@ assert_order (JsonObject         *object,
 static void
 test_schema_and_order (void)
 {
-  static const char * const top[] = { "format", "version", "document", "tags", "annotations", NULL };
+  static const char * const top[] = { "format", "version", "document", "tags", "annotations", "dismissed", NULL };
   static const char * const document_keys[] = { "name", "sha256", "length", "encoding", "title", "text", NULL };
   static const char * const document_written[] = { "name", "sha256", "length", "encoding", "title", NULL };
-  static const char * const tag[] = { "id", "name", "color", "description", NULL };
+  static const char * const tag[] = { "id", "name", "color", "description", "lexicon", NULL };
+  static const char * const dismissed[] = { "kind", "start", "end", "quote", NULL };
   static const char * const annotation[] = {
     "id", "start", "end", "quote", "prefix", "suffix", "tags", "note", "starred",
     "author", "contributors", "created", "modified", "orphaned", NULL
@@ -480,12 +481,23 @@ test_schema_and_order (void)
   assert_order (json_object_get_object_member (items, "properties"), tag);
   items = json_object_get_object_member (json_object_get_object_member (props, "annotations"), "items");
   assert_order (json_object_get_object_member (items, "properties"), annotation);
+  items = json_object_get_object_member (json_object_get_object_member (props, "dismissed"), "items");
+  assert_order (json_object_get_object_member (items, "properties"), dismissed);
 
   /* What the writer produces, read back with json-glib. */
   g_assert_true (mg_sidecar_load (sidecar, NULL, &error));
   g_assert_no_error (error);
   mg_annotation_store_create (mg_sidecar_get_store (sidecar), 26, 30, NULL, "", FALSE, "李伟", &error);
   g_assert_no_error (error);
+  mg_annotation_store_set_tag_lexicon (mg_sidecar_get_store (sidecar), "policy-goal",
+                                       (const char * const []) { "扩大国内需求", NULL }, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(MgDismissal) d = mg_dismissal_new (MG_SUGGESTION_SLOGAN, 26, 30, "出六进四");
+
+    mg_annotation_store_dismiss (mg_sidecar_get_store (sidecar), d, &error);
+    g_assert_no_error (error);
+  }
   out = mg_sidecar_serialize (sidecar);
   json_parser_load_from_data (written, g_bytes_get_data (out, NULL), (gssize) g_bytes_get_size (out), &error);
   g_assert_no_error (error);
@@ -495,6 +507,8 @@ test_schema_and_order (void)
   assert_order (json_array_get_object_element (json_object_get_array_member (props, "tags"), 0), tag);
   annotations = json_object_get_array_member (props, "annotations");
   assert_order (json_array_get_object_element (annotations, 0), annotation_plain);
+  assert_order (json_array_get_object_element (json_object_get_array_member (props, "dismissed"), 0),
+                dismissed);
 }
 
 /* The window moves the annotations onto a changed text through the store:

@@ -107,6 +107,12 @@ append_json_object (GString      *out,
     g_string_append_printf (out, "%u", paragraph);
   else
     g_string_append (out, "null");
+  if (!mg_annotation_is_orphaned (annotation) && mg_annotation_get_sentence (annotation) > 0)
+    {
+      g_string_append (out, ",\n    ");
+      mg_json_append_key (out, "sentence");
+      g_string_append_printf (out, "%u", mg_annotation_get_sentence (annotation));
+    }
   g_string_append (out, ",\n    ");
   mg_json_append_key (out, "state");
   mg_json_append_string (out, mg_anchor_state_to_string (mg_annotation_get_anchor_state (annotation)));

@@ -84,6 +84,7 @@ run (const MgCliCommand *command,
           mg_cli_message ("%s", message);
           return MG_CLI_EXIT_DATA;
         }
+      mg_merge_dismissed (files->store, mg_annotation_store_get_dismissed (theirs));
       mg_cli_message (_("%s (%s): %u added, %u merged, %u skipped"),
                       args.args[i + 1], mg_layer_get_author (layer),
                       report.added, report.merged, report.skipped);

@@ -131,7 +131,7 @@ apply (MgAnnotation         *a,
   if (r->state == MG_ANCHOR_STATE_ORPHANED)
     {
       /* Everything stays as it was, last known offsets included. */
-      mg_annotation_set_paragraph (a, 0);
+      mg_annotation_locate (a, NULL);
       counts->orphaned++;
     }
   else
@@ -139,7 +139,7 @@ apply (MgAnnotation         *a,
       mg_annotation_set_range (a, r->start, r->end);
       if (!context_same)
         mg_annotation_fill_context (a, document);
-      mg_annotation_set_paragraph (a, mg_document_get_paragraph_at (document, r->start));
+      mg_annotation_locate (a, document);
       if (r->state == MG_ANCHOR_STATE_EXACT)
         counts->exact++;
       else if (r->state == MG_ANCHOR_STATE_MOVED)

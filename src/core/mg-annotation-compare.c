@@ -57,6 +57,7 @@ mg_annotation_assign (MgAnnotation *self,
   mg_annotation_set_anchor_state (self, from->anchor_state);
   mg_annotation_set_anchor_score (self, from->anchor_score);
   mg_annotation_set_paragraph (self, from->paragraph);
+  mg_annotation_set_sentence (self, from->sentence);
   if (!mg_json_object_equal0 (self->extra, from->extra))
     {
       g_clear_pointer (&self->extra, json_object_unref);
@@ -92,6 +93,7 @@ mg_annotation_equal (MgAnnotation *a,
          a->anchor_state == b->anchor_state &&
          a->anchor_score == b->anchor_score &&
          a->paragraph == b->paragraph &&
+         a->sentence == b->sentence &&
          mg_json_object_equal0 (a->extra, b->extra);
 }
 

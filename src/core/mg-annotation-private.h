@@ -23,6 +23,7 @@ struct _MgAnnotation
   char          *modified;
   double         anchor_score;
   guint          paragraph;
+  guint          sentence;
   MgAnchorState  anchor_state;
   JsonObject    *extra;
 

@@ -446,9 +446,7 @@ change_tag (MgAnnotationStore *self,
   MgTag *before = mg_tag_copy (tag);
 
   _mg_annotation_store_save_state (self, &state);
-  mg_tag_set_name (tag, mg_tag_get_name (after));
-  mg_tag_set_color (tag, mg_tag_get_color (after));
-  mg_tag_set_description (tag, mg_tag_get_description (after));
+  mg_tag_assign (tag, after);
   mg_undo_stack_push (self->undo, label,
                       _mg_annotation_store_op_new (MG_STORE_OP_TAG_CHANGE, tag, before, after));
   _mg_annotation_store_finish_change (self, &state, TRUE);
@@ -573,6 +571,101 @@ mg_annotation_store_delete_tag (MgAnnotationStore  *self,
   op->position = position;
   mg_undo_stack_push (self->undo, _("Delete tag"), op);
   mg_undo_stack_end_group (self->undo);
+  _mg_annotation_store_finish_change (self, &state, TRUE);
+  return TRUE;
+}
+
+gboolean
+mg_annotation_store_set_tag_lexicon (MgAnnotationStore   *self,
+                                     const char          *tag_id,
+                                     const char * const  *lexicon,
+                                     GError             **error)
+{
+  g_auto(GStrv) normalized = NULL;
+  MgTag *tag, *after;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (tag_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  tag = lookup_tag (self, tag_id, error);
+  if (tag == NULL)
+    return FALSE;
+  normalized = mg_tag_lexicon_normalize (lexicon);
+  if (g_strv_equal (mg_tag_get_lexicon (tag),
+                    normalized != NULL ? (const char * const *) normalized
+                                       : (const char * const []) { NULL }))
+    return TRUE;
+  after = mg_tag_copy (tag);
+  mg_tag_set_lexicon (after, (const char * const *) normalized);
+  change_tag (self, tag, after, _("Change tag lexicon"));
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Dismissed suggestions                                                  */
+
+gboolean
+mg_annotation_store_dismiss (MgAnnotationStore  *self,
+                             MgDismissal        *dismissal,
+                             GError            **error)
+{
+  MgStoreState state;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (MG_IS_DISMISSAL (dismissal), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (mg_annotation_store_lookup_dismissed (self, mg_dismissal_get_kind (dismissal),
+                                            mg_dismissal_get_start (dismissal),
+                                            mg_dismissal_get_end (dismissal)) != NULL)
+    return TRUE;
+  if (!check_range (self, mg_dismissal_get_start (dismissal), mg_dismissal_get_end (dismissal), error))
+    return FALSE;
+
+  _mg_annotation_store_save_state (self, &state);
+  _mg_annotation_store_insert_dismissal (self, dismissal);
+  mg_undo_stack_push (self->undo, _("Dismiss suggestion"),
+                      _mg_annotation_store_op_new (MG_STORE_OP_DISMISS, dismissal, NULL, NULL));
+  _mg_annotation_store_finish_change (self, &state, TRUE);
+  return TRUE;
+}
+
+gboolean
+mg_annotation_store_dismiss_suggestion (MgAnnotationStore  *self,
+                                        MgSuggestion       *suggestion,
+                                        GError            **error)
+{
+  g_autoptr(MgDismissal) dismissal = NULL;
+
+  g_return_val_if_fail (MG_IS_SUGGESTION (suggestion), FALSE);
+
+  dismissal = mg_dismissal_new (mg_suggestion_get_kind (suggestion),
+                                mg_suggestion_get_start (suggestion),
+                                mg_suggestion_get_end (suggestion),
+                                mg_suggestion_get_quote (suggestion));
+  return mg_annotation_store_dismiss (self, dismissal, error);
+}
+
+gboolean
+mg_annotation_store_undismiss (MgAnnotationStore *self,
+                               MgSuggestionKind   kind,
+                               guint              start,
+                               guint              end)
+{
+  MgDismissal *dismissal;
+  MgStoreState state;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+
+  dismissal = mg_annotation_store_lookup_dismissed (self, kind, start, end);
+  if (dismissal == NULL)
+    return FALSE;
+
+  _mg_annotation_store_save_state (self, &state);
+  mg_undo_stack_push (self->undo, _("Restore suggestion"),
+                      _mg_annotation_store_op_new (MG_STORE_OP_UNDISMISS, dismissal, NULL, NULL));
+  _mg_annotation_store_take_dismissal (self, dismissal);
   _mg_annotation_store_finish_change (self, &state, TRUE);
   return TRUE;
 }

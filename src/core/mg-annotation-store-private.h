@@ -2,6 +2,7 @@
 #pragma once
 
 #include "mg-annotation-store.h"
+#include "mg-dismissal.h"
 #include "mg-undo-stack.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,7 @@ struct _MgAnnotationStore
   guint       *max_end;
   guint        max_end_leaves;
   GHashTable  *tag_counts;   /* tag id → guint *, kept up to date */
+  GListStore  *dismissed;    /* of MgDismissal, in mg_dismissal_compare() order */
 
   MgUndoStack *undo;
 
@@ -48,13 +50,15 @@ typedef enum
   MG_STORE_OP_TAG_ADD,
   MG_STORE_OP_TAG_REMOVE,
   MG_STORE_OP_TAG_CHANGE,
+  MG_STORE_OP_DISMISS,
+  MG_STORE_OP_UNDISMISS,
 } MgStoreOpKind;
 
 typedef struct
 {
   MgStoreOpKind   kind;
   int      position;   /* of a tag in the tag set */
-  gpointer object;     /* MgAnnotation or MgTag in the store */
+  gpointer object;     /* MgAnnotation, MgTag or MgDismissal in the store */
   gpointer before;     /* copies of it, for changes */
   gpointer after;
 } MgStoreOp;
@@ -86,6 +90,11 @@ void       _mg_annotation_store_take             (MgAnnotationStore  *self,
 void       _mg_annotation_store_assign           (MgAnnotationStore  *self,
                                                   MgAnnotation       *annotation,
                                                   MgAnnotation       *values);
+/* Inserts @dismissal in order, or takes it out. */
+void       _mg_annotation_store_insert_dismissal (MgAnnotationStore  *self,
+                                                  MgDismissal        *dismissal);
+void       _mg_annotation_store_take_dismissal   (MgAnnotationStore  *self,
+                                                  MgDismissal        *dismissal);
 /* Takes @before and @after; refs @object. */
 MgStoreOp *_mg_annotation_store_op_new           (MgStoreOpKind       kind,
                                                   gpointer            object,

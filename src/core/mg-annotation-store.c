@@ -162,15 +162,29 @@ count_tags (MgAnnotationStore *self,
 }
 
 void
+mg_annotation_locate (MgAnnotation *self,
+                      MgDocument   *document)
+{
+  guint paragraph = 0, sentence = 0;
+
+  g_return_if_fail (MG_IS_ANNOTATION (self));
+
+  if (document != NULL && !mg_annotation_is_orphaned (self))
+    {
+      paragraph = mg_document_get_paragraph_at (document, mg_annotation_get_start (self));
+      sentence = mg_document_get_sentence_at (document, mg_annotation_get_start (self));
+    }
+  g_object_freeze_notify (G_OBJECT (self));
+  mg_annotation_set_paragraph (self, paragraph);
+  mg_annotation_set_sentence (self, sentence);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
 _mg_annotation_store_update_paragraph (MgAnnotationStore *self,
                                        MgAnnotation      *annotation)
 {
-  guint paragraph = 0;
-
-  if (self->document != NULL && !mg_annotation_is_orphaned (annotation))
-    paragraph = mg_document_get_paragraph_at (self->document,
-                                              mg_annotation_get_start (annotation));
-  mg_annotation_set_paragraph (annotation, paragraph);
+  mg_annotation_locate (annotation, self->document);
 }
 
 void
@@ -263,6 +277,137 @@ _mg_annotation_store_assign (MgAnnotationStore *self,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Dismissed suggestions                                                  */
+
+/* The first position whose dismissal sorts at or after (kind, start, end);
+ * @found set when it is that one. */
+static guint
+dismissed_lower_bound (MgAnnotationStore *self,
+                       MgSuggestionKind   kind,
+                       guint              start,
+                       guint              end,
+                       gboolean          *found)
+{
+  GListModel *model = G_LIST_MODEL (self->dismissed);
+  guint lo = 0, hi = g_list_model_get_n_items (model);
+
+  *found = FALSE;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(MgDismissal) d = g_list_model_get_item (model, mid);
+      int cmp = mg_dismissal_compare_key (d, kind, start, end);
+
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        {
+          *found = cmp == 0;
+          hi = mid;
+        }
+    }
+  return lo;
+}
+
+void
+_mg_annotation_store_insert_dismissal (MgAnnotationStore *self,
+                                       MgDismissal       *dismissal)
+{
+  gboolean found;
+  guint pos = dismissed_lower_bound (self, mg_dismissal_get_kind (dismissal),
+                                     mg_dismissal_get_start (dismissal),
+                                     mg_dismissal_get_end (dismissal), &found);
+
+  g_return_if_fail (!found);
+  g_list_store_insert (self->dismissed, pos, dismissal);
+}
+
+void
+_mg_annotation_store_take_dismissal (MgAnnotationStore *self,
+                                     MgDismissal       *dismissal)
+{
+  gboolean found;
+  guint pos = dismissed_lower_bound (self, mg_dismissal_get_kind (dismissal),
+                                     mg_dismissal_get_start (dismissal),
+                                     mg_dismissal_get_end (dismissal), &found);
+
+  g_return_if_fail (found);
+  g_list_store_remove (self->dismissed, pos);
+}
+
+GListModel *
+mg_annotation_store_get_dismissed (MgAnnotationStore *self)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+  return G_LIST_MODEL (self->dismissed);
+}
+
+MgDismissal *
+mg_annotation_store_lookup_dismissed (MgAnnotationStore *self,
+                                      MgSuggestionKind   kind,
+                                      guint              start,
+                                      guint              end)
+{
+  g_autoptr(MgDismissal) dismissal = NULL;
+  gboolean found;
+  guint pos;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+
+  pos = dismissed_lower_bound (self, kind, start, end, &found);
+  if (!found)
+    return NULL;
+  /* The store keeps its own reference. */
+  dismissal = g_list_model_get_item (G_LIST_MODEL (self->dismissed), pos);
+  return dismissal;
+}
+
+gboolean
+mg_annotation_store_is_dismissed (MgAnnotationStore *self,
+                                  MgSuggestion      *suggestion)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (MG_IS_SUGGESTION (suggestion), FALSE);
+
+  return mg_annotation_store_lookup_dismissed (self, mg_suggestion_get_kind (suggestion),
+                                               mg_suggestion_get_start (suggestion),
+                                               mg_suggestion_get_end (suggestion)) != NULL;
+}
+
+static int
+compare_dismissals (gconstpointer a,
+                    gconstpointer b)
+{
+  return mg_dismissal_compare (*(MgDismissal **) a, *(MgDismissal **) b);
+}
+
+void
+mg_annotation_store_load_dismissed (MgAnnotationStore *self,
+                                    GPtrArray         *dismissals)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+
+  g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
+  g_return_if_fail (dismissals != NULL);
+
+  /* A copy without the element free function of @dismissals. */
+  sorted = g_ptr_array_sized_new (dismissals->len);
+  for (guint i = 0; i < dismissals->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (dismissals, i));
+  g_ptr_array_sort (sorted, compare_dismissals);
+  kept = g_ptr_array_new ();
+  for (guint i = 0; i < sorted->len; i++)
+    if (kept->len == 0
+        || mg_dismissal_compare (g_ptr_array_index (kept, kept->len - 1),
+                                 g_ptr_array_index (sorted, i)) != 0)
+      g_ptr_array_add (kept, g_ptr_array_index (sorted, i));
+  g_list_store_splice (self->dismissed, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->dismissed)),
+                       kept->pdata, kept->len);
+}
+
+/* ---------------------------------------------------------------------- */
 /* Undo                                                                   */
 
 MgStoreOp *
@@ -289,15 +434,6 @@ op_free (gpointer data)
   g_clear_object (&op->before);
   g_clear_object (&op->after);
   g_free (op);
-}
-
-static void
-tag_assign (MgTag *tag,
-            MgTag *values)
-{
-  mg_tag_set_name (tag, mg_tag_get_name (values));
-  mg_tag_set_color (tag, mg_tag_get_color (values));
-  mg_tag_set_description (tag, mg_tag_get_description (values));
 }
 
 static void
@@ -334,7 +470,16 @@ apply_op (gpointer data,
       break;
 
     case MG_STORE_OP_TAG_CHANGE:
-      tag_assign (op->object, undo ? op->before : op->after);
+      mg_tag_assign (op->object, undo ? op->before : op->after);
+      break;
+
+    case MG_STORE_OP_DISMISS:
+    case MG_STORE_OP_UNDISMISS:
+      insert = (op->kind == MG_STORE_OP_DISMISS) != undo;
+      if (insert)
+        _mg_annotation_store_insert_dismissal (self, op->object);
+      else
+        _mg_annotation_store_take_dismissal (self, op->object);
       break;
 
     default:
@@ -427,6 +572,7 @@ mg_annotation_store_dispose (GObject *object)
     }
   g_clear_object (&self->document);
   g_clear_object (&self->tag_set);
+  g_clear_object (&self->dismissed);
 
   G_OBJECT_CLASS (mg_annotation_store_parent_class)->dispose (object);
 }
@@ -563,6 +709,7 @@ mg_annotation_store_init (MgAnnotationStore *self)
   self->spans = g_array_new (FALSE, FALSE, sizeof (MgStoreSpan));
   self->tag_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->undo = mg_undo_stack_new (apply_op, op_free, self);
+  self->dismissed = g_list_store_new (MG_TYPE_DISMISSAL);
 }
 
 MgAnnotationStore *

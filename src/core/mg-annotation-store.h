@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "mg-annotation.h"
+#include "mg-dismissal.h"
 #include "mg-document.h"
 #include "mg-tag-set.h"
 
@@ -136,6 +137,44 @@ gboolean           mg_annotation_store_set_tag_color (MgAnnotationStore *self,
 gboolean           mg_annotation_store_delete_tag   (MgAnnotationStore *self,
                                                      const char        *tag_id,
                                                      GError           **error);
+/* Replaces the tag's lexicon (sorted, duplicates and empty phrases
+ * dropped; NULL or empty for none). */
+gboolean           mg_annotation_store_set_tag_lexicon (MgAnnotationStore *self,
+                                                     const char        *tag_id,
+                                                     const char * const *lexicon,
+                                                     GError           **error);
+
+/* Suggestions the reader turned down (the sidecar's "dismissed"): a
+ * GListModel of MgDismissal in sidecar order (start, end, kind), owned by
+ * the store (transfer none). Dismissing and undismissing are undoable
+ * steps like the other changes; the model emits items-changed. */
+GListModel        *mg_annotation_store_get_dismissed (MgAnnotationStore *self);
+/* The dismissal of @kind on [start, end), or NULL (transfer none). */
+MgDismissal       *mg_annotation_store_lookup_dismissed (MgAnnotationStore *self,
+                                                     MgSuggestionKind   kind,
+                                                     guint              start,
+                                                     guint              end);
+gboolean           mg_annotation_store_is_dismissed (MgAnnotationStore *self,
+                                                     MgSuggestion      *suggestion);
+/* Records @dismissal (the store takes a reference). TRUE and nothing
+ * recorded when that suggestion is dismissed already; FALSE with @error
+ * when its range is empty or beyond the text. */
+gboolean           mg_annotation_store_dismiss      (MgAnnotationStore *self,
+                                                     MgDismissal       *dismissal,
+                                                     GError           **error);
+/* mg_annotation_store_dismiss of @suggestion's kind, range and quote. */
+gboolean           mg_annotation_store_dismiss_suggestion (MgAnnotationStore *self,
+                                                     MgSuggestion      *suggestion,
+                                                     GError           **error);
+/* Forgets the dismissal of @kind on [start, end); FALSE when there is none. */
+gboolean           mg_annotation_store_undismiss    (MgAnnotationStore *self,
+                                                     MgSuggestionKind   kind,
+                                                     guint              start,
+                                                     guint              end);
+/* Replaces the dismissed suggestions without undo and without setting
+ * dirty (a sidecar being read); any order, duplicates dropped. */
+void               mg_annotation_store_load_dismissed (MgAnnotationStore *self,
+                                                     GPtrArray         *dismissals);
 
 /* Groups every change until the matching end into one undo step with
  * @label (nestable; items-changed is still emitted per change). */
@@ -158,6 +197,10 @@ void               mg_annotation_store_mark_clean   (MgAnnotationStore *self);
 
 /* Fills quote, prefix and suffix of @annotation from @document for its
  * current range (used by the store and by importers). */
+/* Sets paragraph and sentence from @document (both 0 for an orphan or
+ * without a document). */
+void               mg_annotation_locate             (MgAnnotation      *self,
+                                                     MgDocument        *document);
 void               mg_annotation_fill_context       (MgAnnotation      *annotation,
                                                      MgDocument        *document);
 

@@ -29,6 +29,7 @@ enum {
   PROP_ANCHOR_STATE,
   PROP_ANCHOR_SCORE,
   PROP_PARAGRAPH,
+  PROP_SENTENCE,
   N_PROPS
 };
 
@@ -215,6 +216,10 @@ mg_annotation_get_property (GObject    *object,
     case PROP_PARAGRAPH:
       g_value_set_uint (value, self->paragraph);
       break;
+
+    case PROP_SENTENCE:
+      g_value_set_uint (value, self->sentence);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -286,6 +291,10 @@ mg_annotation_set_property (GObject      *object,
     case PROP_PARAGRAPH:
       mg_annotation_set_paragraph (self, g_value_get_uint (value));
       break;
+
+    case PROP_SENTENCE:
+      mg_annotation_set_sentence (self, g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -336,6 +345,8 @@ mg_annotation_class_init (MgAnnotationClass *klass)
     g_param_spec_double ("anchor-score", NULL, NULL, 0.0, 1.0, 1.0, flags);
   properties[PROP_PARAGRAPH] =
     g_param_spec_uint ("paragraph", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_SENTENCE] =
+    g_param_spec_uint ("sentence", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -679,6 +690,25 @@ mg_annotation_set_paragraph (MgAnnotation *self,
     return;
   self->paragraph = paragraph;
   notify (self, PROP_PARAGRAPH);
+}
+
+guint
+mg_annotation_get_sentence (MgAnnotation *self)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION (self), 0);
+  return self->sentence;
+}
+
+void
+mg_annotation_set_sentence (MgAnnotation *self,
+                            guint         sentence)
+{
+  g_return_if_fail (MG_IS_ANNOTATION (self));
+
+  if (self->sentence == sentence)
+    return;
+  self->sentence = sentence;
+  notify (self, PROP_SENTENCE);
 }
 
 JsonObject *

@@ -97,6 +97,11 @@ gboolean       mg_annotation_is_orphaned      (MgAnnotation *self);
 guint          mg_annotation_get_paragraph    (MgAnnotation *self);
 void           mg_annotation_set_paragraph    (MgAnnotation *self,
                                                guint         paragraph);
+/* The sentence within the paragraph, for paragraphs longer than
+ * MG_DOCUMENT_LONG_PARAGRAPH ("¶1 s.34"); 0 otherwise. */
+guint          mg_annotation_get_sentence     (MgAnnotation *self);
+void           mg_annotation_set_sentence     (MgAnnotation *self,
+                                               guint         sentence);
 
 /* Members of the sidecar's annotation object that Marginalia does not know,
  * in the order read (nullable). */

@@ -35,6 +35,8 @@ struct _MgDocument
   MgEncoding    encoding;
 
   GArray       *paragraphs;  /* Range, in code points */
+  GArray       *sentences;   /* guint: sentence starts inside long paragraphs
+                              * (after each paragraph's first), ascending */
   gsize        *checkpoints; /* byte offset of code point k * CHECKPOINT_STRIDE */
   guint         n_checkpoints;
 };
@@ -63,6 +65,7 @@ mg_document_finalize (GObject *object)
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->paragraphs, g_array_unref);
+  g_clear_pointer (&self->sentences, g_array_unref);
   g_clear_pointer (&self->checkpoints, g_free);
 
   G_OBJECT_CLASS (mg_document_parent_class)->finalize (object);
@@ -81,6 +84,7 @@ static void
 mg_document_init (MgDocument *self)
 {
   self->paragraphs = g_array_new (FALSE, FALSE, sizeof (Range));
+  self->sentences = g_array_new (FALSE, FALSE, sizeof (guint));
   self->language = "en";
   self->encoding = MG_ENCODING_UTF8;
 }
@@ -112,6 +116,39 @@ trim_blank (const char *s,
       end = prev;
     }
   return g_strndup (start, end - start);
+}
+
+/* The title guess's rule (sidecar-format.md): at most 80 code points, not
+ * ending with a colon (a salutation) or sentence-final punctuation (a
+ * sentence, or a whole speech on one line). */
+static gboolean
+title_is_acceptable (const char *title)
+{
+  const char *p = title;
+  gunichar last;
+
+  if (*title == '\0')
+    return FALSE;
+  /* A one-line speech is long: count no further than needed. */
+  for (guint n = 0; *p != '\0'; n++, p = g_utf8_next_char (p))
+    if (n == MG_DOCUMENT_TITLE_MAX)
+      return FALSE;
+  last = g_utf8_get_char (g_utf8_prev_char (title + strlen (title)));
+  return g_utf8_strchr (":：。！？.!?", -1, last) == NULL;
+}
+
+static char *
+name_without_extension (const char *name)
+{
+  const char *dot;
+
+  if (name == NULL)
+    return g_strdup ("");
+  dot = strrchr (name, '.');
+  /* ".hidden" keeps its name. */
+  if (dot == NULL || dot == name)
+    return g_strdup (name);
+  return g_strndup (name, dot - name);
 }
 
 /* One pass over the text: code point count, checkpoints, paragraphs,
@@ -249,7 +286,14 @@ build_index (MgDocument *self)
   self->language = (han > 0 && han * 2 > letters) ? "zh" : "en";
   self->title = have_title ? trim_blank (self->text + title_start, title_end - title_start)
                            : g_strdup ("");
+  if (!title_is_acceptable (self->title))
+    {
+      g_free (self->title);
+      self->title = name_without_extension (self->name);
+    }
 }
+
+static void index_sentences (MgDocument *self);
 
 static void
 finish_init (MgDocument *self)
@@ -258,6 +302,7 @@ finish_init (MgDocument *self)
                                               (const guchar *) self->text,
                                               self->size);
   build_index (self);
+  index_sentences (self);
 }
 
 MgDocument *
@@ -366,6 +411,14 @@ mg_document_get_name (MgDocument *self)
   g_return_val_if_fail (MG_IS_DOCUMENT (self), NULL);
 
   return self->name;
+}
+
+MgTextSource *
+mg_document_get_source (MgDocument *self)
+{
+  g_return_val_if_fail (MG_IS_DOCUMENT (self), NULL);
+
+  return self->source;
 }
 
 GFile *
@@ -642,4 +695,111 @@ mg_document_dup_sentence (MgDocument *self,
     e = g_utf8_next_char (e);
 
   return trim_blank (s, e - s);
+}
+
+/* Sentence starts inside the paragraphs longer than
+ * MG_DOCUMENT_LONG_PARAGRAPH: a sentence starts at the first non-blank
+ * character after a run of terminators and the closing marks that follow
+ * them. One pass over those paragraphs only, at load time, so that the
+ * document stays immutable (and readable from any thread) afterwards. */
+static void
+index_sentences (MgDocument *self)
+{
+  const char *text_end = self->text + self->size;
+
+  for (guint i = 0; i < self->paragraphs->len; i++)
+    {
+      Range *r = &g_array_index (self->paragraphs, Range, i);
+      const char *p, *end;
+      guint offset;
+      gboolean after_stop = FALSE;
+
+      if (r->end - r->start <= MG_DOCUMENT_LONG_PARAGRAPH)
+        continue;
+      p = self->text + mg_document_offset_to_byte (self, r->start);
+      end = self->text + mg_document_offset_to_byte (self, r->end);
+      for (offset = r->start; p < end; offset++)
+        {
+          gunichar c = g_utf8_get_char (p);
+          const char *next = g_utf8_next_char (p);
+
+          if (is_terminator (c, next, text_end) ||
+              (after_stop && (is_closing_mark (c) || mg_util_unichar_is_blank (c) ||
+                              c == 0x2026 /* … */)))
+            after_stop = TRUE;
+          else if (after_stop)
+            {
+              g_array_append_val (self->sentences, offset);
+              after_stop = FALSE;
+            }
+          p = next;
+        }
+    }
+}
+
+guint
+mg_document_get_sentence_at (MgDocument *self,
+                             guint       offset)
+{
+  guint para, pstart, pend, lo, hi, first;
+
+  g_return_val_if_fail (MG_IS_DOCUMENT (self), 0);
+
+  para = mg_document_get_paragraph_at (self, offset);
+  if (para == 0 || !mg_document_get_paragraph_range (self, para, &pstart, &pend))
+    return 0;
+  if (pend - pstart <= MG_DOCUMENT_LONG_PARAGRAPH)
+    return 0;
+  offset = CLAMP (offset, pstart, pend);
+
+  /* Starts before the paragraph, then starts up to @offset. */
+  lo = 0;
+  hi = self->sentences->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->sentences, guint, mid) < pstart)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  first = lo;
+  hi = self->sentences->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->sentences, guint, mid) <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return 1 + (lo - first);
+}
+
+char *
+mg_document_format_location (MgDocument *self,
+                             guint       offset)
+{
+  guint para, sentence;
+
+  g_return_val_if_fail (MG_IS_DOCUMENT (self), NULL);
+
+  para = mg_document_get_paragraph_at (self, offset);
+  if (para == 0)
+    return g_strdup ("");
+  sentence = mg_document_get_sentence_at (self, offset);
+  return mg_location_format (para, sentence);
+}
+
+char *
+mg_location_format (guint paragraph,
+                    guint sentence)
+{
+  if (paragraph == 0)
+    return g_strdup ("");
+  if (sentence == 0)
+    return g_strdup_printf ("¶%u", paragraph);
+  return g_strdup_printf ("¶%u s.%u", paragraph, sentence);
 }

@@ -72,7 +72,7 @@ html_append_item (GString             *out,
     }
   if (item->paragraph > 0)
     {
-      mg_export_append_paragraph (out, item->paragraph);
+      mg_export_append_paragraph (out, item->paragraph, item->sentence);
       g_string_append (out, " · ");
     }
   if (item->starred)

@@ -48,6 +48,11 @@ json_write_item (MgJsonWriter        *w,
     mg_json_writer_uint (w, item->paragraph);
   else
     mg_json_writer_null (w);
+  if (item->sentence > 0)
+    {
+      mg_json_writer_key (w, "sentence");
+      mg_json_writer_uint (w, item->sentence);
+    }
   mg_json_writer_key (w, "quote");
   mg_json_writer_string (w, item->quote);
   mg_json_writer_key (w, "context");

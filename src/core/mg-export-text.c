@@ -67,7 +67,7 @@ text_append_item (GString             *out,
     }
   if (item->paragraph > 0)
     {
-      mg_export_append_paragraph (out, item->paragraph);
+      mg_export_append_paragraph (out, item->paragraph, item->sentence);
       g_string_append_c (out, ' ');
     }
   if (item->starred)

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mg-document.h"
 #include "mg-export-util.h"
 
 void
@@ -74,10 +75,12 @@ mg_export_append_html (GString    *out,
 
 void
 mg_export_append_paragraph (GString *out,
-                            guint    paragraph)
+                            guint    paragraph,
+                            guint    sentence)
 {
-  if (paragraph > 0)
-    g_string_append_printf (out, "¶%u", paragraph);
+  g_autofree char *location = mg_location_format (paragraph, sentence);
+
+  g_string_append (out, location);
 }
 
 const char *

@@ -38,9 +38,11 @@ void     mg_export_append_html       (GString      *out,
  * identifiers that must be the same on every export. */
 char    *mg_export_derived_uuid      (const char   *seed);
 
-/* "¶7", or "" for 0. */
+/* "¶7", "¶1 s.34" (a sentence of a very long paragraph), or "" for
+ * paragraph 0. */
 void     mg_export_append_paragraph  (GString      *out,
-                                      guint         paragraph);
+                                      guint         paragraph,
+                                      guint         sentence);
 /* In a combined summary, the title of @item's speech; NULL otherwise
  * (then quotes need not say which speech they come from). */
 const char *mg_export_item_speech    (MgSummary           *summary,

@@ -135,3 +135,56 @@ mg_json_read_escape (const char *p,
     }
   return *ch != 0;
 }
+
+GArray *
+mg_json_find_unkeepable_escapes (const char *data,
+                                 gsize       length)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (MgJsonBadEscape));
+  const char *end = data + length;
+  gboolean in_string = FALSE;
+
+  for (const char *p = data; p < end; p++)
+    {
+      MgJsonBadEscape bad;
+      int high, low;
+
+      if (!in_string)
+        {
+          in_string = *p == '"';
+          continue;
+        }
+      if (*p == '"')
+        {
+          in_string = FALSE;
+          continue;
+        }
+      if (*p != '\\' || p + 1 >= end)
+        continue;
+      if (p[1] != 'u' || end - p < 6 || (high = read_hex4 (p + 2)) < 0)
+        {
+          p++;   /* any other escape: its second character is no quote */
+          continue;
+        }
+
+      bad.offset = p - data;
+      bad.value = (gunichar) high;
+      if (high == 0)
+        bad.nul = TRUE;
+      else if (high >= 0xDC00 && high <= 0xDFFF)
+        bad.nul = FALSE;
+      else if (high >= 0xD800 && high <= 0xDBFF
+               && !(end - p >= 12 && p[6] == '\\' && p[7] == 'u'
+                    && (low = read_hex4 (p + 8)) >= 0xDC00 && low <= 0xDFFF))
+        bad.nul = FALSE;
+      else
+        {
+          /* A good escape; a pair is read as one. */
+          p += (high >= 0xD800 && high <= 0xDBFF) ? 11 : 5;
+          continue;
+        }
+      g_array_append_val (found, bad);
+      p += 5;
+    }
+  return found;
+}

@@ -223,6 +223,31 @@ fold (MgAnnotation *existing,
   return g_steal_pointer (&values);
 }
 
+/* The lexicon of @ours united with that of @theirs; NULL when @theirs adds
+ * nothing. */
+static GStrv
+united_lexicon (MgTag *ours,
+                MgTag *theirs)
+{
+  const char * const *a = mg_tag_get_lexicon (ours);
+  const char * const *b = mg_tag_get_lexicon (theirs);
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  GStrv united;
+
+  for (guint i = 0; a[i] != NULL; i++)
+    g_ptr_array_add (all, (gpointer) a[i]);
+  for (guint i = 0; b[i] != NULL; i++)
+    g_ptr_array_add (all, (gpointer) b[i]);
+  g_ptr_array_add (all, NULL);
+  united = mg_tag_lexicon_normalize ((const char * const *) all->pdata);
+  if (united == NULL || g_strv_equal ((const char * const *) united, a))
+    {
+      g_strfreev (united);
+      return NULL;
+    }
+  return united;
+}
+
 static gboolean
 ensure_tags (MgAnnotationStore *store,
              GPtrArray         *incoming,
@@ -232,6 +257,28 @@ ensure_tags (MgAnnotationStore *store,
   MgTagSet *tags = mg_annotation_store_get_tag_set (store);
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_theirs = incoming_tags != NULL ? mg_tag_set_get_n_tags (incoming_tags) : 0;
+
+  /* Lexicons are united: a tag of theirs carrying one comes along even
+   * when none of their annotations uses it. */
+  for (guint i = 0; i < n_theirs; i++)
+    {
+      MgTag *theirs = mg_tag_set_get_tag (incoming_tags, i);
+      MgTag *ours = mg_tag_set_lookup (tags, mg_tag_get_id (theirs));
+      g_auto(GStrv) united = NULL;
+
+      if (!mg_tag_has_lexicon (theirs))
+        continue;
+      if (ours == NULL)
+        {
+          g_hash_table_add (seen, (gpointer) mg_tag_get_id (theirs));
+          g_ptr_array_add (missing, mg_tag_copy (theirs));
+        }
+      else if ((united = united_lexicon (ours, theirs)) != NULL
+               && !mg_annotation_store_set_tag_lexicon (store, mg_tag_get_id (ours),
+                                                        (const char * const *) united, error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < incoming->len; i++)
     {
@@ -364,6 +411,37 @@ mg_merge_annotations (MgAnnotationStore *store,
   if (report != NULL)
     *report = counts;
   return TRUE;
+}
+
+guint
+mg_merge_dismissed (MgAnnotationStore *store,
+                    GListModel        *incoming)
+{
+  guint n, added = 0;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (store), 0);
+  g_return_val_if_fail (G_IS_LIST_MODEL (incoming), 0);
+
+  n = g_list_model_get_n_items (incoming);
+  mg_annotation_store_begin_group (store, _("Merge dismissed suggestions"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MgDismissal) theirs = g_list_model_get_item (incoming, i);
+      g_autoptr(MgDismissal) copy = NULL;
+
+      if (mg_annotation_store_lookup_dismissed (store, mg_dismissal_get_kind (theirs),
+                                                mg_dismissal_get_start (theirs),
+                                                mg_dismissal_get_end (theirs)) != NULL)
+        continue;
+      /* A range that does not fit this text is not worth keeping. */
+      copy = mg_dismissal_new_moved (theirs, mg_dismissal_get_start (theirs),
+                                     mg_dismissal_get_end (theirs),
+                                     mg_dismissal_get_quote (theirs));
+      if (mg_annotation_store_dismiss (store, copy, NULL))
+        added++;
+    }
+  mg_annotation_store_end_group (store);
+  return added;
 }
 
 char *

@@ -16,7 +16,10 @@ G_BEGIN_DECLS
  * author goes to `contributors` (never the author), a note that differs is
  * joined on its own line prefixed with its author's name, a star is kept.
  * An annotation already present with the same id and the same content is
- * skipped. Everything else is added, with the tags it needs. */
+ * skipped. Everything else is added, with the tags it needs. Tag
+ * lexicons are united (a tag carrying a lexicon comes along even when no
+ * annotation uses it), and so are the dismissed suggestions
+ * (mg_merge_dismissed). */
 
 typedef struct
 {
@@ -37,6 +40,13 @@ gboolean  mg_merge_annotations (MgAnnotationStore *store,
                                 const char        *label,
                                 MgMergeReport     *report,
                                 GError           **error);
+
+/* Adds the dismissals of @incoming (a GListModel of MgDismissal) that
+ * @store does not have (same kind and range), as one undoable step;
+ * those whose range does not fit the store's text are left out. Returns
+ * how many were added. */
+guint     mg_merge_dismissed    (MgAnnotationStore *store,
+                                 GListModel        *incoming);
 
 /* TRUE when @a and @b would be folded into one by a merge. */
 gboolean  mg_merge_is_duplicate (MgAnnotation     *a,

@@ -170,7 +170,8 @@ tags_equal (MgTag *a,
     return a == b;
   if (g_strcmp0 (mg_tag_get_name (a), mg_tag_get_name (b)) != 0
       || g_strcmp0 (mg_tag_get_color (a), mg_tag_get_color (b)) != 0
-      || g_strcmp0 (mg_tag_get_description (a), mg_tag_get_description (b)) != 0)
+      || g_strcmp0 (mg_tag_get_description (a), mg_tag_get_description (b)) != 0
+      || !g_strv_equal (mg_tag_get_lexicon (a), mg_tag_get_lexicon (b)))
     return FALSE;
   ea = mg_tag_get_extra (a);
   eb = mg_tag_get_extra (b);
@@ -214,6 +215,19 @@ merge_tag (MgTag *base,
   MERGE_FIELD (mg_tag_get_color, mg_tag_set_color)
   MERGE_FIELD (mg_tag_get_description, mg_tag_set_description)
 #undef MERGE_FIELD
+  /* A lexicon only one side changed is that side's; both: united. */
+  if (base != NULL && g_strv_equal (mg_tag_get_lexicon (ours), mg_tag_get_lexicon (base)))
+    mg_tag_set_lexicon (out, mg_tag_get_lexicon (theirs));
+  else if (base == NULL || !g_strv_equal (mg_tag_get_lexicon (theirs), mg_tag_get_lexicon (base)))
+    {
+      g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+      for (guint k = 0; k < 2; k++)
+        for (const char * const *p = mg_tag_get_lexicon (k == 0 ? ours : theirs); *p != NULL; p++)
+          g_ptr_array_add (all, (gpointer) *p);
+      g_ptr_array_add (all, NULL);
+      mg_tag_set_lexicon (out, (const char * const *) all->pdata);
+    }
   extra = merge_members (base != NULL ? mg_tag_get_extra (base) : NULL,
                          mg_tag_get_extra (ours), mg_tag_get_extra (theirs));
   mg_tag_set_extra (out, extra);
@@ -524,79 +538,43 @@ merge_annotations (MgSidecarContent *base,
 /* Suggestions turned down (`dismissed`) ---------------------------------- */
 
 static char *
-dismissal_key (JsonNode *node)
+dismissal_key (MgDismissal *d)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-
   /* An entry is what it holds: {kind, start, end, quote}. */
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
+  return g_strdup_printf ("%s:%u:%u:%s", mg_suggestion_kind_to_string (mg_dismissal_get_kind (d)),
+                          mg_dismissal_get_start (d), mg_dismissal_get_end (d),
+                          mg_dismissal_get_quote (d));
 }
 
-static int
-compare_dismissals (gconstpointer a,
-                    gconstpointer b)
-{
-  JsonObject *x = json_node_get_object (*(JsonNode * const *) a);
-  JsonObject *y = json_node_get_object (*(JsonNode * const *) b);
-  gint64 d;
-
-  d = json_object_get_int_member_with_default (x, "start", 0) - json_object_get_int_member_with_default (y, "start", 0);
-  if (d == 0)
-    d = json_object_get_int_member_with_default (x, "end", 0) - json_object_get_int_member_with_default (y, "end", 0);
-  if (d != 0)
-    return d < 0 ? -1 : 1;
-  return g_strcmp0 (json_object_get_string_member_with_default (x, "kind", ""),
-                    json_object_get_string_member_with_default (y, "kind", ""));
-}
-
-static gboolean
-is_object_array (JsonNode *node)
-{
-  JsonArray *array;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return FALSE;
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
-      return FALSE;
-  return TRUE;
-}
-
-/* `dismissed` of the three (each NULL when absent): an entry either side
- * added is kept, one either side removed is gone. */
-static JsonNode *
-merge_dismissed (JsonNode *base,
-                 JsonNode *ours,
-                 JsonNode *theirs)
+/* `dismissed` of the three (@base nullable): an entry either side added is
+ * kept, one either side removed is gone. A GListStore of MgDismissal. */
+static GListStore *
+merge_dismissed (GPtrArray *base,
+                 GPtrArray *ours,
+                 GPtrArray *theirs)
 {
   g_autoptr(GHashTable) in_base = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) in_ours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) in_theirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-  JsonArray *out;
-  JsonNode *node;
+  GListStore *out = g_list_store_new (MG_TYPE_DISMISSAL);
 
   for (guint k = 0; k < 3; k++)
     {
-      JsonNode *list = k == 0 ? base : k == 1 ? ours : theirs;
+      GPtrArray *list = k == 0 ? base : k == 1 ? ours : theirs;
       GHashTable *set = k == 0 ? in_base : k == 1 ? in_ours : in_theirs;
-      JsonArray *array = list != NULL ? json_node_get_array (list) : NULL;
 
-      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-        g_hash_table_add (set, dismissal_key (json_array_get_element (array, i)));
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        g_hash_table_add (set, dismissal_key (g_ptr_array_index (list, i)));
     }
 
   for (guint k = 0; k < 2; k++)
     {
-      JsonNode *list = k == 0 ? ours : theirs;
-      JsonArray *array = list != NULL ? json_node_get_array (list) : NULL;
+      GPtrArray *list = k == 0 ? ours : theirs;
 
-      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+      for (guint i = 0; i < list->len; i++)
         {
-          JsonNode *entry = json_array_get_element (array, i);
+          MgDismissal *entry = g_ptr_array_index (list, i);
           g_autofree char *key = dismissal_key (entry);
           gboolean removed = g_hash_table_contains (in_base, key)
                              && (!g_hash_table_contains (in_ours, key)
@@ -605,20 +583,11 @@ merge_dismissed (JsonNode *base,
           if (!removed && !g_hash_table_contains (taken, key))
             {
               g_hash_table_add (taken, g_steal_pointer (&key));
-              g_ptr_array_add (kept, entry);
+              g_list_store_append (out, entry);
             }
         }
     }
-  if (kept->len == 0 && ours == NULL)
-    return NULL;
-
-  g_ptr_array_sort (kept, compare_dismissals);
-  out = json_array_new ();
-  for (guint i = 0; i < kept->len; i++)
-    json_array_add_element (out, json_node_copy (g_ptr_array_index (kept, i)));
-  node = json_node_new (JSON_NODE_ARRAY);
-  json_node_take_array (node, out);
-  return node;
+  return out;
 }
 
 /* The whole file --------------------------------------------------------- */
@@ -668,6 +637,7 @@ mg_merge3 (GBytes             *base,
   g_autoptr(MgSidecarContent) t = NULL;
   g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GListStore) annotations = NULL;
+  g_autoptr(GListStore) dismissed = NULL;
   g_autoptr(MgTagSet) tags = NULL;
   g_autoptr(JsonObject) extra = NULL;
   g_autoptr(MgSidecarContent) check = NULL;
@@ -695,27 +665,7 @@ mg_merge3 (GBytes             *base,
   tags = merge_tags (b != NULL ? b->tags : NULL, o->tags, t->tags, used);
 
   extra = merge_members (b != NULL ? b->extra : NULL, o->extra, t->extra);
-  {
-    JsonNode *bd = b != NULL && b->extra != NULL && json_object_has_member (b->extra, "dismissed")
-                   ? json_object_get_member (b->extra, "dismissed") : NULL;
-    JsonNode *od = o->extra != NULL && json_object_has_member (o->extra, "dismissed")
-                   ? json_object_get_member (o->extra, "dismissed") : NULL;
-    JsonNode *td = t->extra != NULL && json_object_has_member (t->extra, "dismissed")
-                   ? json_object_get_member (t->extra, "dismissed") : NULL;
-
-    /* Entries are compared whole only when each list is what the format
-     * says; anything else went through the rule for unknown members. */
-    if ((od != NULL || td != NULL) && (bd == NULL || is_object_array (bd))
-        && (od == NULL || is_object_array (od)) && (td == NULL || is_object_array (td)))
-      {
-        JsonNode *merged = merge_dismissed (bd, od, td);
-
-        if (merged != NULL)
-          json_object_set_member (extra, "dismissed", merged);
-        else if (json_object_has_member (extra, "dismissed"))
-          json_object_remove_member (extra, "dismissed");
-      }
-  }
+  dismissed = merge_dismissed (b != NULL ? b->dismissed : NULL, o->dismissed, t->dismissed);
 
   /* The document: from the side where the speech changed. */
   document = o;
@@ -726,7 +676,7 @@ mg_merge3 (GBytes             *base,
   document->extra = g_steal_pointer (&extra);
 
   bytes = mg_sidecar_write (document, NULL, FALSE, document->doc_text != NULL, tags,
-                            G_LIST_MODEL (annotations));
+                            G_LIST_MODEL (annotations), G_LIST_MODEL (dismissed));
 
   /* What is written must read back as a valid sidecar. */
   data = g_bytes_get_data (bytes, &size);

@@ -7,6 +7,7 @@
 
 #include "mg-json-fast.h"
 #include "mg-json-locator.h"
+#include "mg-json-util.h"
 #include "mg-sidecar-reader-private.h"
 
 /* Turning a sidecar's bytes into a JSON tree, and the problems of the JSON
@@ -104,6 +105,32 @@ mg_sidecar_reader_parse_json (MgSidecarReader *r,
   root = mg_json_fast_parse (data, length);
   if (root != NULL)
     return root;
+
+  /* json-glib cuts a string at \u0000 and turns half a surrogate pair into
+   * U+FFFD (eating the next character): what was written could not be
+   * written back; and a lone surrogate before a closing quote makes it lose
+   * the end of the string. The direct reader above refuses both, so only
+   * this path needs the check. */
+  {
+    g_autoptr(GArray) bad = mg_json_find_unkeepable_escapes (data, length);
+
+    for (guint i = 0; i < bad->len; i++)
+      {
+        MgJsonBadEscape *e = &g_array_index (bad, MgJsonBadEscape, i);
+        g_autofree char *message = NULL;
+
+        if (e->nul)
+          message = g_strdup (_("a string holds \\u0000, the NUL character, which a sidecar cannot hold: remove it"));
+        else
+          message = g_strdup_printf (_("a string holds %.6s, half of a UTF-16 surrogate pair without its other half, "
+                                       "which is no character: remove it or complete the pair"),
+                                     data + e->offset);
+        mg_json_position_of_byte (data, length, e->offset, &line, &column);
+        mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_INVALID, NULL, line, column, message);
+      }
+    if (bad->len > 0)
+      return NULL;
+  }
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, (gssize) length, &error))

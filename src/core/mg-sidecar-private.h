@@ -28,6 +28,7 @@ typedef struct
 
   MgTagSet   *tags;            /* NULL when the file has no "tags" */
   GPtrArray  *annotations;     /* MgAnnotation, in file order */
+  GPtrArray  *dismissed;       /* MgDismissal, in file order, no two alike */
 } MgSidecarContent;
 
 MgSidecarContent *mg_sidecar_content_new   (void);
@@ -58,15 +59,17 @@ gboolean          mg_sidecar_quote_matches (MgDocument       *document,
                                             const char       *quote);
 
 /* The deterministic bytes of a sidecar: @document (nullable; else the
- * "document" members of @read), @tags and @annotations (any order; sorted
- * here) plus the unknown members of @read (nullable). With @embed_text,
- * document.text is written (from @document, else as read). */
+ * "document" members of @read), @tags, @annotations and @dismissed (any
+ * order; sorted here; nullable) plus the unknown members of @read
+ * (nullable). With @embed_text, document.text is written (from @document,
+ * else as read). */
 GBytes           *mg_sidecar_write         (MgSidecarContent *read,
                                             MgDocument       *document,
                                             gboolean          document_from_text,
                                             gboolean          embed_text,
                                             MgTagSet         *tags,
-                                            GListModel       *annotations);
+                                            GListModel       *annotations,
+                                            GListModel       *dismissed);
 
 /* SHA-256 of the bytes the last save (or asynchronous save) of @self
  * wrote, or NULL: a file holding them was written here, even when the

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "mg-dismissal-private.h"
 #include "mg-json-locator.h"
 #include "mg-sidecar-reader-private.h"
 #include "mg-util.h"
@@ -139,6 +140,7 @@ read_tags (MgSidecarReader *r,
       g_autofree char *path = g_strdup_printf ("tags[%u]", i);
       JsonNode *elem = json_array_get_element (array, i);
       g_autoptr(JsonObject) extra = NULL;
+      g_auto(GStrv) lexicon = NULL;
       const char *id = NULL, *name = NULL, *color = NULL, *description = "";
       gboolean ok = TRUE;
       JsonObjectIter iter;
@@ -188,6 +190,21 @@ read_tags (MgSidecarReader *r,
             }
           else if (g_str_equal (key, "description"))
             ok &= mg_sidecar_value_string (r, member, mpath, &description);
+          else if (g_str_equal (key, "lexicon"))
+            {
+              g_clear_pointer (&lexicon, g_strfreev);
+              if (!mg_sidecar_value_strv (r, member, mpath, &lexicon))
+                ok = FALSE;
+              else
+                for (guint k = 0; lexicon[k] != NULL; k++)
+                  if (lexicon[k][0] == '\0')
+                    {
+                      g_autofree char *lpath = g_strdup_printf ("%s[%u]", mpath, k);
+
+                      mg_sidecar_reader_problem (r, lpath, _("an empty phrase"));
+                      ok = FALSE;
+                    }
+            }
           else
             {
               if (extra == NULL)
@@ -219,6 +236,7 @@ read_tags (MgSidecarReader *r,
 
           if (extra != NULL)
             mg_tag_set_extra (tag, extra);
+          mg_tag_set_lexicon (tag, (const char * const *) lexicon);
           if (!mg_tag_set_insert (r->content->tags, -1, tag, &error))
             mg_sidecar_reader_problem (r, path, "%s", error->message);
         }
@@ -441,6 +459,142 @@ read_annotations (MgSidecarReader *r,
     }
 }
 
+/* Reads one entry of "dismissed"; NULL when it breaks a rule. */
+static MgDismissal *
+read_dismissal (MgSidecarReader *r,
+                JsonObject      *object,
+                const char      *path)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  const char *kind_id = NULL, *quote = NULL;
+  MgSuggestionKind kind = MG_SUGGESTION_FIGURE;
+  gboolean has_kind = FALSE, has_start = FALSE, has_end = FALSE;
+  guint start = 0, end = 0;
+  gboolean ok = TRUE;
+  MgDismissal *dismissal;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *member;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &member))
+    {
+      g_autofree char *mpath = g_strdup_printf ("%s.%s", path, key);
+
+      if (g_str_equal (key, "kind"))
+        {
+          if (!mg_sidecar_value_string (r, member, mpath, &kind_id))
+            ok = FALSE;
+          else if (!mg_suggestion_kind_from_string (kind_id, &kind))
+            {
+              mg_sidecar_reader_problem (r, mpath, _("unknown kind “%s” (expected figure, slogan or policy-goal)"), kind_id);
+              ok = FALSE;
+            }
+          else
+            has_kind = TRUE;
+        }
+      else if (g_str_equal (key, "start"))
+        ok &= (has_start = mg_sidecar_value_offset (r, member, mpath, &start));
+      else if (g_str_equal (key, "end"))
+        ok &= (has_end = mg_sidecar_value_offset (r, member, mpath, &end));
+      else if (g_str_equal (key, "quote"))
+        ok &= mg_sidecar_value_string (r, member, mpath, &quote);
+      else
+        {
+          if (extra == NULL)
+            extra = json_object_new ();
+          json_object_set_member (extra, key, json_node_copy (member));
+        }
+    }
+
+  if (!json_object_has_member (object, "kind"))
+    {
+      mg_sidecar_reader_problem (r, path, _("the dismissed suggestion has no “kind”"));
+      ok = FALSE;
+    }
+  if (!json_object_has_member (object, "start"))
+    {
+      mg_sidecar_reader_problem (r, path, _("the dismissed suggestion has no “start”"));
+      ok = FALSE;
+    }
+  if (!json_object_has_member (object, "end"))
+    {
+      mg_sidecar_reader_problem (r, path, _("the dismissed suggestion has no “end”"));
+      ok = FALSE;
+    }
+  if (!json_object_has_member (object, "quote"))
+    {
+      mg_sidecar_reader_problem (r, path, _("the dismissed suggestion has no “quote”"));
+      ok = FALSE;
+    }
+  if (has_start && has_end && start > end)
+    {
+      g_autofree char *spath = g_strdup_printf ("%s.start", path);
+
+      mg_sidecar_reader_problem (r, spath, _("start (%u) is after end (%u)"), start, end);
+      ok = FALSE;
+    }
+  if (!ok || !has_kind)
+    return NULL;
+
+  dismissal = mg_dismissal_new (kind, start, end, quote);
+  if (extra != NULL)
+    mg_dismissal_set_extra (dismissal, extra);
+  return dismissal;
+}
+
+static void
+read_dismissed (MgSidecarReader *r,
+                JsonNode        *node)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  JsonArray *array;
+  guint n;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      mg_sidecar_reader_problem (r, "dismissed", _("expected an array, found %s"), mg_sidecar_value_describe (node));
+      return;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("dismissed[%u]", i);
+      JsonNode *elem = json_array_get_element (array, i);
+      MgDismissal *dismissal;
+      char *key;
+
+      if (!JSON_NODE_HOLDS_OBJECT (elem))
+        {
+          mg_sidecar_reader_problem (r, path, _("expected an object, found %s"), mg_sidecar_value_describe (elem));
+          continue;
+        }
+      dismissal = read_dismissal (r, json_node_get_object (elem), path);
+      if (dismissal == NULL)
+        continue;
+
+      /* The same suggestion twice says nothing more: keep the first. */
+      key = g_strdup_printf ("%d:%u:%u", mg_dismissal_get_kind (dismissal),
+                             mg_dismissal_get_start (dismissal), mg_dismissal_get_end (dismissal));
+      if (g_hash_table_contains (seen, key))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("%s: the same suggestion is dismissed by %s; the second is dropped"),
+                             path, (const char *) g_hash_table_lookup (seen, key));
+
+          mg_sidecar_content_add_problem (r->content, MG_SIDECAR_PROBLEM_WARNING, -1,
+                                          r->file_name, path, message);
+          g_free (key);
+          g_object_unref (dismissal);
+          continue;
+        }
+      g_hash_table_insert (seen, key, g_strdup (path));
+      g_ptr_array_add (r->content->dismissed, dismissal);
+    }
+}
+
 static void
 check_against (MgSidecarReader *r,
                MgDocument      *document)
@@ -571,13 +725,15 @@ read_root (MgSidecarReader *r,
     read_annotations (r, node);
   else if (!c->newer)
     mg_sidecar_reader_problem (r, NULL, _("the file has no “annotations” (write \"annotations\": [] for none)"));
+  if ((node = json_object_get_member (root, "dismissed")) != NULL)
+    read_dismissed (r, node);
 
   json_object_iter_init_ordered (&iter, root);
   while (json_object_iter_next_ordered (&iter, &name, &member))
     {
       if (g_str_equal (name, "format") || g_str_equal (name, "version")
           || g_str_equal (name, "document") || g_str_equal (name, "tags")
-          || g_str_equal (name, "annotations"))
+          || g_str_equal (name, "annotations") || g_str_equal (name, "dismissed"))
         continue;
       if (c->extra == NULL)
         c->extra = json_object_new ();

@@ -18,6 +18,7 @@ mg_sidecar_content_new (void)
   content->code = -1;
   content->doc_length = -1;
   content->annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  content->dismissed = g_ptr_array_new_with_free_func (g_object_unref);
   return content;
 }
 
@@ -36,6 +37,7 @@ mg_sidecar_content_free (MgSidecarContent *content)
   g_clear_pointer (&content->doc_extra, json_object_unref);
   g_clear_object (&content->tags);
   g_clear_pointer (&content->annotations, g_ptr_array_unref);
+  g_clear_pointer (&content->dismissed, g_ptr_array_unref);
   g_free (content);
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mg-json-writer.h"
+#include "mg-dismissal-private.h"
 #include "mg-sidecar-private.h"
 
 /* The deterministic writer: fixed member order, two-space indent, one tag
@@ -12,13 +13,16 @@
  * id), unknown members after ours in the order read, trailing newline. */
 
 static const char * const top_keys[] = {
-  "format", "version", "document", "tags", "annotations", NULL
+  "format", "version", "document", "tags", "annotations", "dismissed", NULL
 };
 static const char * const document_keys[] = {
   "name", "sha256", "length", "encoding", "title", "text", NULL
 };
 static const char * const tag_keys[] = {
-  "id", "name", "color", "description", NULL
+  "id", "name", "color", "description", "lexicon", NULL
+};
+static const char * const dismissed_keys[] = {
+  "kind", "start", "end", "quote", NULL
 };
 static const char * const annotation_keys[] = {
   "id", "start", "end", "quote", "prefix", "suffix", "tags", "note", "starred",
@@ -177,6 +181,12 @@ write_tag (GString *out,
   g_string_append (out, ", ");
   mg_json_append_key (out, "description");
   mg_json_append_string (out, mg_tag_get_description (tag));
+  if (mg_tag_has_lexicon (tag))
+    {
+      g_string_append (out, ", ");
+      mg_json_append_key (out, "lexicon");
+      string_array (out, mg_tag_get_lexicon (tag));
+    }
   extra_members (out, &first, 0, mg_tag_get_extra (tag), tag_keys, FALSE);
   g_string_append (out, " }");
 }
@@ -221,6 +231,35 @@ write_annotation (GString      *out,
   g_string_append (out, "\n    }");
 }
 
+static void
+write_dismissal (GString     *out,
+                 MgDismissal *d)
+{
+  gboolean first = FALSE;
+
+  g_string_append (out, "{ ");
+  mg_json_append_key (out, "kind");
+  mg_json_append_string (out, mg_suggestion_kind_to_string (mg_dismissal_get_kind (d)));
+  g_string_append (out, ", ");
+  mg_json_append_key (out, "start");
+  mg_json_append_uint (out, mg_dismissal_get_start (d));
+  g_string_append (out, ", ");
+  mg_json_append_key (out, "end");
+  mg_json_append_uint (out, mg_dismissal_get_end (d));
+  g_string_append (out, ", ");
+  mg_json_append_key (out, "quote");
+  mg_json_append_string (out, mg_dismissal_get_quote (d));
+  extra_members (out, &first, 0, mg_dismissal_get_extra (d), dismissed_keys, FALSE);
+  g_string_append (out, " }");
+}
+
+static int
+compare_dismissals (gconstpointer a,
+                    gconstpointer b)
+{
+  return mg_dismissal_compare (*(MgDismissal **) a, *(MgDismissal **) b);
+}
+
 static int
 compare_annotations (gconstpointer a,
                      gconstpointer b)
@@ -234,9 +273,12 @@ mg_sidecar_write (MgSidecarContent *read,
                   gboolean          document_from_text,
                   gboolean          embed_text,
                   MgTagSet         *tags,
-                  GListModel       *annotations)
+                  GListModel       *annotations,
+                  GListModel       *dismissed)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) dismissals = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_dismissed = dismissed != NULL ? g_list_model_get_n_items (dismissed) : 0;
   GString *out = g_string_sized_new (4096);
   guint n_tags = tags != NULL ? mg_tag_set_get_n_tags (tags) : 0;
   guint n = annotations != NULL ? g_list_model_get_n_items (annotations) : 0;
@@ -245,6 +287,9 @@ mg_sidecar_write (MgSidecarContent *read,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (sorted, g_list_model_get_item (annotations, i));
   g_ptr_array_sort (sorted, compare_annotations);
+  for (guint i = 0; i < n_dismissed; i++)
+    g_ptr_array_add (dismissals, g_list_model_get_item (dismissed, i));
+  g_ptr_array_sort (dismissals, compare_dismissals);
 
   g_string_append (out, "{\n  \"format\": \"" MG_SIDECAR_FORMAT "\",\n");
   g_string_append_printf (out, "  \"version\": %d,\n", MG_SIDECAR_VERSION);
@@ -277,6 +322,18 @@ mg_sidecar_write (MgSidecarContent *read,
           g_string_append (out, "    ");
           write_annotation (out, g_ptr_array_index (sorted, i));
           g_string_append (out, i + 1 < sorted->len ? ",\n" : "\n");
+        }
+      g_string_append (out, "  ]");
+    }
+
+  if (dismissals->len > 0)
+    {
+      g_string_append (out, ",\n  \"dismissed\": [\n");
+      for (guint i = 0; i < dismissals->len; i++)
+        {
+          g_string_append (out, "    ");
+          write_dismissal (out, g_ptr_array_index (dismissals, i));
+          g_string_append (out, i + 1 < dismissals->len ? ",\n" : "\n");
         }
       g_string_append (out, "  ]");
     }

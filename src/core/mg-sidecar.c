@@ -324,9 +324,11 @@ apply_loaded (MgSidecar       *self,
   tags = content->tags != NULL ? g_object_ref (content->tags) : mg_tag_set_new_default ();
   store = mg_annotation_store_new (document, tags);
   mg_annotation_store_load (store, content->annotations);
+  mg_annotation_store_load_dismissed (store, content->dismissed);
 
   /* Keep what a save writes back: document members and unknown members. */
   g_ptr_array_set_size (content->annotations, 0);
+  g_ptr_array_set_size (content->dismissed, 0);
   g_clear_object (&content->tags);
   g_clear_pointer (&self->read, mg_sidecar_content_free);
   self->read = g_steal_pointer (&loaded->content);
@@ -548,7 +550,8 @@ mg_sidecar_serialize (MgSidecar *self)
                            document != NULL && document == self->text_document,
                            self->embed_text,
                            mg_annotation_store_get_tag_set (self->store),
-                           G_LIST_MODEL (self->store));
+                           G_LIST_MODEL (self->store),
+                           mg_annotation_store_get_dismissed (self->store));
 }
 
 static gboolean

@@ -247,11 +247,13 @@ summary_item_new (MgDocument   *document,
   if (!item->orphaned && document != NULL)
     {
       item->paragraph = mg_document_get_paragraph_at (document, item->start);
+      item->sentence = mg_document_get_sentence_at (document, item->start);
       item->context = mg_document_dup_sentence (document, item->start, item->end);
     }
   else if (!item->orphaned)
     {
       item->paragraph = mg_annotation_get_paragraph (annotation);
+      item->sentence = mg_annotation_get_sentence (annotation);
     }
   if (item->context == NULL)
     item->context = g_strdup ("");

@@ -27,6 +27,7 @@ typedef struct
   guint      start;
   guint      end;
   guint      paragraph;   /* 1-based; 0 for orphans */
+  guint      sentence;    /* in a very long paragraph (1-based), else 0 */
   char      *quote;
   char      *prefix;
   char      *suffix;

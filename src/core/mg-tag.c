@@ -18,6 +18,7 @@ struct _MgTag
   char       *name;
   char       *color;
   char       *description;
+  GStrv       lexicon;      /* sorted, no duplicates, no empty phrase; NULL when empty */
   JsonObject *extra;
 };
 
@@ -29,6 +30,7 @@ enum {
   PROP_NAME,
   PROP_COLOR,
   PROP_DESCRIPTION,
+  PROP_LEXICON,
   N_PROPS
 };
 
@@ -56,6 +58,7 @@ mg_tag_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->color, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->lexicon, g_strfreev);
   g_clear_pointer (&self->extra, json_object_unref);
 
   G_OBJECT_CLASS (mg_tag_parent_class)->finalize (object);
@@ -82,6 +85,9 @@ mg_tag_get_property (GObject    *object,
       break;
     case PROP_DESCRIPTION:
       g_value_set_string (value, self->description);
+      break;
+    case PROP_LEXICON:
+      g_value_set_boxed (value, self->lexicon);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -113,6 +119,9 @@ mg_tag_set_property (GObject      *object,
     case PROP_DESCRIPTION:
       mg_tag_set_description (self, g_value_get_string (value));
       break;
+    case PROP_LEXICON:
+      mg_tag_set_lexicon (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -143,6 +152,10 @@ mg_tag_class_init (MgTagClass *klass)
     g_param_spec_string ("description", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEXICON] =
+    g_param_spec_boxed ("lexicon", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -182,8 +195,24 @@ mg_tag_copy (MgTag *self)
   g_return_val_if_fail (MG_IS_TAG (self), NULL);
 
   copy = mg_tag_new (self->id, self->name, self->color, self->description);
+  copy->lexicon = g_strdupv (self->lexicon);
   copy->extra = mg_json_object_deep_copy (self->extra);
   return copy;
+}
+
+void
+mg_tag_assign (MgTag *self,
+               MgTag *from)
+{
+  g_return_if_fail (MG_IS_TAG (self));
+  g_return_if_fail (MG_IS_TAG (from));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  mg_tag_set_name (self, from->name);
+  mg_tag_set_color (self, from->color);
+  mg_tag_set_description (self, from->description);
+  mg_tag_set_lexicon (self, (const char * const *) from->lexicon);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 const char *
@@ -244,6 +273,71 @@ mg_tag_set_description (MgTag      *self,
 
   if (replace_string (&self->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+static int
+compare_phrases (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+GStrv
+mg_tag_lexicon_normalize (const char * const *phrases)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  GStrvBuilder *builder;
+  GStrv lexicon;
+
+  for (guint i = 0; phrases != NULL && phrases[i] != NULL; i++)
+    if (phrases[i][0] != '\0')
+      g_ptr_array_add (sorted, (gpointer) phrases[i]);
+  if (sorted->len == 0)
+    return NULL;
+  g_ptr_array_sort (sorted, compare_phrases);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < sorted->len; i++)
+    if (i == 0 || strcmp (g_ptr_array_index (sorted, i - 1), g_ptr_array_index (sorted, i)) != 0)
+      g_strv_builder_add (builder, g_ptr_array_index (sorted, i));
+  lexicon = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return lexicon;
+}
+
+const char * const *
+mg_tag_get_lexicon (MgTag *self)
+{
+  static const char * const empty[] = { NULL };
+
+  g_return_val_if_fail (MG_IS_TAG (self), NULL);
+  return self->lexicon != NULL ? (const char * const *) self->lexicon : empty;
+}
+
+void
+mg_tag_set_lexicon (MgTag              *self,
+                    const char * const *phrases)
+{
+  g_auto(GStrv) lexicon = NULL;
+
+  g_return_if_fail (MG_IS_TAG (self));
+
+  lexicon = mg_tag_lexicon_normalize (phrases);
+  if (lexicon == NULL && self->lexicon == NULL)
+    return;
+  if (lexicon != NULL && self->lexicon != NULL
+      && g_strv_equal ((const char * const *) lexicon, (const char * const *) self->lexicon))
+    return;
+  g_strfreev (self->lexicon);
+  self->lexicon = g_steal_pointer (&lexicon);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEXICON]);
+}
+
+gboolean
+mg_tag_has_lexicon (MgTag *self)
+{
+  g_return_val_if_fail (MG_IS_TAG (self), FALSE);
+  return self->lexicon != NULL;
 }
 
 gboolean

@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MgTag, mg_tag, MG, TAG, GObject)
 
 /* Properties: "id" (construct-only), "name", "color" ("#rrggbb"),
- * "description". Change them through MgAnnotationStore so that the change
+ * "description", "lexicon" (GStrv: phrases known to belong to the tag,
+ * such as a group's slogans; sorted, without duplicates or empty
+ * phrases, NULL when there are none). Change them through MgAnnotationStore so that the change
  * can be undone; the setters are for building tags. */
 
 MgTag      *mg_tag_new             (const char *id,
@@ -21,6 +23,10 @@ MgTag      *mg_tag_new             (const char *id,
                                     const char *color,
                                     const char *description);
 MgTag      *mg_tag_copy            (MgTag      *self);
+/* Gives @self the name, colour, description and lexicon of @from (not its
+ * id nor its unknown members), notifying what changed. */
+void        mg_tag_assign          (MgTag      *self,
+                                    MgTag      *from);
 
 const char *mg_tag_get_id          (MgTag      *self);
 const char *mg_tag_get_name        (MgTag      *self);
@@ -32,6 +38,15 @@ void        mg_tag_set_color       (MgTag      *self,
 const char *mg_tag_get_description (MgTag      *self);
 void        mg_tag_set_description (MgTag      *self,
                                     const char *description);
+/* Never NULL (empty when the tag has no lexicon). */
+const char * const *mg_tag_get_lexicon (MgTag      *self);
+/* Sorts @phrases and drops duplicates and empty phrases (nullable). */
+void        mg_tag_set_lexicon     (MgTag      *self,
+                                    const char * const *phrases);
+gboolean    mg_tag_has_lexicon     (MgTag      *self);
+/* @phrases sorted (by bytes), without duplicates and empty phrases; NULL
+ * when nothing is left. */
+GStrv       mg_tag_lexicon_normalize (const char * const *phrases);
 /* TRUE for the three built-in tags. */
 gboolean    mg_tag_is_default      (MgTag      *self);
 

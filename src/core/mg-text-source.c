@@ -631,6 +631,19 @@ mg_text_source_new_for_bytes (GBytes      *bytes,
   return g_steal_pointer (&self);
 }
 
+MgTextSource *
+mg_text_source_new_for_file_bytes (GFile   *file,
+                                   GBytes  *bytes,
+                                   GError **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  MgTextSource *self = mg_text_source_new_for_bytes (bytes, name, error);
+
+  if (self != NULL)
+    self->file = g_object_ref (file);
+  return self;
+}
+
 static char *
 display_name_for_file (GFile *file)
 {

@@ -48,6 +48,11 @@ MgTextSource *mg_text_source_new_for_bytes (GBytes        *bytes,
                                             const char    *name,
                                             GError       **error);
 
+/* Bytes about to be written to @file (tidy): decoded as the file would be,
+ * the source bound to @file. */
+MgTextSource *mg_text_source_new_for_file_bytes (GFile      *file,
+                                                 GBytes     *bytes,
+                                                 GError    **error);
 /* The normalised UTF-8 text (NUL-terminated) and its length in bytes. */
 const char   *mg_text_source_get_text      (MgTextSource  *self);
 gsize         mg_text_source_get_size      (MgTextSource  *self);

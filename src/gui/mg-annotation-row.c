@@ -7,6 +7,7 @@
 
 #include "mg-annotation-editor.h"
 #include "mg-annotation-row.h"
+#include "mg-document.h"
 #include "mg-tag-chip.h"
 
 /* Enough for two ellipsised lines in the widest pane; laying out a whole
@@ -200,8 +201,12 @@ mg_annotation_row_update_anchor (MgAnnotationRow *self)
 
   if (!orphaned && paragraph > 0)
     {
-      g_autofree char *text = g_strdup_printf ("¶%u", paragraph);
-      g_autofree char *accessible = g_strdup_printf (_("Paragraph %u"), paragraph);
+      guint sentence = mg_annotation_get_sentence (self->annotation);
+      g_autofree char *text = mg_location_format (paragraph, sentence);
+      g_autofree char *accessible = sentence > 0
+        /* Translators: where a quote stands in a very long paragraph. */
+        ? g_strdup_printf (_("Paragraph %u, sentence %u"), paragraph, sentence)
+        : g_strdup_printf (_("Paragraph %u"), paragraph);
 
       gtk_label_set_label (GTK_LABEL (self->paragraph_label), text);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->paragraph_label),
@@ -303,7 +308,8 @@ annotation_notify_cb (MgAnnotationRow *self,
     mg_annotation_row_update_star (self);
   else if (g_str_equal (name, "author") || g_str_equal (name, "contributors"))
     mg_annotation_row_update_author (self);
-  else if (g_str_equal (name, "anchor-state") || g_str_equal (name, "paragraph"))
+  else if (g_str_equal (name, "anchor-state") || g_str_equal (name, "paragraph") ||
+           g_str_equal (name, "sentence"))
     mg_annotation_row_update_anchor (self);
   else if (g_str_equal (name, "tags"))
     mg_annotation_row_update_tags (self);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-document.h"
 #include "mg-export-pdf.h"
 #include "mg-window-export.h"
 #include "mg-window-private.h"
@@ -101,7 +102,11 @@ append_quote (GString             *text,
   if (text->len > 0)
     g_string_append_c (text, '\n');
   if (item->paragraph > 0)
-    g_string_append_printf (text, "¶%u ", item->paragraph);
+    {
+      g_autofree char *location = mg_location_format (item->paragraph, item->sentence);
+
+      g_string_append_printf (text, "%s ", location);
+    }
   g_string_append_printf (text, "“%s”", quote);
 }
 

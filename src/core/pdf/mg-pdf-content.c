@@ -97,7 +97,7 @@ pdf_item (MgSummary           *summary,
     }
   if (item->paragraph > 0)
     {
-      mg_export_append_paragraph (info, item->paragraph);
+      mg_export_append_paragraph (info, item->paragraph, item->sentence);
       g_string_append (info, " · ");
     }
   if (item->starred)
