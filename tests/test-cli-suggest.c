@@ -11,14 +11,16 @@
 
 static const char *const speech_rows[] = {
   "kind\tstart\tend\tparagraph\tquote\treason",
-  "slogan\t3\t8\t1\t高质量发展\trepeated phrase",
+  "slogan\t3\t8\t1\t高质量发展\tknown formula",
   "slogan\t40\t45\t2\t高质量发展\tquoted phrase",
   "figure\t67\t71\t3\t6.5%\tpercentage",
   "figure\t75\t82\t3\t1200 亿元\tmoney",
   "slogan\t88\t92\t3\t项目为王\tquoted phrase",
   "figure\t103\t108\t3\t233 个\tquantity",
+  "policy-goal\t111\t133\t4\t今年要实现“高质量发展”和高水平安全良性互动\tcommitment",
   "slogan\t117\t122\t4\t高质量发展\tquoted phrase",
   "policy-goal\t135\t145\t4\t确保完成各项目标任务\tcommitment",
+  "policy-goal\t146\t157\t4\t坚持“项目为王”不动摇\tdirective",
   "slogan\t149\t153\t4\t项目为王\tquoted phrase",
 };
 
@@ -69,8 +71,10 @@ test_suggest_tsv (Fixture       *f,
   g_assert_cmpint (r.status, ==, 0);
   g_strfreev (lines);
   lines = g_strsplit (r.out, "\n", -1);
-  g_assert_cmpuint (g_strv_length (lines), ==, 6);
-  g_assert_cmpstr (lines[4], ==, speech_rows[8]);
+  g_assert_cmpuint (g_strv_length (lines), ==, 8);
+  g_assert_cmpstr (lines[4], ==, speech_rows[7]);
+  g_assert_cmpstr (lines[5], ==, speech_rows[9]);
+  g_assert_cmpstr (lines[6], ==, speech_rows[10]);
 }
 
 static void
@@ -86,8 +90,8 @@ test_suggest_json (Fixture       *f,
   g_assert_cmpint (r.status, ==, 0);
   root = parse_json (r.out);
   array = json_node_get_array (root);
-  g_assert_cmpuint (json_array_get_length (array), ==, 6);
-  o = json_array_get_object_element (array, 4);
+  g_assert_cmpuint (json_array_get_length (array), ==, 8);
+  o = json_array_get_object_element (array, 5);
   g_assert_cmpuint (json_object_get_size (o), ==, 6);
   g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "policy-goal");
   g_assert_cmpint (json_object_get_int_member (o, "start"), ==, 135);
@@ -150,10 +154,10 @@ test_suggest_apply (Fixture       *f,
   /* The rest, of every kind. */
   RUN (f, &r, "suggest", SPEECH, "--apply");
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "Added 6 annotations"));
+  g_assert_nonnull (strstr (r.out, "Added 8 annotations"));
   g_clear_pointer (&root, json_node_unref);
   array = list_json (f, SPEECH, &root);
-  g_assert_cmpuint (json_array_get_length (array), ==, 10);
+  g_assert_cmpuint (json_array_get_length (array), ==, 12);
 }
 
 static void

@@ -174,9 +174,9 @@ const MgCliCommand mg_cli_command_suggest = {
   "DOC",
   "DOC [--kind figure|slogan|policy-goal]... [--format tsv|json] [--apply]",
   N_("Suggest figures, slogans and policy goals to annotate"),
-  N_("Finds figures (numbers with units, percentages, money, dates), slogans "
-     "(short quoted phrases, repeated phrases, parallel sentences) and policy "
-     "goals (target clauses) in Chinese and English. TSV columns, after a "
+  N_("Finds figures (numbers with units, percentages, money, dates, shares), "
+     "slogans (quoted coinages, numbered, known and paired formulas, refrains) "
+     "and policy goals (directive and target clauses) in Chinese and English. TSV columns, after a "
      "header line: kind, start, end, paragraph, quote, reason. JSON: an array "
      "of objects with the same members. With --apply, the suggestions become "
      "annotations tagged with their kind — those already annotated with that "

@@ -400,6 +400,35 @@ scan_arabic (const MgSuggestText *text,
     return pos;
   end = n.end;
 
+  /* A number alone in quotes is a name: “1915”工程. */
+  if (start > 0 && (s[start - 1] == 0x201C || s[start - 1] == '"') && end < text->length &&
+      (s[end] == 0x201D || s[end] == '"'))
+    return end;
+  /* "50-year low": the number and its unit. */
+  if (end + 1 < text->length && s[end] == '-' && mg_suggest_is_ascii_alpha (s[end + 1]))
+    {
+      char word[16];
+      guint len = read_word (text, end + 1, word);
+
+      if (len > 0 && (strcmp (word, "year") == 0 || strcmp (word, "month") == 0 ||
+                      strcmp (word, "day") == 0 || strcmp (word, "mile") == 0 ||
+                      strcmp (word, "hour") == 0 || strcmp (word, "percent") == 0 ||
+                      strcmp (word, "point") == 0 || strcmp (word, "week") == 0))
+        {
+          add_hit (hits, start, end + 1 + len, "quantity");
+          return end + 1 + len;
+        }
+    }
+  /* Codes: 25-014, 0571-8888. */
+  if (end + 1 < text->length && (s[end] == '-' || s[end] == '/') &&
+      mg_suggest_digit_value (s[end + 1]) >= 0 && !(is_year (&n) && s[end] == '-'))
+    {
+      while (end < text->length && (mg_suggest_digit_value (s[end]) >= 0 || s[end] == '-' ||
+                                    s[end] == '/' || is_word_char (s[end])))
+        end++;
+      return end;
+    }
+
   /* Glued to letters: 5G, 1940s, 2nd. */
   if (end < text->length && is_word_char (s[end]))
     {
@@ -425,6 +454,16 @@ scan_arabic (const MgSuggestText *text,
           parse_number (text, month.end + 1, &day) && day.n_digits <= 2 && day.value >= 1 &&
           day.value <= 31)
         {
+          guint t = skip_spaces (text, day.end, 2);
+
+          /* A page's timestamp, 2021-11-03 10:32:35, is no figure. */
+          if (t + 2 < text->length && t > day.end && mg_suggest_digit_value (s[t]) >= 0 &&
+              (s[t + 1] == ':' || s[t + 2] == ':'))
+            {
+              while (t < text->length && (mg_suggest_digit_value (s[t]) >= 0 || s[t] == ':'))
+                t++;
+              return t;
+            }
           add_hit (hits, start, day.end, "date");
           return day.end;
         }
@@ -499,7 +538,7 @@ scan_arabic (const MgSuggestText *text,
       else if (is_year (&n))
         reason = "date";
       else if ((n.n_digits >= 2 || n.grouped || n.decimal) && start > paragraph_start &&
-               !(i < text->length && mg_suggest_is_han (s[i])) &&
+               !(i < text->length && mg_suggest_is_han (s[i]) && !n.decimal) &&
                !(end < text->length && (s[end] == 0x3001 /* 、 */ || s[end] == ')' ||
                                         s[end] == 0xFF09 || s[end] == 0xFF0E ||
                                         (s[end] == '.' && (end + 1 >= text->length ||
@@ -516,15 +555,93 @@ scan_arabic (const MgSuggestText *text,
       guint len;
 
       if (mg_suggest_match (text, end, "左右", FALSE, &len) ||
-          mg_suggest_match (text, end, "以上", FALSE, &len))
+          mg_suggest_match (text, end, "以上", FALSE, &len) ||
+          mg_suggest_match (text, end, "以内", FALSE, &len))
         end += len;
     }
   add_hit (hits, take_qualifier (text, start), end, reason);
   return end;
 }
 
+/* 百, 千, 万 or 亿 among the numerals [start, end): more than a small count. */
+static gboolean
+magnitude_big (const gunichar *s,
+               guint           start,
+               guint           end)
+{
+  for (guint i = start; i < end; i++)
+    if (s[i] == 0x767E || s[i] == 0x5343 || s[i] == 0x4E07 || s[i] == 0x4EBF)
+      return TRUE;
+  return FALSE;
+}
+
+/* Units that measure rather than classify: 十五人 is a figure, 十五张牌
+ * is a word. */
+static gboolean
+is_measure (const char *unit)
+{
+  static const char * const measures[] = {
+    "人", "户", "吨", "斤", "米", "亩", "公里", "千米", "平方公里", "平方米", "立方米",
+    "千瓦", "千瓦时", "公顷", "公斤", "标准箱", "人次", "个月", "小时", "周年", "岁",
+    "天", "倍", "家", "个国家和地区",
+  };
+
+  for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
+    if (strcmp (unit, measures[m]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* 左右, 以上 and 以内 belong to a figure given as a target. */
+static guint
+take_bound (const MgSuggestText *text,
+            guint                end)
+{
+  guint len;
+
+  if (mg_suggest_match (text, end, "左右", FALSE, &len) ||
+      mg_suggest_match (text, end, "以上", FALSE, &len) ||
+      mg_suggest_match (text, end, "以内", FALSE, &len))
+    return end + len;
+  return end;
+}
+
+/* Words that 成 opens (成为, 成果…): 三成 before them is no share. */
+static gboolean
+is_cheng_word (gunichar next)
+{
+  static const char *nexts = "为果效绩本立功熟员就交长型都品批片套色分";
+
+  return g_utf8_strchr (nexts, -1, next) != NULL;
+}
+
+/* Shares in words: 过半, 近半, 一半, 半数, 翻一番, 翻了一番多. Returns the
+ * end of the figure added, or @pos. */
+static guint
+scan_share_words (const MgSuggestText *text,
+                  guint                pos,
+                  GArray              *hits)
+{
+  static const char * const words[] = {
+    "过半数", "过半", "近半数", "近半", "一半", "半数", "翻了一番多", "翻了一番", "翻一番多",
+    "翻一番", "翻两番", "翻了两番", "翻番",
+  };
+  guint len;
+
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    if (mg_suggest_match (text, pos, words[w], FALSE, &len))
+      {
+        /* 一半 of 另一半, 一半天 is no share. */
+        if (w == 4 && pos > 0 && text->chars[pos - 1] == 0x53E6 /* 另 */)
+          return pos;
+        add_hit (hits, take_qualifier (text, pos), take_bound (text, pos + len), "fraction");
+        return pos + len;
+      }
+  return pos;
+}
+
 /* A figure in Chinese numerals at @pos: 二〇三五年, 五千亿元, 七十五周年,
- * 百分之三. Returns where the scan goes on. */
+ * 百分之三, 三分之一, 六成. Returns where the scan goes on. */
 static guint
 scan_chinese (const MgSuggestText *text,
               guint                pos,
@@ -543,9 +660,11 @@ scan_chinese (const MgSuggestText *text,
       while (i < text->length && (is_cjk_numeral (s[i]) || mg_suggest_digit_value (s[i]) >= 0 ||
                                   s[i] == 0x70B9 /* 点 */ || s[i] == '.'))
         i++;
-      add_hit (hits, take_qualifier (text, pos), i, "percentage");
+      add_hit (hits, take_qualifier (text, pos), take_bound (text, i), "percentage");
       return i;
     }
+  if (s[pos] == 0x4E00 /* 一 */ && pos + 1 < text->length && s[pos + 1] == 0x534A /* 半 */)
+    return MAX (scan_share_words (text, pos, hits), pos + 1);
 
   while (i < text->length && is_cjk_numeral (s[i]))
     {
@@ -561,6 +680,24 @@ scan_chinese (const MgSuggestText *text,
   /* Ordinals: 第一, 第十四. */
   if (pos > 0 && s[pos - 1] == 0x7B2C /* 第 */)
     return i;
+  /* 三分之一, 五分之二. */
+  if (mg_suggest_match (text, i, "分之", FALSE, &len) && i + len < text->length &&
+      is_cjk_numeral (s[i + len]))
+    {
+      k = i + len;
+      while (k < text->length && is_cjk_numeral (s[k]))
+        k++;
+      add_hit (hits, take_qualifier (text, pos), take_bound (text, k), "fraction");
+      return k;
+    }
+  /* 六成, 近三成以上: tenths, not 一成不变 nor 三成为. */
+  if (i - pos == 1 && i < text->length && s[i] == 0x6210 /* 成 */ && s[pos] != 0x96F6 &&
+      s[pos] != 0x3007 && !(s[pos] == 0x4E00 && i + 1 < text->length && s[i + 1] == 0x4E0D) &&
+      (i + 1 >= text->length || !is_cheng_word (s[i + 1])))
+    {
+      add_hit (hits, take_qualifier (text, pos), take_bound (text, i + 1), "fraction");
+      return i + 1;
+    }
 
   if (all_digits && i - pos == 4 && i < text->length && s[i] == 0x5E74 /* 年 */)
     {
@@ -590,10 +727,20 @@ scan_chinese (const MgSuggestText *text,
   k = skip_spaces (text, k, 1);
   if (!match_cjk_unit (text, k, &len, &klass, &unit))
     return i;
-  if (klass == UNIT_QUANTITY &&
-      (i - pos < 2 || !magnitude || strcmp (unit, "年") == 0))
+  if (strcmp (unit, "年") == 0)
+    {
+      /* 五年, 连续八年: a count of years (not 一年, nor 五年行动, 三年规划). */
+      if (k > i || (i - pos == 1 && s[pos] == 0x4E00) || magnitude_big (s, pos, i) ||
+          mg_suggest_match (text, k + len, "行动", FALSE, NULL) ||
+          mg_suggest_match (text, k + len, "规划", FALSE, NULL) ||
+          mg_suggest_match (text, k + len, "计划", FALSE, NULL) ||
+          mg_suggest_match (text, k + len, "级", FALSE, NULL))
+        return i;
+    }
+  else if (klass == UNIT_QUANTITY &&
+           (i - pos < 2 || !magnitude || (!magnitude_big (s, pos, i) && !is_measure (unit))))
     return i;
-  add_hit (hits, take_qualifier (text, pos), k + len,
+  add_hit (hits, take_qualifier (text, pos), take_bound (text, k + len),
            klass == UNIT_MONEY ? "money" : klass == UNIT_PERCENT ? "percentage" : "quantity");
   return k + len;
 }
@@ -628,6 +775,216 @@ scan_month_first (const MgSuggestText *text,
   return i;
 }
 
+/* English numbers in words. */
+static const char * const en_numbers[] = {
+  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+  "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+  "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion", "dozen",
+};
+
+static const char * const en_fractions[] = {
+  "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+  "tenth", "tenths",
+};
+
+/* Small words that do not make a count a figure: "two of", "three more". */
+static const char * const en_function_words[] = {
+  "of", "and", "or", "to", "in", "on", "at", "for", "by", "the", "a", "an", "more",
+  "times", "others", "ways", "sides", "things", "is", "was", "are", "were", "has",
+};
+
+/* A run of number words from @pos ("fifty-five", "one hundred"): its end,
+ * or @pos; @only_one tells a lone "one". */
+static guint
+read_number_words (const MgSuggestText *text,
+                   guint                pos,
+                   gboolean            *only_one)
+{
+  guint i = pos, n = 0;
+  char word[16];
+
+  *only_one = FALSE;
+  for (;;)
+    {
+      guint len = read_word (text, i, word);
+
+      if (len == 0 || !in_list (word, en_numbers, G_N_ELEMENTS (en_numbers)))
+        break;
+      *only_one = n == 0 && strcmp (word, "one") == 0;
+      n++;
+      i += len;
+      if (i + 1 < text->length && (text->chars[i] == '-' || text->chars[i] == ' ') &&
+          mg_suggest_is_ascii_alpha (text->chars[i + 1]))
+        {
+          char next[16];
+          guint next_len = read_word (text, i + 1, next);
+
+          if (next_len > 0 && in_list (next, en_numbers, G_N_ELEMENTS (en_numbers)))
+            {
+              i++;
+              continue;
+            }
+        }
+      break;
+    }
+  if (n > 1)
+    *only_one = FALSE;
+  return n > 0 ? i : pos;
+}
+
+/* Spelled-out English figures at the word @pos: "four big questions",
+ * "ten years", "two-thirds", "a third of", "nearly half", "one in ten",
+ * "four out of five", "one hundred percent". Returns the end of the figure
+ * added, or @pos. */
+static guint
+scan_english_words (const MgSuggestText *text,
+                    guint                pos,
+                    GArray              *hits)
+{
+  const gunichar *s = text->chars;
+  char word[16];
+  guint len = read_word (text, pos, word);
+  guint end, i, start = pos;
+  gboolean only_one;
+
+  if (len == 0)
+    return pos;
+
+  /* half: "half of", "nearly half", "a half"; not "in half". */
+  if (strcmp (word, "half") == 0)
+    {
+      guint q = take_qualifier (text, pos);
+      gboolean article = pos >= 2 && (mg_suggest_match (text, pos - 2, "a ", TRUE, NULL) ||
+                                      (pos >= 4 && mg_suggest_match (text, pos - 4, "one ", TRUE, NULL)));
+
+      if (q < pos || article || mg_suggest_match (text, pos + len, " of ", TRUE, NULL))
+        {
+          add_hit (hits, q < pos ? q : (article ? pos - (s[pos - 2] == ' ' ? 4 : 2) : pos),
+                   pos + len, "fraction");
+          return pos + len;
+        }
+      return pos;
+    }
+  /* "a third of", "a quarter of". */
+  if ((strcmp (word, "a") == 0 || strcmp (word, "one") == 0) && pos + len + 1 < text->length &&
+      s[pos + len] == ' ')
+    {
+      char next[16];
+      guint next_len = read_word (text, pos + len + 1, next);
+
+      if (next_len > 0 && in_list (next, en_fractions, G_N_ELEMENTS (en_fractions)) &&
+          strcmp (next, "half") != 0 &&
+          mg_suggest_match (text, pos + len + 1 + next_len, " of ", TRUE, NULL))
+        {
+          end = pos + len + 1 + next_len;
+          add_hit (hits, take_qualifier (text, pos), end, "fraction");
+          return end;
+        }
+    }
+
+  end = read_number_words (text, pos, &only_one);
+  if (end == pos)
+    return pos;
+  /* Inside a name or a word: "Fifty-Fifty", "one-sided". */
+  if (end < text->length && s[end] == '-' && end + 1 < text->length &&
+      mg_suggest_is_ascii_alpha (s[end + 1]))
+    {
+      char next[16];
+      guint next_len = read_word (text, end + 1, next);
+
+      if (next_len > 0 && in_list (next, en_fractions, G_N_ELEMENTS (en_fractions)) && !only_one)
+        {
+          /* two-thirds */
+          add_hit (hits, take_qualifier (text, start), end + 1 + next_len, "fraction");
+          return end + 1 + next_len;
+        }
+      return pos;
+    }
+  i = end;
+  if (i + 1 >= text->length || s[i] != ' ')
+    return end;
+  i++;
+  len = read_word (text, i, word);
+  if (len == 0)
+    {
+      return end;
+    }
+  if (strcmp (word, "percent") == 0 || mg_suggest_match (text, i, "per cent", TRUE, &len))
+    {
+      add_hit (hits, take_qualifier (text, start), i + len, "percentage");
+      return i + len;
+    }
+  /* one in ten, four out of five */
+  if (strcmp (word, "in") == 0 || (strcmp (word, "out") == 0 && mg_suggest_match (text, i, "out of ", TRUE, &len)))
+    {
+      guint k = i + len + (strcmp (word, "in") == 0 ? 1 : 0), k_end;
+      gboolean one;
+
+      k_end = read_number_words (text, k, &one);
+      if (k_end > k && !one)
+        {
+          add_hit (hits, take_qualifier (text, start), k_end, "fraction");
+          return k_end;
+        }
+      return end;
+    }
+  if (in_list (word, en_fractions, G_N_ELEMENTS (en_fractions)) && !only_one)
+    {
+      add_hit (hits, take_qualifier (text, start), i + len, "fraction");
+      return i + len;
+    }
+  if (only_one)
+    return end;
+  /* "Fifty-five of the largest companies". */
+  if (strcmp (word, "of") == 0 && mg_suggest_match (text, i, "of the ", TRUE, NULL) &&
+      text->chars[start] >= 'A' && text->chars[start] <= 'Z')
+    {
+      add_hit (hits, start, end, "quantity");
+      return end;
+    }
+  /* Up to two lower-case words, then a plural noun. */
+  for (guint w = 0; w < 3; w++)
+    {
+      if (len == 0 || s[i] < 'a' || in_list (word, en_function_words, G_N_ELEMENTS (en_function_words)))
+        return end;
+      if (len >= 3 && word[len - 1] == 's' && word[len - 2] != 's' &&
+          !in_list (word, en_not_units, G_N_ELEMENTS (en_not_units)))
+        {
+          add_hit (hits, take_qualifier (text, start), i + len, "quantity");
+          return i + len;
+        }
+      if (strcmp (word, "people") == 0 || strcmp (word, "children") == 0)
+        {
+          add_hit (hits, take_qualifier (text, start), i + len, "quantity");
+          return i + len;
+        }
+      if (i + len + 1 >= text->length || s[i + len] != ' ')
+        return end;
+      i += len + 1;
+      len = read_word (text, i, word);
+    }
+  return end;
+}
+
+/* A line that only says where and when the text was published. */
+static gboolean
+is_publication_line (const MgSuggestText *text,
+                     guint                start,
+                     guint                end)
+{
+  static const char * const markers[] = {
+    "发布时间", "发布日期", "来源：", "来源:", "浏览次数", "责任编辑", "编辑：", "点击：",
+    "Posted on", "Published on", "Published:", "Updated on", "Last updated", "Press release",
+  };
+
+  for (guint i = start; i < end && i < start + 200; i++)
+    for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
+      if (mg_suggest_match (text, i, markers[m], FALSE, NULL))
+        return TRUE;
+  return FALSE;
+}
+
 void
 mg_suggest_scan_figures (const MgSuggestText *text,
                          GArray              *hits)
@@ -635,17 +992,34 @@ mg_suggest_scan_figures (const MgSuggestText *text,
   const gunichar *s = text->chars;
   guint paragraph_start = 0;
   guint i = 0;
+  gboolean started = FALSE;
 
   while (i < text->length)
     {
       gunichar c = s[i];
 
-      if (c == '\n')
+      if (c == '\n' || (i == 0 && !started))
         {
-          i++;
+          guint line_end;
+
+          started = TRUE;
+          if (c == '\n')
+            i++;
           paragraph_start = i;
           while (paragraph_start < text->length && mg_suggest_is_space (s[paragraph_start]))
             paragraph_start++;
+          line_end = paragraph_start;
+          while (line_end < text->length && s[line_end] != '\n')
+            line_end++;
+          if (is_publication_line (text, paragraph_start, line_end))
+            i = line_end;
+          continue;
+        }
+      if (c == 0x8FC7 /* 过 */ || c == 0x8FD1 /* 近 */ || c == 0x534A /* 半 */ || c == 0x7FFB /* 翻 */)
+        {
+          guint next = scan_share_words (text, i, hits);
+
+          i = MAX (next, i + 1);
           continue;
         }
       if (mg_suggest_digit_value (c) >= 0 ||
@@ -675,6 +1049,16 @@ mg_suggest_scan_figures (const MgSuggestText *text,
             {
               i = scan_month_first (text, start, len, hits);
               continue;
+            }
+          if (len > 0 && (start == 0 || !is_word_char (s[start - 1])))
+            {
+              guint next = scan_english_words (text, start, hits);
+
+              if (next > start)
+                {
+                  i = next;
+                  continue;
+                }
             }
           /* Skip the whole word, digits included: G20, PM2.5, COVID-19. */
           while (i < text->length &&

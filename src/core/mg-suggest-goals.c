@@ -6,286 +6,766 @@
 
 #include "mg-suggest-private.h"
 
-/* Policy goals: clauses that set a target (到2035年, 力争, 确保, 目标…;
- * "we will", "by 2027", "our goal"). The range is the clause holding the
- * trigger, grown over the next clauses while it is too short to say
- * anything or ends in a colon; in English, the sentence without a short
- * lead-in such as "First,". */
+/* Policy goals, one clause each (see tests/data/suggest-gold/GUIDELINES.md).
+ *
+ * Chinese: the text is cut into clauses at ，；。：！？ and line ends (not
+ * inside “…”). A clause is a goal when, after its numbering (一是, （二）)
+ * and a connective (同时, 此外), it
+ *  - holds a commitment (力争, 确保, 争取, 目标是) or opens with a target
+ *    year (到2035年), or has a modal near its start (我们要, 必须, 将);
+ *  - or, outside a review of past work, opens with a policy verb or an
+ *    adverb of one (推动, 加快, 扩大, 进一步, 不断…), or sets a figure as a
+ *    target (增长5.5%左右, 稳定在42万吨以上).
+ * A review of past work is a section whose heading says so (工作回顾,
+ * 取得的成绩) or a paragraph opening with 过去一年, 五年来…; a clause with
+ * 了, 已 or 累计 reports what was done and is no goal. A clause holding
+ * nothing but a time (到2035年，) joins the next one.
+ *
+ * English: a clause holding "we will", "we must", "we should", "we have
+ * to", "I will", "let's", "our goal", "I'm asking", "by 2030"…, from that
+ * subject (or the target year before it) to the end of the clause: the
+ * sentence end, ; : or a dash, or the next such clause in the sentence. */
 
-#define MIN_CJK_GOAL 12
-#define MAX_GOAL     300
+#define MIN_CJK_GOAL  4
+#define MAX_CJK_GOAL  90
+#define MAX_EN_GOAL   300
+#define MODAL_WINDOW  12
 
-typedef enum
-{
-  TRIGGER_STRONG,   /* a target on its own */
-  TRIGGER_WEAK,     /* needs a word of the future before it in the sentence */
-} Strength;
-
-typedef struct
-{
-  const char *text;
-  Strength    strength;
-  const char *reason;
-} Trigger;
-
-static const Trigger cjk_triggers[] = {
-  { "力争", TRIGGER_STRONG, "commitment" },
-  { "确保", TRIGGER_STRONG, "commitment" },
-  { "争取", TRIGGER_STRONG, "commitment" },
-  { "预期目标", TRIGGER_STRONG, "target sentence" },
-  { "基本实现", TRIGGER_STRONG, "target sentence" },
-  { "全面建成", TRIGGER_STRONG, "target sentence" },
-  { "翻一番", TRIGGER_STRONG, "target sentence" },
-  { "目标", TRIGGER_WEAK, "target sentence" },
-  { "突破", TRIGGER_WEAK, "target sentence" },
-  { "达到", TRIGGER_WEAK, "target sentence" },
-  { "不少于", TRIGGER_WEAK, "target sentence" },
-  { "不低于", TRIGGER_WEAK, "target sentence" },
-  { "控制在", TRIGGER_WEAK, "target sentence" },
+/* Clause-initial policy verbs, and the adverbs that open a directive. */
+static const char * const cjk_openers[] = {
+  "推动", "推进", "加快", "扩大", "坚持", "深化", "完善", "稳住", "防范", "提高",
+  "保持", "实施", "建设", "健全", "促进", "加强", "强化", "优化", "落实", "推行",
+  "培育", "发展", "构建", "打造", "巩固", "守住", "守牢", "兜牢", "维护", "支持",
+  "鼓励", "引导", "提升", "增强", "激发", "释放", "保障", "改善", "统筹", "深入",
+  "全面", "着力", "大力", "积极", "持续", "努力", "切实", "坚决", "进一步", "稳步",
+  "有序", "稳妥", "稳慎", "加大", "做强", "做优", "做大", "做实", "抓好", "抓实",
+  "抓住", "办好", "用好", "管好", "守好", "筑牢", "夯实", "织密", "拓展", "拓宽",
+  "培养", "引进", "吸引", "推广", "开展", "建立", "创新", "整治", "治理", "压减",
+  "压缩", "降低", "减少", "控制", "严格", "规范", "清理", "杜绝", "遏制", "打击",
+  "化解", "处置", "不断", "更好", "更加", "继续", "主动", "依法", "坚定", "聚焦",
+  "围绕", "紧扣", "突出", "扎实", "认真", "全力", "奋力", "加速", "谋划", "探索",
+  "融入", "对接", "帮助", "引领", "带动", "树立", "弘扬", "传承", "保护", "修复",
+  "新建", "改造", "减轻", "确保", "力争", "争取", "发挥", "用足", "激活", "畅通",
+  "打通", "补齐", "补强", "提振", "放宽", "简化", "压实", "营造", "实现", "深挖",
+  "兜住", "稳定", "完整", "准确", "不折不扣", "高质量", "高标准", "落细", "做好",
+  "形成", "决不", "绝不", "严禁", "把", "让", "抓", "稳", "保",
 };
 
-static const Trigger en_triggers[] = {
-  { "we will", TRIGGER_STRONG, "commitment" },
-  { "we shall", TRIGGER_STRONG, "commitment" },
-  { "we are going to", TRIGGER_STRONG, "commitment" },
-  { "i will", TRIGGER_STRONG, "commitment" },
-  { "pledge to", TRIGGER_STRONG, "commitment" },
-  { "commit to", TRIGGER_STRONG, "commitment" },
-  { "our goal", TRIGGER_STRONG, "target sentence" },
-  { "the goal", TRIGGER_STRONG, "target sentence" },
-  { "goals", TRIGGER_STRONG, "target sentence" },
-  { "target", TRIGGER_STRONG, "target sentence" },
-  { "aim to", TRIGGER_STRONG, "target sentence" },
-  { "by the end of", TRIGGER_WEAK, "target sentence" },
+/* Commitments anywhere in a clause. */
+static const char * const cjk_commitments[] = {
+  "力争", "确保", "争取", "目标是", "目标为", "预期目标", "务必", "下功夫", "下大力气",
 };
 
-static const char * const cjk_future[] = {
-  "将", "力争", "今年", "明年", "计划", "拟", "预期", "争取", "到20", "要",
+/* A figure set as a target: these words with a number in the clause. */
+static const char * const cjk_target_words[] = {
+  "增长", "提高", "下降", "降低", "达到", "突破", "控制在", "稳定在", "保持在",
+  "以上", "以内", "左右", "不低于", "不少于", "超过", "缩小", "翻一番", "翻番",
+};
+
+/* Headings of a review of past work. */
+static const char * const cjk_review_headings[] = {
+  "回顾", "成绩", "成效", "进展", "过去", "取得", "基本判断", "基本情况", "工作情况",
+};
+
+/* Paragraph openings of a review of past work. */
+static const char * const cjk_review_openings[] = {
+  "过去一年", "过去五年", "过去的一年", "一年来", "两年来", "三年来", "五年来", "几年来",
+  "多年来", "近年来", "近几年", "去年", "上年", "今年以来", "这一年", "这五年", "回顾",
+};
+
+/* Numbering and connectives before a clause's content. */
+static const char * const cjk_connectives[] = {
+  "与此同时", "同时", "此外", "另外", "对此", "为此", "因此", "首先", "其次",
+  "再次", "最后", "总之", "特别是", "尤其是",
+};
+
+static const char * const en_triggers[] = {
+  "we will", "we'll", "we must", "we should", "we have to", "we need to",
+  "we are going to", "we're going to", "we shall", "we aim to", "we intend to",
+  "we plan to", "we pledge", "we commit", "we cannot wait", "we can't wait",
+  "i will", "i'll", "i am asking", "i'm asking", "i propose",
+  "i am proposing", "i'm proposing", "i urge", "i call on", "i am calling on",
+  "i'm calling on", "let's", "let us", "our goal", "our mission is", "the goal is",
+  "our target", "my goal",
 };
 
 static gboolean
-is_sentence_end (const MgSuggestText *text,
-                 guint                i)
+is_han_numeral (gunichar c)
 {
-  gunichar c = text->chars[i];
-
-  if (c == '\n' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
-      c == '!' || c == '?' || c == ';')
-    return TRUE;
-  /* A full stop, not a decimal point or an abbreviation inside a word. */
-  return c == '.' && (i + 1 >= text->length || mg_suggest_is_space (text->chars[i + 1]) ||
-                      text->chars[i + 1] == '\n' || text->chars[i + 1] == '"' ||
-                      text->chars[i + 1] == 0x201D);
+  return c == 0x3007 || c == 0x96F6 || c == 0x4E00 || c == 0x4E8C || c == 0x4E09 ||
+         c == 0x56DB || c == 0x4E94 || c == 0x516D || c == 0x4E03 || c == 0x516B ||
+         c == 0x4E5D || c == 0x5341 || c == 0x4E24;
 }
 
 static gboolean
-is_cjk_clause_end (gunichar c)
+is_latin_text (const MgSuggestText *text,
+               guint                start,
+               guint                end)
 {
-  return c == 0xFF0C || c == 0xFF1A || c == ',' || c == ':';
-}
+  guint latin = 0, han = 0;
 
-/* 到2035年, 到二〇三五年, "by 2027": the trigger's length, or 0. */
-static guint
-match_year (const MgSuggestText *text,
-            guint                pos)
-{
-  const gunichar *s = text->chars;
-  guint i;
-
-  if (s[pos] == 0x5230 /* 到 */)
+  for (guint i = start; i < end && latin + han < 200; i++)
     {
-      guint digits = 0;
-
-      i = pos + 1;
-      while (i < text->length && mg_suggest_is_space (s[i]))
-        i++;
-      while (i < text->length && (mg_suggest_digit_value (s[i]) >= 0 ||
-                                  (s[i] == 0x3007 || s[i] == 0x4E8C || s[i] == 0x4E09 ||
-                                   s[i] == 0x96F6 || s[i] == 0x4E00 || s[i] == 0x56DB ||
-                                   s[i] == 0x4E94 || s[i] == 0x516D || s[i] == 0x4E03 ||
-                                   s[i] == 0x516B || s[i] == 0x4E5D)))
-        i++, digits++;
-      while (i < text->length && mg_suggest_is_space (s[i]))
-        i++;
-      if (digits == 4 && i < text->length && s[i] == 0x5E74 /* 年 */)
-        return i + 1 - pos;
-      if (mg_suggest_match (text, pos, "到本世纪中叶", FALSE, &i))
-        return i;
-      return 0;
+      if (mg_suggest_is_ascii_alpha (text->chars[i]))
+        latin++;
+      else if (mg_suggest_is_han (text->chars[i]))
+        han++;
     }
-  if ((s[pos] == 'b' || s[pos] == 'B') && mg_suggest_match (text, pos, "by ", TRUE, NULL) &&
-      pos + 7 <= text->length && (pos == 0 || !mg_suggest_is_ascii_alpha (s[pos - 1])))
-    {
-      for (i = pos + 3; i < pos + 7; i++)
-        if (mg_suggest_digit_value (s[i]) < 0)
-          return 0;
-      if ((s[pos + 3] == '1' || s[pos + 3] == '2') &&
-          (pos + 7 == text->length || mg_suggest_digit_value (s[pos + 7]) < 0))
-        return 7;
-    }
-  return 0;
+  return latin > han * 3;
 }
 
 static gboolean
-has_future (const MgSuggestText *text,
-            guint                from,
-            guint                to)
+match_any (const MgSuggestText *text,
+           guint                pos,
+           guint                end,
+           const char * const  *words,
+           guint                n_words,
+           guint               *len)
 {
-  for (guint i = from; i < to; i++)
-    for (guint f = 0; f < G_N_ELEMENTS (cjk_future); f++)
-      if (mg_suggest_match (text, i, cjk_future[f], FALSE, NULL))
+  for (guint w = 0; w < n_words; w++)
+    {
+      guint l;
+
+      if (mg_suggest_match (text, pos, words[w], FALSE, &l) && pos + l <= end)
         {
-          /* 要 of 主要, 重要, 需要, 必要 is no future. */
-          if (text->chars[i] == 0x8981 && i > from &&
-              (text->chars[i - 1] == 0x4E3B || text->chars[i - 1] == 0x91CD ||
-               text->chars[i - 1] == 0x9700 || text->chars[i - 1] == 0x5FC5))
-            continue;
+          if (len != NULL)
+            *len = l;
           return TRUE;
         }
+    }
   return FALSE;
 }
 
 static gboolean
-word_bounded (const MgSuggestText *text,
-              guint                pos,
-              guint                len)
+contains_any (const MgSuggestText *text,
+              guint                start,
+              guint                end,
+              const char * const  *words,
+              guint                n_words)
 {
-  return (pos == 0 || !mg_suggest_is_ascii_alpha (text->chars[pos - 1])) &&
-         (pos + len >= text->length || !mg_suggest_is_ascii_alpha (text->chars[pos + len]));
+  for (guint i = start; i < end; i++)
+    if (match_any (text, i, end, words, n_words, NULL))
+      return TRUE;
+  return FALSE;
 }
 
-/* The trigger at @pos: its length and reason, or 0. */
-static guint
-match_trigger (const MgSuggestText *text,
-               guint                pos,
-               guint                sentence_start,
-               const char         **reason)
+/* A commitment in [start, end); not the 争取 of 斗争取得, 竞争取胜. */
+static gboolean
+has_commitment (const MgSuggestText *text,
+                guint                start,
+                guint                end)
 {
-  gunichar c = text->chars[pos];
-  guint len;
+  for (guint i = start; i < end; i++)
+    if (match_any (text, i, end, cjk_commitments, G_N_ELEMENTS (cjk_commitments), NULL) &&
+        !(text->chars[i] == 0x4E89 /* 争 */ && i > 0 &&
+          (text->chars[i - 1] == 0x6597 /* 斗 */ || text->chars[i - 1] == 0x7ADE /* 竞 */)))
+      return TRUE;
+  return FALSE;
+}
 
-  /* The first characters of the triggers. */
-  switch (c)
-    {
-    case 0x5230: /* 到 */
-    case 0x529B: /* 力 */
-    case 0x786E: /* 确 */
-    case 0x4E89: /* 争 */
-    case 0x9884: /* 预 */
-    case 0x57FA: /* 基 */
-    case 0x5168: /* 全 */
-    case 0x7FFB: /* 翻 */
-    case 0x76EE: /* 目 */
-    case 0x7A81: /* 突 */
-    case 0x8FBE: /* 达 */
-    case 0x4E0D: /* 不 */
-    case 0x63A7: /* 控 */
-    case 'w': case 'W': case 'i': case 'I': case 'p': case 'P': case 'c': case 'C':
-    case 'o': case 'O': case 't': case 'T': case 'g': case 'G': case 'a': case 'A':
-    case 'b': case 'B':
-      break;
-    default:
-      return 0;
-    }
+/* 到2035年, 到二〇三五年, 到本世纪中叶, 到“十五五”末: its length, or 0. */
+static guint
+match_target_year (const MgSuggestText *text,
+                   guint                pos,
+                   guint                end)
+{
+  const gunichar *s = text->chars;
+  guint i = pos + 1, digits = 0, len;
 
-  if ((len = match_year (text, pos)) > 0)
-    {
-      *reason = "target year";
-      return len;
-    }
-  if (mg_suggest_is_han (c))
-    {
-      /* The 争取 of 斗争取得 is no commitment. */
-      if (c == 0x4E89 /* 争 */ && pos > 0 &&
-          (text->chars[pos - 1] == 0x6597 /* 斗 */ || text->chars[pos - 1] == 0x7ADE /* 竞 */))
-        return 0;
-      for (guint t = 0; t < G_N_ELEMENTS (cjk_triggers); t++)
-        if (mg_suggest_match (text, pos, cjk_triggers[t].text, FALSE, &len) &&
-            (cjk_triggers[t].strength == TRIGGER_STRONG || has_future (text, sentence_start, pos)))
-          {
-            *reason = cjk_triggers[t].reason;
-            return len;
-          }
-      return 0;
-    }
-  if (mg_suggest_is_ascii_alpha (c))
-    {
-      for (guint t = 0; t < G_N_ELEMENTS (en_triggers); t++)
-        if (mg_suggest_match (text, pos, en_triggers[t].text, TRUE, &len) &&
-            word_bounded (text, pos, len))
-          {
-            *reason = en_triggers[t].reason;
-            return len;
-          }
-    }
+  if (s[pos] != 0x5230 /* 到 */)
+    return 0;
+  if (mg_suggest_match (text, pos, "到本世纪中叶", FALSE, &len))
+    return len;
+  while (i < end && mg_suggest_is_space (s[i]))
+    i++;
+  while (i < end && (mg_suggest_digit_value (s[i]) >= 0 || is_han_numeral (s[i])))
+    i++, digits++;
+  while (i < end && mg_suggest_is_space (s[i]))
+    i++;
+  if (digits == 4 && i < end && s[i] == 0x5E74 /* 年 */)
+    return i + 1 - pos;
   return 0;
 }
 
-static void
-add_cjk_goal (const MgSuggestText *text,
-              guint                clause_start,
-              guint                trigger_end,
-              const char          *reason,
-              GArray              *hits,
-              guint               *resume)
+static gboolean
+has_number (const MgSuggestText *text,
+            guint                start,
+            guint                end)
+{
+  for (guint i = start; i < end; i++)
+    if (mg_suggest_digit_value (text->chars[i]) >= 0 ||
+        mg_suggest_match (text, i, "百分之", FALSE, NULL) ||
+        mg_suggest_match (text, i, "翻一番", FALSE, NULL))
+      return TRUE;
+  return FALSE;
+}
+
+/* A modal within the clause's first characters: 要 (not 主要, 重要…),
+ * 必须, 将 (not 将近), 应当, 需要. */
+static gboolean
+has_modal (const MgSuggestText *text,
+           guint                start,
+           guint                end)
 {
   const gunichar *s = text->chars;
-  MgSuggestHit hit = { MG_SUGGESTION_POLICY_GOAL, clause_start, trigger_end, reason };
-  guint i = trigger_end;
+  guint stop = MIN (end, start + MODAL_WINDOW);
+
+  for (guint i = start; i < stop; i++)
+    {
+      gunichar prev = i > start ? s[i - 1] : 0;
+      gunichar next = i + 1 < end ? s[i + 1] : 0;
+
+      switch (s[i])
+        {
+        case 0x8981: /* 要 */
+          if (prev == 0x4E3B /* 主 */ || prev == 0x91CD /* 重 */ || prev == 0x5FC5 /* 必 */ ||
+              prev == 0x53EA /* 只 */ || prev == 0x60F3 /* 想 */ || prev == 0x7EB2 /* 纲 */ ||
+              prev == 0x6458 /* 摘 */ || prev == 0x7D27 /* 紧 */ || prev == 0x9996 /* 首 */ ||
+              prev == 0x9760 /* 靠 */ || prev == 0x4E4B /* 之 */)
+            break;
+          if (next == 0x6C42 /* 求 */ || next == 0x7D20 /* 素 */ || next == 0x70B9 /* 点 */ ||
+              next == 0x5BB3 /* 害 */ || next == 0x52A1 /* 务 */ || next == 0x8BBF /* 访 */)
+            break;
+          return TRUE;
+        case 0x5FC5: /* 必 */
+          if (next == 0x987B /* 须 */)
+            return TRUE;
+          break;
+        case 0x5C06: /* 将 */
+          if (next != 0x8FD1 /* 近 */ && next != 0x519B /* 军 */)
+            return TRUE;
+          break;
+        case 0x5E94: /* 应 */
+          if (next == 0x5F53 /* 当 */ || next == 0x8BE5 /* 该 */)
+            return TRUE;
+          break;
+        case 0x52A1: /* 务 */
+          if (next == 0x5FC5 /* 必 */)
+            return TRUE;
+          break;
+        default:
+          break;
+        }
+    }
+  return FALSE;
+}
+
+/* 了 of a past action (not 了解, 为了, 除了), 已, 累计: what was done. */
+static gboolean
+reports_past (const MgSuggestText *text,
+              guint                start,
+              guint                end)
+{
+  const gunichar *s = text->chars;
+
+  for (guint i = start; i < end; i++)
+    {
+      gunichar prev = i > start ? s[i - 1] : 0;
+      gunichar next = i + 1 < end ? s[i + 1] : 0;
+
+      if (s[i] == 0x4E86 /* 了 */ && next != 0x89E3 /* 解 */ && prev != 0x4E3A /* 为 */ &&
+          prev != 0x9664 /* 除 */ && prev != 0x5F97 /* 得 */ && prev != 0x4E0D /* 不 */)
+        return TRUE;
+      if (s[i] == 0x5DF2 /* 已 */ && prev != 0x4E0D /* 不 */)
+        return TRUE;
+      if (s[i] == 0x7D2F /* 累 */ && next == 0x8BA1 /* 计 */)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Skips numbering (一是, 二要, 第三, （四）, 5.) and connectives. */
+static guint
+skip_numbering (const MgSuggestText *text,
+                guint                start,
+                guint                end)
+{
+  const gunichar *s = text->chars;
+  guint i = start, len;
 
   for (;;)
     {
-      while (i < text->length && !is_sentence_end (text, i) && !is_cjk_clause_end (s[i]))
+      guint before = i;
+
+      while (i < end && (mg_suggest_is_space (s[i]) || s[i] == 0x201D || s[i] == 0x3001 ||
+                         s[i] == '"'))
         i++;
-      hit.end = i;
-      if (i >= text->length || is_sentence_end (text, i) || hit.end - hit.start >= MAX_GOAL)
-        break;
-      if (hit.end - hit.start >= MIN_CJK_GOAL && s[i] != 0xFF1A && s[i] != ':')
-        break;
-      i++;
+      if (i < end && (s[i] == 0xFF08 || s[i] == '('))
+        {
+          guint k = i + 1;
+
+          while (k < end && k - i <= 3 && (is_han_numeral (s[k]) || mg_suggest_digit_value (s[k]) >= 0))
+            k++;
+          if (k > i + 1 && k < end && (s[k] == 0xFF09 || s[k] == ')'))
+            i = k + 1;
+        }
+      else if (i < end && (is_han_numeral (s[i]) || mg_suggest_digit_value (s[i]) >= 0 ||
+                           s[i] == 0x7B2C /* 第 */))
+        {
+          guint k = i + (s[i] == 0x7B2C);
+
+          while (k < end && k - i <= 3 && (is_han_numeral (s[k]) || mg_suggest_digit_value (s[k]) >= 0))
+            k++;
+          if (k > i && k < end && (s[k] == 0x3001 || s[k] == '.' || s[k] == 0xFF0E))
+            i = k + 1;
+          else if (k > i && k < end && (s[k] == 0x662F /* 是 */ || s[k] == 0x8981 /* 要 */) &&
+                   is_han_numeral (s[i]))
+            i = k + 1;
+        }
+      if (match_any (text, i, end, cjk_connectives, G_N_ELEMENTS (cjk_connectives), &len))
+        i += len;
+      if (i == before)
+        return i;
     }
+}
+
+/* A clause that is nothing but a time: 到2035年, 今年, 明年, 年内. */
+static gboolean
+is_time_only (const MgSuggestText *text,
+              guint                start,
+              guint                end)
+{
+  static const char * const times[] = {
+    "今年", "明年", "年内", "今后五年", "今后一个时期", "下一步", "未来五年", "今后",
+  };
+  guint len;
+
+  if ((len = match_target_year (text, start, end)) > 0 && start + len == end)
+    return TRUE;
+  return match_any (text, start, end, times, G_N_ELEMENTS (times), &len) && start + len == end;
+}
+
+static gboolean
+is_clause_end (gunichar c)
+{
+  return c == 0xFF0C || c == 0xFF1B || c == 0x3002 || c == 0xFF1A || c == 0xFF01 ||
+         c == 0xFF1F || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n';
+}
+
+/* Clauses that announce what follows rather than set a goal: 要看到,
+ * 必须清醒认识到, 主要目标是. */
+static gboolean
+is_lead_in (const MgSuggestText *text,
+            guint                start,
+            guint                end)
+{
+  static const char * const endings[] = {
+    "看到", "认识到", "指出", "强调", "注意到", "目标是", "目标为", "任务是", "原则",
+    "如下", "以下",
+  };
+
+  for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+    {
+      guint len = (guint) g_utf8_strlen (endings[e], -1);
+
+      if (end >= start + len && mg_suggest_match (text, end - len, endings[e], FALSE, NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A policy verb opening [start, end), not used as a noun (创新之道,
+ * 发展的). A time before it (今年, 全年) is passed over. */
+static gboolean
+opens_directive (const MgSuggestText *text,
+                 guint                start,
+                 guint                end)
+{
+  static const char * const times[] = { "今年", "明年", "全年", "年内", "当前" };
+  guint len;
+
+  if (match_any (text, start, end, times, G_N_ELEMENTS (times), &len))
+    start += len;
+  if (!match_any (text, start, end, cjk_openers, G_N_ELEMENTS (cjk_openers), &len))
+    return FALSE;
+  return start + len < end && text->chars[start + len] != 0x4E4B /* 之 */ &&
+         text->chars[start + len] != 0x7684 /* 的 */ && text->chars[start + len] != 0x662F /* 是 */;
+}
+
+/* Decides on the Chinese clause [start, end) and adds it. In a list of
+ * targets (after 目标是：, or a target year), every clause is a goal. */
+static void
+consider_cjk_clause (const MgSuggestText *text,
+                     guint                start,
+                     guint                end,
+                     gboolean             review,
+                     gboolean            *target_list,
+                     GArray              *hits)
+{
+  const gunichar *s = text->chars;
+  MgSuggestHit hit = { MG_SUGGESTION_POLICY_GOAL, start, end, NULL };
+  guint body = start, len;
+
   while (hit.end > hit.start && mg_suggest_is_space (s[hit.end - 1]))
     hit.end--;
-  g_array_append_val (hits, hit);
-  *resume = hit.end;
+  if (hit.end - hit.start < MIN_CJK_GOAL || hit.end - hit.start > MAX_CJK_GOAL)
+    return;
+  if ((len = match_target_year (text, start, hit.end)) > 0)
+    {
+      hit.reason = "target year";
+      body = start + len;
+      while (body < hit.end && (s[body] == 0xFF0C || s[body] == ',' || mg_suggest_is_space (s[body])))
+        body++;
+    }
+  if (reports_past (text, body, hit.end))
+    return;
+  if (is_lead_in (text, body, hit.end))
+    {
+      *target_list = *target_list || (hit.end < text->length &&
+                                      (text->chars[hit.end] == 0xFF1A || text->chars[hit.end] == ':') &&
+                                      has_commitment (text, body, hit.end));
+      return;
+    }
+  if (hit.reason != NULL)
+    *target_list = TRUE;
+  if (hit.reason == NULL &&
+      has_commitment (text, body, hit.end))
+    hit.reason = "commitment";
+  if (hit.reason == NULL && has_modal (text, body, hit.end))
+    hit.reason = "commitment";
+  if (hit.reason == NULL && *target_list)
+    hit.reason = "target sentence";
+  if (hit.reason == NULL && !review)
+    {
+      if (opens_directive (text, body, hit.end))
+        hit.reason = "directive";
+      else if (has_number (text, body, hit.end) &&
+               contains_any (text, body, hit.end, cjk_target_words, G_N_ELEMENTS (cjk_target_words)))
+        hit.reason = "target sentence";
+    }
+  if (hit.reason != NULL)
+    g_array_append_val (hits, hit);
+}
+
+/* A heading: a short line with no sentence punctuation, not a line
+ * broken after a comma. */
+static gboolean
+is_heading (const MgSuggestText *text,
+            guint                start,
+            guint                end)
+{
+  while (end > start && mg_suggest_is_space (text->chars[end - 1]))
+    end--;
+  if (end - start > 40 || text->chars[end - 1] == 0xFF0C || text->chars[end - 1] == ',' ||
+      text->chars[end - 1] == 0x3001)
+    return FALSE;
+  for (guint i = start; i < end; i++)
+    if (text->chars[i] == 0x3002 || text->chars[i] == 0xFF1B || text->chars[i] == 0xFF01 ||
+        text->chars[i] == 0xFF1F || text->chars[i] == 0xFF1A)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+scan_cjk_paragraph (const MgSuggestText *text,
+                    guint                start,
+                    guint                end,
+                    gboolean             review,
+                    GArray              *hits)
+{
+  const gunichar *s = text->chars;
+  guint clause = start, quote_depth = 0;
+  gboolean pending_time = FALSE, target_list = FALSE;
+
+  for (guint i = start; i <= end; i++)
+    {
+      guint body;
+
+      if (i < end)
+        {
+          if (s[i] == 0x201C || s[i] == 0x300C)
+            quote_depth++;
+          else if ((s[i] == 0x201D || s[i] == 0x300D) && quote_depth > 0)
+            quote_depth--;
+          if (!is_clause_end (s[i]) || (quote_depth > 0 && s[i] != 0x3002))
+            continue;
+          if (s[i] == 0x3002)
+            quote_depth = 0;
+        }
+      body = skip_numbering (text, clause, i);
+      if (!pending_time)
+        clause = body;
+      /* 去年以来, 五年来: the rest of the paragraph reviews past work. */
+      if (match_any (text, body, i, cjk_review_openings, G_N_ELEMENTS (cjk_review_openings), NULL))
+        review = TRUE;
+      /* A time alone waits for its clause; a sentence end drops it. */
+      if (is_time_only (text, body, i) && i < end && s[i] != 0x3002 && s[i] != 0xFF1B)
+        {
+          pending_time = TRUE;
+          continue;
+        }
+      if (body < i)
+        consider_cjk_clause (text, clause, i, review, &target_list, hits);
+      pending_time = FALSE;
+      clause = i + 1;
+      if (i < end && (s[i] == 0x3002 || s[i] == 0xFF01 || s[i] == 0xFF1F))
+        target_list = FALSE;
+    }
+}
+
+static gboolean
+is_sentence_end (const MgSuggestText *text,
+                 guint                i,
+                 guint                end)
+{
+  gunichar c = text->chars[i];
+
+  if (c == '!' || c == '?' || c == ';' || c == ':' || c == 0x2014 || c == 0x3002 ||
+      c == 0xFF1B || c == 0xFF1A)
+    return TRUE;
+  /* A full stop, not a decimal point nor the dot of "a.m." or "Mr.". */
+  if (c == '.' && (i + 1 >= end || mg_suggest_is_space (text->chars[i + 1]) ||
+                   text->chars[i + 1] == '"' || text->chars[i + 1] == 0x201D))
+    {
+      guint w = i;
+
+      while (w > 0 && mg_suggest_is_ascii_alpha (text->chars[w - 1]))
+        w--;
+      if (i - w <= 3 && w < i && text->chars[w] >= 'A' && text->chars[w] <= 'Z' &&
+          i - w <= 2)
+        return FALSE;    /* Mr. Dr. St. */
+      if (i - w == 1 && w > 0 && text->chars[w - 1] == '.')
+        return FALSE;    /* a.m. */
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* "by 2030": its length, or 0. */
+static guint
+match_by_year (const MgSuggestText *text,
+               guint                pos,
+               guint                end)
+{
+  const gunichar *s = text->chars;
+
+  if (pos + 7 > end || !mg_suggest_match (text, pos, "by ", TRUE, NULL))
+    return 0;
+  for (guint i = pos + 3; i < pos + 7; i++)
+    if (mg_suggest_digit_value (s[i]) < 0)
+      return 0;
+  if ((s[pos + 3] == '1' || s[pos + 3] == '2') &&
+      (pos + 7 == end || mg_suggest_digit_value (s[pos + 7]) < 0))
+    return 7;
+  return 0;
+}
+
+static gboolean
+word_start (const MgSuggestText *text,
+            guint                pos)
+{
+  return pos == 0 || (!mg_suggest_is_ascii_alpha (text->chars[pos - 1]) &&
+                      text->chars[pos - 1] != '\'');
+}
+
+/* The trigger at @pos of the sentence: TRUE and its length. */
+static gboolean
+match_en_trigger (const MgSuggestText *text,
+                  guint                pos,
+                  guint                end,
+                  guint               *len)
+{
+  gunichar c = text->chars[pos];
+
+  if (!mg_suggest_is_ascii_alpha (c) || !word_start (text, pos))
+    return FALSE;
+  for (guint t = 0; t < G_N_ELEMENTS (en_triggers); t++)
+    if (mg_suggest_match (text, pos, en_triggers[t], TRUE, len) && pos + *len <= end &&
+        (pos + *len >= end || !mg_suggest_is_ascii_alpha (text->chars[pos + *len])))
+      return TRUE;
+  return FALSE;
+}
+
+/* "what we will do", "if we must": no goal. */
+static gboolean
+after_question_word (const MgSuggestText *text,
+                     guint                start,
+                     guint                pos)
+{
+  static const char * const words[] = {
+    "what ", "how ", "whether ", "if ", "when ", "where ", "why ", "who ", "that ",
+    "as ", "than ",
+  };
+
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    {
+      guint len = (guint) strlen (words[w]);
+
+      if (pos >= start + len && mg_suggest_match (text, pos - len, words[w], TRUE, NULL) &&
+          word_start (text, pos - len))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
 add_en_goal (const MgSuggestText *text,
-             guint                sentence_start,
-             guint                trigger_start,
-             guint                trigger_end,
-             const char          *reason,
-             GArray              *hits,
-             guint               *resume)
+             guint                start,
+             guint                end,
+             GArray              *hits)
 {
   const gunichar *s = text->chars;
-  MgSuggestHit hit = { MG_SUGGESTION_POLICY_GOAL, sentence_start, trigger_end, reason };
-  guint words = 0;
+  MgSuggestHit hit = { MG_SUGGESTION_POLICY_GOAL, start, end, "commitment" };
 
-  /* Drop a lead-in of up to three words ending in a comma: "First,". */
-  for (guint i = sentence_start; i < trigger_start; i++)
+  /* Drop a closing ", and" or ", but" before the next clause. */
+  for (;;)
     {
-      if (s[i] == ' ')
-        words++;
-      if (words > 3)
+      guint before = hit.end;
+
+      while (hit.end > hit.start && (mg_suggest_is_space (s[hit.end - 1]) || s[hit.end - 1] == ',' ||
+                                     s[hit.end - 1] == '"' || s[hit.end - 1] == 0x201D))
+        hit.end--;
+      if (hit.end >= hit.start + 4 &&
+          (mg_suggest_match (text, hit.end - 3, "and", TRUE, NULL) ||
+           mg_suggest_match (text, hit.end - 3, "but", TRUE, NULL)) &&
+          word_start (text, hit.end - 3))
+        hit.end -= 3;
+      else if (hit.end >= hit.start + 3 &&
+               (mg_suggest_match (text, hit.end - 2, "so", TRUE, NULL) ||
+                mg_suggest_match (text, hit.end - 2, "or", TRUE, NULL)) &&
+               word_start (text, hit.end - 2))
+        hit.end -= 2;
+      if (hit.end == before)
         break;
+    }
+  if (hit.end > hit.start + 6 && hit.end - hit.start <= MAX_EN_GOAL)
+    g_array_append_val (hits, hit);
+}
+
+/* TRUE when the words after a trigger at @pos say what is to be done:
+ * two words at least, and not a passive ("we will be judged"). */
+static gboolean
+acts (const MgSuggestText *text,
+      guint                pos,
+      guint                end)
+{
+  const gunichar *s = text->chars;
+  guint words = 0, i = pos;
+
+  while (i < end && words < 2)
+    {
+      while (i < end && mg_suggest_is_space (s[i]))
+        i++;
+      if (i >= end || !(mg_suggest_is_ascii_alpha (s[i]) || mg_suggest_digit_value (s[i]) >= 0 ||
+                        s[i] == '$'))
+        break;
+      if (words == 0 && mg_suggest_match (text, i, "be ", TRUE, NULL))
+        {
+          guint w = i + 3;
+
+          while (w < end && mg_suggest_is_ascii_alpha (s[w]))
+            w++;
+          if (w >= i + 5 && s[w - 1] == 'd' && s[w - 2] == 'e')
+            return FALSE;
+        }
+      while (i < end && !mg_suggest_is_space (s[i]) && s[i] != ',')
+        i++;
+      words++;
+    }
+  return words >= 2;
+}
+
+/* A sentence opening with a policy verb in the imperative, addressed to a
+ * legislature: "Pass the bill", "Fund the schools". Not after a colon
+ * ("We said: Build it here" quotes a slogan). */
+static gboolean
+is_imperative (const MgSuggestText *text,
+               guint                start,
+               guint                end)
+{
+  static const char * const verbs[] = {
+    "pass ", "fund ", "cut ", "raise ", "invest ", "expand ", "lower ", "ban ",
+    "restore ", "repeal ", "approve ", "extend ", "protect ", "strengthen ",
+    "send me ", "give ", "end ", "stop ", "close ", "cap ",
+  };
+  guint before = start;
+
+  while (before > 0 && mg_suggest_is_space (text->chars[before - 1]))
+    before--;
+  if (before > 0 && text->chars[before - 1] != '.' && text->chars[before - 1] != '\n')
+    return FALSE;
+  if (text->chars[start] < 'A' || text->chars[start] > 'Z' || end - start < 12)
+    return FALSE;
+  for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
+    if (mg_suggest_match (text, start, verbs[v], TRUE, NULL))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+scan_en_sentence (const MgSuggestText *text,
+                  guint                start,
+                  guint                end,
+                  GArray              *hits)
+{
+  const gunichar *s = text->chars;
+  guint goal_start = G_MAXUINT;
+  guint year_start = G_MAXUINT;
+  guint last_comma = start;
+
+  /* A question sets no goal. */
+  if (end < text->length && s[end] == '?')
+    return;
+  for (guint i = start; i < end; i++)
+    {
+      guint len;
+
       if (s[i] == ',')
         {
-          hit.start = i + 1;
-          break;
+          last_comma = i + 1;
+          continue;
         }
+      if (!mg_suggest_is_ascii_alpha (s[i]) || !word_start (text, i))
+        continue;
+      if (match_by_year (text, i, end) > 0 && goal_start == G_MAXUINT)
+        {
+          /* "By 2030, we will": the goal opens with the year. */
+          year_start = i;
+          continue;
+        }
+      if (!match_en_trigger (text, i, end, &len) || after_question_word (text, start, i) ||
+          !acts (text, i + len, end))
+        continue;
+      if (goal_start != G_MAXUINT)
+        add_en_goal (text, goal_start, i, hits);
+      goal_start = year_start != G_MAXUINT ? year_start : i;
+      year_start = G_MAXUINT;
+      i += len - 1;
     }
-  while (hit.start < trigger_start && mg_suggest_is_space (s[hit.start]))
-    hit.start++;
-  hit.end = trigger_end;
-  while (hit.end < text->length && !is_sentence_end (text, hit.end) &&
-         hit.end - hit.start < MAX_GOAL)
-    hit.end++;
-  while (hit.end > hit.start && mg_suggest_is_space (s[hit.end - 1]))
-    hit.end--;
-  g_array_append_val (hits, hit);
-  *resume = hit.end;
+  if (goal_start != G_MAXUINT)
+    add_en_goal (text, goal_start, end, hits);
+  else if (is_imperative (text, start, end))
+    add_en_goal (text, start, end, hits);
+  else if (year_start != G_MAXUINT)
+    {
+      /* "… by 2030" alone: the clause holding it. */
+      guint clause = year_start;
+
+      while (clause > last_comma && s[clause - 1] != ',')
+        clause--;
+      while (clause < year_start && mg_suggest_is_space (s[clause]))
+        clause++;
+      add_en_goal (text, clause, end, hits);
+    }
+}
+
+static void
+scan_en_paragraph (const MgSuggestText *text,
+                   guint                start,
+                   guint                end,
+                   GArray              *hits)
+{
+  guint sentence = start;
+
+  for (guint i = start; i <= end; i++)
+    if (i == end || is_sentence_end (text, i, end))
+      {
+        while (sentence < i && mg_suggest_is_space (text->chars[sentence]))
+          sentence++;
+        if (sentence < i)
+          scan_en_sentence (text, sentence, i, hits);
+        sentence = i + 1;
+      }
 }
 
 void
@@ -293,44 +773,35 @@ mg_suggest_scan_goals (const MgSuggestText *text,
                        GArray              *hits)
 {
   const gunichar *s = text->chars;
-  guint sentence_start = 0, clause_start = 0;
+  gboolean review_section = FALSE;
   guint i = 0;
 
   while (i < text->length)
     {
-      const char *reason = NULL;
-      guint len;
+      guint start = i, end = i, body;
 
-      if (is_sentence_end (text, i))
+      while (end < text->length && s[end] != '\n')
+        end++;
+      i = end + 1;
+      while (start < end && mg_suggest_is_space (s[start]))
+        start++;
+      if (start == end)
+        continue;
+      if (is_latin_text (text, start, end))
         {
-          sentence_start = clause_start = i + 1;
-          i++;
+          scan_en_paragraph (text, start, end, hits);
           continue;
         }
-      if (is_cjk_clause_end (s[i]))
+      if (is_heading (text, start, end))
         {
-          clause_start = i + 1;
-          i++;
+          /* A numbered heading opens a section: a review of past work,
+           * or what is to be done. */
+          body = skip_numbering (text, start, end);
+          if (body > start)
+            review_section = contains_any (text, body, end, cjk_review_headings,
+                                           G_N_ELEMENTS (cjk_review_headings));
           continue;
         }
-      if (mg_suggest_is_space (s[i]) || s[i] == 0x201D || s[i] == '"')
-        {
-          if (clause_start == i)
-            clause_start++;
-          if (sentence_start == i)
-            sentence_start++;
-          i++;
-          continue;
-        }
-      len = match_trigger (text, i, sentence_start, &reason);
-      if (len == 0)
-        {
-          i++;
-          continue;
-        }
-      if (mg_suggest_is_ascii_alpha (s[i]) || (s[i] == 'b' && len == 7))
-        add_en_goal (text, sentence_start, i, i + len, reason, hits, &i);
-      else
-        add_cjk_goal (text, clause_start, i + len, reason, hits, &i);
+      scan_cjk_paragraph (text, start, end, review_section, hits);
     }
 }

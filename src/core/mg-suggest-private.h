@@ -37,11 +37,9 @@ gboolean mg_suggest_match          (const MgSuggestText *text,
 
 void mg_suggest_scan_figures (const MgSuggestText *text,
                               GArray              *hits);
-void mg_suggest_scan_quotes  (const MgSuggestText *text,
-                              GArray              *hits);
-void mg_suggest_scan_parallel (const MgSuggestText *text,
-                               GArray              *hits);
-void mg_suggest_scan_repeats (const MgSuggestText *text,
+/* @lexicon: known slogans (NULL-terminated, nullable). */
+void mg_suggest_scan_slogans (const MgSuggestText *text,
+                              const char * const  *lexicon,
                               GArray              *hits);
 void mg_suggest_scan_goals   (const MgSuggestText *text,
                               GArray              *hits);

@@ -6,17 +6,41 @@
 
 #include "mg-suggest-private.h"
 
-/* Slogans: short quoted phrases, and parallel structures (不想为、不敢为、
- * 不会为; 一要…二要…三要…; clauses opening alike). Repeated phrases are in
- * mg-suggest-repeats.c. */
+/* Slogans are fixed formulas (see tests/data/suggest-gold/GUIDELINES.md),
+ * recognised by their form, never by frequency alone:
+ *  - quoted coinages: a short phrase in “…” (not a title in 《》, not
+ *    reported speech: 说：“…”, a quote holding a comma or a full stop);
+ *    each of its other occurrences is a slogan too (a refrain);
+ *  - numbered formulas: 十四五, 十五五 (十 + numeral + 五), and the known
+ *    formulas below (两个一百年, 三保, 四个意识…);
+ *  - known formulas: those below, and the phrases of the slogan tag's
+ *    lexicon, which a study group keeps;
+ *  - paired and parallel formulas: items of two to four Han characters
+ *    joined by 、 that echo one another (稳中求进、以进促稳;
+ *    不想为、不敢为、不会为);
+ *  - English refrains: a clause ending of three words or more that the
+ *    speech repeats ("the state of our union is strong"). */
 
-#define MAX_CJK_QUOTE      16
-#define MAX_WORDS_QUOTE    8
-#define MAX_QUOTE_SEARCH   80
-#define MAX_PARALLEL_ITEM  6
-#define MAX_ORDINAL_ITEM   30
-#define MAX_ANAPHORA_CLAUSE 40
-#define MAX_ANAPHORA_SPAN  150
+#define MAX_CJK_QUOTE     16
+#define MAX_WORDS_QUOTE   8
+#define MAX_QUOTE_SEARCH  80
+#define MIN_REFRAIN_WORDS 3
+#define MAX_REFRAIN_WORDS 8
+
+/* Formulas of Chinese political speech, common knowledge rather than any
+ * one speech's wording. */
+static const char * const known_formulas[] = {
+  "两个一百年", "第二个百年奋斗目标", "四个意识", "四个自信", "两个维护", "两个确立",
+  "四个全面", "五位一体", "四个面向", "两个毫不动摇", "两个结合", "三个代表",
+  "一带一路", "一国两制", "三农", "三保", "六稳", "六保", "双碳", "双减", "双循环",
+  "放管服", "三去一降一补", "三重压力", "一老一小", "房住不炒",
+  "新发展理念", "新发展格局", "高质量发展", "中国式现代化", "新质生产力", "共同富裕",
+  "全过程人民民主", "人类命运共同体", "中国梦", "供给侧结构性改革", "碳达峰碳中和",
+  "稳中求进", "以进促稳", "先立后破", "守正创新", "稳字当头", "稳中求进、以进促稳",
+  "守正创新、先立后破", "稳字当头、稳中求进",
+  "绿水青山就是金山银山", "大众创业、万众创新", "最多跑一次", "一网通办",
+  "高效办成一件事", "马上就办",
+};
 
 static void
 add_hit (GArray     *hits,
@@ -37,21 +61,51 @@ is_trailing_punct (gunichar c)
          c == 0xFF1F || c == 0x3001;
 }
 
-/* Sentence punctuation that a slogan does not hold. */
+/* Punctuation that a Chinese coinage does not hold: a quote with it is
+ * somebody's words. */
 static gboolean
-is_sentence_punct (gunichar c)
+is_speech_punct (gunichar c)
 {
-  return c == 0x3002 || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F || c == '\n';
+  return c == 0x3002 || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F || c == '\n' ||
+         c == 0xFF0C;
 }
 
-/* Checks the inside of a quote [start, end) and adds it when short. A
+/* 说：“…”, 表示“…”, said "…": reported speech. */
+static gboolean
+is_reported (const MgSuggestText *text,
+             guint                open)
+{
+  static const char * const verbs[] = {
+    "说", "道", "讲", "问", "称", "表示", "反映", "指出", "强调", "感慨", "认为",
+    "said", "says", "say", "asked", "told", "wrote", "put it",
+  };
+  const gunichar *s = text->chars;
+  guint i = open;
+
+  while (i > 0 && (mg_suggest_is_space (s[i - 1]) || s[i - 1] == 0xFF1A || s[i - 1] == ':' ||
+                   s[i - 1] == 0xFF0C || s[i - 1] == ','))
+    i--;
+  for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
+    {
+      guint len = (guint) g_utf8_strlen (verbs[v], -1);
+
+      if (i >= len && mg_suggest_match (text, i - len, verbs[v], TRUE, NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Checks the inside of a quote [start, end) and adds it when it is a
+ * coinage; @quoted collects the phrases for their other occurrences. A
  * quoted single character (“闯”) is often the theme of a whole speech:
  * only its first occurrence is suggested, recorded in @seen. */
 static void
 consider_quote (const MgSuggestText *text,
+                guint                open,
                 guint                start,
                 guint                end,
                 GHashTable          *seen,
+                GPtrArray           *quoted,
                 GArray              *hits)
 {
   const gunichar *s = text->chars;
@@ -63,15 +117,16 @@ consider_quote (const MgSuggestText *text,
     start++;
   while (end > start && (mg_suggest_is_space (s[end - 1]) || is_trailing_punct (s[end - 1])))
     end--;
-  if (start == end)
+  if (start == end || is_reported (text, open))
     return;
 
   for (guint i = start; i < end; i++)
+    if (mg_suggest_is_han (s[i]))
+      han = TRUE;
+  for (guint i = start; i < end; i++)
     {
-      if (is_sentence_punct (s[i]))
+      if (han ? is_speech_punct (s[i]) : (s[i] == '\n' || s[i] == '.' || s[i] == '?' || s[i] == '!'))
         return;
-      if (mg_suggest_is_han (s[i]))
-        han = TRUE;
       if (!mg_suggest_is_space (s[i]))
         n_chars++;
       if (mg_suggest_is_space (s[i]))
@@ -91,11 +146,14 @@ consider_quote (const MgSuggestText *text,
       g_hash_table_add (seen, GUINT_TO_POINTER (s[start]));
     }
   add_hit (hits, start, end, "quoted phrase");
+  if ((han && end - start >= 2) || (!han && n_words >= 2))
+    g_ptr_array_add (quoted, g_ucs4_to_utf8 (s + start, end - start, NULL, NULL, NULL));
 }
 
-void
-mg_suggest_scan_quotes (const MgSuggestText *text,
-                        GArray              *hits)
+static void
+scan_quotes (const MgSuggestText *text,
+             GPtrArray           *quoted,
+             GArray              *hits)
 {
   const gunichar *s = text->chars;
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
@@ -115,7 +173,7 @@ mg_suggest_scan_quotes (const MgSuggestText *text,
             ascii_open = i;
           else
             {
-              consider_quote (text, ascii_open + 1, i, seen, hits);
+              consider_quote (text, ascii_open, ascii_open + 1, i, seen, quoted, hits);
               ascii_open = G_MAXUINT;
             }
           continue;
@@ -138,7 +196,7 @@ mg_suggest_scan_quotes (const MgSuggestText *text,
             break;
           if (s[j] == close)
             {
-              consider_quote (text, i + 1, j, seen, hits);
+              consider_quote (text, i, i + 1, j, seen, quoted, hits);
               i = j;
               break;
             }
@@ -146,14 +204,157 @@ mg_suggest_scan_quotes (const MgSuggestText *text,
     }
 }
 
-/* Clause boundaries for parallel structures. */
-static gboolean
-is_clause_break (gunichar c)
+/* Phrases to find wherever they stand, indexed by their first code point
+ * (ASCII letters folded). */
+typedef struct
 {
-  return c == '\n' || c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A ||
-         c == 0xFF01 || c == 0xFF1F || c == ',' || c == ';' || c == ':' || c == '.' ||
-         c == '!' || c == '?' || c == 0x201C || c == 0x201D || c == 0x300A || c == 0x300B ||
-         c == 0xFF08 || c == 0xFF09 || c == '(' || c == ')' || c == 0x2014;
+  gunichar   *chars;
+  guint       length;
+  gboolean    latin;
+  const char *reason;
+} Phrase;
+
+static gunichar
+fold (gunichar c)
+{
+  return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+static void
+phrase_clear (gpointer data)
+{
+  Phrase *phrase = data;
+
+  g_free (phrase->chars);
+}
+
+static void
+add_phrase (GArray     *phrases,
+            const char *utf8,
+            const char *reason)
+{
+  Phrase phrase = { NULL, 0, FALSE, reason };
+  glong n = 0;
+
+  if (utf8 == NULL || !g_utf8_validate (utf8, -1, NULL))
+    return;
+  phrase.chars = g_utf8_to_ucs4_fast (utf8, -1, &n);
+  /* Trim white space; too short a phrase would be noise. */
+  while (n > 0 && mg_suggest_is_space (phrase.chars[n - 1]))
+    n--;
+  phrase.length = (guint) n;
+  for (guint i = 0; i < phrase.length; i++)
+    {
+      phrase.chars[i] = fold (phrase.chars[i]);
+      phrase.latin = phrase.latin || mg_suggest_is_ascii_alpha (phrase.chars[i]);
+    }
+  if (phrase.length < 2 || phrase.length > MG_SUGGEST_MAX_LENGTH ||
+      mg_suggest_is_space (phrase.chars[0]))
+    {
+      g_free (phrase.chars);
+      return;
+    }
+  g_array_append_val (phrases, phrase);
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return mg_suggest_is_ascii_alpha (c) || mg_suggest_digit_value (c) >= 0;
+}
+
+/* Every occurrence of @phrases (longest first where several start at one
+ * place), in one pass over the text. */
+static void
+scan_phrases (const MgSuggestText *text,
+              GArray              *phrases,
+              GArray              *hits)
+{
+  const gunichar *s = text->chars;
+  g_autoptr(GHashTable) by_first = g_hash_table_new_full (NULL, NULL, NULL,
+                                                          (GDestroyNotify) g_array_unref);
+
+  for (guint p = 0; p < phrases->len; p++)
+    {
+      Phrase *phrase = &g_array_index (phrases, Phrase, p);
+      GArray *list = g_hash_table_lookup (by_first, GUINT_TO_POINTER (phrase->chars[0]));
+
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (by_first, GUINT_TO_POINTER (phrase->chars[0]), list);
+        }
+      g_array_append_val (list, p);
+    }
+
+  for (guint i = 0; i < text->length; i++)
+    {
+      GArray *list;
+      guint best = 0;
+      const char *reason = NULL;
+
+      if (!mg_suggest_is_han (s[i]) && !mg_suggest_is_ascii_alpha (s[i]))
+        continue;
+      list = g_hash_table_lookup (by_first, GUINT_TO_POINTER (fold (s[i])));
+      if (list == NULL)
+        continue;
+      for (guint k = 0; k < list->len; k++)
+        {
+          Phrase *phrase = &g_array_index (phrases, Phrase, g_array_index (list, guint, k));
+          guint j = 0;
+
+          if (phrase->length <= best || i + phrase->length > text->length)
+            continue;
+          while (j < phrase->length && fold (s[i + j]) == phrase->chars[j])
+            j++;
+          if (j < phrase->length)
+            continue;
+          /* English phrases stand as whole words. */
+          if (phrase->latin && ((i > 0 && is_word_char (s[i - 1])) ||
+                                (i + j < text->length && is_word_char (s[i + j]))))
+            continue;
+          best = phrase->length;
+          reason = phrase->reason;
+        }
+      if (best > 0)
+        {
+          add_hit (hits, i, i + best, reason);
+          i += best - 1;
+        }
+    }
+}
+
+/* 十四五, 十五五: the five-year plans. */
+static void
+scan_plans (const MgSuggestText *text,
+            GArray              *hits)
+{
+  const gunichar *s = text->chars;
+  static const gunichar digits[] = {
+    0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+  };
+
+  for (guint i = 0; i + 2 < text->length; i++)
+    {
+      gboolean digit = FALSE;
+
+      if (s[i] != 0x5341 /* 十 */ || s[i + 2] != 0x4E94 /* 五 */)
+        continue;
+      for (guint d = 0; d < G_N_ELEMENTS (digits); d++)
+        digit = digit || s[i + 1] == digits[d];
+      /* Not inside a longer numeral: 二十四五, 十五五十. */
+      if (!digit || (i > 0 && (s[i - 1] == 0x4E8C || s[i - 1] == 0x4E09 || s[i - 1] == 0x56DB ||
+                               s[i - 1] == 0x4E94 || s[i - 1] == 0x516D || s[i - 1] == 0x4E03 ||
+                               s[i - 1] == 0x516B || s[i - 1] == 0x4E5D || s[i - 1] == 0x4E00 ||
+                               s[i - 1] == 0x7B2C /* 第 */)))
+        continue;
+      if (i + 3 < text->length && (s[i + 3] == 0x5341 || s[i + 3] == 0x767E || s[i + 3] == 0x5343 ||
+                                   s[i + 3] == 0x4E07 || s[i + 3] == 0x4EBF || s[i + 3] == 0x4E2A ||
+                                   s[i + 3] == 0x5E74 || s[i + 3] == 0x4EBA))
+        continue;
+      add_hit (hits, i, i + 3, "numbered formula");
+      i += 2;
+    }
 }
 
 static gboolean
@@ -167,10 +368,34 @@ all_han (const gunichar *s,
   return TRUE;
 }
 
+/* How many distinct characters two items share. */
+static guint
+shared_chars (const gunichar *s,
+              guint           a,
+              guint           b,
+              guint           len)
+{
+  guint shared = 0;
+
+  for (guint i = 0; i < len; i++)
+    {
+      gboolean before = FALSE, in_b = FALSE;
+
+      for (guint k = 0; k < i; k++)
+        before = before || s[a + k] == s[a + i];
+      for (guint k = 0; k < len; k++)
+        in_b = in_b || s[b + k] == s[a + i];
+      if (!before && in_b)
+        shared++;
+    }
+  return shared;
+}
+
 /* Items separated by 、 in the clause [start, end): runs of items of one
- * length (2 to MAX_PARALLEL_ITEM Han characters), the run's neighbours
- * taking part with their end (on the left) or start (on the right), three
- * items or more sharing their first or last character: 不想为、不敢为、不会为. */
+ * length (2 to 4 Han characters), the run's neighbours taking part with
+ * their end (on the left) or start (on the right). Two items echo when
+ * they share two characters; three and more when they share their first
+ * or last character. */
 static void
 scan_enumeration (const MgSuggestText *text,
                   guint                start,
@@ -189,17 +414,17 @@ scan_enumeration (const MgSuggestText *text,
         item_start[n_items] = i + 1;
       }
   item_end[n_items++] = end;
-  if (n_items < 3)
+  if (n_items < 2)
     return;
 
   for (guint a = 0; a < n_items;)
     {
       guint len = item_end[a] - item_start[a];
-      guint b = a, first, last, run_start, run_end;
-      gboolean same_head = TRUE, same_tail = TRUE;
+      guint b = a, first, last, run_start, run_end, n_run;
+      gboolean same_head = TRUE, same_tail = TRUE, han = TRUE;
       gunichar head, tail;
 
-      if (len < 2 || len > MAX_PARALLEL_ITEM)
+      if (len < 2 || len > 4)
         {
           a++;
           continue;
@@ -209,7 +434,10 @@ scan_enumeration (const MgSuggestText *text,
       first = (a > 0 && item_end[a - 1] - item_start[a - 1] > len) ? a - 1 : a;
       last = (b + 1 < n_items && item_end[b + 1] - item_start[b + 1] > len) ? b + 1 : b;
       a = b + 1;
-      if (last - first + 1 < 3)
+      n_run = last - first + 1;
+      /* Of two items, the second is whole: 坚持稳中求进、以进促稳, not
+       * 关键在人、关键在作风. */
+      if (n_run < 2 || (n_run == 2 && item_end[last] - item_start[last] != len))
         continue;
 
       run_start = item_end[first] - len;
@@ -220,156 +448,221 @@ scan_enumeration (const MgSuggestText *text,
         {
           guint item = k == first ? run_start : item_start[k];
 
-          if (!all_han (s, item, item + len))
-            {
-              same_head = same_tail = FALSE;
-              break;
-            }
+          han = han && all_han (s, item, item + len);
           same_head = same_head && s[item] == head;
           same_tail = same_tail && s[item + len - 1] == tail;
         }
-      if (same_head || same_tail)
-        add_hit (hits, run_start, run_end, "parallel sentences");
+      if (!han)
+        continue;
+      if (n_run == 2 ? (len == 4 && shared_chars (s, run_start, item_start[last], len) >= 2)
+                     : (same_head || same_tail))
+        add_hit (hits, run_start, run_end, "paired formula");
     }
 }
 
-/* A clause in a paragraph. */
-typedef struct
-{
-  guint start;
-  guint end;
-} Clause;
-
-/* 一要…，二要…，三要… — clauses opening with 一X, 二X, 三X (same X). */
-static void
-scan_ordinals (const MgSuggestText *text,
-               const Clause        *clauses,
-               guint                n_clauses,
-               GArray              *hits)
-{
-  static const gunichar ordinals[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94 };
-  const gunichar *s = text->chars;
-
-  for (guint c = 0; c < n_clauses; c++)
-    {
-      gunichar marker;
-      guint expect = 1, last = c;
-
-      if (clauses[c].end - clauses[c].start < 3 || s[clauses[c].start] != ordinals[0])
-        continue;
-      marker = s[clauses[c].start + 1];
-      if (!mg_suggest_is_han (marker))
-        continue;
-      for (guint d = c + 1; d < n_clauses && expect < G_N_ELEMENTS (ordinals); d++)
-        {
-          if (clauses[d].end - clauses[d].start >= 3 && s[clauses[d].start] == ordinals[expect] &&
-              s[clauses[d].start + 1] == marker)
-            {
-              expect++;
-              last = d;
-            }
-          else if (clauses[d].start - clauses[last].end > MAX_ORDINAL_ITEM)
-            break;
-        }
-      if (expect >= 3 && clauses[last].end - clauses[c].start <= MAX_ANAPHORA_SPAN)
-        {
-          add_hit (hits, clauses[c].start, clauses[last].end, "parallel sentences");
-          c = last;
-        }
-    }
-}
-
-/* Three or more clauses in a row opening with the same two Han
- * characters, or the same two words. */
+/* Clause boundaries for the formulas. */
 static gboolean
-same_opening (const MgSuggestText *text,
-              const Clause        *a,
-              const Clause        *b)
+is_clause_break (gunichar c)
+{
+  return c == '\n' || c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A ||
+         c == 0xFF01 || c == 0xFF1F || c == ',' || c == ';' || c == ':' || c == '.' ||
+         c == '!' || c == '?' || c == 0x201C || c == 0x201D || c == 0x300A || c == 0x300B ||
+         c == 0xFF08 || c == 0xFF09 || c == '(' || c == ')' || c == 0x2014 || c == '"';
+}
+
+/* TRUE when @pos lies inside a quote of reported speech. */
+static gboolean
+in_reported_quote (const MgSuggestText *text,
+                   guint                pos)
 {
   const gunichar *s = text->chars;
-  guint words = 0;
 
-  if (a->end - a->start < 3 || b->end - b->start < 3 ||
-      a->end - a->start > MAX_ANAPHORA_CLAUSE * 3 || b->end - b->start > MAX_ANAPHORA_CLAUSE * 3)
-    return FALSE;
-  if (mg_suggest_is_han (s[a->start]))
+  for (guint i = pos; i > 0 && pos - i < MAX_QUOTE_SEARCH; i--)
     {
-      if (mg_suggest_is_han (s[a->start + 1]) && s[a->start] == s[b->start] &&
-          s[a->start + 1] == s[b->start + 1])
-        return a->end - a->start <= MAX_ANAPHORA_CLAUSE && b->end - b->start <= MAX_ANAPHORA_CLAUSE;
-      return FALSE;
-    }
-  if (!mg_suggest_is_ascii_alpha (s[a->start]))
-    return FALSE;
-  for (guint i = 0; a->start + i < a->end && b->start + i < b->end; i++)
-    {
-      gunichar x = g_unichar_tolower (s[a->start + i]);
-      gunichar y = g_unichar_tolower (s[b->start + i]);
+      gunichar c = s[i - 1];
 
-      if (x != y)
+      if (c == '\n' || c == 0x201D || c == 0x300D)
         return FALSE;
-      if (x == ' ' && ++words == 2)
-        return TRUE;
+      if (c == 0x201C || c == 0x300C)
+        return is_reported (text, i - 1);
     }
   return FALSE;
 }
 
 static void
-scan_anaphora (const MgSuggestText *text,
-               const Clause        *clauses,
-               guint                n_clauses,
+scan_parallel (const MgSuggestText *text,
                GArray              *hits)
 {
-  for (guint c = 0; c + 2 < n_clauses; c++)
-    {
-      guint last = c;
+  const gunichar *s = text->chars;
 
-      while (last + 1 < n_clauses && same_opening (text, &clauses[c], &clauses[last + 1]))
-        last++;
-      if (last - c >= 2 && clauses[last].end - clauses[c].start <= MAX_ANAPHORA_SPAN)
+  for (guint c = 0; c < text->length;)
+    {
+      guint start;
+
+      while (c < text->length && (mg_suggest_is_space (s[c]) || is_clause_break (s[c])))
+        c++;
+      start = c;
+      while (c < text->length && !is_clause_break (s[c]))
+        c++;
+      if (c > start)
         {
-          add_hit (hits, clauses[c].start, clauses[last].end, "parallel sentences");
-          c = last;
+          guint end = c;
+
+          while (end > start && mg_suggest_is_space (s[end - 1]))
+            end--;
+          if (end > start && !in_reported_quote (text, start))
+            scan_enumeration (text, start, end, hits);
         }
     }
 }
 
-void
-mg_suggest_scan_parallel (const MgSuggestText *text,
-                          GArray              *hits)
+static const char * const en_stop[] = {
+  "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "do",
+  "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in", "into",
+  "is", "it", "its", "let", "me", "more", "my", "no", "not", "of", "on", "one", "or",
+  "our", "she", "so", "than", "that", "the", "their", "them", "there", "these",
+  "they", "this", "those", "to", "us", "was", "we", "were", "what", "when", "which",
+  "who", "will", "with", "would", "you", "your", "all", "any", "every", "each",
+  "also", "very", "now", "then", "here", "how", "why", "where", "up", "out", "about",
+  "just", "thank", "thanks", "much", "people", "american", "americans", "year", "years",
+  "last", "today", "tonight", "god", "bless", "america", "country", "nation", "state",
+  "time", "world", "family", "families",
+};
+
+/* English refrains: the last three to eight words of a clause, when the
+ * speech ends two more clauses with the same words (one more, for six
+ * words and more). Each clause proposes
+ * the longest such ending that holds two words outside the general
+ * vocabulary of speeches (en_stop). */
+static void
+scan_refrains (const MgSuggestText *text,
+               GPtrArray           *found,
+               GArray              *hits)
 {
   const gunichar *s = text->chars;
-  g_autoptr(GArray) clauses = g_array_new (FALSE, FALSE, sizeof (Clause));
-  guint i = 0;
+  g_autoptr(GHashTable) stop = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) clauses = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  g_autoptr(GString) key = g_string_new (NULL);
 
-  while (i < text->length)
+  for (guint i = 0; i < G_N_ELEMENTS (en_stop); i++)
+    g_hash_table_add (stop, (gpointer) en_stop[i]);
+
+  /* Clauses of English words only. */
+  for (guint i = 0; i < text->length;)
     {
-      guint para_end = i;
+      guint start, end;
+      gboolean latin = TRUE;
 
-      while (para_end < text->length && s[para_end] != '\n')
-        para_end++;
-
-      g_array_set_size (clauses, 0);
-      for (guint c = i; c < para_end;)
+      while (i < text->length && !mg_suggest_is_ascii_alpha (s[i]))
+        i++;
+      start = i;
+      while (i < text->length && s[i] != ',' && s[i] != '.' && s[i] != ';' && s[i] != ':' &&
+             s[i] != '!' && s[i] != '?' && s[i] != '\n' && s[i] != '"' && s[i] != 0x2014 &&
+             s[i] != 0x201C && s[i] != 0x201D)
         {
-          Clause clause;
-
-          while (c < para_end && (mg_suggest_is_space (s[c]) || is_clause_break (s[c])))
-            c++;
-          clause.start = c;
-          while (c < para_end && !is_clause_break (s[c]))
-            c++;
-          clause.end = c;
-          while (clause.end > clause.start && mg_suggest_is_space (s[clause.end - 1]))
-            clause.end--;
-          if (clause.end > clause.start)
-            {
-              scan_enumeration (text, clause.start, clause.end, hits);
-              g_array_append_val (clauses, clause);
-            }
+          latin = latin && !mg_suggest_is_han (s[i]);
+          i++;
         }
-      scan_ordinals (text, (Clause *) clauses->data, clauses->len, hits);
-      scan_anaphora (text, (Clause *) clauses->data, clauses->len, hits);
-      i = para_end + 1;
+      end = i;
+      while (end > start && mg_suggest_is_space (s[end - 1]))
+        end--;
+      if (latin && end > start)
+        {
+          guint pair[2] = { start, end };
+
+          g_array_append_vals (clauses, pair, 1);
+        }
     }
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint c = 0; c < clauses->len; c++)
+      {
+        guint *pair = &g_array_index (clauses, guint, c * 2);
+        guint start = pair[0], end = pair[1];
+        guint word_starts[MAX_REFRAIN_WORDS + 1];
+        guint n = 0, content = 0;
+        guint best = 0;
+
+        /* The word starts of the clause's last MAX_REFRAIN_WORDS words. */
+        for (guint i = end; i > start && n < MAX_REFRAIN_WORDS;)
+          {
+            guint w = i;
+
+            while (w > start && (is_word_char (s[w - 1]) || s[w - 1] == '\''))
+              w--;
+            if (w == i)
+              break;
+            word_starts[n++] = w;
+            i = w;
+            while (i > start && mg_suggest_is_space (s[i - 1]))
+              i--;
+            if (i > start && !is_word_char (s[i - 1]) && s[i - 1] != '\'')
+              break;
+          }
+        for (guint k = 0; k < n; k++)
+          {
+            guint w = word_starts[k], we = w;
+            g_autofree char *word = NULL;
+
+            while (we < end && (is_word_char (s[we]) || s[we] == '\''))
+              we++;
+            word = g_ucs4_to_utf8 (s + w, we - w, NULL, NULL, NULL);
+            for (char *p = word; p != NULL && *p != '\0'; p++)
+              *p = g_ascii_tolower (*p);
+            if (word != NULL && !g_hash_table_contains (stop, word))
+              content++;
+            if (k + 1 < MIN_REFRAIN_WORDS || content < 2)
+              continue;
+
+            g_string_truncate (key, 0);
+            for (guint i = w; i < end; i++)
+              g_string_append_unichar (key, fold (s[i]));
+            if (pass == 0)
+              {
+                gpointer old = g_hash_table_lookup (counts, key->str);
+
+                g_hash_table_replace (counts, g_strdup (key->str),
+                                      GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
+              }
+            else
+              {
+                guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key->str));
+
+                /* Three times, or twice when long enough to be no chance. */
+                if (count >= 3 || (count == 2 && k + 1 >= 6))
+                  best = w;
+              }
+          }
+        if (pass == 1 && best > 0)
+          {
+            add_hit (hits, best, end, "refrain");
+            g_ptr_array_add (found, g_ucs4_to_utf8 (s + best, end - best, NULL, NULL, NULL));
+          }
+      }
+}
+
+void
+mg_suggest_scan_slogans (const MgSuggestText *text,
+                         const char * const  *lexicon,
+                         GArray              *hits)
+{
+  g_autoptr(GPtrArray) quoted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) phrases = g_array_new (FALSE, FALSE, sizeof (Phrase));
+
+  g_array_set_clear_func (phrases, phrase_clear);
+  scan_quotes (text, quoted, hits);
+  scan_plans (text, hits);
+  scan_parallel (text, hits);
+  scan_refrains (text, quoted, hits);
+
+  /* The group's own lexicon wins over the built-in formulas, which win
+   * over the speech's quoted phrases. */
+  for (guint i = 0; lexicon != NULL && lexicon[i] != NULL; i++)
+    add_phrase (phrases, lexicon[i], "lexicon");
+  for (guint i = 0; i < G_N_ELEMENTS (known_formulas); i++)
+    add_phrase (phrases, known_formulas[i], "known formula");
+  for (guint i = 0; i < quoted->len; i++)
+    add_phrase (phrases, g_ptr_array_index (quoted, i), "refrain");
+  scan_phrases (text, phrases, hits);
 }

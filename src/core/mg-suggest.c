@@ -99,6 +99,14 @@ GListStore *
 mg_suggest_document (MgDocument     *document,
                      MgSuggestKinds  kinds)
 {
+  return mg_suggest_document_full (document, kinds, NULL);
+}
+
+GListStore *
+mg_suggest_document_full (MgDocument         *document,
+                          MgSuggestKinds      kinds,
+                          const char * const *lexicon)
+{
   g_autoptr(GArray) hits = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autofree gunichar *chars = NULL;
@@ -121,11 +129,7 @@ mg_suggest_document (MgDocument     *document,
   if (kinds & MG_SUGGEST_FIGURES)
     mg_suggest_scan_figures (&text, hits);
   if (kinds & MG_SUGGEST_SLOGANS)
-    {
-      mg_suggest_scan_quotes (&text, hits);
-      mg_suggest_scan_parallel (&text, hits);
-      mg_suggest_scan_repeats (&text, hits);
-    }
+    mg_suggest_scan_slogans (&text, lexicon, hits);
   if (kinds & MG_SUGGEST_POLICY_GOALS)
     mg_suggest_scan_goals (&text, hits);
 

@@ -22,13 +22,19 @@ typedef enum
 #define MG_SUGGEST_MAX_LENGTH 400
 
 /* Suggested annotations for @document, Chinese and English: figures
- * (numbers with units, percentages, money, dates), slogans (short quoted
- * phrases, repeated phrases, parallel sentences) and policy goals (target
- * clauses). The result is a new GListStore of MgSuggestion sorted by
+ * (numbers with units, percentages, money, dates, fractions), slogans
+ * (quoted coinages, numbered, known and paired formulas, refrains) and
+ * policy goals (directive and target clauses). The result is a new GListStore of MgSuggestion sorted by
  * mg_suggestion_compare(), deterministic for a given text, with no two
  * suggestions of one kind overlapping. Linear in the length of the text. */
 GListStore *mg_suggest_document        (MgDocument        *document,
                                         MgSuggestKinds     kinds);
+
+/* The same, slogans also proposed wherever a phrase of @lexicon (the
+ * slogan tag's known formulas, NULL-terminated, nullable) stands. */
+GListStore *mg_suggest_document_full   (MgDocument         *document,
+                                        MgSuggestKinds      kinds,
+                                        const char * const *lexicon);
 
 /* A new GListStore with the suggestions of @suggestions (a GListModel of
  * MgSuggestion) that overlap no placed annotation of @store carrying the

@@ -91,11 +91,16 @@ mg_suggestion_reason_label (const char *reason)
     { "quantity", N_("quantity") },
     { "number", N_("number") },
     { "quoted phrase", N_("quoted phrase") },
-    { "repeated phrase", N_("repeated phrase") },
-    { "parallel sentences", N_("parallel sentences") },
     { "target year", N_("target year") },
     { "commitment", N_("commitment") },
     { "target sentence", N_("target sentence") },
+    { "directive", N_("directive") },
+    { "paired formula", N_("paired formula") },
+    { "numbered formula", N_("numbered formula") },
+    { "known formula", N_("known formula") },
+    { "lexicon", N_("group lexicon") },
+    { "refrain", N_("refrain") },
+    { "fraction", N_("fraction") },
   };
 
   g_return_val_if_fail (reason != NULL, NULL);
