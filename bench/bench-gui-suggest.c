@@ -17,30 +17,13 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include <adwaita.h>
 
+#include "bench-gui-util.h"
 #include "mg-application.h"
 #include "mg-document-view.h"
 #include "mg-suggest.h"
 #include "mg-window.h"
-
-static double
-seconds_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-}
-
-/* CPU time of the whole process (threads included): steadier than the
- * wall-clock time on a busy machine. */
-static double
-cpu_seconds (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static void
 iterate (void)
@@ -66,15 +49,6 @@ run_until (gboolean (*done) (MgWindow *), MgWindow *window)
   return longest;
 }
 
-static gboolean painted;
-
-static void
-after_paint (GdkFrameClock *clock,
-             gpointer       data)
-{
-  painted = TRUE;
-}
-
 /* Runs @action_name and returns its wall time until the window has painted
  * a frame after it (the change is on screen), in @frame_s; the return value
  * is until the main loop is idle (the text view lays out what the styles
@@ -86,20 +60,13 @@ timed_action (MgWindow   *window,
               double     *frame_s,
               double     *cpu_s)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   gint64 start = g_get_monotonic_time ();
   double cpu = cpu_seconds ();
-  gulong id;
 
-  painted = FALSE;
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), NULL);
   gtk_widget_activate_action_variant (GTK_WIDGET (window), action_name, parameter);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_frame (GTK_WIDGET (window));
   *frame_s = seconds_since (start);
   *cpu_s = cpu_seconds () - cpu;
-  g_signal_handler_disconnect (clock, id);
   iterate ();
   return seconds_since (start);
 }
