@@ -79,6 +79,11 @@ char             *mg_sidecar_lock_path     (GFile            *sidecar);
 void              mg_sidecar_adopt_unknown_members (MgSidecar   *self,
                                                     MgSidecar   *from);
 
+/* SHA-256 of the bytes the last save (or asynchronous save) of @self
+ * wrote, or NULL: a file holding them was written here, even when the
+ * store has changed since. */
+const char       *mg_sidecar_get_written_checksum (MgSidecar *self);
+
 /* The file's name for messages. */
 char             *mg_sidecar_display_name  (GFile            *file);
 

@@ -152,7 +152,10 @@ mg_sidecar_sync_is_known (MgSidecarSync *self,
   g_return_val_if_fail (bytes != NULL, FALSE);
 
   sum = checksum (bytes);
-  return g_strcmp0 (sum, self->base_sum) == 0 || g_strcmp0 (sum, self->written_sum) == 0;
+  /* The last save's bytes too: an asynchronous save lands after the store
+   * may have changed again, and is not a change made elsewhere. */
+  return g_strcmp0 (sum, self->base_sum) == 0 || g_strcmp0 (sum, self->written_sum) == 0 ||
+         g_strcmp0 (sum, mg_sidecar_get_written_checksum (self->sidecar)) == 0;
 }
 
 static MgSidecar *
@@ -482,4 +485,64 @@ mg_sidecar_sync_save (MgSidecarSync *self,
     return FALSE;
   mg_sidecar_sync_mark_synced (self);
   return TRUE;
+}
+
+static void
+sync_save_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  /* The file is in place: the lock may go (task data). A store that did
+   * not change meanwhile is marked clean by the save, and so synced. */
+  if (!mg_sidecar_save_finish (MG_SIDECAR (source), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+mg_sidecar_sync_save_async (MgSidecarSync       *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  MgSidecarLock *lock;
+  GError *error = NULL;
+
+  g_return_if_fail (MG_IS_SIDECAR_SYNC (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mg_sidecar_sync_save_async);
+
+  /* As mg_sidecar_sync_save: locked, and whatever another program wrote
+   * merged first; the lock is held until the file has been replaced. */
+  lock = mg_sidecar_lock_acquire (mg_sidecar_get_file (self->sidecar), &error);
+  if (lock == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, lock, (GDestroyNotify) mg_sidecar_lock_release);
+  if (!mg_sidecar_get_broken (self->sidecar) &&
+      !mg_sidecar_reload_merge (self, cancellable, NULL, NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  mg_sidecar_save_async (self->sidecar, cancellable, sync_save_done, g_steal_pointer (&task));
+}
+
+gboolean
+mg_sidecar_sync_save_finish (MgSidecarSync  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR_SYNC (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

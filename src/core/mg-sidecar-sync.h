@@ -56,6 +56,15 @@ gboolean       mg_sidecar_sync_save       (MgSidecarSync *self,
                                            GCancellable  *cancellable,
                                            GError       **error);
 
+/* mg_sidecar_sync_save with the file written in a worker thread
+ * (mg_sidecar_save_async); the lock is held until it is in place. */
+void           mg_sidecar_sync_save_async  (MgSidecarSync       *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean       mg_sidecar_sync_save_finish (MgSidecarSync       *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 /* Reads the file and merges it (see above). A file that no longer exists
  * changes nothing (the next save writes it again). */
 gboolean       mg_sidecar_reload_merge    (MgSidecarSync *self,

@@ -456,6 +456,30 @@ mg_study_save (MgStudy  *self,
   return lock != NULL && mg_sidecar_save (sidecar, NULL, error);
 }
 
+/* mg_study_save with the file written in a worker thread. */
+void
+mg_study_save_async (MgStudy             *self,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_return_if_fail (MG_IS_STUDY (self));
+
+  if (self->sync != NULL)
+    mg_sidecar_sync_save_async (self->sync, NULL, callback, user_data);
+  else
+    mg_sidecar_save_async (mg_window_get_sidecar (self->window), NULL, callback, user_data);
+}
+
+gboolean
+mg_study_save_finish (GObject       *source,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  if (MG_IS_SIDECAR_SYNC (source))
+    return mg_sidecar_sync_save_finish (MG_SIDECAR_SYNC (source), result, error);
+  return mg_sidecar_save_finish (MG_SIDECAR (source), result, error);
+}
+
 static gboolean
 check_timeout (gpointer data)
 {
