@@ -108,7 +108,7 @@ run (const MgCliCommand *command,
   g_auto(MgCliArgs) args = { 0 };
   g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(MgAgreement) agreement = NULL;
+  g_autoptr(GPtrArray) stores = NULL;
   g_autoptr(MgDocument) document = NULL;
   g_autoptr(GFile) document_file = NULL;
   g_autoptr(GError) error = NULL;
@@ -139,27 +139,11 @@ run (const MgCliCommand *command,
       g_ptr_array_add (layers, layer);
     }
 
-  agreement = mg_agreement_new (mg_document_get_length (document), layers->len);
+  stores = g_ptr_array_new ();
   for (guint m = 0; m < layers->len; m++)
-    {
-      MgAnnotationStore *store = mg_layer_get_store (g_ptr_array_index (layers, m));
-      guint n = mg_annotation_store_get_n_annotations (store);
-
-      for (guint i = 0; i < n; i++)
-        {
-          MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
-          const char * const *tags = mg_annotation_get_tags (a);
-          gboolean orphaned = mg_annotation_is_orphaned (a);
-
-          /* An orphan covers nothing, but its tag still counts as used. */
-          for (guint t = 0; tags[t] != NULL; t++)
-            mg_agreement_add_range (agreement, m, tags[t],
-                                    orphaned ? 0 : mg_annotation_get_start (a),
-                                    orphaned ? 0 : mg_annotation_get_end (a));
-        }
-    }
-
-  results = mg_agreement_compute (agreement);
+    g_ptr_array_add (stores, mg_layer_get_store (g_ptr_array_index (layers, m)));
+  results = mg_agreement_compute_stores ((MgAnnotationStore * const *) stores->pdata, stores->len,
+                                         mg_document_get_length (document));
   if (json)
     write_json (layers, results);
   else

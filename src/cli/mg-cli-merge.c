@@ -12,17 +12,6 @@
  * and OUT is written once, atomically: a failure leaves every file as it
  * was. */
 
-static GPtrArray *
-annotations_of (MgAnnotationStore *store)
-{
-  guint n = mg_annotation_store_get_n_annotations (store);
-  GPtrArray *annotations = g_ptr_array_sized_new (n);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (annotations, mg_annotation_store_get_annotation (store, i));
-  return annotations;
-}
-
 static int
 save_error_status (const GError *error)
 {
@@ -43,6 +32,7 @@ run (const MgCliCommand *command,
   g_autoptr(GFile) out_file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
+  g_autofree MgMergeReport *per_layer = NULL;
   MgMergeReport total = { 0, 0, 0 };
   int status;
   const GOptionEntry entries[] = {
@@ -68,29 +58,20 @@ run (const MgCliCommand *command,
       g_ptr_array_add (layers, layer);
     }
 
+  per_layer = g_new0 (MgMergeReport, layers->len);
+  if (!mg_merge_layers (files->store, layers, NULL, NULL, NULL, per_layer, &total, &error))
+    {
+      mg_cli_message ("%s", error->message);
+      return MG_CLI_EXIT_DATA;
+    }
   for (guint i = 0; i < layers->len; i++)
     {
       MgLayer *layer = g_ptr_array_index (layers, i);
-      MgAnnotationStore *theirs = mg_layer_get_store (layer);
-      g_autoptr(GPtrArray) incoming = annotations_of (theirs);
-      MgMergeReport report = { 0, 0, 0 };
 
-      if (!mg_merge_annotations (files->store, incoming,
-                                 mg_annotation_store_get_tag_set (theirs),
-                                 NULL, &report, &error))
-        {
-          g_autofree char *message = g_strdup_printf ("%s: %s", args.args[i + 1], error->message);
-
-          mg_cli_message ("%s", message);
-          return MG_CLI_EXIT_DATA;
-        }
-      mg_merge_dismissed (files->store, mg_annotation_store_get_dismissed (theirs));
+      mg_merge_dismissed (files->store, mg_annotation_store_get_dismissed (mg_layer_get_store (layer)));
       mg_cli_message (_("%s (%s): %u added, %u merged, %u skipped"),
                       args.args[i + 1], mg_layer_get_author (layer),
-                      report.added, report.merged, report.skipped);
-      total.added += report.added;
-      total.merged += report.merged;
-      total.skipped += report.skipped;
+                      per_layer[i].added, per_layer[i].merged, per_layer[i].skipped);
     }
 
   if (out != NULL)

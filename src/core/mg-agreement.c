@@ -277,3 +277,33 @@ mg_agreement_compute (MgAgreement *self)
   g_ptr_array_sort (results, compare_results);
   return results;
 }
+
+GPtrArray *
+mg_agreement_compute_stores (MgAnnotationStore * const *stores,
+                             guint                      n_stores,
+                             guint                      length)
+{
+  g_autoptr(MgAgreement) agreement = NULL;
+
+  g_return_val_if_fail (stores != NULL && n_stores >= 2, NULL);
+
+  agreement = mg_agreement_new (length, n_stores);
+  for (guint m = 0; m < n_stores; m++)
+    {
+      guint n = mg_annotation_store_get_n_annotations (stores[m]);
+
+      for (guint i = 0; i < n; i++)
+        {
+          MgAnnotation *a = mg_annotation_store_get_annotation (stores[m], i);
+          const char * const *tags = mg_annotation_get_tags (a);
+          gboolean orphaned = mg_annotation_is_orphaned (a);
+
+          /* An orphan covers nothing, but its tag still counts as used. */
+          for (guint t = 0; tags[t] != NULL; t++)
+            mg_agreement_add_range (agreement, m, tags[t],
+                                    orphaned ? 0 : mg_annotation_get_start (a),
+                                    orphaned ? 0 : mg_annotation_get_end (a));
+        }
+    }
+  return mg_agreement_compute (agreement);
+}

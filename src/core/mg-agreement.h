@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "mg-annotation-store.h"
+
 G_BEGIN_DECLS
 
 /* Agreement between members on where a tag applies, character by character
@@ -50,6 +52,15 @@ void         mg_agreement_add_range (MgAgreement *self,
                                      guint        end);
 /* One result per tag that any member used, sorted by tag id. */
 GPtrArray   *mg_agreement_compute   (MgAgreement *self);
+
+/* The agreement of the members whose annotations are @stores (at least
+ * two, on one text of @length code points): every tag of every annotation
+ * counts, an orphan's covering nothing (its tag still counts as used).
+ * One result per tag used, sorted by tag id (as mg_agreement_compute()).
+ * What `marginalia-cli agreement` and the window's Agreement show. */
+GPtrArray   *mg_agreement_compute_stores (MgAnnotationStore * const *stores,
+                                          guint                      n_stores,
+                                          guint                      length);
 
 /* The statistics themselves, for tests and for other units. @in_counts[i]
  * is how many of @n_members put unit i in the category. */

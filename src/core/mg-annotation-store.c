@@ -903,6 +903,41 @@ mg_annotation_store_count_tag (MgAnnotationStore *self,
   return count != NULL ? *count : 0;
 }
 
+static int
+compare_author_names (gconstpointer a,
+                      gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+GStrv
+mg_annotation_store_dup_authors (MgAnnotationStore *self,
+                                 gboolean           with_contributors)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint n;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
+
+  n = mg_annotation_store_get_n_annotations (self);
+  for (guint i = 0; i < n; i++)
+    {
+      MgAnnotation *annotation = mg_annotation_store_get_annotation (self, i);
+      const char *author = mg_annotation_get_author (annotation);
+      const char * const *contributors = mg_annotation_get_contributors (annotation);
+
+      if (author[0] != '\0' && g_hash_table_add (seen, (gpointer) author))
+        g_ptr_array_add (names, (gpointer) author);
+      for (guint j = 0; with_contributors && contributors != NULL && contributors[j] != NULL; j++)
+        if (contributors[j][0] != '\0' && g_hash_table_add (seen, (gpointer) contributors[j]))
+          g_ptr_array_add (names, (gpointer) contributors[j]);
+    }
+  g_ptr_array_sort (names, compare_author_names);
+  g_ptr_array_add (names, NULL);
+  return g_strdupv ((char **) names->pdata);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Loading                                                                */
 

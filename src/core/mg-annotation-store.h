@@ -64,6 +64,12 @@ GPtrArray         *mg_annotation_store_get_at       (MgAnnotationStore *self,
                                                      guint              offset);
 guint              mg_annotation_store_count_tag    (MgAnnotationStore *self,
                                                      const char        *tag_id);
+/* The distinct names of the annotations' authors (and, @with_contributors,
+ * of their contributors), empty names left out, sorted for people
+ * (g_utf8_collate()); a NULL-terminated array. The choices of "by
+ * author" filters. */
+GStrv              mg_annotation_store_dup_authors  (MgAnnotationStore *self,
+                                                     gboolean           with_contributors);
 
 /* Filling and loading, without undo and without setting dirty: used when a
  * sidecar is read. Takes references. Checks nothing: the sidecar validates.

@@ -9,7 +9,8 @@
 #include "mg-export-markdown.h"
 
 /* Escapes one line of user text: CommonMark punctuation that could start
- * markup anywhere, and what starts a block at the beginning of a line. */
+ * markup anywhere, and what starts a block at the beginning of a line
+ * (not in a table cell, where no block starts). */
 static void
 md_append_line (GString    *out,
                 const char *line,
@@ -22,12 +23,12 @@ md_append_line (GString    *out,
   while (p < end && (*p == ' ' || *p == '\t'))
     p++;
 
-  if (p < end && (*p == '-' || *p == '+' || *p == '='))
+  if (!in_table && p < end && (*p == '-' || *p == '+' || *p == '='))
     {
       g_string_append_c (out, '\\');
       g_string_append_c (out, *p++);
     }
-  else
+  else if (!in_table)
     {
       const char *q = p;
 
@@ -110,6 +111,14 @@ md_append_cell (GString    *out,
                 const char *text)
 {
   md_append_line (out, text, strlen (text), TRUE);
+}
+
+void
+mg_export_markdown_append_text (GString    *out,
+                                const char *text,
+                                gboolean    in_table)
+{
+  md_append_line (out, text, strlen (text), in_table);
 }
 
 static void

@@ -14,4 +14,12 @@ gboolean mg_export_markdown_write (MgSummary    *summary,
                                    MgExportJob  *job,
                                    GError      **error);
 
+/* Appends @text escaped so that it renders as written: CommonMark
+ * punctuation that could start markup, and — unless @in_table (a table
+ * cell, a heading's text) — what would start a block at the beginning of a
+ * line. In a table cell line breaks become spaces. */
+void     mg_export_markdown_append_text (GString    *out,
+                                         const char *text,
+                                         gboolean    in_table);
+
 G_END_DECLS

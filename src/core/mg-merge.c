@@ -477,3 +477,61 @@ mg_merge_main_author (GPtrArray *annotations)
 
   return g_strdup (best);
 }
+
+gboolean
+mg_merge_layers (MgAnnotationStore *store,
+                 GPtrArray         *layers,
+                 MgMergeFilterFunc  filter,
+                 gpointer           filter_data,
+                 const char        *label,
+                 MgMergeReport     *out_per_layer,
+                 MgMergeReport     *out_total,
+                 GError           **error)
+{
+  MgMergeReport total = { 0, 0, 0 };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (store), FALSE);
+  g_return_val_if_fail (layers != NULL, FALSE);
+
+  if (label == NULL)
+    label = _("Merge members’ annotations");
+  mg_annotation_store_begin_group (store, label);
+  for (guint l = 0; l < layers->len && ok; l++)
+    {
+      MgLayer *layer = g_ptr_array_index (layers, l);
+      MgAnnotationStore *theirs = mg_layer_get_store (layer);
+      g_autoptr(GPtrArray) incoming = g_ptr_array_new ();
+      MgMergeReport counts = { 0, 0, 0 };
+      guint n = mg_annotation_store_get_n_annotations (theirs);
+
+      if (mg_layer_get_visible (layer))
+        for (guint i = 0; i < n; i++)
+          {
+            MgAnnotation *a = mg_annotation_store_get_annotation (theirs, i);
+
+            if (filter == NULL || filter (a, filter_data))
+              g_ptr_array_add (incoming, a);
+          }
+      if (incoming->len > 0)
+        ok = mg_merge_annotations (store, incoming, mg_annotation_store_get_tag_set (theirs),
+                                   label, &counts, error);
+      if (out_per_layer != NULL)
+        out_per_layer[l] = counts;
+      total.added += counts.added;
+      total.merged += counts.merged;
+      total.skipped += counts.skipped;
+    }
+  mg_annotation_store_end_group (store);
+
+  if (!ok)
+    {
+      if (mg_annotation_store_can_undo (store)
+          && g_strcmp0 (mg_annotation_store_get_undo_label (store), label) == 0)
+        mg_annotation_store_undo (store);
+      return FALSE;
+    }
+  if (out_total != NULL)
+    *out_total = total;
+  return TRUE;
+}

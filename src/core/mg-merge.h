@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "mg-annotation-store.h"
+#include "mg-layer.h"
 #include "mg-tag-set.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,25 @@ gboolean  mg_merge_annotations (MgAnnotationStore *store,
                                 MgTagSet          *incoming_tags,
                                 const char        *label,
                                 MgMergeReport     *report,
+                                GError           **error);
+
+/* Which members' annotations a merge of layers takes. */
+typedef gboolean (*MgMergeFilterFunc) (MgAnnotation *annotation,
+                                       gpointer      user_data);
+
+/* Merges into @store the annotations of the visible @layers (MgLayer *, in
+ * order) that @filter (nullable: all) accepts, as one undoable step
+ * labelled @label (nullable: "Merge members’ annotations"). @out_per_layer
+ * (nullable) gets one report per layer, @out_total (nullable) their sum.
+ * On failure (a tag that cannot be added) the store is as it was. What
+ * `marginalia-cli merge` and the window's Merge do. */
+gboolean  mg_merge_layers      (MgAnnotationStore *store,
+                                GPtrArray         *layers,
+                                MgMergeFilterFunc  filter,
+                                gpointer           filter_data,
+                                const char        *label,
+                                MgMergeReport     *out_per_layer,
+                                MgMergeReport     *out_total,
                                 GError           **error);
 
 /* Adds the dismissals of @incoming (a GListModel of MgDismissal) that

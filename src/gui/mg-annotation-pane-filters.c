@@ -291,41 +291,18 @@ mg_annotation_pane_rebuild_tag_filters (MgAnnotationPane *self)
   mg_annotation_pane_update_tag_counts (self);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
 void
 mg_annotation_pane_update_authors (MgAnnotationPane *self)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  guint n = self->store != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->store)) : 0;
+  g_auto(GStrv) names = self->store != NULL ? mg_annotation_store_dup_authors (self->store, TRUE)
+                                            : g_new0 (char *, 1);
   guint selected = 0;
 
-  for (guint i = 0; i < n; i++)
-    {
-      MgAnnotation *annotation = mg_annotation_store_get_annotation (self->store, i);
-      const char *author = mg_annotation_get_author (annotation);
-      const char * const *contributors = mg_annotation_get_contributors (annotation);
-
-      if (author[0] != '\0' && g_hash_table_add (seen, (gpointer) author))
-        g_ptr_array_add (names, (gpointer) author);
-      for (guint j = 0; contributors[j] != NULL; j++)
-        if (g_hash_table_add (seen, (gpointer) contributors[j]))
-          g_ptr_array_add (names, (gpointer) contributors[j]);
-    }
-  g_ptr_array_sort (names, compare_strings);
-  g_ptr_array_add (names, NULL);
-
-  if (self->authors != NULL && g_strv_equal ((const char * const *) self->authors, (const char * const *) names->pdata))
+  if (self->authors != NULL && g_strv_equal ((const char * const *) self->authors, (const char * const *) names))
     return;
 
   g_strfreev (self->authors);
-  self->authors = g_strdupv ((char **) names->pdata);
+  self->authors = g_steal_pointer (&names);
 
   self->updating_authors = TRUE;
   gtk_string_list_splice (self->author_list, 1,

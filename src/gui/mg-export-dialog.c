@@ -577,28 +577,14 @@ add_tag_rows (MgExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->tags_group), n_tags > 0);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
 static void
 fill_authors (MgExportDialog *self)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint n = mg_annotation_store_get_n_annotations (self->store);
+  g_auto(GStrv) authors = mg_annotation_store_dup_authors (self->store, FALSE);
 
-  for (guint i = 0; i < n; i++)
-    {
-      const char *author = mg_annotation_get_author (mg_annotation_store_get_annotation (self->store, i));
-
-      if (*author != '\0' && g_hash_table_add (seen, (gpointer) author))
-        g_ptr_array_add (self->authors, g_strdup (author));
-    }
-  g_ptr_array_sort (self->authors, compare_names);
+  for (guint i = 0; authors[i] != NULL; i++)
+    g_ptr_array_add (self->authors, g_strdup (authors[i]));
 
   gtk_string_list_append (names, _("Everyone"));
   for (guint i = 0; i < self->authors->len; i++)

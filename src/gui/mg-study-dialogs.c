@@ -490,20 +490,11 @@ merge_response (AdwMessageDialog *dialog,
     merge_ticked (data);
 }
 
-static void
-add_unique (GPtrArray  *names,
-            GHashTable *seen,
-            const char *name)
-{
-  if (name != NULL && *name != '\0' && g_hash_table_add (seen, (gpointer) name))
-    g_ptr_array_add (names, g_strdup (name));
-}
-
 GtkWidget *
 mg_study_show_merge (MgStudy *self)
 {
   MergeDialog *data = g_new0 (MergeDialog, 1);
-  g_autoptr(GHashTable) seen_authors = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen_authors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) seen_tags = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GtkStringList) author_labels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) tag_labels = gtk_string_list_new (NULL);
@@ -528,9 +519,13 @@ mg_study_show_merge (MgStudy *self)
 
       if (!mg_layer_get_visible (layer))
         continue;
-      for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
-        add_unique (data->author_names, seen_authors,
-                    mg_annotation_get_author (mg_annotation_store_get_annotation (store, i)));
+      {
+        g_auto(GStrv) authors = mg_annotation_store_dup_authors (store, FALSE);
+
+        for (guint i = 0; authors[i] != NULL; i++)
+          if (g_hash_table_add (seen_authors, g_strdup (authors[i])))
+            g_ptr_array_add (data->author_names, g_strdup (authors[i]));
+      }
       for (guint i = 0; i < mg_tag_set_get_n_tags (tags); i++)
         {
           MgTag *tag = mg_tag_set_get_tag (tags, i);
@@ -610,7 +605,6 @@ mg_study_show_agreement (MgStudy *self)
 {
   g_autoptr(GPtrArray) stores = g_ptr_array_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(MgAgreement) agreement = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *members = NULL;
   MgAnnotationStore *own = mg_window_get_store (self->window);
@@ -669,24 +663,8 @@ mg_study_show_agreement (MgStudy *self)
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Agreement per Tag"));
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), members);
 
-      agreement = mg_agreement_new (mg_document_get_length (document), stores->len);
-      for (guint m = 0; m < stores->len; m++)
-        {
-          MgAnnotationStore *store = g_ptr_array_index (stores, m);
-
-          for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
-            {
-              MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
-              const char * const *tags = mg_annotation_get_tags (a);
-              gboolean orphaned = mg_annotation_is_orphaned (a);
-
-              for (guint t = 0; tags[t] != NULL; t++)
-                mg_agreement_add_range (agreement, m, tags[t],
-                                        orphaned ? 0 : mg_annotation_get_start (a),
-                                        orphaned ? 0 : mg_annotation_get_end (a));
-            }
-        }
-      results = mg_agreement_compute (agreement);
+      results = mg_agreement_compute_stores ((MgAnnotationStore * const *) stores->pdata,
+                                             stores->len, mg_document_get_length (document));
       for (guint i = 0; i < results->len; i++)
         {
           MgAgreementResult *r = g_ptr_array_index (results, i);

@@ -8,9 +8,6 @@
 
 /* Merging */
 
-typedef gboolean (*MergeFilter) (MgAnnotation *annotation,
-                                 gpointer      data);
-
 typedef struct
 {
   const char *author;
@@ -40,17 +37,16 @@ in_set (MgAnnotation *a,
 /* Merges the annotations of the visible layers that @filter accepts, as
  * one undoable step. */
 static gboolean
-merge_where (MgStudy       *self,
-             MergeFilter    filter,
-             gpointer       filter_data,
-             MgMergeReport *report,
-             GError       **error)
+merge_where (MgStudy           *self,
+             MgMergeFilterFunc  filter,
+             gpointer           filter_data,
+             MgMergeReport     *report,
+             GError           **error)
 {
   MgAnnotationStore *store = mg_window_get_store (self->window);
-  MgMergeReport total = { 0, 0, 0 };
-  const char *label = _("Merge members’ annotations");
-  guint n_layers;
-  gboolean ok = TRUE;
+  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_layers = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+  gboolean ok;
 
   if (store == NULL || !mg_window_is_writable (self->window))
     {
@@ -59,47 +55,12 @@ merge_where (MgStudy       *self,
       return FALSE;
     }
 
-  mg_annotation_store_begin_group (store, label);
-  n_layers = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
-  for (guint l = 0; l < n_layers && ok; l++)
-    {
-      g_autoptr(MgLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), l);
-      MgAnnotationStore *theirs = mg_layer_get_store (layer);
-      g_autoptr(GPtrArray) incoming = g_ptr_array_new ();
-      MgMergeReport counts = { 0, 0, 0 };
-      guint n = mg_annotation_store_get_n_annotations (theirs);
-
-      if (!mg_layer_get_visible (layer))
-        continue;
-      for (guint i = 0; i < n; i++)
-        {
-          MgAnnotation *a = mg_annotation_store_get_annotation (theirs, i);
-
-          if (filter (a, filter_data))
-            g_ptr_array_add (incoming, a);
-        }
-      if (incoming->len == 0)
-        continue;
-      ok = mg_merge_annotations (store, incoming, mg_annotation_store_get_tag_set (theirs),
-                                 label, &counts, error);
-      total.added += counts.added;
-      total.merged += counts.merged;
-      total.skipped += counts.skipped;
-    }
-  mg_annotation_store_end_group (store);
+  for (guint l = 0; l < n_layers; l++)
+    g_ptr_array_add (layers, g_list_model_get_item (G_LIST_MODEL (self->layers), l));
+  ok = mg_merge_layers (store, layers, filter, filter_data, NULL, NULL, report, error);
   /* The window last looked at undo while the group was open. */
   mg_window_update_actions (self->window);
-
-  if (!ok)
-    {
-      if (mg_annotation_store_can_undo (store) &&
-          g_strcmp0 (mg_annotation_store_get_undo_label (store), label) == 0)
-        mg_annotation_store_undo (store);
-      return FALSE;
-    }
-  if (report != NULL)
-    *report = total;
-  return TRUE;
+  return ok;
 }
 
 gboolean
