@@ -31,7 +31,8 @@ END = "<!-- bench/run.sh: end -->"
 
 
 def run_once(argv):
-    """Wall-clock seconds and peak RSS (MB) of one run of argv."""
+    """Wall-clock seconds, CPU seconds (user + system) and peak RSS (MB) of
+    one run of argv."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
@@ -44,24 +45,26 @@ def run_once(argv):
     if code != 0:
         sys.stderr.write("measure.py: %s exited with %d\n%s" % (shlex.join(argv), code, err))
         sys.exit(1)
-    return wall, usage.ru_maxrss / 1024.0
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
 
 
 def cmd_row(args):
     cmd = shlex.split(args.cmd)
     ref = shlex.split(args.ref) if args.ref else None
-    walls, rss, ref_walls, ref_rss = [], [], [], []
+    walls, cpus, rss, ref_walls, ref_cpus, ref_rss = [], [], [], [], [], []
     # One untimed run each, to warm the page cache.
     run_once(cmd)
     if ref:
         run_once(ref)
     for _ in range(args.runs):
-        w, r = run_once(cmd)
+        w, c, r = run_once(cmd)
         walls.append(w)
+        cpus.append(c)
         rss.append(r)
         if ref:
-            w, r = run_once(ref)
+            w, c, r = run_once(ref)
             ref_walls.append(w)
+            ref_cpus.append(c)
             ref_rss.append(r)
 
     row = {
@@ -70,6 +73,7 @@ def cmd_row(args):
         "runs": args.runs,
         "median": statistics.median(walls),
         "min": min(walls),
+        "cpu": statistics.median(cpus),
         "rss_mb": max(rss),
         "note": args.note or "",
     }
@@ -78,9 +82,11 @@ def cmd_row(args):
             "ref": args.ref,
             "ref_label": args.ref_label or "reference",
             "ref_median": statistics.median(ref_walls),
+            "ref_cpu": statistics.median(ref_cpus),
             "ref_rss_mb": max(ref_rss),
         })
         row["ratio"] = row["median"] / row["ref_median"]
+        row["cpu_ratio"] = row["cpu"] / row["ref_cpu"] if row["ref_cpu"] > 0 else 0.0
     if args.target_ratio is not None:
         row["target"] = "≤ %g× %s" % (args.target_ratio, row.get("ref_label", "reference"))
         row["met"] = ref is not None and row["ratio"] <= args.target_ratio
@@ -99,14 +105,15 @@ def fmt_s(x):
 def format_row(row):
     ref = "—"
     if "ref_median" in row:
-        ref = "%s: %s (%.0f MB) → %.2f×" % (row["ref_label"], fmt_s(row["ref_median"]),
-                                            row["ref_rss_mb"], row["ratio"])
+        ref = "%s: %s, CPU %s (%.0f MB) → %.2f× (CPU %.2f×)" % (
+            row["ref_label"], fmt_s(row["ref_median"]), fmt_s(row["ref_cpu"]),
+            row["ref_rss_mb"], row["ratio"], row["cpu_ratio"])
     target = row.get("target", "—")
     if "met" in row:
         target += " " + ("met" if row["met"] else "**not met**")
     note = (" " + row["note"]) if row.get("note") else ""
-    return "| %s%s | %s | %.0f MB | %s | %s |" % (row["label"], note, fmt_s(row["median"]),
-                                                 row["rss_mb"], ref, target)
+    return "| %s%s | %s | %s | %.0f MB | %s | %s |" % (row["label"], note, fmt_s(row["median"]),
+                                                      fmt_s(row["cpu"]), row["rss_mb"], ref, target)
 
 
 def cmd_report(args):
@@ -120,13 +127,15 @@ def cmd_report(args):
         BEGIN,
         "",
         "Written by `bench/run.sh` on %s (%s, %d CPUs, load average %.1f at the end); "
-        "wall-clock medians of %d runs of whole processes, each reference run alternately "
-        "with its step; peak RSS is the largest of the runs."
+        "wall-clock and CPU (user + system) medians of %d runs of whole processes, each "
+        "reference run alternately with its step; peak RSS is the largest of the runs. "
+        "Targets are judged on wall-clock time; on a busy machine the CPU ratios are the "
+        "steadier figures."
         % (time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), platform.machine(),
            os.cpu_count() or 0, load[0], rows[0]["runs"] if rows else 0),
         "",
-        "| step | median | peak RSS | reference in the same run | target |",
-        "|---|---:|---:|---|---|",
+        "| step | wall, median | CPU, median | peak RSS | reference in the same run | target (on wall time) |",
+        "|---|---:|---:|---:|---|---|",
     ]
     lines += [format_row(r) for r in rows]
     lines += ["", END]

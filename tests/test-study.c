@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "mg-agreement-window.h"
 #include "mg-application.h"
 #include "mg-document-view.h"
 #include "mg-shared.h"
@@ -329,6 +330,65 @@ test_heat (Fixture       *f,
   g_assert_false (tag_at (f, mg_study_get_heat_tag (f->study, 2), find ("高质量发展")));
 }
 
+/* The shortcut of @widget's class that @trigger ("Escape", "<Control>w")
+ * starts, activated; FALSE when there is none. */
+static gboolean
+activate_class_shortcut (GtkWidget  *widget,
+                         const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean found = FALSE;
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers) && !found; c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          g_autofree char *written = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (written, trigger))
+            found = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget, NULL);
+        }
+    }
+  return found;
+}
+
+/* Escape and Ctrl+W close the Agreement window, which shows the
+ * agreement per tag. */
+static void
+test_agreement_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *triggers[] = { "Escape", "<Control>w" };
+
+  add_two_layers (f);
+  for (guint k = 0; k < G_N_ELEMENTS (triggers); k++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+      guint n = g_list_model_get_n_items (toplevels);
+      GtkWidget *agreement = NULL;
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "study.agreement", NULL);
+      mg_gui_test_iterate ();
+      for (guint w = 0; w < g_list_model_get_n_items (toplevels); w++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, w);
+
+          if (MG_IS_AGREEMENT_WINDOW (window))
+            agreement = GTK_WIDGET (window);
+        }
+      g_assert_nonnull (agreement);
+      g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (agreement)) == GTK_WINDOW (f->window));
+      g_assert_true (activate_class_shortcut (agreement, triggers[k]));
+      mg_gui_test_iterate ();
+      g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n);
+    }
+}
+
 /* The dialogs open (and close) without a warning. */
 static void
 test_dialogs (Fixture       *f,
@@ -594,6 +654,7 @@ main (int   argc,
   ADD ("merge", test_merge);
   ADD ("merge-one-by-one", test_merge_one_by_one);
   ADD ("dialogs", test_dialogs);
+  ADD ("agreement-window", test_agreement_window);
   ADD ("shared-without-speech", test_shared_without_speech);
   ADD ("external-change", test_external_change);
 #undef ADD

@@ -112,6 +112,7 @@ dup_index_find (DupIndex     *index,
   g_autofree char *qkey = NULL;
   MgAnnotation *found;
   GPtrArray *list;
+  guint start, end;
 
   if (mg_annotation_is_orphaned (annotation))
     return NULL;
@@ -121,11 +122,21 @@ dup_index_find (DupIndex     *index,
   if (found != NULL)
     return found;
 
+  /* The key holds the tags and the quote, and orphans are not indexed:
+   * what is left of mg_merge_is_duplicate() is whether the ranges overlap
+   * (cheap, and a frequent quote has a long list). */
   qkey = quote_key (annotation);
   list = g_hash_table_lookup (index->by_quote, qkey);
+  start = mg_annotation_get_start (annotation);
+  end = mg_annotation_get_end (annotation);
   for (guint i = 0; list != NULL && i < list->len; i++)
-    if (mg_merge_is_duplicate (g_ptr_array_index (list, i), annotation))
-      return g_ptr_array_index (list, i);
+    {
+      MgAnnotation *other = g_ptr_array_index (list, i);
+
+      if ((mg_annotation_get_start (other) == start && mg_annotation_get_end (other) == end)
+          || (mg_annotation_get_start (other) < end && start < mg_annotation_get_end (other)))
+        return other;
+    }
 
   return NULL;
 }

@@ -89,6 +89,14 @@ mg_sidecar_reader_parse_json (MgSidecarReader *r,
       return NULL;
     }
 
+  /* Plain JSON is read directly; anything unusual, and every error, goes
+   * through json-glib, which gives the same tree and says where it fails. */
+  root = mg_json_fast_parse (data, length);
+  if (root != NULL)
+    return root;
+
+  /* json-glib's parser recurses: refuse what would exhaust the stack (the
+   * direct reader stops at the same depth on its own). */
   if (mg_json_nesting_depth (data, length, MG_JSON_MAX_DEPTH, &deep_at) > MG_JSON_MAX_DEPTH)
     {
       g_autofree char *message =
@@ -99,12 +107,6 @@ mg_sidecar_reader_parse_json (MgSidecarReader *r,
       mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column, message);
       return NULL;
     }
-
-  /* Plain JSON is read directly; anything unusual, and every error, goes
-   * through json-glib, which gives the same tree and says where it fails. */
-  root = mg_json_fast_parse (data, length);
-  if (root != NULL)
-    return root;
 
   /* json-glib cuts a string at \u0000 and turns half a surrogate pair into
    * U+FFFD (eating the next character): what was written could not be

@@ -243,6 +243,37 @@ read_tags (MgSidecarReader *r,
     }
 }
 
+/* The members "start", "end" and "quote" an annotation and a dismissed
+ * suggestion both need (@missing: the message for each one absent), and
+ * start not after end (@has_range: both were read). */
+static gboolean
+check_quoted_range (MgSidecarReader *r,
+                    JsonObject      *object,
+                    const char      *path,
+                    const char      *missing[3],
+                    gboolean         has_range,
+                    guint            start,
+                    guint            end)
+{
+  static const char * const names[] = { "start", "end", "quote" };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (!json_object_has_member (object, names[i]))
+      {
+        mg_sidecar_reader_problem (r, path, "%s", missing[i]);
+        ok = FALSE;
+      }
+  if (has_range && start > end)
+    {
+      g_autofree char *spath = g_strdup_printf ("%s.start", path);
+
+      mg_sidecar_reader_problem (r, spath, _("start (%u) is after end (%u)"), start, end);
+      ok = FALSE;
+    }
+  return ok;
+}
+
 /* Reads one annotation object; NULL when it breaks a rule. */
 static MgAnnotation *
 read_annotation (MgSidecarReader *r,
@@ -364,28 +395,12 @@ read_annotation (MgSidecarReader *r,
       mg_sidecar_reader_problem (r, path, _("the annotation has no “id”"));
       ok = FALSE;
     }
-  if (!json_object_has_member (object, "start"))
-    {
-      mg_sidecar_reader_problem (r, path, _("the annotation has no “start”"));
-      ok = FALSE;
-    }
-  if (!json_object_has_member (object, "end"))
-    {
-      mg_sidecar_reader_problem (r, path, _("the annotation has no “end”"));
-      ok = FALSE;
-    }
-  if (!json_object_has_member (object, "quote"))
-    {
-      mg_sidecar_reader_problem (r, path, _("the annotation has no “quote”"));
-      ok = FALSE;
-    }
-  if (has_start && has_end && start > end)
-    {
-      g_autofree char *spath = g_strdup_printf ("%s.start", path);
+  {
+    const char *missing[] = { _("the annotation has no “start”"), _("the annotation has no “end”"),
+                              _("the annotation has no “quote”") };
 
-      mg_sidecar_reader_problem (r, spath, _("start (%u) is after end (%u)"), start, end);
-      ok = FALSE;
-    }
+    ok &= check_quoted_range (r, object, path, missing, has_start && has_end, start, end);
+  }
 
   if (!ok)
     return NULL;
@@ -512,28 +527,13 @@ read_dismissal (MgSidecarReader *r,
       mg_sidecar_reader_problem (r, path, _("the dismissed suggestion has no “kind”"));
       ok = FALSE;
     }
-  if (!json_object_has_member (object, "start"))
-    {
-      mg_sidecar_reader_problem (r, path, _("the dismissed suggestion has no “start”"));
-      ok = FALSE;
-    }
-  if (!json_object_has_member (object, "end"))
-    {
-      mg_sidecar_reader_problem (r, path, _("the dismissed suggestion has no “end”"));
-      ok = FALSE;
-    }
-  if (!json_object_has_member (object, "quote"))
-    {
-      mg_sidecar_reader_problem (r, path, _("the dismissed suggestion has no “quote”"));
-      ok = FALSE;
-    }
-  if (has_start && has_end && start > end)
-    {
-      g_autofree char *spath = g_strdup_printf ("%s.start", path);
+  {
+    const char *missing[] = { _("the dismissed suggestion has no “start”"),
+                              _("the dismissed suggestion has no “end”"),
+                              _("the dismissed suggestion has no “quote”") };
 
-      mg_sidecar_reader_problem (r, spath, _("start (%u) is after end (%u)"), start, end);
-      ok = FALSE;
-    }
+    ok &= check_quoted_range (r, object, path, missing, has_start && has_end, start, end);
+  }
   if (!ok || !has_kind)
     return NULL;
 

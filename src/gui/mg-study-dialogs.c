@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-agreement.h"
+#include "mg-agreement-window.h"
 #include "mg-shared.h"
 #include "mg-study-private.h"
 
@@ -587,19 +588,6 @@ mg_study_show_merge (MgStudy *self)
 
 /* Agreement */
 
-static const char *formulas =
-  N_("Units are the characters of the speech. A character is in a tag for a "
-     "member when one of their annotations with that tag covers it.\n\n"
-     "Overlap = characters in the tag for every member ÷ characters in it for "
-     "any member.\n\n"
-     "Two members, Cohen’s kappa: κ = (pₒ − pₑ) ÷ (1 − pₑ), where pₒ is the "
-     "share of characters both treat alike and pₑ = a·b + (1 − a)(1 − b) for "
-     "the shares a and b each put in the tag.\n\n"
-     "Three or more, Fleiss’ kappa: κ = (P̄ − P̄ₑ) ÷ (1 − P̄ₑ), with P̄ the mean "
-     "agreement per character and P̄ₑ = p² + (1 − p)² for the overall share p.\n\n"
-     "1 is perfect agreement, 0 what chance gives, below 0 less than chance. "
-     "See docs/agreement.md.");
-
 void
 mg_study_show_agreement (MgStudy *self)
 {
@@ -608,8 +596,6 @@ mg_study_show_agreement (MgStudy *self)
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *members = NULL;
   MgAnnotationStore *own = mg_window_get_store (self->window);
-  MgTagSet *own_tags = own != NULL ? mg_annotation_store_get_tag_set (own) : NULL;
-  GtkWidget *window, *content, *header, *page, *group, *about, *label;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
   MgDocument *document;
 
@@ -633,74 +619,13 @@ mg_study_show_agreement (MgStudy *self)
       g_object_unref (layer);   /* the list keeps it */
     }
 
-  window = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (window), _("Agreement"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self->window));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 520, 560);
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  gtk_box_append (GTK_BOX (content), header);
-  page = adw_preferences_page_new ();
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (content), page);
-  adw_window_set_content (ADW_WINDOW (window), content);
-
-  group = adw_preferences_group_new ();
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  if (stores->len < 2 || document == NULL)
-    {
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Not enough members"));
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                             _("Agreement needs the annotations of at least two "
-                                               "members: show more members’ annotations."));
-    }
-  else
+  if (stores->len >= 2 && document != NULL)
     {
       g_ptr_array_add (names, NULL);
       members = g_strjoinv (", ", (char **) names->pdata);
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Agreement per Tag"));
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), members);
-
       results = mg_agreement_compute_stores ((MgAnnotationStore * const *) stores->pdata,
                                              stores->len, mg_document_get_length (document));
-      for (guint i = 0; i < results->len; i++)
-        {
-          MgAgreementResult *r = g_ptr_array_index (results, i);
-          MgTag *tag = own_tags != NULL ? mg_tag_set_lookup (own_tags, r->tag_id) : NULL;
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *subtitle = NULL;
-          g_autofree char *kappa = g_strdup_printf ("κ = %.2f", r->kappa);
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                         tag != NULL ? mg_tag_get_name (tag) : r->tag_id);
-          if (r->overlap < 0)
-            subtitle = g_strdup_printf ("%s · %s", r->method == MG_AGREEMENT_COHEN
-                                        ? _("Cohen’s kappa") : _("Fleiss’ kappa"), _("unused"));
-          else
-            subtitle = g_strdup_printf (_("%s · %.0f%% overlap"), r->method == MG_AGREEMENT_COHEN
-                                        ? _("Cohen’s kappa") : _("Fleiss’ kappa"), 100.0 * r->overlap);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-          label = gtk_label_new (kappa);
-          gtk_widget_add_css_class (label, "numeric");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-        }
-      if (results->len == 0)
-        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                               _("No member used a tag."));
     }
-
-  about = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (about), _("How It Is Computed"));
-  label = gtk_label_new (_(formulas));
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "dim-label");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), label);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (about));
-
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (mg_agreement_window_new (GTK_WINDOW (self->window), members, results,
+                                                           mg_annotation_store_get_tag_set (own))));
 }
