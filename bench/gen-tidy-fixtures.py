@@ -16,7 +16,10 @@ import os
 import random
 import re
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'data', 'tidy')
+# MG_TIDY_FIXTURES: another folder laid out the same (clean/, heldout/), such
+# as speeches from elsewhere, never committed.
+ROOT = os.environ.get('MG_TIDY_FIXTURES') or \
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'data', 'tidy')
 
 TERMINATORS = '。！？：；.!?:;”"）)'
 
@@ -171,14 +174,14 @@ def main():
         os.makedirs(os.path.join(ROOT, out_dir), exist_ok=True)
         for fname in sorted(os.listdir(os.path.join(ROOT, group))):
             name = fname[:-4]
-            if name not in CASES:
+            if name not in CASES and not os.environ.get('MG_TIDY_FIXTURES'):
                 continue
             with open(os.path.join(ROOT, group, fname), encoding='utf-8') as f:
                 clean = f.read()
             zh = name.startswith('zh')
             rng = random.Random(name)
             text, artifacts = make(name, clean, zh, rng, ZH_LEFTOVERS if zh else EN_LEFTOVERS)
-            encoding, eol, bom = CASES[name]
+            encoding, eol, bom = CASES.get(name, ('utf-8', '\n', False))
             data = text.replace('\n', eol).encode(encoding)
             if bom:
                 data = b'\xef\xbb\xbf' + data

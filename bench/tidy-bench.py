@@ -29,7 +29,10 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'data', 'tidy')
+# MG_TIDY_FIXTURES: another folder laid out the same (clean/, heldout/), such
+# as speeches from elsewhere, never committed.
+ROOT = os.environ.get('MG_TIDY_FIXTURES') or \
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'data', 'tidy')
 
 
 def decode(path, manifest):

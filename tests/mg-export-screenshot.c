@@ -2,7 +2,8 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
-/* Renders the export dialog over a speech with annotations to a PNG, for
+/* Renders the export dialog (or, with MG_SCREENSHOT_DIALOG=tidy, the Tidy
+ * Speech dialog) over a speech with annotations to a PNG, for
  * data/screenshots/export-dialog.png:
  *
  *   mg-export-screenshot SPEECH OUT.png [QUOTE=TAG[*][@AUTHOR]]…
@@ -23,6 +24,7 @@
 #include "mg-document-view.h"
 #include "mg-window-export.h"
 #include "mg-window-private.h"
+#include "mg-window-tidy.h"
 
 static void
 wait_ms (guint ms)
@@ -117,6 +119,22 @@ main (int   argc,
     }
   mg_document_view_clear_selection (view);
   mg_window_set_selected (window, NULL);
+
+  /* MG_SCREENSHOT_DIALOG=tidy: the Tidy Speech dialog instead
+   * (data/screenshots/tidy-dialog.png). */
+  if (g_strcmp0 (g_getenv ("MG_SCREENSHOT_DIALOG"), "tidy") == 0)
+    {
+      MgTidyDialog *tidy = mg_window_show_tidy (window);
+
+      if (tidy == NULL)
+        return 1;
+      wait_ms (3000);
+      if (!save_widget (GTK_WIDGET (tidy), argv[2]))
+        return 1;
+      gtk_window_destroy (GTK_WINDOW (tidy));
+      gtk_window_destroy (GTK_WINDOW (window));
+      return 0;
+    }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
   dialog = mg_window_get_export_dialog (window);

@@ -98,7 +98,7 @@ qdpx_guid (const char *kind,
 {
   g_autofree char *seed = g_strconcat (kind, ":", key, NULL);
 
-  return mg_export_derived_uuid (seed);
+  return _mg_export_derived_uuid (seed);
 }
 
 /* The users: one per author of an exported annotation, most annotations
@@ -206,7 +206,7 @@ write_codebook (QdpxWriter *w,
     }
   if (any_starred)
     {
-      w->starred = mg_export_derived_uuid ("starred");
+      w->starred = _mg_export_derived_uuid ("starred");
       write_code (w, w->starred, _("Starred"), QDPX_STARRED_COLOR,
                   _("Annotations starred in Marginalia"));
     }
@@ -347,7 +347,7 @@ write_project (QdpxWriter   *w,
 
           if (!item->orphaned)
             write_selection (w, summary, item);
-          if (!mg_export_job_step (job, error))
+          if (!_mg_export_job_step (job, error))
             return FALSE;
         }
       g_string_append (w->xml, "    </TextSource>\n");
@@ -369,7 +369,7 @@ mg_export_qdpx_write (MgSummary    *summary,
   gboolean ok;
 
   /* One step per annotation, one for the archive. */
-  mg_export_job_begin (job, mg_summary_get_n_items (summary) + 1);
+  _mg_export_job_begin (job, mg_summary_get_n_items (summary) + 1);
 
   w.xml = xml;
   w.users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -395,9 +395,9 @@ mg_export_qdpx_write (MgSummary    *summary,
     }
   if (!mg_zip_writer_finish (zip, error))
     return FALSE;
-  if (!mg_export_job_step (job, error))
+  if (!_mg_export_job_step (job, error))
     return FALSE;
 
-  mg_export_job_finish (job);
+  _mg_export_job_finish (job);
   return TRUE;
 }

@@ -482,10 +482,12 @@ find_line_breaks (Tidy *t)
       /* The logical line: this one and those joined to it. */
       len_i = joined + (line->cend - line->cstart);
       /* Prose, not a title, a byline or a heading: a sentence ends in it,
-       * or (unless it starts a list item: "一、…，…") a comma stands in it. */
+       * or a comma stands in it, unless it is a short list item (a heading
+       * "一、…，…"; "——我们…，…" running on is prose). */
       prose = joined_prose || holds_sentence_end (t, line, FALSE) ||
               (holds_sentence_end (t, line, TRUE) &&
-               !starts_list_item (t->cp + line->cstart, line->cend - line->cstart));
+               (line->cend - line->cstart > HEADING_MAX ||
+                !starts_list_item (t->cp + line->cstart, line->cend - line->cstart)));
       joined = 0;
       joined_prose = FALSE;
       for (k = i + 1; k < t->lines->len && k - i <= 4 && line_at (t, k)->blank; k++)
@@ -679,6 +681,13 @@ mg_tidy_count (GPtrArray *changes,
   memset (counts, 0, sizeof (guint) * MG_TIDY_N_KINDS);
   for (guint i = 0; i < changes->len; i++)
     counts[((MgTidyChange *) g_ptr_array_index (changes, i))->kind]++;
+}
+
+gboolean
+mg_tidy_is_needed (const guint *counts)
+{
+  return counts[MG_TIDY_LEFTOVERS] > 0 || counts[MG_TIDY_LINE_BREAKS] >= 3 ||
+         counts[MG_TIDY_BLANK_LINES] >= 3 || counts[MG_TIDY_SPACES] >= 10;
 }
 
 char *

@@ -53,6 +53,10 @@ GPtrArray    *mg_tidy_compute     (const char *text,
 /* Counts per kind of @changes, into @counts[MG_TIDY_N_KINDS]. */
 void          mg_tidy_count       (GPtrArray  *changes,
                                    guint      *counts);
+/* Whether a speech clearly needs tidying (offered when it is opened): page
+ * leftovers, or at least 3 line breaks or runs of blank lines, or 10 spaces
+ * changes. */
+gboolean      mg_tidy_is_needed   (const guint *counts);
 /* @text with @changes (sorted, not overlapping) applied. */
 char         *mg_tidy_apply_text  (const char *text,
                                    GPtrArray  *changes);

@@ -7,6 +7,7 @@
 
 #include "mg-util.h"
 #include "mg-window-export.h"
+#include "mg-window-tidy.h"
 #include "mg-window-private.h"
 
 #define ZOOM_STEP 1.1
@@ -50,6 +51,7 @@ mg_window_update_actions (MgWindow *self)
 
   mg_window_update_export_actions (self);
   mg_window_update_suggestion_actions (self);
+  mg_window_update_tidy_actions (self);
   mg_document_view_set_annotatable (self->document_view, writable);
 }
 

@@ -9,6 +9,7 @@
 #include "mg-study.h"
 #include "mg-window-export.h"
 #include "mg-window-recent.h"
+#include "mg-window-tidy.h"
 #include "mg-window-private.h"
 
 #define AUTOSAVE_DELAY_MS 1000
@@ -731,6 +732,7 @@ mg_window_class_init (MgWindowClass *klass)
   mg_window_class_init_export (widget_class);
   mg_window_class_init_recent (widget_class);
   mg_window_class_init_suggestions (widget_class);
+  mg_window_class_init_tidy (widget_class);
 }
 
 static void
@@ -768,6 +770,7 @@ mg_window_init (MgWindow *self)
 
   mg_window_init_actions (self);
   mg_window_init_suggestions (self);
+  mg_window_init_tidy (self);
   mg_window_recent_attach (self, self->status_page);
   mg_study_attach (self);
   update_title (self);
