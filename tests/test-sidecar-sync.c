@@ -188,6 +188,45 @@ test_own_save_is_known (Fixture       *f,
 }
 
 static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* An asynchronous save lands after the store changed again: the file then
+ * holds our own earlier state, which is not a change made elsewhere (an
+ * annotation undone meanwhile must not come back from it). */
+static void
+test_own_async_save_is_known (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  MgMergeReport report;
+  gboolean save_needed = TRUE;
+
+  create (store_of (f), "目标任务", slogan, "Me");
+  mg_sidecar_save_async (f->sidecar, NULL, on_saved, &result);
+  g_assert_true (mg_annotation_store_undo (store_of (f)));
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (mg_sidecar_save_finish (f->sidecar, result, &error));
+  g_assert_no_error (error);
+
+  bytes = g_file_load_bytes (f->file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mg_sidecar_sync_is_known (f->sync, bytes));
+  merge (f, &report, &save_needed);
+  g_assert_cmpuint (report.added + report.merged + report.skipped, ==, 0);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (f)), ==, 2);
+}
+
+static void
 add_other (MgAnnotationStore *store)
 {
   create (store, "233", figure, "Other");
@@ -378,6 +417,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sidecar-sync/own-save-is-known", test_own_save_is_known);
+  ADD ("/sidecar-sync/own-async-save-is-known", test_own_async_save_is_known);
   ADD ("/sidecar-sync/both-sides-added", test_both_sides_added);
   ADD ("/sidecar-sync/changed-on-disk-only", test_changed_on_disk_only);
   ADD ("/sidecar-sync/changed-here-only", test_changed_here_only);

@@ -71,6 +71,11 @@ GBytes           *mg_sidecar_write         (MgSidecarContent *read,
                                             GListModel       *annotations,
                                             GListModel       *dismissed);
 
+/* SHA-256 of the bytes the last save (or asynchronous save) of @self
+ * wrote, or NULL: a file holding them was written here, even when the
+ * store has changed since. */
+const char       *mg_sidecar_get_written_checksum (MgSidecar *self);
+
 /* The file's name for messages. */
 char             *mg_sidecar_display_name  (GFile            *file);
 

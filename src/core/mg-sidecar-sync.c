@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mg-sidecar-private.h"
 #include "mg-sidecar-sync.h"
 
 struct _MgSidecarSync
@@ -149,7 +150,10 @@ mg_sidecar_sync_is_known (MgSidecarSync *self,
   g_return_val_if_fail (bytes != NULL, FALSE);
 
   sum = checksum (bytes);
-  return g_strcmp0 (sum, self->base_sum) == 0 || g_strcmp0 (sum, self->written_sum) == 0;
+  /* The last save's bytes too: an asynchronous save lands after the store
+   * may have changed again, and is not a change made elsewhere. */
+  return g_strcmp0 (sum, self->base_sum) == 0 || g_strcmp0 (sum, self->written_sum) == 0 ||
+         g_strcmp0 (sum, mg_sidecar_get_written_checksum (self->sidecar)) == 0;
 }
 
 static MgSidecar *

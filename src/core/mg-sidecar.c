@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-anchor.h"
+#include "mg-annotation-store-private.h"
 #include "mg-sidecar-private.h"
 
 struct _MgSidecar
@@ -20,6 +21,7 @@ struct _MgSidecar
   MgSidecarContent  *read;           /* document and unknown members as read */
   GPtrArray         *problems;       /* MgSidecarProblem */
   MgAnchorReport     counts;
+  char              *written_sum;    /* SHA-256 of the bytes last saved */
 
   guint              exists : 1;
   guint              broken : 1;
@@ -100,6 +102,7 @@ mg_sidecar_finalize (GObject *object)
 
   g_clear_pointer (&self->read, mg_sidecar_content_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_free (self->written_sum);
 
   G_OBJECT_CLASS (mg_sidecar_parent_class)->finalize (object);
 }
@@ -574,24 +577,18 @@ check_writable (MgSidecar  *self,
   return TRUE;
 }
 
-gboolean
-mg_sidecar_save (MgSidecar     *self,
-                 GCancellable  *cancellable,
-                 GError       **error)
+/* After the bytes of the store are on disk: the file now holds what was
+ * serialised. The store is marked clean only when nothing changed since
+ * (@n_changes is the store's count when it was serialised). */
+static void
+saved (MgSidecar *self,
+       guint64    n_changes,
+       char      *written_sum)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  MgDocument *document;
+  MgDocument *document = current_document (self);
 
-  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!check_writable (self, error))
-    return FALSE;
-  bytes = mg_sidecar_serialize (self);
-  if (!mg_sidecar_write_file (self->file, bytes, cancellable, error))
-    return FALSE;
-
-  document = current_document (self);
+  g_free (self->written_sum);
+  self->written_sum = written_sum;
   if (self->embed_text && document != NULL
       && g_strcmp0 (self->read->doc_text, mg_document_get_text (document)) != 0)
     {
@@ -615,8 +612,116 @@ mg_sidecar_save (MgSidecar     *self,
     }
   self->exists = TRUE;
   self->reanchored = FALSE;
-  mg_annotation_store_mark_clean (self->store);
+  if (_mg_annotation_store_get_n_changes (self->store) == n_changes)
+    mg_annotation_store_mark_clean (self->store);
+}
+
+gboolean
+mg_sidecar_save (MgSidecar     *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  bytes = mg_sidecar_serialize (self);
+  if (!mg_sidecar_write_file (self->file, bytes, cancellable, error))
+    return FALSE;
+  saved (self, _mg_annotation_store_get_n_changes (self->store),
+         g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes));
   return TRUE;
+}
+
+typedef struct
+{
+  GFile   *file;
+  GBytes  *bytes;
+  guint64  n_changes;
+  char    *sum;       /* of @bytes, made in the thread */
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data->sum);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  data->sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data->bytes);
+  if (mg_sidecar_write_file (data->file, data->bytes, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+mg_sidecar_save_async (MgSidecar           *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  SaveData *data;
+
+  g_return_if_fail (MG_IS_SIDECAR (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mg_sidecar_save_async);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The store is only read here, in the caller's thread; the thread gets
+   * bytes. */
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (self->file);
+  data->bytes = mg_sidecar_serialize (self);
+  data->n_changes = _mg_annotation_store_get_n_changes (self->store);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+mg_sidecar_save_finish (MgSidecar     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  SaveData *data;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  data = g_task_get_task_data (G_TASK (result));
+  saved (self, data->n_changes, g_steal_pointer (&data->sum));
+  return TRUE;
+}
+
+const char *
+mg_sidecar_get_written_checksum (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
+
+  return self->written_sum;
 }
 
 gboolean

@@ -141,6 +141,18 @@ GBytes            *mg_sidecar_serialize          (MgSidecar         *self);
 gboolean           mg_sidecar_save               (MgSidecar         *self,
                                                   GCancellable      *cancellable,
                                                   GError           **error);
+/* mg_sidecar_save with the writing (temporary file, fsync, rename) done in
+ * a worker thread: the store is serialised when called, in the caller's
+ * thread, and may change meanwhile. Finishing marks the store clean only
+ * when it did not change since; a save not finished yet must be finished
+ * before the next one starts, so that the files land in order. */
+void               mg_sidecar_save_async         (MgSidecar         *self,
+                                                  GCancellable      *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer           user_data);
+gboolean           mg_sidecar_save_finish        (MgSidecar         *self,
+                                                  GAsyncResult      *result,
+                                                  GError           **error);
 /* Writes to another file (export of the native format, "Share…"); does not
  * change the bound file or the dirty state. */
 gboolean           mg_sidecar_save_as            (MgSidecar         *self,

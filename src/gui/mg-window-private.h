@@ -57,6 +57,8 @@ struct _MgWindow
   AdwToast             *toast;     /* the one shown, not owned */
   char                 *save_error;
   guint                 save_id;
+  /* An autosave is writing in a thread (mg_sidecar_save_async). */
+  gboolean              saving;
   guint                 review_position;
   MgSaveState           save_state;
   double                zoom;
