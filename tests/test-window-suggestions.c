@@ -97,6 +97,21 @@ target (const char *kind,
   return g_variant_new ("(suu)", kind, start, end);
 }
 
+/* The suggestion of @kind on exactly [start, end) in @model, or NULL. */
+static MgSuggestion *
+find_suggestion (GListModel       *model,
+                 MgSuggestionKind  kind,
+                 guint             start,
+                 guint             end)
+{
+  g_autoptr(GPtrArray) found = mg_suggest_find_range (model, start, end);
+
+  for (guint i = 0; i < found->len; i++)
+    if (mg_suggestion_get_kind (g_ptr_array_index (found, i)) == kind)
+      return g_ptr_array_index (found, i);
+  return NULL;
+}
+
 /* Waits for the worker thread to hand over the suggestions. */
 static GListModel *
 wait_suggestions (Fixture *fixture)
@@ -341,13 +356,68 @@ test_suggestions_accept (Fixture       *fixture,
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
   g_assert_cmpuint (count_ranges (fixture, "figure"), ==, n_figures);
 
-  /* Dismissing hides one suggestion without annotating it. */
+  /* Dismissing hides one suggestion without annotating it, recorded in
+   * the store (so in the sidecar) as one undo step. */
   g_assert_true (action (fixture, "win.dismiss-suggestion", target ("slogan", 185, 190)));
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (mg_annotation_store_get_dismissed (store)), ==, 1);
+  g_assert_nonnull (mg_annotation_store_lookup_dismissed (store, MG_SUGGESTION_SLOGAN, 185, 190));
   g_assert_false (has_suggestion (fixture, "slogan", 185));
   g_assert_true (has_suggestion (fixture, "slogan", 169));
   shown = mg_window_get_suggestions (fixture->window);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_shown - 1);
+  g_assert_true (action (fixture, "win.undo", NULL));
+  mg_gui_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (mg_annotation_store_get_dismissed (store)), ==, 0);
+  g_assert_true (has_suggestion (fixture, "slogan", 185));
+  g_assert_cmpuint (g_list_model_get_n_items (mg_window_get_suggestions (fixture->window)), ==, n_shown);
+  g_assert_true (action (fixture, "win.redo", NULL));
+  mg_gui_test_iterate ();
+  g_assert_false (has_suggestion (fixture, "slogan", 185));
+}
+
+/* A dismissed suggestion stays dismissed when the speech is opened again. */
+static void
+test_suggestions_dismiss_kept (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *sidecar = NULL;
+  g_autofree char *contents = NULL;
+  MgWindow *second;
+  GListModel *shown;
+  guint n_shown;
+  gint64 deadline;
+
+  open_fixture (fixture, "report-zh.txt");
+  g_assert_true (action (fixture, "win.show-suggestions", NULL));
+  n_shown = g_list_model_get_n_items (wait_suggestions (fixture));
+  g_assert_true (action (fixture, "win.dismiss-suggestion", target ("figure", 58, 62)));
+  g_assert_false (has_suggestion (fixture, "figure", 58));
+  g_assert_true (mg_window_save (fixture->window, NULL));
+
+  path = g_file_get_path (fixture->speech);
+  sidecar = g_strconcat (path, ".marginalia.json", NULL);
+  g_assert_true (g_file_get_contents (sidecar, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"dismissed\""));
+
+  /* Another window on the same speech: not offered again. */
+  second = mg_window_new (app);
+  gtk_window_present (GTK_WINDOW (second));
+  mg_window_open_file (second, fixture->speech);
+  mg_gui_test_wait_loaded (second);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (mg_window_get_suggestions (second) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  mg_gui_test_iterate ();
+  shown = mg_window_get_suggestions (second);
+  g_assert_nonnull (shown);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_shown - 1);
+  g_assert_null (find_suggestion (shown, MG_SUGGESTION_FIGURE, 58, 62));
+  g_assert_nonnull (find_suggestion (shown, MG_SUGGESTION_FIGURE, 73, 80));
+  g_assert_cmpuint (g_list_model_get_n_items (mg_annotation_store_get_dismissed (mg_window_get_store (second))), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (second));
+  mg_gui_test_iterate ();
 }
 
 /* Checks, code point by code point, that the view shows what the store
@@ -573,16 +643,16 @@ test_suggestions_navigate (Fixture       *fixture,
   g_assert_cmpuint (start, ==, 381);
   g_assert_cmpuint (end, ==, 391);
 
+  /* Round past the end back to the first. */
+  g_assert_true (action (fixture, "win.next-suggestion", NULL));
+  g_assert_true (mg_document_view_get_selection (view, &start, &end));
+  g_assert_cmpuint (start, ==, 2);
+
   /* The key there offers that suggestion. */
   g_assert_true (action (fixture, "win.show-suggestion-popover", NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (mg_document_view_get_suggestion_popover (view))));
   gtk_popover_popdown (mg_document_view_get_suggestion_popover (view));
   mg_gui_test_iterate ();
-
-  /* Round past the end back to the first. */
-  g_assert_true (action (fixture, "win.next-suggestion", NULL));
-  g_assert_true (mg_document_view_get_selection (view, &start, &end));
-  g_assert_cmpuint (start, ==, 2);
 }
 
 static void
@@ -672,6 +742,7 @@ main (int   argc,
   ADD ("navigate", test_suggestions_navigate);
   ADD ("read-only", test_suggestions_read_only);
   ADD ("other-document", test_suggestions_other_document);
+  ADD ("dismiss-kept", test_suggestions_dismiss_kept);
 #undef ADD
 
   ret = g_test_run ();

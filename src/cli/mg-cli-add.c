@@ -12,58 +12,6 @@
 #include "mg-search.h"
 #include "mg-util.h"
 
-/* A decimal number of any size, as its digits without leading zeros
- * ("0" for zero); NULL when @s is not one. Numbers too large for any
- * integer type stay comparable as text. */
-static char *
-parse_number (const char *s)
-{
-  if (*s == '\0')
-    return NULL;
-  for (const char *p = s; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return NULL;
-  while (s[0] == '0' && s[1] != '\0')
-    s++;
-  return g_strdup (s);
-}
-
-/* Compares two results of parse_number() by value. */
-static int
-compare_numbers (const char *a,
-                 const char *b)
-{
-  gsize la = strlen (a);
-  gsize lb = strlen (b);
-
-  if (la != lb)
-    return la < lb ? -1 : 1;
-  return strcmp (a, b);
-}
-
-/* "START:END" → its two numbers; FALSE when it does not have that shape. */
-static gboolean
-parse_range (const char  *text,
-             char       **out_start,
-             char       **out_end)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-
-  if (g_strv_length (parts) != 2)
-    return FALSE;
-  start = parse_number (parts[0]);
-  end = parse_number (parts[1]);
-  if (start == NULL || end == NULL)
-    return FALSE;
-  if (out_start != NULL)
-    *out_start = g_steal_pointer (&start);
-  if (out_end != NULL)
-    *out_end = g_steal_pointer (&end);
-  return TRUE;
-}
-
 /* Where the new annotation goes; prints why when it cannot. @occurrence
  * is a result of parse_number() (a count from 1). */
 static gboolean
@@ -90,7 +38,7 @@ locate (MgCliFiles *files,
           return FALSE;
         }
       /* No text holds a quote more often than it has characters. */
-      if (compare_numbers (occurrence, length_text) <= 0)
+      if (mg_cli_compare_numbers (occurrence, length_text) <= 0)
         nth = g_ascii_strtoull (occurrence, NULL, 10);
       if (nth > 0 &&
           mg_search_find_nth (files->document, quote, (guint) nth, out_start, out_end))
@@ -137,19 +85,19 @@ locate (MgCliFiles *files,
 
       /* The shape of the range was checked with the options; the numbers
        * are compared as given, however large. */
-      parse_range (range, &start, &end);
-      if (compare_numbers (start, end) == 0)
+      mg_cli_parse_range (range, &start, &end);
+      if (mg_cli_compare_numbers (start, end) == 0)
         {
           mg_cli_message (_("the range %s:%s is empty"), start, end);
           return FALSE;
         }
-      if (compare_numbers (start, end) > 0)
+      if (mg_cli_compare_numbers (start, end) > 0)
         {
           mg_cli_message (_("the range %s:%s is reversed (the start comes after the end)"),
                           start, end);
           return FALSE;
         }
-      if (compare_numbers (end, length_text) > 0)
+      if (mg_cli_compare_numbers (end, length_text) > 0)
         {
           mg_cli_message (g_dngettext (GETTEXT_PACKAGE,
                                        "the range %s:%s is beyond the end of %s (%u character)",
@@ -237,12 +185,12 @@ run (const MgCliCommand *command,
     return mg_cli_usage_error (command, _("give --quote or --range, not both"));
   if (occurrence_arg != NULL && quote == NULL)
     return mg_cli_usage_error (command, _("--occurrence goes with --quote"));
-  occurrence = parse_number (occurrence_arg != NULL ? occurrence_arg : "1");
+  occurrence = mg_cli_parse_number (occurrence_arg != NULL ? occurrence_arg : "1");
   if (occurrence == NULL && occurrence_arg[0] != '-')
     return mg_cli_usage_error (command, _("“%s” is not a number"), occurrence_arg);
   if (occurrence == NULL || strcmp (occurrence, "0") == 0)
     return mg_cli_usage_error (command, _("--occurrence counts from 1"));
-  if (range != NULL && !parse_range (range, NULL, NULL))
+  if (range != NULL && !mg_cli_parse_range (range, NULL, NULL))
     return mg_cli_usage_error (command, _("“%s” is not a range: write START:END, e.g. 10:24"),
                                range);
   if (author != NULL && *author == '\0')

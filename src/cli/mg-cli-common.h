@@ -186,4 +186,17 @@ void        mg_cli_tsv_write_row    (const char * const *fields,
 /* Writes @node as JSON (two-space indent, trailing newline) to stdout. */
 void        mg_cli_json_write       (JsonNode   *node);
 
+/* A decimal number of any size, as its digits without leading zeros
+ * ("0" for zero); NULL when @s is not one. Numbers too large for any
+ * integer type stay comparable as text. */
+char     *mg_cli_parse_number    (const char  *s);
+/* Compares two results of mg_cli_parse_number() by value. */
+int       mg_cli_compare_numbers (const char  *a,
+                                  const char  *b);
+/* "START:END" → its two numbers (nullable outputs, results of
+ * mg_cli_parse_number()); FALSE when it does not have that shape. */
+gboolean  mg_cli_parse_range     (const char  *text,
+                                  char       **out_start,
+                                  char       **out_end);
+
 G_END_DECLS

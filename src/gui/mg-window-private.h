@@ -67,7 +67,6 @@ struct _MgWindow
    * dismissed, and those shown (neither annotated nor dismissed). */
   GCancellable         *suggest_cancellable;
   GListStore           *suggestions_all;
-  GListStore           *suggestions_dismissed;
   GListStore           *suggestions;
   guint                 suggest_refilter_id;
   gint64                suggest_started;
