@@ -11,37 +11,12 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include <adwaita.h>
 
+#include "bench-gui-util.h"
 #include "mg-application.h"
 #include "mg-document-view.h"
 #include "mg-window.h"
-
-static gboolean painted;
-
-static void
-after_paint (GdkFrameClock *clock,
-             gpointer       data)
-{
-  painted = TRUE;
-}
-
-/* CPU time of the whole process (the loading thread included). */
-static double
-cpu_seconds (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static double
-seconds_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-}
 
 int
 main (int   argc,
@@ -71,10 +46,8 @@ main (int   argc,
       MgWindow *window = mg_window_new (app);
       MgDocumentView *view;
       MgAnnotationStore *store;
-      GdkFrameClock *clock;
       gint64 start;
       double open_s, frame_s, tag_s, cpu, open_cpu, frame_cpu, tag_cpu;
-      gulong id;
       guint n;
 
       gtk_window_present (GTK_WINDOW (window));
@@ -91,13 +64,7 @@ main (int   argc,
       open_s = seconds_since (start);
       open_cpu = cpu_seconds () - cpu;
 
-      painted = FALSE;
-      clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-      id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), NULL);
-      gtk_widget_queue_draw (GTK_WIDGET (window));
-      while (!painted)
-        g_main_context_iteration (NULL, TRUE);
-      g_signal_handler_disconnect (clock, id);
+      wait_for_frame (GTK_WIDGET (window));
       frame_s = seconds_since (start);
       frame_cpu = cpu_seconds () - cpu;
 

@@ -6,8 +6,9 @@
  * when there is one): from turning them on until they are drawn and until
  * the window is idle again, the longest the window went without handling
  * events meanwhile, tagging a selection (for comparison), accepting one
- * (until the view is redrawn), accepting all of one kind and undoing it,
- * and turning them off.
+ * (until the view is redrawn), accepting all of one kind, undoing it and
+ * redoing it (until the next frame is painted, wall and CPU time, and until
+ * the window is idle again), and turning them off.
  *
  *   xvfb-run -a bench/bench-gui-suggest SPEECH [RUNS] [--quick]
  *
@@ -18,16 +19,11 @@
 #include <stdlib.h>
 #include <adwaita.h>
 
+#include "bench-gui-util.h"
 #include "mg-application.h"
 #include "mg-document-view.h"
 #include "mg-suggest.h"
 #include "mg-window.h"
-
-static double
-seconds_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-}
 
 static void
 iterate (void)
@@ -51,6 +47,28 @@ run_until (gboolean (*done) (MgWindow *), MgWindow *window)
       longest = MAX (longest, seconds_since (start));
     }
   return longest;
+}
+
+/* Runs @action_name and returns its wall time until the window has painted
+ * a frame after it (the change is on screen), in @frame_s; the return value
+ * is until the main loop is idle (the text view lays out what the styles
+ * touched in idle steps meanwhile, answering events). */
+static double
+timed_action (MgWindow   *window,
+              const char *action_name,
+              GVariant   *parameter,
+              double     *frame_s,
+              double     *cpu_s)
+{
+  gint64 start = g_get_monotonic_time ();
+  double cpu = cpu_seconds ();
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), action_name, parameter);
+  wait_for_frame (GTK_WIDGET (window));
+  *frame_s = seconds_since (start);
+  *cpu_s = cpu_seconds () - cpu;
+  iterate ();
+  return seconds_since (start);
 }
 
 static gboolean
@@ -82,7 +100,7 @@ main (int   argc,
     return 1;
   file = g_file_new_for_commandline_arg (argv[1]);
 
-  printf ("run\tannotations\tsuggestions\tshown\ton_s\ton_idle_s\tlongest_stall_s\ttag_s\taccept_s\taccept_all_n\taccept_all_s\tundo_all_s\toff_call_s\toff_s\n");
+  printf ("run\tannotations\tsuggestions\tshown\ton_s\ton_idle_s\tlongest_stall_s\ttag_s\taccept_s\taccept_all_n\taccept_all_frame_s\taccept_all_frame_cpu_s\taccept_all_idle_s\tundo_frame_s\tundo_frame_cpu_s\tundo_idle_s\tredo_frame_s\tredo_frame_cpu_s\tredo_idle_s\toff_call_s\toff_s\n");
   for (int run = 0; run < runs; run++)
     {
       MgWindow *window = mg_window_new (app);
@@ -90,7 +108,9 @@ main (int   argc,
       GListModel *shown;
       g_autoptr(GListStore) all = NULL;
       gint64 start;
-      double tag_s, on_s, on_idle_s, stall_s, accept_s, all_s, undo_s, off_call_s, off_s;
+      double tag_s, on_s, on_idle_s, stall_s, accept_s, all_s = 0, undo_s = 0, redo_s = 0, off_call_s, off_s;
+      double all_cpu = 0, undo_cpu = 0, redo_cpu = 0;
+      double all_frame = 0, undo_frame = 0, redo_frame = 0;
       guint n_all, n_shown, n_annotations, n_figures;
 
       gtk_window_present (GTK_WINDOW (window));
@@ -144,20 +164,16 @@ main (int   argc,
       }
 
       n_figures = quick ? 0 : mg_suggest_count_kind (mg_window_get_suggestions (window), MG_SUGGESTION_FIGURE);
-      start = g_get_monotonic_time ();
       if (!quick)
         {
-          gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-all-suggestions", "s", "figure");
-          iterate ();
+          all_s = timed_action (window, "win.accept-all-suggestions", g_variant_new_string ("figure"), &all_frame, &all_cpu);
+          undo_s = timed_action (window, "win.undo", NULL, &undo_frame, &undo_cpu);
+          redo_s = timed_action (window, "win.redo", NULL, &redo_frame, &redo_cpu);
+          double frame, cpu;
+
+          /* Back to the file as it was. */
+          timed_action (window, "win.undo", NULL, &frame, &cpu);
         }
-      all_s = seconds_since (start);
-      start = g_get_monotonic_time ();
-      if (!quick)
-        {
-          gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-          iterate ();
-        }
-      undo_s = seconds_since (start);
 
       start = g_get_monotonic_time ();
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-suggestions", NULL);
@@ -165,9 +181,10 @@ main (int   argc,
       iterate ();
       off_s = seconds_since (start);
 
-      printf ("%d\t%u\t%u\t%u\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%u\t%.3f\t%.3f\t%.3f\t%.3f\n",
+      printf ("%d\t%u\t%u\t%u\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%u\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\n",
               run + 1, n_annotations, n_all, n_shown, on_s, on_idle_s, stall_s, tag_s, accept_s,
-              n_figures, all_s, undo_s, off_call_s, off_s);
+              n_figures, all_frame, all_cpu, all_s, undo_frame, undo_cpu, undo_s,
+              redo_frame, redo_cpu, redo_s, off_call_s, off_s);
       fflush (stdout);
 
       /* Leave the sidecar as it was. */

@@ -4,6 +4,7 @@
 
   measure.py row RESULTS.jsonl --label L --cmd "CMD" [--ref "CMD"] [--ref-label L]
                  [--target-ratio R | --target-seconds S] [--runs N] [--note TEXT]
+                 [--until-title TITLE [--ref-title TITLE]]
   measure.py report RESULTS.jsonl RESULTS.md
 
 `row` runs CMD (and REF, its reference, alternately with it) RUNS times as
@@ -48,10 +49,74 @@ def run_once(argv):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
 
 
+def cpu_ticks(pid):
+    """User + system CPU ticks of pid (threads included), or None once gone."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return int(fields[11]) + int(fields[12])
+
+
+def peak_rss_mb(pid):
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return 0.0
+
+
+def window_shown(title):
+    tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True).stdout
+    return any(title in line and '"' in line for line in tree.splitlines())
+
+
+def run_until_title(argv, title):
+    """Seconds until a window named with title is on the display, the CPU
+    seconds used until then, and the peak RSS (MB) once the process is
+    idle; then it is terminated."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    while not window_shown(title):
+        if proc.poll() is not None or time.perf_counter() - start > 300:
+            sys.stderr.write("measure.py: %s showed no window named %s\n" % (shlex.join(argv), title))
+            proc.kill()
+            sys.exit(1)
+        time.sleep(0.01)
+    shown = time.perf_counter() - start
+    shown_cpu = (cpu_ticks(proc.pid) or 0) / os.sysconf("SC_CLK_TCK")
+    last_ticks, last_change = -1, time.perf_counter()
+    while time.perf_counter() - last_change < 1.0 and time.perf_counter() - start < shown + 20:
+        time.sleep(0.05)
+        ticks = cpu_ticks(proc.pid)
+        if ticks is None:
+            break
+        if ticks != last_ticks:
+            last_ticks, last_change = ticks, time.perf_counter()
+    rss = peak_rss_mb(proc.pid)
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    return shown, shown_cpu, rss
+
+
 def cmd_row(args):
+    global run_once
     cmd = shlex.split(args.cmd)
     ref = shlex.split(args.ref) if args.ref else None
     walls, cpus, rss, ref_walls, ref_cpus, ref_rss = [], [], [], [], [], []
+    if args.until_title is not None:
+        def run_once(argv):
+            title = args.ref_title if argv is ref and args.ref_title else args.until_title
+            return run_until_title(argv, title)
     # One untimed run each, to warm the page cache.
     run_once(cmd)
     if ref:
@@ -170,6 +235,8 @@ def main():
     r.add_argument("--target-seconds", type=float)
     r.add_argument("--runs", type=int, default=5)
     r.add_argument("--note")
+    r.add_argument("--until-title", metavar="TITLE")
+    r.add_argument("--ref-title", metavar="TITLE")
     r.set_defaults(func=cmd_row)
     rep = sub.add_parser("report")
     rep.add_argument("results")

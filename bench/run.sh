@@ -95,7 +95,48 @@ row "merge of a 20,000-annotation member file" \
 row "info, 5 MB + 100,000 annotations" "$cli info $speech5" \
     --ref "$json_ref $speech5.marginalia.json" --ref-label "Node JSON.parse" --target-seconds 2
 
-# The window's rows go here (reference: gnome-text-editor).
+# --- The window ---------------------------------------------------------------
+# Until the window shows the speech with every highlight (its title is set
+# once the text and highlights are in), beside GNOME Text Editor showing the
+# bare text (its title is the file's name once loaded), on one Xvfb display.
+window_rows() {
+  if ! command -v gnome-text-editor >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      DEBIAN_FRONTEND=noninteractive apt-get install -y gnome-text-editor >/dev/null
+    else
+      echo "bench/run.sh: install gnome-text-editor for the window's reference" >&2
+      return 0
+    fi
+  fi
+  ninja -C "$build" -j2 src/gui/marginalia data/gschemas.compiled >/dev/null 2>&1 ||
+    ninja -C "$build" -j2 src/gui/marginalia >/dev/null
+  local xvfb_pid="" xdg="$tmp/xdg"
+  if [ -z "${DISPLAY:-}" ]; then
+    exec 3<> "$tmp/display"
+    Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+    xvfb_pid=$!
+    for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
+    export DISPLAY=":$(head -n1 "$tmp/display")"
+  fi
+  mkdir -p "$xdg/config" "$xdg/data" "$xdg/state" "$xdg/cache"
+  # A fresh profile for both, settings in memory, the same renderer.
+  local env="env GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$build/data GSK_RENDERER=cairo NO_AT_BRIDGE=1"
+  env="$env XDG_CONFIG_HOME=$xdg/config XDG_DATA_HOME=$xdg/data XDG_STATE_HOME=$xdg/state XDG_CACHE_HOME=$xdg/cache"
+  local title1 title5
+  title1=$(head -n1 "$speech1" | cut -c1-6)
+  title5=$(head -n1 "$speech5" | cut -c1-6)
+  row "window: 1 MB + 20,000 annotations shown" "$env $build/src/gui/marginalia $speech1" \
+      --until-title "$title1" \
+      --ref "$env gnome-text-editor --standalone $speech1" --ref-title "$(basename "$speech1")" \
+      --ref-label "GNOME Text Editor, bare text" --target-ratio 1.2
+  row "window: 5 MB + 100,000 annotations shown" "$env $build/src/gui/marginalia $speech5" \
+      --until-title "$title5" --target-seconds 2
+  if [ -n "$xvfb_pid" ]; then
+    kill "$xvfb_pid" 2>/dev/null || true
+    unset DISPLAY
+  fi
+}
+window_rows
 
 python3 "$top/bench/measure.py" report "$results" "$top/bench/RESULTS.md" >/dev/null
 echo "bench/run.sh: table written to bench/RESULTS.md"

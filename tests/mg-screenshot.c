@@ -5,7 +5,7 @@
 /* Renders the main window with a speech and a few annotations to a PNG, for
  * the screenshots in data/screenshots/:
  *
- *   mg-screenshot [--dark] [--suggestions[=AT]] [--tags] SPEECH OUT.png [QUOTE=TAG[*]]… [QUOTE]
+ *   mg-screenshot [--dark] [--suggestions[=AT]] [--tags] SPEECH OUT.png [QUOTE=TAG[+TAG…][*]]… [QUOTE]
  *
  * A last QUOTE without "=" is left selected, and the tag popover is then
  * rendered to OUT-popover.png. --suggestions shows the suggestions; with
@@ -13,8 +13,8 @@
  * OUT-suggestion.png with the suggestion popover open there. --tags renders
  * the tag manager, opened from the window, to OUT-tags.png.
  *
- * TAG is the tag's position from 1 (0: a plain highlight); a trailing "*"
- * stars the annotation. Runs under any display, Xvfb included. Give it a
+ * TAG is the tag's position from 1 (0: a plain highlight), followed by
+ * "+N" for each further tag; a trailing "*" stars the annotation. Runs under any display, Xvfb included. Give it a
  * copy of the speech: the annotations are saved beside it, as in the
  * program. */
 
@@ -122,7 +122,7 @@ main (int   argc,
     }
   if (argc < first + 2)
     {
-      fprintf (stderr, "Usage: %s [--dark] [--suggestions[=AT]] [--tags] SPEECH OUT.png [QUOTE=TAG[*]]…\n", argv[0]);
+      fprintf (stderr, "Usage: %s [--dark] [--suggestions[=AT]] [--tags] SPEECH OUT.png [QUOTE=TAG[+TAG…][*]]…\n", argv[0]);
       return 2;
     }
 
@@ -175,6 +175,18 @@ main (int   argc,
       tag = atoi (parts[1]);
       mg_document_view_select_range (view, start, start + (guint) g_utf8_strlen (parts[0], -1));
       mg_window_apply_to_selection (window, tag - 1, NULL, strchr (parts[1], '*') != NULL);
+      /* Further tags: "1+3". */
+      for (const char *plus = strchr (parts[1], '+'); plus != NULL; plus = strchr (plus + 1, '+'))
+        {
+          MgAnnotationStore *store = mg_window_get_store (window);
+          MgTagSet *tags = mg_annotation_store_get_tag_set (store);
+          guint more = (guint) atoi (plus + 1);
+          MgAnnotation *made = mg_window_get_selected (window);
+
+          if (made != NULL && more >= 1 && more <= mg_tag_set_get_n_tags (tags))
+            mg_annotation_store_toggle_tag (store, made,
+                                            mg_tag_get_id (mg_tag_set_get_tag (tags, more - 1)), NULL);
+        }
     }
   if (!selection)
     mg_document_view_clear_selection (view);

@@ -160,6 +160,132 @@ test_suggest_apply (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (array), ==, 12);
 }
 
+/* The sidecar's "dismissed", as JSON. */
+static JsonArray *
+dismissed_json (Fixture   *f,
+                JsonNode **out_root)
+{
+  g_autoptr(GBytes) bytes = snapshot (f, SIDECAR);
+  g_autofree char *text = NULL;
+  JsonObject *top;
+
+  g_assert_nonnull (bytes);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  *out_root = parse_json (text);
+  top = json_node_get_object (*out_root);
+  return json_object_has_member (top, "dismissed") ? json_object_get_array_member (top, "dismissed")
+                                                    : NULL;
+}
+
+static void
+test_suggest_dismiss (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Result) r = { 0 };
+  JsonArray *dismissed;
+  JsonObject *o;
+
+  /* 项目为王 (88–92) is dismissed: recorded with its kind and quote. */
+  RUN (f, &r, "suggest", SPEECH, "--dismiss", "88:92");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Dismissed 1 suggestion"));
+  dismissed = dismissed_json (f, &root);
+  g_assert_nonnull (dismissed);
+  g_assert_cmpuint (json_array_get_length (dismissed), ==, 1);
+  o = json_array_get_object_element (dismissed, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "slogan");
+  g_assert_cmpint (json_object_get_int_member (o, "start"), ==, 88);
+  g_assert_cmpint (json_object_get_int_member (o, "end"), ==, 92);
+  g_assert_cmpstr (json_object_get_string_member (o, "quote"), ==, "项目为王");
+
+  /* No longer listed; the rest are. */
+  RUN (f, &r, "suggest", SPEECH);
+  g_assert_cmpint (r.status, ==, 0);
+  lines = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (speech_rows));
+  g_assert_null (strstr (r.out, "slogan\t88\t92"));
+  g_assert_nonnull (strstr (r.out, "slogan\t149\t153"));
+
+  /* Twice is once. */
+  RUN (f, &r, "suggest", SPEECH, "--dismiss", "88:92");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Dismissed 0 suggestions"));
+  g_clear_pointer (&root, json_node_unref);
+  g_assert_cmpuint (json_array_get_length (dismissed_json (f, &root)), ==, 1);
+
+  /* A range no suggestion has, even with good ones beside it, a range
+   * beyond any number, or of a kind not asked for: exit 2, nothing
+   * recorded. */
+  before = snapshot (f, SIDECAR);
+  RUN (f, &r, "suggest", SPEECH, "--dismiss", "67:71", "--dismiss", "67:70");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "67:70"));
+  assert_unchanged (f, SIDECAR, before);
+  RUN (f, &r, "suggest", SPEECH, "--dismiss", "1:99999999999999999999");
+  g_assert_cmpint (r.status, ==, 2);
+  assert_unchanged (f, SIDECAR, before);
+  RUN (f, &r, "suggest", SPEECH, "--kind", "figure", "--dismiss", "149:153");
+  g_assert_cmpint (r.status, ==, 2);
+  assert_unchanged (f, SIDECAR, before);
+
+  /* Not a range, or with --apply: a usage error. */
+  RUN (f, &r, "suggest", SPEECH, "--dismiss", "67");
+  g_assert_cmpint (r.status, ==, 1);
+  RUN (f, &r, "suggest", SPEECH, "--dismiss", "67:71", "--apply");
+  g_assert_cmpint (r.status, ==, 1);
+  assert_unchanged (f, SIDECAR, before);
+
+  /* Several at once, of two kinds. */
+  RUN (f, &r, "suggest", SPEECH, "--dismiss", "67:71", "--dismiss", "146:157");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Dismissed 2 suggestions"));
+  g_clear_pointer (&root, json_node_unref);
+  g_assert_cmpuint (json_array_get_length (dismissed_json (f, &root)), ==, 3);
+
+  /* --apply leaves the dismissed ones alone. */
+  RUN (f, &r, "suggest", SPEECH, "--apply");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Added 8 annotations"));
+  g_clear_pointer (&root, json_node_unref);
+  {
+    JsonArray *array = list_json (f, SPEECH, &root);
+
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonObject *a = json_array_get_object_element (array, i);
+
+        g_assert_false (json_object_get_int_member (a, "start") == 88 &&
+                        json_object_get_int_member (a, "end") == 92);
+        g_assert_false (json_object_get_int_member (a, "start") == 67);
+      }
+  }
+}
+
+static void
+test_suggest_lexicon (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char sidecar[] =
+    "{\n  \"format\": \"marginalia-annotations\",\n  \"version\": 1,\n"
+    "  \"document\": { \"name\": \"speech.txt\" },\n"
+    "  \"tags\": [\n"
+    "    { \"id\": \"slogan\", \"name\": \"Slogan\", \"color\": \"#e5a50a\", \"description\": \"\",\n"
+    "      \"lexicon\": [\"高水平安全\"] }\n  ],\n  \"annotations\": []\n}\n";
+  g_autofree char *path = fixture_path (f, SIDECAR);
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+
+  /* The slogan tag's lexicon is suggested wherever it stands. */
+  g_file_set_contents (path, sidecar, -1, &error);
+  g_assert_no_error (error);
+  RUN (f, &r, "suggest", SPEECH, "--kind", "slogan");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "slogan\t124\t129\t4\t高水平安全\tlexicon\n"));
+}
+
 static void
 test_suggest_errors (Fixture       *f,
                      gconstpointer  data)
@@ -361,6 +487,8 @@ main (int    argc,
   ADD ("suggest/tsv", test_suggest_tsv);
   ADD ("suggest/json", test_suggest_json);
   ADD ("suggest/apply", test_suggest_apply);
+  ADD ("suggest/dismiss", test_suggest_dismiss);
+  ADD ("suggest/lexicon", test_suggest_lexicon);
   ADD ("suggest/errors", test_suggest_errors);
   ADD ("compare/json", test_compare_json);
   ADD ("compare/report", test_compare_report);

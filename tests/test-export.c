@@ -590,18 +590,187 @@ test_progress_and_cancel (void)
   g_assert_null (bytes);
 }
 
+/* Every format, exported by two separate processes on one day and by a
+ * third on a later day: byte for byte the same on the same day (nothing
+ * depends on addresses, hash order or the time of the run), and on another
+ * day different only in the export date, which the text formats carry as
+ * written. The binary formats (PDF, zip) must then differ: they carry the
+ * date too. */
+#define DAY_1 "1764322364"   /* 2025-11-28T09:32:44Z */
+#define DAY_2 "1796895164"   /* 2026-12-10T09:32:44Z */
+
 static void
-test_deterministic (void)
+export_all_to (const char *dir)
 {
   g_autoptr(MgAnnotationStore) store = fixture_store_zh ();
 
   for (guint f = 0; f < MG_EXPORT_N_FORMATS; f++)
     {
-      g_autoptr(GBytes) a = export_bytes (store, NULL, f);
-      g_autoptr(GBytes) b = export_bytes (store, NULL, f);
+      g_autoptr(GBytes) bytes = export_bytes (store, NULL, f);
+      g_autofree char *path = g_build_filename (dir, mg_export_format_get_extension (f), NULL);
+      g_autoptr(GError) error = NULL;
 
-      g_assert_true (g_bytes_equal (a, b));
+      g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+      g_assert_no_error (error);
     }
+}
+
+static char *
+export_in_process (const char *tmp,
+                   const char *epoch,
+                   guint       run)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%u", epoch, run);
+  char *dir = g_build_filename (tmp, name, NULL);
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_setenv ("SOURCE_DATE_EPOCH", epoch, TRUE);
+  g_setenv ("MG_TEST_EXPORT_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  return dir;
+}
+
+static char *
+read_export (const char     *dir,
+             MgExportFormat  format,
+             gsize          *size)
+{
+  g_autofree char *path = g_build_filename (dir, mg_export_format_get_extension (format), NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, size, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static char *
+epoch_to_date (const char *epoch)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10));
+
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Replaces the first @n "urn:uuid:…" of @s by "urn:uuid:-". */
+static void
+blank_uuids (GString *s,
+             guint    n)
+{
+  gsize from = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *found = strstr (s->str + from, "urn:uuid:");
+
+      g_assert_nonnull (found);
+      from = (gsize) (found - s->str) + strlen ("urn:uuid:");
+      g_assert_cmpuint (s->len - from, >=, 36);
+      g_string_erase (s, (gssize) from, 36);
+      g_string_insert_c (s, (gssize) from, '-');
+    }
+}
+
+static void
+test_deterministic (void)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *saved = g_strdup (g_getenv ("SOURCE_DATE_EPOCH"));
+  g_autofree char *date_1 = epoch_to_date (DAY_1);
+  g_autofree char *date_2 = epoch_to_date (DAY_2);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *later = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      export_all_to (g_getenv ("MG_TEST_EXPORT_DIR"));
+      return;
+    }
+
+  tmp = g_dir_make_tmp ("mg-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  first = export_in_process (tmp, DAY_1, 1);
+  second = export_in_process (tmp, DAY_1, 2);
+  later = export_in_process (tmp, DAY_2, 1);
+  if (saved != NULL)
+    g_setenv ("SOURCE_DATE_EPOCH", saved, TRUE);
+  else
+    g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_unsetenv ("MG_TEST_EXPORT_DIR");
+
+  for (guint f = 0; f < MG_EXPORT_N_FORMATS; f++)
+    {
+      gsize size_1, size_2, size_later;
+      g_autofree char *a = read_export (first, f, &size_1);
+      g_autofree char *b = read_export (second, f, &size_2);
+      g_autofree char *c = read_export (later, f, &size_later);
+
+      g_test_message ("%s: %" G_GSIZE_FORMAT " bytes", mg_export_format_get_extension (f), size_1);
+      g_assert_cmpmem (a, size_1, b, size_2);
+      if (f == MG_EXPORT_FORMAT_PDF || f == MG_EXPORT_FORMAT_QDPX)
+        {
+          g_assert_false (size_1 == size_later && memcmp (a, c, size_1) == 0);
+        }
+      else
+        {
+          g_autoptr(GString) moved = g_string_new_len (a, size_1);
+          g_autoptr(GString) other = g_string_new_len (c, size_later);
+
+          g_string_replace (moved, date_1, date_2, 0);
+          if (f == MG_EXPORT_FORMAT_W3C)
+            {
+              /* The collection and its page are named after the source
+               * and the date of the export. */
+              blank_uuids (moved, 2);
+              blank_uuids (other, 2);
+            }
+          g_assert_cmpstr (moved->str, ==, other->str);
+        }
+    }
+
+  for (guint f = 0; f < MG_EXPORT_N_FORMATS; f++)
+    for (const char *const *dir = (const char *const[]) { first, second, later, NULL }; *dir != NULL; dir++)
+      {
+        g_autofree char *path = g_build_filename (*dir, mg_export_format_get_extension (f), NULL);
+
+        g_assert_cmpint (g_remove (path), ==, 0);
+      }
+  g_assert_cmpint (g_rmdir (first), ==, 0);
+  g_assert_cmpint (g_rmdir (second), ==, 0);
+  g_assert_cmpint (g_rmdir (later), ==, 0);
+  g_assert_cmpint (g_rmdir (tmp), ==, 0);
+}
+
+typedef struct
+{
+  GArray   *fractions;
+  guint     n_at_result;
+  gboolean  destroyed;
+  gboolean  timed_out;
+  GBytes   *result;
+  GError   *error;
+} AsyncRun;
+
+static void
+async_progress (double   fraction,
+                gpointer user_data)
+{
+  AsyncRun *run = user_data;
+
+  g_assert_false (run->destroyed);
+  g_array_append_val (run->fractions, fraction);
+}
+
+static void
+async_destroyed (gpointer user_data)
+{
+  AsyncRun *run = user_data;
+
+  g_assert_false (run->destroyed);
+  run->destroyed = TRUE;
 }
 
 static void
@@ -609,30 +778,105 @@ async_done (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  GBytes **out = user_data;
-  g_autoptr(GError) error = NULL;
+  AsyncRun *run = user_data;
 
-  *out = mg_export_to_bytes_finish (result, &error);
-  g_assert_no_error (error);
+  g_assert_null (run->result);
+  g_assert_null (run->error);
+  run->n_at_result = run->fractions->len;
+  run->result = mg_export_to_bytes_finish (result, &run->error);
+  g_assert_true (run->result != NULL || run->error != NULL);
 }
 
+static gboolean
+async_timeout (gpointer user_data)
+{
+  AsyncRun *run = user_data;
+
+  run->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs an export in its worker thread until its result has come back and
+ * its progress data has been let go; then lets anything still queued run,
+ * so that a report arriving after the result would be seen. */
+static void
+async_run (MgSummary      *summary,
+           MgExportFormat  format,
+           GCancellable   *cancellable,
+           AsyncRun       *run)
+{
+  guint timeout;
+
+  run->fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  timeout = g_timeout_add_seconds (60, async_timeout, run);
+  mg_export_to_bytes_async (summary, format, async_progress, run, async_destroyed,
+                            cancellable, async_done, run);
+  while ((run->result == NULL && run->error == NULL) || !run->destroyed)
+    {
+      g_assert_false (run->timed_out);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (timeout);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (run->fractions->len, ==, run->n_at_result);
+}
+
+static void
+async_run_clear (AsyncRun *run)
+{
+  g_clear_pointer (&run->fractions, g_array_unref);
+  g_clear_pointer (&run->result, g_bytes_unref);
+  g_clear_error (&run->error);
+}
+
+/* Progress reaches the caller's thread rising from 0 to exactly 1, all of
+ * it before the result; the task then ends, letting its progress data go,
+ * and the bytes are those of the synchronous export. Cancelled, it ends
+ * with G_IO_ERROR_CANCELLED and never reports 1. */
 static void
 test_async (void)
 {
   g_autoptr(MgAnnotationStore) store = fixture_store_zh ();
   g_autoptr(GError) error = NULL;
   g_autoptr(MgSummary) summary = mg_summary_new (store, NULL, &error);
-  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GBytes) sync = export_bytes (store, NULL, MG_EXPORT_FORMAT_HTML);
-  GBytes *result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
 
-  mg_export_to_bytes_async (summary, MG_EXPORT_FORMAT_HTML, record_progress,
-                            g_array_ref (fractions), (GDestroyNotify) g_array_unref,
-                            NULL, async_done, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_bytes_equal (result, sync));
-  g_bytes_unref (result);
+  g_assert_no_error (error);
+  for (MgExportFormat f = 0; f < MG_EXPORT_N_FORMATS; f++)
+    {
+      g_autoptr(GBytes) sync = export_bytes (store, NULL, f);
+      AsyncRun run = { 0 };
+      double last = 0.0;
+
+      async_run (summary, f, NULL, &run);
+      g_assert_no_error (run.error);
+      g_assert_true (g_bytes_equal (run.result, sync));
+      g_assert_cmpuint (run.fractions->len, >=, 2);
+      for (guint i = 0; i < run.fractions->len; i++)
+        {
+          double fraction = g_array_index (run.fractions, double, i);
+
+          g_assert_cmpfloat (fraction, >=, last);
+          g_assert_cmpfloat (fraction, <=, 1.0);
+          last = fraction;
+        }
+      g_assert_cmpfloat (g_array_index (run.fractions, double, 0), <, 1.0);
+      g_assert_cmpfloat (last, ==, 1.0);
+      async_run_clear (&run);
+    }
+
+  {
+    AsyncRun run = { 0 };
+
+    g_cancellable_cancel (cancellable);
+    async_run (summary, MG_EXPORT_FORMAT_PDF, cancellable, &run);
+    g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_null (run.result);
+    for (guint i = 0; i < run.fractions->len; i++)
+      g_assert_cmpfloat (g_array_index (run.fractions, double, i), <, 1.0);
+    async_run_clear (&run);
+  }
 }
 
 static void

@@ -122,6 +122,34 @@ test_myers_matches_dp (void)
     }
 }
 
+/* The longest pattern served, of all-distinct characters (the most rows):
+ * built and scanned correctly against the plain programme on its ends; one
+ * character more is refused, not allocated. */
+static void
+test_myers_longest_pattern (void)
+{
+  guint m = MG_MYERS_MAX_LENGTH;
+  g_autofree gunichar *p = g_new (gunichar, m + 1);
+  g_autofree gunichar *t = g_new (gunichar, m);
+  g_autofree guint *got = g_new (guint, m);
+  g_autoptr(MgMyers) fwd = NULL;
+  guint i;
+
+  for (i = 0; i <= m; i++)
+    p[i] = 0x4E00 + i;
+  memcpy (t, p, m * sizeof (gunichar));
+  t[m / 2] = 'x';
+  fwd = mg_myers_new (p, m);
+  g_assert_nonnull (fwd);
+  mg_myers_scan (fwd, t, m, TRUE, got);
+  g_assert_cmpuint (got[m - 1], ==, 1);
+  g_assert_cmpuint (got[0], ==, m - 1);
+
+  g_assert_null (mg_myers_new (p, m + 1));
+  g_assert_null (mg_myers_new_reversed (p, m + 1));
+  g_assert_null (mg_myers_new (p, 0));
+}
+
 static void
 test_index_find_exact (void)
 {
@@ -172,6 +200,7 @@ main (int   argc,
   g_test_add_func ("/fold/width-and-space", test_fold_width_and_space);
   g_test_add_func ("/fold/invisible", test_fold_invisible);
   g_test_add_func ("/fuzzy/myers-matches-dp", test_myers_matches_dp);
+  g_test_add_func ("/fuzzy/myers-longest-pattern", test_myers_longest_pattern);
   g_test_add_func ("/fuzzy/index-find-exact", test_index_find_exact);
 
   return g_test_run ();

@@ -4,9 +4,11 @@
 #include <string.h>
 
 #include <hb.h>
+#include <pango/pangocairo.h>
 
 #include "export-fixture.h"
 #include "mg-pdf-layout.h"
+#include "mg-pdf-pango.h"
 #include "mg-pdf-shaper.h"
 #include "mg-summary.h"
 
@@ -183,6 +185,126 @@ test_long_word_and_breaks (void)
   g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "abc");
 }
 
+/* Lines of @text as the Pango layout of the PDF breaks them: the same
+ * family, size, language and width, no hinting, wrapping between words
+ * and, for a word longer than the line, between its characters. */
+static GPtrArray *
+pango_break_lines (const char *text,
+                   const char *language,
+                   double      size,
+                   double      width)
+{
+  g_autoptr(PangoFontMap) map = pango_cairo_font_map_new ();
+  PangoContext *context = pango_font_map_create_context (map);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoFontDescription *font = pango_font_description_from_string (MG_PDF_FONT_FAMILY);
+  cairo_font_options_t *options = cairo_font_options_create ();
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_free);
+
+  pango_cairo_context_set_resolution (context, 72.0);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_from_string (language));
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+
+  layout = pango_layout_new (context);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_text (layout, text, -1);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      const char *start = text + line->start_index;
+      const char *end = start + line->length;
+
+      while (end > start && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\r'))
+        end--;
+      g_ptr_array_add (result, g_strndup (start, end - start));
+    }
+  pango_font_description_free (font);
+  g_object_unref (context);
+  return result;
+}
+
+/* Checks that each of @lines (of @text) starts where Pango allows a line
+ * to break. */
+static void
+assert_breaks_allowed (const char *text,
+                       const char *language,
+                       GPtrArray  *lines)
+{
+  glong n_chars = g_utf8_strlen (text, -1);
+  g_autofree PangoLogAttr *attrs = g_new0 (PangoLogAttr, n_chars + 1);
+  const char *p = text;
+
+  pango_get_log_attrs (text, (int) strlen (text), -1, pango_language_from_string (language),
+                       attrs, (int) n_chars + 1);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+
+      while (*p == ' ')
+        p++;
+      g_assert_true (g_str_has_prefix (p, line));
+      if (i > 0 && !attrs[g_utf8_pointer_to_offset (text, p)].is_line_break)
+        g_error ("a line starts where Pango allows no break: %s", line);
+      p += strlen (line);
+    }
+}
+
+/* Our layout breaks lines where the Pango layout does, by Pango's rules
+ * (pango_get_log_attrs()): every line of every paragraph of a speech-like
+ * fixture, Chinese and English, at widths from a narrow column to the
+ * page's, starts where Pango allows a break, and the lines are Pango's
+ * own. Not all of them: where the two measure a glyph differently a line
+ * can hold a glyph more or less — Pango takes the em dash of a Chinese
+ * text in its full-width form (the face's localised glyph) where we take
+ * the nominal one, and kerns across a hyphen or a closing quote, which we
+ * shape apart. Those layouts are counted and kept few. */
+static void
+test_same_breaks_as_pango (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "pdf", "line-breaks.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) paragraphs = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_layouts = 0;
+  guint n_same = 0;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  paragraphs = g_strsplit (g_strchomp (contents), "\n", -1);
+  g_assert_cmpuint (g_strv_length (paragraphs), >=, 6);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *language = k == 0 ? "zh-cn" : "en";
+      g_autoptr(MgPdfShaper) shaper = new_shaper (language);
+
+      for (guint p = 0; paragraphs[p] != NULL; p++)
+        for (double width = 80.0; width <= MG_PDF_CONTENT_WIDTH; width += 9.0)
+          {
+            g_autoptr(GPtrArray) ours = break_lines (shaper, paragraphs[p], 10.0, width, NULL);
+            g_autoptr(GPtrArray) theirs = pango_break_lines (paragraphs[p], language, 10.0, width);
+            gboolean same = ours->len == theirs->len;
+
+            assert_breaks_allowed (paragraphs[p], language, ours);
+            for (guint i = 0; same && i < ours->len; i++)
+              same = g_str_equal (g_ptr_array_index (ours, i), g_ptr_array_index (theirs, i));
+            n_layouts++;
+            n_same += same;
+            if (!same)
+              g_test_message ("%s, paragraph %u at %.0f pt: a line differs", language, p + 1, width);
+          }
+    }
+  g_test_message ("%u of %u layouts line for line the same as Pango's", n_same, n_layouts);
+  g_assert_cmpuint (n_same * 100, >=, n_layouts * 94);
+}
+
 static void
 test_widths_scale (void)
 {
@@ -343,10 +465,55 @@ test_layout_cancel (void)
 
   g_assert_no_error (error);
   job.cancellable = cancellable;
-  mg_export_job_begin (&job, mg_pdf_content_count_steps (summary));
+  _mg_export_job_begin (&job, mg_pdf_content_count_steps (summary));
   g_cancellable_cancel (cancellable);
   g_assert_null (mg_pdf_layout_new (summary, &job, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* Long runs with no break opportunity get an invisible break every
+ * MG_PDF_PANGO_MAX_RUN characters (not before a combining mark); other
+ * text is left as it is. */
+static void
+test_pango_long_runs (void)
+{
+  g_autofree char *run = g_strnfill (1000, 'a');
+  g_autofree char *broken = mg_pdf_pango_break_long_runs (run);
+  g_autofree char *plain = mg_pdf_pango_break_long_runs ("A short note, 项目为王 and שלום.");
+  g_autofree char *words = NULL;
+  g_autofree char *marks = NULL;
+  g_autoptr(GString) w = g_string_new (NULL);
+  g_autoptr(GString) m = g_string_new (NULL);
+  guint longest = 0, current = 0, n_breaks = 0;
+
+  for (const char *p = broken; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_utf8_get_char (p) == 0x200B)
+        {
+          n_breaks++;
+          current = 0;
+          continue;
+        }
+      g_assert_cmpint (*p, ==, 'a');
+      current++;
+      longest = MAX (longest, current);
+    }
+  g_assert_cmpuint (longest, <=, MG_PDF_PANGO_MAX_RUN);
+  g_assert_cmpuint (n_breaks, ==, (1000 - 1) / MG_PDF_PANGO_MAX_RUN);
+  g_assert_cmpstr (plain, ==, "A short note, 项目为王 and שלום.");
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (w, "word ");
+  words = mg_pdf_pango_break_long_runs (w->str);
+  g_assert_cmpstr (words, ==, w->str);
+
+  /* e + COMBINING ACUTE: the mark stays with its letter. */
+  for (guint i = 0; i < 200; i++)
+    g_string_append (m, "e\u0301");
+  marks = mg_pdf_pango_break_long_runs (m->str);
+  for (const char *p = marks; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == 0x200B)
+      g_assert_cmpuint (g_utf8_get_char (g_utf8_next_char (p)), ==, 'e');
 }
 
 int
@@ -358,6 +525,8 @@ main (int   argc,
   g_test_add_func ("/pdf-layout/chinese-rules", test_chinese_rules);
   g_test_add_func ("/pdf-layout/western-words", test_western_words);
   g_test_add_func ("/pdf-layout/long-word-and-breaks", test_long_word_and_breaks);
+  g_test_add_func ("/pdf-layout/pango-long-runs", test_pango_long_runs);
+  g_test_add_func ("/pdf-layout/same-breaks-as-pango", test_same_breaks_as_pango);
   g_test_add_func ("/pdf-layout/widths-scale", test_widths_scale);
   g_test_add_func ("/pdf-layout/whole-characters", test_whole_characters);
   g_test_add_func ("/pdf-layout/unsupported", test_unsupported);

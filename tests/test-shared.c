@@ -171,6 +171,35 @@ test_tampered_text (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "speech.txt.li-wei.marginalia.json"));
 }
 
+/* A lone surrogate in the embedded text (JSON can write one; UTF-8 cannot
+ * hold it): a clear error, not a critical warning and an empty page. */
+static void
+test_lone_surrogate (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgSidecar) opened = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *path = g_file_get_path (f->shared);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *changed = NULL;
+
+  mg_shared_save_as (f->sidecar, f->shared, NULL, &error);
+  g_assert_no_error (error);
+  contents = contents_of (f->shared);
+  parts = g_strsplit (contents, "推动高质量发展", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  changed = g_strjoin ("推动\\ud800高质量发展", parts[0], parts[1], NULL);
+  g_file_set_contents (path, changed, -1, &error);
+  g_assert_no_error (error);
+
+  opened = mg_shared_open (f->shared, NULL, &error);
+  g_assert_null (opened);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "surrogate"));
+}
+
 static void
 test_save_speech (Fixture       *f,
                   gconstpointer  data)
@@ -259,6 +288,7 @@ main (int    argc,
   ADD ("/shared/not-self-contained", test_not_self_contained);
   ADD ("/shared/tampered-text", test_tampered_text);
   ADD ("/shared/save-speech", test_save_speech);
+  ADD ("/shared/lone-surrogate", test_lone_surrogate);
   ADD ("/shared/default-name-is-plain", test_default_name_is_plain);
 #undef ADD
 

@@ -188,6 +188,45 @@ test_own_save_is_known (Fixture       *f,
 }
 
 static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* An asynchronous save lands after the store changed again: the file then
+ * holds our own earlier state, which is not a change made elsewhere (an
+ * annotation undone meanwhile must not come back from it). */
+static void
+test_own_async_save_is_known (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  MgMergeReport report;
+  gboolean save_needed = TRUE;
+
+  create (store_of (f), "目标任务", slogan, "Me");
+  mg_sidecar_save_async (f->sidecar, NULL, on_saved, &result);
+  g_assert_true (mg_annotation_store_undo (store_of (f)));
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (mg_sidecar_save_finish (f->sidecar, result, &error));
+  g_assert_no_error (error);
+
+  bytes = g_file_load_bytes (f->file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mg_sidecar_sync_is_known (f->sync, bytes));
+  merge (f, &report, &save_needed);
+  g_assert_cmpuint (report.added + report.merged + report.skipped, ==, 0);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (f)), ==, 2);
+}
+
+static void
 add_other (MgAnnotationStore *store)
 {
   create (store, "233", figure, "Other");
@@ -369,6 +408,183 @@ test_deleted_file (Fixture       *f,
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (f)), ==, 2);
 }
 
+/* Another program changes the file's text: @edit gets its JSON root. */
+typedef void (*JsonEditFunc) (JsonObject *root);
+
+static void
+edit_json_elsewhere (Fixture      *f,
+                     JsonEditFunc  edit)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  json_parser_load_from_file (parser, f->path, &error);
+  g_assert_no_error (error);
+  edit (json_node_get_object (json_parser_get_root (parser)));
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_set_pretty (generator, TRUE);
+  out = json_generator_to_data (generator, NULL);
+  g_file_set_contents (f->path, out, -1, &error);
+  g_assert_no_error (error);
+}
+
+static JsonObject *
+tag_object (const char *id,
+            const char *name,
+            const char *color)
+{
+  JsonObject *tag = json_object_new ();
+
+  json_object_set_string_member (tag, "id", id);
+  json_object_set_string_member (tag, "name", name);
+  json_object_set_string_member (tag, "color", color);
+  json_object_set_string_member (tag, "description", "");
+  return tag;
+}
+
+static void
+add_tag_and_members (JsonObject *root)
+{
+  JsonArray *tags = json_object_get_array_member (root, "tags");
+  JsonObject *dismissed = json_object_new ();
+  JsonArray *list = json_array_new ();
+  JsonObject *review = json_object_new ();
+  JsonObject *figure_tag = NULL;
+
+  /* A tag added (with a member of its own), one renamed, and the unused
+   * policy-goal deleted. */
+  for (guint i = 0; i < json_array_get_length (tags); i++)
+    {
+      JsonObject *tag = json_array_get_object_element (tags, i);
+
+      if (g_strcmp0 (json_object_get_string_member (tag, "id"), "figure") == 0)
+        figure_tag = tag;
+    }
+  g_assert_nonnull (figure_tag);
+  json_object_set_string_member (figure_tag, "name", "Numbers");
+  for (guint i = 0; i < json_array_get_length (tags); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (tags, i), "id"),
+                   "policy-goal") == 0)
+      {
+        json_array_remove_element (tags, i);
+        break;
+      }
+  {
+    JsonObject *quote = tag_object ("quote", "Quote", "#9141ac");
+    JsonArray *lexicon = json_array_new ();
+
+    json_array_add_string_element (lexicon, "所谓");
+    json_object_set_array_member (quote, "lexicon", lexicon);
+    json_array_add_object_element (tags, quote);
+  }
+
+  json_object_set_string_member (dismissed, "kind", "figure");
+  json_object_set_int_member (dismissed, "start", 44);
+  json_object_set_int_member (dismissed, "end", 47);
+  json_object_set_string_member (dismissed, "quote", "233");
+  json_array_add_object_element (list, dismissed);
+  json_object_set_array_member (root, "dismissed", list);
+  json_object_set_int_member (review, "round", 2);
+  json_object_set_object_member (root, "x-review", review);
+  json_object_set_string_member (json_object_get_object_member (root, "document"),
+                                 "x-source", "web");
+}
+
+/* The window saves after another program changed the tag set and members
+ * it does not know: nothing the other program wrote disappears, and the
+ * window's own changes (an annotation, a tag) are kept too. */
+static void
+test_save_merges_tags_and_members (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgTag) mine = mg_tag_new ("mine", "Mine", "#c01c28", "");
+  g_autofree char *contents = NULL;
+  MgTagSet *tags;
+  MgTag *quote;
+
+  edit_json_elsewhere (f, add_tag_and_members);
+  create (store_of (f), "目标任务", slogan, "Me");
+  mg_annotation_store_add_tag (store_of (f), mine, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (mg_sidecar_sync_save (f->sync, NULL, &error));
+  g_assert_no_error (error);
+
+  tags = mg_annotation_store_get_tag_set (store_of (f));
+  quote = mg_tag_set_lookup (tags, "quote");
+  g_assert_nonnull (quote);
+  g_assert_cmpstr (mg_tag_get_color (quote), ==, "#9141ac");
+  g_assert_nonnull (mg_tag_set_lookup (tags, "mine"));
+  g_assert_null (mg_tag_set_lookup (tags, "policy-goal"));
+  g_assert_cmpstr (mg_tag_get_name (mg_tag_set_lookup (tags, "figure")), ==, "Numbers");
+
+  g_file_get_contents (f->path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "\"id\": \"quote\""));
+  g_assert_nonnull (strstr (contents, "\"所谓\""));
+  g_assert_nonnull (strstr (contents, "\"id\": \"mine\""));
+  g_assert_nonnull (strstr (contents, "\"name\": \"Numbers\""));
+  g_assert_null (strstr (contents, "policy-goal"));
+  g_assert_nonnull (strstr (contents, "\"dismissed\""));
+  g_assert_nonnull (strstr (contents, "\"x-review\""));
+  g_assert_nonnull (strstr (contents, "\"x-source\": \"web\""));
+  g_assert_cmpuint (count_on_disk (f, NULL), ==, 3);
+  g_assert_false (mg_annotation_store_get_dirty (store_of (f)));
+
+  /* One undo step puts back what the merge brought in. */
+  g_assert_true (mg_annotation_store_undo (store_of (f)));
+  g_assert_null (mg_tag_set_lookup (tags, "quote"));
+  g_assert_nonnull (mg_tag_set_lookup (tags, "policy-goal"));
+}
+
+/* A tag the window itself changed is not overwritten by the file's, and
+ * one still in use is not deleted. */
+static void
+delete_figure_and_slogan (JsonObject *root)
+{
+  JsonArray *tags = json_object_get_array_member (root, "tags");
+
+  for (guint i = json_array_get_length (tags); i-- > 0;)
+    {
+      const char *id = json_object_get_string_member (json_array_get_object_element (tags, i), "id");
+
+      if (g_strcmp0 (id, "slogan") == 0)
+        json_array_remove_element (tags, i);
+      else if (g_strcmp0 (id, "policy-goal") == 0)
+        json_object_set_string_member (json_array_get_object_element (tags, i), "name", "Theirs");
+    }
+  tags = json_object_get_array_member (root, "annotations");
+  for (guint i = 0; i < json_array_get_length (tags); i++)
+    {
+      JsonObject *a = json_array_get_object_element (tags, i);
+
+      if (g_strcmp0 (json_object_get_string_member (a, "quote"), "高质量发展") == 0)
+        json_object_set_array_member (a, "tags", json_array_new ());
+    }
+}
+
+static void
+test_merge_tags_keeps_ours (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  MgTagSet *tags = mg_annotation_store_get_tag_set (store_of (f));
+
+  mg_annotation_store_rename_tag (store_of (f), "policy-goal", "Ours", &error);
+  g_assert_no_error (error);
+  create (store_of (f), "目标任务", slogan, "Me");
+  edit_json_elsewhere (f, delete_figure_and_slogan);
+  g_assert_true (mg_sidecar_sync_save (f->sync, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mg_tag_get_name (mg_tag_set_lookup (tags, "policy-goal")), ==, "Ours");
+  /* slogan still carries 目标任务. */
+  g_assert_nonnull (mg_tag_set_lookup (tags, "slogan"));
+  g_assert_cmpuint (mg_annotation_store_count_tag (store_of (f), "slogan"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -378,6 +594,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sidecar-sync/own-save-is-known", test_own_save_is_known);
+  ADD ("/sidecar-sync/own-async-save-is-known", test_own_async_save_is_known);
   ADD ("/sidecar-sync/both-sides-added", test_both_sides_added);
   ADD ("/sidecar-sync/changed-on-disk-only", test_changed_on_disk_only);
   ADD ("/sidecar-sync/changed-here-only", test_changed_here_only);
@@ -386,6 +603,8 @@ main (int    argc,
   ADD ("/sidecar-sync/deleted-elsewhere", test_deleted_elsewhere_kept);
   ADD ("/sidecar-sync/unreadable", test_unreadable_leaves_store);
   ADD ("/sidecar-sync/deleted-file", test_deleted_file);
+  ADD ("/sidecar-sync/save-merges-tags-and-members", test_save_merges_tags_and_members);
+  ADD ("/sidecar-sync/merge-tags-keeps-ours", test_merge_tags_keeps_ours);
 #undef ADD
 
   return g_test_run ();

@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "sidecar-test-util.h"
 
 /* Loading and writing sidecars: deterministic bytes, unknown members kept,
@@ -584,6 +586,73 @@ test_load_async (void)
   g_assert_cmpuint (mg_sidecar_get_problems (broken)->len, ==, 9);
 }
 
+static gboolean
+save_async_and_wait (MgSidecar  *sidecar,
+                     gboolean    change_meanwhile,
+                     GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  mg_sidecar_save_async (sidecar, NULL, on_loaded, &result);
+  if (change_meanwhile)
+    {
+      MgAnnotationStore *store = mg_sidecar_get_store (sidecar);
+
+      mg_annotation_store_set_note (store, mg_annotation_store_get_annotation (store, 0), "later");
+    }
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return mg_sidecar_save_finish (sidecar, result, error);
+}
+
+/* The bytes written are those of the moment of the call; a change made
+ * while the thread writes keeps the store dirty. Errors come back. */
+static void
+test_save_async (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mg-sidecar-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "讲话.txt.marginalia.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MgDocument) document = speech ();
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, document);
+  g_autoptr(MgSidecar) again = mg_sidecar_new (file, document);
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  MgAnnotationStore *store;
+
+  g_assert_true (mg_sidecar_load (sidecar, NULL, &error));
+  store = mg_sidecar_get_store (sidecar);
+  g_assert_nonnull (mg_annotation_store_create (store, 26, 30, NULL, "first", FALSE, "李伟", &error));
+  g_assert_no_error (error);
+
+  expected = mg_sidecar_serialize (sidecar);
+  g_assert_true (save_async_and_wait (sidecar, TRUE, &error));
+  g_assert_no_error (error);
+  written = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_bytes_equal (written, expected);
+  g_assert_true (mg_sidecar_get_exists (sidecar));
+  g_assert_true (mg_annotation_store_get_dirty (store));
+
+  /* Nothing changed meanwhile: clean, and the file reads back. */
+  g_assert_true (save_async_and_wait (sidecar, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (mg_annotation_store_get_dirty (store));
+  g_assert_true (mg_sidecar_load (again, NULL, &error));
+  g_assert_cmpstr (mg_annotation_get_note (mg_annotation_store_get_annotation (mg_sidecar_get_store (again), 0)), ==, "later");
+
+  /* A folder in the file's place: the error comes back, still dirty. */
+  mg_annotation_store_set_note (store, mg_annotation_store_get_annotation (store, 0), "again");
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+  g_assert_false (save_async_and_wait (sidecar, FALSE, &error));
+  g_assert_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE);
+  g_assert_true (mg_annotation_store_get_dirty (store));
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/sidecar/schema-and-order", test_schema_and_order);
   g_test_add_func ("/sidecar/round-trip/golden", test_golden_round_trip);
   g_test_add_func ("/sidecar/load-async", test_load_async);
+  g_test_add_func ("/sidecar/save-async", test_save_async);
   g_test_add_func ("/sidecar/round-trip/exact-bytes", test_exact_bytes);
   g_test_add_func ("/sidecar/round-trip/create-save-load", test_create_save_load);
   g_test_add_func ("/sidecar/newer-version", test_newer_version);

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "gui-test-util.h"
 #include "mg-agreement-window.h"
@@ -637,6 +638,83 @@ test_external_change (Fixture       *f,
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 3);
 }
 
+/* Runs marginalia-cli in the fixture's folder; its exit status. */
+static int
+run_cli (Fixture            *f,
+         const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_nonnull (g_getenv ("MG_CLI"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("MG_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (f->dir, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (err != NULL && *err != '\0')
+    g_test_message ("%s", err);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static gboolean
+disk_has_tag (gpointer data)
+{
+  QuoteCheck *check = data;
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (check->f->sidecar, check->f->doc);
+
+  if (!mg_sidecar_load (sidecar, NULL, NULL))
+    return FALSE;
+  return mg_tag_set_lookup (mg_annotation_store_get_tag_set (mg_sidecar_get_store (sidecar)),
+                            check->quote) != NULL;
+}
+
+/* Another program adds a tag while the window is open and has unsaved
+ * changes: the window's next save keeps it (and its own annotation), and
+ * the tag can be used at once. */
+static void
+test_external_tag (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *add_tag[] = { "tags", "speech.txt", "--add", "quote", "--name", "Quote",
+                            "--color", "#9141ac", NULL };
+  const char *use_tag[] = { "add", "speech.txt", "--quote", "233", "--tag", "quote", NULL };
+  g_autoptr(GError) error = NULL;
+  MgAnnotationStore *store;
+  QuoteCheck ours = { f, "项目为王" };
+  QuoteCheck tag = { f, "quote" };
+  QuoteCheck used = { f, "233" };
+
+  open_file (f, f->speech);
+  store = mg_window_get_store (f->window);
+
+  mg_annotation_store_create (store, find ("项目为王"), find ("项目为王") + 4, slogan, NULL,
+                              FALSE, "Me", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_cli (f, add_tag), ==, 0);
+
+  /* The window saves right away, before it has noticed the change. */
+  g_assert_true (mg_window_save (f->window, &error));
+  g_assert_no_error (error);
+  g_assert_true (disk_has (&ours));
+  g_assert_true (disk_has_tag (&tag));
+  g_assert_nonnull (mg_tag_set_lookup (mg_annotation_store_get_tag_set (store), "quote"));
+
+  /* And after the file monitor has had its turn, still there. */
+  mg_study_check_disk (f->study);
+  mg_gui_test_iterate ();
+  g_assert_true (disk_has_tag (&tag));
+  g_assert_cmpint (run_cli (f, use_tag), ==, 0);
+  g_assert_true (wait_for (store_has, &used, 15));
+  g_assert_true (disk_has (&ours));
+  g_assert_true (disk_has_tag (&tag));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +735,7 @@ main (int   argc,
   ADD ("agreement-window", test_agreement_window);
   ADD ("shared-without-speech", test_shared_without_speech);
   ADD ("external-change", test_external_change);
+  ADD ("external-tag", test_external_tag);
 #undef ADD
 
   ret = g_test_run ();

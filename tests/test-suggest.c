@@ -6,6 +6,7 @@
 
 #include "corpus-dir.h"
 #include "mg-compare.h"
+#include "mg-dismissal.h"
 #include "mg-suggest.h"
 
 static MgDocument *
@@ -592,27 +593,77 @@ static void
 test_suggest_filter_dismissed (void)
 {
   g_autoptr(MgDocument) document = load_fixture ("report-zh.txt");
+  g_autoptr(MgTagSet) tags = mg_tag_set_new_default ();
+  g_autoptr(MgAnnotationStore) store = mg_annotation_store_new (document, tags);
   g_autoptr(GListStore) all = mg_suggest_document (document, MG_SUGGEST_ALL);
-  g_autoptr(GListStore) dismissed = g_list_store_new (MG_TYPE_SUGGESTION);
   g_autoptr(GListStore) kept = NULL;
-  g_autoptr(MgSuggestion) same = mg_suggestion_new (MG_SUGGESTION_SLOGAN, 185, 190, 4, "", "");
-  g_autoptr(MgSuggestion) other_kind = mg_suggestion_new (MG_SUGGESTION_FIGURE, 185, 190, 4, "", "");
-  g_autoptr(MgSuggestion) other_end = mg_suggestion_new (MG_SUGGESTION_FIGURE, 58, 61, 3, "", "");
+  g_autoptr(MgDismissal) other_kind = mg_dismissal_new (MG_SUGGESTION_FIGURE, 185, 190, "最多跑一次");
+  g_autoptr(MgDismissal) other_end = mg_dismissal_new (MG_SUGGESTION_FIGURE, 58, 61, "6.8");
+  g_autoptr(GPtrArray) on_range = NULL;
+  g_autoptr(GError) error = NULL;
   guint n_all = g_list_model_get_n_items (G_LIST_MODEL (all));
 
-  kept = mg_suggest_filter_dismissed (G_LIST_MODEL (all), G_LIST_MODEL (dismissed));
+  kept = mg_suggest_filter_dismissed (G_LIST_MODEL (all), store);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kept)), ==, n_all);
   g_clear_object (&kept);
 
-  /* Equal objects by kind and range, not by identity; others stay. */
-  g_list_store_append (dismissed, other_end);
-  g_list_store_append (dismissed, same);
-  g_list_store_append (dismissed, other_kind);
-  kept = mg_suggest_filter_dismissed (G_LIST_MODEL (all), G_LIST_MODEL (dismissed));
+  /* Dismissed in the store, by kind and range: the others stay. */
+  on_range = mg_suggest_find_range (G_LIST_MODEL (all), 185, 190);
+  g_assert_cmpuint (on_range->len, ==, 1);
+  g_assert_true (mg_annotation_store_dismiss_suggestion (store, g_ptr_array_index (on_range, 0), &error));
+  g_assert_no_error (error);
+  g_assert_true (mg_annotation_store_dismiss (store, other_kind, &error));
+  g_assert_true (mg_annotation_store_dismiss (store, other_end, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (mg_annotation_store_get_dismissed (store)), ==, 3);
+  kept = mg_suggest_filter_dismissed (G_LIST_MODEL (all), store);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kept)), ==, n_all - 1);
   g_assert_null (find (G_LIST_MODEL (kept), MG_SUGGESTION_SLOGAN, 185, 190));
   g_assert_nonnull (find (G_LIST_MODEL (kept), MG_SUGGESTION_FIGURE, 58, 62));
   check_invariants (document, G_LIST_MODEL (kept));
+  g_clear_object (&kept);
+
+  /* Undone, the suggestion is back. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (mg_annotation_store_undo (store));
+  kept = mg_suggest_filter_dismissed (G_LIST_MODEL (all), store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kept)), ==, n_all);
+
+  /* No suggestion on a range, or only inside it. */
+  g_clear_pointer (&on_range, g_ptr_array_unref);
+  on_range = mg_suggest_find_range (G_LIST_MODEL (all), 185, 189);
+  g_assert_cmpuint (on_range->len, ==, 0);
+}
+
+/* The slogan tag's lexicon, as a study group keeps it in the sidecar. */
+static void
+test_suggest_store_lexicon (void)
+{
+  g_autoptr(MgDocument) document = load_fixture ("report-zh.txt");
+  g_autoptr(MgTagSet) tags = mg_tag_set_new_default ();
+  g_autoptr(MgAnnotationStore) store = mg_annotation_store_new (document, tags);
+  g_autoptr(GListStore) plain = mg_suggest_document (document, MG_SUGGEST_SLOGANS);
+  g_autoptr(GListStore) with = NULL;
+  g_auto(GStrv) lexicon = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *phrases[] = { "抓招商", "抓项目", NULL };
+  MgSuggestion *s;
+
+  g_assert_null (mg_suggest_dup_lexicon (store));
+  g_assert_true (mg_annotation_store_set_tag_lexicon (store, "slogan", phrases, &error));
+  g_assert_no_error (error);
+  lexicon = mg_suggest_dup_lexicon (store);
+  g_assert_nonnull (lexicon);
+  g_assert_cmpuint (g_strv_length (lexicon), ==, 2);
+
+  with = mg_suggest_document_full (document, MG_SUGGEST_SLOGANS, (const char * const *) lexicon);
+  check_invariants (document, G_LIST_MODEL (with));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (with)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (plain)) + 2);
+  s = find (G_LIST_MODEL (with), MG_SUGGESTION_SLOGAN, 396, 399);
+  g_assert_nonnull (s);
+  g_assert_cmpstr (mg_suggestion_get_quote (s), ==, "抓项目");
+  g_assert_cmpstr (mg_suggestion_get_reason (s), ==, "lexicon");
 }
 
 static void
@@ -864,6 +915,7 @@ main (int   argc,
   g_test_add_func ("/suggest/accept", test_suggest_accept);
   g_test_add_func ("/suggest/accept-all", test_suggest_accept_all);
   g_test_add_func ("/suggest/filter-dismissed", test_suggest_filter_dismissed);
+  g_test_add_func ("/suggest/store-lexicon", test_suggest_store_lexicon);
   g_test_add_func ("/suggest/deterministic", test_suggest_deterministic);
   g_test_add_func ("/suggest/large", test_suggest_large);
   g_test_add_func ("/suggest/find-at", test_suggest_find_at);

@@ -97,6 +97,21 @@ target (const char *kind,
   return g_variant_new ("(suu)", kind, start, end);
 }
 
+/* The suggestion of @kind on exactly [start, end) in @model, or NULL. */
+static MgSuggestion *
+find_suggestion (GListModel       *model,
+                 MgSuggestionKind  kind,
+                 guint             start,
+                 guint             end)
+{
+  g_autoptr(GPtrArray) found = mg_suggest_find_range (model, start, end);
+
+  for (guint i = 0; i < found->len; i++)
+    if (mg_suggestion_get_kind (g_ptr_array_index (found, i)) == kind)
+      return g_ptr_array_index (found, i);
+  return NULL;
+}
+
 /* Waits for the worker thread to hand over the suggestions. */
 static GListModel *
 wait_suggestions (Fixture *fixture)
@@ -341,13 +356,186 @@ test_suggestions_accept (Fixture       *fixture,
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
   g_assert_cmpuint (count_ranges (fixture, "figure"), ==, n_figures);
 
-  /* Dismissing hides one suggestion without annotating it. */
+  /* Dismissing hides one suggestion without annotating it, recorded in
+   * the store (so in the sidecar) as one undo step. */
   g_assert_true (action (fixture, "win.dismiss-suggestion", target ("slogan", 185, 190)));
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (mg_annotation_store_get_dismissed (store)), ==, 1);
+  g_assert_nonnull (mg_annotation_store_lookup_dismissed (store, MG_SUGGESTION_SLOGAN, 185, 190));
   g_assert_false (has_suggestion (fixture, "slogan", 185));
   g_assert_true (has_suggestion (fixture, "slogan", 169));
   shown = mg_window_get_suggestions (fixture->window);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_shown - 1);
+  g_assert_true (action (fixture, "win.undo", NULL));
+  mg_gui_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (mg_annotation_store_get_dismissed (store)), ==, 0);
+  g_assert_true (has_suggestion (fixture, "slogan", 185));
+  g_assert_cmpuint (g_list_model_get_n_items (mg_window_get_suggestions (fixture->window)), ==, n_shown);
+  g_assert_true (action (fixture, "win.redo", NULL));
+  mg_gui_test_iterate ();
+  g_assert_false (has_suggestion (fixture, "slogan", 185));
+}
+
+/* A dismissed suggestion stays dismissed when the speech is opened again. */
+static void
+test_suggestions_dismiss_kept (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *sidecar = NULL;
+  g_autofree char *contents = NULL;
+  MgWindow *second;
+  GListModel *shown;
+  guint n_shown;
+  gint64 deadline;
+
+  open_fixture (fixture, "report-zh.txt");
+  g_assert_true (action (fixture, "win.show-suggestions", NULL));
+  n_shown = g_list_model_get_n_items (wait_suggestions (fixture));
+  g_assert_true (action (fixture, "win.dismiss-suggestion", target ("figure", 58, 62)));
+  g_assert_false (has_suggestion (fixture, "figure", 58));
+  g_assert_true (mg_window_save (fixture->window, NULL));
+
+  path = g_file_get_path (fixture->speech);
+  sidecar = g_strconcat (path, ".marginalia.json", NULL);
+  g_assert_true (g_file_get_contents (sidecar, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"dismissed\""));
+
+  /* Another window on the same speech: not offered again. */
+  second = mg_window_new (app);
+  gtk_window_present (GTK_WINDOW (second));
+  mg_window_open_file (second, fixture->speech);
+  mg_gui_test_wait_loaded (second);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (mg_window_get_suggestions (second) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  mg_gui_test_iterate ();
+  shown = mg_window_get_suggestions (second);
+  g_assert_nonnull (shown);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_shown - 1);
+  g_assert_null (find_suggestion (shown, MG_SUGGESTION_FIGURE, 58, 62));
+  g_assert_nonnull (find_suggestion (shown, MG_SUGGESTION_FIGURE, 73, 80));
+  g_assert_cmpuint (g_list_model_get_n_items (mg_annotation_store_get_dismissed (mg_window_get_store (second))), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (second));
+  mg_gui_test_iterate ();
+}
+
+/* Checks, code point by code point, that the view shows what the store
+ * holds: each annotation's first known tag as a background, its further
+ * tags as stripes, the plain highlight when it has none, the star. */
+static void
+assert_view_matches_store (Fixture *fixture)
+{
+  MgDocumentView *view = view_of (fixture);
+  MgAnnotationStore *store = mg_window_get_store (fixture->window);
+  MgTagSet *tags = mg_annotation_store_get_tag_set (store);
+  GtkTextBuffer *buffer = buffer_of (fixture);
+  guint length = (guint) gtk_text_buffer_get_char_count (buffer);
+  guint n_tags = mg_tag_set_get_n_tags (tags);
+  g_autofree guint8 *background = g_new0 (guint8, (gsize) length * n_tags);
+  g_autofree guint8 *stripe = g_new0 (guint8, (gsize) length * n_tags);
+  g_autofree guint8 *plain = g_new0 (guint8, length);
+  g_autofree guint8 *starred = g_new0 (guint8, length);
+  GtkTextIter iter;
+
+  mg_document_view_refresh (view);
+  g_assert_false (view->bulk_pending);
+  for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+    {
+      MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+      const char * const *ids = mg_annotation_get_tags (a);
+      int first = -1;
+
+      if (mg_annotation_is_orphaned (a))
+        continue;
+      for (guint t = 0; ids[t] != NULL; t++)
+        for (guint k = 0; k < n_tags; k++)
+          if (g_str_equal (mg_tag_get_id (mg_tag_set_get_tag (tags, k)), ids[t]))
+            {
+              for (guint o = mg_annotation_get_start (a); o < mg_annotation_get_end (a); o++)
+                (first < 0 ? background : stripe)[(gsize) o * n_tags + k] = 1;
+              if (first < 0)
+                first = (int) k;
+            }
+      for (guint o = mg_annotation_get_start (a); o < mg_annotation_get_end (a); o++)
+        {
+          if (first < 0)
+            plain[o] = 1;
+          if (mg_annotation_get_starred (a))
+            starred[o] = 1;
+        }
+    }
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  for (guint o = 0; o < length; o++, gtk_text_iter_forward_char (&iter))
+    {
+      for (guint k = 0; k < n_tags; k++)
+        {
+          const char *id = mg_tag_get_id (mg_tag_set_get_tag (tags, k));
+
+          if (gtk_text_iter_has_tag (&iter, g_hash_table_lookup (view->color_tags, id)) != background[(gsize) o * n_tags + k])
+            g_error ("offset %u: the background of “%s” is %s", o, id, background[(gsize) o * n_tags + k] ? "missing" : "left over");
+          if (gtk_text_iter_has_tag (&iter, g_hash_table_lookup (view->stripe_tags, id)) != stripe[(gsize) o * n_tags + k])
+            g_error ("offset %u: the stripe of “%s” is %s", o, id, stripe[(gsize) o * n_tags + k] ? "missing" : "left over");
+        }
+      g_assert_cmpint (gtk_text_iter_has_tag (&iter, view->highlight_tag), ==, plain[o]);
+      g_assert_cmpint (gtk_text_iter_has_tag (&iter, view->starred_tag), ==, starred[o]);
+    }
+}
+
+/* Accepting all of a kind is a change of many annotations: the view waits
+ * for its end and restyles once, and what it shows matches the store after
+ * the change, its undo and its redo. */
+static void
+test_suggestions_bulk_restyle (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  MgAnnotationStore *store;
+  GListModel *shown;
+  guint n_figures, n_slogans;
+
+  open_fixture (fixture, "report-zh.txt");
+  store = mg_window_get_store (fixture->window);
+  g_assert_true (action (fixture, "win.show-suggestions", NULL));
+  wait_suggestions (fixture);
+
+  /* One annotation by hand first, starred, with two tags. */
+  mg_document_view_select_range (view_of (fixture), 3, 9);
+  g_assert_true (action (fixture, "win.tag-selection", g_variant_new_int32 (0)));
+  g_assert_true (mg_annotation_store_toggle_tag (store, mg_annotation_store_get_annotation (store, 0), "figure", NULL));
+  mg_annotation_store_set_starred (store, mg_annotation_store_get_annotation (store, 0), TRUE);
+  g_assert_cmpuint (g_strv_length ((char **) mg_annotation_get_tags (mg_annotation_store_get_annotation (store, 0))), ==, 2);
+  mg_gui_test_iterate ();
+  shown = mg_window_get_suggestions (fixture->window);
+  n_figures = mg_suggest_count_kind (shown, MG_SUGGESTION_FIGURE);
+  n_slogans = mg_suggest_count_kind (shown, MG_SUGGESTION_SLOGAN);
+  g_assert_cmpuint (n_figures, >, 10);
+  g_assert_cmpuint (n_slogans, >, 3);
+  assert_view_matches_store (fixture);
+
+  g_assert_true (action (fixture, "win.accept-all-suggestions", g_variant_new_string ("figure")));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, n_figures + 1);
+  assert_view_matches_store (fixture);
+  g_assert_true (action (fixture, "win.accept-all-suggestions", g_variant_new_string ("slogan")));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, n_figures + n_slogans + 1);
+  assert_view_matches_store (fixture);
+
+  g_assert_true (action (fixture, "win.undo", NULL));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, n_figures + 1);
+  assert_view_matches_store (fixture);
+  g_assert_true (action (fixture, "win.undo", NULL));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
+  assert_view_matches_store (fixture);
+  g_assert_true (action (fixture, "win.redo", NULL));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, n_figures + 1);
+  assert_view_matches_store (fixture);
+
+  /* Deleting a tag changes thousands of annotations in one step. */
+  g_assert_true (mg_annotation_store_delete_tag (store, "figure", NULL));
+  mg_gui_test_iterate ();
+  assert_view_matches_store (fixture);
+  g_assert_true (action (fixture, "win.undo", NULL));
+  assert_view_matches_store (fixture);
 }
 
 /* The first button under @widget whose action is @action_name. */
@@ -455,16 +643,16 @@ test_suggestions_navigate (Fixture       *fixture,
   g_assert_cmpuint (start, ==, 381);
   g_assert_cmpuint (end, ==, 391);
 
+  /* Round past the end back to the first. */
+  g_assert_true (action (fixture, "win.next-suggestion", NULL));
+  g_assert_true (mg_document_view_get_selection (view, &start, &end));
+  g_assert_cmpuint (start, ==, 2);
+
   /* The key there offers that suggestion. */
   g_assert_true (action (fixture, "win.show-suggestion-popover", NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (mg_document_view_get_suggestion_popover (view))));
   gtk_popover_popdown (mg_document_view_get_suggestion_popover (view));
   mg_gui_test_iterate ();
-
-  /* Round past the end back to the first. */
-  g_assert_true (action (fixture, "win.next-suggestion", NULL));
-  g_assert_true (mg_document_view_get_selection (view, &start, &end));
-  g_assert_cmpuint (start, ==, 2);
 }
 
 static void
@@ -549,10 +737,12 @@ main (int   argc,
   g_test_add ("/window-suggestions/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("toggle", test_suggestions_toggle);
   ADD ("accept", test_suggestions_accept);
+  ADD ("bulk-restyle", test_suggestions_bulk_restyle);
   ADD ("popover", test_suggestions_popover);
   ADD ("navigate", test_suggestions_navigate);
   ADD ("read-only", test_suggestions_read_only);
   ADD ("other-document", test_suggestions_other_document);
+  ADD ("dismiss-kept", test_suggestions_dismiss_kept);
 #undef ADD
 
   ret = g_test_run ();

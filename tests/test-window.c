@@ -379,6 +379,294 @@ test_window_autosave (Fixture       *fixture,
 }
 
 static void
+wait_not_saving (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (mg_window_is_saving (fixture->window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (mg_window_is_saving (fixture->window));
+}
+
+/* The autosave writes in a thread: the window goes on taking changes
+ * meanwhile, those wait for the next save, and a failure is shown. */
+static void
+test_window_autosave_async (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  MgAnnotationStore *store;
+  g_autofree char *saved = NULL;
+  g_autofree char *path = NULL;
+  gint64 deadline;
+  guint first, second;
+
+  open_fixture (fixture, "gui-speech-zh.txt");
+  store = mg_window_get_store (fixture->window);
+  first = offset_of (fixture, "五万个");
+  second = offset_of (fixture, "项目为王");
+  mg_document_view_select_range (view_of (fixture), first, first + 3);
+  g_assert_true (action (fixture, "win.tag-selection", g_variant_new_int32 (1)));
+
+  /* The save starts after the delay and hands the writing to a thread. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!mg_window_is_saving (fixture->window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (mg_window_is_saving (fixture->window));
+
+  /* Meanwhile the window takes another change. */
+  mg_document_view_select_range (view_of (fixture), second, second + 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-selection", "i", 0));
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 2);
+
+  /* The first save lands with the first change only; the second waits. */
+  wait_not_saving (fixture);
+  saved = read_file (fixture->sidecar);
+  g_assert_nonnull (saved);
+  g_assert_nonnull (strstr (saved, "五万个"));
+  g_assert_null (strstr (saved, "项目为王"));
+  g_assert_true (mg_annotation_store_get_dirty (store));
+  g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_UNSAVED);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((mg_annotation_store_get_dirty (store) || mg_window_is_saving (fixture->window)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (mg_annotation_store_get_dirty (store));
+  g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_SAVED);
+  g_clear_pointer (&saved, g_free);
+  saved = read_file (fixture->sidecar);
+  g_assert_nonnull (strstr (saved, "项目为王"));
+
+  /* A save that fails (a folder where the file should be) is shown, and
+   * the store stays unsaved. */
+  path = g_file_get_path (fixture->sidecar);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+  g_assert_true (action (fixture, "win.undo", NULL));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (fixture->window->save_state != MG_SAVE_STATE_FAILED && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  wait_not_saving (fixture);
+  g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_FAILED);
+  g_assert_nonnull (fixture->window->save_error);
+  g_assert_nonnull (fixture->window->toast);
+  g_assert_true (mg_annotation_store_get_dirty (store));
+  g_assert_false (mg_window_save (fixture->window, NULL));
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+/* Closing right after a change, even while an autosave is writing, still
+ * writes everything before the window goes. */
+static void
+test_window_close_saves (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *saved = NULL;
+  gint64 deadline;
+  guint first, second;
+
+  open_fixture (fixture, "gui-speech-zh.txt");
+  first = offset_of (fixture, "五万个");
+  second = offset_of (fixture, "项目为王");
+  mg_document_view_select_range (view_of (fixture), first, first + 3);
+  g_assert_true (action (fixture, "win.tag-selection", g_variant_new_int32 (1)));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!mg_window_is_saving (fixture->window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  mg_document_view_select_range (view_of (fixture), second, second + 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-selection", "i", 0));
+
+  g_object_ref (fixture->window);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_assert_false (mg_window_is_saving (fixture->window));
+  saved = read_file (fixture->sidecar);
+  g_assert_nonnull (saved);
+  g_assert_nonnull (strstr (saved, "五万个"));
+  g_assert_nonnull (strstr (saved, "项目为王"));
+  mg_gui_test_iterate ();
+  g_clear_object (&fixture->window);
+  fixture->window = mg_window_new (app);
+}
+
+static void
+mark_painted (gboolean *painted)
+{
+  *painted = TRUE;
+}
+
+/* The colour most pixels of the character at @offset have on screen: its
+ * background (glyph strokes are the minority). */
+static guint32
+screen_color_at (Fixture *fixture,
+                 guint    offset)
+{
+  GtkTextView *text_view = mg_document_view_get_text_view (view_of (fixture));
+  GtkWidget *widget = GTK_WIDGET (fixture->window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autofree guint32 *pixels = NULL;
+  graphene_point_t in, out;
+  GdkRectangle rect;
+  GtkTextIter iter;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  guint32 best = 0;
+  guint best_count = 0;
+
+  mg_document_view_refresh (view_of (fixture));
+  mg_gui_test_iterate ();
+  gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &iter, offset);
+  gtk_text_view_scroll_to_iter (text_view, &iter, 0.0, FALSE, 0, 0);
+  mg_gui_test_iterate ();
+  gtk_text_view_get_iter_location (text_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &rect.x, &rect.y);
+  in = GRAPHENE_POINT_INIT (rect.x, rect.y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text_view), widget, &in, &out));
+
+  /* The paintable shows what the last frame drew: nothing while a new
+   * layout is pending, so draw frames until it has one. */
+  for (int attempt = 0; node == NULL && attempt < 50; attempt++)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      gboolean painted = FALSE;
+      gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+      gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (mark_painted), &painted);
+
+      gtk_widget_queue_draw (widget);
+      while (!painted && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      g_signal_handler_disconnect (clock, id);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_new (guint32, (gsize) width * height);
+  gdk_texture_download (texture, (guchar *) pixels, (gsize) width * 4);
+  for (int y = (int) out.y; y < (int) out.y + rect.height && y < height; y++)
+    for (int x = (int) out.x; x < (int) out.x + rect.width && x < width; x++)
+      {
+        guint32 pixel = pixels[(gsize) y * width + x];
+        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (pixel))) + 1;
+
+        g_hash_table_insert (counts, GUINT_TO_POINTER (pixel), GUINT_TO_POINTER (count));
+        if (count > best_count)
+          {
+            best = pixel;
+            best_count = count;
+          }
+      }
+  g_assert_cmpuint (best_count, >, 0);
+  return best;
+}
+
+/* Sum of the differences of the three channels, 0–765. */
+static guint
+color_distance (guint32 a,
+                guint32 b)
+{
+  guint d = 0;
+
+  for (int shift = 0; shift < 24; shift += 8)
+    d += (guint) ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff));
+  return d;
+}
+
+/* The selection never looks like a highlight, in light and dark styles;
+ * an annotation with two tags shows both. */
+static void
+test_window_selection_and_tags_look (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  MgAnnotationStore *store;
+  guint goal, selected, both;
+
+  open_fixture (fixture, "gui-speech-zh.txt");
+  store = mg_window_get_store (fixture->window);
+  goal = offset_of (fixture, "五万个");
+  selected = offset_of (fixture, "项目为王");
+  both = offset_of (fixture, "三年大变样");
+
+  /* A policy goal (the first tag, blue), and an annotation that is a
+   * figure and a policy goal. */
+  mg_document_view_select_range (view_of (fixture), goal, goal + 3);
+  g_assert_true (action (fixture, "win.tag-selection", g_variant_new_int32 (0)));
+  g_assert_true (mg_annotation_has_tag (mg_window_get_selected (fixture->window), "policy-goal"));
+  mg_document_view_select_range (view_of (fixture), both, both + 5);
+  g_assert_true (action (fixture, "win.tag-selection", g_variant_new_int32 (1)));
+  g_assert_true (mg_annotation_store_toggle_tag (store, mg_window_get_selected (fixture->window), "policy-goal", NULL));
+  mg_gui_test_iterate ();
+  g_assert_true (has_named_tag (fixture, both, "mg-highlight") == FALSE);
+  {
+    MgDocumentView *view = view_of (fixture);
+    GtkTextTag *stripe = NULL, *figure = NULL;
+    GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer_of (fixture));
+    GtkTextIter iter;
+    GSList *tags;
+    gboolean underline_blue = FALSE, background_green = FALSE;
+
+    mg_document_view_refresh (view);
+    gtk_text_buffer_get_iter_at_offset (buffer_of (fixture), &iter, both + 2);
+    tags = gtk_text_iter_get_tags (&iter);
+    for (GSList *l = tags; l; l = l->next)
+      {
+        PangoUnderline underline = PANGO_UNDERLINE_NONE;
+        GdkRGBA *line = NULL, *back = NULL;
+        gboolean back_set = FALSE;
+
+        g_object_get (l->data, "underline", &underline, "underline-rgba", &line,
+                      "background-set", &back_set, "background-rgba", &back, NULL);
+        /* Policy goal #3584e4 as a stripe; figure #2ec27e as the wash. */
+        if (underline == PANGO_UNDERLINE_DOUBLE && line != NULL &&
+            ABS (line->blue - 0xe4 / 255.0) < 0.01 && ABS (line->red - 0x35 / 255.0) < 0.01)
+          {
+            underline_blue = TRUE;
+            stripe = l->data;
+          }
+        if (back_set && back != NULL && ABS (back->green - 0xc2 / 255.0) < 0.01)
+          {
+            background_green = TRUE;
+            figure = l->data;
+          }
+        g_clear_pointer (&line, gdk_rgba_free);
+        g_clear_pointer (&back, gdk_rgba_free);
+      }
+    g_slist_free (tags);
+    g_assert_true (underline_blue);
+    g_assert_true (background_green);
+    g_assert_true (gtk_text_tag_table_lookup (table, "mg-highlight") != stripe);
+    g_assert_true (figure != stripe);
+  }
+
+  for (int dark = 0; dark < 2; dark++)
+    {
+      guint32 plain, highlight, selection, two_tags;
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      mg_gui_test_iterate ();
+      mg_document_view_select_range (view_of (fixture), selected, selected + 4);
+      plain = screen_color_at (fixture, goal - 3);
+      highlight = screen_color_at (fixture, goal + 1);
+      selection = screen_color_at (fixture, selected + 1);
+      two_tags = screen_color_at (fixture, both + 1);
+      g_test_message ("%s: plain %06x, policy goal %06x, selection %06x, figure + goal %06x",
+                      dark ? "dark" : "light", plain & 0xffffff, highlight & 0xffffff,
+                      selection & 0xffffff, two_tags & 0xffffff);
+      g_assert_cmpuint (color_distance (highlight, plain), >, 20);
+      /* Far apart, not the 7 levels of 184,212,246 against 191,216,247. */
+      g_assert_cmpuint (color_distance (selection, highlight), >, 120);
+      g_assert_cmpuint (color_distance (selection, plain), >, 120);
+      g_assert_cmpuint (color_distance (two_tags, highlight), >, 40);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  mg_document_view_clear_selection (view_of (fixture));
+}
+
+static void
 test_window_search (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -751,6 +1039,9 @@ main (int   argc,
   ADD ("tag-selection", test_window_tag_selection);
   ADD ("highlight-overlap-delete", test_window_highlight_overlap_delete);
   ADD ("autosave", test_window_autosave);
+  ADD ("autosave-async", test_window_autosave_async);
+  ADD ("close-saves", test_window_close_saves);
+  ADD ("selection-and-tags-look", test_window_selection_and_tags_look);
   ADD ("search", test_window_search);
   ADD ("broken-sidecar", test_window_broken_sidecar);
   ADD ("gb18030", test_window_gb18030);

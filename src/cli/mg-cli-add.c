@@ -12,58 +12,6 @@
 #include "mg-search.h"
 #include "mg-util.h"
 
-/* A decimal number of any size, as its digits without leading zeros
- * ("0" for zero); NULL when @s is not one. Numbers too large for any
- * integer type stay comparable as text. */
-static char *
-parse_number (const char *s)
-{
-  if (*s == '\0')
-    return NULL;
-  for (const char *p = s; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return NULL;
-  while (s[0] == '0' && s[1] != '\0')
-    s++;
-  return g_strdup (s);
-}
-
-/* Compares two results of parse_number() by value. */
-static int
-compare_numbers (const char *a,
-                 const char *b)
-{
-  gsize la = strlen (a);
-  gsize lb = strlen (b);
-
-  if (la != lb)
-    return la < lb ? -1 : 1;
-  return strcmp (a, b);
-}
-
-/* "START:END" → its two numbers; FALSE when it does not have that shape. */
-static gboolean
-parse_range (const char  *text,
-             char       **out_start,
-             char       **out_end)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-
-  if (g_strv_length (parts) != 2)
-    return FALSE;
-  start = parse_number (parts[0]);
-  end = parse_number (parts[1]);
-  if (start == NULL || end == NULL)
-    return FALSE;
-  if (out_start != NULL)
-    *out_start = g_steal_pointer (&start);
-  if (out_end != NULL)
-    *out_end = g_steal_pointer (&end);
-  return TRUE;
-}
-
 /* Where the new annotation goes; prints why when it cannot. @occurrence
  * is a result of parse_number() (a count from 1). */
 static gboolean
@@ -90,7 +38,7 @@ locate (MgCliFiles *files,
           return FALSE;
         }
       /* No text holds a quote more often than it has characters. */
-      if (compare_numbers (occurrence, length_text) <= 0)
+      if (mg_cli_compare_numbers (occurrence, length_text) <= 0)
         nth = g_ascii_strtoull (occurrence, NULL, 10);
       if (nth > 0 &&
           mg_search_find_nth (files->document, quote, (guint) nth, out_start, out_end))
@@ -137,19 +85,19 @@ locate (MgCliFiles *files,
 
       /* The shape of the range was checked with the options; the numbers
        * are compared as given, however large. */
-      parse_range (range, &start, &end);
-      if (compare_numbers (start, end) == 0)
+      mg_cli_parse_range (range, &start, &end);
+      if (mg_cli_compare_numbers (start, end) == 0)
         {
           mg_cli_message (_("the range %s:%s is empty"), start, end);
           return FALSE;
         }
-      if (compare_numbers (start, end) > 0)
+      if (mg_cli_compare_numbers (start, end) > 0)
         {
           mg_cli_message (_("the range %s:%s is reversed (the start comes after the end)"),
                           start, end);
           return FALSE;
         }
-      if (compare_numbers (end, length_text) > 0)
+      if (mg_cli_compare_numbers (end, length_text) > 0)
         {
           mg_cli_message (g_dngettext (GETTEXT_PACKAGE,
                                        "the range %s:%s is beyond the end of %s (%u character)",
@@ -172,10 +120,10 @@ run (const MgCliCommand *command,
   g_auto(MgCliArgs) args = { 0 };
   g_autoptr(MgCliFiles) files = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) previous = NULL;
   g_autofree char *quote = NULL;
   g_autofree char *range = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *undone = NULL;
   g_autofree char *author = NULL;
   g_auto(GStrv) tags = NULL;
   g_autoptr(GPtrArray) tag_ids = g_ptr_array_new ();
@@ -237,12 +185,12 @@ run (const MgCliCommand *command,
     return mg_cli_usage_error (command, _("give --quote or --range, not both"));
   if (occurrence_arg != NULL && quote == NULL)
     return mg_cli_usage_error (command, _("--occurrence goes with --quote"));
-  occurrence = parse_number (occurrence_arg != NULL ? occurrence_arg : "1");
+  occurrence = mg_cli_parse_number (occurrence_arg != NULL ? occurrence_arg : "1");
   if (occurrence == NULL && occurrence_arg[0] != '-')
     return mg_cli_usage_error (command, _("“%s” is not a number"), occurrence_arg);
   if (occurrence == NULL || strcmp (occurrence, "0") == 0)
     return mg_cli_usage_error (command, _("--occurrence counts from 1"));
-  if (range != NULL && !parse_range (range, NULL, NULL))
+  if (range != NULL && !mg_cli_parse_range (range, NULL, NULL))
     return mg_cli_usage_error (command, _("“%s” is not a range: write START:END, e.g. 10:24"),
                                range);
   if (author != NULL && *author == '\0')
@@ -274,43 +222,15 @@ run (const MgCliCommand *command,
     return mg_cli_fail (MG_CLI_EXIT_DATA, error);
 
   /* Should stdout fail once the sidecar is saved (a full disk), nobody
-   * received the id: the sidecar is put back as it was, so that the
-   * failing command changes nothing, as for any other failure. */
-  previous = g_file_load_bytes (files->sidecar_file, NULL, NULL, NULL);
+   * received the id: the sidecar is put back as it was. */
   status = mg_cli_files_save (files);
   if (status != MG_CLI_EXIT_OK)
     return status;
 
   mg_cli_write (mg_annotation_get_id (annotation), -1);
   mg_cli_write ("\n", 1);
-  if (fflush (stdout) != 0 || ferror (stdout))
-    {
-      const char *reason = g_strerror (errno);
-      g_autoptr(GError) undo_error = NULL;
-      gboolean undone;
-
-      clearerr (stdout);
-      if (previous != NULL)
-        undone = g_file_replace_contents (files->sidecar_file,
-                                          g_bytes_get_data (previous, NULL),
-                                          g_bytes_get_size (previous),
-                                          NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                          NULL, &undo_error);
-      else
-        undone = g_file_delete (files->sidecar_file, NULL, &undo_error);
-
-      if (undone)
-        mg_cli_message (_("could not write the new annotation’s id to standard output (%s); "
-                          "nothing was added to %s"), reason, files->sidecar_path);
-      else
-        mg_cli_message (_("could not write the new annotation’s id to standard output (%s); "
-                          "the annotation is saved in %s all the same, with the id %s "
-                          "(it could not be taken out again: %s)"),
-                        reason, files->sidecar_path, mg_annotation_get_id (annotation),
-                        undo_error->message);
-      return MG_CLI_EXIT_WRITE;
-    }
-  return MG_CLI_EXIT_OK;
+  undone = g_strdup_printf (_("nothing was added to %s"), files->sidecar_path);
+  return mg_cli_files_finish (files, undone);
 }
 
 const MgCliCommand mg_cli_command_add = {

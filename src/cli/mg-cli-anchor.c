@@ -121,13 +121,8 @@ run (const MgCliCommand *command,
   if (mg_sidecar_get_exists (files->sidecar)
       && (mg_sidecar_get_reanchored (files->sidecar)
           || mg_sidecar_get_document_outdated (files->sidecar))
-      && !mg_sidecar_save (files->sidecar, NULL, &error))
-    {
-      if (g_error_matches (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_BROKEN) ||
-          g_error_matches (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_NEWER_VERSION))
-        return mg_cli_fail (MG_CLI_EXIT_DATA, error);
-      return mg_cli_fail (MG_CLI_EXIT_WRITE, error);
-    }
+      && (status = mg_cli_files_save_full (files, TRUE)) != MG_CLI_EXIT_OK)
+    return status;
 
   if (json)
     write_json (files->store, &counts);
@@ -138,7 +133,7 @@ run (const MgCliCommand *command,
       mg_cli_print (_("Fuzzy:    %u\n"), counts.fuzzy);
       mg_cli_print (_("Orphaned: %u\n"), counts.orphaned);
     }
-  return MG_CLI_EXIT_OK;
+  return mg_cli_files_finish (files, NULL);
 }
 
 const MgCliCommand mg_cli_command_anchor = {

@@ -396,3 +396,50 @@ mg_cli_json_write (JsonNode *node)
   g_string_append_c (out, '\n');
   mg_cli_write (out->str, out->len);
 }
+
+char *
+mg_cli_parse_number (const char *s)
+{
+  if (*s == '\0')
+    return NULL;
+  for (const char *p = s; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return NULL;
+  while (s[0] == '0' && s[1] != '\0')
+    s++;
+  return g_strdup (s);
+}
+
+int
+mg_cli_compare_numbers (const char *a,
+                 const char *b)
+{
+  gsize la = strlen (a);
+  gsize lb = strlen (b);
+
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  return strcmp (a, b);
+}
+
+gboolean
+mg_cli_parse_range (const char  *text,
+             char       **out_start,
+             char       **out_end)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  if (g_strv_length (parts) != 2)
+    return FALSE;
+  start = mg_cli_parse_number (parts[0]);
+  end = mg_cli_parse_number (parts[1]);
+  if (start == NULL || end == NULL)
+    return FALSE;
+  if (out_start != NULL)
+    *out_start = g_steal_pointer (&start);
+  if (out_end != NULL)
+    *out_end = g_steal_pointer (&end);
+  return TRUE;
+}

@@ -7,6 +7,7 @@
 #include "mg-annotation-store.h"
 #include "mg-document.h"
 #include "mg-sidecar.h"
+#include "mg-sidecar-lock.h"
 
 G_BEGIN_DECLS
 
@@ -118,12 +119,17 @@ typedef struct
   MgDocument        *document;
   MgSidecar         *sidecar;
   MgAnnotationStore *store;          /* the sidecar's */
+  MgSidecarLock     *lock;           /* held from reading to writing, when for writing */
+  gboolean           saved;          /* the sidecar was written… */
+  GBytes            *previous;       /* …over these bytes (NULL: there was no file) */
 } MgCliFiles;
 
 /* Loads the document and its sidecar (@annotations_path, or the default
  * beside the document). On failure prints why and returns NULL with
  * @out_status set. With @for_writing, a sidecar this version may not write
- * (newer version) is refused before anything is changed. A sidecar whose
+ * (newer version) is refused before anything is changed, and the sidecar
+ * is locked (mg_sidecar_lock_acquire) until mg_cli_files_free(), so that
+ * no other program changes it in between. A sidecar whose
  * sha256 differs from the text comes back re-anchored in memory. */
 MgCliFiles *mg_cli_files_open (const char *document_path,
                                const char *annotations_path,
@@ -131,9 +137,26 @@ MgCliFiles *mg_cli_files_open (const char *document_path,
                                int        *out_status);
 void        mg_cli_files_free (MgCliFiles *files);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgCliFiles, mg_cli_files_free)
-/* Saves the sidecar atomically when the store changed. Returns the exit
- * status (a message printed on failure). */
+/* Saves the sidecar atomically when the store changed (or always, with
+ * @force). Returns the exit status (a message printed on failure). */
 int         mg_cli_files_save (MgCliFiles *files);
+int         mg_cli_files_save_full (MgCliFiles *files,
+                                    gboolean    force);
+/* FALSE, with a usage error printed and @out_status set, when @output
+ * (an -o argument) is the speech or the sidecar of @files (through a link
+ * too): an export or a merge must not overwrite them. */
+gboolean    mg_cli_files_check_output (MgCliFiles         *files,
+                                       const MgCliCommand *command,
+                                       const char         *output,
+                                       int                *out_status);
+/* Ends a command whose output (on stdout) follows a save: flushes stdout
+ * and, when that fails (a full disk), puts the sidecar back as it was, so
+ * that the failing command changes nothing. @undone (nullable) says what
+ * was taken back. Returns the exit status. */
+int         mg_cli_files_finish (MgCliFiles *files,
+                                 const char *undone);
+/* The exit status for @error from saving a sidecar. */
+int         mg_cli_save_status (const GError *error);
 
 /* The speeches of a command that takes DOC|FOLDER... (list, export):
  * every DOC, and the speeches of every FOLDER (mg-collection.h) joined
@@ -162,5 +185,18 @@ void        mg_cli_tsv_write_row    (const char * const *fields,
 
 /* Writes @node as JSON (two-space indent, trailing newline) to stdout. */
 void        mg_cli_json_write       (JsonNode   *node);
+
+/* A decimal number of any size, as its digits without leading zeros
+ * ("0" for zero); NULL when @s is not one. Numbers too large for any
+ * integer type stay comparable as text. */
+char     *mg_cli_parse_number    (const char  *s);
+/* Compares two results of mg_cli_parse_number() by value. */
+int       mg_cli_compare_numbers (const char  *a,
+                                  const char  *b);
+/* "START:END" → its two numbers (nullable outputs, results of
+ * mg_cli_parse_number()); FALSE when it does not have that shape. */
+gboolean  mg_cli_parse_range     (const char  *text,
+                                  char       **out_start,
+                                  char       **out_end);
 
 G_END_DECLS

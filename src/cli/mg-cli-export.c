@@ -84,6 +84,9 @@ run (const MgCliCommand *command,
   all = mg_cli_files_open_all (&args, &several, &status);
   if (all == NULL)
     goto out;
+  for (guint i = 0; output != NULL && i < all->len; i++)
+    if (!mg_cli_files_check_output (g_ptr_array_index (all, i), command, output, &status))
+      goto out;
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     if (!mg_cli_check_tag_any (all, tags[i]))
       {

@@ -2,9 +2,15 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
+
 #include <glib/gi18n-lib.h>
 
+#include <glib/gstdio.h>
+
 #include "mg-cli-common.h"
+#include "mg-util.h"
 #include "mg-collection.h"
 
 void
@@ -13,6 +19,8 @@ mg_cli_files_free (MgCliFiles *files)
   if (files == NULL)
     return;
   g_clear_object (&files->sidecar);
+  g_clear_pointer (&files->lock, mg_sidecar_lock_release);
+  g_clear_pointer (&files->previous, g_bytes_unref);
   g_clear_object (&files->document);
   g_clear_object (&files->sidecar_file);
   g_clear_object (&files->document_file);
@@ -60,6 +68,16 @@ mg_cli_files_open (const char *document_path,
       files->sidecar_file = mg_sidecar_default_file (files->document_file);
     }
 
+  if (for_writing)
+    {
+      files->lock = mg_sidecar_lock_acquire (files->sidecar_file, &error);
+      if (files->lock == NULL)
+        {
+          *out_status = mg_cli_fail (MG_CLI_EXIT_WRITE, error);
+          return NULL;
+        }
+    }
+
   files->sidecar = mg_sidecar_new (files->sidecar_file, files->document);
   if (!mg_sidecar_load (files->sidecar, NULL, &error))
     {
@@ -90,20 +108,69 @@ mg_cli_files_open (const char *document_path,
 int
 mg_cli_files_save (MgCliFiles *files)
 {
+  return mg_cli_files_save_full (files, FALSE);
+}
+
+int
+mg_cli_files_save_full (MgCliFiles *files,
+                        gboolean    force)
+{
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) previous = NULL;
 
-  if (!mg_annotation_store_get_dirty (files->store))
+  if (!force && !mg_annotation_store_get_dirty (files->store))
     return MG_CLI_EXIT_OK;
 
-  if (mg_sidecar_save (files->sidecar, NULL, &error))
-    return MG_CLI_EXIT_OK;
+  previous = g_file_load_bytes (files->sidecar_file, NULL, NULL, NULL);
+  if (!mg_sidecar_save (files->sidecar, NULL, &error))
+    return mg_cli_fail (mg_cli_save_status (error), error);
+  if (!files->saved)
+    {
+      files->saved = TRUE;
+      files->previous = g_steal_pointer (&previous);
+    }
+  return MG_CLI_EXIT_OK;
+}
 
-  /* A sidecar we must not overwrite is a matter of its data; anything
-   * else is the write itself failing. */
+int
+mg_cli_files_finish (MgCliFiles *files,
+                     const char *undone)
+{
+  g_autoptr(GError) error = NULL;
+  const char *reason;
+
+  if (fflush (stdout) == 0 && !ferror (stdout))
+    return MG_CLI_EXIT_OK;
+  reason = g_strerror (errno);
+  clearerr (stdout);
+
+  if (!files->saved)
+    mg_cli_message (_("could not write to standard output: %s"), reason);
+  else if (mg_sidecar_put_back (files->sidecar, files->previous, &error))
+    {
+      g_autofree char *as_it_was = g_strdup_printf (_("%s is as it was"), files->sidecar_path);
+
+      mg_cli_message (_("could not write to standard output (%s); %s"), reason,
+                      undone != NULL ? undone : as_it_was);
+    }
+  else
+    mg_cli_message (_("could not write to standard output (%s); the change is saved in %s "
+                      "all the same (it could not be taken back: %s)"),
+                    reason, files->sidecar_path, error->message);
+  return MG_CLI_EXIT_WRITE;
+}
+
+int
+mg_cli_save_status (const GError *error)
+{
+  /* A sidecar we must not overwrite, or one that would grow past what can
+   * be read back, is a matter of its data; anything else is the write
+   * itself failing. */
   if (g_error_matches (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_BROKEN) ||
-      g_error_matches (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_NEWER_VERSION))
-    return mg_cli_fail (MG_CLI_EXIT_DATA, error);
-  return mg_cli_fail (MG_CLI_EXIT_WRITE, error);
+      g_error_matches (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_NEWER_VERSION) ||
+      g_error_matches (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_TOO_LARGE))
+    return MG_CLI_EXIT_DATA;
+  return MG_CLI_EXIT_WRITE;
 }
 
 gboolean
@@ -126,6 +193,46 @@ mg_cli_check_tag (MgCliFiles *files,
   mg_cli_message (_("unknown tag “%s” in %s (known tags: %s)"),
                   tag_id, files->sidecar_path, known->str);
   return FALSE;
+}
+
+/* The same file: the same path once links are followed, or the same
+ * inode (a hard link). */
+static gboolean
+same_file (GFile *a,
+           GFile *b)
+{
+  g_autoptr(GFile) ra = mg_util_resolve_symlinks (a, NULL);
+  g_autoptr(GFile) rb = mg_util_resolve_symlinks (b, NULL);
+  g_autofree char *pa = g_file_get_path (ra);
+  g_autofree char *pb = g_file_get_path (rb);
+  GStatBuf sa, sb;
+
+  if (g_file_equal (ra, rb))
+    return TRUE;
+  return pa != NULL && pb != NULL && g_stat (pa, &sa) == 0 && g_stat (pb, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+gboolean
+mg_cli_files_check_output (MgCliFiles         *files,
+                           const MgCliCommand *command,
+                           const char         *output,
+                           int                *out_status)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+  if (same_file (file, files->document_file))
+    {
+      *out_status = mg_cli_usage_error (command, _("-o %s would overwrite the speech itself"), output);
+      return FALSE;
+    }
+  if (same_file (file, files->sidecar_file))
+    {
+      *out_status = mg_cli_usage_error (command, _("-o %s would overwrite the speech’s annotations (%s)"),
+                                        output, files->sidecar_path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The speech paths @args names: each DOC as given, each FOLDER's speeches

@@ -39,7 +39,7 @@ run (const MgCliCommand *command,
   mg_cli_print (_("Orphaned: %u\n"), report.orphaned);
   mg_cli_print (_("Skipped:  %u\n"), report.skipped);
   mg_cli_print (_("New tags: %u\n"), report.tags_created);
-  return MG_CLI_EXIT_OK;
+  return mg_cli_files_finish (files, NULL);
 }
 
 const MgCliCommand mg_cli_command_import = {

@@ -13,15 +13,6 @@
  * was. */
 
 static int
-save_error_status (const GError *error)
-{
-  if (g_error_matches (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_BROKEN) ||
-      g_error_matches (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_NEWER_VERSION))
-    return MG_CLI_EXIT_DATA;
-  return MG_CLI_EXIT_WRITE;
-}
-
-static int
 run (const MgCliCommand *command,
      int                 argc,
      char              **argv)
@@ -46,6 +37,8 @@ run (const MgCliCommand *command,
 
   files = mg_cli_files_open (args.args[0], args.annotations, out == NULL, &status);
   if (files == NULL)
+    return status;
+  if (out != NULL && !mg_cli_files_check_output (files, command, out, &status))
     return status;
 
   for (guint i = 1; i < args.n_args; i++)
@@ -78,14 +71,14 @@ run (const MgCliCommand *command,
     {
       out_file = g_file_new_for_commandline_arg (out);
       if (!mg_sidecar_save_as (files->sidecar, out_file, NULL, &error))
-        return mg_cli_fail (save_error_status (error), error);
+        return mg_cli_fail (mg_cli_save_status (error), error);
     }
   else if (mg_annotation_store_get_dirty (files->store) ||
            mg_sidecar_get_reanchored (files->sidecar) ||
            !mg_sidecar_get_exists (files->sidecar))
     {
       if (!mg_sidecar_save (files->sidecar, NULL, &error))
-        return mg_cli_fail (save_error_status (error), error);
+        return mg_cli_fail (mg_cli_save_status (error), error);
     }
 
   mg_cli_message (_("In all: %u added, %u merged, %u skipped; written to %s"),

@@ -99,6 +99,62 @@ apply (MgCliFiles     *files,
   mg_cli_print (g_dngettext (GETTEXT_PACKAGE,
                              " (%u suggestion already annotated).\n",
                              " (%u suggestions already annotated).\n", n_all - n), n_all - n);
+  return mg_cli_files_finish (files, NULL);
+}
+
+/* Records as dismissed the suggestions of @suggestions on each of
+ * @ranges ("START:END", their shape checked already); saves. A range no
+ * suggestion has changes nothing and fails. */
+static int
+dismiss (MgCliFiles         *files,
+         GListModel         *suggestions,
+         const char * const *ranges)
+{
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  guint n_new = 0;
+  int status;
+
+  for (guint i = 0; ranges[i] != NULL; i++)
+    {
+      g_autofree char *start = NULL;
+      g_autofree char *end = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+      g_autofree char *max = g_strdup_printf ("%u", G_MAXUINT);
+
+      mg_cli_parse_range (ranges[i], &start, &end);
+      if (mg_cli_compare_numbers (end, max) <= 0)
+        found = mg_suggest_find_range (suggestions, (guint) g_ascii_strtoull (start, NULL, 10),
+                                       (guint) g_ascii_strtoull (end, NULL, 10));
+      if (found == NULL || found->len == 0)
+        {
+          mg_cli_message (_("no suggestion lies on %s:%s"), start, end);
+          return MG_CLI_EXIT_DATA;
+        }
+      for (guint k = 0; k < found->len; k++)
+        g_ptr_array_add (chosen, g_object_ref (g_ptr_array_index (found, k)));
+    }
+
+  mg_annotation_store_begin_group (files->store, _("Dismiss suggestions"));
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      MgSuggestion *suggestion = g_ptr_array_index (chosen, i);
+
+      n_new += !mg_annotation_store_is_dismissed (files->store, suggestion);
+      if (!mg_annotation_store_dismiss_suggestion (files->store, suggestion, &error))
+        {
+          mg_annotation_store_end_group (files->store);
+          return mg_cli_fail (MG_CLI_EXIT_DATA, error);
+        }
+    }
+  mg_annotation_store_end_group (files->store);
+
+  status = mg_cli_files_save (files);
+  if (status != MG_CLI_EXIT_OK)
+    return status;
+  mg_cli_print (g_dngettext (GETTEXT_PACKAGE,
+                             "Dismissed %u suggestion.\n",
+                             "Dismissed %u suggestions.\n", n_new), n_new);
   return MG_CLI_EXIT_OK;
 }
 
@@ -112,6 +168,9 @@ run (const MgCliCommand *command,
   g_autoptr(GListStore) suggestions = NULL;
   g_autofree char *format = NULL;
   g_auto(GStrv) kind_names = NULL;
+  g_auto(GStrv) ranges = NULL;
+  g_auto(GStrv) lexicon = NULL;
+  g_autoptr(GListStore) shown = NULL;
   gboolean do_apply = FALSE;
   MgSuggestKinds kinds = 0;
   int status;
@@ -124,6 +183,9 @@ run (const MgCliCommand *command,
     { "apply", 0, 0, G_OPTION_ARG_NONE, &do_apply,
       N_("Add the suggestions as annotations tagged with their kind, "
          "except those already annotated with it"), NULL },
+    { "dismiss", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &ranges,
+      N_("Record the suggestion on this range as dismissed (repeatable)"),
+      N_("START:END") },
     { NULL }
   };
 
@@ -143,25 +205,36 @@ run (const MgCliCommand *command,
     kinds = MG_SUGGEST_ALL;
   if (format != NULL && g_strcmp0 (format, "tsv") != 0 && g_strcmp0 (format, "json") != 0)
     return mg_cli_usage_error (command, _("unknown format “%s” (use tsv or json)"), format);
+  if (do_apply && ranges != NULL)
+    return mg_cli_usage_error (command, _("--apply and --dismiss cannot be used together"));
+  for (guint i = 0; ranges != NULL && ranges[i] != NULL; i++)
+    if (!mg_cli_parse_range (ranges[i], NULL, NULL))
+      return mg_cli_usage_error (command, _("“%s” is not a range: write START:END, e.g. 10:24"), ranges[i]);
 
-  files = mg_cli_files_open (args.args[0], args.annotations, do_apply, &status);
+  files = mg_cli_files_open (args.args[0], args.annotations, do_apply || ranges != NULL, &status);
   if (files == NULL)
     return status;
 
-  suggestions = mg_suggest_document (files->document, kinds);
+  /* The slogan tag's lexicon joins the known formulas. */
+  lexicon = mg_suggest_dup_lexicon (files->store);
+  suggestions = mg_suggest_document_full (files->document, kinds, (const char * const *) lexicon);
+  if (ranges != NULL)
+    return dismiss (files, G_LIST_MODEL (suggestions), (const char * const *) ranges);
+  /* What the reader turned down is neither listed nor applied. */
+  shown = mg_suggest_filter_dismissed (G_LIST_MODEL (suggestions), files->store);
   if (do_apply)
-    return apply (files, G_LIST_MODEL (suggestions), kinds);
+    return apply (files, G_LIST_MODEL (shown), kinds);
 
   if (g_strcmp0 (format, "json") == 0)
-    write_json (G_LIST_MODEL (suggestions));
+    write_json (G_LIST_MODEL (shown));
   else
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (suggestions));
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (shown));
 
       mg_cli_tsv_write_row (columns, G_N_ELEMENTS (columns));
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(MgSuggestion) s = g_list_model_get_item (G_LIST_MODEL (suggestions), i);
+          g_autoptr(MgSuggestion) s = g_list_model_get_item (G_LIST_MODEL (shown), i);
 
           write_tsv_row (s);
         }
@@ -172,7 +245,7 @@ run (const MgCliCommand *command,
 const MgCliCommand mg_cli_command_suggest = {
   "suggest",
   "DOC",
-  "DOC [--kind figure|slogan|policy-goal]... [--format tsv|json] [--apply]",
+  "DOC [--kind figure|slogan|policy-goal]... [--format tsv|json] [--apply | --dismiss START:END...]",
   N_("Suggest figures, slogans and policy goals to annotate"),
   N_("Finds figures (numbers with units, percentages, money, dates, shares), "
      "slogans (quoted coinages, numbered, known and paired formulas, refrains) "
@@ -180,6 +253,9 @@ const MgCliCommand mg_cli_command_suggest = {
      "header line: kind, start, end, paragraph, quote, reason. JSON: an array "
      "of objects with the same members. With --apply, the suggestions become "
      "annotations tagged with their kind — those already annotated with that "
-     "tag are skipped — and the sidecar is saved."),
+     "tag are skipped — and the sidecar is saved. With --dismiss, the "
+     "suggestions on each range given are recorded in the sidecar as "
+     "dismissed; dismissed suggestions are neither listed nor applied, and "
+     "the slogan tag's lexicon is suggested wherever it stands."),
   run,
 };

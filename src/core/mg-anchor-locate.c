@@ -79,7 +79,9 @@ prefix_score (Query *q,
               guint  fs)
 {
   const MgFolded *t = q->index->folded;
-  guint pl = q->prefix->n;
+  /* Only the nearest MG_MYERS_MAX_LENGTH characters of a longer
+   * context are compared. */
+  guint pl = MIN (q->prefix->n, MG_MYERS_MAX_LENGTH);
   guint w, j, best;
   guint *dist;
 
@@ -89,7 +91,7 @@ prefix_score (Query *q,
   if (w == 0)
     return 0.0;
   if (q->prefix_rev == NULL)
-    q->prefix_rev = mg_myers_new_reversed (q->prefix->chars, pl);
+    q->prefix_rev = mg_myers_new_reversed (q->prefix->chars + q->prefix->n - pl, pl);
   dist = query_scratch (q, w);
   mg_myers_scan_backwards (q->prefix_rev, t->chars + fs - w, w, TRUE, dist);
   best = pl;
@@ -103,7 +105,7 @@ suffix_score (Query *q,
               guint  fe)
 {
   const MgFolded *t = q->index->folded;
-  guint sl = q->suffix->n;
+  guint sl = MIN (q->suffix->n, MG_MYERS_MAX_LENGTH);
   guint w, j, best;
   guint *dist;
 
@@ -434,7 +436,9 @@ locate_fuzzy (Query     *q,
   guint n_windows = 0, n_merged = 0, i;
   gboolean found = FALSE;
 
-  if (k == 0 || t->n == 0)
+  /* Beyond what the matcher serves, a quote is placed exactly or not at
+   * all. */
+  if (k == 0 || t->n == 0 || m > MG_MYERS_MAX_LENGTH)
     return FALSE;
 
   bins = g_hash_table_new (NULL, NULL);
@@ -608,10 +612,25 @@ folded_match_score (MgAnchorIndex *index,
   if (m == 0 || n == 0)
     return MIN (score, 0.99) * 0.5;
   text = original_chars (index, start, end);
-  dist = g_new (guint, n);
   myers = mg_myers_new (pattern, m);
-  mg_myers_scan (myers, text, n, TRUE, dist);
-  d = MIN (dist[n - 1], MAX (m, n));
+  if (myers != NULL)
+    {
+      dist = g_new (guint, n);
+      mg_myers_scan (myers, text, n, TRUE, dist);
+      d = MIN (dist[n - 1], MAX (m, n));
+    }
+  else
+    {
+      /* Too long for the matcher: the characters outside the common
+       * beginning and end count as different, a bound from above. */
+      guint lo = 0, hi = 0, shorter = MIN (m, n);
+
+      while (lo < shorter && pattern[lo] == text[lo])
+        lo++;
+      while (hi < shorter - lo && pattern[m - 1 - hi] == text[n - 1 - hi])
+        hi++;
+      d = MAX (m, n) - lo - hi;
+    }
   return MIN (score, 0.99) * (1.0 - 0.5 * d / MAX (m, n));
 }
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-annotation-store-private.h"
+#include "mg-json-util.h"
 #include "mg-util.h"
 
 /* Every change below follows one pattern: check, apply through the
@@ -588,6 +589,37 @@ mg_annotation_store_move_tag (MgAnnotationStore  *self,
   op->position_after = position;
   mg_undo_stack_push (self->undo, _("Move tag"), op);
   _mg_annotation_store_finish_change (self, &state, TRUE);
+  return TRUE;
+}
+
+gboolean
+mg_annotation_store_update_tag (MgAnnotationStore  *self,
+                                MgTag              *values,
+                                GError            **error)
+{
+  MgTag *tag;
+  g_autoptr(JsonObject) extra = NULL;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (MG_IS_TAG (values), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  tag = lookup_tag (self, mg_tag_get_id (values), error);
+  if (tag == NULL)
+    return FALSE;
+  if (!mg_tag_color_is_valid (mg_tag_get_color (values)))
+    {
+      g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_INVALID_COLOR,
+                   _("“%s” is not a valid color for tag “%s”: use #rrggbb"),
+                   mg_tag_get_color (values), mg_tag_get_id (values));
+      return FALSE;
+    }
+  extra = mg_json_object_deep_copy (mg_tag_get_extra (values));
+  mg_tag_set_extra (tag, extra);
+  if (g_strcmp0 (mg_tag_get_name (tag), mg_tag_get_name (values)) != 0 ||
+      g_strcmp0 (mg_tag_get_color (tag), mg_tag_get_color (values)) != 0 ||
+      g_strcmp0 (mg_tag_get_description (tag), mg_tag_get_description (values)) != 0)
+    change_tag (self, tag, mg_tag_copy (values), _("Change tag"));
   return TRUE;
 }
 

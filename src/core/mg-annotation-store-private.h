@@ -37,6 +37,7 @@ struct _MgAnnotationStore
   MgUndoStack *undo;
 
   guint        bulk_depth;   /* nested groups, undo and redo being applied */
+  guint64      n_changes;    /* "changed" emitted so far (for saving) */
   guint        index_valid : 1;
 };
 
@@ -109,6 +110,9 @@ void       _mg_annotation_store_save_state       (MgAnnotationStore  *self,
  * of one: "in-bulk" is TRUE from the outermost enter to its leave. */
 void       _mg_annotation_store_set_bulk         (MgAnnotationStore  *self,
                                                   gboolean            bulk);
+/* How many changes the store has seen: a save in progress compares it to
+ * know whether what it wrote is still the current state. */
+guint64 _mg_annotation_store_get_n_changes (MgAnnotationStore *self);
 void       _mg_annotation_store_finish_change    (MgAnnotationStore  *self,
                                                   MgStoreState       *before,
                                                   gboolean            changed);

@@ -539,7 +539,16 @@ _mg_annotation_store_finish_change (MgAnnotationStore *self,
   g_clear_pointer (&after.redo_label, g_free);
   g_object_thaw_notify (G_OBJECT (self));
   if (changed)
-    g_signal_emit (self, signals[CHANGED], 0);
+    {
+      self->n_changes++;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
+guint64
+_mg_annotation_store_get_n_changes (MgAnnotationStore *self)
+{
+  return self->n_changes;
 }
 
 /* ---------------------------------------------------------------------- */

@@ -152,6 +152,11 @@ gboolean           mg_annotation_store_move_tag     (MgAnnotationStore *self,
                                                      const char        *tag_id,
                                                      guint              position,
                                                      GError           **error);
+/* Gives the tag with @values' id the name, colour, description and
+ * unknown members of @values. */
+gboolean           mg_annotation_store_update_tag   (MgAnnotationStore *self,
+                                                     MgTag             *values,
+                                                     GError           **error);
 gboolean           mg_annotation_store_delete_tag   (MgAnnotationStore *self,
                                                      const char        *tag_id,
                                                      GError           **error);

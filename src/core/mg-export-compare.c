@@ -211,7 +211,7 @@ append_escaped (Report     *report,
                 const char *text)
 {
   if (report->html)
-    mg_export_append_html (report->out, text);
+    _mg_export_append_html (report->out, text);
   else
     mg_export_markdown_append_text (report->out, text, TRUE);
 }

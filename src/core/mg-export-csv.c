@@ -54,7 +54,7 @@ mg_export_csv_write (MgSummary    *summary,
   guint n = mg_summary_get_n_items (summary);
   gboolean combined = mg_summary_is_combined (summary);
 
-  mg_export_job_begin (job, n);
+  _mg_export_job_begin (job, n);
 
   /* The column names are part of the format, not translated. A combined
    * summary starts each row with the speech's path as given. */
@@ -95,10 +95,10 @@ mg_export_csv_write (MgSummary    *summary,
       mg_export_csv_append_field (out, item->context);
       g_string_append (out, "\r\n");
 
-      if (!mg_export_job_step (job, error))
+      if (!_mg_export_job_step (job, error))
         return FALSE;
     }
 
-  mg_export_job_finish (job);
+  _mg_export_job_finish (job);
   return TRUE;
 }

@@ -49,7 +49,7 @@ html_append_color_var (GString    *out,
   if (color == NULL || !mg_tag_color_is_valid (color))
     return;
   g_string_append (out, " style=\"--tag: ");
-  mg_export_append_html (out, color);
+  _mg_export_append_html (out, color);
   g_string_append (out, "\"");
 }
 
@@ -62,17 +62,17 @@ html_append_item (GString             *out,
   g_string_append (out, "    <article");
   html_append_color_var (out, color);
   g_string_append (out, ">\n      <blockquote>");
-  mg_export_append_html (out, item->quote);
+  _mg_export_append_html (out, item->quote);
   g_string_append (out, "</blockquote>\n      <p class=\"info\">");
-  if (mg_export_item_speech (summary, item) != NULL)
+  if (_mg_export_item_speech (summary, item) != NULL)
     {
       g_string_append (out, "<cite>");
-      mg_export_append_html (out, mg_export_item_speech (summary, item));
+      _mg_export_append_html (out, _mg_export_item_speech (summary, item));
       g_string_append (out, "</cite> · ");
     }
   if (item->paragraph > 0)
     {
-      mg_export_append_paragraph (out, item->paragraph, item->sentence);
+      _mg_export_append_paragraph (out, item->paragraph, item->sentence);
       g_string_append (out, " · ");
     }
   if (item->starred)
@@ -82,24 +82,24 @@ html_append_item (GString             *out,
       g_string_append (out, "<span class=\"tag\"");
       html_append_color_var (out, mg_summary_get_tag_color (summary, item->tags[i]));
       g_string_append (out, ">");
-      mg_export_append_html (out, mg_summary_get_tag_name (summary, item->tags[i]));
+      _mg_export_append_html (out, mg_summary_get_tag_name (summary, item->tags[i]));
       g_string_append (out, "</span>");
     }
   if (item->tags[0] != NULL)
     g_string_append (out, " · ");
-  mg_export_append_html (out, mg_export_author_label (item->author));
+  _mg_export_append_html (out, _mg_export_author_label (item->author));
   g_string_append (out, "</p>\n");
 
   if (*item->context != '\0' && strcmp (item->context, item->quote) != 0)
     {
       g_string_append (out, "      <p class=\"context\">");
-      mg_export_append_html (out, item->context);
+      _mg_export_append_html (out, item->context);
       g_string_append (out, "</p>\n");
     }
   if (*item->note != '\0')
     {
       g_string_append (out, "      <p class=\"note\">");
-      mg_export_append_html (out, item->note);
+      _mg_export_append_html (out, item->note);
       g_string_append (out, "</p>\n");
     }
   g_string_append (out, "    </article>\n");
@@ -118,7 +118,7 @@ html_append_count_row (GString    *out,
       html_append_color_var (out, color);
       g_string_append (out, "></span>");
     }
-  mg_export_append_html (out, name);
+  _mg_export_append_html (out, name);
   g_string_append_printf (out, "</td><td class=\"n\">%u</td></tr>\n", count);
 }
 
@@ -138,7 +138,7 @@ html_append_speech_count_row (GString      *out,
       html_append_color_var (out, color);
       g_string_append (out, "></span>");
     }
-  mg_export_append_html (out, name);
+  _mg_export_append_html (out, name);
   g_string_append (out, "</td>");
   for (guint s = 0; s < n_speeches; s++)
     g_string_append_printf (out, "<td class=\"n\">%u</td>", counts[s]);
@@ -156,22 +156,22 @@ html_append_speech_counts (GString   *out,
   g_autofree guint *orphaned = g_new0 (guint, n_speeches);
 
   g_string_append (out, "    <h2>");
-  mg_export_append_html (out, _("Speeches"));
+  _mg_export_append_html (out, _("Speeches"));
   g_string_append (out, "</h2>\n    <table>\n      <tr><th>");
-  mg_export_append_html (out, _("Speech"));
+  _mg_export_append_html (out, _("Speech"));
   g_string_append (out, "</th><th>");
-  mg_export_append_html (out, _("Document"));
+  _mg_export_append_html (out, _("Document"));
   g_string_append (out, "</th><th>");
-  mg_export_append_html (out, _("Annotations"));
+  _mg_export_append_html (out, _("Annotations"));
   g_string_append (out, "</th></tr>\n");
   for (guint s = 0; s < n_speeches; s++)
     {
       const MgSummarySpeech *speech = mg_summary_get_speech (summary, s);
 
       g_string_append (out, "      <tr><td>");
-      mg_export_append_html (out, speech->title);
+      _mg_export_append_html (out, speech->title);
       g_string_append (out, "</td><td>");
-      mg_export_append_html (out, speech->path);
+      _mg_export_append_html (out, speech->path);
       g_string_append_printf (out, "</td><td class=\"n\">%u</td></tr>\n", speech->n_items);
       untagged[s] = speech->n_untagged;
       orphaned[s] = speech->n_orphaned;
@@ -179,16 +179,16 @@ html_append_speech_counts (GString   *out,
   g_string_append (out, "    </table>\n");
 
   g_string_append (out, "    <h2>");
-  mg_export_append_html (out, _("Counts"));
+  _mg_export_append_html (out, _("Counts"));
   g_string_append (out, "</h2>\n    <table>\n      <tr><th>");
-  mg_export_append_html (out, _("Tag"));
+  _mg_export_append_html (out, _("Tag"));
   for (guint s = 0; s < n_speeches; s++)
     {
       g_string_append (out, "</th><th>");
-      mg_export_append_html (out, mg_summary_get_speech (summary, s)->title);
+      _mg_export_append_html (out, mg_summary_get_speech (summary, s)->title);
     }
   g_string_append (out, "</th><th>");
-  mg_export_append_html (out, _("Total"));
+  _mg_export_append_html (out, _("Total"));
   g_string_append (out, "</th></tr>\n");
   for (guint i = 0; i < tags->len; i++)
     {
@@ -218,11 +218,11 @@ html_append_counts (GString   *out,
   else
     {
       g_string_append (out, "    <h2>");
-      mg_export_append_html (out, _("Counts"));
+      _mg_export_append_html (out, _("Counts"));
       g_string_append (out, "</h2>\n    <table>\n      <tr><th>");
-      mg_export_append_html (out, _("Tag"));
+      _mg_export_append_html (out, _("Tag"));
       g_string_append (out, "</th><th>");
-      mg_export_append_html (out, _("Annotations"));
+      _mg_export_append_html (out, _("Annotations"));
       g_string_append (out, "</th></tr>\n");
       for (guint i = 0; i < tags->len; i++)
         {
@@ -240,15 +240,15 @@ html_append_counts (GString   *out,
   if (authors->len == 0)
     return;
   g_string_append (out, "    <table>\n      <tr><th>");
-  mg_export_append_html (out, _("Author"));
+  _mg_export_append_html (out, _("Author"));
   g_string_append (out, "</th><th>");
-  mg_export_append_html (out, _("Annotations"));
+  _mg_export_append_html (out, _("Annotations"));
   g_string_append (out, "</th></tr>\n");
   for (guint i = 0; i < authors->len; i++)
     {
       const MgSummaryCount *count = g_ptr_array_index (authors, i);
 
-      html_append_count_row (out, mg_export_author_label (count->name), NULL, count->count);
+      html_append_count_row (out, _mg_export_author_label (count->name), NULL, count->count);
     }
   g_string_append (out, "    </table>\n");
 }
@@ -266,7 +266,7 @@ mg_export_html_write (MgSummary    *summary,
 
   for (guint g = 0; g < n_groups; g++)
     total += mg_summary_get_group (summary, g)->items->len;
-  mg_export_job_begin (job, total);
+  _mg_export_job_begin (job, total);
 
   g_string_append_printf (out,
                           "<!DOCTYPE html>\n"
@@ -276,22 +276,22 @@ mg_export_html_write (MgSummary    *summary,
                           "    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                           "    <meta name=\"generator\" content=\"Marginalia\">\n"
                           "    <title>", lang);
-  mg_export_append_html (out, mg_summary_get_title (summary));
+  _mg_export_append_html (out, mg_summary_get_title (summary));
   g_string_append (out, "</title>\n    <style>\n");
   g_string_append (out, html_style);
   g_string_append (out, "    </style>\n  </head>\n  <body>\n    <h1>");
-  mg_export_append_html (out, mg_summary_get_title (summary));
+  _mg_export_append_html (out, mg_summary_get_title (summary));
   g_string_append (out, "</h1>\n    <p class=\"meta\">");
   if (*mg_summary_get_source (summary) != '\0')
     {
-      mg_export_append_html (out, _("Source:"));
+      _mg_export_append_html (out, _("Source:"));
       g_string_append (out, " ");
-      mg_export_append_html (out, mg_summary_get_source (summary));
+      _mg_export_append_html (out, mg_summary_get_source (summary));
       g_string_append (out, " · ");
     }
-  mg_export_append_html (out, _("Exported:"));
+  _mg_export_append_html (out, _("Exported:"));
   g_string_append_printf (out, " <time>%s</time> · ", mg_summary_get_date (summary));
-  mg_export_append_html (out, _("Annotations:"));
+  _mg_export_append_html (out, _("Annotations:"));
   g_string_append_printf (out, " %u</p>\n", mg_summary_get_n_items (summary));
 
   html_append_counts (out, summary);
@@ -299,7 +299,7 @@ mg_export_html_write (MgSummary    *summary,
   if (starred->len > 0)
     {
       g_string_append (out, "    <h2>");
-      mg_export_append_html (out, _("Key quotes"));
+      _mg_export_append_html (out, _("Key quotes"));
       g_string_append (out, "</h2>\n");
       for (guint i = 0; i < starred->len; i++)
         {
@@ -308,7 +308,7 @@ mg_export_html_write (MgSummary    *summary,
                               ? mg_summary_get_tag_color (summary, item->tags[0]) : NULL;
 
           html_append_item (out, summary, item, color);
-          if (!mg_export_job_step (job, error))
+          if (!_mg_export_job_step (job, error))
             return FALSE;
         }
     }
@@ -320,28 +320,28 @@ mg_export_html_write (MgSummary    *summary,
       g_string_append (out, "    <section");
       html_append_color_var (out, group->color);
       g_string_append (out, ">\n    <h2><span class=\"swatch\"></span>");
-      mg_export_append_html (out, group->name);
+      _mg_export_append_html (out, group->name);
       g_string_append_printf (out, " (%u)</h2>\n", group->items->len);
       for (guint i = 0; i < group->items->len; i++)
         {
           guint run;
 
-          if (mg_export_speech_starts (summary, group->items, i, &run))
+          if (_mg_export_speech_starts (summary, group->items, i, &run))
             {
               const MgSummaryItem *item = g_ptr_array_index (group->items, i);
 
               g_string_append (out, "    <h3>");
-              mg_export_append_html (out, mg_summary_get_speech (summary, item->speech)->title);
+              _mg_export_append_html (out, mg_summary_get_speech (summary, item->speech)->title);
               g_string_append_printf (out, " (%u)</h3>\n", run);
             }
           html_append_item (out, summary, g_ptr_array_index (group->items, i), group->color);
-          if (!mg_export_job_step (job, error))
+          if (!_mg_export_job_step (job, error))
             return FALSE;
         }
       g_string_append (out, "    </section>\n");
     }
 
   g_string_append (out, "  </body>\n</html>\n");
-  mg_export_job_finish (job);
+  _mg_export_job_finish (job);
   return TRUE;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "mg-export-util.h"
+#include "mg-export-private.h"
 
 G_BEGIN_DECLS
 

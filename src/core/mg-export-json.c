@@ -174,7 +174,7 @@ mg_export_json_write (MgSummary    *summary,
 
   for (guint g = 0; g < n_groups; g++)
     total += mg_summary_get_group (summary, g)->items->len;
-  mg_export_job_begin (job, total);
+  _mg_export_job_begin (job, total);
 
   mg_json_writer_init (&w, out);
   mg_json_writer_begin_object (&w);
@@ -236,7 +236,7 @@ mg_export_json_write (MgSummary    *summary,
       for (guint i = 0; i < group->items->len; i++)
         {
           json_write_item (&w, summary, g_ptr_array_index (group->items, i));
-          if (!mg_export_job_step (job, error))
+          if (!_mg_export_job_step (job, error))
             return FALSE;
         }
       mg_json_writer_end_array (&w);
@@ -246,6 +246,6 @@ mg_export_json_write (MgSummary    *summary,
   mg_json_writer_end_object (&w);
   mg_json_writer_finish (&w);
 
-  mg_export_job_finish (job);
+  _mg_export_job_finish (job);
   return TRUE;
 }

@@ -128,14 +128,14 @@ md_append_meta (GString             *out,
                 gboolean             with_tags)
 {
   g_string_append (out, "> — ");
-  if (mg_export_item_speech (summary, item) != NULL)
+  if (_mg_export_item_speech (summary, item) != NULL)
     {
-      md_append_cell (out, mg_export_item_speech (summary, item));
+      md_append_cell (out, _mg_export_item_speech (summary, item));
       g_string_append (out, " · ");
     }
   if (item->paragraph > 0)
     {
-      mg_export_append_paragraph (out, item->paragraph, item->sentence);
+      _mg_export_append_paragraph (out, item->paragraph, item->sentence);
       g_string_append (out, " · ");
     }
   if (item->starred)
@@ -147,7 +147,7 @@ md_append_meta (GString             *out,
       md_append_line (out, names, strlen (names), TRUE);
       g_string_append (out, " · ");
     }
-  md_append_cell (out, mg_export_author_label (item->author));
+  md_append_cell (out, _mg_export_author_label (item->author));
   g_string_append (out, "\n");
 }
 
@@ -280,7 +280,7 @@ md_append_counts (GString   *out,
       const MgSummaryCount *count = g_ptr_array_index (authors, i);
 
       g_string_append (out, "| ");
-      md_append_cell (out, mg_export_author_label (count->name));
+      md_append_cell (out, _mg_export_author_label (count->name));
       g_string_append_printf (out, " | %u |\n", count->count);
     }
   g_string_append (out, "\n");
@@ -329,5 +329,5 @@ mg_export_markdown_write (MgSummary    *summary,
                           MgExportJob  *job,
                           GError      **error)
 {
-  return mg_export_write_outline (summary, out, &md_outline, job, error);
+  return _mg_export_write_outline (summary, out, &md_outline, job, error);
 }

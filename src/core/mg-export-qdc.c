@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "mg-export-qdc.h"
+#include "mg-export-private.h"
 
 gboolean
 mg_export_qdc_write (MgSummary    *summary,
@@ -12,7 +13,7 @@ mg_export_qdc_write (MgSummary    *summary,
 {
   GPtrArray *tags = mg_summary_get_tag_counts (summary);
 
-  mg_export_job_begin (job, tags->len);
+  _mg_export_job_begin (job, tags->len);
 
   g_string_append (out,
                    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
@@ -22,30 +23,30 @@ mg_export_qdc_write (MgSummary    *summary,
     {
       const MgSummaryCount *tag = g_ptr_array_index (tags, i);
       g_autofree char *seed = g_strconcat ("tag:", tag->key, NULL);
-      g_autofree char *guid = mg_export_derived_uuid (seed);
+      g_autofree char *guid = _mg_export_derived_uuid (seed);
 
       g_string_append_printf (out, "    <Code guid=\"%s\" name=\"", guid);
-      mg_export_append_html (out, tag->name);
+      _mg_export_append_xml (out, tag->name);
       g_string_append (out, "\" isCodable=\"true\"");
       if (tag->color != NULL)
         {
           g_string_append (out, " color=\"");
-          mg_export_append_html (out, tag->color);
+          _mg_export_append_xml (out, tag->color);
           g_string_append (out, "\"");
         }
       if (tag->description != NULL && *tag->description != '\0')
         {
           g_string_append (out, ">\n      <Description>");
-          mg_export_append_html (out, tag->description);
+          _mg_export_append_xml (out, tag->description);
           g_string_append (out, "</Description>\n    </Code>\n");
         }
       else
         g_string_append (out, "/>\n");
-      if (!mg_export_job_step (job, error))
+      if (!_mg_export_job_step (job, error))
         return FALSE;
     }
   g_string_append (out, "  </Codes>\n</CodeBook>\n");
 
-  mg_export_job_finish (job);
+  _mg_export_job_finish (job);
   return TRUE;
 }

@@ -30,56 +30,6 @@ qdpx_writer_clear (QdpxWriter *w)
   g_clear_pointer (&w->starred, g_free);
 }
 
-/* @text as XML character data or an attribute value: markup characters as
- * references, line breaks and tabs as references too (an attribute would
- * otherwise turn them into spaces), characters XML 1.0 does not allow
- * (other C0 controls, U+FFFE, U+FFFF) left out. */
-static void
-append_xml (GString    *out,
-            const char *text)
-{
-  const char *run = text;
-  const char *p;
-
-  if (text == NULL)
-    return;
-  for (p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-      const char *entity = NULL;
-      gsize skip = 1;
-
-      switch (c)
-        {
-        case '&': entity = "&amp;"; break;
-        case '<': entity = "&lt;"; break;
-        case '>': entity = "&gt;"; break;
-        case '"': entity = "&quot;"; break;
-        case '\t': entity = "&#9;"; break;
-        case '\n': entity = "&#10;"; break;
-        case '\r': entity = "&#13;"; break;
-        case 0xef:
-          if ((guchar) p[1] == 0xbf && ((guchar) p[2] == 0xbe || (guchar) p[2] == 0xbf))
-            {
-              entity = "";
-              skip = 3;
-            }
-          break;
-        default:
-          if (c < 0x20)
-            entity = "";
-          break;
-        }
-      if (entity == NULL)
-        continue;
-      g_string_append_len (out, run, p - run);
-      g_string_append (out, entity);
-      p += skip - 1;
-      run = p + 1;
-    }
-  g_string_append_len (out, run, p - run);
-}
-
 static void
 append_attribute (GString    *out,
                   const char *name,
@@ -88,7 +38,7 @@ append_attribute (GString    *out,
   g_string_append_c (out, ' ');
   g_string_append (out, name);
   g_string_append (out, "=\"");
-  append_xml (out, value);
+  _mg_export_append_xml (out, value);
   g_string_append_c (out, '"');
 }
 
@@ -98,7 +48,7 @@ qdpx_guid (const char *kind,
 {
   g_autofree char *seed = g_strconcat (kind, ":", key, NULL);
 
-  return mg_export_derived_uuid (seed);
+  return _mg_export_derived_uuid (seed);
 }
 
 /* The users: one per author of an exported annotation, most annotations
@@ -168,7 +118,7 @@ write_code (QdpxWriter *w,
   if (description != NULL && *description != '\0')
     {
       g_string_append (w->xml, ">\n        <Description>");
-      append_xml (w->xml, description);
+      _mg_export_append_xml (w->xml, description);
       g_string_append (w->xml, "</Description>\n      </Code>\n");
     }
   else
@@ -206,7 +156,7 @@ write_codebook (QdpxWriter *w,
     }
   if (any_starred)
     {
-      w->starred = mg_export_derived_uuid ("starred");
+      w->starred = _mg_export_derived_uuid ("starred");
       write_code (w, w->starred, _("Starred"), QDPX_STARRED_COLOR,
                   _("Annotations starred in Marginalia"));
     }
@@ -277,7 +227,7 @@ write_selection (QdpxWriter          *w,
   if (*item->note != '\0')
     {
       g_string_append (w->xml, "        <Description>");
-      append_xml (w->xml, item->note);
+      _mg_export_append_xml (w->xml, item->note);
       g_string_append (w->xml, "</Description>\n");
     }
   for (guint t = 0; item->tags[t] != NULL; t++)
@@ -347,7 +297,7 @@ write_project (QdpxWriter   *w,
 
           if (!item->orphaned)
             write_selection (w, summary, item);
-          if (!mg_export_job_step (job, error))
+          if (!_mg_export_job_step (job, error))
             return FALSE;
         }
       g_string_append (w->xml, "    </TextSource>\n");
@@ -369,7 +319,7 @@ mg_export_qdpx_write (MgSummary    *summary,
   gboolean ok;
 
   /* One step per annotation, one for the archive. */
-  mg_export_job_begin (job, mg_summary_get_n_items (summary) + 1);
+  _mg_export_job_begin (job, mg_summary_get_n_items (summary) + 1);
 
   w.xml = xml;
   w.users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -395,9 +345,9 @@ mg_export_qdpx_write (MgSummary    *summary,
     }
   if (!mg_zip_writer_finish (zip, error))
     return FALSE;
-  if (!mg_export_job_step (job, error))
+  if (!_mg_export_job_step (job, error))
     return FALSE;
 
-  mg_export_job_finish (job);
+  _mg_export_job_finish (job);
   return TRUE;
 }

@@ -60,14 +60,14 @@ text_append_item (GString             *out,
                   const MgSummaryItem *item,
                   gboolean             with_details)
 {
-  if (mg_export_item_speech (summary, item) != NULL)
+  if (_mg_export_item_speech (summary, item) != NULL)
     {
-      g_string_append (out, mg_export_item_speech (summary, item));
+      g_string_append (out, _mg_export_item_speech (summary, item));
       g_string_append (out, " · ");
     }
   if (item->paragraph > 0)
     {
-      mg_export_append_paragraph (out, item->paragraph, item->sentence);
+      _mg_export_append_paragraph (out, item->paragraph, item->sentence);
       g_string_append_c (out, ' ');
     }
   if (item->starred)
@@ -79,7 +79,7 @@ text_append_item (GString             *out,
   if (!with_details)
     {
       g_string_append (out, " — ");
-      g_string_append (out, mg_export_author_label (item->author));
+      g_string_append (out, _mg_export_author_label (item->author));
       g_string_append (out, "\n");
       return;
     }
@@ -92,7 +92,7 @@ text_append_item (GString             *out,
       g_string_append (out, names);
       g_string_append (out, " · ");
     }
-  g_string_append (out, mg_export_author_label (item->author));
+  g_string_append (out, _mg_export_author_label (item->author));
   g_string_append_c (out, '\n');
 
   if (*item->context != '\0' && strcmp (item->context, item->quote) != 0)
@@ -140,21 +140,21 @@ text_append_counts (GString   *out,
       const MgSummaryCount *count = g_ptr_array_index (tags, i);
 
       g_string_append_printf (out, "%s: %u", count->name, count->count);
-      mg_export_append_per_speech (out, summary, count, MG_SUMMARY_GROUP_TAG);
+      _mg_export_append_per_speech (out, summary, count, MG_SUMMARY_GROUP_TAG);
       g_string_append_c (out, '\n');
     }
   if (mg_summary_get_n_untagged (summary) > 0)
     {
       g_string_append_printf (out, "%s: %u", _("Untagged highlights"),
                               mg_summary_get_n_untagged (summary));
-      mg_export_append_per_speech (out, summary, NULL, MG_SUMMARY_GROUP_UNTAGGED);
+      _mg_export_append_per_speech (out, summary, NULL, MG_SUMMARY_GROUP_UNTAGGED);
       g_string_append_c (out, '\n');
     }
   if (mg_summary_get_n_orphaned (summary) > 0)
     {
       g_string_append_printf (out, "%s: %u", _("Orphaned annotations"),
                               mg_summary_get_n_orphaned (summary));
-      mg_export_append_per_speech (out, summary, NULL, MG_SUMMARY_GROUP_ORPHANED);
+      _mg_export_append_per_speech (out, summary, NULL, MG_SUMMARY_GROUP_ORPHANED);
       g_string_append_c (out, '\n');
     }
   g_string_append_c (out, '\n');
@@ -163,7 +163,7 @@ text_append_counts (GString   *out,
     {
       const MgSummaryCount *count = g_ptr_array_index (authors, i);
 
-      g_string_append_printf (out, "%s: %u\n", mg_export_author_label (count->name), count->count);
+      g_string_append_printf (out, "%s: %u\n", _mg_export_author_label (count->name), count->count);
     }
   if (authors->len > 0)
     g_string_append_c (out, '\n');
@@ -207,5 +207,5 @@ mg_export_text_write (MgSummary    *summary,
                       MgExportJob  *job,
                       GError      **error)
 {
-  return mg_export_write_outline (summary, out, &text_outline, job, error);
+  return _mg_export_write_outline (summary, out, &text_outline, job, error);
 }

@@ -9,7 +9,7 @@
 static char *
 w3c_derived_urn (const char *seed)
 {
-  g_autofree char *uuid = mg_export_derived_uuid (seed);
+  g_autofree char *uuid = _mg_export_derived_uuid (seed);
 
   return g_strconcat ("urn:uuid:", uuid, NULL);
 }
@@ -160,7 +160,7 @@ mg_export_w3c_write (MgSummary    *summary,
   page_seed = g_strconcat (seed, "\npage1", NULL);
   page_id = w3c_derived_urn (page_seed);
 
-  mg_export_job_begin (job, n);
+  _mg_export_job_begin (job, n);
 
   mg_json_writer_init (&w, out);
   mg_json_writer_begin_object (&w);
@@ -195,7 +195,7 @@ mg_export_w3c_write (MgSummary    *summary,
   for (guint i = 0; i < n; i++)
     {
       w3c_write_item (&w, summary, source, mg_summary_get_item (summary, i));
-      if (!mg_export_job_step (job, error))
+      if (!_mg_export_job_step (job, error))
         return FALSE;
     }
   mg_json_writer_end_array (&w);
@@ -203,6 +203,6 @@ mg_export_w3c_write (MgSummary    *summary,
   mg_json_writer_end_object (&w);
   mg_json_writer_finish (&w);
 
-  mg_export_job_finish (job);
+  _mg_export_job_finish (job);
   return TRUE;
 }

@@ -49,13 +49,17 @@ myers_build (const gunichar *pattern,
              guint           m,
              gboolean        reversed)
 {
-  MgMyers *self = g_new0 (MgMyers, 1);
+  MgMyers *self;
   guint size = 16;
   guint n_rows = 1;
   guint i;
 
-  g_return_val_if_fail (m > 0, NULL);
+  /* A longer pattern is refused: its callers place it exactly or not at
+   * all (see MG_MYERS_MAX_LENGTH). */
+  if (m == 0 || m > MG_MYERS_MAX_LENGTH)
+    return NULL;
 
+  self = g_new0 (MgMyers, 1);
   self->m = m;
   self->nblocks = (m + 63) / 64;
   while (size < 2 * m)
@@ -63,16 +67,13 @@ myers_build (const gunichar *pattern,
   self->table_mask = size - 1;
   self->keys = g_new0 (gunichar, size);
   self->rows = g_new0 (guint, size);
-  self->peq = g_new0 (guint64, (gsize) (m + 1) * self->nblocks);
-  self->pv = g_new (guint64, self->nblocks);
-  self->mv = g_new (guint64, self->nblocks);
-  self->last_bit = (guint64) 1 << ((m - 1) % 64);
 
+  /* First the alphabet (σ distinct characters), then one row of masks
+   * for each: O(σ · m/64) words, not O(m · m/64). */
   for (i = 0; i < m; i++)
     {
-      gunichar c = reversed ? pattern[m - 1 - i] : pattern[i];
+      gunichar c = pattern[i];
       guint s = slot_of (c + 1, self->table_mask);
-      guint row;
 
       while (self->keys[s] != 0 && self->keys[s] != c + 1)
         s = (s + 1) & self->table_mask;
@@ -81,8 +82,20 @@ myers_build (const gunichar *pattern,
           self->keys[s] = c + 1;
           self->rows[s] = n_rows++;
         }
-      row = self->rows[s];
-      self->peq[(gsize) row * self->nblocks + i / 64] |= (guint64) 1 << (i % 64);
+    }
+  self->peq = g_new0 (guint64, (gsize) n_rows * self->nblocks);
+  self->pv = g_new (guint64, self->nblocks);
+  self->mv = g_new (guint64, self->nblocks);
+  self->last_bit = (guint64) 1 << ((m - 1) % 64);
+
+  for (i = 0; i < m; i++)
+    {
+      gunichar c = reversed ? pattern[m - 1 - i] : pattern[i];
+      guint s = slot_of (c + 1, self->table_mask);
+
+      while (self->keys[s] != c + 1)
+        s = (s + 1) & self->table_mask;
+      self->peq[(gsize) self->rows[s] * self->nblocks + i / 64] |= (guint64) 1 << (i % 64);
     }
 
   return self;

@@ -6,11 +6,19 @@
 G_BEGIN_DECLS
 
 /* Approximate matching of a pattern of code points against a text, with
- * Myers' bit-parallel algorithm (one 64-bit word per 64 pattern
- * characters, any pattern length). */
+ * Myers' bit-parallel algorithm in blocks (one 64-bit word per 64 pattern
+ * characters). A matcher holds one row of m/64 words for each distinct
+ * character of the pattern, and a scan takes n · m/64 steps. */
 
 typedef struct _MgMyers MgMyers;
 
+/* The longest pattern a matcher is built for: at most 128 words for each
+ * of its (at most 8192) distinct characters, 8 MiB, and a scan of a text
+ * twice its length 2 million steps. Anything longer is matched exactly
+ * or not at all by the callers. */
+#define MG_MYERS_MAX_LENGTH 8192
+
+/* NULL when @m is 0 or more than MG_MYERS_MAX_LENGTH. */
 MgMyers *mg_myers_new     (const gunichar *pattern,
                            guint           m);
 void     mg_myers_free    (MgMyers        *myers);

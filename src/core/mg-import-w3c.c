@@ -593,7 +593,7 @@ mg_import_w3c_file (MgAnnotationStore  *store,
                    _("Cannot read “%s”: the file is too large"), name);
       return FALSE;
     }
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = mg_util_load_file (file, IMPORT_MAX_SIZE, cancellable, &local_error);
   if (bytes == NULL)
     {
       g_set_error (error, MG_IMPORT_ERROR, MG_IMPORT_ERROR_READ,

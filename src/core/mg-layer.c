@@ -7,6 +7,7 @@
 
 #include "mg-anchor.h"
 #include "mg-layer.h"
+#include "mg-util.h"
 #include "mg-merge.h"
 
 /* How many annotations of a large file are re-anchored first, spread
@@ -348,12 +349,16 @@ mg_layer_load (GFile        *file,
   g_return_val_if_fail (MG_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = mg_util_load_file (file, MG_SIDECAR_MAX_SIZE, cancellable, &local_error);
   if (bytes == NULL)
     {
       g_autofree char *name = file_display_name (file);
 
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_TOO_LARGE,
+                     _("“%s” is too large (annotations files are refused above %d MiB)"),
+                     name, MG_SIDECAR_MAX_SIZE / (1024 * 1024));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_READ,
                      _("“%s” does not exist"), name);
       else

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mg-shared.h"
+#include "mg-util.h"
 
 G_DEFINE_QUARK (mg-shared-error-quark, mg_shared_error)
 
@@ -118,7 +119,16 @@ mg_shared_save_speech (MgSidecar    *sidecar,
   size = mg_document_get_size (document);
   name = display_name (file);
 
-  existing = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  /* Whatever is there is compared with the text, read no further than
+   * the text's length could match. */
+  existing = mg_util_load_file (file, size, cancellable, &local_error);
+  if (existing == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    {
+      g_set_error (error, MG_SHARED_ERROR, MG_SHARED_ERROR_EXISTS,
+                   _("“%s” already exists and holds another text; it was left as it was"),
+                   name);
+      return FALSE;
+    }
   if (existing != NULL)
     {
       gsize length = 0;

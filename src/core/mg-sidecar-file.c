@@ -3,10 +3,16 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "mg-sidecar-private.h"
+#include "mg-util.h"
 
 /* The sidecar on disk: reading with a size limit, atomic replacing,
  * validating a file without a store. */
@@ -154,39 +160,31 @@ mg_sidecar_read_file (GFile         *file,
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
-/* Where the bytes really go: the target of a symbolic link, so that the
- * link stays a link and the replacement stays atomic. */
-static GFile *
-resolve_target (GFile        *file,
-                GCancellable *cancellable)
+/* A save killed before its rename leaves its temporary file behind;
+ * saves hold the sidecar's lock, so any such file found while saving is
+ * a leftover. */
+static void
+remove_stale_temporaries (const char *path)
 {
-  g_autoptr(GFile) target = g_object_ref (file);
+  g_autofree char *dir_path = g_path_get_dirname (path);
+  g_autofree char *template = mg_util_temporary_template (path);
+  g_autofree char *tmpl_base = g_path_get_basename (template);
+  g_autofree char *prefix = g_strndup (tmpl_base, strlen (tmpl_base) - 6);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *entry;
 
-  for (int hops = 0; hops < 16; hops++)
+  if (dir == NULL)
+    return;
+  while ((entry = g_dir_read_name (dir)) != NULL)
     {
-      g_autoptr(GFileInfo) info =
-        g_file_query_info (target,
-                           G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK ","
-                           G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET,
-                           G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
-      g_autoptr(GFile) parent = NULL;
-      const char *link;
+      g_autofree char *stale = NULL;
 
-      if (info == NULL || !g_file_info_get_is_symlink (info))
-        break;
-      link = g_file_info_get_symlink_target (info);
-      parent = g_file_get_parent (target);
-      if (link == NULL || parent == NULL)
-        break;
-      {
-        GFile *next = g_file_resolve_relative_path (parent, link);
-
-        g_object_unref (target);
-        target = next;
-      }
+      if (!g_str_has_prefix (entry, prefix) || strlen (entry) != strlen (prefix) + 6)
+        continue;
+      stale = g_build_filename (dir_path, entry, NULL);
+      if (g_file_test (stale, G_FILE_TEST_IS_REGULAR) && !g_file_test (stale, G_FILE_TEST_IS_SYMLINK))
+        g_unlink (stale);
     }
-
-  return g_steal_pointer (&target);
 }
 
 gboolean
@@ -195,13 +193,25 @@ mg_sidecar_write_file (GFile         *file,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autoptr(GFile) target = resolve_target (file, cancellable);
+  g_autoptr(GFile) target = mg_util_resolve_symlinks (file, cancellable);
   g_autoptr(GFile) parent = g_file_get_parent (target);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = mg_sidecar_display_name (file);
   g_autofree char *path = NULL;
   gconstpointer data;
   gsize length;
+
+  /* What could not be read back is not written: the same limit on both
+   * sides. */
+  if (g_bytes_get_size (bytes) > MG_SIDECAR_MAX_SIZE)
+    {
+      g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_TOO_LARGE,
+                   _("Cannot save “%s”: the annotations would take %u MiB, and annotations "
+                     "files are refused above %d MiB; nothing was changed"),
+                   name, (guint) MIN (g_bytes_get_size (bytes) / (1024 * 1024) + 1, G_MAXUINT),
+                   MG_SIDECAR_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
 
   /* GIO writes in place, not atomically, when it cannot create its
    * temporary file beside the target: refuse instead. */
@@ -239,13 +249,13 @@ mg_sidecar_write_file (GFile         *file,
     {
       /* g_file_replace_contents() closes its stream when a write fails
        * (a full disk, a size limit), and closing renames the half-written
-       * temporary file over the old one. g_file_set_contents_full() removes
-       * it instead, leaving the old file as it was. */
+       * temporary file over the old one: written here instead, the old
+       * file is left as it was. */
       g_autoptr(GFileInfo) info =
         g_file_query_info (target,
                            G_FILE_ATTRIBUTE_UNIX_MODE "," G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-      int mode = 0666;
+      int mode = -1;
 
       if (info != NULL)
         {
@@ -259,9 +269,8 @@ mg_sidecar_write_file (GFile         *file,
           if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
             mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777;
         }
-      if (!g_file_set_contents_full (path, data, length,
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     mode, &local_error))
+      remove_stale_temporaries (path);
+      if (!mg_util_replace_file (path, data, length, mode, &local_error))
         {
           g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
                        _("Cannot save “%s”: %s"), name, local_error->message);

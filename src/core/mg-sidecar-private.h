@@ -71,6 +71,19 @@ GBytes           *mg_sidecar_write         (MgSidecarContent *read,
                                             GListModel       *annotations,
                                             GListModel       *dismissed);
 
+/* The lock file of mg_sidecar_lock_acquire(); NULL when not local. */
+char             *mg_sidecar_lock_path     (GFile            *sidecar);
+
+/* Replaces the unknown members @self writes back (top-level and in
+ * "document") by those @from read. */
+void              mg_sidecar_adopt_unknown_members (MgSidecar   *self,
+                                                    MgSidecar   *from);
+
+/* SHA-256 of the bytes the last save (or asynchronous save) of @self
+ * wrote, or NULL: a file holding them was written here, even when the
+ * store has changed since. */
+const char       *mg_sidecar_get_written_checksum (MgSidecar *self);
+
 /* The file's name for messages. */
 char             *mg_sidecar_display_name  (GFile            *file);
 

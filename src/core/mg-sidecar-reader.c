@@ -111,7 +111,11 @@ read_document (MgSidecarReader *r,
         }
       else if (g_str_equal (name, "text"))
         {
-          if (is_normalised_text (s))
+          /* A lone surrogate (\ud800) reaches us as bytes that are not
+           * UTF-8: no text can be made of them. */
+          if (!g_utf8_validate (s, -1, NULL))
+            mg_sidecar_reader_problem (r, path, _("the embedded text is not valid Unicode text (it holds a lone surrogate or an invalid character)"));
+          else if (is_normalised_text (s))
             set_str (&c->doc_text, s);
           else
             mg_sidecar_reader_problem (r, path, _("the embedded text holds control characters or carriage returns"));

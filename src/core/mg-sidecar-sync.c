@@ -4,7 +4,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mg-sidecar-lock.h"
+#include "mg-sidecar-private.h"
 #include "mg-sidecar-sync.h"
+#include "mg-util.h"
 
 struct _MgSidecarSync
 {
@@ -149,7 +152,10 @@ mg_sidecar_sync_is_known (MgSidecarSync *self,
   g_return_val_if_fail (bytes != NULL, FALSE);
 
   sum = checksum (bytes);
-  return g_strcmp0 (sum, self->base_sum) == 0 || g_strcmp0 (sum, self->written_sum) == 0;
+  /* The last save's bytes too: an asynchronous save lands after the store
+   * may have changed again, and is not a change made elsewhere. */
+  return g_strcmp0 (sum, self->base_sum) == 0 || g_strcmp0 (sum, self->written_sum) == 0 ||
+         g_strcmp0 (sum, mg_sidecar_get_written_checksum (self->sidecar)) == 0;
 }
 
 static MgSidecar *
@@ -163,6 +169,145 @@ parse (MgSidecarSync *self,
   if (!mg_sidecar_load_bytes (sidecar, bytes, error))
     return NULL;
   return g_steal_pointer (&sidecar);
+}
+
+static gboolean
+extra_equal (JsonObject *a,
+             JsonObject *b)
+{
+  g_autoptr(JsonNode) na = NULL;
+  g_autoptr(JsonNode) nb = NULL;
+
+  if (a == NULL || b == NULL)
+    return (a == NULL || json_object_get_size (a) == 0) &&
+           (b == NULL || json_object_get_size (b) == 0);
+  na = json_node_init_object (json_node_alloc (), a);
+  nb = json_node_init_object (json_node_alloc (), b);
+  return json_node_equal (na, nb);
+}
+
+static gboolean
+tag_equal (MgTag *a,
+           MgTag *b)
+{
+  return g_strcmp0 (mg_tag_get_id (a), mg_tag_get_id (b)) == 0 &&
+         g_strcmp0 (mg_tag_get_name (a), mg_tag_get_name (b)) == 0 &&
+         g_strcmp0 (mg_tag_get_color (a), mg_tag_get_color (b)) == 0 &&
+         g_strcmp0 (mg_tag_get_description (a), mg_tag_get_description (b)) == 0 &&
+         extra_equal (mg_tag_get_extra (a), mg_tag_get_extra (b));
+}
+
+/* The tag set, three ways by id against @base (nullable): a tag added
+ * on disk is added here; one changed on disk only takes the disk's
+ * definition; one deleted on disk and unchanged here is deleted, unless
+ * an annotation still carries it. Changes made here are kept. */
+static gboolean
+merge_tags (MgAnnotationStore *store,
+            MgTagSet          *theirs,
+            MgTagSet          *base,
+            guint             *n_changed,
+            GError           **error)
+{
+  MgTagSet *ours = mg_annotation_store_get_tag_set (store);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < mg_tag_set_get_n_tags (theirs); i++)
+    {
+      MgTag *t = mg_tag_set_get_tag (theirs, i);
+      MgTag *o = mg_tag_set_lookup (ours, mg_tag_get_id (t));
+      MgTag *b = base != NULL ? mg_tag_set_lookup (base, mg_tag_get_id (t)) : NULL;
+
+      if (o == NULL)
+        {
+          g_autoptr(MgTag) copy = NULL;
+
+          /* Deleted here, untouched there: stays deleted. */
+          if (b != NULL && tag_equal (t, b))
+            continue;
+          copy = mg_tag_copy (t);
+          if (!mg_annotation_store_add_tag (store, copy, error))
+            return FALSE;
+          (*n_changed)++;
+        }
+      else if (!tag_equal (o, t) && b != NULL && tag_equal (o, b))
+        {
+          if (!mg_annotation_store_update_tag (store, t, error))
+            return FALSE;
+          (*n_changed)++;
+        }
+    }
+
+  if (base == NULL)
+    return TRUE;
+  for (guint i = 0; i < mg_tag_set_get_n_tags (ours); i++)
+    {
+      MgTag *o = mg_tag_set_get_tag (ours, i);
+      MgTag *b = mg_tag_set_lookup (base, mg_tag_get_id (o));
+
+      if (mg_tag_set_lookup (theirs, mg_tag_get_id (o)) == NULL && b != NULL &&
+          tag_equal (o, b) && mg_annotation_store_count_tag (store, mg_tag_get_id (o)) == 0)
+        g_ptr_array_add (gone, g_strdup (mg_tag_get_id (o)));
+    }
+  for (guint i = 0; i < gone->len; i++)
+    {
+      if (!mg_annotation_store_delete_tag (store, g_ptr_array_index (gone, i), error))
+        return FALSE;
+      (*n_changed)++;
+    }
+  return TRUE;
+}
+
+static gboolean
+has_dismissal (MgAnnotationStore *store,
+               MgDismissal       *d)
+{
+  return store != NULL &&
+         mg_annotation_store_lookup_dismissed (store, mg_dismissal_get_kind (d),
+                                               mg_dismissal_get_start (d),
+                                               mg_dismissal_get_end (d)) != NULL;
+}
+
+/* "dismissed", three ways against @base (nullable): dismissed on disk is
+ * dismissed here, unless we took it back; taken back on disk (and not
+ * dismissed anew here) is taken back here. */
+static guint
+merge_dismissed (MgAnnotationStore *store,
+                 MgAnnotationStore *theirs,
+                 MgAnnotationStore *base)
+{
+  GListModel *their_list = mg_annotation_store_get_dismissed (theirs);
+  GListModel *our_list = mg_annotation_store_get_dismissed (store);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_changed = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (their_list); i++)
+    {
+      g_autoptr(MgDismissal) d = g_list_model_get_item (their_list, i);
+
+      if (!has_dismissal (store, d) && !has_dismissal (base, d) &&
+          mg_annotation_store_dismiss (store, d, NULL))
+        n_changed++;
+    }
+  if (base == NULL)
+    return n_changed;
+  for (guint i = 0; i < g_list_model_get_n_items (our_list); i++)
+    {
+      MgDismissal *d = g_list_model_get_item (our_list, i);
+
+      if (has_dismissal (base, d) && !has_dismissal (theirs, d))
+        g_ptr_array_add (gone, d);
+      else
+        g_object_unref (d);
+    }
+  for (guint i = 0; i < gone->len; i++)
+    {
+      MgDismissal *d = g_ptr_array_index (gone, i);
+
+      if (mg_annotation_store_undismiss (store, mg_dismissal_get_kind (d),
+                                         mg_dismissal_get_start (d), mg_dismissal_get_end (d)))
+        n_changed++;
+    }
+  return n_changed;
 }
 
 gboolean
@@ -180,7 +325,7 @@ mg_sidecar_sync_merge_bytes (MgSidecarSync *self,
   MgAnnotationStore *their_store, *base_store = NULL;
   MgAnnotationStore *store;
   gboolean ok;
-  guint n;
+  guint n, n_tags = 0;
 
   g_return_val_if_fail (MG_IS_SIDECAR_SYNC (self), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
@@ -242,16 +387,25 @@ mg_sidecar_sync_merge_bytes (MgSidecarSync *self,
       g_ptr_array_add (rest, incoming);
     }
 
-  ok = mg_merge_annotations (store, rest, mg_annotation_store_get_tag_set (their_store),
+  ok = merge_tags (store, mg_annotation_store_get_tag_set (their_store),
+                   base_store != NULL ? mg_annotation_store_get_tag_set (base_store) : NULL,
+                   &n_tags, error) &&
+       mg_merge_annotations (store, rest, mg_annotation_store_get_tag_set (their_store),
                              NULL, &merged, error);
+  if (ok)
+    n_tags += merge_dismissed (store, their_store, base_store);
   mg_annotation_store_end_group (store);
   if (!ok)
     {
-      /* Put back what the first pass changed. */
-      if (counts.merged > 0 && mg_annotation_store_can_undo (store))
+      /* Put back what the first passes changed. */
+      if (counts.merged + n_tags > 0 && mg_annotation_store_can_undo (store))
         mg_annotation_store_undo (store);
       return FALSE;
     }
+
+  /* Members this program does not know (and so never changes) are
+   * whatever the file holds now. */
+  mg_sidecar_adopt_unknown_members (self->sidecar, theirs);
 
   counts.added += merged.added;
   counts.merged += merged.merged;
@@ -294,7 +448,7 @@ mg_sidecar_reload_merge (MgSidecarSync *self,
     *out_save_needed = FALSE;
 
   file = mg_sidecar_get_file (self->sidecar);
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = mg_util_load_file (file, MG_SIDECAR_MAX_SIZE, cancellable, &local_error);
   if (bytes == NULL)
     {
       g_autofree char *name = NULL;
@@ -315,10 +469,80 @@ mg_sidecar_sync_save (MgSidecarSync *self,
                       GCancellable  *cancellable,
                       GError       **error)
 {
+  g_autoptr(MgSidecarLock) lock = NULL;
+
   g_return_val_if_fail (MG_IS_SIDECAR_SYNC (self), FALSE);
 
+  /* Whatever another program wrote since we last looked is merged first,
+   * under the lock, so that writing cannot lose it. */
+  lock = mg_sidecar_lock_acquire (mg_sidecar_get_file (self->sidecar), error);
+  if (lock == NULL)
+    return FALSE;
+  if (!mg_sidecar_get_broken (self->sidecar) &&
+      !mg_sidecar_reload_merge (self, cancellable, NULL, NULL, error))
+    return FALSE;
   if (!mg_sidecar_save (self->sidecar, cancellable, error))
     return FALSE;
   mg_sidecar_sync_mark_synced (self);
   return TRUE;
+}
+
+static void
+sync_save_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  /* The file is in place: the lock may go (task data). A store that did
+   * not change meanwhile is marked clean by the save, and so synced. */
+  if (!mg_sidecar_save_finish (MG_SIDECAR (source), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+mg_sidecar_sync_save_async (MgSidecarSync       *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  MgSidecarLock *lock;
+  GError *error = NULL;
+
+  g_return_if_fail (MG_IS_SIDECAR_SYNC (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mg_sidecar_sync_save_async);
+
+  /* As mg_sidecar_sync_save: locked, and whatever another program wrote
+   * merged first; the lock is held until the file has been replaced. */
+  lock = mg_sidecar_lock_acquire (mg_sidecar_get_file (self->sidecar), &error);
+  if (lock == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, lock, (GDestroyNotify) mg_sidecar_lock_release);
+  if (!mg_sidecar_get_broken (self->sidecar) &&
+      !mg_sidecar_reload_merge (self, cancellable, NULL, NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  mg_sidecar_save_async (self->sidecar, cancellable, sync_save_done, g_steal_pointer (&task));
+}
+
+gboolean
+mg_sidecar_sync_save_finish (MgSidecarSync  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR_SYNC (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

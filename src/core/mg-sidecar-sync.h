@@ -22,7 +22,9 @@ G_DECLARE_FINAL_TYPE (MgSidecarSync, mg_sidecar_sync, MG, SIDECAR_SYNC, GObject)
  * the file holds). With that base, an annotation changed only on disk
  * takes the disk's version, one changed only here keeps ours, one changed
  * on both sides is kept twice (mg_merge_annotations), one deleted here and
- * untouched on disk stays deleted; new annotations from disk are added. */
+ * untouched on disk stays deleted; new annotations from disk are added.
+ * The tag set merges the same way by id (see merge_tags), and members this
+ * program does not know are taken from the file. */
 
 MgSidecarSync *mg_sidecar_sync_new        (MgSidecar     *sidecar);
 MgSidecar     *mg_sidecar_sync_get_sidecar (MgSidecarSync *self);
@@ -46,11 +48,23 @@ gboolean       mg_sidecar_sync_merge_bytes (MgSidecarSync *self,
                                             gboolean      *out_save_needed,
                                             GError       **error);
 
-/* mg_sidecar_save(), then records the result as what the file holds. */
+/* Locks the file (mg_sidecar_lock_acquire), merges what it holds when
+ * another program changed it (mg_sidecar_reload_merge), mg_sidecar_save(),
+ * then records the result as what the file holds. A file that cannot be
+ * read or merged is not overwritten (FALSE with @error). */
 gboolean       mg_sidecar_sync_save       (MgSidecarSync *self,
                                            GCancellable  *cancellable,
                                            GError       **error);
 
+/* mg_sidecar_sync_save with the file written in a worker thread
+ * (mg_sidecar_save_async); the lock is held until it is in place. */
+void           mg_sidecar_sync_save_async  (MgSidecarSync       *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean       mg_sidecar_sync_save_finish (MgSidecarSync       *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 /* Reads the file and merges it (see above). A file that no longer exists
  * changes nothing (the next save writes it again). */
 gboolean       mg_sidecar_reload_merge    (MgSidecarSync *self,

@@ -6,7 +6,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-anchor.h"
+#include "mg-json-util.h"
+#include "mg-annotation-store-private.h"
 #include "mg-sidecar-private.h"
+#include "mg-util.h"
 
 struct _MgSidecar
 {
@@ -20,6 +23,7 @@ struct _MgSidecar
   MgSidecarContent  *read;           /* document and unknown members as read */
   GPtrArray         *problems;       /* MgSidecarProblem */
   MgAnchorReport     counts;
+  char              *written_sum;    /* SHA-256 of the bytes last saved */
 
   guint              exists : 1;
   guint              broken : 1;
@@ -100,6 +104,7 @@ mg_sidecar_finalize (GObject *object)
 
   g_clear_pointer (&self->read, mg_sidecar_content_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_free (self->written_sum);
 
   G_OBJECT_CLASS (mg_sidecar_parent_class)->finalize (object);
 }
@@ -551,6 +556,19 @@ mg_sidecar_serialize (MgSidecar *self)
                            mg_annotation_store_get_dismissed (self->store));
 }
 
+void
+mg_sidecar_adopt_unknown_members (MgSidecar *self,
+                                  MgSidecar *from)
+{
+  g_return_if_fail (MG_IS_SIDECAR (self));
+  g_return_if_fail (MG_IS_SIDECAR (from));
+
+  g_clear_pointer (&self->read->extra, json_object_unref);
+  self->read->extra = mg_json_object_deep_copy (from->read->extra);
+  g_clear_pointer (&self->read->doc_extra, json_object_unref);
+  self->read->doc_extra = mg_json_object_deep_copy (from->read->doc_extra);
+}
+
 static gboolean
 check_writable (MgSidecar  *self,
                 GError    **error)
@@ -574,24 +592,18 @@ check_writable (MgSidecar  *self,
   return TRUE;
 }
 
-gboolean
-mg_sidecar_save (MgSidecar     *self,
-                 GCancellable  *cancellable,
-                 GError       **error)
+/* After the bytes of the store are on disk: the file now holds what was
+ * serialised. The store is marked clean only when nothing changed since
+ * (@n_changes is the store's count when it was serialised). */
+static void
+saved (MgSidecar *self,
+       guint64    n_changes,
+       char      *written_sum)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  MgDocument *document;
+  MgDocument *document = current_document (self);
 
-  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!check_writable (self, error))
-    return FALSE;
-  bytes = mg_sidecar_serialize (self);
-  if (!mg_sidecar_write_file (self->file, bytes, cancellable, error))
-    return FALSE;
-
-  document = current_document (self);
+  g_free (self->written_sum);
+  self->written_sum = written_sum;
   if (self->embed_text && document != NULL
       && g_strcmp0 (self->read->doc_text, mg_document_get_text (document)) != 0)
     {
@@ -615,7 +627,135 @@ mg_sidecar_save (MgSidecar     *self,
     }
   self->exists = TRUE;
   self->reanchored = FALSE;
-  mg_annotation_store_mark_clean (self->store);
+  if (_mg_annotation_store_get_n_changes (self->store) == n_changes)
+    mg_annotation_store_mark_clean (self->store);
+}
+
+gboolean
+mg_sidecar_save (MgSidecar     *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  bytes = mg_sidecar_serialize (self);
+  if (!mg_sidecar_write_file (self->file, bytes, cancellable, error))
+    return FALSE;
+  saved (self, _mg_annotation_store_get_n_changes (self->store),
+         g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes));
+  return TRUE;
+}
+
+typedef struct
+{
+  GFile   *file;
+  GBytes  *bytes;
+  guint64  n_changes;
+  char    *sum;       /* of @bytes, made in the thread */
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data->sum);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  data->sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data->bytes);
+  if (mg_sidecar_write_file (data->file, data->bytes, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+mg_sidecar_save_async (MgSidecar           *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  SaveData *data;
+
+  g_return_if_fail (MG_IS_SIDECAR (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mg_sidecar_save_async);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The store is only read here, in the caller's thread; the thread gets
+   * bytes. */
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (self->file);
+  data->bytes = mg_sidecar_serialize (self);
+  data->n_changes = _mg_annotation_store_get_n_changes (self->store);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+mg_sidecar_save_finish (MgSidecar     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  SaveData *data;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  data = g_task_get_task_data (G_TASK (result));
+  saved (self, data->n_changes, g_steal_pointer (&data->sum));
+  return TRUE;
+}
+
+const char *
+mg_sidecar_get_written_checksum (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
+
+  return self->written_sum;
+}
+
+gboolean
+mg_sidecar_put_back (MgSidecar  *self,
+                     GBytes     *previous,
+                     GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
+
+  if (previous != NULL)
+    return mg_sidecar_write_file (self->file, previous, NULL, error);
+  if (!g_file_delete (self->file, NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -635,6 +775,25 @@ mg_sidecar_save_as (MgSidecar     *self,
     return check_writable (self, error);
 
   bytes = mg_sidecar_serialize (self);
+  {
+    /* A pipe or a device (/dev/stdout) is written to as it is. */
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                   G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+    if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR &&
+        g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY &&
+        g_bytes_get_size (bytes) <= MG_SIDECAR_MAX_SIZE)
+      {
+        g_autoptr(GError) local_error = NULL;
+        g_autofree char *name = mg_sidecar_display_name (file);
+
+        if (mg_util_write_output (file, bytes, cancellable, &local_error))
+          return TRUE;
+        g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
+                     _("Cannot save “%s”: %s"), name, local_error->message);
+        return FALSE;
+      }
+  }
   return mg_sidecar_write_file (file, bytes, cancellable, error);
 }
 

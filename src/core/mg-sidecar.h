@@ -27,6 +27,7 @@ typedef enum
   MG_SIDECAR_ERROR_TOO_LARGE,
   MG_SIDECAR_ERROR_BROKEN,         /* refusing to overwrite a file that failed to load */
   MG_SIDECAR_ERROR_WRITE,
+  MG_SIDECAR_ERROR_LOCKED,         /* another program is changing the file */
 } MgSidecarError;
 
 /* What a problem means for the file. */
@@ -140,6 +141,24 @@ GBytes            *mg_sidecar_serialize          (MgSidecar         *self);
  * clean on success. */
 gboolean           mg_sidecar_save               (MgSidecar         *self,
                                                   GCancellable      *cancellable,
+                                                  GError           **error);
+/* Undoes a save whose outcome could not be reported: writes @previous
+ * (the bytes the file held before) back atomically, or removes the file
+ * when @previous is NULL (there was none). The store is left as it is. */
+gboolean           mg_sidecar_put_back           (MgSidecar         *self,
+                                                  GBytes            *previous,
+                                                  GError           **error);
+/* mg_sidecar_save with the writing (temporary file, fsync, rename) done in
+ * a worker thread: the store is serialised when called, in the caller's
+ * thread, and may change meanwhile. Finishing marks the store clean only
+ * when it did not change since; a save not finished yet must be finished
+ * before the next one starts, so that the files land in order. */
+void               mg_sidecar_save_async         (MgSidecar         *self,
+                                                  GCancellable      *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer           user_data);
+gboolean           mg_sidecar_save_finish        (MgSidecar         *self,
+                                                  GAsyncResult      *result,
                                                   GError           **error);
 /* Writes to another file (export of the native format, "Share…"); does not
  * change the bound file or the dirty state. */

@@ -358,52 +358,70 @@ mg_suggestion_accept (MgSuggestion      *suggestion,
                                      tags, NULL, FALSE, author, error);
 }
 
-static guint
-suggestion_hash (gconstpointer key)
-{
-  MgSuggestion *s = (MgSuggestion *) key;
-
-  return mg_suggestion_get_start (s) * 31u + mg_suggestion_get_end (s) * 7u +
-         (guint) mg_suggestion_get_kind (s);
-}
-
-static gboolean
-suggestion_equal (gconstpointer a,
-                  gconstpointer b)
-{
-  return mg_suggestion_compare ((MgSuggestion *) a, (MgSuggestion *) b) == 0;
-}
-
 GListStore *
-mg_suggest_filter_dismissed (GListModel *suggestions,
-                             GListModel *dismissed)
+mg_suggest_filter_dismissed (GListModel        *suggestions,
+                             MgAnnotationStore *store)
 {
-  g_autoptr(GHashTable) set = NULL;
   g_autoptr(GPtrArray) kept = NULL;
   GListStore *result;
+  gboolean any;
   guint n;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (suggestions), NULL);
-  g_return_val_if_fail (G_IS_LIST_MODEL (dismissed), NULL);
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (store), NULL);
 
-  set = g_hash_table_new_full (suggestion_hash, suggestion_equal, g_object_unref, NULL);
-  n = g_list_model_get_n_items (dismissed);
-  for (guint i = 0; i < n; i++)
-    g_hash_table_add (set, g_list_model_get_item (dismissed, i));
-
+  any = g_list_model_get_n_items (mg_annotation_store_get_dismissed (store)) > 0;
   kept = g_ptr_array_new_with_free_func (g_object_unref);
   n = g_list_model_get_n_items (suggestions);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MgSuggestion) suggestion = g_list_model_get_item (suggestions, i);
 
-      if (!g_hash_table_contains (set, suggestion))
+      /* A binary search in the store's sorted dismissals. */
+      if (!any || !mg_annotation_store_is_dismissed (store, suggestion))
         g_ptr_array_add (kept, g_steal_pointer (&suggestion));
     }
 
   result = g_list_store_new (MG_TYPE_SUGGESTION);
   g_list_store_splice (result, 0, 0, kept->pdata, kept->len);
   return result;
+}
+
+GStrv
+mg_suggest_dup_lexicon (MgAnnotationStore *store)
+{
+  MgTag *tag;
+  const char * const *lexicon;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (store), NULL);
+
+  tag = mg_tag_set_lookup (mg_annotation_store_get_tag_set (store),
+                           mg_suggestion_kind_to_string (MG_SUGGESTION_SLOGAN));
+  if (tag == NULL || !mg_tag_has_lexicon (tag))
+    return NULL;
+  lexicon = mg_tag_get_lexicon (tag);
+  return g_strdupv ((char **) lexicon);
+}
+
+GPtrArray *
+mg_suggest_find_range (GListModel *suggestions,
+                       guint       start,
+                       guint       end)
+{
+  g_autoptr(GPtrArray) at = NULL;
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (suggestions), found);
+
+  at = mg_suggest_find_at (suggestions, start);
+  for (guint i = 0; i < at->len; i++)
+    {
+      MgSuggestion *suggestion = g_ptr_array_index (at, i);
+
+      if (mg_suggestion_get_start (suggestion) == start && mg_suggestion_get_end (suggestion) == end)
+        g_ptr_array_add (found, g_object_ref (suggestion));
+    }
+  return found;
 }
 
 guint

@@ -42,11 +42,23 @@ GListStore *mg_suggest_document_full   (MgDocument         *document,
 GListStore *mg_suggest_filter_existing (GListModel        *suggestions,
                                         MgAnnotationStore *store);
 
-/* A new GListStore with the suggestions of @suggestions that match none
- * of @dismissed (kind, start and end alike; both GListModels of
- * MgSuggestion, in any order), in the order of @suggestions. */
-GListStore *mg_suggest_filter_dismissed (GListModel       *suggestions,
-                                         GListModel       *dismissed);
+/* A new GListStore with the suggestions of @suggestions that @store does
+ * not record as dismissed (the sidecar's "dismissed": kind, start and end
+ * alike), in the order of @suggestions. */
+GListStore *mg_suggest_filter_dismissed (GListModel        *suggestions,
+                                         MgAnnotationStore *store);
+
+/* The phrases of the lexicon of @store's slogan tag, for
+ * mg_suggest_document_full(); NULL when there are none (free with
+ * g_strfreev()). */
+GStrv       mg_suggest_dup_lexicon     (MgAnnotationStore *store);
+
+/* The suggestions of @suggestions (sorted as mg_suggest_document() gives
+ * them) on exactly [@start, @end), of any kind, in model order: a new
+ * array of references. */
+GPtrArray  *mg_suggest_find_range      (GListModel        *suggestions,
+                                        guint              start,
+                                        guint              end);
 
 /* How many of @suggestions are of @kind. */
 guint       mg_suggest_count_kind      (GListModel        *suggestions,

@@ -20,8 +20,11 @@ struct _MgDocumentView
   MgAnnotationStore *store;
   MgTagSet          *tags;
 
-  /* Style tags: tag id → GtkTextTag, and the fixed styles. */
+  /* Style tags: tag id → GtkTextTag for an annotation's first tag (a
+   * background) and for its further tags (a stripe under the text), and
+   * the fixed styles. */
   GHashTable        *color_tags;
+  GHashTable        *stripe_tags;
   GtkTextTag        *highlight_tag;
   GtkTextTag        *starred_tag;
   GtkTextTag        *overlap_tag;
@@ -44,9 +47,11 @@ struct _MgDocumentView
    * 0 for orphans). */
   GPtrArray         *mirror;
   GHashTable        *drawn;
-  guint              dirty_start;
-  guint              dirty_end;
+  GArray            *dirty;          /* spans of code points to redraw */
   guint              dirty_all : 1;
+  /* A change of many annotations is under way: the mirror is compared
+   * with the store once it ends. */
+  guint              bulk_pending : 1;
 
   guint              refresh_id;
   guint              flash_id;

@@ -66,11 +66,13 @@ update_fixed_colors (MgDocumentView *self)
   set_tag_background (self->flash_tag, dark ? "#78aeed" : "#3584e4", dark ? 0.6 : 0.45);
 }
 
-static GtkTextTag *
+static void
 ensure_color_tag (MgDocumentView *self,
                   MgTag          *tag)
 {
   GtkTextTag *text_tag = g_hash_table_lookup (self->color_tags, mg_tag_get_id (tag));
+  GtkTextTag *stripe = g_hash_table_lookup (self->stripe_tags, mg_tag_get_id (tag));
+  GdkRGBA rgba;
 
   if (text_tag == NULL)
     {
@@ -78,10 +80,15 @@ ensure_color_tag (MgDocumentView *self,
 
       text_tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
       g_hash_table_insert (self->color_tags, g_strdup (mg_tag_get_id (tag)), text_tag);
+      stripe = gtk_text_buffer_create_tag (buffer, NULL,
+                                           "underline", PANGO_UNDERLINE_DOUBLE,
+                                           NULL);
+      g_hash_table_insert (self->stripe_tags, g_strdup (mg_tag_get_id (tag)), stripe);
       raise_fixed_styles (self);
     }
   set_tag_background (text_tag, mg_tag_get_color (tag), mg_tag_style_highlight_alpha (is_dark ()));
-  return text_tag;
+  mg_tag_style_parse (mg_tag_get_color (tag), 1.0, &rgba);
+  g_object_set (stripe, "underline-rgba", &rgba, NULL);
 }
 
 static void
@@ -92,19 +99,6 @@ update_color_tags (MgDocumentView *self)
     return;
   for (guint i = 0; i < mg_tag_set_get_n_tags (self->tags); i++)
     ensure_color_tag (self, mg_tag_set_get_tag (self->tags, i));
-}
-
-static void
-apply_range (GtkTextBuffer *buffer,
-             GtkTextTag    *tag,
-             guint          start,
-             guint          end)
-{
-  GtkTextIter s, e;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
-  gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
 }
 
 static guint64
@@ -121,25 +115,52 @@ range_of (MgAnnotation *annotation)
   return ((guint64) start << 32) | end;
 }
 
+typedef struct
+{
+  guint start;
+  guint end;
+} Span;
+
 static void
 add_dirty (MgDocumentView *self,
            guint64         range)
 {
-  guint start = range >> 32;
-  guint end = range & 0xffffffff;
+  Span span = { range >> 32, range & 0xffffffff };
 
-  if (start >= end)
+  if (span.start >= span.end)
     return;
-  if (self->dirty_start >= self->dirty_end)
+  g_array_append_val (self->dirty, span);
+}
+
+static int
+compare_span (gconstpointer a,
+              gconstpointer b)
+{
+  const Span *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Sorts @spans by start and joins those that overlap or touch. */
+static void
+coalesce (GArray *spans)
+{
+  guint kept = 0;
+
+  if (spans->len < 2)
+    return;
+  g_array_sort (spans, compare_span);
+  for (guint i = 1; i < spans->len; i++)
     {
-      self->dirty_start = start;
-      self->dirty_end = end;
+      Span *last = &g_array_index (spans, Span, kept);
+      Span *next = &g_array_index (spans, Span, i);
+
+      if (next->start <= last->end)
+        last->end = MAX (last->end, next->end);
+      else
+        g_array_index (spans, Span, ++kept) = *next;
     }
-  else
-    {
-      self->dirty_start = MIN (self->dirty_start, start);
-      self->dirty_end = MAX (self->dirty_end, end);
-    }
+  g_array_set_size (spans, kept + 1);
 }
 
 static void
@@ -160,45 +181,162 @@ rebuild_mirror (MgDocumentView *self)
     }
 }
 
-/* Re-applies the annotation styles on [start, end) (the whole text when
- * @all): the styles are removed there and put back from every annotation
- * that touches it. */
+/* After a change of many annotations: what changed is found by comparing
+ * the store with what is drawn, once, rather than by following every
+ * insertion and removal. */
 static void
-redraw (MgDocumentView *self,
-        gboolean        all,
-        guint           start,
-        guint           end)
+reconcile_mirror (MgDocumentView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter from, to;
+  GHashTable *drawn = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   GHashTableIter iter;
   gpointer value;
-  guint n, max_end = 0;
+  guint n = self->store ? mg_annotation_store_get_n_annotations (self->store) : 0;
 
-  if (all)
+  g_ptr_array_set_size (self->mirror, 0);
+  for (guint i = 0; i < n; i++)
     {
-      start = 0;
-      end = G_MAXUINT;
-      gtk_text_buffer_get_bounds (buffer, &from, &to);
+      MgAnnotation *annotation = mg_annotation_store_get_annotation (self->store, i);
+      guint64 *range = NULL;
+      guint64 now = range_of (annotation);
+
+      if (g_hash_table_steal_extended (self->drawn, annotation, NULL, (gpointer *) &range))
+        {
+          if (*range != now)
+            {
+              add_dirty (self, *range);
+              add_dirty (self, now);
+            }
+        }
+      else
+        {
+          range = g_new (guint64, 1);
+          add_dirty (self, now);
+        }
+      *range = now;
+      g_ptr_array_add (self->mirror, annotation);
+      g_hash_table_insert (drawn, annotation, range);
     }
-  else
+  /* What is left was removed. */
+  g_hash_table_iter_init (&iter, self->drawn);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    add_dirty (self, *(guint64 *) value);
+  g_hash_table_unref (self->drawn);
+  self->drawn = drawn;
+}
+
+/* The ranges one style is applied to, gathered before any is applied. */
+typedef struct
+{
+  GtkTextTag *tag;
+  GArray     *spans;
+} Style;
+
+static void
+style_add (GHashTable *styles,
+           GtkTextTag *tag,
+           guint       start,
+           guint       end)
+{
+  Style *style = g_hash_table_lookup (styles, tag);
+  Span span = { start, end };
+
+  if (style == NULL)
     {
-      gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
+      style = g_new0 (Style, 1);
+      style->tag = tag;
+      style->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+      g_hash_table_insert (styles, tag, style);
     }
+  g_array_append_val (style->spans, span);
+}
+
+static void
+style_free (Style *style)
+{
+  g_array_unref (style->spans);
+  g_free (style);
+}
+
+/* One pass per style over its sorted, joined ranges, with one iterator
+ * moving forward through the text. */
+static void
+style_apply (GtkTextBuffer *buffer,
+             Style         *style)
+{
+  GtkTextIter at;
+  guint offset = 0;
+
+  coalesce (style->spans);
+  gtk_text_buffer_get_start_iter (buffer, &at);
+  for (guint i = 0; i < style->spans->len; i++)
+    {
+      Span *span = &g_array_index (style->spans, Span, i);
+      GtkTextIter end;
+
+      gtk_text_iter_forward_chars (&at, span->start - offset);
+      end = at;
+      gtk_text_iter_forward_chars (&end, span->end - span->start);
+      gtk_text_buffer_apply_tag (buffer, style->tag, &at, &end);
+      at = end;
+      offset = span->end;
+    }
+}
+
+static void
+remove_styles (MgDocumentView *self,
+               GtkTextIter    *from,
+               GtkTextIter    *to)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GHashTableIter iter;
+  gpointer value;
 
   g_hash_table_iter_init (&iter, self->color_tags);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    gtk_text_buffer_remove_tag (buffer, value, &from, &to);
-  gtk_text_buffer_remove_tag (buffer, self->highlight_tag, &from, &to);
-  gtk_text_buffer_remove_tag (buffer, self->starred_tag, &from, &to);
-  gtk_text_buffer_remove_tag (buffer, self->overlap_tag, &from, &to);
+    gtk_text_buffer_remove_tag (buffer, value, from, to);
+  g_hash_table_iter_init (&iter, self->stripe_tags);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    gtk_text_buffer_remove_tag (buffer, value, from, to);
+  gtk_text_buffer_remove_tag (buffer, self->highlight_tag, from, to);
+  gtk_text_buffer_remove_tag (buffer, self->starred_tag, from, to);
+  gtk_text_buffer_remove_tag (buffer, self->overlap_tag, from, to);
+}
+
+/* Re-applies the annotation styles on @dirty (sorted, disjoint spans of
+ * code points): the styles are removed there and put back from every
+ * annotation that touches it. An annotation shows its first tag as its
+ * background and each further tag as a stripe under the text in that tag's
+ * colour; a passage covered by two annotations is marked. */
+static void
+redraw (MgDocumentView *self,
+        GArray         *dirty)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autoptr(GHashTable) styles = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  guint n, max_end = 0, next = 0;
+
+  if (dirty->len == 0)
+    return;
+  for (guint i = 0; i < dirty->len; i++)
+    {
+      Span *span = &g_array_index (dirty, Span, i);
+      GtkTextIter from, to;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &from, span->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &to, span->end);
+      remove_styles (self, &from, &to);
+    }
 
   if (self->store == NULL)
     return;
 
   /* The store is sorted by start: a range covered twice is one that starts
-   * before the furthest end seen so far. */
+   * before the furthest end seen so far; an annotation touches the dirty
+   * spans when it ends after the start of the first span that ends after
+   * its own start. */
+  styles = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) style_free);
   n = mg_annotation_store_get_n_annotations (self->store);
   for (guint i = 0; i < n; i++)
     {
@@ -211,39 +349,39 @@ redraw (MgDocumentView *self,
         continue;
       s = mg_annotation_get_start (annotation);
       e = mg_annotation_get_end (annotation);
-      if (s >= end)
-        break;
       if (s >= e)
         continue;
+      while (next < dirty->len && g_array_index (dirty, Span, next).end <= s)
+        next++;
+      if (next == dirty->len && s >= max_end)
+        break;
 
-      if (e > start)
+      if (next < dirty->len && g_array_index (dirty, Span, next).start < e)
         {
-          GtkTextIter si, ei;
-
-          /* One pair of iterators per annotation, shared by its styles. */
-          gtk_text_buffer_get_iter_at_offset (buffer, &si, s);
-          ei = si;
-          gtk_text_iter_forward_chars (&ei, e - s);
           tag_ids = mg_annotation_get_tags (annotation);
           for (guint t = 0; tag_ids[t] != NULL; t++)
             {
-              GtkTextTag *text_tag = g_hash_table_lookup (self->color_tags, tag_ids[t]);
+              GtkTextTag *text_tag = g_hash_table_lookup (any ? self->stripe_tags : self->color_tags, tag_ids[t]);
 
               if (text_tag != NULL)
                 {
-                  gtk_text_buffer_apply_tag (buffer, text_tag, &si, &ei);
+                  style_add (styles, text_tag, s, e);
                   any = TRUE;
                 }
             }
           if (!any)
-            gtk_text_buffer_apply_tag (buffer, self->highlight_tag, &si, &ei);
+            style_add (styles, self->highlight_tag, s, e);
           if (mg_annotation_get_starred (annotation))
-            gtk_text_buffer_apply_tag (buffer, self->starred_tag, &si, &ei);
+            style_add (styles, self->starred_tag, s, e);
+          if (s < max_end)
+            style_add (styles, self->overlap_tag, s, MIN (e, max_end));
         }
-      if (s < max_end && MIN (e, max_end) > start)
-        apply_range (buffer, self->overlap_tag, s, MIN (e, max_end));
       max_end = MAX (max_end, e);
     }
+
+  g_hash_table_iter_init (&iter, styles);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    style_apply (buffer, value);
 }
 
 void
@@ -256,14 +394,20 @@ mg_document_view_refresh (MgDocumentView *self)
   update_color_tags (self);
   if (self->dirty_all)
     {
+      Span all = { 0, G_MAXUINT };
+
       rebuild_mirror (self);
-      redraw (self, TRUE, 0, 0);
+      g_array_set_size (self->dirty, 0);
+      g_array_append_val (self->dirty, all);
     }
-  else if (self->dirty_start < self->dirty_end)
-    redraw (self, FALSE, self->dirty_start, self->dirty_end);
+  else if (self->bulk_pending)
+    reconcile_mirror (self);
+  coalesce (self->dirty);
+  redraw (self, self->dirty);
 
   self->dirty_all = FALSE;
-  self->dirty_start = self->dirty_end = 0;
+  self->bulk_pending = FALSE;
+  g_array_set_size (self->dirty, 0);
 }
 
 static gboolean
@@ -276,10 +420,21 @@ refresh_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+store_in_bulk (MgDocumentView *self)
+{
+  gboolean in_bulk = FALSE;
+
+  if (self->store != NULL)
+    g_object_get (self->store, "in-bulk", &in_bulk, NULL);
+  return in_bulk;
+}
+
 static void
 queue_refresh (MgDocumentView *self)
 {
-  if (self->refresh_id == 0)
+  /* During a change of many annotations, wait for its end. */
+  if (self->refresh_id == 0 && !self->bulk_pending)
     self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle, self, NULL);
 }
 
@@ -297,9 +452,16 @@ store_items_changed (GListModel     *model,
                      guint           added,
                      MgDocumentView *self)
 {
-  if (self->dirty_all)
+  if (self->dirty_all || self->bulk_pending)
     {
       queue_refresh (self);
+      return;
+    }
+  if (store_in_bulk (self))
+    {
+      /* The mirror is compared with the store once at the end. */
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      self->bulk_pending = TRUE;
       return;
     }
   if (position + removed > self->mirror->len)
@@ -346,9 +508,22 @@ store_annotation_changed (MgAnnotationStore *store,
       return;
     }
   add_dirty (self, *range);
-  *range = range_of (annotation);
-  add_dirty (self, *range);
+  /* In a change of many the mirror keeps the drawn range until the end. */
+  if (!self->bulk_pending)
+    *range = range_of (annotation);
+  add_dirty (self, range_of (annotation));
   queue_refresh (self);
+}
+
+static void
+store_bulk_changed (MgDocumentView *self)
+{
+  if (!store_in_bulk (self) && self->bulk_pending)
+    {
+      self->bulk_pending = FALSE;
+      reconcile_mirror (self);
+      queue_refresh (self);
+    }
 }
 
 static void
@@ -603,6 +778,8 @@ mg_document_view_finalize (GObject *object)
   MgDocumentView *self = MG_DOCUMENT_VIEW (object);
 
   g_clear_pointer (&self->color_tags, g_hash_table_unref);
+  g_clear_pointer (&self->stripe_tags, g_hash_table_unref);
+  g_clear_pointer (&self->dirty, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->mirror, g_ptr_array_unref);
   g_clear_pointer (&self->drawn, g_hash_table_unref);
@@ -648,6 +825,8 @@ mg_document_view_init (MgDocumentView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->color_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->stripe_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->dirty = g_array_new (FALSE, FALSE, sizeof (Span));
   self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
   self->mirror = g_ptr_array_new ();
   self->drawn = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
@@ -737,12 +916,14 @@ mg_document_view_set_store (MgDocumentView    *self,
       self->tags = g_object_ref (mg_annotation_store_get_tag_set (store));
       g_signal_connect (store, "items-changed", G_CALLBACK (store_items_changed), self);
       g_signal_connect (store, "annotation-changed", G_CALLBACK (store_annotation_changed), self);
+      g_signal_connect_swapped (store, "notify::in-bulk", G_CALLBACK (store_bulk_changed), self);
       /* Adding or removing a tag definition can change which colour an
        * annotation shows; a new colour only changes the tag's style. */
       g_signal_connect_swapped (self->tags, "items-changed", G_CALLBACK (queue_full_refresh), self);
       g_signal_connect_swapped (self->tags, "tag-changed", G_CALLBACK (update_color_tags), self);
     }
   mg_tag_popover_set_tag_set (self->popover, self->tags);
+  self->bulk_pending = FALSE;
   self->dirty_all = TRUE;
   mg_document_view_refresh (self);
 }

@@ -6,6 +6,7 @@
 
 #include "mg-heat.h"
 #include "mg-shared.h"
+#include "mg-sidecar-lock.h"
 #include "mg-study-private.h"
 
 G_DEFINE_FINAL_TYPE (MgStudy, mg_study, G_TYPE_OBJECT)
@@ -437,6 +438,46 @@ mg_study_check_disk (MgStudy *self)
           mg_study_toast (self, title, NULL, NULL, FALSE);
         }
     }
+}
+
+gboolean
+mg_study_save (MgStudy  *self,
+               GError  **error)
+{
+  MgSidecar *sidecar;
+  g_autoptr(MgSidecarLock) lock = NULL;
+
+  g_return_val_if_fail (MG_IS_STUDY (self), FALSE);
+
+  if (self->sync != NULL)
+    return mg_sidecar_sync_save (self->sync, NULL, error);
+  sidecar = mg_window_get_sidecar (self->window);
+  lock = mg_sidecar_lock_acquire (mg_sidecar_get_file (sidecar), error);
+  return lock != NULL && mg_sidecar_save (sidecar, NULL, error);
+}
+
+/* mg_study_save with the file written in a worker thread. */
+void
+mg_study_save_async (MgStudy             *self,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_return_if_fail (MG_IS_STUDY (self));
+
+  if (self->sync != NULL)
+    mg_sidecar_sync_save_async (self->sync, NULL, callback, user_data);
+  else
+    mg_sidecar_save_async (mg_window_get_sidecar (self->window), NULL, callback, user_data);
+}
+
+gboolean
+mg_study_save_finish (GObject       *source,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  if (MG_IS_SIDECAR_SYNC (source))
+    return mg_sidecar_sync_save_finish (MG_SIDECAR_SYNC (source), result, error);
+  return mg_sidecar_save_finish (MG_SIDECAR (source), result, error);
 }
 
 static gboolean

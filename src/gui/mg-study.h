@@ -73,4 +73,17 @@ gboolean    mg_study_merge_chosen    (MgStudy      *self,
  * monitor does this by itself). */
 void        mg_study_check_disk      (MgStudy      *self);
 
+/* Saves the open sidecar, merging first what another program wrote to it
+ * (mg_sidecar_sync_save), under the sidecar's lock. */
+gboolean    mg_study_save            (MgStudy      *self,
+                                      GError      **error);
+/* The same, the file written in a worker thread (the window's autosave);
+ * @source of the callback goes to mg_study_save_finish. */
+void        mg_study_save_async      (MgStudy             *self,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean    mg_study_save_finish     (GObject             *source,
+                                      GAsyncResult        *result,
+                                      GError             **error);
+
 G_END_DECLS

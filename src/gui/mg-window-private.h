@@ -57,6 +57,8 @@ struct _MgWindow
   AdwToast             *toast;     /* the one shown, not owned */
   char                 *save_error;
   guint                 save_id;
+  /* An autosave is writing in a thread (mg_sidecar_save_async). */
+  gboolean              saving;
   guint                 review_position;
   MgSaveState           save_state;
   double                zoom;
@@ -65,7 +67,6 @@ struct _MgWindow
    * dismissed, and those shown (neither annotated nor dismissed). */
   GCancellable         *suggest_cancellable;
   GListStore           *suggestions_all;
-  GListStore           *suggestions_dismissed;
   GListStore           *suggestions;
   guint                 suggest_refilter_id;
   gint64                suggest_started;

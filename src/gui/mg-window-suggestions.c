@@ -8,9 +8,10 @@
 #include "mg-window-private.h"
 
 /* Suggested annotations in the window: computed once per document in a
- * thread, filtered on the main thread against the annotations (whenever
- * they change) and against those the reader dismissed, and drawn by the
- * document view. */
+ * thread (with the slogan tag's lexicon), filtered on the main thread
+ * against the annotations and against the suggestions the reader
+ * dismissed, which the sidecar keeps (whenever either changes), and drawn
+ * by the document view. */
 
 enum {
   PROP_0,
@@ -71,10 +72,9 @@ refilter (MgWindow *self)
     return;
 
   fresh = mg_suggest_filter_existing (G_LIST_MODEL (self->suggestions_all), self->store);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->suggestions_dismissed)) > 0)
+  if (g_list_model_get_n_items (mg_annotation_store_get_dismissed (self->store)) > 0)
     {
-      GListStore *kept = mg_suggest_filter_dismissed (G_LIST_MODEL (fresh),
-                                                      G_LIST_MODEL (self->suggestions_dismissed));
+      GListStore *kept = mg_suggest_filter_dismissed (G_LIST_MODEL (fresh), self->store);
 
       g_set_object (&fresh, kept);
       g_object_unref (kept);
@@ -105,17 +105,37 @@ mg_window_suggestions_store_changed (MgWindow *self)
     self->suggest_refilter_id = g_idle_add (refilter_idle, self);
 }
 
+/* What the worker reads: the speech and the lexicon, both its own. */
+typedef struct
+{
+  MgDocument *document;
+  GStrv       lexicon;
+} SuggestJob;
+
+static void
+suggest_job_free (gpointer data)
+{
+  SuggestJob *job = data;
+
+  g_object_unref (job->document);
+  g_strfreev (job->lexicon);
+  g_free (job);
+}
+
 static void
 suggest_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  MgDocument *document = task_data;
+  SuggestJob *job = task_data;
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  g_task_return_pointer (task, mg_suggest_document (document, MG_SUGGEST_ALL), g_object_unref);
+  g_task_return_pointer (task,
+                         mg_suggest_document_full (job->document, MG_SUGGEST_ALL,
+                                                   (const char * const *) job->lexicon),
+                         g_object_unref);
 }
 
 static void
@@ -129,7 +149,7 @@ suggest_done (GObject      *source,
   g_autoptr(GListStore) all = g_task_propagate_pointer (task, &error);
 
   /* Cancelled: the document or the toggle changed since. */
-  if (all == NULL || g_task_get_task_data (task) != (gpointer) self->document)
+  if (all == NULL || ((SuggestJob *) g_task_get_task_data (task))->document != self->document)
     return;
 
   g_clear_object (&self->suggest_cancellable);
@@ -155,6 +175,7 @@ static void
 update (MgWindow *self)
 {
   g_autoptr(GTask) task = NULL;
+  SuggestJob *job;
 
   update_tooltip (self);
   if (!self->show_suggestions || self->document == NULL || self->loading)
@@ -171,7 +192,10 @@ update (MgWindow *self)
   self->suggest_started = g_get_monotonic_time ();
   task = g_task_new (self, self->suggest_cancellable, suggest_done, NULL);
   g_task_set_source_tag (task, update);
-  g_task_set_task_data (task, g_object_ref (self->document), g_object_unref);
+  job = g_new0 (SuggestJob, 1);
+  job->document = g_object_ref (self->document);
+  job->lexicon = self->store != NULL ? mg_suggest_dup_lexicon (self->store) : NULL;
+  g_task_set_task_data (task, job, suggest_job_free);
   g_task_run_in_thread (task, suggest_thread);
 }
 
@@ -190,7 +214,6 @@ mg_window_suggestions_document_changed (MgWindow *self)
 {
   hide (self);
   g_clear_object (&self->suggestions_all);
-  g_list_store_remove_all (self->suggestions_dismissed);
   self->suggestions_toast = FALSE;
   update (self);
 }
@@ -326,12 +349,19 @@ dismiss_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   MgWindow *self = MG_WINDOW (widget);
-  g_autoptr(MgSuggestion) suggestion = lookup (self, parameter);
+  g_autoptr(MgSuggestion) suggestion = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (suggestion == NULL)
+  if (!mg_window_is_writable (self) || (suggestion = lookup (self, parameter)) == NULL)
     return;
-  g_list_store_append (self->suggestions_dismissed, suggestion);
+  /* Kept in the sidecar, an undoable change: the store's change refilters. */
+  if (!mg_annotation_store_dismiss_suggestion (self->store, suggestion, &error))
+    {
+      mg_window_toast (self, error->message, FALSE);
+      return;
+    }
   refilter (self);
+  mg_window_toast (self, _("Suggestion dismissed"), TRUE);
 }
 
 static void
@@ -383,7 +413,7 @@ mg_window_update_suggestion_actions (MgWindow *self)
     }
   gtk_widget_action_set_enabled (widget, "win.accept-suggestion", offered);
   gtk_widget_action_set_enabled (widget, "win.accept-all-suggestions", offered);
-  gtk_widget_action_set_enabled (widget, "win.dismiss-suggestion", self->suggestions != NULL);
+  gtk_widget_action_set_enabled (widget, "win.dismiss-suggestion", offered);
   gtk_widget_action_set_enabled (widget, "win.show-suggestion-popover", offered && at_cursor);
   gtk_widget_action_set_enabled (widget, "win.next-suggestion",
                                  self->suggestions != NULL &&
@@ -458,8 +488,6 @@ mg_window_init_suggestions (MgWindow *self)
   GtkTextView *text_view = mg_document_view_get_text_view (self->document_view);
   static const char * const triggers[] = { "Return", "KP_Enter" };
 
-  self->suggestions_dismissed = g_list_store_new (MG_TYPE_SUGGESTION);
-
   /* Keys on the document that open the suggestion under the caret. */
   controller = gtk_shortcut_controller_new ();
   for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
@@ -480,5 +508,4 @@ mg_window_dispose_suggestions (MgWindow *self)
   cancel (self);
   g_clear_object (&self->suggestions);
   g_clear_object (&self->suggestions_all);
-  g_clear_object (&self->suggestions_dismissed);
 }

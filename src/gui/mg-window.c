@@ -6,6 +6,7 @@
 
 #include "mg-preferences-window.h"
 #include "mg-shared.h"
+#include "mg-sidecar-sync.h"
 #include "mg-study.h"
 #include "mg-window-export.h"
 #include "mg-window-recent.h"
@@ -129,6 +130,42 @@ mg_window_toast (MgWindow   *self,
   adw_toast_set_action_name (toast, offer_undo ? "win.undo" : NULL);
 }
 
+/* The outcome of a save: the subtitle, and one toast per distinct
+ * failure (the subtitle keeps showing it). */
+static void
+show_save_result (MgWindow *self,
+                  GError   *error)
+{
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save the annotations: %s"),
+                                                  error->message);
+      gboolean already_failed = self->save_state == MG_SAVE_STATE_FAILED &&
+                                g_strcmp0 (self->save_error, error->message) == 0;
+
+      g_free (self->save_error);
+      self->save_error = g_strdup (error->message);
+      set_save_state (self, MG_SAVE_STATE_FAILED);
+      if (!already_failed)
+        mg_window_toast (self, message, FALSE);
+      return;
+    }
+
+  g_clear_pointer (&self->save_error, g_free);
+  /* Changes made while the file was written wait for the next save. */
+  set_save_state (self, self->store != NULL && mg_annotation_store_get_dirty (self->store)
+                        ? MG_SAVE_STATE_UNSAVED : MG_SAVE_STATE_SAVED);
+}
+
+/* Waits for an autosave in progress to land, so that a later save does
+ * not race it to the file. */
+static void
+wait_for_autosave (MgWindow *self)
+{
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 gboolean
 mg_window_save (MgWindow  *self,
                 GError   **error)
@@ -138,31 +175,64 @@ mg_window_save (MgWindow  *self,
   g_return_val_if_fail (MG_IS_WINDOW (self), FALSE);
 
   g_clear_handle_id (&self->save_id, g_source_remove);
+  wait_for_autosave (self);
 
   if (self->sidecar == NULL || !mg_window_is_writable (self) ||
       !mg_annotation_store_get_dirty (self->store))
     return TRUE;
 
-  if (!mg_sidecar_save (self->sidecar, NULL, &local_error))
+  if (!mg_study_save (mg_study_get_for_window (self), &local_error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not save the annotations: %s"),
-                                                  local_error->message);
-      gboolean already_failed = self->save_state == MG_SAVE_STATE_FAILED &&
-                                g_strcmp0 (self->save_error, local_error->message) == 0;
-
-      g_free (self->save_error);
-      self->save_error = g_strdup (local_error->message);
-      set_save_state (self, MG_SAVE_STATE_FAILED);
-      /* One toast per distinct failure: the subtitle keeps showing it. */
-      if (!already_failed)
-        mg_window_toast (self, message, FALSE);
+      show_save_result (self, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  g_clear_pointer (&self->save_error, g_free);
-  set_save_state (self, MG_SAVE_STATE_SAVED);
+  show_save_result (self, NULL);
   return TRUE;
+}
+
+static gboolean autosave_timeout (gpointer data);
+
+static void
+autosave_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(MgWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  MgSidecar *sidecar = MG_IS_SIDECAR_SYNC (source)
+                       ? mg_sidecar_sync_get_sidecar (MG_SIDECAR_SYNC (source))
+                       : MG_SIDECAR (source);
+  gboolean ok = mg_study_save_finish (source, result, &error);
+
+  self->saving = FALSE;
+  /* Another speech may be open by now: its state is its own. */
+  if (sidecar != self->sidecar)
+    return;
+  show_save_result (self, ok ? NULL : error);
+  if (ok && mg_annotation_store_get_dirty (self->store) && self->save_id == 0)
+    self->save_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_timeout, self);
+}
+
+/* Serialises the store here and writes the file in a thread, so that a
+ * large sidecar does not hold up the window. */
+static void
+autosave (MgWindow *self)
+{
+  if (self->saving)
+    {
+      /* The next one starts when this one has landed. */
+      self->save_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_timeout, self);
+      return;
+    }
+  if (self->sidecar == NULL || !mg_window_is_writable (self) ||
+      !mg_annotation_store_get_dirty (self->store))
+    return;
+
+  self->saving = TRUE;
+  /* Merged with what another program wrote, under the sidecar's lock. */
+  mg_study_save_async (mg_study_get_for_window (self), autosave_done, g_object_ref (self));
 }
 
 static gboolean
@@ -171,8 +241,16 @@ autosave_timeout (gpointer data)
   MgWindow *self = data;
 
   self->save_id = 0;
-  mg_window_save (self, NULL);
+  autosave (self);
   return G_SOURCE_REMOVE;
+}
+
+gboolean
+mg_window_is_saving (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), FALSE);
+
+  return self->saving;
 }
 
 void

@@ -31,6 +31,8 @@ MgAnnotation      *mg_window_get_selected     (MgWindow      *self);
  * save failed (the window then shows it). */
 gboolean           mg_window_save             (MgWindow      *self,
                                                GError       **error);
+/* TRUE while an autosave writes the sidecar in a thread. */
+gboolean           mg_window_is_saving        (MgWindow      *self);
 void               mg_window_show_preferences (MgWindow      *self);
 /* Whether suggested annotations are shown (the "show-suggestions"
  * property, the stateful action "win.show-suggestions"). */

@@ -84,7 +84,7 @@ pdf_write_pango (MgSummary    *summary,
       cairo_show_page (cr);
       /* Free each page once it is out. */
       mg_pdf_pango_release_page (pango, i);
-      if ((i + 1) % 8 == 0 && !mg_export_job_step (job, error))
+      if ((i + 1) % 8 == 0 && !_mg_export_job_step (job, error))
         ok = FALSE;
     }
   cairo_destroy (cr);
@@ -121,11 +121,11 @@ mg_pdf_pages_new (MgSummary     *summary,
 
   pages = g_new0 (MgPdfPages, 1);
   job.cancellable = cancellable;
-  mg_export_job_begin (&job, mg_pdf_content_count_steps (summary));
+  _mg_export_job_begin (&job, mg_pdf_content_count_steps (summary));
   pages->layout = pdf_try_layout (summary, &job, &local_error);
   if (pages->layout == NULL && local_error == NULL)
     {
-      mg_export_job_begin (&job, mg_pdf_content_count_steps (summary));
+      _mg_export_job_begin (&job, mg_pdf_content_count_steps (summary));
       pages->pango = mg_pdf_pango_new (summary, &job, &local_error);
     }
   if (local_error != NULL)
@@ -199,7 +199,7 @@ mg_export_pdf_write (MgSummary    *summary,
   gboolean ok;
 
   /* Layout steps, then (fewer) page steps. */
-  mg_export_job_begin (job, steps + steps / 8 + 1);
+  _mg_export_job_begin (job, steps + steps / 8 + 1);
   layout = pdf_try_layout (summary, job, &local_error);
   if (layout != NULL)
     {
@@ -216,10 +216,10 @@ mg_export_pdf_write (MgSummary    *summary,
     }
   else
     {
-      mg_export_job_begin (job, steps + steps / 8 + 1);
+      _mg_export_job_begin (job, steps + steps / 8 + 1);
       ok = pdf_write_pango (summary, out, job, error);
     }
   if (ok)
-    mg_export_job_finish (job);
+    _mg_export_job_finish (job);
   return ok;
 }

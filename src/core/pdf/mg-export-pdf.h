@@ -3,7 +3,7 @@
 
 #include <cairo.h>
 
-#include "mg-export-util.h"
+#include "mg-export-private.h"
 
 G_BEGIN_DECLS
 

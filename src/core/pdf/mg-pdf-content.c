@@ -90,14 +90,14 @@ pdf_item (MgSummary           *summary,
   sink->need (sink, quote->space_before + 40.0);
   sink->block (sink, MG_PDF_STYLE_QUOTE, item->quote, MG_PDF_QUOTE_INDENT, color);
 
-  if (mg_export_item_speech (summary, item) != NULL)
+  if (_mg_export_item_speech (summary, item) != NULL)
     {
-      g_string_append (info, mg_export_item_speech (summary, item));
+      g_string_append (info, _mg_export_item_speech (summary, item));
       g_string_append (info, " · ");
     }
   if (item->paragraph > 0)
     {
-      mg_export_append_paragraph (info, item->paragraph, item->sentence);
+      _mg_export_append_paragraph (info, item->paragraph, item->sentence);
       g_string_append (info, " · ");
     }
   if (item->starred)
@@ -109,7 +109,7 @@ pdf_item (MgSummary           *summary,
       g_string_append (info, names);
       g_string_append (info, " · ");
     }
-  g_string_append (info, mg_export_author_label (item->author));
+  g_string_append (info, _mg_export_author_label (item->author));
   sink->block (sink, MG_PDF_STYLE_INFO, info->str, MG_PDF_QUOTE_INDENT, NULL);
   g_string_free (info, TRUE);
 
@@ -155,19 +155,19 @@ pdf_counts (MgSummary *summary,
       if (i > 0)
         g_string_append (line, " · ");
       g_string_append_printf (line, "%s %u", count->name, count->count);
-      mg_export_append_per_speech (line, summary, count, MG_SUMMARY_GROUP_TAG);
+      _mg_export_append_per_speech (line, summary, count, MG_SUMMARY_GROUP_TAG);
     }
   if (mg_summary_get_n_untagged (summary) > 0)
     {
       g_string_append_printf (line, "%s%s %u", line->len > 0 ? " · " : "",
                               _("Untagged highlights"), mg_summary_get_n_untagged (summary));
-      mg_export_append_per_speech (line, summary, NULL, MG_SUMMARY_GROUP_UNTAGGED);
+      _mg_export_append_per_speech (line, summary, NULL, MG_SUMMARY_GROUP_UNTAGGED);
     }
   if (mg_summary_get_n_orphaned (summary) > 0)
     {
       g_string_append_printf (line, "%s%s %u", line->len > 0 ? " · " : "",
                               _("Orphaned annotations"), mg_summary_get_n_orphaned (summary));
-      mg_export_append_per_speech (line, summary, NULL, MG_SUMMARY_GROUP_ORPHANED);
+      _mg_export_append_per_speech (line, summary, NULL, MG_SUMMARY_GROUP_ORPHANED);
     }
   if (line->len > 0)
     sink->block (sink, MG_PDF_STYLE_NOTE, line->str, 0.0, NULL);
@@ -179,7 +179,7 @@ pdf_counts (MgSummary *summary,
 
       if (i > 0)
         g_string_append (line, " · ");
-      g_string_append_printf (line, "%s %u", mg_export_author_label (count->name), count->count);
+      g_string_append_printf (line, "%s %u", _mg_export_author_label (count->name), count->count);
     }
   if (line->len > 0)
     sink->block (sink, MG_PDF_STYLE_NOTE, line->str, 0.0, NULL);
@@ -193,7 +193,7 @@ pdf_step (MgPdfSink    *sink,
 {
   if (sink->failed != NULL && sink->failed (sink, error))
     return FALSE;
-  return mg_export_job_step (job, error);
+  return _mg_export_job_step (job, error);
 }
 
 gboolean
@@ -245,7 +245,7 @@ mg_pdf_content_run (MgSummary    *summary,
           const MgSummaryItem *item = g_ptr_array_index (group->items, i);
           guint run;
 
-          if (mg_export_speech_starts (summary, group->items, i, &run))
+          if (_mg_export_speech_starts (summary, group->items, i, &run))
             {
               g_autofree char *subheading =
                 g_strdup_printf ("%s (%u)", mg_summary_get_speech (summary, item->speech)->title, run);

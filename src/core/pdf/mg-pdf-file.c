@@ -8,16 +8,58 @@
 #include <glib/gi18n-lib.h>
 #include <libdeflate.h>
 
-#include "mg-pdf-file-private.h"
+#include "mg-pdf-file.h"
+
+/* Where objects are written: the file, or the pages a worker thread
+ * writes on its own. */
+typedef struct
+{
+  GString            *out;
+  GArray             *objects;    /* of ObjectOffset */
+  struct libdeflate_compressor *compressor;
+  GByteArray         *packed;
+  GString            *content;
+} PdfOut;
+
+typedef struct
+{
+  guint number;
+  gsize offset;
+} ObjectOffset;
+
+typedef struct
+{
+  MgPdfLayout        *layout;
+  MgPdfShaper        *shaper;
+  PdfOut              file;
+  GString            *out;        /* file.out */
+  guint               n_pages;
+  guint               first_page; /* object number of page 0; its content follows it */
+  guint              *font_objects; /* per shaper font: its Type0 object, 0 when unused */
+  gint16            **widths;     /* per shaper font: width per gid, -1 unknown */
+  guint               next_object;
+} PdfFile;
+
+/* The advance of @gid in the PDF's font, thousandths of an em. */
+static inline int
+pdf_font_width (PdfFile   *pdf,
+                guint      font,
+                MgPdfFont *face,
+                guint      gid)
+{
+  gint16 width = pdf->widths[font][gid];
+
+  return width >= 0 ? width : mg_pdf_font_get_width (face, gid);
+}
 
 #define PAGES_PER_STEP 16
 
 static const char hex_digits[] = "0123456789ABCDEF";
 
 /* Appends @value with at most two decimals. */
-void
-mg_pdf_file_append_number (GString *out,
-               double   value)
+static void
+pdf_append_number (GString *out,
+                   double   value)
 {
   gint64 hundredths = (gint64) llround (value * 100.0);
   char digits[24];
@@ -49,9 +91,9 @@ mg_pdf_file_append_number (GString *out,
     }
 }
 
-void
-mg_pdf_file_append_hex4 (GString *out,
-             guint    code)
+static void
+pdf_append_hex4 (GString *out,
+                 guint    code)
 {
   char hex[4] = {
     hex_digits[(code >> 12) & 15], hex_digits[(code >> 8) & 15],
@@ -70,7 +112,7 @@ append_text_string (GString    *out,
 
   g_string_append (out, "<FEFF");
   for (guint i = 0; utf16 != NULL && utf16[i] != 0; i++)
-    mg_pdf_file_append_hex4 (out, utf16[i]);
+    pdf_append_hex4 (out, utf16[i]);
   g_string_append_c (out, '>');
 }
 
@@ -99,9 +141,9 @@ pdf_out_clear (PdfOut *o)
   o->content = NULL;
 }
 
-void
-mg_pdf_file_begin_object (PdfOut *o,
-              guint   number)
+static void
+pdf_begin_object (PdfOut *o,
+                  guint   number)
 {
   ObjectOffset object = { number, o->out->len };
 
@@ -109,8 +151,8 @@ mg_pdf_file_begin_object (PdfOut *o,
   g_string_append_printf (o->out, "%u 0 obj\n", number);
 }
 
-guint
-mg_pdf_file_new_object (PdfFile *pdf)
+static guint
+pdf_new_object (PdfFile *pdf)
 {
   return pdf->next_object++;
 }
@@ -142,17 +184,17 @@ deflate_data (PdfOut        *pdf,
 }
 
 /* A stream object from @data, compressed; @extra goes into its dictionary. */
-gboolean
-mg_pdf_file_write_stream (PdfOut        *pdf,
-              guint          number,
-              const guint8  *data,
-              gsize          length,
-              const char    *extra,
-              GError       **error)
+static gboolean
+pdf_write_stream (PdfOut        *pdf,
+                  guint          number,
+                  const guint8  *data,
+                  gsize          length,
+                  const char    *extra,
+                  GError       **error)
 {
   if (!deflate_data (pdf, data, length, error))
     return FALSE;
-  mg_pdf_file_begin_object (pdf, number);
+  pdf_begin_object (pdf, number);
   g_string_append_printf (pdf->out, "<< /Length %u /Filter /FlateDecode%s >>\nstream\n",
                           pdf->packed->len, extra != NULL ? extra : "");
   g_string_append_len (pdf->out, (const char *) pdf->packed->data, pdf->packed->len);
@@ -222,9 +264,9 @@ append_move (GString *c,
   double dx = round ((x - at[0]) * 100.0) / 100.0;
   double dy = round ((y - at[1]) * 100.0) / 100.0;
 
-  mg_pdf_file_append_number (c, dx);
+  pdf_append_number (c, dx);
   g_string_append_c (c, ' ');
-  mg_pdf_file_append_number (c, dy);
+  pdf_append_number (c, dy);
   g_string_append (c, " Td\n");
   at[0] += dx;
   at[1] += dy;
@@ -270,7 +312,7 @@ append_text_op (PdfFile       *pdf,
         *p++ = '(';
       in_string = TRUE;
       p = put_code (p, mg_pdf_font_get_code (face, glyph->gid));
-      drift += mg_pdf_file_font_width (pdf, op->font, face, glyph->gid) - glyph->advance * to_thousandths;
+      drift += pdf_font_width (pdf, op->font, face, glyph->gid) - glyph->advance * to_thousandths;
     }
   if (in_string)
     *p++ = ')';
@@ -303,20 +345,20 @@ write_page (PdfFile  *pdf,
             color[0] = ops[i].r;
             color[1] = ops[i].g;
             color[2] = ops[i].b;
-            mg_pdf_file_append_number (c, ops[i].r);
+            pdf_append_number (c, ops[i].r);
             g_string_append_c (c, ' ');
-            mg_pdf_file_append_number (c, ops[i].g);
+            pdf_append_number (c, ops[i].g);
             g_string_append_c (c, ' ');
-            mg_pdf_file_append_number (c, ops[i].b);
+            pdf_append_number (c, ops[i].b);
             g_string_append (c, " rg\n");
           }
-        mg_pdf_file_append_number (c, ops[i].x);
+        pdf_append_number (c, ops[i].x);
         g_string_append_c (c, ' ');
-        mg_pdf_file_append_number (c, MG_PDF_PAGE_HEIGHT - ops[i].y - ops[i].height);
+        pdf_append_number (c, MG_PDF_PAGE_HEIGHT - ops[i].y - ops[i].height);
         g_string_append_c (c, ' ');
-        mg_pdf_file_append_number (c, ops[i].width);
+        pdf_append_number (c, ops[i].width);
         g_string_append_c (c, ' ');
-        mg_pdf_file_append_number (c, ops[i].height);
+        pdf_append_number (c, ops[i].height);
         g_string_append (c, " re f\n");
       }
   g_string_append (c, "BT\n");
@@ -331,24 +373,24 @@ write_page (PdfFile  *pdf,
           font = op->font;
           size = op->size;
           g_string_append_printf (c, "/F%u ", font);
-          mg_pdf_file_append_number (c, size);
+          pdf_append_number (c, size);
           g_string_append (c, " Tf\n");
         }
       if (op->r != gray)
         {
           gray = op->r;
-          mg_pdf_file_append_number (c, gray);
+          pdf_append_number (c, gray);
           g_string_append (c, " g\n");
         }
       append_text_op (pdf, o, op, at);
     }
   g_string_append (c, "ET\n");
 
-  mg_pdf_file_begin_object (o, number);
+  pdf_begin_object (o, number);
   g_string_append_printf (o->out,
                           "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Resources 4 0 R /Contents %u 0 R >>\nendobj\n",
                           "595.2756", "841.8898", number + 1);
-  return mg_pdf_file_write_stream (o, number + 1, (const guint8 *) c->str, c->len, NULL, error);
+  return pdf_write_stream (o, number + 1, (const guint8 *) c->str, c->len, NULL, error);
 }
 
 static guint
@@ -360,17 +402,17 @@ write_bookmarks (PdfFile *pdf)
 
   if (n == 0)
     return 0;
-  root = mg_pdf_file_new_object (pdf);
+  root = pdf_new_object (pdf);
   first = pdf->next_object;
   pdf->next_object += n;
-  mg_pdf_file_begin_object (&pdf->file, root);
+  pdf_begin_object (&pdf->file, root);
   g_string_append_printf (pdf->out, "<< /Type /Outlines /First %u 0 R /Last %u 0 R /Count %u >>\nendobj\n",
                           first, first + n - 1, n);
   for (guint i = 0; i < n; i++)
     {
       const MgPdfBookmark *bookmark = mg_pdf_layout_get_bookmark (pdf->layout, i);
 
-      mg_pdf_file_begin_object (&pdf->file, first + i);
+      pdf_begin_object (&pdf->file, first + i);
       g_string_append (pdf->out, "<< /Title ");
       append_text_string (pdf->out, bookmark->title);
       g_string_append_printf (pdf->out, " /Parent %u 0 R", root);
@@ -379,7 +421,7 @@ write_bookmarks (PdfFile *pdf)
       if (i + 1 < n)
         g_string_append_printf (pdf->out, " /Next %u 0 R", first + i + 1);
       g_string_append_printf (pdf->out, " /Dest [%u 0 R /XYZ 0 ", pdf->first_page + 2 * bookmark->page);
-      mg_pdf_file_append_number (pdf->out, MG_PDF_PAGE_HEIGHT - bookmark->y + 4.0);
+      pdf_append_number (pdf->out, MG_PDF_PAGE_HEIGHT - bookmark->y + 4.0);
       g_string_append (pdf->out, " null] >>\nendobj\n");
     }
   return root;
@@ -405,7 +447,7 @@ write_trailer (PdfFile             *pdf,
   g_autofree gsize *offsets = NULL;
   gsize xref;
 
-  mg_pdf_file_begin_object (&pdf->file, 1);
+  pdf_begin_object (&pdf->file, 1);
   g_string_append (pdf->out, "<< /Type /Catalog /Pages 2 0 R /ViewerPreferences << /DisplayDocTitle true >>");
   if (outlines != 0)
     g_string_append_printf (pdf->out, " /Outlines %u 0 R", outlines);
@@ -416,13 +458,13 @@ write_trailer (PdfFile             *pdf,
     }
   g_string_append (pdf->out, " >>\nendobj\n");
 
-  mg_pdf_file_begin_object (&pdf->file, 2);
+  pdf_begin_object (&pdf->file, 2);
   g_string_append_printf (pdf->out, "<< /Type /Pages /Count %u /Kids [", pdf->n_pages);
   for (guint i = 0; i < pdf->n_pages; i++)
     g_string_append_printf (pdf->out, "%s%u 0 R", i % 16 == 0 ? "\n" : " ", pdf->first_page + 2 * i);
   g_string_append (pdf->out, "] >>\nendobj\n");
 
-  mg_pdf_file_begin_object (&pdf->file, 3);
+  pdf_begin_object (&pdf->file, 3);
   g_string_append (pdf->out, "<< /Title ");
   append_text_string (pdf->out, info->title != NULL ? info->title : "");
   g_string_append (pdf->out, " /Creator (Marginalia) /Producer (Marginalia)");
@@ -430,7 +472,7 @@ write_trailer (PdfFile             *pdf,
     g_string_append_printf (pdf->out, " /CreationDate (%s) /ModDate (%s)", date, date);
   g_string_append (pdf->out, " >>\nendobj\n");
 
-  mg_pdf_file_begin_object (&pdf->file, 4);
+  pdf_begin_object (&pdf->file, 4);
   g_string_append (pdf->out, "<< /ProcSet [/PDF /Text] /Font <<");
   for (guint i = 0; i < mg_pdf_shaper_get_n_fonts (pdf->shaper); i++)
     if (pdf->font_objects[i] != 0)
@@ -514,7 +556,7 @@ write_pages (PdfFile      *pdf,
     {
       ok = write_page (pdf, &pdf->file, p, error);
       if (ok && (p + 1) % PAGES_PER_STEP == 0)
-        ok = mg_export_job_step (job, error);
+        ok = _mg_export_job_step (job, error);
     }
 
   if (thread != NULL)
@@ -542,7 +584,7 @@ write_pages (PdfFile      *pdf,
             }
           for (guint p = split; ok && p < pdf->n_pages; p++)
             if ((p + 1) % PAGES_PER_STEP == 0)
-              ok = mg_export_job_step (job, error);
+              ok = _mg_export_job_step (job, error);
         }
       g_clear_error (&batch.error);
       pdf_out_clear (&batch.out);
@@ -550,6 +592,176 @@ write_pages (PdfFile      *pdf,
     }
   return ok;
 }
+
+/* The embedded faces. */
+
+static void
+prefill_width (guint       code,
+               guint       gid,
+               const char *text,
+               gpointer    data)
+{
+  gpointer *closure = data;
+  gint16 *widths = closure[0];
+
+  widths[gid] = (gint16) CLAMP (mg_pdf_font_get_width (closure[1], gid), 0, G_MAXINT16);
+}
+
+/* The widths of the glyphs of @font in use, looked up before the pages are
+ * written (by more than one thread). */
+static void
+pdf_prefill_widths (PdfFile *pdf,
+                    guint    font)
+{
+  MgPdfFont *face = mg_pdf_shaper_get_font (pdf->shaper, font);
+  gpointer closure[2] = { NULL, face };
+
+  pdf->widths[font] = g_new (gint16, 65536);
+  memset (pdf->widths[font], 0xff, 65536 * sizeof (gint16));
+  closure[0] = pdf->widths[font];
+  mg_pdf_font_foreach_glyph (face, prefill_width, closure);
+  pdf->widths[font][0] = (gint16) CLAMP (mg_pdf_font_get_width (face, 0), 0, G_MAXINT16);
+}
+
+typedef struct
+{
+  GString *widths;
+  GString *cmap;
+  guint    n_mappings;
+  guint    run_code;   /* the code the open run of /W widths started at */
+  guint    last_code;
+  gboolean open;
+  PdfFile *pdf;
+  guint    font;
+  MgPdfFont *face;
+  GString *mappings;
+} FontGlyphs;
+
+static void
+flush_mappings (FontGlyphs *fg)
+{
+  if (fg->n_mappings == 0)
+    return;
+  g_string_append_printf (fg->cmap, "%u beginbfchar\n%sendbfchar\n", fg->n_mappings, fg->mappings->str);
+  g_string_truncate (fg->mappings, 0);
+  fg->n_mappings = 0;
+}
+
+static void
+collect_glyph (guint       code,
+               guint       gid,
+               const char *text,
+               gpointer    data)
+{
+  FontGlyphs *fg = data;
+  int width = pdf_font_width (fg->pdf, fg->font, fg->face, gid);
+
+  if (fg->open && code == fg->last_code + 1)
+    g_string_append_printf (fg->widths, " %d", width);
+  else
+    {
+      if (fg->open)
+        g_string_append (fg->widths, "]");
+      g_string_append_printf (fg->widths, " %u [%d", code, width);
+      fg->open = TRUE;
+      fg->run_code = code;
+    }
+  fg->last_code = code;
+
+  if (*text != '\0')
+    {
+      g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (text, -1, NULL, NULL, NULL);
+
+      if (utf16 != NULL)
+        {
+          g_string_append_c (fg->mappings, '<');
+          pdf_append_hex4 (fg->mappings, code);
+          g_string_append (fg->mappings, "> <");
+          for (guint i = 0; utf16[i] != 0; i++)
+            pdf_append_hex4 (fg->mappings, utf16[i]);
+          g_string_append (fg->mappings, ">\n");
+          if (++fg->n_mappings == 100)
+            flush_mappings (fg);
+        }
+    }
+}
+
+/* Six capital letters naming the subset, the same for the same glyphs. */
+static void
+subset_tag (GBytes *program,
+            char    tag[8])
+{
+  g_autofree char *sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA1, program);
+
+  for (guint i = 0; i < 6; i++)
+    tag[i] = (char) ('A' + (g_ascii_xdigit_value (sum[2 * i]) * 16 + g_ascii_xdigit_value (sum[2 * i + 1])) % 26);
+  tag[6] = '+';
+  tag[7] = '\0';
+}
+
+static gboolean
+pdf_write_font (PdfFile  *pdf,
+                guint     font,
+                GError  **error)
+{
+  MgPdfFont *face = mg_pdf_shaper_get_font (pdf->shaper, font);
+  gboolean cff = mg_pdf_font_get_format (face) == MG_PDF_FONT_CFF;
+  guint type0 = pdf->font_objects[font];
+  guint cid = pdf_new_object (pdf), descriptor = pdf_new_object (pdf), file = pdf_new_object (pdf), to_unicode = pdf_new_object (pdf);
+  double scale = 1000.0 / mg_pdf_font_get_units_per_em (face);
+  g_autoptr(GBytes) program = mg_pdf_font_write_subset (face, error);
+  FontGlyphs fg = { g_string_new (NULL), g_string_new (NULL), 0, 0, 0, FALSE, pdf, font, face, g_string_new (NULL) };
+  g_autofree char *extra = NULL;
+  char tag[8];
+  int ascender, descender, cap_height, bbox[4];
+  gboolean ok;
+
+  if (program == NULL)
+    return FALSE;
+  subset_tag (program, tag);
+  mg_pdf_font_get_metrics (face, &ascender, &descender, &cap_height, bbox);
+  g_string_append (fg.cmap,
+                   "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                   "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                   "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                   "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+  mg_pdf_font_foreach_glyph (face, collect_glyph, &fg);
+  if (fg.open)
+    g_string_append (fg.widths, "]");
+  flush_mappings (&fg);
+  g_string_append (fg.cmap, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+
+  pdf_begin_object (&pdf->file, type0);
+  g_string_append_printf (pdf->out,
+                          "<< /Type /Font /Subtype /Type0 /BaseFont /%s%s /Encoding /Identity-H "
+                          "/DescendantFonts [%u 0 R] /ToUnicode %u 0 R >>\nendobj\n",
+                          tag, mg_pdf_font_get_name (face), cid, to_unicode);
+  pdf_begin_object (&pdf->file, cid);
+  g_string_append_printf (pdf->out,
+                          "<< /Type /Font /Subtype /%s /BaseFont /%s%s "
+                          "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+                          "/FontDescriptor %u 0 R /DW 1000 /W [%s ]%s >>\nendobj\n",
+                          cff ? "CIDFontType0" : "CIDFontType2", tag, mg_pdf_font_get_name (face),
+                          descriptor, fg.widths->str, cff ? "" : " /CIDToGIDMap /Identity");
+  pdf_begin_object (&pdf->file, descriptor);
+  g_string_append_printf (pdf->out,
+                          "<< /Type /FontDescriptor /FontName /%s%s /Flags 4 /FontBBox [%d %d %d %d] "
+                          "/ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV %d /%s %u 0 R >>\nendobj\n",
+                          tag, mg_pdf_font_get_name (face),
+                          (int) (bbox[0] * scale), (int) (bbox[1] * scale), (int) (bbox[2] * scale), (int) (bbox[3] * scale),
+                          (int) (ascender * scale), (int) (descender * scale), (int) (cap_height * scale),
+                          mg_pdf_font_is_bold (face) ? 140 : 80, cff ? "FontFile3" : "FontFile2", file);
+  extra = cff ? g_strdup (" /Subtype /CIDFontType0C")
+              : g_strdup_printf (" /Length1 %" G_GSIZE_FORMAT, g_bytes_get_size (program));
+  ok = pdf_write_stream (&pdf->file, file, g_bytes_get_data (program, NULL), g_bytes_get_size (program), extra, error)
+       && pdf_write_stream (&pdf->file, to_unicode, (const guint8 *) fg.cmap->str, fg.cmap->len, NULL, error);
+  g_string_free (fg.widths, TRUE);
+  g_string_free (fg.cmap, TRUE);
+  g_string_free (fg.mappings, TRUE);
+  return ok;
+}
+
+/* The file. */
 
 gboolean
 mg_pdf_file_write (MgPdfLayout          *layout,
@@ -589,10 +801,10 @@ mg_pdf_file_write (MgPdfLayout          *layout,
   for (guint f = 0; ok && f < n_fonts; f++)
     if (pdf.font_objects[f] != 0)
       {
-        pdf.font_objects[f] = mg_pdf_file_new_object (&pdf);
+        pdf.font_objects[f] = pdf_new_object (&pdf);
         ok = mg_pdf_font_plan_subset (mg_pdf_shaper_get_font (pdf.shaper, f), error);
         if (ok)
-          mg_pdf_file_prefill_widths (&pdf, f);
+          pdf_prefill_widths (&pdf, f);
       }
 
   if (ok)
@@ -602,7 +814,7 @@ mg_pdf_file_write (MgPdfLayout          *layout,
     }
   for (guint f = 0; ok && f < n_fonts; f++)
     if (pdf.font_objects[f] != 0)
-      ok = mg_pdf_file_write_font (&pdf, f, error);
+      ok = pdf_write_font (&pdf, f, error);
   if (ok)
     {
       outlines = write_bookmarks (&pdf);

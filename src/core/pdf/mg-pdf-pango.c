@@ -64,6 +64,56 @@ pango_need (MgPdfSink *sink,
     pango_new_page (p);
 }
 
+/* Where a line may break anyway: no need for an extra break there. */
+static gboolean
+breaks_here (gunichar c)
+{
+  switch (g_unichar_break_type (c))
+    {
+    case G_UNICODE_BREAK_SPACE:
+    case G_UNICODE_BREAK_ZERO_WIDTH_SPACE:
+    case G_UNICODE_BREAK_MANDATORY:
+    case G_UNICODE_BREAK_LINE_FEED:
+    case G_UNICODE_BREAK_CARRIAGE_RETURN:
+    case G_UNICODE_BREAK_NEXT_LINE:
+    case G_UNICODE_BREAK_IDEOGRAPHIC:
+    case G_UNICODE_BREAK_BEFORE_AND_AFTER:
+    case G_UNICODE_BREAK_AFTER:
+    case G_UNICODE_BREAK_HYPHEN:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+char *
+mg_pdf_pango_break_long_runs (const char *text)
+{
+  GString *out = NULL;
+  guint run = 0;
+  const char *p;
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (breaks_here (c))
+        run = 0;
+      else if (run >= MG_PDF_PANGO_MAX_RUN && !g_unichar_ismark (c))
+        {
+          if (out == NULL)
+            out = g_string_new_len (text, p - text);
+          g_string_append (out, "\u200b");
+          run = 1;
+        }
+      else
+        run++;
+      if (out != NULL)
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return out != NULL ? g_string_free (out, FALSE) : g_strdup (text);
+}
+
 static PangoLayout *
 pango_get_layout (MgPdfPango *p,
                   MgPdfStyle  style,
@@ -82,7 +132,11 @@ pango_get_layout (MgPdfPango *p,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_font_description (layout, p->fonts[style]);
   pango_layout_set_width (layout, (int) ((MG_PDF_CONTENT_WIDTH - indent) * PANGO_SCALE));
-  pango_layout_set_text (layout, text, -1);
+  {
+    g_autofree char *broken = mg_pdf_pango_break_long_runs (text);
+
+    pango_layout_set_text (layout, broken, -1);
+  }
   g_hash_table_insert (p->layouts, g_steal_pointer (&key), layout);
   return layout;
 }

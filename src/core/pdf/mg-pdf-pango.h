@@ -28,4 +28,12 @@ void        mg_pdf_pango_free         (MgPdfPango   *pango);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgPdfPango, mg_pdf_pango_free)
 
+/* Pango wraps a run with no break opportunity (a URL, a string of 100,000
+ * letters) in time quadratic in its length: @text with an invisible break
+ * (U+200B) after every MG_PDF_PANGO_MAX_RUN characters of such a run
+ * (never before a combining mark), so that wrapping stays linear. Text
+ * with no long run comes back unchanged. */
+#define MG_PDF_PANGO_MAX_RUN 64
+char       *mg_pdf_pango_break_long_runs (const char *text);
+
 G_END_DECLS

@@ -2,7 +2,10 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
+#include <pango/pango.h>
 
 #include "mg-pdf-shaper.h"
 
@@ -16,17 +19,16 @@ enum
   GLYPH_HARD  = 1 << 3,   /* a line break of the text, not drawn */
 };
 
+/* How a character is turned into glyphs; where lines may break is Pango's
+ * answer (pango_get_log_attrs()), the same the Pango layout follows. */
 typedef enum
 {
-  CLASS_WORD,      /* letters, digits, Western punctuation: kept together */
-  CLASS_SPACE,
-  CLASS_ZWSP,      /* a break opportunity without a glyph */
+  CLASS_WORD,      /* letters, digits, Western punctuation: shaped together */
+  CLASS_SPACE,     /* left out at the end of a line */
+  CLASS_ZWSP,      /* no glyph */
   CLASS_NEWLINE,
   CLASS_IGNORE,    /* controls and invisible format characters */
-  CLASS_CJK,       /* a line may break before and after */
-  CLASS_OPEN,      /* never at the end of a line: （《「“ */
-  CLASS_CLOSE,     /* never at the start of a line: ）》」”。，、！？…… */
-  CLASS_DASH,      /* —— : breaks around, not inside */
+  CLASS_SINGLE,    /* Chinese characters and punctuation: one glyph each */
   CLASS_COMPLEX,
 } CharClass;
 
@@ -37,6 +39,8 @@ struct _MgPdfShaper
   GHashTable *missing;   /* (c << 1 | bold) of characters no face has */
   GArray     *widths;    /* double, scratch */
   guint8     *classes;   /* CharClass + 1 of each BMP character, 0 when not known yet */
+  PangoLanguage *pango_language;
+  GArray     *attrs;     /* PangoLogAttr, scratch */
 };
 
 G_DEFINE_QUARK (mg-pdf-shaper-error-quark, mg_pdf_shaper_error)
@@ -69,8 +73,6 @@ script_is_simple (GUnicodeScript script)
 static CharClass
 classify (gunichar c)
 {
-  GUnicodeBreakType type;
-
   if (c < 0x80)
     {
       if (c == ' ' || c == '\t')
@@ -81,14 +83,12 @@ classify (gunichar c)
         return CLASS_IGNORE;
       return CLASS_WORD;
     }
-  if (c == 0x3000)
-    return CLASS_CJK;
   switch (c)
     {
+    case 0x3000:
     case 0x201c: case 0x2018: case 0x00ab:
-      return CLASS_OPEN;
     case 0x201d: case 0x2019: case 0x00bb:
-      return CLASS_CLOSE;
+      return CLASS_SINGLE;
     /* Bidirectional marks and overrides: right-to-left text. */
     case 0x200f: case 0x061c: case 0x202b: case 0x202e: case 0x2067:
       return CLASS_COMPLEX;
@@ -96,8 +96,7 @@ classify (gunichar c)
       break;
     }
 
-  type = g_unichar_break_type (c);
-  switch (type)
+  switch (g_unichar_break_type (c))
     {
     case G_UNICODE_BREAK_SPACE:
       return CLASS_SPACE;
@@ -121,18 +120,15 @@ classify (gunichar c)
     case G_UNICODE_BREAK_CONDITIONAL_JAPANESE_STARTER:
     case G_UNICODE_BREAK_HANGUL_LV_SYLLABLE:
     case G_UNICODE_BREAK_HANGUL_LVT_SYLLABLE:
-      return CLASS_CJK;
     case G_UNICODE_BREAK_CLOSE_PUNCTUATION:
     case G_UNICODE_BREAK_CLOSE_PARANTHESIS:
     case G_UNICODE_BREAK_NON_STARTER:
     case G_UNICODE_BREAK_EXCLAMATION:
     case G_UNICODE_BREAK_INSEPARABLE:
     case G_UNICODE_BREAK_INFIX_SEPARATOR:
-      return CLASS_CLOSE;
     case G_UNICODE_BREAK_OPEN_PUNCTUATION:
-      return CLASS_OPEN;
     case G_UNICODE_BREAK_BEFORE_AND_AFTER:
-      return CLASS_DASH;
+      return CLASS_SINGLE;
     default:
       break;
     }
@@ -166,29 +162,6 @@ shaper_classify (MgPdfShaper *shaper,
   return classify (c);
 }
 
-/* Whether a line may break between a character of class @prev (@prev_c)
- * and the next one, of class @cur (@c). */
-static gboolean
-break_allowed (CharClass prev,
-               gunichar  prev_c,
-               CharClass cur,
-               gunichar  c)
-{
-  if (prev == CLASS_NEWLINE || cur == CLASS_SPACE || cur == CLASS_CLOSE || prev == CLASS_OPEN)
-    return FALSE;
-  if (prev == CLASS_SPACE || prev == CLASS_ZWSP)
-    return TRUE;
-  if (prev == CLASS_DASH && cur == CLASS_DASH)
-    return FALSE;
-  if (prev == CLASS_CJK || cur == CLASS_CJK || prev == CLASS_DASH || cur == CLASS_DASH)
-    return TRUE;
-  if (prev == CLASS_CLOSE && g_unichar_iswide (prev_c))
-    return TRUE;
-  if (cur == CLASS_OPEN && g_unichar_iswide (c))
-    return TRUE;
-  return FALSE;
-}
-
 MgPdfShaper *
 mg_pdf_shaper_new (const char  *family,
                    const char  *language,
@@ -202,6 +175,8 @@ mg_pdf_shaper_new (const char  *family,
   shaper->missing = g_hash_table_new (NULL, NULL);
   shaper->widths = g_array_new (FALSE, FALSE, sizeof (double));
   shaper->classes = g_new0 (guint8, 0x10000);
+  shaper->pango_language = pango_language_from_string (language);
+  shaper->attrs = g_array_new (FALSE, FALSE, sizeof (PangoLogAttr));
   for (guint bold = 0; bold < 2; bold++)
     {
       MgPdfFont *font = mg_pdf_font_new_for_family (family, bold, language, &local_error);
@@ -224,6 +199,7 @@ mg_pdf_shaper_free (MgPdfShaper *shaper)
   g_clear_pointer (&shaper->fonts, g_ptr_array_unref);
   g_clear_pointer (&shaper->missing, g_hash_table_unref);
   g_clear_pointer (&shaper->widths, g_array_unref);
+  g_clear_pointer (&shaper->attrs, g_array_unref);
   g_free (shaper->language);
   g_free (shaper->classes);
   g_free (shaper);
@@ -301,26 +277,47 @@ shaper_glyph (MgPdfShaper *shaper,
   return FALSE;
 }
 
-/* Turns @text into glyphs with their break flags. */
+/* Where a line may break in @text: Pango's log attributes, one per
+ * character and one for the end. */
+static const PangoLogAttr *
+shaper_log_attrs (MgPdfShaper *shaper,
+                  const char  *text)
+{
+  gsize length = strlen (text);
+  glong n_chars = g_utf8_strlen (text, (gssize) length);
+
+  g_array_set_size (shaper->attrs, (guint) n_chars + 1);
+  /* Pango's default rules: what pango_get_log_attrs() gives for the
+   * scripts this layout takes (only scripts it refuses are tailored), at
+   * a third of its cost. */
+  pango_default_break (text, (int) length, NULL,
+                       (PangoLogAttr *) (void *) shaper->attrs->data, (int) n_chars + 1);
+  return (const PangoLogAttr *) (void *) shaper->attrs->data;
+}
+
+/* Turns @text into glyphs, with their break flags from @attrs (see
+ * shaper_log_attrs()); without them, with none, each run of letters and
+ * digits shaped whole. */
 static gboolean
-shaper_glyphs (MgPdfShaper *shaper,
-               const char  *text,
-               gboolean     bold,
-               GArray      *glyphs,
-               GError     **error)
+shaper_glyphs (MgPdfShaper        *shaper,
+               const char         *text,
+               gboolean            bold,
+               const PangoLogAttr *attrs,
+               GArray             *glyphs,
+               GError            **error)
 {
   guint main = bold ? 1 : 0;
   MgPdfFont *main_font = g_ptr_array_index (shaper->fonts, main);
-  CharClass prev = CLASS_NEWLINE;
-  gunichar prev_c = 0;
   gunichar c = 0;
   const char *p = text;
+  guint at = 0;            /* index of the character at @p */
 
   while (*p != '\0')
     {
       const char *next;
       CharClass cls;
       guint first = glyphs->len;
+      gboolean may_break = attrs != NULL && attrs[at].is_line_break;
       MgPdfGlyph glyph;
 
       c = g_utf8_get_char (p);
@@ -334,33 +331,33 @@ shaper_glyphs (MgPdfShaper *shaper,
                        "U+%04X needs a text layout engine", c);
           return FALSE;
         case CLASS_IGNORE:
-          p = next;
-          continue;
         case CLASS_ZWSP:
-          prev = cls;
           p = next;
+          at++;
           continue;
         case CLASS_NEWLINE:
           if (c == '\r' && *next == '\n')
-            next++;
+            {
+              next++;
+              at++;
+            }
           glyph = (MgPdfGlyph) { 0, GLYPH_HARD | main << 8, 0 };
           g_array_append_val (glyphs, glyph);
-          prev = cls;
           p = next;
+          at++;
           continue;
         case CLASS_WORD:
           {
+            /* A run of letters, digits and their punctuation up to the next
+             * place a line may break, shaped as one. */
             const char *end = next;
-            gunichar last = c;
 
-            while (*end != '\0')
+            at++;
+            while (*end != '\0' && (attrs == NULL || !attrs[at].is_line_break)
+                   && shaper_classify (shaper, g_utf8_get_char (end)) == CLASS_WORD)
               {
-                gunichar d = g_utf8_get_char (end);
-
-                if (shaper_classify (shaper, d) != CLASS_WORD)
-                  break;
-                last = d;
                 end = g_utf8_next_char (end);
+                at++;
               }
             if (end == next)
               {
@@ -383,12 +380,9 @@ shaper_glyphs (MgPdfShaper *shaper,
                       goto no_face;
                     g_array_append_val (glyphs, glyph);
                   }
-                c = g_utf8_get_char (p);
               }
-            if (glyphs->len > first && break_allowed (prev, prev_c, cls, c))
+            if (glyphs->len > first && may_break)
               g_array_index (glyphs, MgPdfGlyph, first).flags |= GLYPH_BREAK;
-            prev = cls;
-            prev_c = last;
             p = end;
             continue;
           }
@@ -397,12 +391,11 @@ shaper_glyphs (MgPdfShaper *shaper,
             goto no_face;
           if (cls == CLASS_SPACE)
             glyph.flags |= GLYPH_SPACE;
-          if (break_allowed (prev, prev_c, cls, c))
+          if (may_break)
             glyph.flags |= GLYPH_BREAK;
           g_array_append_val (glyphs, glyph);
-          prev = cls;
-          prev_c = c;
           p = next;
+          at++;
           continue;
         }
     }
@@ -453,20 +446,40 @@ mg_pdf_shaper_break (MgPdfShaper  *shaper,
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  if (!shaper_glyphs (shaper, text, bold, glyphs, error))
+  /* Most texts (quotes, tags, notes) take one line: where lines may break
+   * is only asked of Pango for those that do not. */
+  for (guint pass = 0; pass < 2; pass++)
     {
-      g_array_set_size (glyphs, base);
-      return FALSE;
-    }
-  for (guint i = 0; i < shaper->fonts->len; i++)
-    scales[i] = size / mg_pdf_font_get_units_per_em (g_ptr_array_index (shaper->fonts, i));
+      gboolean one_line = TRUE;
+      double total = 0.0;
 
-  n = glyphs->len - base;
-  g_array_set_size (shaper->widths, n);
-  w = (double *) (void *) shaper->widths->data;
-  g = &g_array_index (glyphs, MgPdfGlyph, base);
-  for (guint i = 0; i < n; i++)
-    w[i] = g[i].advance * scales[MG_PDF_GLYPH_FONT (&g[i])];
+      if (!shaper_glyphs (shaper, text, bold, pass == 0 ? NULL : shaper_log_attrs (shaper, text),
+                          glyphs, error))
+        {
+          g_array_set_size (glyphs, base);
+          return FALSE;
+        }
+      for (guint i = 0; i < shaper->fonts->len; i++)
+        scales[i] = size / mg_pdf_font_get_units_per_em (g_ptr_array_index (shaper->fonts, i));
+
+      n = glyphs->len - base;
+      g_array_set_size (shaper->widths, n);
+      w = (double *) (void *) shaper->widths->data;
+      g = &g_array_index (glyphs, MgPdfGlyph, base);
+      for (guint i = 0; i < n; i++)
+        {
+          w[i] = g[i].advance * scales[MG_PDF_GLYPH_FONT (&g[i])];
+          total += w[i];
+          one_line &= !(g[i].flags & GLYPH_HARD);
+        }
+      if (pass == 0 && one_line && total <= width)
+        {
+          shaper_emit (lines, glyphs, w, base, 0, n);
+          return TRUE;
+        }
+      if (pass == 0)
+        g_array_set_size (glyphs, base);
+    }
 
   for (guint i = 0; i < n; i++)
     {

@@ -9,10 +9,9 @@ G_BEGIN_DECLS
  * picks (regular and bold, and a face of its choice for any character
  * those lack), Chinese and Japanese characters one by one with their
  * nominal glyphs, runs of letters and digits shaped by HarfBuzz and kept,
- * and lines broken where Chinese and Western line breaking allow (never
- * before a closing mark such as 。，」 or after an opening one such as
- * 「“, between words elsewhere, inside a word only when it is longer than
- * the line). Text in scripts that need more (right to left, Indic, Thai,
+ * and lines broken where Pango's line breaking allows (pango_get_log_attrs(),
+ * as the Pango layout of the PDF breaks them; inside a word only when it
+ * is longer than the line). Text in scripts that need more (right to left, Indic, Thai,
  * combining marks), or with a character no installed face has, is refused
  * with MG_PDF_SHAPER_ERROR_UNSUPPORTED. */
 typedef struct _MgPdfShaper MgPdfShaper;

@@ -8,7 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by the exporters; not for use outside src/core. */
+/* What the exporters share (implemented in mg-export.c); not for use
+ * outside src/core. Functions shared inside a component this way are
+ * named _mg_<component>_… (docs/style.md). */
 
 /* Progress and cancellation of one export. */
 typedef struct
@@ -22,45 +24,45 @@ typedef struct
 } MgExportJob;
 
 /* Sets the number of steps the exporter will take. */
-void     mg_export_job_begin         (MgExportJob  *job,
-                                      guint         total);
+void     _mg_export_job_begin         (MgExportJob  *job,
+                                       guint         total);
 /* One step done: reports progress now and then and checks for
  * cancellation (FALSE with G_IO_ERROR_CANCELLED). */
-gboolean mg_export_job_step          (MgExportJob  *job,
-                                      GError      **error);
+gboolean _mg_export_job_step          (MgExportJob  *job,
+                                       GError      **error);
 /* Reports 1.0. */
-void     mg_export_job_finish        (MgExportJob  *job);
+void     _mg_export_job_finish        (MgExportJob  *job);
 
 /* Appends @text with & < > " ' as character references. */
-void     mg_export_append_html       (GString      *out,
-                                      const char   *text);
+void     _mg_export_append_html       (GString      *out,
+                                       const char   *text);
 /* A name-based UUID (SHA-1, RFC 4122 version 5 layout) from @seed, for
  * identifiers that must be the same on every export. */
-char    *mg_export_derived_uuid      (const char   *seed);
+char    *_mg_export_derived_uuid      (const char   *seed);
 
 /* "¶7", "¶1 s.34" (a sentence of a very long paragraph), or "" for
  * paragraph 0. */
-void     mg_export_append_paragraph  (GString      *out,
-                                      guint         paragraph,
-                                      guint         sentence);
+void     _mg_export_append_paragraph  (GString      *out,
+                                       guint         paragraph,
+                                       guint         sentence);
 /* In a combined summary, the title of @item's speech; NULL otherwise
  * (then quotes need not say which speech they come from). */
-const char *mg_export_item_speech    (MgSummary           *summary,
-                                      const MgSummaryItem *item);
+const char *_mg_export_item_speech    (MgSummary           *summary,
+                                       const MgSummaryItem *item);
 /* In a combined summary, whether the annotation at @i of a group's @items
  * starts the run of another speech (a subheading goes before it); then
  * @out_count is how many of the group's annotations that speech has. */
-gboolean    mg_export_speech_starts  (MgSummary           *summary,
-                                      GPtrArray           *items,
-                                      guint                i,
-                                      guint               *out_count);
+gboolean    _mg_export_speech_starts  (MgSummary           *summary,
+                                       GPtrArray           *items,
+                                       guint                i,
+                                       guint               *out_count);
 /* In a combined summary, " (1: N, 2: N, …)": the count of @count (a tag's;
  * NULL for the untagged or orphaned ones, as @kind says) in each speech,
  * by its number; nothing otherwise. */
-void        mg_export_append_per_speech (GString              *out,
-                                         MgSummary            *summary,
-                                         const MgSummaryCount *count,
-                                         MgSummaryGroupKind    kind);
+void        _mg_export_append_per_speech (GString              *out,
+                                          MgSummary            *summary,
+                                          const MgSummaryCount *count,
+                                          MgSummaryGroupKind    kind);
 /* The outline the Markdown and plain-text summaries share: a level-1
  * heading with the title, the header lines, the counts, "Key quotes" with
  * the starred annotations (without details), then one level-2 heading per
@@ -88,12 +90,19 @@ typedef struct
 
 /* Writes @summary into @out along @outline, one step of @job per
  * annotation. FALSE when @job is cancelled. */
-gboolean    mg_export_write_outline  (MgSummary             *summary,
-                                      GString               *out,
-                                      const MgExportOutline *outline,
-                                      MgExportJob           *job,
-                                      GError               **error);
+gboolean    _mg_export_write_outline  (MgSummary             *summary,
+                                       GString               *out,
+                                       const MgExportOutline *outline,
+                                       MgExportJob           *job,
+                                       GError               **error);
 /* The author for display: a translated "Unknown" when empty. */
-const char *mg_export_author_label   (const char   *author);
+const char *_mg_export_author_label   (const char   *author);
+
+/* @text as XML 1.0 character data or attribute value (the one escaper of
+ * the REFI-QDA codebook and project): markup characters, tabs and line
+ * breaks as references; what XML 1.0 cannot hold (other C0 controls,
+ * U+FFFE, U+FFFF) left out. */
+void        _mg_export_append_xml    (GString      *out,
+                                      const char   *text);
 
 G_END_DECLS
