@@ -4,7 +4,7 @@
 #
 #   build-aux/fuzz.sh TARGET SECONDS
 #
-# TARGET: text-decoder, sidecar, import-w3c (fuzz/meson.build lists them).
+# TARGET: text-decoder, sidecar, import-w3c, tidy (fuzz/meson.build lists them).
 # Builds the targets with clang under ASan and UBSan in build-fuzz/ (or
 # $MG_FUZZ_BUILDDIR), seeds the target's corpus (kept in the build folder
 # between runs) from the fixtures in tests/data, and fuzzes. Exit 0 when
@@ -27,7 +27,8 @@ case "$target" in
                        "$top"/tests/data/suggest/*.txt) ;;
   sidecar)      seeds=("$top"/tests/data/sidecar/*.json "$top"/tests/data/cli/*.json) ;;
   import-w3c)   seeds=("$top"/tests/data/export/w3c/*.json "$top"/tests/data/export/*.w3c.jsonld) ;;
-  *) echo "$0: unknown target “$target” (text-decoder, sidecar, import-w3c)" >&2; exit 1 ;;
+  tidy)         seeds=("$top"/tests/data/tidy/*/*.txt "$top"/tests/data/cli/*.txt "$top"/tests/data/suggest/*.txt) ;;
+  *) echo "$0: unknown target “$target” (text-decoder, sidecar, import-w3c, tidy)" >&2; exit 1 ;;
 esac
 
 if ! command -v clang >/dev/null 2>&1; then
