@@ -520,6 +520,19 @@ mg_annotation_store_rename_tag (MgAnnotationStore  *self,
   return set_tag_text (self, tag_id, FALSE, name, _("Rename tag"), error);
 }
 
+static gboolean
+check_color (const char  *color,
+             const char  *tag_id,
+             GError     **error)
+{
+  if (mg_tag_color_is_valid (color))
+    return TRUE;
+  g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_INVALID_COLOR,
+               _("“%s” is not a valid color for tag “%s”: use #rrggbb"),
+               color != NULL ? color : "", tag_id);
+  return FALSE;
+}
+
 gboolean
 mg_annotation_store_set_tag_color (MgAnnotationStore  *self,
                                    const char         *tag_id,
@@ -535,13 +548,8 @@ mg_annotation_store_set_tag_color (MgAnnotationStore  *self,
   tag = lookup_tag (self, tag_id, error);
   if (tag == NULL)
     return FALSE;
-  if (!mg_tag_color_is_valid (color))
-    {
-      g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_INVALID_COLOR,
-                   _("“%s” is not a valid color for tag “%s”: use #rrggbb"),
-                   color != NULL ? color : "", tag_id);
-      return FALSE;
-    }
+  if (!check_color (color, tag_id, error))
+    return FALSE;
   if (g_strcmp0 (mg_tag_get_color (tag), color) == 0)
     return TRUE;
   after = mg_tag_copy (tag);
@@ -607,13 +615,8 @@ mg_annotation_store_update_tag (MgAnnotationStore  *self,
   tag = lookup_tag (self, mg_tag_get_id (values), error);
   if (tag == NULL)
     return FALSE;
-  if (!mg_tag_color_is_valid (mg_tag_get_color (values)))
-    {
-      g_set_error (error, MG_TAG_SET_ERROR, MG_TAG_SET_ERROR_INVALID_COLOR,
-                   _("“%s” is not a valid color for tag “%s”: use #rrggbb"),
-                   mg_tag_get_color (values), mg_tag_get_id (values));
-      return FALSE;
-    }
+  if (!check_color (mg_tag_get_color (values), mg_tag_get_id (values), error))
+    return FALSE;
   extra = mg_json_object_deep_copy (mg_tag_get_extra (values));
   mg_tag_set_extra (tag, extra);
   if (g_strcmp0 (mg_tag_get_name (tag), mg_tag_get_name (values)) != 0 ||
