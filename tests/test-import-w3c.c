@@ -108,6 +108,29 @@ test_round_trip (gconstpointer data)
   g_assert_cmpuint (report.skipped, ==, mg_annotation_store_get_n_annotations (a));
 }
 
+/* A time before the year 1000 keeps four digits of year once converted to
+ * UTC, as RFC 3339 and the sidecar reader want (found by fuzzing). */
+static void
+test_early_year (void)
+{
+  g_autoptr(MgDocument) document = fixture_load_document ("speech-en.txt");
+  g_autoptr(MgAnnotationStore) store = mg_annotation_store_new (document, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *json =
+    "{\"type\": \"Annotation\", \"created\": \"0316-03-01T08:30:00+08:00\","
+    " \"target\": {\"selector\": {\"type\": \"TextQuoteSelector\","
+    " \"exact\": \"build it now\"}}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  MgImportReport report;
+  MgAnnotation *annotation;
+
+  g_assert_true (mg_import_w3c_bytes (store, bytes, NULL, &report, &error));
+  g_assert_no_error (error);
+  annotation = find_by_quote (store, "build it now");
+  g_assert_nonnull (annotation);
+  g_assert_cmpstr (mg_annotation_get_created (annotation), ==, "0316-03-01T00:30:00Z");
+}
+
 static void
 test_spec_examples (void)
 {
@@ -398,6 +421,7 @@ main (int   argc,
   g_test_add_data_func ("/import-w3c/round-trip/zh", "zh", test_round_trip);
   g_test_add_data_func ("/import-w3c/round-trip/en", "en", test_round_trip);
   g_test_add_func ("/import-w3c/spec-examples", test_spec_examples);
+  g_test_add_func ("/import-w3c/early-year", test_early_year);
   g_test_add_func ("/import-w3c/one-undo-step", test_one_undo_step);
   g_test_add_func ("/import-w3c/position-breaks-ties", test_position_breaks_ties);
   g_test_add_func ("/import-w3c/position-by-hash", test_position_by_hash);

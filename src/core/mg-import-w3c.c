@@ -226,7 +226,14 @@ import_time (const MgJsonTreeValue *annotation,
   if (date == NULL)
     return NULL;
   utc = g_date_time_to_utc (date);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  if (utc == NULL)
+    return NULL;
+  /* Four digits of year whatever the year (%Y writes 316 for 0316, which
+   * RFC 3339 and the sidecar reader refuse). */
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (utc), g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
 }
 
 /* TRUE when the text at [start, end) is exactly @s. */
