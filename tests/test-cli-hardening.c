@@ -267,6 +267,106 @@ test_lock_timeout (Fixture       *f,
   g_assert_cmpint (r.status, ==, 0);
 }
 
+/* Writes @bytes to @name in the fixture's folder. */
+static void
+put (Fixture    *f,
+     const char *name,
+     GBytes     *bytes)
+{
+  g_autofree char *path = fixture_path (f, name);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}
+
+/* The other writing commands wait for the lock in the same way: tidy
+ * rewriting a speech (its sidecar locked) or writing a tidied copy (the
+ * copy's sidecar locked), merge3 writing over OURS. */
+static void
+test_lock_timeout_tidy_merge3 (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *env[] = { "MARGINALIA_LOCK_TIMEOUT=0.3", NULL };
+  g_autofree char *messy_path = fixture_path (f, "messy.txt");
+  g_autofree char *sidecar_lock = fixture_path (f, "." SIDECAR ".lock");
+  g_autofree char *messy_lock = fixture_path (f, ".messy.txt.marginalia.json.lock");
+  g_autofree char *copy_lock = fixture_path (f, ".tidied.txt.marginalia.json.lock");
+  g_autoptr(GBytes) messy = NULL;
+  g_autoptr(GBytes) messy_sidecar = NULL;
+  g_autoptr(GBytes) ours = NULL;
+  g_autoptr(GBytes) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *id = NULL;
+  g_auto(Result) r = { 0 };
+  int fds[3];
+
+  /* A speech as copied from a web page, with an annotation. */
+  g_file_set_contents (messy_path,
+                       "政府工作报告\n\n\n\n今年要推动 “ 十四五 ” 规划顺利实施，\n"
+                       "坚持高质量发展。\n\n\n\n\n项目为王。\n", -1, &error);
+  g_assert_no_error (error);
+  RUN (f, &r, "add", "messy.txt", "--quote", "坚持高质量发展");
+  g_assert_cmpint (r.status, ==, 0);
+  messy = snapshot (f, "messy.txt");
+  messy_sidecar = snapshot (f, "messy.txt.marginalia.json");
+
+  /* OURS and THEIRS of a merge that would add an annotation to OURS. */
+  id = add_ok (f, "--quote", "项目为王", NULL);
+  ours = snapshot (f, SIDECAR);
+  put (f, "base.json", ours);
+  g_free (add_ok (f, "--quote", "高质量发展", NULL));
+  theirs = snapshot (f, SIDECAR);
+  put (f, "theirs.json", theirs);
+  put (f, SIDECAR, ours);
+
+  fds[0] = g_open (messy_lock, O_RDWR | O_CREAT, 0644);
+  fds[1] = g_open (copy_lock, O_RDWR | O_CREAT, 0644);
+  fds[2] = g_open (sidecar_lock, O_RDWR | O_CREAT, 0644);
+  for (guint i = 0; i < G_N_ELEMENTS (fds); i++)
+    {
+      g_assert_cmpint (fds[i], >=, 0);
+      g_assert_cmpint (flock (fds[i], LOCK_EX), ==, 0);
+    }
+
+  RUN_ENV (f, &r, env, "tidy", "messy.txt", "--in-place");
+  g_assert_cmpint (r.status, ==, 3);
+  g_assert_nonnull (strstr (r.err, "another program"));
+  assert_unchanged (f, "messy.txt", messy);
+  assert_unchanged (f, "messy.txt.marginalia.json", messy_sidecar);
+
+  close (fds[0]);
+  RUN_ENV (f, &r, env, "tidy", "messy.txt", "-o", "tidied.txt");
+  g_assert_cmpint (r.status, ==, 3);
+  g_assert_nonnull (strstr (r.err, "tidied.txt.marginalia.json"));
+  RUN_ENV (f, &r, env, "merge3", "base.json", SIDECAR, "theirs.json");
+  g_assert_cmpint (r.status, ==, 3);
+  g_assert_nonnull (strstr (r.err, SIDECAR));
+  assert_unchanged (f, SIDECAR, ours);
+  names = listing (f);
+  g_assert_null (strstr (names, "messy.txt~"));
+  g_assert_null (strstr (names, "tidied.txt "));
+
+  /* A copy over the speech itself is refused, whatever the locks. */
+  RUN_ENV (f, &r, env, "tidy", "messy.txt", "-o", "messy.txt");
+  g_assert_cmpint (r.status, ==, 1);
+  assert_unchanged (f, "messy.txt", messy);
+
+  /* Once the locks are free, each of them goes through. */
+  close (fds[1]);
+  close (fds[2]);
+  RUN_ENV (f, &r, env, "tidy", "messy.txt", "-o", "tidied.txt");
+  g_assert_cmpint (r.status, ==, 0);
+  RUN_ENV (f, &r, env, "tidy", "messy.txt", "--in-place");
+  g_assert_cmpint (r.status, ==, 0);
+  RUN_ENV (f, &r, env, "merge3", "base.json", SIDECAR, "theirs.json");
+  g_assert_cmpint (r.status, ==, 0);
+  RUN (f, &r, "list", SPEECH);
+  g_assert_nonnull (strstr (r.out, id));
+  g_assert_nonnull (strstr (r.out, "高质量发展"));
+}
+
 /* A sidecar just under the 64 MiB read limit: one annotation whose note
  * fills it. */
 #define READ_LIMIT (64 * 1024 * 1024)
@@ -625,6 +725,7 @@ main (int    argc,
   ADD ("huge-quote-anchors", test_huge_quote_anchors);
   ADD ("concurrent-writers", test_concurrent_writers);
   ADD ("lock-timeout", test_lock_timeout);
+  ADD ("lock-timeout-tidy-merge3", test_lock_timeout_tidy_merge3);
   ADD ("write-limit", test_write_limit);
   ADD ("output-fails-after-change", test_output_fails_after_change);
   ADD ("stale-temporaries", test_stale_temporaries);

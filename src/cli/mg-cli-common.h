@@ -120,6 +120,7 @@ typedef struct
   MgSidecar         *sidecar;
   MgAnnotationStore *store;          /* the sidecar's */
   MgSidecarLock     *lock;           /* held from reading to writing, when for writing */
+  MgSidecarLock     *output_lock;    /* the lock of an output's sidecar (tidy -o) */
   gboolean           saved;          /* the sidecar was written… */
   GBytes            *previous;       /* …over these bytes (NULL: there was no file) */
 } MgCliFiles;
@@ -149,6 +150,13 @@ gboolean    mg_cli_files_check_output (MgCliFiles         *files,
                                        const MgCliCommand *command,
                                        const char         *output,
                                        int                *out_status);
+/* Locks @sidecar, the sidecar of a new speech a command writes beside
+ * DOC's (tidy -o), until mg_cli_files_free(); nothing when it is DOC's
+ * own sidecar, already locked. FALSE, with a message printed and
+ * @out_status set, when another program holds it too long. */
+gboolean    mg_cli_files_lock_output (MgCliFiles *files,
+                                      GFile      *sidecar,
+                                      int        *out_status);
 /* Ends a command whose output (on stdout) follows a save: flushes stdout
  * and, when that fails (a full disk), puts the sidecar back as it was, so
  * that the failing command changes nothing. @undone (nullable) says what

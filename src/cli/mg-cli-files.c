@@ -19,6 +19,7 @@ mg_cli_files_free (MgCliFiles *files)
   if (files == NULL)
     return;
   g_clear_object (&files->sidecar);
+  g_clear_pointer (&files->output_lock, mg_sidecar_lock_release);
   g_clear_pointer (&files->lock, mg_sidecar_lock_release);
   g_clear_pointer (&files->previous, g_bytes_unref);
   g_clear_object (&files->document);
@@ -230,6 +231,26 @@ mg_cli_files_check_output (MgCliFiles         *files,
     {
       *out_status = mg_cli_usage_error (command, _("-o %s would overwrite the speech’s annotations (%s)"),
                                         output, files->sidecar_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mg_cli_files_lock_output (MgCliFiles *files,
+                          GFile      *sidecar,
+                          int        *out_status)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* flock() locks per open file: a second lock on the same file would
+   * wait for this very process. */
+  if (same_file (sidecar, files->sidecar_file))
+    return TRUE;
+  files->output_lock = mg_sidecar_lock_acquire (sidecar, &error);
+  if (files->output_lock == NULL)
+    {
+      *out_status = mg_cli_fail (MG_CLI_EXIT_WRITE, error);
       return FALSE;
     }
   return TRUE;

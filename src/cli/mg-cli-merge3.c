@@ -16,6 +16,7 @@ run (const MgCliCommand *command,
   g_autoptr(GFile) base = NULL;
   g_autoptr(GFile) ours = NULL;
   g_autoptr(GFile) theirs = NULL;
+  g_autoptr(MgSidecarLock) lock = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -25,6 +26,11 @@ run (const MgCliCommand *command,
   base = g_file_new_for_commandline_arg (args.args[0]);
   ours = g_file_new_for_commandline_arg (args.args[1]);
   theirs = g_file_new_for_commandline_arg (args.args[2]);
+  /* OURS is read and written over: locked as every command that changes a
+   * sidecar locks it. */
+  lock = mg_sidecar_lock_acquire (ours, &error);
+  if (lock == NULL)
+    return mg_cli_fail (MG_CLI_EXIT_WRITE, error);
   if (!mg_merge3_files (base, ours, theirs, &error))
     return mg_cli_fail (g_error_matches (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE)
                         ? MG_CLI_EXIT_WRITE : MG_CLI_EXIT_DATA, error);

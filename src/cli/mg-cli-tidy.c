@@ -152,7 +152,11 @@ run (const MgCliCommand *command,
   else if (output != NULL)
     {
       g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+      g_autoptr(GFile) out_sidecar = mg_sidecar_default_file (out);
 
+      if (!mg_cli_files_check_output (files, command, output, &status) ||
+          !mg_cli_files_lock_output (files, out_sidecar, &status))
+        return status;
       if (!mg_tidy_write_copy (files->document, files->sidecar, changes, out, &report, &error))
         return mg_cli_fail (MG_CLI_EXIT_WRITE, error);
       report_changes (&report, report.annotations > 0);
