@@ -961,15 +961,11 @@ mg_tidy_rewrite (MgDocument    *document,
   if (sidecar != NULL && mg_sidecar_get_exists (sidecar))
     {
       GFile *sidecar_file = mg_sidecar_get_file (sidecar);
+      char *contents = NULL;
+      gsize len = 0;
 
-      if (!g_file_load_contents (sidecar_file, NULL, (char **) &text, NULL, NULL, NULL))
-        old_sidecar_bytes = NULL;
-      else
-        {
-          gsize len = strlen (text);
-
-          old_sidecar_bytes = g_bytes_new_take (g_steal_pointer (&text), len);
-        }
+      if (g_file_load_contents (sidecar_file, NULL, &contents, &len, NULL, NULL))
+        old_sidecar_bytes = g_bytes_new_take (contents, len);
       new_sidecar = carry_sidecar (sidecar, sidecar_file, changes, new_document, report, error);
       if (new_sidecar == NULL)
         return NULL;
