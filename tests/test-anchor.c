@@ -6,6 +6,7 @@
 
 #include "mg-anchor.h"
 #include "mg-annotation-store.h"
+#include "mg-sidecar.h"
 
 /* Re-anchoring: each stage (in place, exact elsewhere, approximate,
  * orphaned) and each kind of edit a republished speech goes through, on
@@ -802,6 +803,44 @@ test_many (void)
   fixture_clear (&f);
 }
 
+/* A passage the text repeats, placed approximately among several equal
+ * places, once the hint taken from the annotations around it moved the
+ * search elsewhere, lost its place and was orphaned — only to be placed
+ * on the next load of the very same text, where it was searched for
+ * alone. Loading, saving and loading again must change nothing. (Found
+ * by random edits of random texts and annotations.) */
+static void
+test_idempotent_ambiguous (void)
+{
+  g_autofree char *text = read_fixture ("anchor-idempotent.txt");
+  g_autofree char *json = read_fixture ("anchor-idempotent.txt.marginalia.json");
+  g_autoptr(MgDocument) document = mg_document_new_for_text (text, -1, "anchor-idempotent.txt");
+  g_autoptr(GFile) file = g_file_new_for_path ("anchor-idempotent.txt.marginalia.json");
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&json), strlen (json));
+  g_autoptr(GBytes) first = NULL;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, document);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) saved = NULL;
+      MgAnnotationStore *store;
+
+      g_assert_true (mg_sidecar_load_bytes (sidecar, bytes, &error));
+      g_assert_no_error (error);
+      store = mg_sidecar_get_store (sidecar);
+      /* The repeated passage keeps a place from the first load on. */
+      g_assert_false (mg_annotation_is_orphaned (mg_annotation_store_lookup (store, "03296f7f-5ddf-4ed1-af42-a71552f56ec7")));
+      saved = mg_sidecar_serialize (sidecar);
+      if (first == NULL)
+        first = g_bytes_ref (saved);
+      else
+        g_assert_true (g_bytes_equal (saved, first));
+      g_bytes_unref (bytes);
+      bytes = g_steal_pointer (&saved);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -813,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/anchor/stage/fuzzy", test_stage_fuzzy);
   g_test_add_func ("/anchor/stage/orphaned", test_stage_orphaned);
   g_test_add_func ("/anchor/stage/orphan-comes-back", test_orphan_comes_back);
+  g_test_add_func ("/anchor/idempotent-ambiguous", test_idempotent_ambiguous);
   g_test_add_func ("/anchor/edit/sentences-zh", test_edit_sentences_zh);
   g_test_add_func ("/anchor/edit/paragraphs-en", test_edit_paragraphs_en);
   g_test_add_func ("/anchor/edit/paragraphs-zh", test_edit_paragraphs_zh);

@@ -225,6 +225,7 @@ mg_anchor_annotations (GPtrArray      *annotations,
       for (i = 0; i < annotations->len; i++)
         {
           MgAnnotation *a;
+          MgAnchorResult hinted;
 
           if (!(flags[i] & AMBIGUOUS))
             continue;
@@ -236,7 +237,14 @@ mg_anchor_annotations (GPtrArray      *annotations,
                                  mg_annotation_get_start (a),
                                  mg_annotation_get_end (a),
                                  shifted_hint (shifts, mg_annotation_get_start (a)),
-                                 &results[i], NULL);
+                                 &hinted, NULL);
+          /* The hint only chooses among places: searched around another
+           * point, the approximate match can miss what the first search
+           * found, and the annotation must not be orphaned for that — it
+           * would be placed again, without the hint, the next time the
+           * same text is loaded (anchoring would not be idempotent). */
+          if (hinted.state != MG_ANCHOR_STATE_ORPHANED)
+            results[i] = hinted;
         }
     }
 
