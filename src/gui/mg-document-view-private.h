@@ -31,6 +31,8 @@ struct _MgDocumentView
   GtkTextTag        *match_tag;
   GtkTextTag        *current_match_tag;
   GtkTextTag        *flash_tag;
+  /* Hides the extra lines of a run of blank lines (display only). */
+  GtkTextTag        *gap_tag;
 
   /* Suggestions: one faint style per kind, the model drawn (sorted as
    * mg_suggest_document() gives it) and the popover offering them. */

@@ -7,6 +7,7 @@
 
 #include "mg-document-view-private.h"
 #include "mg-tag-style.h"
+#include "mg-tidy.h"
 
 
 
@@ -843,6 +844,7 @@ mg_document_view_init (MgDocumentView *self)
   self->match_tag = gtk_text_buffer_create_tag (buffer, "mg-search-match", NULL);
   self->current_match_tag = gtk_text_buffer_create_tag (buffer, "mg-search-current", NULL);
   self->flash_tag = gtk_text_buffer_create_tag (buffer, "mg-flash", NULL);
+  self->gap_tag = gtk_text_buffer_create_tag (buffer, "mg-gap", "invisible", TRUE, NULL);
   update_fixed_colors (self);
   _mg_document_view_init_suggestions (self);
   g_signal_connect (buffer, "mark-set", G_CALLBACK (mark_set), self);
@@ -864,6 +866,30 @@ mg_document_view_init (MgDocumentView *self)
 
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (dark_changed), self);
+}
+
+/* A speech as found often has runs of blank lines (a page's spacing):
+ * each is shown as one paragraph gap. The text is not changed — every
+ * offset stays that of the document — the lines beyond the first blank one
+ * are only made invisible: the ranges tidy's blank-lines kind would remove. */
+static void
+hide_blank_runs (MgDocumentView *self,
+                 MgDocument     *document)
+{
+  g_autoptr(GPtrArray) runs = mg_tidy_compute (mg_document_get_text (document),
+                                               mg_document_get_size (document),
+                                               1u << MG_TIDY_BLANK_LINES);
+  Style style = { self->gap_tag, g_array_new (FALSE, FALSE, sizeof (Span)) };
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      MgTidyChange *run = g_ptr_array_index (runs, i);
+      Span span = { run->start, run->end };
+
+      g_array_append_val (style.spans, span);
+    }
+  style_apply (gtk_text_view_get_buffer (self->text_view), &style);
+  g_array_unref (style.spans);
 }
 
 GtkWidget *
@@ -905,6 +931,9 @@ mg_document_view_set_store (MgDocumentView    *self,
     gtk_text_buffer_set_text (buffer, mg_document_get_text (document), mg_document_get_size (document));
   else
     gtk_text_buffer_set_text (buffer, "", 0);
+
+  if (document != NULL)
+    hide_blank_runs (self, document);
 
   if (document != NULL && g_strcmp0 (mg_document_get_language (document), "zh") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->text_view), "zh");

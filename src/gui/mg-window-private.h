@@ -31,6 +31,8 @@ struct _MgWindow
   GtkToggleButton      *suggestions_button;
   GtkInfoBar           *anchor_bar;
   GtkLabel             *anchor_label;
+  GtkInfoBar           *reload_bar;
+  GtkLabel             *reload_label;
   GtkInfoBar           *sidecar_bar;
   GtkLabel             *sidecar_label;
   GtkWidget            *start_afresh_button;
@@ -69,6 +71,10 @@ struct _MgWindow
   GListStore           *suggestions_all;
   GListStore           *suggestions;
   guint                 suggest_refilter_id;
+
+  /* The speech's file, watched for another program changing it. */
+  GFileMonitor         *speech_monitor;
+  guint                 speech_check_id;
   gint64                suggest_started;
 
   guint                 loading : 1;
@@ -101,6 +107,13 @@ void     mg_window_set_show_suggestions     (MgWindow       *self,
 void     mg_window_suggestions_document_changed (MgWindow   *self);
 /* After the annotations changed. */
 void     mg_window_suggestions_store_changed (MgWindow      *self);
+
+/* mg-window-reload.c */
+void     mg_window_class_init_reload  (GtkWidgetClass *widget_class);
+/* Starts watching the open speech's file (stops watching the one before);
+ * a change of its text reveals the reload bar. */
+void     mg_window_watch_speech       (MgWindow       *self);
+void     mg_window_unwatch_speech     (MgWindow       *self);
 
 /* mg-window.c */
 void     mg_window_toast              (MgWindow       *self,
