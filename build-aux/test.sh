@@ -27,6 +27,10 @@ if [ ! -f "$builddir/build.ninja" ]; then
   meson setup "${setup_args[@]}" "$builddir" "$top" || exit 1
 fi
 ninja -C "$builddir" || exit 1
+case " $* " in
+  # Memcheck's reports, one file per process (see the setup in meson.build).
+  *valgrind*) rm -rf "$builddir/meson-logs/valgrind"; mkdir -p "$builddir/meson-logs/valgrind" ;;
+esac
 
 meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@"
 status=$?
@@ -74,4 +78,12 @@ except OSError:
 suffix = f", {skipped} skipped" if skipped else ""
 print(f"tests: {passed} passed, {failed} failed{suffix}")
 PY
+case " $* " in
+  *valgrind*)
+    logs=$(grep -L 'ERROR SUMMARY: 0 errors' "$builddir"/meson-logs/valgrind/*.log 2>/dev/null)
+    echo "valgrind: $(find "$builddir/meson-logs/valgrind" -name '*.log' | wc -l) processes checked," \
+      "$(printf '%s' "$logs" | grep -c .) with errors"
+    for log in $logs; do echo "  $log"; done
+    [ -n "$logs" ] && status=1 ;;
+esac
 exit $status
