@@ -66,11 +66,11 @@ monitor_changed (GFileMonitor      *monitor,
 }
 
 void
-mg_window_watch_speech (MgWindow *self)
+_mg_window_watch_speech (MgWindow *self)
 {
   GFile *file;
 
-  mg_window_unwatch_speech (self);
+  _mg_window_unwatch_speech (self);
   /* A shared annotations file carries its speech: nothing else to watch. */
   file = self->document != NULL ? mg_document_get_file (self->document) : NULL;
   if (file == NULL)
@@ -81,7 +81,7 @@ mg_window_watch_speech (MgWindow *self)
 }
 
 void
-mg_window_unwatch_speech (MgWindow *self)
+_mg_window_unwatch_speech (MgWindow *self)
 {
   g_clear_handle_id (&self->speech_check_id, g_source_remove);
   if (self->speech_monitor != NULL)
@@ -124,7 +124,7 @@ reload_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!mg_window_reload_speech (self, &error))
-    mg_window_toast (self, error->message, FALSE);
+    _mg_window_toast (self, error->message, FALSE);
 }
 
 static void
@@ -136,7 +136,7 @@ reload_bar_response (MgWindow *self,
 }
 
 void
-mg_window_class_init_reload (GtkWidgetClass *widget_class)
+_mg_window_class_init_reload (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.reload-speech", NULL, reload_action);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, reload_bar);
