@@ -16,7 +16,6 @@
 #include "mg-layer-row.h"
 #include "mg-members-popover.h"
 #include "mg-merge-dialog.h"
-#include "mg-window-private.h"
 
 /* The study-group side of the window, driven through its actions. */
 
@@ -560,7 +559,7 @@ test_shared_without_speech (Fixture       *f,
   g_assert_cmpstr (shown, ==, text);
   store = mg_window_get_store (f->window);
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
-  g_assert_true (_mg_window_is_writable (f->window));
+  g_assert_true (mg_window_get_writable (f->window));
   g_assert_true (g_action_group_get_action_enabled (mg_study_get_actions (f->study),
                                                     "save-speech"));
 
