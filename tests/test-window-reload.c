@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "gui-test-util.h"
-#include "mg-document-view-private.h"
-#include "mg-window-private.h"
+#include "mg-document-view.h"
+#include "mg-sidecar.h"
 
 /* Reading a speech as it was found: runs of blank lines shown as one gap
  * with every offset kept, and a speech that another program changes while
@@ -43,7 +43,7 @@ wait_for (gboolean (*done) (MgWindow *),
 static gboolean
 layout_ready (MgWindow *window)
 {
-  GtkTextView *view = mg_document_view_get_text_view (window->document_view);
+  GtkTextView *view = mg_document_view_get_text_view (MG_DOCUMENT_VIEW (mg_window_get_document_view (window)));
 
   return gtk_widget_get_mapped (GTK_WIDGET (view)) && gtk_widget_get_height (GTK_WIDGET (view)) > 0;
 }
@@ -98,7 +98,7 @@ test_blank_runs (void)
   mg_window_open_file (window, speech);
   mg_gui_test_wait_loaded (window);
   g_assert_true (wait_for (layout_ready, window));
-  view = mg_document_view_get_text_view (window->document_view);
+  view = mg_document_view_get_text_view (MG_DOCUMENT_VIEW (mg_window_get_document_view (window)));
   buffer = gtk_text_view_get_buffer (view);
 
   /* The text is the speech's, unchanged: offsets are the document's. */
@@ -141,7 +141,7 @@ test_blank_runs (void)
 static gboolean
 reload_offered (MgWindow *window)
 {
-  return gtk_info_bar_get_revealed (window->reload_bar);
+  return gtk_info_bar_get_revealed (mg_window_get_reload_bar (window));
 }
 
 static MgAnnotation *
@@ -150,7 +150,7 @@ annotate (MgWindow   *window,
           const char *note)
 {
   MgAnnotationStore *store = mg_window_get_store (window);
-  const char *text = mg_document_get_text (window->document);
+  const char *text = mg_document_get_text (mg_sidecar_get_document (mg_window_get_sidecar (window)));
   guint start = offset_of (text, quote);
   g_autoptr(GError) error = NULL;
   MgAnnotation *annotation;
@@ -211,8 +211,8 @@ test_changed_on_disk (void)
   g_file_set_contents (g_file_peek_path (speech), edited, -1, &error);
   g_assert_no_error (error);
   g_assert_true (wait_for (reload_offered, window));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->reload_label)));
-  g_assert_nonnull (strstr (gtk_label_get_text (window->reload_label), "speech.txt"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (mg_window_get_reload_label (window))));
+  g_assert_nonnull (strstr (gtk_label_get_text (mg_window_get_reload_label (window)), "speech.txt"));
 
   {
     MgAnnotation *a = annotate (window, quotes[3], "made meanwhile");
@@ -227,7 +227,7 @@ test_changed_on_disk (void)
   mg_gui_test_iterate ();
 
   /* The new text, every annotation on it, moved by what was added. */
-  g_assert_cmpstr (mg_document_get_text (window->document), ==, edited);
+  g_assert_cmpstr (mg_document_get_text (mg_sidecar_get_document (mg_window_get_sidecar (window))), ==, edited);
   store = mg_window_get_store (window);
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, ids->len);
   for (guint i = 0; i < ids->len; i++)
@@ -240,7 +240,7 @@ test_changed_on_disk (void)
       g_assert_cmpint (mg_annotation_get_anchor_state (a), ==, MG_ANCHOR_STATE_MOVED);
     }
   /* Reported as opening an edited speech reports it; no offer left. */
-  g_assert_true (gtk_info_bar_get_revealed (window->anchor_bar));
+  g_assert_true (gtk_info_bar_get_revealed (mg_window_get_anchor_bar (window)));
   g_assert_false (reload_offered (window));
 
   /* Written back with the same text: nothing to offer. */

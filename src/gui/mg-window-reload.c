@@ -135,6 +135,20 @@ reload_bar_response (MgWindow *self,
     gtk_info_bar_set_revealed (self->reload_bar, FALSE);
 }
 
+GtkInfoBar *
+mg_window_get_reload_bar (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->reload_bar;
+}
+
+GtkLabel *
+mg_window_get_reload_label (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->reload_label;
+}
+
 void
 _mg_window_class_init_reload (GtkWidgetClass *widget_class)
 {

@@ -80,6 +80,9 @@ GtkInfoBar        *mg_window_get_sidecar_bar  (MgWindow      *self);
  * speech, and its text. */
 GtkInfoBar        *mg_window_get_anchor_bar   (MgWindow      *self);
 GtkLabel          *mg_window_get_anchor_label (MgWindow      *self);
+/* The bar that offers to reload a speech changed on disk, and its text. */
+GtkInfoBar        *mg_window_get_reload_bar   (MgWindow      *self);
+GtkLabel          *mg_window_get_reload_label (MgWindow      *self);
 /* The empty window's page (with the recent speeches). */
 AdwStatusPage     *mg_window_get_status_page  (MgWindow      *self);
 /* The header bar's toggle for suggestions. */
