@@ -35,7 +35,15 @@ esac
 meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@"
 status=$?
 
-python3 - "$builddir/meson-logs/testlog.json" <<'PY'
+# meson test names its log after the setup: testlog-asan.json…
+log="$builddir/meson-logs/testlog.json"
+case " $* " in
+  *" --setup "*) setup=$(printf '%s\n' "$@" | grep -A1 -x -- --setup | tail -1)
+                 log="$builddir/meson-logs/testlog-$setup.json" ;;
+  *"--setup="*) setup=$(printf '%s\n' "$@" | sed -n 's/^--setup=//p')
+                log="$builddir/meson-logs/testlog-$setup.json" ;;
+esac
+python3 - "$log" <<'PY'
 # Counts the TAP test cases of every test program; a program that failed
 # without reporting a failing case counts as one failure.
 import json, re, sys
