@@ -370,22 +370,6 @@ mg_document_load (GFile         *file,
   return mg_document_new_from_source (source);
 }
 
-gboolean
-mg_document_file_changed (MgDocument   *self,
-                          GCancellable *cancellable)
-{
-  g_autoptr(MgDocument) now = NULL;
-  GFile *file;
-
-  g_return_val_if_fail (MG_IS_DOCUMENT (self), FALSE);
-
-  file = mg_document_get_file (self);
-  if (file == NULL)
-    return FALSE;
-  now = mg_document_load (file, cancellable, NULL);
-  return now != NULL && g_strcmp0 (mg_document_get_sha256 (now), mg_document_get_sha256 (self)) != 0;
-}
-
 const char *
 mg_document_get_text (MgDocument *self)
 {

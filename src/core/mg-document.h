@@ -25,13 +25,6 @@ MgDocument   *mg_document_new_for_text         (const char   *text,
 MgDocument   *mg_document_load                 (GFile        *file,
                                                 GCancellable *cancellable,
                                                 GError      **error);
-/* Whether @self's file now holds another text than @self: the file is
- * read again and the texts compared by SHA-256, so that a file touched or
- * written with the same text is not "changed". FALSE for a document
- * without a file and for a file that cannot be read now (removed, or being
- * replaced). */
-gboolean      mg_document_file_changed         (MgDocument   *self,
-                                                GCancellable *cancellable);
 
 const char   *mg_document_get_text             (MgDocument   *self);
 gsize         mg_document_get_size             (MgDocument   *self);  /* bytes */

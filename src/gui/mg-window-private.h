@@ -22,8 +22,6 @@ struct _MgWindow
   GtkToggleButton      *suggestions_button;
   GtkInfoBar           *anchor_bar;
   GtkLabel             *anchor_label;
-  GtkInfoBar           *reload_bar;
-  GtkLabel             *reload_label;
   GtkInfoBar           *sidecar_bar;
   GtkLabel             *sidecar_label;
   GtkWidget            *start_afresh_button;
@@ -62,10 +60,6 @@ struct _MgWindow
   GListStore           *suggestions_all;
   GListStore           *suggestions;
   guint                 suggest_refilter_id;
-
-  /* The speech's file, watched for another program changing it. */
-  GFileMonitor         *speech_monitor;
-  guint                 speech_check_id;
   gint64                suggest_started;
 
   guint                 loading : 1;
@@ -98,13 +92,6 @@ void     _mg_window_set_show_suggestions    (MgWindow       *self,
 void     _mg_window_suggestions_document_changed (MgWindow   *self);
 /* After the annotations changed. */
 void     _mg_window_suggestions_store_changed (MgWindow      *self);
-
-/* mg-window-reload.c */
-void     _mg_window_class_init_reload (GtkWidgetClass *widget_class);
-/* Starts watching the open speech's file (stops watching the one before);
- * a change of its text reveals the reload bar. */
-void     _mg_window_watch_speech       (MgWindow       *self);
-void     _mg_window_unwatch_speech     (MgWindow       *self);
 
 /* mg-window.c */
 void     _mg_window_toast             (MgWindow       *self,

@@ -397,7 +397,6 @@ close_document (MgWindow *self)
   g_clear_pointer (&self->save_error, g_free);
   gtk_info_bar_set_revealed (self->anchor_bar, FALSE);
   gtk_info_bar_set_revealed (self->sidecar_bar, FALSE);
-  _mg_window_unwatch_speech (self);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   self->save_state = MG_SAVE_STATE_NONE;
   _mg_window_suggestions_document_changed (self);
@@ -421,7 +420,6 @@ show_document (MgWindow *self,
 
   show_sidecar_state (self, data->sidecar_error);
   show_anchor_state (self);
-  _mg_window_watch_speech (self);
 
   self->save_state = _mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
   update_title (self);
@@ -751,7 +749,6 @@ mg_window_dispose (GObject *object)
   if (self->store != NULL)
     close_document (self);
   _mg_window_dispose_suggestions (self);
-  _mg_window_unwatch_speech (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
@@ -814,7 +811,6 @@ mg_window_class_init (MgWindowClass *klass)
   mg_window_class_init_recent (widget_class);
   _mg_window_class_init_suggestions (widget_class);
   mg_window_class_init_tidy (widget_class);
-  _mg_window_class_init_reload (widget_class);
 }
 
 static void
