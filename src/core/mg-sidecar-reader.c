@@ -5,10 +5,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "mg-annotation-private.h"
-#include "mg-dismissal-private.h"
 #include "mg-sidecar-reader-private.h"
-#include "mg-util.h"
+#include "mg-time.h"
 
 /* Reading a sidecar: one pass over the text that turns each member into
  * what it stands for as it comes (annotations, tags), every breach of
@@ -562,7 +560,7 @@ read_annotation (MgSidecarReader *r,
 
             if (!mg_sidecar_value_string (r, mpath, &time))
               ok = FALSE;
-            else if (!mg_util_is_rfc3339 (time))
+            else if (!mg_time_is_rfc3339 (time))
               {
                 mg_sidecar_reader_problem (r, mpath, _("“%s” is not an RFC 3339 time such as 2026-11-28T09:12:44Z"), time);
                 ok = FALSE;
