@@ -439,8 +439,7 @@ mg_annotation_new_from_fields (const MgAnnotationFields *f)
 
   g_return_val_if_fail (f->start <= f->end, NULL);
 
-  self = g_object_new (MG_TYPE_ANNOTATION, NULL);
-  self->id = g_strdup (f->id);
+  self = g_object_new (MG_TYPE_ANNOTATION, "id", f->id, NULL);
   self->start = f->start;
   self->end = f->end;
   fill_string (&self->quote, f->quote);
