@@ -244,7 +244,7 @@ test_leave_study (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (f->window->sidebar_button));
   g_assert_false (gtk_widget_is_sensitive (f->window->sidebar_button) &&
                   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-study", NULL) &&
-                  mg_window_get_study_export_dialog (f->window) != NULL);
+                  _mg_window_get_study_export_dialog (f->window) != NULL);
 }
 
 static void
@@ -335,7 +335,7 @@ test_export (Fixture       *f,
   open_study (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-study", NULL));
   mg_gui_test_iterate ();
-  dialog = mg_window_get_study_export_dialog (f->window);
+  dialog = _mg_window_get_study_export_dialog (f->window);
   g_assert_nonnull (dialog);
 
   /* One speech's formats are not offered. */

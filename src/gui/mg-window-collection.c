@@ -17,7 +17,7 @@
 #define STUDY_EXPORT_KEY "mg-study-export-dialog"
 
 void
-mg_window_update_collection_actions (MgWindow *self)
+_mg_window_update_collection_actions (MgWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_study = self->collection != NULL && !self->loading;
@@ -47,7 +47,7 @@ hit_activated (MgWindow        *self,
 }
 
 void
-mg_window_close_collection (MgWindow *self)
+_mg_window_close_collection (MgWindow *self)
 {
   if (self->collection == NULL)
     return;
@@ -63,7 +63,7 @@ mg_window_close_collection (MgWindow *self)
     if (dialog != NULL)
       gtk_window_destroy (GTK_WINDOW (dialog));
   }
-  mg_window_update_actions (self);
+  _mg_window_update_actions (self);
 }
 
 void
@@ -81,7 +81,7 @@ mg_window_show_speech (MgWindow           *self,
     }
   g_set_object (&self->speech, speech);
   mg_study_sidebar_set_speech (self->study_sidebar, speech);
-  mg_window_show_loaded (self, mg_collection_speech_get_file (speech),
+  _mg_window_show_loaded (self, mg_collection_speech_get_file (speech),
                          mg_collection_speech_get_document (speech),
                          mg_collection_speech_get_sidecar (speech),
                          mg_collection_speech_get_load_error (speech));
@@ -106,7 +106,7 @@ mg_window_show_hit (MgWindow        *self,
   if (self->store == NULL || mg_annotation_store_index_of (self->store, annotation) < 0)
     return;
   mg_document_view_clear_selection (self->document_view);
-  mg_window_set_selected (self, annotation);
+  _mg_window_set_selected (self, annotation);
   if (!mg_annotation_is_orphaned (annotation))
     mg_document_view_reveal_annotation (self->document_view, annotation);
 }
@@ -155,11 +155,11 @@ folder_opened (GObject      *source,
       open_data_free (data);
       return;
     }
-  mg_window_end_loading (self);
+  _mg_window_end_loading (self);
   if (collection == NULL)
     {
       show_open_folder_error (self, data->folder, error);
-      mg_window_update_actions (self);
+      _mg_window_update_actions (self);
       g_signal_emit_by_name (self, "loaded");
       open_data_free (data);
       return;
@@ -198,7 +198,7 @@ folder_opened (GObject      *source,
                                               "%u files left out of the study: %s",
                                               problems->len),
                                  problems->len, joined);
-      mg_window_toast (self, message, FALSE);
+      _mg_window_toast (self, message, FALSE);
     }
   open_data_free (data);
 }
@@ -215,7 +215,7 @@ mg_window_open_folder (MgWindow *self,
 
   /* What is shown is saved before anything else happens. */
   mg_window_save (self, NULL);
-  cancellable = mg_window_begin_loading (self);
+  cancellable = _mg_window_begin_loading (self);
   data = g_new0 (OpenData, 1);
   data->window = g_object_ref (self);
   data->folder = g_object_ref (folder);
@@ -287,7 +287,7 @@ study_export_exported (MgWindow *self,
   g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
 
   g_object_set_data_full (G_OBJECT (self), "mg-exported-file", g_object_ref (file), g_object_unref);
-  mg_window_toast (self, title, FALSE);
+  _mg_window_toast (self, title, FALSE);
   adw_toast_set_button_label (self->toast, _("_Open"));
   adw_toast_set_action_name (self->toast, "win.open-export");
 }
@@ -343,7 +343,7 @@ toggle_study_sidebar_action (GtkWidget  *widget,
 }
 
 void
-mg_window_class_init_collection (GtkWidgetClass *widget_class)
+_mg_window_class_init_collection (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.toggle-study-sidebar", NULL, toggle_study_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
@@ -352,17 +352,17 @@ mg_window_class_init_collection (GtkWidgetClass *widget_class)
 }
 
 void
-mg_window_init_collection (MgWindow *self)
+_mg_window_init_collection (MgWindow *self)
 {
   g_signal_connect_object (self->study_sidebar, "speech-activated",
                            G_CALLBACK (speech_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->study_sidebar, "hit-activated",
                            G_CALLBACK (hit_activated), self, G_CONNECT_SWAPPED);
-  mg_window_update_collection_actions (self);
+  _mg_window_update_collection_actions (self);
 }
 
 gpointer
-mg_window_get_study_export_dialog (MgWindow *self)
+_mg_window_get_study_export_dialog (MgWindow *self)
 {
   g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
   return g_object_get_data (G_OBJECT (self), STUDY_EXPORT_KEY);
