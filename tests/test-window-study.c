@@ -6,7 +6,8 @@
 
 #include "gui-test-util.h"
 #include "mg-export-dialog.h"
-#include "mg-window-private.h"
+#include "mg-study-sidebar.h"
+#include "mg-window.h"
 #include "mg-window-recent.h"
 #include "study-fixture.h"
 
@@ -95,7 +96,7 @@ test_open_folder (Fixture       *f,
   /* Menu entry and its key. */
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (f->window)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar_of (f))));
-  g_assert_false (gtk_widget_get_visible (f->window->sidebar_button));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (mg_window_get_sidebar_button (f->window))));
 
   open_study (f);
   collection = mg_window_get_collection (f->window);
@@ -108,22 +109,22 @@ test_open_folder (Fixture       *f,
 
   /* The sidebar: shown, listing the three speeches, the first selected. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar_of (f))));
-  g_assert_true (gtk_widget_get_visible (f->window->sidebar_button));
-  g_assert_true (adw_flap_get_reveal_flap (f->window->study_flap));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (mg_window_get_sidebar_button (f->window))));
+  g_assert_true (adw_flap_get_reveal_flap (mg_window_get_study_flap (f->window)));
   selection = speech_selection (f);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 3);
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
   g_assert_true (gtk_widget_get_visible (mg_study_sidebar_get_tools (sidebar_of (f))));
-  g_assert_cmpstr (adw_window_title_get_subtitle (f->window->window_title), ==,
+  g_assert_cmpstr (adw_window_title_get_subtitle (mg_window_get_window_title (f->window)), ==,
                    "study/2024-report.txt — Saved");
 
   /* Actions of the study are on; F9 hides and shows the sidebar. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-study-sidebar", NULL));
-  g_assert_false (adw_flap_get_reveal_flap (f->window->study_flap));
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (f->window->sidebar_button)));
+  g_assert_false (adw_flap_get_reveal_flap (mg_window_get_study_flap (f->window)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (GTK_WIDGET (mg_window_get_sidebar_button (f->window)))));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search-study", NULL);
   mg_gui_test_iterate ();
-  g_assert_true (adw_flap_get_reveal_flap (f->window->study_flap));
+  g_assert_true (adw_flap_get_reveal_flap (mg_window_get_study_flap (f->window)));
 
   /* Opening read nothing into the files. */
   g_assert_true (g_file_get_contents (sidecar, &after, NULL, NULL));
@@ -241,10 +242,11 @@ test_leave_study (Fixture       *f,
   mg_gui_test_wait_loaded (f->window);
   g_assert_null (mg_window_get_collection (f->window));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar_of (f))));
-  g_assert_false (gtk_widget_get_visible (f->window->sidebar_button));
-  g_assert_false (gtk_widget_is_sensitive (f->window->sidebar_button) &&
-                  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-study", NULL) &&
-                  _mg_window_get_study_export_dialog (f->window) != NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (mg_window_get_sidebar_button (f->window))));
+  /* Its actions are off. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-study", NULL);
+  mg_gui_test_iterate ();
+  g_assert_null (mg_window_get_study_export_dialog (f->window));
 }
 
 static void
@@ -335,7 +337,7 @@ test_export (Fixture       *f,
   open_study (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-study", NULL));
   mg_gui_test_iterate ();
-  dialog = _mg_window_get_study_export_dialog (f->window);
+  dialog = mg_window_get_study_export_dialog (f->window);
   g_assert_nonnull (dialog);
 
   /* One speech's formats are not offered. */
@@ -392,7 +394,7 @@ test_recent (Fixture       *f,
       mg_gui_test_iterate ();
       list = NULL;
       row = NULL;
-      for (GtkWidget *child = gtk_widget_get_first_child (adw_status_page_get_child (second->status_page));
+      for (GtkWidget *child = gtk_widget_get_first_child (adw_status_page_get_child (mg_window_get_status_page (second)));
            child != NULL; child = gtk_widget_get_next_sibling (child))
         if (g_strcmp0 (gtk_widget_get_name (child), "recent-speeches") == 0)
           list = child;
@@ -425,7 +427,7 @@ static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
 {
-  AdwFlap *flap = f->window->study_flap;
+  AdwFlap *flap = mg_window_get_study_flap (f->window);
   g_autofree char *name = NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 420, 600);

@@ -362,8 +362,29 @@ _mg_window_init_collection (MgWindow *self)
 }
 
 gpointer
-_mg_window_get_study_export_dialog (MgWindow *self)
+mg_window_get_study_export_dialog (MgWindow *self)
 {
   g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
   return g_object_get_data (G_OBJECT (self), STUDY_EXPORT_KEY);
+}
+
+AdwFlap *
+mg_window_get_study_flap (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->study_flap;
+}
+
+GtkToggleButton *
+mg_window_get_sidebar_button (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return GTK_TOGGLE_BUTTON (self->sidebar_button);
+}
+
+AdwWindowTitle *
+mg_window_get_window_title (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->window_title;
 }

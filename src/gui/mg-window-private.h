@@ -107,8 +107,6 @@ void     _mg_window_suggestions_store_changed (MgWindow      *self);
 void     _mg_window_class_init_collection (GtkWidgetClass *widget_class);
 void     _mg_window_init_collection    (MgWindow       *self);
 void     _mg_window_update_collection_actions (MgWindow *self);
-/* The export dialog of the study, if shown (an MgExportDialog). */
-gpointer _mg_window_get_study_export_dialog (MgWindow  *self);
 /* Leaves the study (the sidebar goes); the speech stays open. */
 void     _mg_window_close_collection   (MgWindow       *self);
 

@@ -36,6 +36,13 @@ void               mg_window_show_speech      (MgWindow      *self,
 void               mg_window_show_hit         (MgWindow      *self,
                                                MgCollectionHit *hit);
 GtkWidget         *mg_window_get_study_sidebar (MgWindow     *self);
+/* The flap holding the sidebar, and the header bar's button showing it. */
+AdwFlap           *mg_window_get_study_flap   (MgWindow      *self);
+GtkToggleButton   *mg_window_get_sidebar_button (MgWindow    *self);
+/* The export dialog of the study, if shown (an MgExportDialog). */
+gpointer           mg_window_get_study_export_dialog (MgWindow *self);
+/* The header bar's title and subtitle. */
+AdwWindowTitle    *mg_window_get_window_title (MgWindow      *self);
 gboolean           mg_window_is_loading       (MgWindow      *self);
 gboolean           mg_window_has_document     (MgWindow      *self);
 GFile             *mg_window_get_file         (MgWindow      *self);
