@@ -35,6 +35,7 @@ struct _MgAnnotationPane
   GStrv               authors;
   guint               refresh_id;
   gpointer            last_selected;  /* only compared, never dereferenced */
+  GHashTable         *list_items;     /* the main list's GtkListItems */
 
   GtkWidget          *box;
   GtkWidget          *search_entry;
@@ -78,6 +79,7 @@ void     mg_annotation_pane_notify_prop          (MgAnnotationPane *self,
                                                   guint             prop_id);
 void     mg_annotation_pane_update_state         (MgAnnotationPane *self);
 void     mg_annotation_pane_refresh              (MgAnnotationPane *self);
+void     mg_annotation_pane_update_headings      (MgAnnotationPane *self);
 
 /* mg-annotation-pane-filters.c */
 gboolean mg_annotation_pane_placed_match         (gpointer          item,
@@ -88,6 +90,12 @@ int      mg_annotation_pane_tag_sort_func        (gconstpointer     a,
                                                   gconstpointer     b,
                                                   gpointer          user_data);
 gboolean mg_annotation_pane_filters_active       (MgAnnotationPane *self);
+/* Sorted by tag: the group of @annotation (its first tag in the tag set's
+ * order) and the group's name. */
+int      mg_annotation_pane_group_of             (MgAnnotationPane *self,
+                                                  MgAnnotation     *annotation);
+const char *mg_annotation_pane_group_name        (MgAnnotationPane *self,
+                                                  MgAnnotation     *annotation);
 void     mg_annotation_pane_rebuild_tag_filters  (MgAnnotationPane *self);
 void     mg_annotation_pane_update_tag_counts    (MgAnnotationPane *self);
 void     mg_annotation_pane_update_authors       (MgAnnotationPane *self);

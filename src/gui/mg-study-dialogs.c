@@ -117,6 +117,7 @@ mg_study_build_menu (MgStudy *self)
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Add…"), "study.add-layer"));
   gtk_box_append (GTK_BOX (buttons), heat);
   gtk_box_append (GTK_BOX (box), buttons);
+  mg_study_add_heat_legend (self, GTK_BOX (box));
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);

@@ -29,6 +29,7 @@ struct _MgWindow
   GtkStack             *stack;
   GtkMenuButton        *primary_menu_button;
   GtkToggleButton      *suggestions_button;
+  GtkWidget            *find_button;
   GtkInfoBar           *anchor_bar;
   GtkLabel             *anchor_label;
   GtkInfoBar           *sidecar_bar;
@@ -103,9 +104,15 @@ void     mg_window_suggestions_document_changed (MgWindow   *self);
 void     mg_window_suggestions_store_changed (MgWindow      *self);
 
 /* mg-window.c */
+/* A toast; a message too long to fit one goes to a dialog instead
+ * ("Heading: details" split at the colon). */
 void     mg_window_toast              (MgWindow       *self,
                                        const char     *title,
                                        gboolean        offer_undo);
+/* A dialog with @heading and @body (nullable), transient for the window. */
+void     mg_window_show_message       (MgWindow       *self,
+                                       const char     *heading,
+                                       const char     *body);
 void     mg_window_set_selected       (MgWindow       *self,
                                        MgAnnotation   *annotation);
 void     mg_window_apply_font         (MgWindow       *self);
