@@ -11,7 +11,7 @@
 #include "mg-agreement-window.h"
 #include "mg-application.h"
 #include "mg-document-view.h"
-#include "mg-shared.h"
+#include "mg-self-contained.h"
 #include "mg-study.h"
 #include "mg-window-private.h"
 
@@ -546,7 +546,7 @@ test_shared_without_speech (Fixture       *f,
 
   mg_sidecar_load (source, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (mg_shared_save_as (source, shared, NULL, &error));
+  g_assert_true (mg_self_contained_save_as (source, shared, NULL, &error));
   /* The speech is missing. */
   g_assert_cmpint (g_unlink (speech_path), ==, 0);
 
@@ -556,7 +556,7 @@ test_shared_without_speech (Fixture       *f,
   g_assert_cmpstr (shown, ==, text);
   store = mg_window_get_store (f->window);
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
-  g_assert_true (mg_window_is_writable (f->window));
+  g_assert_true (_mg_window_is_writable (f->window));
   g_assert_true (g_action_group_get_action_enabled (mg_study_get_actions (f->study),
                                                     "save-speech"));
 
@@ -565,7 +565,7 @@ test_shared_without_speech (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (mg_window_save (f->window, &error));
   g_assert_no_error (error);
-  reread = mg_shared_open (shared, NULL, &error);
+  reread = mg_self_contained_open (shared, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_sidecar_get_store (reread)), ==, 2);
 

@@ -196,7 +196,7 @@ test_open_sidecar (Fixture       *fixture,
   g_assert_true (g_file_equal (mg_window_get_file (second), fixture->speech));
   g_assert_true (g_file_equal (mg_sidecar_get_file (mg_window_get_sidecar (second)), sidecar));
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_window_get_store (second)), ==, 1);
-  g_assert_true (mg_window_is_writable (second));
+  g_assert_true (_mg_window_is_writable (second));
   gtk_window_destroy (GTK_WINDOW (second));
   mg_gui_test_iterate ();
 }
@@ -455,11 +455,11 @@ test_long_message (Fixture       *fixture,
   while (gtk_widget_get_width (GTK_WIDGET (fixture->window)) == 0)
     g_main_context_iteration (NULL, TRUE);
 
-  mg_window_toast (fixture->window, "Highlighted", FALSE);
+  _mg_window_toast (fixture->window, "Highlighted", FALSE);
   g_assert_nonnull (fixture->window->toast);
   g_assert_null (find_message_dialog ());
 
-  mg_window_toast (fixture->window, longer, FALSE);
+  _mg_window_toast (fixture->window, longer, FALSE);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not merge changes made elsewhere");
@@ -947,7 +947,7 @@ test_layers (Fixture       *fixture,
   {
     g_autoptr(MgLayer) first = g_list_model_get_item (mg_study_get_layers (study), 0);
 
-    g_assert_cmpstr (mg_study_layer_color (study, first), ==, layer_colors[0]);
+    g_assert_cmpstr (_mg_study_layer_color (study, first), ==, layer_colors[0]);
   }
 
   /* The legend follows the heat view. */

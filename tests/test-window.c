@@ -275,7 +275,7 @@ test_window_tag_selection (Fixture       *fixture,
     mg_gui_test_iterate ();
 
     /* Activating a row selects the annotation for the window too. */
-    mg_window_set_selected (fixture->window, NULL);
+    _mg_window_set_selected (fixture->window, NULL);
     g_signal_emit_by_name (pane, "annotation-activated", annotation);
     mg_gui_test_iterate ();
     g_assert_true (mg_window_get_selected (fixture->window) == annotation);

@@ -5,8 +5,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-annotation-store-private.h"
-#include "mg-json-util.h"
-#include "mg-util.h"
+#include "mg-json.h"
+#include "mg-time.h"
 
 /* Every change below follows one pattern: check, apply through the
  * internal functions (which emit items-changed and notifications), record
@@ -117,7 +117,7 @@ check_member (MgAnnotationStore  *self,
 static void
 stamp_modified (MgAnnotation *annotation)
 {
-  g_autofree char *now = mg_util_now_rfc3339 ();
+  g_autofree char *now = mg_time_now_rfc3339 ();
 
   mg_annotation_set_modified (annotation, now);
 }
@@ -192,11 +192,11 @@ mg_annotation_store_add (MgAnnotationStore  *self,
   if (*mg_annotation_get_quote (annotation) == '\0' && self->document != NULL && !orphaned)
     mg_annotation_fill_context (annotation, self->document);
   if (*mg_annotation_get_author (annotation) == '\0')
-    mg_annotation_set_author (annotation, mg_util_default_author ());
+    mg_annotation_set_author (annotation, mg_annotation_default_author ());
   if (mg_annotation_get_created (annotation) == NULL ||
       mg_annotation_get_modified (annotation) == NULL)
     {
-      g_autofree char *now = mg_util_now_rfc3339 ();
+      g_autofree char *now = mg_time_now_rfc3339 ();
 
       if (mg_annotation_get_created (annotation) == NULL)
         mg_annotation_set_created (annotation, now);

@@ -28,6 +28,10 @@ G_DECLARE_FINAL_TYPE (MgAnnotation, mg_annotation, MG, ANNOTATION, GObject)
  * Change an annotation that is in a store through MgAnnotationStore, so the
  * change is recorded for undo; the setters are for building annotations. */
 
+/* The name written as an annotation's author when none is given: the user's
+ * real name, else the login name. */
+const char    *mg_annotation_default_author   (void);
+
 /* @id NULL: a new random id. Quote/prefix/suffix empty, times unset. */
 MgAnnotation  *mg_annotation_new              (const char   *id,
                                                guint         start,

@@ -10,7 +10,7 @@
 #include "mg-import-w3c-private.h"
 #include "mg-import-w3c.h"
 #include "mg-search.h"
-#include "mg-util.h"
+#include "mg-file.h"
 
 G_DEFINE_QUARK (mg-import-error-quark, mg_import_error)
 
@@ -600,7 +600,7 @@ mg_import_w3c_file (MgAnnotationStore  *store,
                    _("Cannot read “%s”: the file is too large"), name);
       return FALSE;
     }
-  bytes = mg_util_load_file (file, IMPORT_MAX_SIZE, cancellable, &local_error);
+  bytes = mg_file_load (file, IMPORT_MAX_SIZE, cancellable, &local_error);
   if (bytes == NULL)
     {
       g_set_error (error, MG_IMPORT_ERROR, MG_IMPORT_ERROR_READ,

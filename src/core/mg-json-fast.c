@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "mg-json-fast.h"
-#include "mg-json-util.h"
+#include "mg-json.h"
 
 #define FAST_MAX_DEPTH 256
 #define FAST_MAX_DIGITS 18

@@ -7,7 +7,7 @@
 
 #include "mg-json-locator.h"
 #include "mg-json-tree.h"
-#include "mg-json-util.h"
+#include "mg-json.h"
 
 #define TREE_MAX_DEPTH  256
 #define TREE_MAX_DIGITS 18

@@ -12,7 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "mg-sidecar-private.h"
-#include "mg-util.h"
+#include "mg-file.h"
 
 /* The sidecar on disk: reading with a size limit, atomic replacing,
  * validating a file without a store. */
@@ -202,7 +202,7 @@ static void
 remove_stale_temporaries (const char *path)
 {
   g_autofree char *dir_path = g_path_get_dirname (path);
-  g_autofree char *template = mg_util_temporary_template (path);
+  g_autofree char *template = mg_file_temporary_template (path);
   g_autofree char *tmpl_base = g_path_get_basename (template);
   g_autofree char *prefix = g_strndup (tmpl_base, strlen (tmpl_base) - 6);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
@@ -228,7 +228,7 @@ mg_sidecar_write_file (GFile         *file,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autoptr(GFile) target = mg_util_resolve_symlinks (file, cancellable);
+  g_autoptr(GFile) target = mg_file_resolve_symlinks (file, cancellable);
   g_autoptr(GFile) parent = g_file_get_parent (target);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = mg_sidecar_display_name (file);
@@ -305,7 +305,7 @@ mg_sidecar_write_file (GFile         *file,
             mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777;
         }
       remove_stale_temporaries (path);
-      if (!mg_util_replace_file (path, data, length, mode, &local_error))
+      if (!mg_file_replace (path, data, length, mode, &local_error))
         {
           g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
                        _("Cannot save “%s”: %s"), name, local_error->message);

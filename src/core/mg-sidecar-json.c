@@ -7,7 +7,7 @@
 
 #include "mg-json-fast.h"
 #include "mg-json-locator.h"
-#include "mg-json-util.h"
+#include "mg-json.h"
 #include "mg-sidecar-reader-private.h"
 
 /* Turning a sidecar's bytes into a JSON tree, and the problems of the JSON

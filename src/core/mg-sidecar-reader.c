@@ -5,10 +5,9 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "mg-dismissal-private.h"
 #include "mg-json-locator.h"
 #include "mg-sidecar-reader-private.h"
-#include "mg-util.h"
+#include "mg-time.h"
 
 /* Reading a sidecar: every breach of sidecar-format.md becomes a problem
  * naming its member; positions are filled in at the end by one scan of
@@ -356,7 +355,7 @@ read_annotation (MgSidecarReader *r,
 
           if (!mg_sidecar_value_string (r, member, mpath, &time))
             ok = FALSE;
-          else if (!mg_util_is_rfc3339 (time))
+          else if (!mg_time_is_rfc3339 (time))
             {
               mg_sidecar_reader_problem (r, mpath, _("“%s” is not an RFC 3339 time such as 2026-11-28T09:12:44Z"), time);
               ok = FALSE;

@@ -6,7 +6,7 @@
 
 #include "mg-agreement.h"
 #include "mg-agreement-window.h"
-#include "mg-shared.h"
+#include "mg-self-contained.h"
 #include "mg-study-private.h"
 
 /* The layers popover */
@@ -21,8 +21,8 @@ remove_layer_clicked (GtkButton *button,
   if (layer != NULL && g_list_store_find (self->layers, layer, &position))
     {
       g_list_store_remove (self->layers, position);
-      mg_study_queue_redraw (self);
-      mg_study_update_actions (self);
+      _mg_study_queue_redraw (self);
+      _mg_study_update_actions (self);
     }
 }
 
@@ -39,7 +39,7 @@ create_layer_row (gpointer item,
   g_autofree char *subtitle = NULL;
 
   markup = g_markup_printf_escaped ("<span foreground=\"%s\" size=\"x-large\">●</span>",
-                                    mg_study_layer_color (self, layer));
+                                    _mg_study_layer_color (self, layer));
   swatch = gtk_label_new (NULL);
   gtk_label_set_markup (GTK_LABEL (swatch), markup);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
@@ -81,7 +81,7 @@ action_button (const char *label,
 }
 
 void
-mg_study_build_menu (MgStudy *self)
+_mg_study_build_menu (MgStudy *self)
 {
   GtkWidget *header, *popover, *box, *list, *heat, *buttons, *placeholder;
   GMenuModel *model;
@@ -117,7 +117,7 @@ mg_study_build_menu (MgStudy *self)
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Add…"), "study.add-layer"));
   gtk_box_append (GTK_BOX (buttons), heat);
   gtk_box_append (GTK_BOX (box), buttons);
-  mg_study_add_heat_legend (self, GTK_BOX (box));
+  _mg_study_add_heat_legend (self, GTK_BOX (box));
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
@@ -199,17 +199,17 @@ load_layer_done (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (layer != NULL &&
-      mg_study_check_addable (self, data->file, &present, NULL) != data->document)
+      _mg_study_check_addable (self, data->file, &present, NULL) != data->document)
     return;   /* another speech by now, or added meanwhile */
 
   if (layer == NULL)
     title = g_strdup_printf (_("Could not add “%s”: %s"), name, error->message);
   else
     {
-      mg_study_insert_layer (self, layer);
+      _mg_study_insert_layer (self, layer);
       title = g_strdup_printf (_("Added the annotations of %s"), mg_layer_get_author (layer));
     }
-  mg_study_toast (self, title, NULL, NULL, FALSE);
+  _mg_study_toast (self, title, NULL, NULL, FALSE);
 }
 
 void
@@ -226,7 +226,7 @@ mg_study_add_layer_files (MgStudy *self,
       g_autoptr(GError) error = NULL;
       g_autoptr(GTask) task = NULL;
       gboolean present = FALSE;
-      MgDocument *document = mg_study_check_addable (self, l->data, &present, &error);
+      MgDocument *document = _mg_study_check_addable (self, l->data, &present, &error);
       LoadLayer *data;
 
       if (document == NULL)
@@ -237,7 +237,7 @@ mg_study_add_layer_files (MgStudy *self,
               g_autofree char *title = g_strdup_printf (_("Could not add “%s”: %s"),
                                                         name, error->message);
 
-              mg_study_toast (self, title, NULL, NULL, FALSE);
+              _mg_study_toast (self, title, NULL, NULL, FALSE);
             }
           continue;
         }
@@ -282,7 +282,7 @@ add_layer_response (GtkNativeDialog *dialog,
 }
 
 void
-mg_study_show_add_layer (MgStudy *self)
+_mg_study_show_add_layer (MgStudy *self)
 {
   g_autoptr(GtkFileFilter) filter = annotations_filter ();
   MgSidecar *sidecar = mg_window_get_sidecar (self->window);
@@ -322,18 +322,18 @@ share_response (GtkNativeDialog *dialog,
       g_autofree char *title = NULL;
       MgSidecar *sidecar = mg_window_get_sidecar (self->window);
 
-      if (sidecar != NULL && mg_shared_save_as (sidecar, file, NULL, &error))
+      if (sidecar != NULL && mg_self_contained_save_as (sidecar, file, NULL, &error))
         title = g_strdup_printf (_("Saved “%s”, with the speech in it"), name);
       else
         title = g_strdup_printf (_("Could not share the annotations: %s"),
                                  error != NULL ? error->message : _("nothing is open"));
-      mg_study_toast (self, title, NULL, NULL, FALSE);
+      _mg_study_toast (self, title, NULL, NULL, FALSE);
     }
   g_clear_object (&self->chooser);
 }
 
 void
-mg_study_show_share (MgStudy *self)
+_mg_study_show_share (MgStudy *self)
 {
   g_autoptr(GtkFileFilter) filter = annotations_filter ();
   MgSidecar *sidecar = mg_window_get_sidecar (self->window);
@@ -480,7 +480,7 @@ merge_ticked (MergeDialog *data)
       g_ptr_array_add (chosen, g_ptr_array_index (data->candidates, i));
 
   mg_study_merge_chosen (data->study, chosen, &report, &error);
-  mg_study_toast_merge (data->study, &report, error);
+  _mg_study_toast_merge (data->study, &report, error);
 }
 
 static void
@@ -493,7 +493,7 @@ merge_response (AdwMessageDialog *dialog,
 }
 
 GtkWidget *
-mg_study_show_merge (MgStudy *self)
+_mg_study_show_merge (MgStudy *self)
 {
   MergeDialog *data = g_new0 (MergeDialog, 1);
   g_autoptr(GHashTable) seen_authors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -590,7 +590,7 @@ mg_study_show_merge (MgStudy *self)
 /* Agreement */
 
 void
-mg_study_show_agreement (MgStudy *self)
+_mg_study_show_agreement (MgStudy *self)
 {
   g_autoptr(GPtrArray) stores = g_ptr_array_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new ();

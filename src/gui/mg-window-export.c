@@ -23,7 +23,7 @@ mg_window_update_export_actions (MgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", has_document);
   gtk_widget_action_set_enabled (widget, "win.copy-quotes", has_document);
   gtk_widget_action_set_enabled (widget, "win.print", has_document);
-  gtk_widget_action_set_enabled (widget, "win.import", has_document && mg_window_is_writable (self));
+  gtk_widget_action_set_enabled (widget, "win.import", has_document && _mg_window_is_writable (self));
 }
 
 MgExportDialog *
@@ -48,7 +48,7 @@ dialog_exported (MgWindow *self,
   g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
 
   g_object_set_data_full (G_OBJECT (self), EXPORTED_KEY, g_object_ref (file), g_object_unref);
-  mg_window_toast (self, title, FALSE);
+  _mg_window_toast (self, title, FALSE);
   adw_toast_set_button_label (self->toast, _("_Open"));
   adw_toast_set_action_name (self->toast, "win.open-export");
 }
@@ -174,12 +174,12 @@ copy_quotes_action (GtkWidget  *widget,
   text = mg_window_dup_quotes_text (self, &n);
   if (text == NULL)
     {
-      mg_window_toast (self, _("Nothing to copy: select an annotation or star some quotes"), FALSE);
+      _mg_window_toast (self, _("Nothing to copy: select an annotation or star some quotes"), FALSE);
       return;
     }
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Copied %u quote", "Copied %u quotes", n), n);
-  mg_window_toast (self, title, FALSE);
+  _mg_window_toast (self, title, FALSE);
 }
 
 /* Printing: the PDF export's layout, page by page. */
@@ -200,7 +200,7 @@ begin_print (GtkPrintOperation *operation,
     {
       g_autofree char *message = g_strdup_printf (_("Could not lay out the pages: %s"), error->message);
 
-      mg_window_toast (self, message, FALSE);
+      _mg_window_toast (self, message, FALSE);
       gtk_print_operation_cancel (operation);
       return;
     }
@@ -272,7 +272,7 @@ print_action (GtkWidget  *widget,
     {
       g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
 
-      mg_window_toast (self, message, FALSE);
+      _mg_window_toast (self, message, FALSE);
     }
 }
 
@@ -290,7 +290,7 @@ mg_window_import_file (MgWindow  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   name = g_file_get_basename (file);
-  if (!mg_window_is_writable (self))
+  if (!_mg_window_is_writable (self))
     {
       g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
                            _("These annotations cannot be changed"));
@@ -299,13 +299,13 @@ mg_window_import_file (MgWindow  *self,
     mg_import_w3c_file (self->store, file, NULL, &report, &local_error);
   /* The store tells its changes inside the import's undo group, before
    * the group can be undone. */
-  mg_window_update_actions (self);
+  _mg_window_update_actions (self);
 
   if (local_error != NULL)
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
 
-      mg_window_show_message (self, heading, local_error->message);
+      _mg_window_show_message (self, heading, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -317,7 +317,7 @@ mg_window_import_file (MgWindow  *self,
                                             "Nothing imported from “%s”: its %u annotations are here already or not on this speech",
                                             report.skipped),
                                name, report.skipped);
-      mg_window_toast (self, title, FALSE);
+      _mg_window_toast (self, title, FALSE);
       return TRUE;
     }
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -337,7 +337,7 @@ mg_window_import_file (MgWindow  *self,
       g_free (title);
       title = g_steal_pointer (&both);
     }
-  mg_window_toast (self, title, TRUE);
+  _mg_window_toast (self, title, TRUE);
   return TRUE;
 }
 

@@ -79,45 +79,45 @@ struct _MgWindow
 };
 
 /* mg-window-actions.c */
-void     mg_window_class_init_actions (GtkWidgetClass *widget_class);
-void     mg_window_init_actions       (MgWindow       *self);
-void     mg_window_update_actions     (MgWindow       *self);
-gboolean mg_window_is_writable        (MgWindow       *self);
-void     mg_window_apply_to_selection (MgWindow       *self,
-                                       int             tag_position,
-                                       const char     *note,
-                                       gboolean        starred);
+void     _mg_window_class_init_actions (GtkWidgetClass *widget_class);
+void     _mg_window_init_actions      (MgWindow       *self);
+void     _mg_window_update_actions    (MgWindow       *self);
+gboolean _mg_window_is_writable       (MgWindow       *self);
+void     _mg_window_apply_to_selection (MgWindow       *self,
+                                        int             tag_position,
+                                        const char     *note,
+                                        gboolean        starred);
 
 /* The name for new annotations, NULL for the default author. */
-const char *mg_window_author_name     (MgWindow       *self);
+const char *_mg_window_author_name    (MgWindow       *self);
 
 /* mg-window-suggestions.c */
-void     mg_window_class_init_suggestions   (GtkWidgetClass *widget_class);
-void     mg_window_init_suggestions         (MgWindow       *self);
-void     mg_window_dispose_suggestions      (MgWindow       *self);
-void     mg_window_update_suggestion_actions (MgWindow      *self);
-void     mg_window_set_show_suggestions     (MgWindow       *self,
+void     _mg_window_class_init_suggestions  (GtkWidgetClass *widget_class);
+void     _mg_window_init_suggestions        (MgWindow       *self);
+void     _mg_window_dispose_suggestions     (MgWindow       *self);
+void     _mg_window_update_suggestion_actions (MgWindow      *self);
+void     _mg_window_set_show_suggestions    (MgWindow       *self,
                                              gboolean        show);
 /* After a document was shown or closed, or its store replaced. */
-void     mg_window_suggestions_document_changed (MgWindow   *self);
+void     _mg_window_suggestions_document_changed (MgWindow   *self);
 /* After the annotations changed. */
-void     mg_window_suggestions_store_changed (MgWindow      *self);
+void     _mg_window_suggestions_store_changed (MgWindow      *self);
 
 /* mg-window.c */
 /* A toast; a message too long to fit one goes to a dialog instead
  * ("Heading: details" split at the colon). */
-void     mg_window_toast              (MgWindow       *self,
+void     _mg_window_toast              (MgWindow       *self,
                                        const char     *title,
                                        gboolean        offer_undo);
 /* A dialog with @heading and @body (nullable), transient for the window. */
-void     mg_window_show_message       (MgWindow       *self,
+void     _mg_window_show_message       (MgWindow       *self,
                                        const char     *heading,
                                        const char     *body);
-void     mg_window_set_selected       (MgWindow       *self,
+void     _mg_window_set_selected       (MgWindow       *self,
                                        MgAnnotation   *annotation);
-void     mg_window_apply_font         (MgWindow       *self);
-void     mg_window_store_changed      (MgWindow       *self);
+void     _mg_window_apply_font        (MgWindow       *self);
+void     _mg_window_store_changed     (MgWindow       *self);
 /* After the sidecar became writable (new annotations started). */
-void     mg_window_sidecar_state_changed (MgWindow    *self);
+void     _mg_window_sidecar_state_changed (MgWindow    *self);
 
 G_END_DECLS

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-preferences-window.h"
-#include "mg-shared.h"
+#include "mg-self-contained.h"
 #include "mg-sidecar-sync.h"
 #include "mg-study.h"
 #include "mg-window-export.h"
@@ -107,7 +107,7 @@ toast_dismissed (AdwToast *toast,
 }
 
 void
-mg_window_show_message (MgWindow   *self,
+_mg_window_show_message (MgWindow   *self,
                         const char *heading,
                         const char *body)
 {
@@ -154,14 +154,14 @@ show_long_message (MgWindow   *self,
       const char *body = colon + (colon == ascii ? 2 : strlen ("："));
 
       heading = g_strndup (message, colon - message);
-      mg_window_show_message (self, heading, body);
+      _mg_window_show_message (self, heading, body);
     }
   else
-    mg_window_show_message (self, message, NULL);
+    _mg_window_show_message (self, message, NULL);
 }
 
 void
-mg_window_toast (MgWindow   *self,
+_mg_window_toast (MgWindow   *self,
                  const char *title,
                  gboolean    offer_undo)
 {
@@ -210,7 +210,7 @@ show_save_result (MgWindow *self,
       self->save_error = g_strdup (error->message);
       set_save_state (self, MG_SAVE_STATE_FAILED);
       if (!already_failed)
-        mg_window_toast (self, message, FALSE);
+        _mg_window_toast (self, message, FALSE);
       return;
     }
 
@@ -240,7 +240,7 @@ mg_window_save (MgWindow  *self,
   g_clear_handle_id (&self->save_id, g_source_remove);
   wait_for_autosave (self);
 
-  if (self->sidecar == NULL || !mg_window_is_writable (self) ||
+  if (self->sidecar == NULL || !_mg_window_is_writable (self) ||
       !mg_annotation_store_get_dirty (self->store))
     return TRUE;
 
@@ -289,7 +289,7 @@ autosave (MgWindow *self)
       self->save_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_timeout, self);
       return;
     }
-  if (self->sidecar == NULL || !mg_window_is_writable (self) ||
+  if (self->sidecar == NULL || !_mg_window_is_writable (self) ||
       !mg_annotation_store_get_dirty (self->store))
     return;
 
@@ -317,42 +317,42 @@ mg_window_is_saving (MgWindow *self)
 }
 
 void
-mg_window_sidecar_state_changed (MgWindow *self)
+_mg_window_sidecar_state_changed (MgWindow *self)
 {
   mg_annotation_pane_set_store (self->pane, self->store);
-  mg_annotation_pane_set_read_only (self->pane, !mg_window_is_writable (self));
-  self->save_state = mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
+  mg_annotation_pane_set_read_only (self->pane, !_mg_window_is_writable (self));
+  self->save_state = _mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
   update_title (self);
-  mg_window_suggestions_store_changed (self);
-  mg_window_update_actions (self);
+  _mg_window_suggestions_store_changed (self);
+  _mg_window_update_actions (self);
 }
 
 void
-mg_window_store_changed (MgWindow *self)
+_mg_window_store_changed (MgWindow *self)
 {
   if (self->selected != NULL &&
       mg_annotation_store_index_of (self->store, self->selected) < 0)
-    mg_window_set_selected (self, NULL);
+    _mg_window_set_selected (self, NULL);
 
-  if (mg_window_is_writable (self) && mg_annotation_store_get_dirty (self->store))
+  if (_mg_window_is_writable (self) && mg_annotation_store_get_dirty (self->store))
     {
       if (self->save_state != MG_SAVE_STATE_FAILED)
         set_save_state (self, MG_SAVE_STATE_UNSAVED);
       g_clear_handle_id (&self->save_id, g_source_remove);
       self->save_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_timeout, self);
     }
-  mg_window_suggestions_store_changed (self);
-  mg_window_update_actions (self);
+  _mg_window_suggestions_store_changed (self);
+  _mg_window_update_actions (self);
 }
 
 void
-mg_window_set_selected (MgWindow     *self,
-                        MgAnnotation *annotation)
+_mg_window_set_selected (MgWindow     *self,
+                         MgAnnotation *annotation)
 {
   g_set_object (&self->selected, annotation);
   if (mg_annotation_pane_get_selected (self->pane) != annotation)
     mg_annotation_pane_select (self->pane, annotation);
-  mg_window_update_actions (self);
+  _mg_window_update_actions (self);
 }
 
 static void
@@ -360,7 +360,7 @@ document_annotation_activated (MgWindow       *self,
                                MgAnnotation   *annotation,
                                MgDocumentView *view)
 {
-  mg_window_set_selected (self, annotation);
+  _mg_window_set_selected (self, annotation);
 }
 
 static void
@@ -370,7 +370,7 @@ pane_annotation_activated (MgWindow         *self,
 {
   g_set_object (&self->selected, annotation);
   mg_document_view_reveal_annotation (self->document_view, annotation);
-  mg_window_update_actions (self);
+  _mg_window_update_actions (self);
 }
 
 static void
@@ -381,22 +381,22 @@ pane_reattach_requested (MgWindow         *self,
   g_autoptr(GError) error = NULL;
   guint start, end;
 
-  if (!mg_window_is_writable (self))
+  if (!_mg_window_is_writable (self))
     return;
   if (!mg_document_view_get_selection (self->document_view, &start, &end))
     {
-      mg_window_toast (self, _("Select the passage to attach the annotation to, then try again"), FALSE);
+      _mg_window_toast (self, _("Select the passage to attach the annotation to, then try again"), FALSE);
       return;
     }
   if (!mg_annotation_store_set_range (self->store, annotation, start, end, &error))
     {
-      mg_window_toast (self, error->message, FALSE);
+      _mg_window_toast (self, error->message, FALSE);
       return;
     }
   mg_document_view_clear_selection (self->document_view);
-  mg_window_set_selected (self, annotation);
+  _mg_window_set_selected (self, annotation);
   mg_document_view_reveal_annotation (self->document_view, annotation);
-  mg_window_toast (self, _("Annotation attached to the selected passage"), TRUE);
+  _mg_window_toast (self, _("Annotation attached to the selected passage"), TRUE);
 }
 
 static void
@@ -462,7 +462,7 @@ close_document (MgWindow *self)
   gtk_info_bar_set_revealed (self->sidecar_bar, FALSE);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   self->save_state = MG_SAVE_STATE_NONE;
-  mg_window_suggestions_document_changed (self);
+  _mg_window_suggestions_document_changed (self);
 }
 
 static void
@@ -478,18 +478,18 @@ show_document (MgWindow *self,
 
   mg_document_view_set_store (self->document_view, self->store);
   mg_annotation_pane_set_store (self->pane, self->store);
-  mg_annotation_pane_set_read_only (self->pane, !mg_window_is_writable (self));
-  g_signal_connect_swapped (self->store, "changed", G_CALLBACK (mg_window_store_changed), self);
+  mg_annotation_pane_set_read_only (self->pane, !_mg_window_is_writable (self));
+  g_signal_connect_swapped (self->store, "changed", G_CALLBACK (_mg_window_store_changed), self);
 
   show_sidecar_state (self, data->sidecar_error);
   show_anchor_state (self);
 
-  self->save_state = mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
+  self->save_state = _mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
   update_title (self);
   gtk_stack_set_visible_child_name (self->stack, "document");
   gtk_widget_grab_focus (GTK_WIDGET (mg_document_view_get_text_view (self->document_view)));
-  mg_window_suggestions_document_changed (self);
-  mg_window_update_actions (self);
+  _mg_window_suggestions_document_changed (self);
+  _mg_window_update_actions (self);
 
   {
     g_autofree char *uri = g_file_get_uri (self->file);
@@ -517,7 +517,7 @@ load_thread (GTask        *task,
   file = opened;
   if (mg_study_is_annotations_file (file))
     {
-      g_autoptr(MgSidecar) shared = mg_shared_open (file, cancellable, &error);
+      g_autoptr(MgSidecar) shared = mg_self_contained_open (file, cancellable, &error);
 
       if (shared == NULL)
         {
@@ -589,7 +589,7 @@ load_done (GObject      *source,
       show_document (self, data);
       load_data_free (data);
     }
-  mg_window_update_actions (self);
+  _mg_window_update_actions (self);
   g_signal_emit (self, signals[LOADED], 0);
 }
 
@@ -609,7 +609,7 @@ mg_window_open_file (MgWindow *self,
 
   self->loading = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  mg_window_update_actions (self);
+  _mg_window_update_actions (self);
 
   task = g_task_new (self, self->cancellable, load_done, NULL);
   g_task_set_source_tag (task, mg_window_open_file);
@@ -694,7 +694,7 @@ mg_window_show_preferences (MgWindow *self)
 }
 
 void
-mg_window_apply_font (MgWindow *self)
+_mg_window_apply_font (MgWindow *self)
 {
   mg_document_view_set_font (self->document_view,
                              g_settings_get_int (self->settings, "font-size"),
@@ -816,7 +816,7 @@ mg_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   if (self->store != NULL)
     close_document (self);
-  mg_window_dispose_suggestions (self);
+  _mg_window_dispose_suggestions (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
@@ -875,10 +875,10 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgWindow, status_page);
   gtk_widget_class_bind_template_callback (widget_class, document_annotation_activated);
 
-  mg_window_class_init_actions (widget_class);
+  _mg_window_class_init_actions (widget_class);
   mg_window_class_init_export (widget_class);
   mg_window_class_init_recent (widget_class);
-  mg_window_class_init_suggestions (widget_class);
+  _mg_window_class_init_suggestions (widget_class);
   mg_window_class_init_tidy (widget_class);
 }
 
@@ -900,8 +900,8 @@ mg_window_init (MgWindow *self)
                           MAX (320, g_settings_get_int (self->settings, "window-width")
                                     - g_settings_get_int (self->settings, "pane-width")));
   g_signal_connect_swapped (self->settings, "changed::font-size",
-                            G_CALLBACK (mg_window_apply_font), self);
-  mg_window_apply_font (self);
+                            G_CALLBACK (_mg_window_apply_font), self);
+  _mg_window_apply_font (self);
 
   self->pane = MG_ANNOTATION_PANE (mg_annotation_pane_new ());
   adw_bin_set_child (self->pane_bin, GTK_WIDGET (self->pane));
@@ -915,8 +915,8 @@ mg_window_init (MgWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  mg_window_init_actions (self);
-  mg_window_init_suggestions (self);
+  _mg_window_init_actions (self);
+  _mg_window_init_suggestions (self);
   mg_window_init_tidy (self);
   mg_window_recent_attach (self, self->status_page);
   mg_study_attach (self);

@@ -2,7 +2,7 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
-#include "mg-json-util.h"
+#include "mg-json.h"
 
 static JsonNode *deep_copy_node (JsonNode *node);
 
