@@ -646,6 +646,26 @@ test_member_overlaps (Fixture       *fixture,
   mg_document_view_refresh (view);
   g_assert_cmpuint (overlaps->len, ==, 0);
   g_assert_false (gtk_widget_get_visible (gutter));
+
+  /* Nested and chained: A [0, 10), B [2, 5), A [6, 8), C [7, 12), from
+   * the start of the second paragraph: B in A, then C over both A's. */
+  start = offset_of (fixture, "今天召开");
+  {
+    static const struct { guint start, end; const char *author; } spans[] = {
+      { 0, 10, "A" }, { 2, 5, "B" }, { 6, 8, "A" }, { 7, 12, "C" },
+    };
+    MgAnnotationStore *store = mg_window_get_store (fixture->window);
+
+    for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+      g_assert_nonnull (mg_annotation_store_create (store, start + spans[i].start, start + spans[i].end,
+                                                    NULL, NULL, FALSE, spans[i].author, NULL));
+  }
+  mg_document_view_refresh (view);
+  g_assert_cmpuint (overlaps->len, ==, 2);
+  g_assert_cmpuint (g_array_index (overlaps, guint, 0), ==, start + 2);
+  g_assert_cmpuint (g_array_index (overlaps, guint, 1), ==, start + 5);
+  g_assert_cmpuint (g_array_index (overlaps, guint, 2), ==, start + 7);
+  g_assert_cmpuint (g_array_index (overlaps, guint, 3), ==, start + 10);
 }
 
 /* The pane's rows, each with its annotation. */

@@ -395,23 +395,25 @@ typedef struct
 {
   guint       end;
   const char *author;
-} Active;
+} Reach;
 
-/* Every passage covered by annotations of two different authors (the
- * store is sorted by start; the annotations still open at each start are
- * compared with it). */
+/* Every passage covered by annotations of two different authors. The
+ * store is sorted by start, so the annotations before one that reach past
+ * its start overlap it from its start on: with another author's, up to the
+ * furthest end among them. Keeping the furthest end seen and the furthest
+ * of any other author makes it one pass, O(n). */
 static void
 find_member_overlaps (MgDocumentView *self)
 {
-  g_autoptr(GArray) active = g_array_new (FALSE, FALSE, sizeof (Active));
+  Reach first = { 0, NULL }, second = { 0, NULL };
   guint n = self->store ? mg_annotation_store_get_n_annotations (self->store) : 0;
 
   g_array_set_size (self->member_overlaps, 0);
   for (guint i = 0; i < n; i++)
     {
       MgAnnotation *annotation = mg_annotation_store_get_annotation (self->store, i);
-      Active now;
-      guint s, kept = 0;
+      Reach now;
+      guint s, other_end;
 
       if (mg_annotation_is_orphaned (annotation))
         continue;
@@ -420,22 +422,25 @@ find_member_overlaps (MgDocumentView *self)
       now.author = mg_annotation_get_author (annotation);
       if (s >= now.end)
         continue;
-      for (guint a = 0; a < active->len; a++)
+
+      other_end = g_strcmp0 (first.author, now.author) != 0 ? first.end : second.end;
+      if (other_end > s)
         {
-          Active *other = &g_array_index (active, Active, a);
+          Span span = { s, MIN (now.end, other_end) };
 
-          if (other->end <= s)
-            continue;
-          if (g_strcmp0 (other->author, now.author) != 0)
-            {
-              Span span = { s, MIN (now.end, other->end) };
-
-              g_array_append_val (self->member_overlaps, span);
-            }
-          g_array_index (active, Active, kept++) = *other;
+          g_array_append_val (self->member_overlaps, span);
         }
-      g_array_set_size (active, kept);
-      g_array_append_val (active, now);
+
+      /* first: the furthest end; second: the furthest of another author. */
+      if (g_strcmp0 (now.author, first.author) == 0)
+        first.end = MAX (first.end, now.end);
+      else if (now.end > first.end)
+        {
+          second = first;
+          first = now;
+        }
+      else if (now.end > second.end)
+        second = now;
     }
   coalesce (self->member_overlaps);
 
