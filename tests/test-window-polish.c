@@ -967,7 +967,7 @@ test_layers (Fixture       *fixture,
   {
     g_autoptr(MgLayer) first = g_list_model_get_item (mg_study_get_layers (study), 0);
 
-    g_assert_cmpstr (_mg_study_layer_color (study, first), ==, layer_colors[0]);
+    g_assert_cmpstr (mg_study_get_layer_color (study, first), ==, layer_colors[0]);
   }
 
   /* The legend follows the heat view. */

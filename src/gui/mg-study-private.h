@@ -61,17 +61,14 @@ void     _mg_study_insert_layer     (MgStudy    *self,
                                      MgLayer    *layer);
 
 /* mg-study-dialogs.c */
-void     _mg_study_build_menu        (MgStudy    *self);
-void     _mg_study_show_add_layer    (MgStudy    *self);
-GtkWidget *_mg_study_show_merge      (MgStudy    *self);
-void     _mg_study_show_agreement    (MgStudy    *self);
-void     _mg_study_show_share        (MgStudy    *self);
+void     _mg_study_build_menu       (MgStudy    *self);
+void     _mg_study_show_add_layer   (MgStudy    *self);
+GtkWidget *_mg_study_show_merge     (MgStudy    *self);
+void     _mg_study_show_agreement   (MgStudy    *self);
+void     _mg_study_show_share       (MgStudy    *self);
 /* mg-study.c: appends the heat view's legend (ui/mg-heat-legend.ui) to
  * @box, shown while the heat view is on. */
-void     _mg_study_add_heat_legend   (MgStudy    *self,
+void     _mg_study_add_heat_legend  (MgStudy    *self,
                                      GtkBox     *box);
-/* mg-study.c: the colour of @layer's marker, "#rrggbb" */
-const char *_mg_study_layer_color   (MgStudy    *self,
-                                     MgLayer    *layer);
 
 G_END_DECLS
