@@ -41,6 +41,7 @@ struct _MgWindow
   MgDocument           *document;
   MgSidecar            *sidecar;
   MgAnnotationStore    *store;
+  GSignalGroup         *store_signals;  /* on @store, whichever it is */
   MgAnnotation         *selected;
 
   GCancellable         *cancellable;
