@@ -115,7 +115,7 @@ main (int   argc,
       g_settings_set_string (window->settings, "author-name", author ? author + 1 : "");
       start = (guint) g_utf8_pointer_to_offset (text, found);
       mg_document_view_select_range (view, start, start + (guint) g_utf8_strlen (parts[0], -1));
-      mg_window_apply_to_selection (window, atoi (parts[1]) - 1, NULL, strchr (parts[1], '*') != NULL);
+      _mg_window_apply_to_selection (window, atoi (parts[1]) - 1, NULL, strchr (parts[1], '*') != NULL);
     }
   mg_document_view_clear_selection (view);
   mg_window_set_selected (window, NULL);

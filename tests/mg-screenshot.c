@@ -174,7 +174,7 @@ main (int   argc,
         }
       tag = atoi (parts[1]);
       mg_document_view_select_range (view, start, start + (guint) g_utf8_strlen (parts[0], -1));
-      mg_window_apply_to_selection (window, tag - 1, NULL, strchr (parts[1], '*') != NULL);
+      _mg_window_apply_to_selection (window, tag - 1, NULL, strchr (parts[1], '*') != NULL);
       /* Further tags: "1+3". */
       for (const char *plus = strchr (parts[1], '+'); plus != NULL; plus = strchr (plus + 1, '+'))
         {

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "mg-annotation-store.h"
-#include "mg-util.h"
 #include "store-watch.h"
 
 typedef void (*EditFunc) (MgAnnotationStore *store,

@@ -5,7 +5,8 @@
 #include <string.h>
 
 #include "mg-annotation-store.h"
-#include "mg-util.h"
+#include "mg-time.h"
+#include "mg-annotation.h"
 #include "store-watch.h"
 
 /* ---------------------------------------------------------------------- */
@@ -39,7 +40,7 @@ static void
 test_add_remove (void)
 {
   MgAnnotationStore *store = mg_annotation_store_new (NULL, NULL);
-  g_autofree char *now = mg_util_now_rfc3339 ();
+  g_autofree char *now = mg_time_now_rfc3339 ();
   MgAnnotation *a, *b, *stranger;
   GPtrArray *list;
   Watch w;
@@ -58,7 +59,7 @@ test_add_remove (void)
   g_assert_true (mg_annotation_store_can_undo (store));
   g_assert_cmpstr (mg_annotation_store_get_undo_label (store), ==, "Add highlight");
   /* Filled in on add. */
-  g_assert_cmpstr (mg_annotation_get_author (a), ==, mg_util_default_author ());
+  g_assert_cmpstr (mg_annotation_get_author (a), ==, mg_annotation_default_author ());
   g_assert_cmpstr (mg_annotation_get_created (a), ==, now);
   g_assert_cmpstr (mg_annotation_get_modified (a), ==, now);
   g_assert_cmpuint (mg_annotation_get_paragraph (a), ==, 0);

@@ -12,7 +12,6 @@
 #include "mg-pdf-preview.h"
 #include "mg-export-pdf.h"
 #include "mg-window-export.h"
-#include "mg-window-private.h"
 
 static MgApplication *app;
 

@@ -7,6 +7,7 @@
 
 #include "export-fixture.h"
 #include "mg-export.h"
+#include "mg-statistics.h"
 #include "mg-summary.h"
 
 /* ---- helpers ---- */
@@ -86,7 +87,8 @@ test_golden (gconstpointer data)
 
 static const char * const html_tags[] = {
   "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "time",
-  "table", "tr", "th", "td", "span", "section", "article", "blockquote", NULL
+  "table", "tr", "th", "td", "span", "section", "article", "blockquote",
+  "figure", "figcaption", "svg", "rect", NULL
 };
 
 /* A strict scan: every '<' opens one of the tags we write, or closes one,
@@ -208,6 +210,56 @@ test_html_escaping (void)
   g_assert_cmpuint (notes->len, ==, 3);    /* key quotes, and each of its two tag groups */
   for (guint i = 0; i < notes->len; i++)
     g_assert_cmpstr (g_ptr_array_index (notes, i), ==, note);
+}
+
+/* The statistics figure: bars as long as the counts, the member's bar in
+ * the colours of the tags they used, the strip's marks where the
+ * annotations are; nothing of it for an empty summary. */
+static void
+test_html_statistics (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_zh ();
+  g_autofree char *html = export_string (store, NULL, MG_EXPORT_FORMAT_HTML);
+  MgAnnotation *figure = mg_annotation_store_lookup (store, "0b6a1c1e-1a51-4c55-9d0e-000000000001");
+  guint length = mg_document_get_length (mg_annotation_store_get_document (store));
+  g_autofree char *mark = g_strdup_printf ("<rect x=\"%u\" ", mg_annotation_get_start (figure) * 500 / length);
+  const char *statistics;
+  const char *strip;
+
+  html_check_markup (html);
+  statistics = strstr (html, "<h2>Statistics</h2>");
+  g_assert_nonnull (statistics);
+  /* After the counts, before the quotes. */
+  g_assert_true (statistics > strstr (html, "<h2>Counts</h2>"));
+  g_assert_true (statistics < strstr (html, "<h2>Key quotes</h2>"));
+  /* Figure 3 (the most), policy goal and slogan 2 each. */
+  g_assert_nonnull (strstr (statistics, "<rect x=\"0\" width=\"1000\" height=\"10\" fill=\"#2ec27e\"/>"));
+  g_assert_nonnull (strstr (statistics, "<rect x=\"0\" width=\"666\" height=\"10\" fill=\"#3584e4\"/>"));
+  /* 李伟: two policy goals, three figures, one untagged highlight. */
+  g_assert_nonnull (strstr (statistics, "aria-label=\"李伟: 5\""));
+  g_assert_nonnull (strstr (statistics, "fill=\"#2ec27e\"><title>Figure: 3</title>"));
+  g_assert_nonnull (strstr (statistics, "<title>Untagged highlights: 1</title>"));
+  strip = strstr (statistics, "Where in the speech");
+  g_assert_nonnull (strip);
+  g_assert_nonnull (strstr (strip, "</figure>"));
+  {
+    g_autofree char *figure_html = g_strndup (strip, strstr (strip, "</figure>") - strip);
+
+    g_assert_nonnull (strstr (figure_html, mark));
+    /* Orphans have no place along the speech. */
+    g_assert_null (strstr (figure_html, "#c01c28"));
+    g_assert_null (strstr (figure_html, "Orphaned"));
+  }
+  g_assert_null (strstr (html, "<script"));
+
+  {
+    g_autoptr(MgDocument) document = fixture_load_document ("speech-zh.txt");
+    g_autoptr(MgAnnotationStore) empty = mg_annotation_store_new (document, NULL);
+    g_autofree char *none = export_string (empty, NULL, MG_EXPORT_FORMAT_HTML);
+
+    g_assert_null (strstr (none, "Statistics"));
+    g_assert_null (strstr (none, "<svg"));
+  }
 }
 
 static void
@@ -1058,6 +1110,7 @@ main (int   argc,
 
   g_test_add_func ("/export/html/escaping", test_html_escaping);
   g_test_add_func ("/export/html/lang", test_html_lang);
+  g_test_add_func ("/export/html/statistics", test_html_statistics);
   g_test_add_func ("/export/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/export/summary/groups", test_summary_groups);
   g_test_add_func ("/export/summary/builtin-tag-names", test_builtin_tag_names);

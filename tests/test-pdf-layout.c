@@ -423,11 +423,13 @@ test_layout_pages (void)
   g_assert_no_error (error);
   g_assert_nonnull (layout);
 
-  /* A bookmark for the counts, the key quotes and each group. */
+  /* A bookmark for the counts, the statistics, the key quotes and each
+   * group. */
   n_groups = mg_summary_get_n_groups (summary);
   g_assert_cmpuint (mg_pdf_layout_get_n_bookmarks (layout), ==,
-                    1 + (mg_summary_get_starred (summary)->len > 0 ? 1 : 0) + n_groups);
+                    2 + (mg_summary_get_starred (summary)->len > 0 ? 1 : 0) + n_groups);
   g_assert_cmpstr (mg_pdf_layout_get_bookmark (layout, 0)->title, ==, "Counts");
+  g_assert_cmpstr (mg_pdf_layout_get_bookmark (layout, 1)->title, ==, "Statistics");
 
   /* Everything within the page: text inside the margins, the footer below. */
   n_pages = mg_pdf_layout_get_n_pages (layout);

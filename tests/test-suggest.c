@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "corpus-dir.h"
-#include "mg-compare.h"
+#include "mg-change.h"
 #include "mg-dismissal.h"
 #include "mg-suggest.h"
 
@@ -797,7 +797,7 @@ test_suggest_compare (void)
   g_autoptr(MgDocument) new_document =
     mg_document_new_for_text ("我们坚持“数字化改革”。全年地区生产总值增长5.9%，新增就业1.2万人，实际利用外资12亿美元。\n\n"
                               "By 2027 we will plant 10,000 trees.\n", -1, "new.txt");
-  g_autoptr(GPtrArray) changes = mg_compare_documents (old_document, new_document);
+  g_autoptr(GPtrArray) changes = mg_change_compare_documents (old_document, new_document);
   MgChange *c;
 
   g_assert_cmpuint (changes->len, ==, 4);
@@ -827,7 +827,7 @@ test_suggest_compare (void)
   g_assert_cmpstr (mg_change_kind_to_string (c->change), ==, "new");
 
   g_ptr_array_unref (g_steal_pointer (&changes));
-  changes = mg_compare_documents (new_document, new_document);
+  changes = mg_change_compare_documents (new_document, new_document);
   g_assert_cmpuint (changes->len, ==, 0);
 }
 
@@ -840,7 +840,7 @@ test_suggest_compare_english (void)
   g_autoptr(MgDocument) new_document =
     mg_document_new_for_text ("Last year the county spent $52.0 million. Unemployment fell from "
                               "6.1 percent to 3.9 percent.\n", -1, "new.txt");
-  g_autoptr(GPtrArray) changes = mg_compare_documents (old_document, new_document);
+  g_autoptr(GPtrArray) changes = mg_change_compare_documents (old_document, new_document);
   MgChange *c;
 
   g_assert_cmpuint (changes->len, ==, 2);

@@ -10,7 +10,7 @@
 
 #include "mg-cli-common.h"
 #include "mg-search.h"
-#include "mg-util.h"
+#include "mg-annotation.h"
 
 /* Where the new annotation goes; prints why when it cannot. @occurrence
  * is a result of parse_number() (a count from 1). */
@@ -216,7 +216,7 @@ run (const MgCliCommand *command,
                                            (const char * const *) tag_ids->pdata,
                                            note != NULL ? note : "",
                                            star,
-                                           author != NULL ? author : mg_util_default_author (),
+                                           author != NULL ? author : mg_annotation_default_author (),
                                            &error);
   if (annotation == NULL)
     return mg_cli_fail (MG_CLI_EXIT_DATA, error);

@@ -10,7 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "mg-cli-common.h"
-#include "mg-util.h"
+#include "mg-file.h"
 #include "mg-collection.h"
 
 void
@@ -201,8 +201,8 @@ static gboolean
 same_file (GFile *a,
            GFile *b)
 {
-  g_autoptr(GFile) ra = mg_util_resolve_symlinks (a, NULL);
-  g_autoptr(GFile) rb = mg_util_resolve_symlinks (b, NULL);
+  g_autoptr(GFile) ra = mg_file_resolve_symlinks (a, NULL);
+  g_autoptr(GFile) rb = mg_file_resolve_symlinks (b, NULL);
   g_autofree char *pa = g_file_get_path (ra);
   g_autofree char *pb = g_file_get_path (rb);
   GStatBuf sa, sb;

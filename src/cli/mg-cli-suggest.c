@@ -6,7 +6,7 @@
 
 #include "mg-cli-common.h"
 #include "mg-suggest.h"
-#include "mg-util.h"
+#include "mg-annotation.h"
 
 static const char * const columns[] = {
   "kind", "start", "end", "paragraph", "quote", "reason",
@@ -68,7 +68,7 @@ apply (MgCliFiles     *files,
        MgSuggestKinds  kinds)
 {
   g_autoptr(GListStore) fresh = NULL;
-  const char *author = mg_util_default_author ();
+  const char *author = mg_annotation_default_author ();
   guint n, n_all;
   int status;
 

@@ -5,8 +5,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-annotation-store-private.h"
-#include "mg-json-util.h"
-#include "mg-util.h"
+#include "mg-json.h"
+#include "mg-time.h"
 
 /* Every change below follows one pattern: check, apply through the
  * internal functions (which emit items-changed and notifications), record
@@ -117,7 +117,7 @@ check_member (MgAnnotationStore  *self,
 static void
 stamp_modified (MgAnnotation *annotation)
 {
-  g_autofree char *now = mg_util_now_rfc3339 ();
+  g_autofree char *now = mg_time_now_rfc3339 ();
 
   mg_annotation_set_modified (annotation, now);
 }
@@ -200,12 +200,12 @@ fill_new (MgAnnotationStore *self,
       !mg_annotation_is_orphaned (annotation))
     mg_annotation_fill_context (annotation, self->document);
   if (*mg_annotation_get_author (annotation) == '\0')
-    mg_annotation_set_author (annotation, mg_util_default_author ());
+    mg_annotation_set_author (annotation, mg_annotation_default_author ());
   if (mg_annotation_get_created (annotation) == NULL ||
       mg_annotation_get_modified (annotation) == NULL)
     {
       if (now == NULL)
-        now = own_now = mg_util_now_rfc3339 ();
+        now = own_now = mg_time_now_rfc3339 ();
       if (mg_annotation_get_created (annotation) == NULL)
         mg_annotation_set_created (annotation, now);
       if (mg_annotation_get_modified (annotation) == NULL)
@@ -276,7 +276,7 @@ mg_annotation_store_add_all (MgAnnotationStore  *self,
   if (annotations->len == 0)
     return TRUE;
 
-  now = mg_util_now_rfc3339 ();
+  now = mg_time_now_rfc3339 ();
   sorted = g_ptr_array_new_full (annotations->len, g_object_unref);
   for (guint i = 0; i < annotations->len; i++)
     {

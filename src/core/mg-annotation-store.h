@@ -84,7 +84,7 @@ void               mg_annotation_store_load         (MgAnnotationStore *self,
 /* Adds @annotation (the store takes a reference). Checks the range against
  * the document (non-empty, within the text; orphans exempt), that its tags
  * exist and its id is new. Fills quote, prefix and suffix from the document
- * when the quote is empty, author (mg_util_default_author()) when empty,
+ * when the quote is empty, author (mg_annotation_default_author()) when empty,
  * created/modified when unset. */
 gboolean           mg_annotation_store_add          (MgAnnotationStore *self,
                                                      MgAnnotation      *annotation,

@@ -5,9 +5,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mg-annotation-private.h"
-#include "mg-json-util.h"
-#include "mg-util.h"
+#include "mg-annotation.h"
+#include "mg-json.h"
+
+struct _MgAnnotation
+{
+  GObject        parent_instance;
+
+  char          *id;
+  guint          start;
+  guint          end;
+  char          *quote;
+  char          *prefix;
+  char          *suffix;
+  GStrv          tags;
+  char          *note;
+  char          *author;
+  GStrv          contributors;
+  char          *created;
+  char          *modified;
+  double         anchor_score;
+  guint          paragraph;
+  guint          sentence;
+  MgAnchorState  anchor_state;
+  JsonObject    *extra;
+
+  guint          starred : 1;
+};
 
 G_DEFINE_FINAL_TYPE (MgAnnotation, mg_annotation, G_TYPE_OBJECT)
 
@@ -34,6 +58,23 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+const char *
+mg_annotation_default_author (void)
+{
+  const char *name = g_get_real_name ();
+
+  if (name == NULL || *name == '\0' || g_strcmp0 (name, "Unknown") == 0)
+    name = g_get_user_name ();
+  return name;
+}
+
+/* A new random annotation id (UUID v4, lowercase). */
+static char *
+new_id (void)
+{
+  return g_uuid_string_random ();
+}
 
 const char *
 mg_anchor_state_to_string (MgAnchorState state)
@@ -241,7 +282,7 @@ mg_annotation_set_property (GObject      *object,
       if (self->id == NULL || *self->id == '\0')
         {
           g_free (self->id);
-          self->id = mg_util_new_id ();
+          self->id = new_id ();
         }
       break;
     case PROP_START:
@@ -377,6 +418,57 @@ mg_annotation_new (const char *id,
   self = g_object_new (MG_TYPE_ANNOTATION, "id", id, NULL);
   self->start = start;
   self->end = end;
+  return self;
+}
+
+/* Replaces a default string by @value unless it is NULL or empty. */
+static void
+fill_string (char       **field,
+             const char  *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+MgAnnotation *
+mg_annotation_new_from_fields (const MgAnnotationFields *f)
+{
+  MgAnnotation *self;
+
+  g_return_val_if_fail (f->start <= f->end, NULL);
+
+  self = g_object_new (MG_TYPE_ANNOTATION, "id", f->id, NULL);
+  self->start = f->start;
+  self->end = f->end;
+  fill_string (&self->quote, f->quote);
+  fill_string (&self->prefix, f->prefix);
+  fill_string (&self->suffix, f->suffix);
+  fill_string (&self->note, f->note);
+  fill_string (&self->author, f->author);
+  if (f->tags != NULL && f->tags[0] != NULL)
+    {
+      g_free (self->tags);
+      self->tags = normalize_tags (f->tags);
+    }
+  if (f->contributors != NULL && f->contributors[0] != NULL)
+    {
+      g_free (self->contributors);
+      self->contributors = normalize_contributors (f->contributors, self->author);
+    }
+  if (f->created != NULL && *f->created != '\0')
+    self->created = g_strdup (f->created);
+  if (f->modified != NULL && *f->modified != '\0')
+    self->modified = g_strdup (f->modified);
+  self->starred = f->starred != FALSE;
+  if (f->orphaned)
+    {
+      self->anchor_state = MG_ANCHOR_STATE_ORPHANED;
+      self->anchor_score = 0.0;
+    }
+  if (f->extra != NULL)
+    self->extra = json_object_ref (f->extra);
   return self;
 }
 
@@ -731,4 +823,106 @@ mg_annotation_set_extra (MgAnnotation *self,
     json_object_ref (extra);
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = extra;
+}
+
+/* Copying, assigning and comparing annotations. */
+
+static gboolean
+strv_equal0 (const char * const *a,
+             const char * const *b)
+{
+  static const char * const empty[] = { NULL };
+
+  return g_strv_equal (a != NULL ? a : empty, b != NULL ? b : empty);
+}
+
+MgAnnotation *
+mg_annotation_copy (MgAnnotation *self)
+{
+  MgAnnotation *copy;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION (self), NULL);
+
+  copy = mg_annotation_new (self->id, self->start, self->end);
+  mg_annotation_assign (copy, self);
+  return copy;
+}
+
+void
+mg_annotation_assign (MgAnnotation *self,
+                      MgAnnotation *from)
+{
+  g_return_if_fail (MG_IS_ANNOTATION (self));
+  g_return_if_fail (MG_IS_ANNOTATION (from));
+
+  if (self == from)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  mg_annotation_set_range (self, from->start, from->end);
+  mg_annotation_set_quote (self, from->quote);
+  mg_annotation_set_prefix (self, from->prefix);
+  mg_annotation_set_suffix (self, from->suffix);
+  mg_annotation_set_tags (self, (const char * const *) from->tags);
+  mg_annotation_set_note (self, from->note);
+  mg_annotation_set_starred (self, from->starred);
+  mg_annotation_set_author (self, from->author);
+  mg_annotation_set_contributors (self, (const char * const *) from->contributors);
+  mg_annotation_set_created (self, from->created);
+  mg_annotation_set_modified (self, from->modified);
+  mg_annotation_set_anchor_state (self, from->anchor_state);
+  mg_annotation_set_anchor_score (self, from->anchor_score);
+  mg_annotation_set_paragraph (self, from->paragraph);
+  mg_annotation_set_sentence (self, from->sentence);
+  if (!mg_json_object_equal0 (self->extra, from->extra))
+    {
+      g_clear_pointer (&self->extra, json_object_unref);
+      self->extra = mg_json_object_deep_copy (from->extra);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+mg_annotation_equal (MgAnnotation *a,
+                     MgAnnotation *b)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION (a), FALSE);
+  g_return_val_if_fail (MG_IS_ANNOTATION (b), FALSE);
+
+  if (a == b)
+    return TRUE;
+
+  return strcmp (a->id, b->id) == 0 &&
+         a->start == b->start &&
+         a->end == b->end &&
+         strcmp (a->quote, b->quote) == 0 &&
+         strcmp (a->prefix, b->prefix) == 0 &&
+         strcmp (a->suffix, b->suffix) == 0 &&
+         strv_equal0 ((const char * const *) a->tags, (const char * const *) b->tags) &&
+         strcmp (a->note, b->note) == 0 &&
+         a->starred == b->starred &&
+         strcmp (a->author, b->author) == 0 &&
+         strv_equal0 ((const char * const *) a->contributors,
+                      (const char * const *) b->contributors) &&
+         g_strcmp0 (a->created, b->created) == 0 &&
+         g_strcmp0 (a->modified, b->modified) == 0 &&
+         a->anchor_state == b->anchor_state &&
+         a->anchor_score == b->anchor_score &&
+         a->paragraph == b->paragraph &&
+         a->sentence == b->sentence &&
+         mg_json_object_equal0 (a->extra, b->extra);
+}
+
+int
+mg_annotation_compare (MgAnnotation *a,
+                       MgAnnotation *b)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION (a), 0);
+  g_return_val_if_fail (MG_IS_ANNOTATION (b), 0);
+
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  if (a->end != b->end)
+    return a->end < b->end ? -1 : 1;
+  return strcmp (a->id, b->id);
 }

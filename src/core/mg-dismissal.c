@@ -4,8 +4,8 @@
 
 #include <string.h>
 
-#include "mg-dismissal-private.h"
-#include "mg-json-util.h"
+#include "mg-dismissal.h"
+#include "mg-json.h"
 
 struct _MgDismissal
 {

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "mg-document.h"
-#include "mg-util.h"
 
 /* One byte offset is kept for every CHECKPOINT_STRIDE code points, so a
  * lookup walks at most that many characters. */
@@ -42,6 +41,12 @@ struct _MgDocument
 };
 
 G_DEFINE_FINAL_TYPE (MgDocument, mg_document, G_TYPE_OBJECT)
+
+gboolean
+mg_document_unichar_is_blank (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF || c == 0x3000;
+}
 
 static void
 mg_document_dispose (GObject *object)
@@ -105,13 +110,13 @@ trim_blank (const char *s,
   const char *start = s;
   const char *end = s + len;
 
-  while (start < end && mg_util_unichar_is_blank (g_utf8_get_char (start)))
+  while (start < end && mg_document_unichar_is_blank (g_utf8_get_char (start)))
     start = g_utf8_next_char (start);
   while (end > start)
     {
       const char *prev = g_utf8_prev_char (end);
 
-      if (!mg_util_unichar_is_blank (g_utf8_get_char (prev)))
+      if (!mg_document_unichar_is_blank (g_utf8_get_char (prev)))
         break;
       end = prev;
     }
@@ -259,7 +264,7 @@ build_index (MgDocument *self)
               n = 4;
             }
 
-          if (line_blank && !mg_util_unichar_is_blank (c))
+          if (line_blank && !mg_document_unichar_is_blank (c))
             line_blank = FALSE;
           if (is_han (c))
             {
@@ -724,7 +729,7 @@ index_sentences (MgDocument *self)
           const char *next = g_utf8_next_char (p);
 
           if (is_terminator (c, next, text_end) ||
-              (after_stop && (is_closing_mark (c) || mg_util_unichar_is_blank (c) ||
+              (after_stop && (is_closing_mark (c) || mg_document_unichar_is_blank (c) ||
                               c == 0x2026 /* … */)))
             after_stop = TRUE;
           else if (after_stop)

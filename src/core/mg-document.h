@@ -89,4 +89,8 @@ char         *mg_document_dup_sentence         (MgDocument   *self,
                                                 guint         start,
                                                 guint         end);
 
+/* TRUE for white space in the sense of the sidecar format: Unicode spaces,
+ * plus U+200B ZERO WIDTH SPACE, U+FEFF and U+3000. */
+gboolean      mg_document_unichar_is_blank     (gunichar      c);
+
 G_END_DECLS

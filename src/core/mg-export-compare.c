@@ -35,7 +35,7 @@ mg_comparison_new (MgAnnotationStore *old_store,
   self->labels[1] = g_strdup (new_label != NULL ? new_label : "");
   self->sidecars[0] = g_strdup (old_sidecar != NULL ? old_sidecar : "");
   self->sidecars[1] = g_strdup (new_sidecar != NULL ? new_sidecar : "");
-  self->changes = mg_compare_documents (mg_annotation_store_get_document (old_store),
+  self->changes = mg_change_compare_documents (mg_annotation_store_get_document (old_store),
                                         mg_annotation_store_get_document (new_store));
   self->tag_ids = g_ptr_array_new_with_free_func (g_free);
   for (guint d = 0; d < 2; d++)

@@ -2,13 +2,13 @@
 #pragma once
 
 #include "mg-annotation-store.h"
-#include "mg-compare.h"
+#include "mg-change.h"
 
 G_BEGIN_DECLS
 
 /* The comparison of two speeches as `marginalia-cli compare` and the
  * window's Compare show it: what changed between their texts
- * (mg_compare_documents()) and the counts per tag of each one's
+ * (mg_change_compare_documents()) and the counts per tag of each one's
  * annotations; and its report as Markdown, HTML or JSON. */
 
 typedef struct _MgComparison MgComparison;
@@ -25,7 +25,7 @@ MgComparison *mg_comparison_new            (MgAnnotationStore *old_store,
 void          mg_comparison_free           (MgComparison      *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgComparison, mg_comparison_free)
 
-/* MgChange *, as mg_compare_documents() orders them (transfer none). */
+/* MgChange *, as mg_change_compare_documents() orders them (transfer none). */
 GPtrArray    *mg_comparison_get_changes    (MgComparison      *self);
 /* The tags of both (the old one's order, then the new one's additions),
  * with each speech's count of annotations carrying it. */

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-export-html.h"
+#include "mg-statistics.h"
 #include "mg-tag.h"
 
 static const char html_style[] =
@@ -30,6 +31,14 @@ static const char html_style[] =
   "    .star { color: #c88800; }\n"
   "    .context { font-size: 0.9em; color: #3d3846; white-space: pre-wrap; margin: 0.3em 0 0; }\n"
   "    .note { white-space: pre-wrap; margin: 0.3em 0 0; }\n"
+  "    table.figure { width: 100%; margin: 0.5em 0 1.5em; }\n"
+  "    table.figure td { border: none; padding: 0.1em 0.5em 0.1em 0; vertical-align: middle; }\n"
+  "    table.figure td.label { width: 11em; }\n"
+  "    table.figure td.n { width: 3em; }\n"
+  "    table.figure svg { display: block; width: 100%; height: 0.9em; }\n"
+  "    table.figure th { border: none; padding: 0.8em 0 0.2em; font-weight: 600; }\n"
+  "    figcaption { font-weight: 600; }\n"
+  "    figure { margin: 1em 0; }\n"
   "    .tag { display: inline-block; border-radius: 0.6em; padding: 0 0.5em; margin-right: 0.3em;\n"
   "           border: 1px solid var(--tag, #77767b); }\n"
   "    @media print {\n"
@@ -253,6 +262,160 @@ html_append_counts (GString   *out,
   g_string_append (out, "    </table>\n");
 }
 
+/* ---- The statistics figure ---- */
+
+#define HTML_BAR_WIDTH    1000
+#define HTML_STRIP_BINS   500
+
+static void
+html_append_rect (GString    *out,
+                  guint       x,
+                  guint       width,
+                  const char *color,
+                  const char *title)
+{
+  g_string_append_printf (out, "<rect x=\"%u\" width=\"%u\" height=\"10\" fill=\"", x, width);
+  _mg_export_append_html (out, mg_tag_color_is_valid (color) ? color : "#77767b");
+  g_string_append (out, "\"");
+  if (title != NULL)
+    {
+      g_string_append (out, "><title>");
+      _mg_export_append_html (out, title);
+      g_string_append (out, "</title></rect>");
+    }
+  else
+    g_string_append (out, "/>");
+}
+
+/* A row: its label, then the opening of its picture, described for
+ * screen readers by @description. */
+static void
+html_append_figure_row_start (GString    *out,
+                              const char *label,
+                              const char *color,
+                              const char *description,
+                              guint       viewbox_width)
+{
+  g_string_append (out, "        <tr><td class=\"label\">");
+  if (color != NULL)
+    {
+      g_string_append (out, "<span class=\"swatch\"");
+      html_append_color_var (out, color);
+      g_string_append (out, "></span>");
+    }
+  _mg_export_append_html (out, label);
+  g_string_append_printf (out, "</td><td><svg viewBox=\"0 0 %u 10\" preserveAspectRatio=\"none\" "
+                          "role=\"img\" aria-label=\"", viewbox_width);
+  _mg_export_append_html (out, description);
+  g_string_append (out, "\">");
+}
+
+static void
+html_append_figure_start (GString    *out,
+                          const char *caption)
+{
+  g_string_append (out, "    <figure>\n      <figcaption>");
+  _mg_export_append_html (out, caption);
+  g_string_append (out, "</figcaption>\n      <table class=\"figure\">\n");
+}
+
+static void
+html_append_figure_end (GString *out)
+{
+  g_string_append (out, "      </table>\n    </figure>\n");
+}
+
+/* Bars per tag, bars per member in the colours of the tags they used, and
+ * a strip per speech with where each tag's annotations sit. */
+static void
+html_append_statistics (GString   *out,
+                        MgSummary *summary)
+{
+  g_autoptr(MgStatistics) stats = mg_statistics_new (summary);
+  g_autoptr(GArray) strip_rows = NULL;
+  guint n_rows = mg_statistics_get_n_rows (stats);
+  guint max = mg_statistics_get_max_row_count (stats);
+
+  if (mg_statistics_get_n_items (stats) == 0)
+    return;
+
+  g_string_append (out, "    <h2>");
+  _mg_export_append_html (out, _("Statistics"));
+  g_string_append (out, "</h2>\n");
+
+  html_append_figure_start (out, _("Annotations per tag"));
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const MgStatisticsRow *row = mg_statistics_get_row (stats, r);
+      g_autofree char *description = g_strdup_printf ("%s: %u", row->name, row->count);
+
+      html_append_figure_row_start (out, row->name, row->color, description, HTML_BAR_WIDTH);
+      if (row->count > 0)
+        html_append_rect (out, 0, row->count * HTML_BAR_WIDTH / MAX (max, 1), row->color, NULL);
+      g_string_append_printf (out, "</svg></td><td class=\"n\">%u</td></tr>\n", row->count);
+    }
+  html_append_figure_end (out);
+
+  max = mg_statistics_get_max_member_total (stats);
+  html_append_figure_start (out, _("Annotations per member and tag"));
+  for (guint m = 0; m < mg_statistics_get_n_members (stats); m++)
+    {
+      const MgStatisticsMember *member = mg_statistics_get_member (stats, m);
+      g_autofree char *description = g_strdup_printf ("%s: %u", member->label, member->count);
+      guint sum = 0;
+
+      html_append_figure_row_start (out, member->label, NULL, description, HTML_BAR_WIDTH);
+      for (guint r = 0; r < n_rows; r++)
+        {
+          const MgStatisticsRow *row = mg_statistics_get_row (stats, r);
+          g_autofree char *title = NULL;
+          guint x = sum * HTML_BAR_WIDTH / MAX (max, 1);
+
+          if (member->row_counts[r] == 0)
+            continue;
+          sum += member->row_counts[r];
+          title = g_strdup_printf ("%s: %u", row->name, member->row_counts[r]);
+          html_append_rect (out, x, sum * HTML_BAR_WIDTH / MAX (max, 1) - x, row->color, title);
+        }
+      g_string_append_printf (out, "</svg></td><td class=\"n\">%u</td></tr>\n", member->count);
+    }
+  html_append_figure_end (out);
+
+  strip_rows = mg_statistics_dup_strip_rows (stats);
+  if (strip_rows->len == 0)
+    return;
+  html_append_figure_start (out, _("Where in the speech, from its beginning to its end"));
+  for (guint s = 0; s < mg_statistics_get_n_speeches (stats); s++)
+    {
+      if (mg_statistics_get_n_speeches (stats) > 1)
+        {
+          g_string_append (out, "        <tr><th colspan=\"3\">");
+          _mg_export_append_html (out, mg_statistics_get_speech (stats, s)->title);
+          g_string_append (out, "</th></tr>\n");
+        }
+      for (guint i = 0; i < strip_rows->len; i++)
+        {
+          const MgStatisticsRow *row = mg_statistics_get_row (stats, g_array_index (strip_rows, guint, i));
+          g_autoptr(GArray) runs = mg_statistics_dup_runs (stats, s, g_array_index (strip_rows, guint, i),
+                                                           HTML_STRIP_BINS);
+
+          /* Translators: a tag's name and the speech its annotations are
+           * shown in, for screen readers. */
+          g_autofree char *description = g_strdup_printf (_("%s in “%s”"), row->name,
+                                                          mg_statistics_get_speech (stats, s)->title);
+
+          html_append_figure_row_start (out, row->name, row->color, description, HTML_STRIP_BINS);
+          html_append_rect (out, 0, HTML_STRIP_BINS, "#f6f5f4", NULL);
+          for (guint k = 0; k + 1 < runs->len; k += 2)
+            html_append_rect (out, g_array_index (runs, guint, k),
+                              g_array_index (runs, guint, k + 1) - g_array_index (runs, guint, k),
+                              row->color, NULL);
+          g_string_append (out, "</svg></td><td class=\"n\"></td></tr>\n");
+        }
+    }
+  html_append_figure_end (out);
+}
+
 gboolean
 mg_export_html_write (MgSummary    *summary,
                       GString      *out,
@@ -295,6 +458,7 @@ mg_export_html_write (MgSummary    *summary,
   g_string_append_printf (out, " %u</p>\n", mg_summary_get_n_items (summary));
 
   html_append_counts (out, summary);
+  html_append_statistics (out, summary);
 
   if (starred->len > 0)
     {

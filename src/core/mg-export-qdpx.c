@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-export-qdpx.h"
-#include "mg-util.h"
+#include "mg-time.h"
 #include "mg-zip-writer.h"
 
 #define QDPX_STARRED_COLOR "#f5c211"
@@ -171,10 +171,10 @@ write_audit (GString    *xml,
 {
   if (user != NULL)
     append_attribute (xml, "creatingUser", user);
-  if (created != NULL && mg_util_is_rfc3339 (created))
+  if (created != NULL && mg_time_is_rfc3339 (created))
     append_attribute (xml, "creationDateTime", created);
   /* Who changed it last is not recorded, so no modifyingUser. */
-  if (modified != NULL && mg_util_is_rfc3339 (modified))
+  if (modified != NULL && mg_time_is_rfc3339 (modified))
     append_attribute (xml, "modifiedDateTime", modified);
 }
 

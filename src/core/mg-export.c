@@ -10,7 +10,7 @@
 
 #include "mg-document.h"
 #include "mg-export.h"
-#include "mg-util.h"
+#include "mg-file.h"
 #include "mg-export-csv.h"
 #include "mg-export-html.h"
 #include "mg-export-json.h"
@@ -174,7 +174,7 @@ export_replace_contents (GFile         *file,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!mg_util_write_output (file, bytes, cancellable, &local_error))
+  if (!mg_file_write_output (file, bytes, cancellable, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "mg-fold.h"
-#include "mg-util.h"
+#include "mg-document.h"
 
 static gboolean
 is_ignorable (gunichar c)
@@ -23,7 +23,7 @@ is_ignorable (gunichar c)
     case 0xFEFF:
       return TRUE;
     default:
-      return c < 0x80 ? g_ascii_isspace (c) : mg_util_unichar_is_blank (c);
+      return c < 0x80 ? g_ascii_isspace (c) : mg_document_unichar_is_blank (c);
     }
 }
 

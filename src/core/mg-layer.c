@@ -7,7 +7,7 @@
 
 #include "mg-anchor.h"
 #include "mg-layer.h"
-#include "mg-util.h"
+#include "mg-file.h"
 #include "mg-merge.h"
 
 /* How many annotations of a large file are re-anchored first, spread
@@ -349,7 +349,7 @@ mg_layer_load (GFile        *file,
   g_return_val_if_fail (MG_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = mg_util_load_file (file, MG_SIDECAR_MAX_SIZE, cancellable, &local_error);
+  bytes = mg_file_load (file, MG_SIDECAR_MAX_SIZE, cancellable, &local_error);
   if (bytes == NULL)
     {
       g_autofree char *name = file_display_name (file);

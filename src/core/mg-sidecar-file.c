@@ -12,7 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "mg-sidecar-private.h"
-#include "mg-util.h"
+#include "mg-file.h"
 
 /* The sidecar on disk: reading with a size limit, atomic replacing,
  * validating a file without a store. */
@@ -131,22 +131,27 @@ mg_sidecar_read_file (GFile         *file,
       return NULL;
     }
 
+  /* Read straight into the buffer, sized to the file (it may have grown
+   * or shrunk since it was measured). */
   buffer = g_byte_array_sized_new ((guint) size + 1);
   for (;;)
     {
-      guint8 chunk[65536];
+      gsize room = MAX ((gsize) size + 1, (gsize) buffer->len + 65536) - buffer->len;
+      guint len = buffer->len;
       gsize n_read = 0;
 
-      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), chunk, sizeof chunk,
+      g_byte_array_set_size (buffer, len + (guint) room);
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer->data + len, room,
                                     &n_read, cancellable, &local_error))
         {
           *out_code = MG_SIDECAR_ERROR_READ;
           *out_message = g_strdup_printf (_("cannot read the annotations: %s"), local_error->message);
           return NULL;
         }
+      g_byte_array_set_size (buffer, len + (guint) n_read);
       if (n_read == 0)
         break;
-      if (buffer->len + n_read > MG_SIDECAR_MAX_SIZE)
+      if (buffer->len > MG_SIDECAR_MAX_SIZE)
         {
           /* The file grew since it was measured. */
           *out_code = MG_SIDECAR_ERROR_TOO_LARGE;
@@ -154,7 +159,8 @@ mg_sidecar_read_file (GFile         *file,
                                           MG_SIDECAR_MAX_SIZE / (1024 * 1024));
           return NULL;
         }
-      g_byte_array_append (buffer, chunk, (guint) n_read);
+      if (n_read < room)
+        break;
     }
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
@@ -167,7 +173,7 @@ static void
 remove_stale_temporaries (const char *path)
 {
   g_autofree char *dir_path = g_path_get_dirname (path);
-  g_autofree char *template = mg_util_temporary_template (path);
+  g_autofree char *template = mg_file_temporary_template (path);
   g_autofree char *tmpl_base = g_path_get_basename (template);
   g_autofree char *prefix = g_strndup (tmpl_base, strlen (tmpl_base) - 6);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
@@ -193,7 +199,7 @@ mg_sidecar_write_file (GFile         *file,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autoptr(GFile) target = mg_util_resolve_symlinks (file, cancellable);
+  g_autoptr(GFile) target = mg_file_resolve_symlinks (file, cancellable);
   g_autoptr(GFile) parent = g_file_get_parent (target);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = mg_sidecar_display_name (file);
@@ -270,7 +276,7 @@ mg_sidecar_write_file (GFile         *file,
             mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777;
         }
       remove_stale_temporaries (path);
-      if (!mg_util_replace_file (path, data, length, mode, &local_error))
+      if (!mg_file_replace (path, data, length, mode, &local_error))
         {
           g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
                        _("Cannot save “%s”: %s"), name, local_error->message);

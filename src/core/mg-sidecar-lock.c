@@ -14,7 +14,7 @@
 
 #include "mg-sidecar-lock.h"
 #include "mg-sidecar-private.h"
-#include "mg-util.h"
+#include "mg-file.h"
 
 struct _MgSidecarLock
 {
@@ -40,7 +40,7 @@ timeout_ms (void)
 char *
 mg_sidecar_lock_path (GFile *sidecar)
 {
-  g_autoptr(GFile) target = mg_util_resolve_symlinks (sidecar, NULL);
+  g_autoptr(GFile) target = mg_file_resolve_symlinks (sidecar, NULL);
   g_autofree char *path = g_file_get_path (target);
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;

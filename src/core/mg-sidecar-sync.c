@@ -7,7 +7,7 @@
 #include "mg-sidecar-lock.h"
 #include "mg-sidecar-private.h"
 #include "mg-sidecar-sync.h"
-#include "mg-util.h"
+#include "mg-file.h"
 
 struct _MgSidecarSync
 {
@@ -448,7 +448,7 @@ mg_sidecar_reload_merge (MgSidecarSync *self,
     *out_save_needed = FALSE;
 
   file = mg_sidecar_get_file (self->sidecar);
-  bytes = mg_util_load_file (file, MG_SIDECAR_MAX_SIZE, cancellable, &local_error);
+  bytes = mg_file_load (file, MG_SIDECAR_MAX_SIZE, cancellable, &local_error);
   if (bytes == NULL)
     {
       g_autofree char *name = NULL;

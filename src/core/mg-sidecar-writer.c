@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "mg-json-writer.h"
-#include "mg-dismissal-private.h"
 #include "mg-sidecar-private.h"
 
 /* The deterministic writer: fixed member order, two-space indent, one tag

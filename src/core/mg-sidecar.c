@@ -6,10 +6,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-anchor.h"
-#include "mg-json-util.h"
+#include "mg-json.h"
 #include "mg-annotation-store-private.h"
 #include "mg-sidecar-private.h"
-#include "mg-util.h"
+#include "mg-file.h"
 
 struct _MgSidecar
 {
@@ -787,7 +787,7 @@ mg_sidecar_save_as (MgSidecar     *self,
         g_autoptr(GError) local_error = NULL;
         g_autofree char *name = mg_sidecar_display_name (file);
 
-        if (mg_util_write_output (file, bytes, cancellable, &local_error))
+        if (mg_file_write_output (file, bytes, cancellable, &local_error))
           return TRUE;
         g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
                      _("Cannot save “%s”: %s"), name, local_error->message);

@@ -111,7 +111,7 @@ is_cjk_digit (gunichar c)
 static gboolean
 is_word_char (gunichar c)
 {
-  return mg_suggest_is_ascii_alpha (c) || mg_suggest_digit_value (c) >= 0 || c == '_';
+  return _mg_suggest_is_ascii_alpha (c) || _mg_suggest_digit_value (c) >= 0 || c == '_';
 }
 
 static guint
@@ -121,7 +121,7 @@ skip_spaces (const MgSuggestText *text,
 {
   guint n = 0;
 
-  while (pos < text->length && n < max && mg_suggest_is_space (text->chars[pos]))
+  while (pos < text->length && n < max && _mg_suggest_is_space (text->chars[pos]))
     pos++, n++;
   return pos;
 }
@@ -139,7 +139,7 @@ parse_number (const MgSuggestText *text,
   number->start = pos;
   while (i < text->length)
     {
-      int d = mg_suggest_digit_value (s[i]);
+      int d = _mg_suggest_digit_value (s[i]);
 
       if (d >= 0)
         {
@@ -149,10 +149,10 @@ parse_number (const MgSuggestText *text,
           i++;
         }
       else if (s[i] == ',' && number->n_digits > 0 && i + 3 < text->length &&
-               mg_suggest_digit_value (s[i + 1]) >= 0 &&
-               mg_suggest_digit_value (s[i + 2]) >= 0 &&
-               mg_suggest_digit_value (s[i + 3]) >= 0 &&
-               (i + 4 >= text->length || mg_suggest_digit_value (s[i + 4]) < 0))
+               _mg_suggest_digit_value (s[i + 1]) >= 0 &&
+               _mg_suggest_digit_value (s[i + 2]) >= 0 &&
+               _mg_suggest_digit_value (s[i + 3]) >= 0 &&
+               (i + 4 >= text->length || _mg_suggest_digit_value (s[i + 4]) < 0))
         {
           number->grouped = TRUE;
           i++;
@@ -163,11 +163,11 @@ parse_number (const MgSuggestText *text,
   if (number->n_digits == 0)
     return FALSE;
   if (i + 1 < text->length && (s[i] == '.' || s[i] == 0xFF0E) &&
-      mg_suggest_digit_value (s[i + 1]) >= 0)
+      _mg_suggest_digit_value (s[i + 1]) >= 0)
     {
       number->decimal = TRUE;
       i++;
-      while (i < text->length && mg_suggest_digit_value (s[i]) >= 0)
+      while (i < text->length && _mg_suggest_digit_value (s[i]) >= 0)
         i++;
     }
   number->end = i;
@@ -182,7 +182,7 @@ match_cjk_unit (const MgSuggestText *text,
                 const char         **unit)
 {
   for (guint i = 0; i < G_N_ELEMENTS (cjk_units); i++)
-    if (mg_suggest_match (text, pos, cjk_units[i].text, FALSE, len))
+    if (_mg_suggest_match (text, pos, cjk_units[i].text, FALSE, len))
       {
         *klass = cjk_units[i].klass;
         *unit = cjk_units[i].text;
@@ -200,7 +200,7 @@ read_word (const MgSuggestText *text,
 {
   guint n = 0;
 
-  while (pos + n < text->length && mg_suggest_is_ascii_alpha (text->chars[pos + n]))
+  while (pos + n < text->length && _mg_suggest_is_ascii_alpha (text->chars[pos + n]))
     {
       if (n < 15)
         word[n] = (char) g_ascii_tolower ((char) text->chars[pos + n]);
@@ -243,21 +243,21 @@ take_qualifier (const MgSuggestText *text,
 {
   guint before = start;
 
-  while (before > 0 && start - before < 1 && mg_suggest_is_space (text->chars[before - 1]))
+  while (before > 0 && start - before < 1 && _mg_suggest_is_space (text->chars[before - 1]))
     before--;
   for (guint i = 0; i < G_N_ELEMENTS (cjk_qualifiers); i++)
     {
       guint len = (guint) g_utf8_strlen (cjk_qualifiers[i], -1);
 
-      if (before >= len && mg_suggest_match (text, before - len, cjk_qualifiers[i], FALSE, NULL))
+      if (before >= len && _mg_suggest_match (text, before - len, cjk_qualifiers[i], FALSE, NULL))
         return before - len;
     }
   for (guint i = 0; i < G_N_ELEMENTS (en_qualifiers); i++)
     {
       guint len = (guint) strlen (en_qualifiers[i]);
 
-      if (start >= len && mg_suggest_match (text, start - len, en_qualifiers[i], TRUE, NULL) &&
-          (start == len || !mg_suggest_is_ascii_alpha (text->chars[start - len - 1])))
+      if (start >= len && _mg_suggest_match (text, start - len, en_qualifiers[i], TRUE, NULL) &&
+          (start == len || !_mg_suggest_is_ascii_alpha (text->chars[start - len - 1])))
         return start - len;
     }
   return start;
@@ -319,7 +319,7 @@ english_tail (const MgSuggestText *text,
       *reason = "percentage";
       return i + len;
     }
-  if (strcmp (word, "per") == 0 && mg_suggest_match (text, i, "per cent", TRUE, &len))
+  if (strcmp (word, "per") == 0 && _mg_suggest_match (text, i, "per cent", TRUE, &len))
     {
       *reason = "percentage";
       return i + len;
@@ -348,7 +348,7 @@ english_tail (const MgSuggestText *text,
       return i + len;
     }
   if (!n->decimal && !n->grouped && n->value >= 1 && n->value <= 31 && month_index (word) >= 0 &&
-      mg_suggest_is_ascii_alpha (text->chars[i]) && text->chars[i] < 'a')
+      _mg_suggest_is_ascii_alpha (text->chars[i]) && text->chars[i] < 'a')
     {
       /* 4 February 2025 */
       guint end = i + len;
@@ -361,7 +361,7 @@ english_tail (const MgSuggestText *text,
         end = year.end;
       return end;
     }
-  if (!money && len >= 3 && word[len - 1] == 's' && mg_suggest_is_ascii_alpha (text->chars[i]) &&
+  if (!money && len >= 3 && word[len - 1] == 's' && _mg_suggest_is_ascii_alpha (text->chars[i]) &&
       text->chars[i] >= 'a' && !in_list (word, en_not_units, G_N_ELEMENTS (en_not_units)) &&
       (i + len >= text->length || !is_word_char (text->chars[i + len])))
     {
@@ -391,7 +391,7 @@ scan_arabic (const MgSuggestText *text,
   Number n;
   guint start = pos, end, i;
 
-  if (mg_suggest_digit_value (s[pos]) < 0)
+  if (_mg_suggest_digit_value (s[pos]) < 0)
     {
       money = TRUE;
       pos++;
@@ -405,7 +405,7 @@ scan_arabic (const MgSuggestText *text,
       (s[end] == 0x201D || s[end] == '"'))
     return end;
   /* "50-year low": the number and its unit. */
-  if (end + 1 < text->length && s[end] == '-' && mg_suggest_is_ascii_alpha (s[end + 1]))
+  if (end + 1 < text->length && s[end] == '-' && _mg_suggest_is_ascii_alpha (s[end + 1]))
     {
       char word[16];
       guint len = read_word (text, end + 1, word);
@@ -421,9 +421,9 @@ scan_arabic (const MgSuggestText *text,
     }
   /* Codes: 25-014, 0571-8888. */
   if (end + 1 < text->length && (s[end] == '-' || s[end] == '/') &&
-      mg_suggest_digit_value (s[end + 1]) >= 0 && !(is_year (&n) && s[end] == '-'))
+      _mg_suggest_digit_value (s[end + 1]) >= 0 && !(is_year (&n) && s[end] == '-'))
     {
-      while (end < text->length && (mg_suggest_digit_value (s[end]) >= 0 || s[end] == '-' ||
+      while (end < text->length && (_mg_suggest_digit_value (s[end]) >= 0 || s[end] == '-' ||
                                     s[end] == '/' || is_word_char (s[end])))
         end++;
       return end;
@@ -437,10 +437,10 @@ scan_arabic (const MgSuggestText *text,
       return end;
     }
   /* Times of day (10:32) are not figures. */
-  if (end + 1 < text->length && s[end] == ':' && mg_suggest_digit_value (s[end + 1]) >= 0)
+  if (end + 1 < text->length && s[end] == ':' && _mg_suggest_digit_value (s[end + 1]) >= 0)
     {
       end++;
-      while (end < text->length && (mg_suggest_digit_value (s[end]) >= 0 || s[end] == ':'))
+      while (end < text->length && (_mg_suggest_digit_value (s[end]) >= 0 || s[end] == ':'))
         end++;
       return end;
     }
@@ -457,10 +457,10 @@ scan_arabic (const MgSuggestText *text,
           guint t = skip_spaces (text, day.end, 2);
 
           /* A page's timestamp, 2021-11-03 10:32:35, is no figure. */
-          if (t + 2 < text->length && t > day.end && mg_suggest_digit_value (s[t]) >= 0 &&
+          if (t + 2 < text->length && t > day.end && _mg_suggest_digit_value (s[t]) >= 0 &&
               (s[t + 1] == ':' || s[t + 2] == ':'))
             {
-              while (t < text->length && (mg_suggest_digit_value (s[t]) >= 0 || s[t] == ':'))
+              while (t < text->length && (_mg_suggest_digit_value (s[t]) >= 0 || s[t] == ':'))
                 t++;
               return t;
             }
@@ -490,7 +490,7 @@ scan_arabic (const MgSuggestText *text,
       end = i + 1;
       reason = "date";
     }
-  else if (i < text->length && !mg_suggest_is_ascii_alpha (s[i]))
+  else if (i < text->length && !_mg_suggest_is_ascii_alpha (s[i]))
     {
       guint k = i, len;
       gboolean magnitude = FALSE;
@@ -519,7 +519,7 @@ scan_arabic (const MgSuggestText *text,
       else if (magnitude)
         {
           end = k;
-          while (end > i && mg_suggest_is_space (s[end - 1]))
+          while (end > i && _mg_suggest_is_space (s[end - 1]))
             end--;
           reason = money ? "money" : "quantity";
         }
@@ -538,7 +538,7 @@ scan_arabic (const MgSuggestText *text,
       else if (is_year (&n))
         reason = "date";
       else if ((n.n_digits >= 2 || n.grouped || n.decimal) && start > paragraph_start &&
-               !(i < text->length && mg_suggest_is_han (s[i]) && !n.decimal) &&
+               !(i < text->length && _mg_suggest_is_han (s[i]) && !n.decimal) &&
                !(end < text->length && (s[end] == 0x3001 /* 、 */ || s[end] == ')' ||
                                         s[end] == 0xFF09 || s[end] == 0xFF0E ||
                                         (s[end] == '.' && (end + 1 >= text->length ||
@@ -554,9 +554,9 @@ scan_arabic (const MgSuggestText *text,
     {
       guint len;
 
-      if (mg_suggest_match (text, end, "左右", FALSE, &len) ||
-          mg_suggest_match (text, end, "以上", FALSE, &len) ||
-          mg_suggest_match (text, end, "以内", FALSE, &len))
+      if (_mg_suggest_match (text, end, "左右", FALSE, &len) ||
+          _mg_suggest_match (text, end, "以上", FALSE, &len) ||
+          _mg_suggest_match (text, end, "以内", FALSE, &len))
         end += len;
     }
   add_hit (hits, take_qualifier (text, start), end, reason);
@@ -599,9 +599,9 @@ take_bound (const MgSuggestText *text,
 {
   guint len;
 
-  if (mg_suggest_match (text, end, "左右", FALSE, &len) ||
-      mg_suggest_match (text, end, "以上", FALSE, &len) ||
-      mg_suggest_match (text, end, "以内", FALSE, &len))
+  if (_mg_suggest_match (text, end, "左右", FALSE, &len) ||
+      _mg_suggest_match (text, end, "以上", FALSE, &len) ||
+      _mg_suggest_match (text, end, "以内", FALSE, &len))
     return end + len;
   return end;
 }
@@ -629,7 +629,7 @@ scan_share_words (const MgSuggestText *text,
   guint len;
 
   for (guint w = 0; w < G_N_ELEMENTS (words); w++)
-    if (mg_suggest_match (text, pos, words[w], FALSE, &len))
+    if (_mg_suggest_match (text, pos, words[w], FALSE, &len))
       {
         /* 一半 of 另一半, 一半天 is no share. */
         if (w == 4 && pos > 0 && text->chars[pos - 1] == 0x53E6 /* 另 */)
@@ -653,11 +653,11 @@ scan_chinese (const MgSuggestText *text,
   UnitClass klass;
   const char *unit;
 
-  if (mg_suggest_match (text, pos, "百分之", FALSE, &len) && pos + len < text->length &&
-      (is_cjk_numeral (s[pos + len]) || mg_suggest_digit_value (s[pos + len]) >= 0))
+  if (_mg_suggest_match (text, pos, "百分之", FALSE, &len) && pos + len < text->length &&
+      (is_cjk_numeral (s[pos + len]) || _mg_suggest_digit_value (s[pos + len]) >= 0))
     {
       i = pos + len;
-      while (i < text->length && (is_cjk_numeral (s[i]) || mg_suggest_digit_value (s[i]) >= 0 ||
+      while (i < text->length && (is_cjk_numeral (s[i]) || _mg_suggest_digit_value (s[i]) >= 0 ||
                                   s[i] == 0x70B9 /* 点 */ || s[i] == '.'))
         i++;
       add_hit (hits, take_qualifier (text, pos), take_bound (text, i), "percentage");
@@ -681,7 +681,7 @@ scan_chinese (const MgSuggestText *text,
   if (pos > 0 && s[pos - 1] == 0x7B2C /* 第 */)
     return i;
   /* 三分之一, 五分之二. */
-  if (mg_suggest_match (text, i, "分之", FALSE, &len) && i + len < text->length &&
+  if (_mg_suggest_match (text, i, "分之", FALSE, &len) && i + len < text->length &&
       is_cjk_numeral (s[i + len]))
     {
       k = i + len;
@@ -731,10 +731,10 @@ scan_chinese (const MgSuggestText *text,
     {
       /* 五年, 连续八年: a count of years (not 一年, nor 五年行动, 三年规划). */
       if (k > i || (i - pos == 1 && s[pos] == 0x4E00) || magnitude_big (s, pos, i) ||
-          mg_suggest_match (text, k + len, "行动", FALSE, NULL) ||
-          mg_suggest_match (text, k + len, "规划", FALSE, NULL) ||
-          mg_suggest_match (text, k + len, "计划", FALSE, NULL) ||
-          mg_suggest_match (text, k + len, "级", FALSE, NULL))
+          _mg_suggest_match (text, k + len, "行动", FALSE, NULL) ||
+          _mg_suggest_match (text, k + len, "规划", FALSE, NULL) ||
+          _mg_suggest_match (text, k + len, "计划", FALSE, NULL) ||
+          _mg_suggest_match (text, k + len, "级", FALSE, NULL))
         return i;
     }
   else if (klass == UNIT_QUANTITY &&
@@ -815,7 +815,7 @@ read_number_words (const MgSuggestText *text,
       n++;
       i += len;
       if (i + 1 < text->length && (text->chars[i] == '-' || text->chars[i] == ' ') &&
-          mg_suggest_is_ascii_alpha (text->chars[i + 1]))
+          _mg_suggest_is_ascii_alpha (text->chars[i + 1]))
         {
           char next[16];
           guint next_len = read_word (text, i + 1, next);
@@ -855,10 +855,10 @@ scan_english_words (const MgSuggestText *text,
   if (strcmp (word, "half") == 0)
     {
       guint q = take_qualifier (text, pos);
-      gboolean article = pos >= 2 && (mg_suggest_match (text, pos - 2, "a ", TRUE, NULL) ||
-                                      (pos >= 4 && mg_suggest_match (text, pos - 4, "one ", TRUE, NULL)));
+      gboolean article = pos >= 2 && (_mg_suggest_match (text, pos - 2, "a ", TRUE, NULL) ||
+                                      (pos >= 4 && _mg_suggest_match (text, pos - 4, "one ", TRUE, NULL)));
 
-      if (q < pos || article || mg_suggest_match (text, pos + len, " of ", TRUE, NULL))
+      if (q < pos || article || _mg_suggest_match (text, pos + len, " of ", TRUE, NULL))
         {
           add_hit (hits, q < pos ? q : (article ? pos - (s[pos - 2] == ' ' ? 4 : 2) : pos),
                    pos + len, "fraction");
@@ -875,7 +875,7 @@ scan_english_words (const MgSuggestText *text,
 
       if (next_len > 0 && in_list (next, en_fractions, G_N_ELEMENTS (en_fractions)) &&
           strcmp (next, "half") != 0 &&
-          mg_suggest_match (text, pos + len + 1 + next_len, " of ", TRUE, NULL))
+          _mg_suggest_match (text, pos + len + 1 + next_len, " of ", TRUE, NULL))
         {
           end = pos + len + 1 + next_len;
           add_hit (hits, take_qualifier (text, pos), end, "fraction");
@@ -888,7 +888,7 @@ scan_english_words (const MgSuggestText *text,
     return pos;
   /* Inside a name or a word: "Fifty-Fifty", "one-sided". */
   if (end < text->length && s[end] == '-' && end + 1 < text->length &&
-      mg_suggest_is_ascii_alpha (s[end + 1]))
+      _mg_suggest_is_ascii_alpha (s[end + 1]))
     {
       char next[16];
       guint next_len = read_word (text, end + 1, next);
@@ -910,13 +910,13 @@ scan_english_words (const MgSuggestText *text,
     {
       return end;
     }
-  if (strcmp (word, "percent") == 0 || mg_suggest_match (text, i, "per cent", TRUE, &len))
+  if (strcmp (word, "percent") == 0 || _mg_suggest_match (text, i, "per cent", TRUE, &len))
     {
       add_hit (hits, take_qualifier (text, start), i + len, "percentage");
       return i + len;
     }
   /* one in ten, four out of five */
-  if (strcmp (word, "in") == 0 || (strcmp (word, "out") == 0 && mg_suggest_match (text, i, "out of ", TRUE, &len)))
+  if (strcmp (word, "in") == 0 || (strcmp (word, "out") == 0 && _mg_suggest_match (text, i, "out of ", TRUE, &len)))
     {
       guint k = i + len + (strcmp (word, "in") == 0 ? 1 : 0), k_end;
       gboolean one;
@@ -937,7 +937,7 @@ scan_english_words (const MgSuggestText *text,
   if (only_one)
     return end;
   /* "Fifty-five of the largest companies". */
-  if (strcmp (word, "of") == 0 && mg_suggest_match (text, i, "of the ", TRUE, NULL) &&
+  if (strcmp (word, "of") == 0 && _mg_suggest_match (text, i, "of the ", TRUE, NULL) &&
       text->chars[start] >= 'A' && text->chars[start] <= 'Z')
     {
       add_hit (hits, start, end, "quantity");
@@ -980,14 +980,14 @@ is_publication_line (const MgSuggestText *text,
 
   for (guint i = start; i < end && i < start + 200; i++)
     for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
-      if (mg_suggest_match (text, i, markers[m], FALSE, NULL))
+      if (_mg_suggest_match (text, i, markers[m], FALSE, NULL))
         return TRUE;
   return FALSE;
 }
 
 void
-mg_suggest_scan_figures (const MgSuggestText *text,
-                         GArray              *hits)
+_mg_suggest_scan_figures (const MgSuggestText *text,
+                          GArray              *hits)
 {
   const gunichar *s = text->chars;
   guint paragraph_start = 0;
@@ -1006,7 +1006,7 @@ mg_suggest_scan_figures (const MgSuggestText *text,
           if (c == '\n')
             i++;
           paragraph_start = i;
-          while (paragraph_start < text->length && mg_suggest_is_space (s[paragraph_start]))
+          while (paragraph_start < text->length && _mg_suggest_is_space (s[paragraph_start]))
             paragraph_start++;
           line_end = paragraph_start;
           while (line_end < text->length && s[line_end] != '\n')
@@ -1022,9 +1022,9 @@ mg_suggest_scan_figures (const MgSuggestText *text,
           i = MAX (next, i + 1);
           continue;
         }
-      if (mg_suggest_digit_value (c) >= 0 ||
+      if (_mg_suggest_digit_value (c) >= 0 ||
           ((c == '$' || c == 0x00A3 || c == 0x20AC || c == 0x00A5 || c == 0xFFE5) &&
-           i + 1 < text->length && mg_suggest_digit_value (s[i + 1]) >= 0))
+           i + 1 < text->length && _mg_suggest_digit_value (s[i + 1]) >= 0))
         {
           guint next = scan_arabic (text, i, paragraph_start, hits);
 
@@ -1038,7 +1038,7 @@ mg_suggest_scan_figures (const MgSuggestText *text,
           i = MAX (next, i + 1);
           continue;
         }
-      if (mg_suggest_is_ascii_alpha (c))
+      if (_mg_suggest_is_ascii_alpha (c))
         {
           guint start = i;
           char word[16];
@@ -1064,7 +1064,7 @@ mg_suggest_scan_figures (const MgSuggestText *text,
           while (i < text->length &&
                  (is_word_char (s[i]) ||
                   ((s[i] == '-' || s[i] == '.') && i + 1 < text->length &&
-                   mg_suggest_digit_value (s[i + 1]) >= 0 && i > start &&
+                   _mg_suggest_digit_value (s[i + 1]) >= 0 && i > start &&
                    is_word_char (s[i - 1]))))
             i++;
           continue;

@@ -106,9 +106,9 @@ is_latin_text (const MgSuggestText *text,
 
   for (guint i = start; i < end && latin + han < 200; i++)
     {
-      if (mg_suggest_is_ascii_alpha (text->chars[i]))
+      if (_mg_suggest_is_ascii_alpha (text->chars[i]))
         latin++;
-      else if (mg_suggest_is_han (text->chars[i]))
+      else if (_mg_suggest_is_han (text->chars[i]))
         han++;
     }
   return latin > han * 3;
@@ -126,7 +126,7 @@ match_any (const MgSuggestText *text,
     {
       guint l;
 
-      if (mg_suggest_match (text, pos, words[w], FALSE, &l) && pos + l <= end)
+      if (_mg_suggest_match (text, pos, words[w], FALSE, &l) && pos + l <= end)
         {
           if (len != NULL)
             *len = l;
@@ -174,13 +174,13 @@ match_target_year (const MgSuggestText *text,
 
   if (s[pos] != 0x5230 /* 到 */)
     return 0;
-  if (mg_suggest_match (text, pos, "到本世纪中叶", FALSE, &len))
+  if (_mg_suggest_match (text, pos, "到本世纪中叶", FALSE, &len))
     return len;
-  while (i < end && mg_suggest_is_space (s[i]))
+  while (i < end && _mg_suggest_is_space (s[i]))
     i++;
-  while (i < end && (mg_suggest_digit_value (s[i]) >= 0 || is_han_numeral (s[i])))
+  while (i < end && (_mg_suggest_digit_value (s[i]) >= 0 || is_han_numeral (s[i])))
     i++, digits++;
-  while (i < end && mg_suggest_is_space (s[i]))
+  while (i < end && _mg_suggest_is_space (s[i]))
     i++;
   if (digits == 4 && i < end && s[i] == 0x5E74 /* 年 */)
     return i + 1 - pos;
@@ -193,9 +193,9 @@ has_number (const MgSuggestText *text,
             guint                end)
 {
   for (guint i = start; i < end; i++)
-    if (mg_suggest_digit_value (text->chars[i]) >= 0 ||
-        mg_suggest_match (text, i, "百分之", FALSE, NULL) ||
-        mg_suggest_match (text, i, "翻一番", FALSE, NULL))
+    if (_mg_suggest_digit_value (text->chars[i]) >= 0 ||
+        _mg_suggest_match (text, i, "百分之", FALSE, NULL) ||
+        _mg_suggest_match (text, i, "翻一番", FALSE, NULL))
       return TRUE;
   return FALSE;
 }
@@ -287,24 +287,24 @@ skip_numbering (const MgSuggestText *text,
     {
       guint before = i;
 
-      while (i < end && (mg_suggest_is_space (s[i]) || s[i] == 0x201D || s[i] == 0x3001 ||
+      while (i < end && (_mg_suggest_is_space (s[i]) || s[i] == 0x201D || s[i] == 0x3001 ||
                          s[i] == '"'))
         i++;
       if (i < end && (s[i] == 0xFF08 || s[i] == '('))
         {
           guint k = i + 1;
 
-          while (k < end && k - i <= 3 && (is_han_numeral (s[k]) || mg_suggest_digit_value (s[k]) >= 0))
+          while (k < end && k - i <= 3 && (is_han_numeral (s[k]) || _mg_suggest_digit_value (s[k]) >= 0))
             k++;
           if (k > i + 1 && k < end && (s[k] == 0xFF09 || s[k] == ')'))
             i = k + 1;
         }
-      else if (i < end && (is_han_numeral (s[i]) || mg_suggest_digit_value (s[i]) >= 0 ||
+      else if (i < end && (is_han_numeral (s[i]) || _mg_suggest_digit_value (s[i]) >= 0 ||
                            s[i] == 0x7B2C /* 第 */))
         {
           guint k = i + (s[i] == 0x7B2C);
 
-          while (k < end && k - i <= 3 && (is_han_numeral (s[k]) || mg_suggest_digit_value (s[k]) >= 0))
+          while (k < end && k - i <= 3 && (is_han_numeral (s[k]) || _mg_suggest_digit_value (s[k]) >= 0))
             k++;
           if (k > i && k < end && (s[k] == 0x3001 || s[k] == '.' || s[k] == 0xFF0E))
             i = k + 1;
@@ -358,7 +358,7 @@ is_lead_in (const MgSuggestText *text,
     {
       guint len = (guint) g_utf8_strlen (endings[e], -1);
 
-      if (end >= start + len && mg_suggest_match (text, end - len, endings[e], FALSE, NULL))
+      if (end >= start + len && _mg_suggest_match (text, end - len, endings[e], FALSE, NULL))
         return TRUE;
     }
   return FALSE;
@@ -396,7 +396,7 @@ consider_cjk_clause (const MgSuggestText *text,
   MgSuggestHit hit = { MG_SUGGESTION_POLICY_GOAL, start, end, NULL };
   guint body = start, len;
 
-  while (hit.end > hit.start && mg_suggest_is_space (s[hit.end - 1]))
+  while (hit.end > hit.start && _mg_suggest_is_space (s[hit.end - 1]))
     hit.end--;
   if (hit.end - hit.start < MIN_CJK_GOAL || hit.end - hit.start > MAX_CJK_GOAL)
     return;
@@ -404,7 +404,7 @@ consider_cjk_clause (const MgSuggestText *text,
     {
       hit.reason = "target year";
       body = start + len;
-      while (body < hit.end && (s[body] == 0xFF0C || s[body] == ',' || mg_suggest_is_space (s[body])))
+      while (body < hit.end && (s[body] == 0xFF0C || s[body] == ',' || _mg_suggest_is_space (s[body])))
         body++;
     }
   if (reports_past (text, body, hit.end))
@@ -444,7 +444,7 @@ is_heading (const MgSuggestText *text,
             guint                start,
             guint                end)
 {
-  while (end > start && mg_suggest_is_space (text->chars[end - 1]))
+  while (end > start && _mg_suggest_is_space (text->chars[end - 1]))
     end--;
   if (end - start > 40 || text->chars[end - 1] == 0xFF0C || text->chars[end - 1] == ',' ||
       text->chars[end - 1] == 0x3001)
@@ -514,12 +514,12 @@ is_sentence_end (const MgSuggestText *text,
       c == 0xFF1B || c == 0xFF1A)
     return TRUE;
   /* A full stop, not a decimal point nor the dot of "a.m." or "Mr.". */
-  if (c == '.' && (i + 1 >= end || mg_suggest_is_space (text->chars[i + 1]) ||
+  if (c == '.' && (i + 1 >= end || _mg_suggest_is_space (text->chars[i + 1]) ||
                    text->chars[i + 1] == '"' || text->chars[i + 1] == 0x201D))
     {
       guint w = i;
 
-      while (w > 0 && mg_suggest_is_ascii_alpha (text->chars[w - 1]))
+      while (w > 0 && _mg_suggest_is_ascii_alpha (text->chars[w - 1]))
         w--;
       if (i - w <= 3 && w < i && text->chars[w] >= 'A' && text->chars[w] <= 'Z' &&
           i - w <= 2)
@@ -539,13 +539,13 @@ match_by_year (const MgSuggestText *text,
 {
   const gunichar *s = text->chars;
 
-  if (pos + 7 > end || !mg_suggest_match (text, pos, "by ", TRUE, NULL))
+  if (pos + 7 > end || !_mg_suggest_match (text, pos, "by ", TRUE, NULL))
     return 0;
   for (guint i = pos + 3; i < pos + 7; i++)
-    if (mg_suggest_digit_value (s[i]) < 0)
+    if (_mg_suggest_digit_value (s[i]) < 0)
       return 0;
   if ((s[pos + 3] == '1' || s[pos + 3] == '2') &&
-      (pos + 7 == end || mg_suggest_digit_value (s[pos + 7]) < 0))
+      (pos + 7 == end || _mg_suggest_digit_value (s[pos + 7]) < 0))
     return 7;
   return 0;
 }
@@ -554,7 +554,7 @@ static gboolean
 word_start (const MgSuggestText *text,
             guint                pos)
 {
-  return pos == 0 || (!mg_suggest_is_ascii_alpha (text->chars[pos - 1]) &&
+  return pos == 0 || (!_mg_suggest_is_ascii_alpha (text->chars[pos - 1]) &&
                       text->chars[pos - 1] != '\'');
 }
 
@@ -567,11 +567,11 @@ match_en_trigger (const MgSuggestText *text,
 {
   gunichar c = text->chars[pos];
 
-  if (!mg_suggest_is_ascii_alpha (c) || !word_start (text, pos))
+  if (!_mg_suggest_is_ascii_alpha (c) || !word_start (text, pos))
     return FALSE;
   for (guint t = 0; t < G_N_ELEMENTS (en_triggers); t++)
-    if (mg_suggest_match (text, pos, en_triggers[t], TRUE, len) && pos + *len <= end &&
-        (pos + *len >= end || !mg_suggest_is_ascii_alpha (text->chars[pos + *len])))
+    if (_mg_suggest_match (text, pos, en_triggers[t], TRUE, len) && pos + *len <= end &&
+        (pos + *len >= end || !_mg_suggest_is_ascii_alpha (text->chars[pos + *len])))
       return TRUE;
   return FALSE;
 }
@@ -591,7 +591,7 @@ after_question_word (const MgSuggestText *text,
     {
       guint len = (guint) strlen (words[w]);
 
-      if (pos >= start + len && mg_suggest_match (text, pos - len, words[w], TRUE, NULL) &&
+      if (pos >= start + len && _mg_suggest_match (text, pos - len, words[w], TRUE, NULL) &&
           word_start (text, pos - len))
         return TRUE;
     }
@@ -612,17 +612,17 @@ add_en_goal (const MgSuggestText *text,
     {
       guint before = hit.end;
 
-      while (hit.end > hit.start && (mg_suggest_is_space (s[hit.end - 1]) || s[hit.end - 1] == ',' ||
+      while (hit.end > hit.start && (_mg_suggest_is_space (s[hit.end - 1]) || s[hit.end - 1] == ',' ||
                                      s[hit.end - 1] == '"' || s[hit.end - 1] == 0x201D))
         hit.end--;
       if (hit.end >= hit.start + 4 &&
-          (mg_suggest_match (text, hit.end - 3, "and", TRUE, NULL) ||
-           mg_suggest_match (text, hit.end - 3, "but", TRUE, NULL)) &&
+          (_mg_suggest_match (text, hit.end - 3, "and", TRUE, NULL) ||
+           _mg_suggest_match (text, hit.end - 3, "but", TRUE, NULL)) &&
           word_start (text, hit.end - 3))
         hit.end -= 3;
       else if (hit.end >= hit.start + 3 &&
-               (mg_suggest_match (text, hit.end - 2, "so", TRUE, NULL) ||
-                mg_suggest_match (text, hit.end - 2, "or", TRUE, NULL)) &&
+               (_mg_suggest_match (text, hit.end - 2, "so", TRUE, NULL) ||
+                _mg_suggest_match (text, hit.end - 2, "or", TRUE, NULL)) &&
                word_start (text, hit.end - 2))
         hit.end -= 2;
       if (hit.end == before)
@@ -644,21 +644,21 @@ acts (const MgSuggestText *text,
 
   while (i < end && words < 2)
     {
-      while (i < end && mg_suggest_is_space (s[i]))
+      while (i < end && _mg_suggest_is_space (s[i]))
         i++;
-      if (i >= end || !(mg_suggest_is_ascii_alpha (s[i]) || mg_suggest_digit_value (s[i]) >= 0 ||
+      if (i >= end || !(_mg_suggest_is_ascii_alpha (s[i]) || _mg_suggest_digit_value (s[i]) >= 0 ||
                         s[i] == '$'))
         break;
-      if (words == 0 && mg_suggest_match (text, i, "be ", TRUE, NULL))
+      if (words == 0 && _mg_suggest_match (text, i, "be ", TRUE, NULL))
         {
           guint w = i + 3;
 
-          while (w < end && mg_suggest_is_ascii_alpha (s[w]))
+          while (w < end && _mg_suggest_is_ascii_alpha (s[w]))
             w++;
           if (w >= i + 5 && s[w - 1] == 'd' && s[w - 2] == 'e')
             return FALSE;
         }
-      while (i < end && !mg_suggest_is_space (s[i]) && s[i] != ',')
+      while (i < end && !_mg_suggest_is_space (s[i]) && s[i] != ',')
         i++;
       words++;
     }
@@ -680,14 +680,14 @@ is_imperative (const MgSuggestText *text,
   };
   guint before = start;
 
-  while (before > 0 && mg_suggest_is_space (text->chars[before - 1]))
+  while (before > 0 && _mg_suggest_is_space (text->chars[before - 1]))
     before--;
   if (before > 0 && text->chars[before - 1] != '.' && text->chars[before - 1] != '\n')
     return FALSE;
   if (text->chars[start] < 'A' || text->chars[start] > 'Z' || end - start < 12)
     return FALSE;
   for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
-    if (mg_suggest_match (text, start, verbs[v], TRUE, NULL))
+    if (_mg_suggest_match (text, start, verbs[v], TRUE, NULL))
       return TRUE;
   return FALSE;
 }
@@ -715,7 +715,7 @@ scan_en_sentence (const MgSuggestText *text,
           last_comma = i + 1;
           continue;
         }
-      if (!mg_suggest_is_ascii_alpha (s[i]) || !word_start (text, i))
+      if (!_mg_suggest_is_ascii_alpha (s[i]) || !word_start (text, i))
         continue;
       if (match_by_year (text, i, end) > 0 && goal_start == G_MAXUINT)
         {
@@ -743,7 +743,7 @@ scan_en_sentence (const MgSuggestText *text,
 
       while (clause > last_comma && s[clause - 1] != ',')
         clause--;
-      while (clause < year_start && mg_suggest_is_space (s[clause]))
+      while (clause < year_start && _mg_suggest_is_space (s[clause]))
         clause++;
       add_en_goal (text, clause, end, hits);
     }
@@ -760,7 +760,7 @@ scan_en_paragraph (const MgSuggestText *text,
   for (guint i = start; i <= end; i++)
     if (i == end || is_sentence_end (text, i, end))
       {
-        while (sentence < i && mg_suggest_is_space (text->chars[sentence]))
+        while (sentence < i && _mg_suggest_is_space (text->chars[sentence]))
           sentence++;
         if (sentence < i)
           scan_en_sentence (text, sentence, i, hits);
@@ -769,8 +769,8 @@ scan_en_paragraph (const MgSuggestText *text,
 }
 
 void
-mg_suggest_scan_goals (const MgSuggestText *text,
-                       GArray              *hits)
+_mg_suggest_scan_goals (const MgSuggestText *text,
+                        GArray              *hits)
 {
   const gunichar *s = text->chars;
   gboolean review_section = FALSE;
@@ -783,7 +783,7 @@ mg_suggest_scan_goals (const MgSuggestText *text,
       while (end < text->length && s[end] != '\n')
         end++;
       i = end + 1;
-      while (start < end && mg_suggest_is_space (s[start]))
+      while (start < end && _mg_suggest_is_space (s[start]))
         start++;
       if (start == end)
         continue;

@@ -22,26 +22,26 @@ typedef struct
 } MgSuggestHit;
 
 /* Character classes. */
-gboolean mg_suggest_is_han         (gunichar c);
-gboolean mg_suggest_is_space       (gunichar c);
-gboolean mg_suggest_is_ascii_alpha (gunichar c);
+gboolean _mg_suggest_is_han        (gunichar c);
+gboolean _mg_suggest_is_space      (gunichar c);
+gboolean _mg_suggest_is_ascii_alpha (gunichar c);
 /* ASCII or full-width digit value, or -1. */
-int      mg_suggest_digit_value    (gunichar c);
+int      _mg_suggest_digit_value   (gunichar c);
 /* TRUE when the code points at @pos spell @word (ASCII case folded when
  * @fold); @word is UTF-8. */
-gboolean mg_suggest_match          (const MgSuggestText *text,
+gboolean _mg_suggest_match         (const MgSuggestText *text,
                                     guint                pos,
                                     const char          *word,
                                     gboolean             fold,
                                     guint               *out_len);
 
-void mg_suggest_scan_figures (const MgSuggestText *text,
-                              GArray              *hits);
+void _mg_suggest_scan_figures (const MgSuggestText *text,
+                               GArray              *hits);
 /* @lexicon: known slogans (NULL-terminated, nullable). */
-void mg_suggest_scan_slogans (const MgSuggestText *text,
-                              const char * const  *lexicon,
-                              GArray              *hits);
-void mg_suggest_scan_goals   (const MgSuggestText *text,
+void _mg_suggest_scan_slogans (const MgSuggestText *text,
+                               const char * const  *lexicon,
+                               GArray              *hits);
+void _mg_suggest_scan_goals  (const MgSuggestText *text,
                               GArray              *hits);
 
 G_END_DECLS

@@ -82,14 +82,14 @@ is_reported (const MgSuggestText *text,
   const gunichar *s = text->chars;
   guint i = open;
 
-  while (i > 0 && (mg_suggest_is_space (s[i - 1]) || s[i - 1] == 0xFF1A || s[i - 1] == ':' ||
+  while (i > 0 && (_mg_suggest_is_space (s[i - 1]) || s[i - 1] == 0xFF1A || s[i - 1] == ':' ||
                    s[i - 1] == 0xFF0C || s[i - 1] == ','))
     i--;
   for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
     {
       guint len = (guint) g_utf8_strlen (verbs[v], -1);
 
-      if (i >= len && mg_suggest_match (text, i - len, verbs[v], TRUE, NULL))
+      if (i >= len && _mg_suggest_match (text, i - len, verbs[v], TRUE, NULL))
         return TRUE;
     }
   return FALSE;
@@ -113,23 +113,23 @@ consider_quote (const MgSuggestText *text,
   guint n_chars = 0, n_words = 0;
   gboolean in_word = FALSE;
 
-  while (start < end && mg_suggest_is_space (s[start]))
+  while (start < end && _mg_suggest_is_space (s[start]))
     start++;
-  while (end > start && (mg_suggest_is_space (s[end - 1]) || is_trailing_punct (s[end - 1])))
+  while (end > start && (_mg_suggest_is_space (s[end - 1]) || is_trailing_punct (s[end - 1])))
     end--;
   if (start == end || is_reported (text, open))
     return;
 
   for (guint i = start; i < end; i++)
-    if (mg_suggest_is_han (s[i]))
+    if (_mg_suggest_is_han (s[i]))
       han = TRUE;
   for (guint i = start; i < end; i++)
     {
       if (han ? is_speech_punct (s[i]) : (s[i] == '\n' || s[i] == '.' || s[i] == '?' || s[i] == '!'))
         return;
-      if (!mg_suggest_is_space (s[i]))
+      if (!_mg_suggest_is_space (s[i]))
         n_chars++;
-      if (mg_suggest_is_space (s[i]))
+      if (_mg_suggest_is_space (s[i]))
         in_word = FALSE;
       else if (!in_word)
         {
@@ -240,16 +240,16 @@ add_phrase (GArray     *phrases,
     return;
   phrase.chars = g_utf8_to_ucs4_fast (utf8, -1, &n);
   /* Trim white space; too short a phrase would be noise. */
-  while (n > 0 && mg_suggest_is_space (phrase.chars[n - 1]))
+  while (n > 0 && _mg_suggest_is_space (phrase.chars[n - 1]))
     n--;
   phrase.length = (guint) n;
   for (guint i = 0; i < phrase.length; i++)
     {
       phrase.chars[i] = fold (phrase.chars[i]);
-      phrase.latin = phrase.latin || mg_suggest_is_ascii_alpha (phrase.chars[i]);
+      phrase.latin = phrase.latin || _mg_suggest_is_ascii_alpha (phrase.chars[i]);
     }
   if (phrase.length < 2 || phrase.length > MG_SUGGEST_MAX_LENGTH ||
-      mg_suggest_is_space (phrase.chars[0]))
+      _mg_suggest_is_space (phrase.chars[0]))
     {
       g_free (phrase.chars);
       return;
@@ -260,7 +260,7 @@ add_phrase (GArray     *phrases,
 static gboolean
 is_word_char (gunichar c)
 {
-  return mg_suggest_is_ascii_alpha (c) || mg_suggest_digit_value (c) >= 0;
+  return _mg_suggest_is_ascii_alpha (c) || _mg_suggest_digit_value (c) >= 0;
 }
 
 /* Every occurrence of @phrases (longest first where several start at one
@@ -293,7 +293,7 @@ scan_phrases (const MgSuggestText *text,
       guint best = 0;
       const char *reason = NULL;
 
-      if (!mg_suggest_is_han (s[i]) && !mg_suggest_is_ascii_alpha (s[i]))
+      if (!_mg_suggest_is_han (s[i]) && !_mg_suggest_is_ascii_alpha (s[i]))
         continue;
       list = g_hash_table_lookup (by_first, GUINT_TO_POINTER (fold (s[i])));
       if (list == NULL)
@@ -363,7 +363,7 @@ all_han (const gunichar *s,
          guint           end)
 {
   for (guint i = start; i < end; i++)
-    if (!mg_suggest_is_han (s[i]))
+    if (!_mg_suggest_is_han (s[i]))
       return FALSE;
   return TRUE;
 }
@@ -499,7 +499,7 @@ scan_parallel (const MgSuggestText *text,
     {
       guint start;
 
-      while (c < text->length && (mg_suggest_is_space (s[c]) || is_clause_break (s[c])))
+      while (c < text->length && (_mg_suggest_is_space (s[c]) || is_clause_break (s[c])))
         c++;
       start = c;
       while (c < text->length && !is_clause_break (s[c]))
@@ -508,7 +508,7 @@ scan_parallel (const MgSuggestText *text,
         {
           guint end = c;
 
-          while (end > start && mg_suggest_is_space (s[end - 1]))
+          while (end > start && _mg_suggest_is_space (s[end - 1]))
             end--;
           if (end > start && !in_reported_quote (text, start))
             scan_enumeration (text, start, end, hits);
@@ -554,18 +554,18 @@ scan_refrains (const MgSuggestText *text,
       guint start, end;
       gboolean latin = TRUE;
 
-      while (i < text->length && !mg_suggest_is_ascii_alpha (s[i]))
+      while (i < text->length && !_mg_suggest_is_ascii_alpha (s[i]))
         i++;
       start = i;
       while (i < text->length && s[i] != ',' && s[i] != '.' && s[i] != ';' && s[i] != ':' &&
              s[i] != '!' && s[i] != '?' && s[i] != '\n' && s[i] != '"' && s[i] != 0x2014 &&
              s[i] != 0x201C && s[i] != 0x201D)
         {
-          latin = latin && !mg_suggest_is_han (s[i]);
+          latin = latin && !_mg_suggest_is_han (s[i]);
           i++;
         }
       end = i;
-      while (end > start && mg_suggest_is_space (s[end - 1]))
+      while (end > start && _mg_suggest_is_space (s[end - 1]))
         end--;
       if (latin && end > start)
         {
@@ -595,7 +595,7 @@ scan_refrains (const MgSuggestText *text,
               break;
             word_starts[n++] = w;
             i = w;
-            while (i > start && mg_suggest_is_space (s[i - 1]))
+            while (i > start && _mg_suggest_is_space (s[i - 1]))
               i--;
             if (i > start && !is_word_char (s[i - 1]) && s[i - 1] != '\'')
               break;
@@ -643,9 +643,9 @@ scan_refrains (const MgSuggestText *text,
 }
 
 void
-mg_suggest_scan_slogans (const MgSuggestText *text,
-                         const char * const  *lexicon,
-                         GArray              *hits)
+_mg_suggest_scan_slogans (const MgSuggestText *text,
+                          const char * const  *lexicon,
+                          GArray              *hits)
 {
   g_autoptr(GPtrArray) quoted = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) phrases = g_array_new (FALSE, FALSE, sizeof (Phrase));

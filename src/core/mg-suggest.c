@@ -7,7 +7,7 @@
 #include "mg-suggest-private.h"
 
 gboolean
-mg_suggest_is_han (gunichar c)
+_mg_suggest_is_han (gunichar c)
 {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F) ||
@@ -15,20 +15,20 @@ mg_suggest_is_han (gunichar c)
 }
 
 gboolean
-mg_suggest_is_space (gunichar c)
+_mg_suggest_is_space (gunichar c)
 {
   return c == ' ' || c == '\t' || c == 0x00A0 || c == 0x3000 || c == 0x2002 ||
          c == 0x2003 || c == 0x2009 || c == 0x202F;
 }
 
 gboolean
-mg_suggest_is_ascii_alpha (gunichar c)
+_mg_suggest_is_ascii_alpha (gunichar c)
 {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 int
-mg_suggest_digit_value (gunichar c)
+_mg_suggest_digit_value (gunichar c)
 {
   if (c >= '0' && c <= '9')
     return (int) (c - '0');
@@ -44,11 +44,11 @@ fold_ascii (gunichar c)
 }
 
 gboolean
-mg_suggest_match (const MgSuggestText *text,
-                  guint                pos,
-                  const char          *word,
-                  gboolean             fold,
-                  guint               *out_len)
+_mg_suggest_match (const MgSuggestText *text,
+                   guint                pos,
+                   const char          *word,
+                   gboolean             fold,
+                   guint               *out_len)
 {
   guint i = pos;
   gunichar first;
@@ -127,11 +127,11 @@ mg_suggest_document_full (MgDocument         *document,
 
   hits = g_array_new (FALSE, FALSE, sizeof (MgSuggestHit));
   if (kinds & MG_SUGGEST_FIGURES)
-    mg_suggest_scan_figures (&text, hits);
+    _mg_suggest_scan_figures (&text, hits);
   if (kinds & MG_SUGGEST_SLOGANS)
-    mg_suggest_scan_slogans (&text, lexicon, hits);
+    _mg_suggest_scan_slogans (&text, lexicon, hits);
   if (kinds & MG_SUGGEST_POLICY_GOALS)
-    mg_suggest_scan_goals (&text, hits);
+    _mg_suggest_scan_goals (&text, hits);
 
   g_array_sort (hits, compare_hits);
 

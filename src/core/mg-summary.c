@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-summary.h"
-#include "mg-util.h"
+#include "mg-time.h"
 
 #define MG_SUMMARY_NEUTRAL_COLOR  "#77767b"
 #define MG_SUMMARY_ORPHAN_COLOR   "#c01c28"
@@ -418,7 +418,7 @@ summary_new (MgAnnotationStore * const *stores,
                                          paths != NULL ? paths[s] : NULL));
   self->combined = combined != FALSE;
   summary_set_speeches (self);
-  self->date = mg_util_now_rfc3339 ();
+  self->date = mg_time_now_rfc3339 ();
   if (filter != NULL)
     {
       self->filter_tags = tag_filter ? g_strdupv ((char **) filter->tags) : NULL;

@@ -6,7 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "mg-json-util.h"
+#include "mg-json.h"
 #include "mg-tag.h"
 #include "mg-tag-names.h"
 

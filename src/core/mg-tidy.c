@@ -9,7 +9,7 @@
 #include "mg-anchor.h"
 #include "mg-annotation-store.h"
 #include "mg-tidy.h"
-#include "mg-util.h"
+#include "mg-document.h"
 
 /* How tidy decides, with the reasons, is in docs/tidy.md. */
 
@@ -100,7 +100,7 @@ is_zero_width (gunichar c)
 static inline gboolean
 is_space (gunichar c)
 {
-  return c != '\n' && (mg_util_unichar_is_blank (c) || is_zero_width (c));
+  return c != '\n' && (mg_document_unichar_is_blank (c) || is_zero_width (c));
 }
 
 static inline gboolean
@@ -761,7 +761,7 @@ mg_tidy_carry_annotations (GPtrArray  *changes,
       end = mg_tidy_map_offset (changes, mg_annotation_get_end (a), TRUE);
       /* White space removed at either edge is no part of the quote. */
       quote = mg_document_dup_slice (new_document, start, end);
-      while (start < end && mg_util_unichar_is_blank (g_utf8_get_char (quote)))
+      while (start < end && mg_document_unichar_is_blank (g_utf8_get_char (quote)))
         {
           g_autofree char *rest = g_strdup (g_utf8_next_char (quote));
 
@@ -773,7 +773,7 @@ mg_tidy_carry_annotations (GPtrArray  *changes,
         {
           char *last = g_utf8_prev_char (quote + strlen (quote));
 
-          if (!mg_util_unichar_is_blank (g_utf8_get_char (last)))
+          if (!mg_document_unichar_is_blank (g_utf8_get_char (last)))
             break;
           *last = '\0';
           end--;

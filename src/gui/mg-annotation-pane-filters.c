@@ -75,15 +75,15 @@ get_folded_text (MgAnnotation *annotation)
 }
 
 gboolean
-mg_annotation_pane_placed_match (gpointer item,
-                                 gpointer user_data)
+_mg_annotation_pane_placed_match (gpointer item,
+                                  gpointer user_data)
 {
   return !mg_annotation_is_orphaned (MG_ANNOTATION (item));
 }
 
 gboolean
-mg_annotation_pane_orphan_match (gpointer item,
-                                 gpointer user_data)
+_mg_annotation_pane_orphan_match (gpointer item,
+                                  gpointer user_data)
 {
   return mg_annotation_is_orphaned (MG_ANNOTATION (item));
 }
@@ -155,9 +155,9 @@ first_tag_index (MgAnnotationPane *self,
 }
 
 int
-mg_annotation_pane_tag_sort_func (gconstpointer a,
-                                  gconstpointer b,
-                                  gpointer      user_data)
+_mg_annotation_pane_tag_sort_func (gconstpointer a,
+                                   gconstpointer b,
+                                   gpointer      user_data)
 {
   MgAnnotationPane *self = user_data;
   int ka = first_tag_index (self, MG_ANNOTATION ((gpointer) a));
@@ -183,7 +183,7 @@ set_filter_func (MgAnnotationPane    *self,
 }
 
 gboolean
-mg_annotation_pane_filters_active (MgAnnotationPane *self)
+_mg_annotation_pane_filters_active (MgAnnotationPane *self)
 {
   return g_hash_table_size (self->active_tags) > 0 ||
          self->starred_only ||
@@ -222,7 +222,7 @@ find_tag_toggle (MgAnnotationPane *self,
 }
 
 void
-mg_annotation_pane_update_tag_counts (MgAnnotationPane *self)
+_mg_annotation_pane_update_tag_counts (MgAnnotationPane *self)
 {
   GtkWidget *child;
 
@@ -249,7 +249,7 @@ mg_annotation_pane_update_tag_counts (MgAnnotationPane *self)
 }
 
 void
-mg_annotation_pane_rebuild_tag_filters (MgAnnotationPane *self)
+_mg_annotation_pane_rebuild_tag_filters (MgAnnotationPane *self)
 {
   GtkWidget *child;
   guint n_tags = self->tag_set != NULL ? mg_tag_set_get_n_tags (self->tag_set) : 0;
@@ -296,11 +296,11 @@ mg_annotation_pane_rebuild_tag_filters (MgAnnotationPane *self)
                      g_hash_table_size (self->active_tags) > 0, tag_match);
 
   gtk_widget_set_visible (self->tag_filter_box, n_tags > 0);
-  mg_annotation_pane_update_tag_counts (self);
+  _mg_annotation_pane_update_tag_counts (self);
 }
 
 void
-mg_annotation_pane_update_authors (MgAnnotationPane *self)
+_mg_annotation_pane_update_authors (MgAnnotationPane *self)
 {
   g_auto(GStrv) names = self->store != NULL ? mg_annotation_store_dup_authors (self->store, TRUE)
                                             : g_new0 (char *, 1);
@@ -365,7 +365,7 @@ mg_annotation_pane_set_tag_filter (MgAnnotationPane *self,
   else
     set_filter_func (self, self->tag_filter, FALSE, tag_match);
 
-  mg_annotation_pane_update_state (self);
+  _mg_annotation_pane_update_state (self);
 }
 
 gboolean
@@ -389,7 +389,7 @@ mg_annotation_pane_get_search_text (MgAnnotationPane *self)
 /* Shows the search text in the entry, whose own change signals are then
  * ignored: they would replace the text while it is being copied. */
 void
-mg_annotation_pane_sync_search_entry (MgAnnotationPane *self)
+_mg_annotation_pane_sync_search_entry (MgAnnotationPane *self)
 {
   g_autofree char *text = g_strdup (self->search_text != NULL ? self->search_text : "");
 
@@ -427,11 +427,11 @@ mg_annotation_pane_set_search_text (MgAnnotationPane *self,
 
   /* Leave the entry alone while someone types in it. */
   if (!gtk_widget_has_focus (gtk_widget_get_first_child (self->search_entry)))
-    mg_annotation_pane_sync_search_entry (self);
+    _mg_annotation_pane_sync_search_entry (self);
 
   set_filter_func (self, self->search_filter, self->search_key != NULL, search_match);
-  mg_annotation_pane_update_state (self);
-  mg_annotation_pane_notify_prop (self, PROP_SEARCH_TEXT);
+  _mg_annotation_pane_update_state (self);
+  _mg_annotation_pane_notify_prop (self, PROP_SEARCH_TEXT);
 }
 
 gboolean
@@ -454,8 +454,8 @@ mg_annotation_pane_set_starred_only (MgAnnotationPane *self,
 
   self->starred_only = starred_only;
   set_filter_func (self, self->starred_filter, starred_only, starred_match);
-  mg_annotation_pane_update_state (self);
-  mg_annotation_pane_notify_prop (self, PROP_STARRED_ONLY);
+  _mg_annotation_pane_update_state (self);
+  _mg_annotation_pane_notify_prop (self, PROP_STARRED_ONLY);
 }
 
 const char *
@@ -490,8 +490,8 @@ mg_annotation_pane_set_author (MgAnnotationPane *self,
   self->updating_authors = FALSE;
 
   set_filter_func (self, self->author_filter, self->author != NULL, author_match);
-  mg_annotation_pane_update_state (self);
-  mg_annotation_pane_notify_prop (self, PROP_AUTHOR);
+  _mg_annotation_pane_update_state (self);
+  _mg_annotation_pane_notify_prop (self, PROP_AUTHOR);
 }
 
 const char *
@@ -525,7 +525,7 @@ mg_annotation_pane_set_sort_by (MgAnnotationPane *self,
   by_tag = g_str_equal (sort_by, MG_ANNOTATION_PANE_SORT_TAG);
   gtk_sort_list_model_set_sorter (self->sort_model,
                                   by_tag ? GTK_SORTER (self->tag_sorter) : NULL);
-  mg_annotation_pane_notify_prop (self, PROP_SORT_BY);
+  _mg_annotation_pane_notify_prop (self, PROP_SORT_BY);
 }
 
 void
@@ -543,7 +543,7 @@ mg_annotation_pane_clear_filters (MgAnnotationPane *self)
   mg_annotation_pane_set_starred_only (self, FALSE);
   mg_annotation_pane_set_author (self, NULL);
   mg_annotation_pane_set_search_text (self, NULL);
-  mg_annotation_pane_sync_search_entry (self);
+  _mg_annotation_pane_sync_search_entry (self);
 }
 
 GListModel *
@@ -583,14 +583,14 @@ mg_annotation_pane_dup_authors (MgAnnotationPane *self)
   g_return_val_if_fail (MG_IS_ANNOTATION_PANE (self), NULL);
 
   if (self->refresh_id != 0)
-    mg_annotation_pane_refresh (self);
+    _mg_annotation_pane_refresh (self);
 
   return self->authors != NULL ? g_strdupv (self->authors) : g_new0 (char *, 1);
 }
 
 /* The tags and the member chosen belong to one store. */
 void
-mg_annotation_pane_reset_store_filters (MgAnnotationPane *self)
+_mg_annotation_pane_reset_store_filters (MgAnnotationPane *self)
 {
   g_hash_table_remove_all (self->active_tags);
   set_filter_func (self, self->tag_filter, FALSE, tag_match);
@@ -650,13 +650,13 @@ bulk_notify_cb (MgAnnotationPane *self,
   self->selecting = FALSE;
   if (selected != NULL && mg_annotation_store_lookup (MG_ANNOTATION_STORE (store), mg_annotation_get_id (selected)) == selected)
     mg_annotation_pane_select (self, selected);
-  mg_annotation_pane_refresh (self);
+  _mg_annotation_pane_refresh (self);
 }
 
 void
-mg_annotation_pane_watch_bulk (MgAnnotationPane *self)
+_mg_annotation_pane_watch_bulk (MgAnnotationPane *self)
 {
-  mg_annotation_pane_reset_bulk (self);
+  _mg_annotation_pane_reset_bulk (self);
   if (self->store == NULL)
     return;
   g_signal_connect_swapped (self->store, "items-changed", G_CALLBACK (bulk_items_changed_cb), self);
@@ -664,7 +664,7 @@ mg_annotation_pane_watch_bulk (MgAnnotationPane *self)
 }
 
 void
-mg_annotation_pane_reset_bulk (MgAnnotationPane *self)
+_mg_annotation_pane_reset_bulk (MgAnnotationPane *self)
 {
   g_clear_object (&self->bulk_selected);
   self->bulk_changes = 0;

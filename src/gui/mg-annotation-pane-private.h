@@ -50,7 +50,7 @@ struct _MgAnnotationPane
   GtkWidget          *orphan_view;
   GtkStringList      *author_list;
 
-  /* A change of many annotations at once: see mg_annotation_pane_watch_bulk(). */
+  /* A change of many annotations at once: see _mg_annotation_pane_watch_bulk(). */
   MgAnnotation       *bulk_selected;
   guint               bulk_changes;
   guint               detached : 1;
@@ -74,28 +74,28 @@ enum
   N_PROPS
 };
 
-void     mg_annotation_pane_notify_prop          (MgAnnotationPane *self,
+void     _mg_annotation_pane_notify_prop         (MgAnnotationPane *self,
                                                   guint             prop_id);
-void     mg_annotation_pane_update_state         (MgAnnotationPane *self);
-void     mg_annotation_pane_refresh              (MgAnnotationPane *self);
+void     _mg_annotation_pane_update_state        (MgAnnotationPane *self);
+void     _mg_annotation_pane_refresh             (MgAnnotationPane *self);
 
 /* mg-annotation-pane-filters.c */
-gboolean mg_annotation_pane_placed_match         (gpointer          item,
+gboolean _mg_annotation_pane_placed_match        (gpointer          item,
                                                   gpointer          user_data);
-gboolean mg_annotation_pane_orphan_match         (gpointer          item,
+gboolean _mg_annotation_pane_orphan_match        (gpointer          item,
                                                   gpointer          user_data);
-int      mg_annotation_pane_tag_sort_func        (gconstpointer     a,
+int      _mg_annotation_pane_tag_sort_func       (gconstpointer     a,
                                                   gconstpointer     b,
                                                   gpointer          user_data);
-gboolean mg_annotation_pane_filters_active       (MgAnnotationPane *self);
-void     mg_annotation_pane_rebuild_tag_filters  (MgAnnotationPane *self);
-void     mg_annotation_pane_update_tag_counts    (MgAnnotationPane *self);
-void     mg_annotation_pane_update_authors       (MgAnnotationPane *self);
-void     mg_annotation_pane_reset_store_filters  (MgAnnotationPane *self);
-void     mg_annotation_pane_sync_search_entry    (MgAnnotationPane *self);
+gboolean _mg_annotation_pane_filters_active      (MgAnnotationPane *self);
+void     _mg_annotation_pane_rebuild_tag_filters (MgAnnotationPane *self);
+void     _mg_annotation_pane_update_tag_counts   (MgAnnotationPane *self);
+void     _mg_annotation_pane_update_authors      (MgAnnotationPane *self);
+void     _mg_annotation_pane_reset_store_filters (MgAnnotationPane *self);
+void     _mg_annotation_pane_sync_search_entry   (MgAnnotationPane *self);
 /* Follows the store's "in-bulk": during a change of many annotations the
  * lists let go of the store, and take it back once when it is over. */
-void     mg_annotation_pane_watch_bulk           (MgAnnotationPane *self);
-void     mg_annotation_pane_reset_bulk           (MgAnnotationPane *self);
+void     _mg_annotation_pane_watch_bulk          (MgAnnotationPane *self);
+void     _mg_annotation_pane_reset_bulk          (MgAnnotationPane *self);
 
 G_END_DECLS

@@ -23,8 +23,8 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 void
-mg_annotation_pane_notify_prop (MgAnnotationPane *self,
-                                guint             prop_id)
+_mg_annotation_pane_notify_prop (MgAnnotationPane *self,
+                                 guint             prop_id)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
@@ -32,7 +32,7 @@ mg_annotation_pane_notify_prop (MgAnnotationPane *self,
 /* State shown around the list ----------------------------------------- */
 
 void
-mg_annotation_pane_update_state (MgAnnotationPane *self)
+_mg_annotation_pane_update_state (MgAnnotationPane *self)
 {
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
   guint n_orphans = g_list_model_get_n_items (G_LIST_MODEL (self->orphan_model));
@@ -50,7 +50,7 @@ mg_annotation_pane_update_state (MgAnnotationPane *self)
 
   if (n_placed == 0)
     count = g_strdup ("");
-  else if (mg_annotation_pane_filters_active (self))
+  else if (_mg_annotation_pane_filters_active (self))
     /* TRANSLATORS: annotations shown out of all placed ones */
     count = g_strdup_printf (_("%u of %u"), n_shown, n_placed);
   else
@@ -66,7 +66,7 @@ mg_annotation_pane_update_state (MgAnnotationPane *self)
 static void
 model_items_changed_cb (MgAnnotationPane *self)
 {
-  mg_annotation_pane_update_state (self);
+  _mg_annotation_pane_update_state (self);
 }
 
 static void
@@ -92,7 +92,7 @@ refresh_idle_cb (gpointer user_data)
   MgAnnotationPane *self = user_data;
 
   self->refresh_id = 0;
-  mg_annotation_pane_refresh (self);
+  _mg_annotation_pane_refresh (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -110,7 +110,7 @@ mg_annotation_pane_queue_refresh (MgAnnotationPane *self)
 /* Re-evaluates what depends on annotation fields the filter models cannot
  * see change: the filters, the tag order, the counts and the members. */
 void
-mg_annotation_pane_refresh (MgAnnotationPane *self)
+_mg_annotation_pane_refresh (MgAnnotationPane *self)
 {
   GtkCustomFilter *filters[] = {
     self->placed_filter, self->tag_filter, self->starred_filter,
@@ -127,9 +127,9 @@ mg_annotation_pane_refresh (MgAnnotationPane *self)
   if (g_strcmp0 (self->sort_by, MG_ANNOTATION_PANE_SORT_TAG) == 0)
     gtk_sorter_changed (GTK_SORTER (self->tag_sorter), GTK_SORTER_CHANGE_DIFFERENT);
 
-  mg_annotation_pane_update_tag_counts (self);
-  mg_annotation_pane_update_authors (self);
-  mg_annotation_pane_update_state (self);
+  _mg_annotation_pane_update_tag_counts (self);
+  _mg_annotation_pane_update_authors (self);
+  _mg_annotation_pane_update_state (self);
 }
 
 static void
@@ -141,7 +141,7 @@ store_changed_cb (MgAnnotationPane *self)
 static void
 tag_set_items_changed_cb (MgAnnotationPane *self)
 {
-  mg_annotation_pane_rebuild_tag_filters (self);
+  _mg_annotation_pane_rebuild_tag_filters (self);
   if (g_strcmp0 (self->sort_by, MG_ANNOTATION_PANE_SORT_TAG) == 0)
     gtk_sorter_changed (GTK_SORTER (self->tag_sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
@@ -275,7 +275,7 @@ static void
 stop_search_cb (MgAnnotationPane *self)
 {
   mg_annotation_pane_set_search_text (self, NULL);
-  mg_annotation_pane_sync_search_entry (self);
+  _mg_annotation_pane_sync_search_entry (self);
 }
 
 static void
@@ -365,7 +365,7 @@ mg_annotation_pane_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_ANNOTATION_PANE);
 
-  mg_annotation_pane_reset_bulk (self);
+  _mg_annotation_pane_reset_bulk (self);
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
@@ -559,7 +559,7 @@ mg_annotation_pane_init (MgAnnotationPane *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->placed_filter = gtk_custom_filter_new (mg_annotation_pane_placed_match, NULL, NULL);
+  self->placed_filter = gtk_custom_filter_new (_mg_annotation_pane_placed_match, NULL, NULL);
   self->tag_filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->starred_filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->author_filter = gtk_custom_filter_new (NULL, NULL, NULL);
@@ -572,7 +572,7 @@ mg_annotation_pane_init (MgAnnotationPane *self)
   gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter), g_object_ref (GTK_FILTER (self->search_filter)));
 
   self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->every_filter)));
-  self->tag_sorter = gtk_custom_sorter_new (mg_annotation_pane_tag_sort_func, self, NULL);
+  self->tag_sorter = gtk_custom_sorter_new (_mg_annotation_pane_tag_sort_func, self, NULL);
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -582,7 +582,7 @@ mg_annotation_pane_init (MgAnnotationPane *self)
   g_signal_connect_swapped (self->sort_model, "items-changed",
                             G_CALLBACK (model_items_changed_cb), self);
 
-  self->orphan_filter = gtk_custom_filter_new (mg_annotation_pane_orphan_match, NULL, NULL);
+  self->orphan_filter = gtk_custom_filter_new (_mg_annotation_pane_orphan_match, NULL, NULL);
   self->orphan_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->orphan_filter)));
   g_signal_connect_swapped (self->orphan_model, "items-changed",
                             G_CALLBACK (model_items_changed_cb), self);
@@ -601,7 +601,7 @@ mg_annotation_pane_init (MgAnnotationPane *self)
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->author_dropdown), G_LIST_MODEL (self->author_list));
 
   mg_annotation_pane_update_actions (self);
-  mg_annotation_pane_update_state (self);
+  _mg_annotation_pane_update_state (self);
 }
 
 /* Public API ----------------------------------------------------------- */
@@ -649,9 +649,9 @@ mg_annotation_pane_set_store (MgAnnotationPane  *self,
       g_signal_connect_swapped (self->tag_set, "items-changed",
                                 G_CALLBACK (tag_set_items_changed_cb), self);
     }
-  mg_annotation_pane_watch_bulk (self);
+  _mg_annotation_pane_watch_bulk (self);
 
-  mg_annotation_pane_reset_store_filters (self);
+  _mg_annotation_pane_reset_store_filters (self);
 
   self->selecting = TRUE;
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->store));
@@ -660,8 +660,8 @@ mg_annotation_pane_set_store (MgAnnotationPane  *self,
   self->last_selected = NULL;
   self->selecting = FALSE;
 
-  mg_annotation_pane_rebuild_tag_filters (self);
-  mg_annotation_pane_refresh (self);
+  _mg_annotation_pane_rebuild_tag_filters (self);
+  _mg_annotation_pane_refresh (self);
   mg_annotation_pane_update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
@@ -695,7 +695,7 @@ mg_annotation_pane_select (MgAnnotationPane *self,
   g_return_if_fail (annotation == NULL || MG_IS_ANNOTATION (annotation));
 
   if (self->refresh_id != 0)
-    mg_annotation_pane_refresh (self);
+    _mg_annotation_pane_refresh (self);
 
   self->selecting = TRUE;
 
@@ -719,7 +719,7 @@ mg_annotation_pane_select (MgAnnotationPane *self,
     }
 
   position = find_position (G_LIST_MODEL (self->sort_model), annotation);
-  if (position == GTK_INVALID_LIST_POSITION && mg_annotation_pane_filters_active (self))
+  if (position == GTK_INVALID_LIST_POSITION && _mg_annotation_pane_filters_active (self))
     {
       mg_annotation_pane_clear_filters (self);
       position = find_position (G_LIST_MODEL (self->sort_model), annotation);

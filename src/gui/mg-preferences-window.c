@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-preferences-window.h"
-#include "mg-util.h"
+#include "mg-annotation.h"
 
 struct _MgPreferencesWindow
 {
@@ -64,7 +64,7 @@ mg_preferences_window_new (GSettings *settings)
 
   /* Translators: the title of the author entry, with the name used when it
    * is left empty. */
-  hint = g_strdup_printf (_("Author Name (empty: %s)"), mg_util_default_author ());
+  hint = g_strdup_printf (_("Author Name (empty: %s)"), mg_annotation_default_author ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->author_row), hint);
   g_settings_bind (settings, "author-name", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "font-size", self->font_size_spin, "value", G_SETTINGS_BIND_DEFAULT);

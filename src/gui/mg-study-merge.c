@@ -48,7 +48,7 @@ merge_where (MgStudy           *self,
   guint n_layers = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
   gboolean ok;
 
-  if (store == NULL || !mg_window_is_writable (self->window))
+  if (store == NULL || !_mg_window_is_writable (self->window))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
                            _("Your annotations cannot be changed"));
@@ -59,7 +59,7 @@ merge_where (MgStudy           *self,
     g_ptr_array_add (layers, g_list_model_get_item (G_LIST_MODEL (self->layers), l));
   ok = mg_merge_layers (store, layers, filter, filter_data, NULL, NULL, report, error);
   /* The window last looked at undo while the group was open. */
-  mg_window_update_actions (self->window);
+  _mg_window_update_actions (self->window);
   return ok;
 }
 
@@ -98,19 +98,19 @@ mg_study_merge_chosen (MgStudy       *self,
 }
 
 void
-mg_study_toast_merge (MgStudy             *self,
-                      const MgMergeReport *report,
-                      const GError        *error)
+_mg_study_toast_merge (MgStudy             *self,
+                       const MgMergeReport *report,
+                       const GError        *error)
 {
   g_autofree char *title = NULL;
 
   if (error != NULL)
     {
       title = g_strdup_printf (_("Could not merge: %s"), error->message);
-      mg_study_toast (self, title, NULL, NULL, FALSE);
+      _mg_study_toast (self, title, NULL, NULL, FALSE);
       return;
     }
   title = g_strdup_printf (_("Merged: %u added, %u merged, %u already there"),
                            report->added, report->merged, report->skipped);
-  mg_study_toast (self, title, NULL, NULL, report->added + report->merged > 0);
+  _mg_study_toast (self, title, NULL, NULL, report->added + report->merged > 0);
 }

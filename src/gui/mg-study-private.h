@@ -39,32 +39,29 @@ struct _MgStudy
 };
 
 /* mg-study.c */
-void     mg_study_queue_redraw      (MgStudy    *self);
-void     mg_study_toast             (MgStudy    *self,
+void     _mg_study_queue_redraw     (MgStudy    *self);
+void     _mg_study_toast            (MgStudy    *self,
                                      const char *title,
                                      const char *button_label,
                                      const char *action_name,
                                      gboolean    undo);
 /* "Merged: N added, …" or why the merge failed. */
-void     mg_study_toast_merge       (MgStudy             *self,
+void     _mg_study_toast_merge      (MgStudy             *self,
                                      const MgMergeReport *report,
                                      const GError        *error);
-void     mg_study_update_actions    (MgStudy    *self);
-MgDocument *mg_study_check_addable  (MgStudy    *self,
+void     _mg_study_update_actions   (MgStudy    *self);
+MgDocument *_mg_study_check_addable (MgStudy    *self,
                                      GFile      *file,
                                      gboolean   *out_present,
                                      GError    **error);
-void     mg_study_insert_layer      (MgStudy    *self,
+void     _mg_study_insert_layer     (MgStudy    *self,
                                      MgLayer    *layer);
 
 /* mg-study-dialogs.c */
-void     mg_study_build_menu        (MgStudy    *self);
-void     mg_study_show_add_layer    (MgStudy    *self);
-GtkWidget *mg_study_show_merge      (MgStudy    *self);
-void     mg_study_show_agreement    (MgStudy    *self);
-void     mg_study_show_share        (MgStudy    *self);
-/* mg-study.c: the colour of @layer's marker, "#rrggbb" */
-const char *mg_study_layer_color    (MgStudy    *self,
-                                     MgLayer    *layer);
+void     _mg_study_build_menu       (MgStudy    *self);
+void     _mg_study_show_add_layer   (MgStudy    *self);
+GtkWidget *_mg_study_show_merge     (MgStudy    *self);
+void     _mg_study_show_agreement   (MgStudy    *self);
+void     _mg_study_show_share       (MgStudy    *self);
 
 G_END_DECLS

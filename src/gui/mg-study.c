@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-heat.h"
-#include "mg-shared.h"
+#include "mg-self-contained.h"
 #include "mg-sidecar-lock.h"
 #include "mg-study-private.h"
 
@@ -94,9 +94,12 @@ style_of (MgStudy *self,
 }
 
 const char *
-mg_study_layer_color (MgStudy *self,
-                      MgLayer *layer)
+mg_study_get_layer_color (MgStudy *self,
+                          MgLayer *layer)
 {
+  g_return_val_if_fail (MG_IS_STUDY (self), NULL);
+  g_return_val_if_fail (MG_IS_LAYER (layer), NULL);
+
   return layer_styles[style_of (self, layer) % MG_STUDY_N_STYLES].color;
 }
 
@@ -208,24 +211,24 @@ redraw_idle (gpointer data)
 }
 
 void
-mg_study_queue_redraw (MgStudy *self)
+_mg_study_queue_redraw (MgStudy *self)
 {
   if (self->redraw_id == 0)
     self->redraw_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 10, redraw_idle, self, NULL);
 }
 
 void
-mg_study_toast (MgStudy    *self,
-                const char *title,
-                const char *button_label,
-                const char *action_name,
-                gboolean    undo)
+_mg_study_toast (MgStudy    *self,
+                 const char *title,
+                 const char *button_label,
+                 const char *action_name,
+                 gboolean    undo)
 {
   AdwToast *toast;
 
   if (undo || button_label == NULL)
     {
-      mg_window_toast (self->window, title, undo);
+      _mg_window_toast (self->window, title, undo);
       return;
     }
   toast = adw_toast_new (title);
@@ -255,10 +258,10 @@ is_shared_open (MgStudy *self)
 }
 
 void
-mg_study_update_actions (MgStudy *self)
+_mg_study_update_actions (MgStudy *self)
 {
   gboolean open = has_document (self);
-  gboolean writable = open && mg_window_is_writable (self->window);
+  gboolean writable = open && _mg_window_is_writable (self->window);
   gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->layers)) > 0;
   const struct { const char *name; gboolean enabled; } states[] = {
     { "add-layer", open },
@@ -285,16 +288,16 @@ mg_study_update_actions (MgStudy *self)
 static void
 layer_visible_changed (MgStudy *self)
 {
-  mg_study_queue_redraw (self);
+  _mg_study_queue_redraw (self);
 }
 
 /* The speech's document when @file may be added; NULL with @error, or
  * with *@out_present set when it is shown already. */
 MgDocument *
-mg_study_check_addable (MgStudy   *self,
-                        GFile     *file,
-                        gboolean  *out_present,
-                        GError   **error)
+_mg_study_check_addable (MgStudy   *self,
+                         GFile     *file,
+                         gboolean  *out_present,
+                         GError   **error)
 {
   MgSidecar *own = mg_window_get_sidecar (self->window);
   guint n;
@@ -328,15 +331,15 @@ mg_study_check_addable (MgStudy   *self,
 }
 
 void
-mg_study_insert_layer (MgStudy *self,
-                       MgLayer *layer)
+_mg_study_insert_layer (MgStudy *self,
+                        MgLayer *layer)
 {
   g_hash_table_insert (self->styles, layer, GUINT_TO_POINTER (self->next_style++ + 1));
   g_signal_connect_object (layer, "notify::visible", G_CALLBACK (layer_visible_changed),
                            self, G_CONNECT_SWAPPED);
   g_list_store_append (self->layers, layer);
-  mg_study_queue_redraw (self);
-  mg_study_update_actions (self);
+  _mg_study_queue_redraw (self);
+  _mg_study_update_actions (self);
 }
 
 gboolean
@@ -351,14 +354,14 @@ mg_study_add_layer (MgStudy  *self,
   g_return_val_if_fail (MG_IS_STUDY (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  document = mg_study_check_addable (self, file, &present, error);
+  document = _mg_study_check_addable (self, file, &present, error);
   if (document == NULL)
     return present;
 
   layer = mg_layer_load (file, document, NULL, error);
   if (layer == NULL)
     return FALSE;
-  mg_study_insert_layer (self, layer);
+  _mg_study_insert_layer (self, layer);
   return TRUE;
 }
 
@@ -388,7 +391,7 @@ merge_layers_action (GSimpleAction *action,
 
   g_variant_get (parameter, "(&s&s)", &author, &tag_id);
   mg_study_merge (self, author, tag_id, &report, &error);
-  mg_study_toast_merge (self, &report, error);
+  _mg_study_toast_merge (self, &report, error);
 }
 
 /* Changes made elsewhere */
@@ -404,7 +407,7 @@ mg_study_check_disk (MgStudy *self)
   g_return_if_fail (MG_IS_STUDY (self));
 
   g_clear_handle_id (&self->check_id, g_source_remove);
-  if (self->sync == NULL || !has_document (self) || !mg_window_is_writable (self->window))
+  if (self->sync == NULL || !has_document (self) || !_mg_window_is_writable (self->window))
     return;
 
   store = mg_window_get_store (self->window);
@@ -413,18 +416,18 @@ mg_study_check_disk (MgStudy *self)
       g_autofree char *title = g_strdup_printf (_("Could not merge changes made elsewhere: %s"),
                                                 error->message);
 
-      mg_study_toast (self, title, NULL, NULL, FALSE);
+      _mg_study_toast (self, title, NULL, NULL, FALSE);
       return;
     }
 
-  mg_window_update_actions (self->window);
+  _mg_window_update_actions (self->window);
   if (report.added + report.merged > 0)
     {
       g_autofree char *title = g_strdup_printf (_("The annotations were changed elsewhere; "
                                                   "merged: %u added, %u updated"),
                                                 report.added, report.merged);
 
-      mg_study_toast (self, title, NULL, NULL, TRUE);
+      _mg_study_toast (self, title, NULL, NULL, TRUE);
     }
   if (save_needed)
     {
@@ -435,7 +438,7 @@ mg_study_check_disk (MgStudy *self)
           g_autofree char *title = g_strdup_printf (_("Could not save the annotations: %s"),
                                                     error->message);
 
-          mg_study_toast (self, title, NULL, NULL, FALSE);
+          _mg_study_toast (self, title, NULL, NULL, FALSE);
         }
     }
 }
@@ -550,7 +553,7 @@ static void
 store_changed (MgStudy *self)
 {
   if (self->heat)
-    mg_study_queue_redraw (self);
+    _mg_study_queue_redraw (self);
 }
 
 static void
@@ -564,8 +567,8 @@ watch_store (MgStudy *self)
   if (self->store != NULL)
     g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed),
                              self, G_CONNECT_SWAPPED);
-  mg_study_queue_redraw (self);
-  mg_study_update_actions (self);
+  _mg_study_queue_redraw (self);
+  _mg_study_update_actions (self);
 }
 
 static void
@@ -575,14 +578,14 @@ window_loaded (MgStudy *self)
 
   if (sidecar == self->sidecar)
     {
-      mg_study_update_actions (self);
+      _mg_study_update_actions (self);
       return;
     }
 
   forget_document (self);
   if (sidecar == NULL)
     {
-      mg_study_update_actions (self);
+      _mg_study_update_actions (self);
       return;
     }
 
@@ -603,10 +606,10 @@ window_loaded (MgStudy *self)
   if (is_shared_open (self) && !self->offered_speech)
     {
       self->offered_speech = TRUE;
-      mg_study_toast (self, _("The speech is not here: its text comes from the shared file"),
-                      _("_Save Speech"), "study.save-speech", FALSE);
+      _mg_study_toast (self, _("The speech is not here: its text comes from the shared file"),
+                       _("_Save Speech"), "study.save-speech", FALSE);
     }
-  mg_study_update_actions (self);
+  _mg_study_update_actions (self);
 }
 
 static void
@@ -623,13 +626,13 @@ save_speech_action (GSimpleAction *action,
 
   if (!is_shared_open (self))
     return;
-  file = mg_shared_default_speech_file (sidecar);
+  file = mg_self_contained_default_speech_file (sidecar);
   name = g_file_get_basename (file);
-  if (mg_shared_save_speech (sidecar, file, NULL, &error))
+  if (mg_self_contained_save_speech (sidecar, file, NULL, &error))
     title = g_strdup_printf (_("The speech was saved as “%s”"), name);
   else
     title = g_strdup_printf (_("Could not save the speech: %s"), error->message);
-  mg_study_toast (self, title, NULL, NULL, FALSE);
+  _mg_study_toast (self, title, NULL, NULL, FALSE);
 }
 
 static void
@@ -641,7 +644,7 @@ heat_action (GSimpleAction *action,
 
   g_simple_action_set_state (action, state);
   self->heat = g_variant_get_boolean (state);
-  mg_study_queue_redraw (self);
+  _mg_study_queue_redraw (self);
 }
 
 static void
@@ -652,14 +655,18 @@ simple_action (GSimpleAction *action,
   MgStudy *self = data;
   const char *name = g_action_get_name (G_ACTION (action));
 
+  /* A dialog opened from the members popover takes the first click, not
+   * the popover still open over it. */
+  if (self->menu_button != NULL)
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
   if (g_str_equal (name, "add-layer"))
-    mg_study_show_add_layer (self);
+    _mg_study_show_add_layer (self);
   else if (g_str_equal (name, "merge"))
-    mg_study_show_merge (self);
+    _mg_study_show_merge (self);
   else if (g_str_equal (name, "agreement"))
-    mg_study_show_agreement (self);
+    _mg_study_show_agreement (self);
   else if (g_str_equal (name, "share"))
-    mg_study_show_share (self);
+    _mg_study_show_share (self);
 }
 
 static void
@@ -738,9 +745,33 @@ mg_study_attach (MgWindow *window)
   g_signal_connect_object (window, "loaded", G_CALLBACK (window_loaded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (window, "destroy", G_CALLBACK (window_destroyed), self, G_CONNECT_SWAPPED);
 
-  mg_study_build_menu (self);
-  mg_study_update_actions (self);
+  _mg_study_build_menu (self);
+  _mg_study_update_actions (self);
   return self;
+}
+
+void
+mg_study_remove_layer (MgStudy *self,
+                       MgLayer *layer)
+{
+  guint position;
+
+  g_return_if_fail (MG_IS_STUDY (self));
+  g_return_if_fail (MG_IS_LAYER (layer));
+
+  if (g_list_store_find (self->layers, layer, &position))
+    {
+      g_list_store_remove (self->layers, position);
+      _mg_study_queue_redraw (self);
+      _mg_study_update_actions (self);
+    }
+}
+
+GtkWidget *
+mg_study_get_menu_button (MgStudy *self)
+{
+  g_return_val_if_fail (MG_IS_STUDY (self), NULL);
+  return self->menu_button;
 }
 
 MgStudy *

@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "mg-tag-manager.h"
-#include "mg-util.h"
 #include "mg-window-export.h"
 #include "mg-window-tidy.h"
 #include "mg-window-private.h"
@@ -16,7 +15,7 @@
 #define ZOOM_MAX  3.0
 
 gboolean
-mg_window_is_writable (MgWindow *self)
+_mg_window_is_writable (MgWindow *self)
 {
   return self->sidecar != NULL &&
          !mg_sidecar_get_broken (self->sidecar) &&
@@ -24,11 +23,11 @@ mg_window_is_writable (MgWindow *self)
 }
 
 void
-mg_window_update_actions (MgWindow *self)
+_mg_window_update_actions (MgWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_document = self->document != NULL && !self->loading;
-  gboolean writable = has_document && mg_window_is_writable (self);
+  gboolean writable = has_document && _mg_window_is_writable (self);
   gboolean has_selection = has_document &&
                            mg_document_view_get_selection (self->document_view, NULL, NULL);
   guint n_tags = writable ? mg_tag_set_get_n_tags (mg_annotation_store_get_tag_set (self->store)) : 0;
@@ -52,13 +51,14 @@ mg_window_update_actions (MgWindow *self)
                                  has_document && mg_sidecar_get_reanchored (self->sidecar));
 
   mg_window_update_export_actions (self);
-  mg_window_update_suggestion_actions (self);
+  _mg_window_update_collection_actions (self);
+  _mg_window_update_suggestion_actions (self);
   mg_window_update_tidy_actions (self);
   mg_document_view_set_annotatable (self->document_view, writable);
 }
 
 const char *
-mg_window_author_name (MgWindow *self)
+_mg_window_author_name (MgWindow *self)
 {
   g_autofree char *name = g_settings_get_string (self->settings, "author-name");
 
@@ -71,10 +71,10 @@ mg_window_author_name (MgWindow *self)
 }
 
 void
-mg_window_apply_to_selection (MgWindow   *self,
-                              int         tag_position,
-                              const char *note,
-                              gboolean    starred)
+_mg_window_apply_to_selection (MgWindow   *self,
+                               int         tag_position,
+                               const char *note,
+                               gboolean    starred)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *toast = NULL;
@@ -82,7 +82,7 @@ mg_window_apply_to_selection (MgWindow   *self,
   MgAnnotation *annotation;
   guint start, end;
 
-  if (!mg_window_is_writable (self) ||
+  if (!_mg_window_is_writable (self) ||
       !mg_document_view_get_selection (self->document_view, &start, &end))
     return;
 
@@ -102,16 +102,16 @@ mg_window_apply_to_selection (MgWindow   *self,
 
   annotation = mg_annotation_store_create (self->store, start, end,
                                            tags[0] ? tags : NULL,
-                                           note, starred, mg_window_author_name (self), &error);
+                                           note, starred, _mg_window_author_name (self), &error);
   if (annotation == NULL)
     {
-      mg_window_toast (self, error->message, FALSE);
+      _mg_window_toast (self, error->message, FALSE);
       return;
     }
 
   mg_document_view_clear_selection (self->document_view);
-  mg_window_set_selected (self, annotation);
-  mg_window_toast (self, toast, TRUE);
+  _mg_window_set_selected (self, annotation);
+  _mg_window_toast (self, toast, TRUE);
 }
 
 static void
@@ -120,7 +120,7 @@ popover_apply (MgWindow   *self,
                const char *note,
                gboolean    starred)
 {
-  mg_window_apply_to_selection (self, tag_position, note, starred);
+  _mg_window_apply_to_selection (self, tag_position, note, starred);
 }
 
 static void
@@ -179,7 +179,7 @@ open_sample_action (GtkWidget  *widget,
 
   if (sample == NULL)
     {
-      mg_window_toast (self, error->message, FALSE);
+      _mg_window_toast (self, error->message, FALSE);
       return;
     }
   if (mg_window_has_document (self))
@@ -198,15 +198,15 @@ undo_action (GtkWidget  *widget,
   g_autofree char *label = NULL;
   const char *step;
 
-  if (!mg_window_is_writable (self))
+  if (!_mg_window_is_writable (self))
     return;
   step = redo ? mg_annotation_store_get_redo_label (self->store)
               : mg_annotation_store_get_undo_label (self->store);
   if (step != NULL)
     label = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), step);
   if (redo ? mg_annotation_store_redo (self->store) : mg_annotation_store_undo (self->store))
-    mg_window_toast (self, label ? label : (redo ? _("Redone") : _("Undone")), FALSE);
-  mg_window_update_actions (self);
+    _mg_window_toast (self, label ? label : (redo ? _("Redone") : _("Undone")), FALSE);
+  _mg_window_update_actions (self);
 }
 
 static void
@@ -214,7 +214,7 @@ tag_selection_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  mg_window_apply_to_selection (MG_WINDOW (widget), g_variant_get_int32 (parameter), NULL, FALSE);
+  _mg_window_apply_to_selection (MG_WINDOW (widget), g_variant_get_int32 (parameter), NULL, FALSE);
 }
 
 static void
@@ -222,7 +222,7 @@ highlight_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  mg_window_apply_to_selection (MG_WINDOW (widget), -1, NULL, FALSE);
+  _mg_window_apply_to_selection (MG_WINDOW (widget), -1, NULL, FALSE);
 }
 
 static void
@@ -243,12 +243,12 @@ delete_annotation_action (GtkWidget  *widget,
   MgWindow *self = MG_WINDOW (widget);
   g_autoptr(MgAnnotation) annotation = NULL;
 
-  if (self->selected == NULL || !mg_window_is_writable (self))
+  if (self->selected == NULL || !_mg_window_is_writable (self))
     return;
   annotation = g_object_ref (self->selected);
-  mg_window_set_selected (self, NULL);
+  _mg_window_set_selected (self, NULL);
   if (mg_annotation_store_remove (self->store, annotation))
-    mg_window_toast (self, _("Annotation removed"), TRUE);
+    _mg_window_toast (self, _("Annotation removed"), TRUE);
 }
 
 static void
@@ -356,8 +356,8 @@ zoom_action (GtkWidget  *widget,
   if (fabs (self->zoom - 1.0) < 0.01)
     self->zoom = 1.0;
   g_settings_set_double (self->settings, "zoom", self->zoom);
-  mg_window_apply_font (self);
-  mg_window_update_actions (self);
+  _mg_window_apply_font (self);
+  _mg_window_update_actions (self);
 }
 
 static void
@@ -377,7 +377,7 @@ start_afresh_action (GtkWidget  *widget,
   if (!mg_sidecar_start_afresh (self->sidecar, &moved_to, &error))
     {
       message = g_strdup_printf (_("Could not start new annotations: %s"), error->message);
-      mg_window_toast (self, message, FALSE);
+      _mg_window_toast (self, message, FALSE);
       return;
     }
 
@@ -386,18 +386,18 @@ start_afresh_action (GtkWidget  *widget,
     {
       g_signal_handlers_disconnect_by_data (self->store, self);
       g_set_object (&self->store, mg_sidecar_get_store (self->sidecar));
-      g_signal_connect_swapped (self->store, "changed", G_CALLBACK (mg_window_store_changed), self);
+      g_signal_connect_swapped (self->store, "changed", G_CALLBACK (_mg_window_store_changed), self);
     }
   mg_document_view_set_store (self->document_view, NULL);
   mg_document_view_set_store (self->document_view, self->store);
-  mg_window_sidecar_state_changed (self);
+  _mg_window_sidecar_state_changed (self);
 
   gtk_info_bar_set_revealed (self->sidecar_bar, FALSE);
   name = moved_to ? g_file_get_basename (moved_to) : NULL;
   message = name ? g_strdup_printf (_("The unreadable annotations were kept as “%s”"), name)
                  : g_strdup (_("Started new annotations"));
-  mg_window_toast (self, message, FALSE);
-  mg_window_update_actions (self);
+  _mg_window_toast (self, message, FALSE);
+  _mg_window_update_actions (self);
 }
 
 static void
@@ -419,12 +419,12 @@ review_changes_action (GtkWidget  *widget,
       if (state == MG_ANCHOR_STATE_MOVED || state == MG_ANCHOR_STATE_FUZZY)
         {
           self->review_position = i + 1;
-          mg_window_set_selected (self, annotation);
+          _mg_window_set_selected (self, annotation);
           mg_document_view_reveal_annotation (self->document_view, annotation);
           return;
         }
     }
-  mg_window_toast (self, _("Every annotation that could be placed is where it was"), FALSE);
+  _mg_window_toast (self, _("Every annotation that could be placed is where it was"), FALSE);
 }
 
 static void
@@ -448,7 +448,7 @@ anchor_bar_response (MgWindow *self,
 }
 
 void
-mg_window_class_init_actions (GtkWidgetClass *widget_class)
+_mg_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
@@ -484,7 +484,7 @@ add_shortcut (GtkShortcutController *controller,
 }
 
 void
-mg_window_init_actions (MgWindow *self)
+_mg_window_init_actions (MgWindow *self)
 {
   GtkTextView *text_view = mg_document_view_get_text_view (self->document_view);
   GtkEventController *controller;
@@ -525,7 +525,7 @@ mg_window_init_actions (MgWindow *self)
   g_signal_connect_swapped (mg_document_view_get_tag_popover (self->document_view), "apply",
                             G_CALLBACK (popover_apply), self);
   g_signal_connect_swapped (self->document_view, "selection-changed",
-                            G_CALLBACK (mg_window_update_actions), self);
+                            G_CALLBACK (_mg_window_update_actions), self);
 
-  mg_window_update_actions (self);
+  _mg_window_update_actions (self);
 }

@@ -45,7 +45,7 @@ dialog_exported (MgWindow *self,
   g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
 
   g_object_set_data_full (G_OBJECT (self), EXPORTED_KEY, g_object_ref (file), g_object_unref);
-  mg_window_toast (self, title, FALSE);
+  _mg_window_toast (self, title, FALSE);
   adw_toast_set_button_label (self->toast, _("_Open"));
   adw_toast_set_action_name (self->toast, "win.open-export");
 }
@@ -171,12 +171,12 @@ copy_quotes_action (GtkWidget  *widget,
   text = mg_window_dup_quotes_text (self, &n);
   if (text == NULL)
     {
-      mg_window_toast (self, _("Nothing to copy: select an annotation or star some quotes"), FALSE);
+      _mg_window_toast (self, _("Nothing to copy: select an annotation or star some quotes"), FALSE);
       return;
     }
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Copied %u quote", "Copied %u quotes", n), n);
-  mg_window_toast (self, title, FALSE);
+  _mg_window_toast (self, title, FALSE);
 }
 
 /* Printing: the PDF export's layout, page by page. */
@@ -197,7 +197,7 @@ begin_print (GtkPrintOperation *operation,
     {
       g_autofree char *message = g_strdup_printf (_("Could not lay out the pages: %s"), error->message);
 
-      mg_window_toast (self, message, FALSE);
+      _mg_window_toast (self, message, FALSE);
       gtk_print_operation_cancel (operation);
       return;
     }
@@ -269,7 +269,7 @@ print_action (GtkWidget  *widget,
     {
       g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
 
-      mg_window_toast (self, message, FALSE);
+      _mg_window_toast (self, message, FALSE);
     }
 }
 

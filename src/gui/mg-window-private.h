@@ -3,21 +3,14 @@
 
 #include "mg-annotation-pane.h"
 #include "mg-annotation-store.h"
+#include "mg-collection.h"
 #include "mg-document.h"
 #include "mg-document-view.h"
 #include "mg-sidecar.h"
+#include "mg-study-sidebar.h"
 #include "mg-window.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  MG_SAVE_STATE_NONE,       /* nothing open */
-  MG_SAVE_STATE_SAVED,
-  MG_SAVE_STATE_UNSAVED,
-  MG_SAVE_STATE_FAILED,
-  MG_SAVE_STATE_READ_ONLY,  /* broken or newer sidecar: never written */
-} MgSaveState;
 
 struct _MgWindow
 {
@@ -42,6 +35,9 @@ struct _MgWindow
   AdwBin               *pane_bin;
   AdwStatusPage        *status_page;
   MgAnnotationPane     *pane;
+  AdwFlap              *study_flap;
+  MgStudySidebar       *study_sidebar;
+  GtkWidget            *sidebar_button;
 
   GSettings            *settings;
 
@@ -51,6 +47,11 @@ struct _MgWindow
   MgSidecar            *sidecar;
   MgAnnotationStore    *store;
   MgAnnotation         *selected;
+
+  /* The study (a folder of speeches) the speech belongs to, if any, and
+   * the speech of it shown. */
+  MgCollection         *collection;
+  MgCollectionSpeech   *speech;
 
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
@@ -78,39 +79,56 @@ struct _MgWindow
 };
 
 /* mg-window-actions.c */
-void     mg_window_class_init_actions (GtkWidgetClass *widget_class);
-void     mg_window_init_actions       (MgWindow       *self);
-void     mg_window_update_actions     (MgWindow       *self);
-gboolean mg_window_is_writable        (MgWindow       *self);
-void     mg_window_apply_to_selection (MgWindow       *self,
-                                       int             tag_position,
-                                       const char     *note,
-                                       gboolean        starred);
+void     _mg_window_class_init_actions (GtkWidgetClass *widget_class);
+void     _mg_window_init_actions      (MgWindow       *self);
+void     _mg_window_update_actions    (MgWindow       *self);
+gboolean _mg_window_is_writable       (MgWindow       *self);
+void     _mg_window_apply_to_selection (MgWindow       *self,
+                                        int             tag_position,
+                                        const char     *note,
+                                        gboolean        starred);
 
 /* The name for new annotations, NULL for the default author. */
-const char *mg_window_author_name     (MgWindow       *self);
+const char *_mg_window_author_name    (MgWindow       *self);
 
 /* mg-window-suggestions.c */
-void     mg_window_class_init_suggestions   (GtkWidgetClass *widget_class);
-void     mg_window_init_suggestions         (MgWindow       *self);
-void     mg_window_dispose_suggestions      (MgWindow       *self);
-void     mg_window_update_suggestion_actions (MgWindow      *self);
-void     mg_window_set_show_suggestions     (MgWindow       *self,
+void     _mg_window_class_init_suggestions  (GtkWidgetClass *widget_class);
+void     _mg_window_init_suggestions        (MgWindow       *self);
+void     _mg_window_dispose_suggestions     (MgWindow       *self);
+void     _mg_window_update_suggestion_actions (MgWindow      *self);
+void     _mg_window_set_show_suggestions    (MgWindow       *self,
                                              gboolean        show);
 /* After a document was shown or closed, or its store replaced. */
-void     mg_window_suggestions_document_changed (MgWindow   *self);
+void     _mg_window_suggestions_document_changed (MgWindow   *self);
 /* After the annotations changed. */
-void     mg_window_suggestions_store_changed (MgWindow      *self);
+void     _mg_window_suggestions_store_changed (MgWindow      *self);
+
+/* mg-window-collection.c */
+void     _mg_window_class_init_collection (GtkWidgetClass *widget_class);
+void     _mg_window_init_collection    (MgWindow       *self);
+void     _mg_window_update_collection_actions (MgWindow *self);
+/* Leaves the study (the sidebar goes); the speech stays open. */
+void     _mg_window_close_collection   (MgWindow       *self);
 
 /* mg-window.c */
-void     mg_window_toast              (MgWindow       *self,
+/* Shows a loaded speech: @sidecar_error is why its sidecar could not be
+ * read (nullable). Emits "loaded". */
+void     _mg_window_show_loaded        (MgWindow       *self,
+                                       GFile          *file,
+                                       MgDocument     *document,
+                                       MgSidecar      *sidecar,
+                                       const GError   *sidecar_error);
+/* Cancels a load in progress; a new cancellable for the next. */
+GCancellable *_mg_window_begin_loading (MgWindow       *self);
+void     _mg_window_end_loading        (MgWindow       *self);
+void     _mg_window_toast             (MgWindow       *self,
                                        const char     *title,
                                        gboolean        offer_undo);
-void     mg_window_set_selected       (MgWindow       *self,
+void     _mg_window_set_selected      (MgWindow       *self,
                                        MgAnnotation   *annotation);
-void     mg_window_apply_font         (MgWindow       *self);
-void     mg_window_store_changed      (MgWindow       *self);
+void     _mg_window_apply_font        (MgWindow       *self);
+void     _mg_window_store_changed     (MgWindow       *self);
 /* After the sidecar became writable (new annotations started). */
-void     mg_window_sidecar_state_changed (MgWindow    *self);
+void     _mg_window_sidecar_state_changed (MgWindow    *self);
 
 G_END_DECLS

@@ -53,13 +53,13 @@ show_count (MgWindow *self)
   self->suggestions_toast = FALSE;
   if (n == 0)
     title = g_strdup (_("No suggestions in this speech"));
-  else if (!mg_window_is_writable (self))
+  else if (!_mg_window_is_writable (self))
     title = g_strdup_printf (ngettext ("%u suggestion", "%u suggestions", n), n);
   else
     title = g_strdup_printf (ngettext ("%u suggestion: click an underlined passage to accept it",
                                        "%u suggestions: click an underlined passage to accept one",
                                        n), n);
-  mg_window_toast (self, title, FALSE);
+  _mg_window_toast (self, title, FALSE);
 }
 
 static void
@@ -83,7 +83,7 @@ refilter (MgWindow *self)
   mg_document_view_set_suggestions (self->document_view, G_LIST_MODEL (self->suggestions));
 
   update_tooltip (self);
-  mg_window_update_actions (self);
+  _mg_window_update_actions (self);
   if (self->suggestions_toast)
     show_count (self);
 }
@@ -99,7 +99,7 @@ refilter_idle (gpointer data)
 }
 
 void
-mg_window_suggestions_store_changed (MgWindow *self)
+_mg_window_suggestions_store_changed (MgWindow *self)
 {
   /* After the view has restyled the annotations (G_PRIORITY_HIGH_IDLE) and
    * before the next frame is drawn, so that the frame shows both. */
@@ -212,7 +212,7 @@ hide (MgWindow *self)
 }
 
 void
-mg_window_suggestions_document_changed (MgWindow *self)
+_mg_window_suggestions_document_changed (MgWindow *self)
 {
   hide (self);
   g_clear_object (&self->suggestions_all);
@@ -221,8 +221,8 @@ mg_window_suggestions_document_changed (MgWindow *self)
 }
 
 void
-mg_window_set_show_suggestions (MgWindow *self,
-                                gboolean  show)
+_mg_window_set_show_suggestions (MgWindow *self,
+                                 gboolean  show)
 {
   show = !!show;
   if (self->show_suggestions == (guint) show)
@@ -235,7 +235,7 @@ mg_window_set_show_suggestions (MgWindow *self,
     update (self);
   else
     hide (self);
-  mg_window_update_actions (self);
+  _mg_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SUGGESTIONS]);
 }
 
@@ -299,18 +299,18 @@ accept_action (GtkWidget  *widget,
   g_autofree char *toast = NULL;
   MgAnnotation *annotation;
 
-  if (!mg_window_is_writable (self) || (suggestion = lookup (self, parameter)) == NULL)
+  if (!_mg_window_is_writable (self) || (suggestion = lookup (self, parameter)) == NULL)
     return;
 
-  annotation = mg_suggestion_accept (suggestion, self->store, mg_window_author_name (self), &error);
+  annotation = mg_suggestion_accept (suggestion, self->store, _mg_window_author_name (self), &error);
   if (annotation == NULL)
     {
-      mg_window_toast (self, error->message, FALSE);
+      _mg_window_toast (self, error->message, FALSE);
       return;
     }
-  mg_window_set_selected (self, annotation);
+  _mg_window_set_selected (self, annotation);
   toast = g_strdup_printf (_("Tagged as “%s”"), tag_name (self, mg_suggestion_get_tag (suggestion)));
-  mg_window_toast (self, toast, TRUE);
+  _mg_window_toast (self, toast, TRUE);
 }
 
 static void
@@ -325,24 +325,24 @@ accept_all_action (GtkWidget  *widget,
   MgSuggestionKind kind;
   guint n;
 
-  if (!mg_window_is_writable (self) || self->suggestions == NULL ||
+  if (!_mg_window_is_writable (self) || self->suggestions == NULL ||
       !mg_suggestion_kind_from_string (tag_id, &kind))
     return;
 
   n = mg_suggestion_accept_all (G_LIST_MODEL (self->suggestions), kind, self->store,
-                                mg_window_author_name (self), &error);
+                                _mg_window_author_name (self), &error);
   /* The window last looked at undo while the group was open. */
-  mg_window_update_actions (self);
+  _mg_window_update_actions (self);
   if (error != NULL)
     {
-      mg_window_toast (self, error->message, FALSE);
+      _mg_window_toast (self, error->message, FALSE);
       return;
     }
   if (n == 0)
     return;
   toast = g_strdup_printf (ngettext ("Tagged %u passage as “%s”", "Tagged %u passages as “%s”", n),
                            n, tag_name (self, tag_id));
-  mg_window_toast (self, toast, TRUE);
+  _mg_window_toast (self, toast, TRUE);
 }
 
 static void
@@ -354,16 +354,16 @@ dismiss_action (GtkWidget  *widget,
   g_autoptr(MgSuggestion) suggestion = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!mg_window_is_writable (self) || (suggestion = lookup (self, parameter)) == NULL)
+  if (!_mg_window_is_writable (self) || (suggestion = lookup (self, parameter)) == NULL)
     return;
   /* Kept in the sidecar, an undoable change: the store's change refilters. */
   if (!mg_annotation_store_dismiss_suggestion (self->store, suggestion, &error))
     {
-      mg_window_toast (self, error->message, FALSE);
+      _mg_window_toast (self, error->message, FALSE);
       return;
     }
   refilter (self);
-  mg_window_toast (self, _("Suggestion dismissed"), TRUE);
+  _mg_window_toast (self, _("Suggestion dismissed"), TRUE);
 }
 
 static void
@@ -400,10 +400,10 @@ popover_action (GtkWidget  *widget,
 }
 
 void
-mg_window_update_suggestion_actions (MgWindow *self)
+_mg_window_update_suggestion_actions (MgWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean offered = self->suggestions != NULL && !self->loading && mg_window_is_writable (self);
+  gboolean offered = self->suggestions != NULL && !self->loading && _mg_window_is_writable (self);
   gboolean at_cursor = FALSE;
 
   if (offered)
@@ -454,7 +454,7 @@ set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_SHOW_SUGGESTIONS:
-      mg_window_set_show_suggestions (self, g_value_get_boolean (value));
+      _mg_window_set_show_suggestions (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -463,7 +463,7 @@ set_property (GObject      *object,
 
 /* The window's only property, "show-suggestions", is installed here. */
 void
-mg_window_class_init_suggestions (GtkWidgetClass *widget_class)
+_mg_window_class_init_suggestions (GtkWidgetClass *widget_class)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (widget_class);
 
@@ -484,7 +484,7 @@ mg_window_class_init_suggestions (GtkWidgetClass *widget_class)
 }
 
 void
-mg_window_init_suggestions (MgWindow *self)
+_mg_window_init_suggestions (MgWindow *self)
 {
   GtkEventController *controller;
   GtkTextView *text_view = mg_document_view_get_text_view (self->document_view);
@@ -503,7 +503,7 @@ mg_window_init_suggestions (MgWindow *self)
 }
 
 void
-mg_window_dispose_suggestions (MgWindow *self)
+_mg_window_dispose_suggestions (MgWindow *self)
 {
   /* Another window may still change the setting. */
   g_settings_unbind (self, "show-suggestions");

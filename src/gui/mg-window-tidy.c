@@ -79,7 +79,7 @@ mg_window_tidy_apply (MgWindow  *self,
   g_return_val_if_fail (MG_IS_WINDOW (self), FALSE);
 
   if (self->document == NULL || mg_document_get_file (self->document) == NULL ||
-      !mg_window_is_writable (self))
+      !_mg_window_is_writable (self))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _("This speech cannot be tidied here"));
@@ -158,7 +158,7 @@ dialog_apply (MgWindow     *self,
   g_autoptr(GError) error = NULL;
 
   if (!mg_window_tidy_apply (self, kinds, &error))
-    mg_window_toast (self, error->message, FALSE);
+    _mg_window_toast (self, error->message, FALSE);
 }
 
 MgTidyDialog *
@@ -193,7 +193,7 @@ tidy_undo_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!mg_window_tidy_undo (self, &error))
-    mg_window_toast (self, error->message, FALSE);
+    _mg_window_toast (self, error->message, FALSE);
 }
 
 /* A newly opened speech that clearly needs tidying is offered it once. */
@@ -209,7 +209,7 @@ window_loaded (MgWindow *self)
       return;
     }
   g_object_set_data (G_OBJECT (self), UNDO_KEY, NULL);
-  if (self->document == NULL || !mg_window_is_writable (self) ||
+  if (self->document == NULL || !_mg_window_is_writable (self) ||
       mg_document_get_file (self->document) == NULL)
     return;
   changes = mg_tidy_compute (mg_document_get_text (self->document), -1, MG_TIDY_ALL);
@@ -223,7 +223,7 @@ void
 mg_window_update_tidy_actions (MgWindow *self)
 {
   gboolean can = self->document != NULL && !self->loading &&
-                 mg_document_get_file (self->document) != NULL && mg_window_is_writable (self);
+                 mg_document_get_file (self->document) != NULL && _mg_window_is_writable (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tidy", can);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tidy-undo",

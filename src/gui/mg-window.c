@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-preferences-window.h"
-#include "mg-shared.h"
+#include "mg-self-contained.h"
 #include "mg-sidecar-sync.h"
 #include "mg-study.h"
 #include "mg-window-export.h"
@@ -46,6 +46,7 @@ static void
 update_title (MgWindow *self)
 {
   g_autofree char *subtitle = NULL;
+  g_autofree char *folder_name = NULL;
   const char *title;
   const char *name;
   const char *state = NULL;
@@ -59,6 +60,8 @@ update_title (MgWindow *self)
     }
 
   name = mg_document_get_name (self->document);
+  if (self->collection != NULL)
+    name = folder_name = g_build_filename (mg_collection_get_title (self->collection), name, NULL);
   title = mg_document_get_title (self->document);
   if (title == NULL || *title == '\0')
     title = name;
@@ -106,9 +109,9 @@ toast_dismissed (AdwToast *toast,
 }
 
 void
-mg_window_toast (MgWindow   *self,
-                 const char *title,
-                 gboolean    offer_undo)
+_mg_window_toast (MgWindow   *self,
+                  const char *title,
+                  gboolean    offer_undo)
 {
   AdwToast *toast = self->toast;
 
@@ -147,7 +150,7 @@ show_save_result (MgWindow *self,
       self->save_error = g_strdup (error->message);
       set_save_state (self, MG_SAVE_STATE_FAILED);
       if (!already_failed)
-        mg_window_toast (self, message, FALSE);
+        _mg_window_toast (self, message, FALSE);
       return;
     }
 
@@ -177,7 +180,7 @@ mg_window_save (MgWindow  *self,
   g_clear_handle_id (&self->save_id, g_source_remove);
   wait_for_autosave (self);
 
-  if (self->sidecar == NULL || !mg_window_is_writable (self) ||
+  if (self->sidecar == NULL || !_mg_window_is_writable (self) ||
       !mg_annotation_store_get_dirty (self->store))
     return TRUE;
 
@@ -226,7 +229,7 @@ autosave (MgWindow *self)
       self->save_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_timeout, self);
       return;
     }
-  if (self->sidecar == NULL || !mg_window_is_writable (self) ||
+  if (self->sidecar == NULL || !_mg_window_is_writable (self) ||
       !mg_annotation_store_get_dirty (self->store))
     return;
 
@@ -254,42 +257,42 @@ mg_window_is_saving (MgWindow *self)
 }
 
 void
-mg_window_sidecar_state_changed (MgWindow *self)
+_mg_window_sidecar_state_changed (MgWindow *self)
 {
   mg_annotation_pane_set_store (self->pane, self->store);
-  mg_annotation_pane_set_read_only (self->pane, !mg_window_is_writable (self));
-  self->save_state = mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
+  mg_annotation_pane_set_read_only (self->pane, !_mg_window_is_writable (self));
+  self->save_state = _mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
   update_title (self);
-  mg_window_suggestions_store_changed (self);
-  mg_window_update_actions (self);
+  _mg_window_suggestions_store_changed (self);
+  _mg_window_update_actions (self);
 }
 
 void
-mg_window_store_changed (MgWindow *self)
+_mg_window_store_changed (MgWindow *self)
 {
   if (self->selected != NULL &&
       mg_annotation_store_index_of (self->store, self->selected) < 0)
-    mg_window_set_selected (self, NULL);
+    _mg_window_set_selected (self, NULL);
 
-  if (mg_window_is_writable (self) && mg_annotation_store_get_dirty (self->store))
+  if (_mg_window_is_writable (self) && mg_annotation_store_get_dirty (self->store))
     {
       if (self->save_state != MG_SAVE_STATE_FAILED)
         set_save_state (self, MG_SAVE_STATE_UNSAVED);
       g_clear_handle_id (&self->save_id, g_source_remove);
       self->save_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_timeout, self);
     }
-  mg_window_suggestions_store_changed (self);
-  mg_window_update_actions (self);
+  _mg_window_suggestions_store_changed (self);
+  _mg_window_update_actions (self);
 }
 
 void
-mg_window_set_selected (MgWindow     *self,
-                        MgAnnotation *annotation)
+_mg_window_set_selected (MgWindow     *self,
+                         MgAnnotation *annotation)
 {
   g_set_object (&self->selected, annotation);
   if (mg_annotation_pane_get_selected (self->pane) != annotation)
     mg_annotation_pane_select (self->pane, annotation);
-  mg_window_update_actions (self);
+  _mg_window_update_actions (self);
 }
 
 static void
@@ -297,7 +300,7 @@ document_annotation_activated (MgWindow       *self,
                                MgAnnotation   *annotation,
                                MgDocumentView *view)
 {
-  mg_window_set_selected (self, annotation);
+  _mg_window_set_selected (self, annotation);
 }
 
 static void
@@ -307,7 +310,7 @@ pane_annotation_activated (MgWindow         *self,
 {
   g_set_object (&self->selected, annotation);
   mg_document_view_reveal_annotation (self->document_view, annotation);
-  mg_window_update_actions (self);
+  _mg_window_update_actions (self);
 }
 
 static void
@@ -318,27 +321,27 @@ pane_reattach_requested (MgWindow         *self,
   g_autoptr(GError) error = NULL;
   guint start, end;
 
-  if (!mg_window_is_writable (self))
+  if (!_mg_window_is_writable (self))
     return;
   if (!mg_document_view_get_selection (self->document_view, &start, &end))
     {
-      mg_window_toast (self, _("Select the passage to attach the annotation to, then try again"), FALSE);
+      _mg_window_toast (self, _("Select the passage to attach the annotation to, then try again"), FALSE);
       return;
     }
   if (!mg_annotation_store_set_range (self->store, annotation, start, end, &error))
     {
-      mg_window_toast (self, error->message, FALSE);
+      _mg_window_toast (self, error->message, FALSE);
       return;
     }
   mg_document_view_clear_selection (self->document_view);
-  mg_window_set_selected (self, annotation);
+  _mg_window_set_selected (self, annotation);
   mg_document_view_reveal_annotation (self->document_view, annotation);
-  mg_window_toast (self, _("Annotation attached to the selected passage"), TRUE);
+  _mg_window_toast (self, _("Annotation attached to the selected passage"), TRUE);
 }
 
 static void
-show_sidecar_state (MgWindow *self,
-                    GError   *sidecar_error)
+show_sidecar_state (MgWindow     *self,
+                    const GError *sidecar_error)
 {
   g_autofree char *name = g_file_get_basename (mg_sidecar_get_file (self->sidecar));
   g_autofree char *text = NULL;
@@ -399,39 +402,77 @@ close_document (MgWindow *self)
   gtk_info_bar_set_revealed (self->sidecar_bar, FALSE);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   self->save_state = MG_SAVE_STATE_NONE;
-  mg_window_suggestions_document_changed (self);
+  _mg_window_suggestions_document_changed (self);
 }
 
 static void
-show_document (MgWindow *self,
-               LoadData *data)
+show_document (MgWindow     *self,
+               GFile        *file,
+               MgDocument   *document,
+               MgSidecar    *sidecar,
+               const GError *sidecar_error)
 {
   close_document (self);
 
-  self->file = g_object_ref (data->file);
-  self->document = g_object_ref (data->document);
-  self->sidecar = g_object_ref (data->sidecar);
+  self->file = g_object_ref (file);
+  self->document = g_object_ref (document);
+  self->sidecar = g_object_ref (sidecar);
   self->store = g_object_ref (mg_sidecar_get_store (self->sidecar));
 
   mg_document_view_set_store (self->document_view, self->store);
   mg_annotation_pane_set_store (self->pane, self->store);
-  mg_annotation_pane_set_read_only (self->pane, !mg_window_is_writable (self));
-  g_signal_connect_swapped (self->store, "changed", G_CALLBACK (mg_window_store_changed), self);
+  mg_annotation_pane_set_read_only (self->pane, !_mg_window_is_writable (self));
+  g_signal_connect_swapped (self->store, "changed", G_CALLBACK (_mg_window_store_changed), self);
 
-  show_sidecar_state (self, data->sidecar_error);
+  show_sidecar_state (self, sidecar_error);
   show_anchor_state (self);
 
-  self->save_state = mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
+  self->save_state = _mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
   update_title (self);
   gtk_stack_set_visible_child_name (self->stack, "document");
   gtk_widget_grab_focus (GTK_WIDGET (mg_document_view_get_text_view (self->document_view)));
-  mg_window_suggestions_document_changed (self);
-  mg_window_update_actions (self);
+  _mg_window_suggestions_document_changed (self);
+  _mg_window_update_actions (self);
 
-  {
-    g_autofree char *uri = g_file_get_uri (self->file);
-    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-  }
+  /* A study is remembered as a whole (its folder), not speech by speech. */
+  if (self->collection == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (self->file);
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+    }
+}
+
+void
+_mg_window_show_loaded (MgWindow     *self,
+                       GFile        *file,
+                       MgDocument   *document,
+                       MgSidecar    *sidecar,
+                       const GError *sidecar_error)
+{
+  show_document (self, file, document, sidecar, sidecar_error);
+  _mg_window_update_actions (self);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+GCancellable *
+_mg_window_begin_loading (MgWindow *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  self->loading = TRUE;
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  _mg_window_update_actions (self);
+  return self->cancellable;
+}
+
+void
+_mg_window_end_loading (MgWindow *self)
+{
+  self->loading = FALSE;
+  gtk_stack_set_visible_child_name (self->stack, self->document != NULL ? "document" : "empty");
 }
 
 static void
@@ -449,7 +490,7 @@ load_thread (GTask        *task,
   /* A shared annotations file: the speech comes from its embedded text. */
   if (mg_study_is_annotations_file (file))
     {
-      g_autoptr(MgSidecar) shared = mg_shared_open (file, cancellable, &error);
+      g_autoptr(MgSidecar) shared = mg_self_contained_open (file, cancellable, &error);
 
       if (shared == NULL)
         {
@@ -518,10 +559,12 @@ load_done (GObject      *source,
     }
   else
     {
-      show_document (self, data);
+      /* A speech from elsewhere: the study is left. */
+      _mg_window_close_collection (self);
+      show_document (self, data->file, data->document, data->sidecar, data->sidecar_error);
       load_data_free (data);
     }
-  mg_window_update_actions (self);
+  _mg_window_update_actions (self);
   g_signal_emit (self, signals[LOADED], 0);
 }
 
@@ -531,19 +574,26 @@ mg_window_open_file (MgWindow *self,
 {
   g_autoptr(GTask) task = NULL;
 
+  MgCollectionSpeech *speech;
+
   g_return_if_fail (MG_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  /* A folder opens as a study; a speech of the open study is shown from
+   * it. */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    {
+      mg_window_open_folder (self, file);
+      return;
+    }
+  speech = self->collection != NULL ? mg_collection_lookup (self->collection, file) : NULL;
+  if (speech != NULL)
+    {
+      mg_window_show_speech (self, speech);
+      return;
+    }
 
-  self->loading = TRUE;
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  mg_window_update_actions (self);
-
-  task = g_task_new (self, self->cancellable, load_done, NULL);
+  task = g_task_new (self, _mg_window_begin_loading (self), load_done, NULL);
   g_task_set_source_tag (task, mg_window_open_file);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, load_thread);
@@ -626,7 +676,7 @@ mg_window_show_preferences (MgWindow *self)
 }
 
 void
-mg_window_apply_font (MgWindow *self)
+_mg_window_apply_font (MgWindow *self)
 {
   mg_document_view_set_font (self->document_view,
                              g_settings_get_int (self->settings, "font-size"),
@@ -748,7 +798,9 @@ mg_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   if (self->store != NULL)
     close_document (self);
-  mg_window_dispose_suggestions (self);
+  g_clear_object (&self->speech);
+  g_clear_object (&self->collection);
+  _mg_window_dispose_suggestions (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
@@ -785,6 +837,7 @@ mg_window_class_init (MgWindowClass *klass)
                                   G_TYPE_NONE, 0);
 
   g_type_ensure (MG_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (MG_TYPE_STUDY_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/marginalia/Marginalia/mg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MgWindow, window_title);
@@ -804,12 +857,16 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, pane_bin);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, study_flap);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, study_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, sidebar_button);
   gtk_widget_class_bind_template_callback (widget_class, document_annotation_activated);
 
-  mg_window_class_init_actions (widget_class);
+  _mg_window_class_init_actions (widget_class);
+  _mg_window_class_init_collection (widget_class);
   mg_window_class_init_export (widget_class);
   mg_window_class_init_recent (widget_class);
-  mg_window_class_init_suggestions (widget_class);
+  _mg_window_class_init_suggestions (widget_class);
   mg_window_class_init_tidy (widget_class);
 }
 
@@ -831,8 +888,8 @@ mg_window_init (MgWindow *self)
                           MAX (320, g_settings_get_int (self->settings, "window-width")
                                     - g_settings_get_int (self->settings, "pane-width")));
   g_signal_connect_swapped (self->settings, "changed::font-size",
-                            G_CALLBACK (mg_window_apply_font), self);
-  mg_window_apply_font (self);
+                            G_CALLBACK (_mg_window_apply_font), self);
+  _mg_window_apply_font (self);
 
   self->pane = MG_ANNOTATION_PANE (mg_annotation_pane_new ());
   adw_bin_set_child (self->pane_bin, GTK_WIDGET (self->pane));
@@ -846,8 +903,9 @@ mg_window_init (MgWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  mg_window_init_actions (self);
-  mg_window_init_suggestions (self);
+  _mg_window_init_actions (self);
+  _mg_window_init_collection (self);
+  _mg_window_init_suggestions (self);
   mg_window_init_tidy (self);
   mg_window_recent_attach (self, self->status_page);
   mg_study_attach (self);
@@ -858,4 +916,104 @@ MgWindow *
 mg_window_new (MgApplication *application)
 {
   return g_object_new (MG_TYPE_WINDOW, "application", application, NULL);
+}
+
+MgSaveState
+mg_window_get_save_state (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), MG_SAVE_STATE_NONE);
+  return self->save_state;
+}
+
+const char *
+mg_window_get_save_error (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->save_error;
+}
+
+gboolean
+mg_window_get_writable (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), FALSE);
+  return _mg_window_is_writable (self);
+}
+
+void
+mg_window_set_selected (MgWindow     *self,
+                        MgAnnotation *annotation)
+{
+  g_return_if_fail (MG_IS_WINDOW (self));
+  g_return_if_fail (annotation == NULL || MG_IS_ANNOTATION (annotation));
+  _mg_window_set_selected (self, annotation);
+}
+
+const char *
+mg_window_get_page (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+AdwToast *
+mg_window_get_toast (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->toast;
+}
+
+GtkSearchBar *
+mg_window_get_search_bar (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->search_bar;
+}
+
+GtkEditable *
+mg_window_get_search_entry (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GtkLabel *
+mg_window_get_search_label (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->search_label;
+}
+
+GtkInfoBar *
+mg_window_get_sidecar_bar (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->sidecar_bar;
+}
+
+GtkToggleButton *
+mg_window_get_suggestions_button (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->suggestions_button;
+}
+
+GtkInfoBar *
+mg_window_get_anchor_bar (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->anchor_bar;
+}
+
+GtkLabel *
+mg_window_get_anchor_label (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->anchor_label;
+}
+
+AdwStatusPage *
+mg_window_get_status_page (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->status_page;
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-pdf-content.h"
+#include "mg-statistics.h"
 
 static const MgPdfStyleInfo styles[MG_PDF_N_STYLES] = {
   [MG_PDF_STYLE_TITLE]   = { 18.0, TRUE,  0.10, 0.0,  6.0 },
@@ -186,6 +187,123 @@ pdf_counts (MgSummary *summary,
   g_string_free (line, TRUE);
 }
 
+/* The statistics figure: label, bar, count on each row. */
+#define FIGURE_ROW        13.0
+#define FIGURE_LABEL      110.0
+#define FIGURE_BAR_X      (FIGURE_LABEL + 6.0)
+#define FIGURE_COUNT      30.0
+#define FIGURE_BAR_WIDTH  (MG_PDF_CONTENT_WIDTH - FIGURE_BAR_X - FIGURE_COUNT - 4.0)
+#define FIGURE_TRACK      "#ebeae8"
+
+static void
+pdf_figure_caption (MgPdfSink  *sink,
+                    const char *caption)
+{
+  /* A caption never ends a page: room for it and three rows. */
+  sink->need (sink, 20.0 + 3 * FIGURE_ROW);
+  sink->block (sink, MG_PDF_STYLE_QUOTE, caption, 0.0, NULL);
+  sink->skip (sink, 2.0);
+}
+
+static void
+pdf_figure_row (MgPdfSink  *sink,
+                const char *label,
+                guint       count,
+                gboolean    with_count)
+{
+  sink->need (sink, FIGURE_ROW);
+  sink->label (sink, MG_PDF_STYLE_INFO, label, 0.0, 1.0, FIGURE_LABEL, FALSE);
+  if (with_count)
+    {
+      char text[16];
+
+      g_snprintf (text, sizeof text, "%u", count);
+      sink->label (sink, MG_PDF_STYLE_INFO, text, MG_PDF_CONTENT_WIDTH - FIGURE_COUNT, 1.0,
+                   FIGURE_COUNT, TRUE);
+    }
+}
+
+static void
+pdf_statistics (MgSummary *summary,
+                MgPdfSink *sink)
+{
+  g_autoptr(MgStatistics) stats = mg_statistics_new (summary);
+  g_autoptr(GArray) strip_rows = NULL;
+  guint n_rows = mg_statistics_get_n_rows (stats);
+  guint n_bins = (guint) FIGURE_BAR_WIDTH;
+  guint max;
+
+  if (mg_statistics_get_n_items (stats) == 0)
+    return;
+  pdf_heading (sink, _("Statistics"), NULL);
+
+  pdf_figure_caption (sink, _("Annotations per tag"));
+  max = MAX (mg_statistics_get_max_row_count (stats), 1);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const MgStatisticsRow *row = mg_statistics_get_row (stats, r);
+
+      pdf_figure_row (sink, row->name, row->count, TRUE);
+      if (row->count > 0)
+        sink->rect (sink, FIGURE_BAR_X, 3.0, FIGURE_BAR_WIDTH * row->count / max, 7.0, row->color);
+      sink->skip (sink, FIGURE_ROW);
+    }
+
+  pdf_figure_caption (sink, _("Annotations per member and tag"));
+  max = MAX (mg_statistics_get_max_member_total (stats), 1);
+  for (guint m = 0; m < mg_statistics_get_n_members (stats); m++)
+    {
+      const MgStatisticsMember *member = mg_statistics_get_member (stats, m);
+      guint sum = 0;
+
+      pdf_figure_row (sink, member->label, member->count, TRUE);
+      for (guint r = 0; r < n_rows; r++)
+        {
+          double x = FIGURE_BAR_WIDTH * sum / max;
+
+          if (member->row_counts[r] == 0)
+            continue;
+          sum += member->row_counts[r];
+          sink->rect (sink, FIGURE_BAR_X + x, 3.0, FIGURE_BAR_WIDTH * sum / max - x, 7.0,
+                      mg_statistics_get_row (stats, r)->color);
+        }
+      sink->skip (sink, FIGURE_ROW);
+    }
+
+  strip_rows = mg_statistics_dup_strip_rows (stats);
+  if (strip_rows->len == 0)
+    return;
+  pdf_figure_caption (sink, _("Where in the speech, from its beginning to its end"));
+  for (guint s = 0; s < mg_statistics_get_n_speeches (stats); s++)
+    {
+      if (mg_statistics_get_n_speeches (stats) > 1)
+        {
+          sink->need (sink, 2 * FIGURE_ROW);
+          sink->label (sink, MG_PDF_STYLE_META, mg_statistics_get_speech (stats, s)->title,
+                       0.0, 3.0, MG_PDF_CONTENT_WIDTH, FALSE);
+          sink->skip (sink, FIGURE_ROW + 2.0);
+        }
+      for (guint i = 0; i < strip_rows->len; i++)
+        {
+          guint r = g_array_index (strip_rows, guint, i);
+          const MgStatisticsRow *row = mg_statistics_get_row (stats, r);
+          g_autoptr(GArray) runs = mg_statistics_dup_runs (stats, s, r, n_bins);
+
+          pdf_figure_row (sink, row->name, 0, FALSE);
+          sink->rect (sink, FIGURE_BAR_X, 2.0, FIGURE_BAR_WIDTH, 9.0, FIGURE_TRACK);
+          for (guint k = 0; k + 1 < runs->len; k += 2)
+            {
+              guint from = g_array_index (runs, guint, k);
+              guint to = g_array_index (runs, guint, k + 1);
+
+              sink->rect (sink, FIGURE_BAR_X + FIGURE_BAR_WIDTH * from / n_bins, 2.0,
+                          FIGURE_BAR_WIDTH * (to - from) / n_bins, 9.0, row->color);
+            }
+          sink->skip (sink, FIGURE_ROW);
+        }
+    }
+}
+
 static gboolean
 pdf_step (MgPdfSink    *sink,
           MgExportJob  *job,
@@ -218,6 +336,7 @@ mg_pdf_content_run (MgSummary    *summary,
   sink->block (sink, MG_PDF_STYLE_META, meta, 0.0, NULL);
 
   pdf_counts (summary, sink);
+  pdf_statistics (summary, sink);
 
   if (starred->len > 0)
     {

@@ -82,6 +82,19 @@ struct _MgPdfSink
                    const char *text,
                    double      indent,
                    const char *bar_color);
+  /* One line of @text in @style, its left edge @x points right of the
+   * left margin (its right edge at @x + @width when @right), its top @dy
+   * points below the current place, cut to @width; the place stays. */
+  void (*label)   (MgPdfSink  *sink,
+                   MgPdfStyle  style,
+                   const char *text,
+                   double      x,
+                   double      dy,
+                   double      width,
+                   gboolean    right);
+  /* Moves the current place @height points down. */
+  void (*skip)    (MgPdfSink  *sink,
+                   double      height);
   /* FALSE stops the run, with @error set. */
   gboolean (*failed) (MgPdfSink *sink,
                       GError   **error);

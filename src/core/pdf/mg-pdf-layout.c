@@ -154,6 +154,44 @@ layout_block (MgPdfSink  *sink,
 }
 
 static void
+layout_label (MgPdfSink  *sink,
+              MgPdfStyle  style,
+              const char *text,
+              double      x,
+              double      dy,
+              double      width,
+              gboolean    right)
+{
+  MgPdfLayout *layout = (MgPdfLayout *) sink;
+  const MgPdfStyleInfo *info = mg_pdf_style_get (style);
+  const MgPdfLine *line;
+  double ascent, descent;
+
+  if (layout->error != NULL)
+    return;
+  g_array_set_size (layout->lines, 0);
+  if (!mg_pdf_shaper_break (layout->shaper, text, info->bold, info->size, width,
+                            layout->glyphs, layout->lines, &layout->error)
+      || layout->lines->len == 0)
+    return;
+  mg_pdf_shaper_get_extents (layout->shaper, info->bold, info->size, &ascent, &descent);
+  line = &g_array_index (layout->lines, MgPdfLine, 0);
+  layout_line (layout, layout->ops, line, MG_PDF_MARGIN + x + (right ? width - line->width : 0.0),
+               layout->y + dy + ascent, info->size, info->gray);
+  layout->page_used = TRUE;
+}
+
+static void
+layout_skip (MgPdfSink *sink,
+             double     height)
+{
+  MgPdfLayout *layout = (MgPdfLayout *) sink;
+
+  layout->y += height;
+  layout->page_used = TRUE;
+}
+
+static void
 layout_section (MgPdfSink  *sink,
                 const char *title)
 {
@@ -262,6 +300,8 @@ mg_pdf_layout_new (MgSummary    *summary,
   layout->sink.rect = layout_sink_rect;
   layout->sink.page_used = layout_page_used;
   layout->sink.block = layout_block;
+  layout->sink.label = layout_label;
+  layout->sink.skip = layout_skip;
   layout->sink.failed = layout_failed;
   layout->ops = g_array_new (FALSE, FALSE, sizeof (MgPdfOp));
   layout->glyphs = g_array_new (FALSE, FALSE, sizeof (MgPdfGlyph));

@@ -210,6 +210,41 @@ pango_rect (MgPdfSink  *sink,
   cairo_fill (p->cr);
 }
 
+static void
+pango_label (MgPdfSink  *sink,
+             MgPdfStyle  style,
+             const char *text,
+             double      x,
+             double      dy,
+             double      width,
+             gboolean    right)
+{
+  MgPdfPango *p = (MgPdfPango *) sink;
+  const MgPdfStyleInfo *info = mg_pdf_style_get (style);
+  g_autoptr(PangoLayout) layout = pango_layout_new (p->context);
+
+  pango_layout_set_font_description (layout, p->fonts[style]);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_alignment (layout, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_text (layout, text, -1);
+  cairo_set_source_rgb (p->cr, info->gray, info->gray, info->gray);
+  cairo_move_to (p->cr, MG_PDF_MARGIN + x, p->y + dy);
+  pango_cairo_show_layout (p->cr, layout);
+  p->page_used = TRUE;
+}
+
+static void
+pango_skip (MgPdfSink *sink,
+            double     height)
+{
+  MgPdfPango *p = (MgPdfPango *) sink;
+
+  p->y += height;
+  p->page_used = TRUE;
+}
+
 static gboolean
 pango_page_used (MgPdfSink *sink)
 {
@@ -228,6 +263,8 @@ mg_pdf_pango_new (MgSummary    *summary,
   p->sink.rect = pango_rect;
   p->sink.page_used = pango_page_used;
   p->sink.block = pango_block;
+  p->sink.label = pango_label;
+  p->sink.skip = pango_skip;
   /* A font map of its own: the layout may run in a worker thread. */
   p->font_map = pango_cairo_font_map_new ();
   p->context = pango_font_map_create_context (p->font_map);

@@ -37,7 +37,7 @@ const char *mg_change_kind_to_string (MgChangeKind kind);
  * them and their unit — the same context with another number is a
  * changed figure. A GPtrArray of MgChange: slogans, then figures; within
  * each, changed, new, then dropped; in text order. */
-GPtrArray *mg_compare_documents (MgDocument *old_document,
+GPtrArray *mg_change_compare_documents (MgDocument *old_document,
                                  MgDocument *new_document);
 
 G_END_DECLS

@@ -12,62 +12,16 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "mg-util.h"
+#include "mg-file.h"
 
-const char *
-mg_util_default_author (void)
-{
-  const char *name = g_get_real_name ();
-
-  if (name == NULL || *name == '\0' || g_strcmp0 (name, "Unknown") == 0)
-    name = g_get_user_name ();
-  return name;
-}
-
-char *
-mg_util_now_rfc3339 (void)
-{
-  g_autoptr(GDateTime) now = NULL;
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-
-  if (epoch != NULL && *epoch != '\0')
-    {
-      gint64 secs = g_ascii_strtoll (epoch, NULL, 10);
-      now = g_date_time_new_from_unix_utc (secs);
-    }
-  if (now == NULL)
-    now = g_date_time_new_now_utc ();
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-gboolean
-mg_util_is_rfc3339 (const char *s)
-{
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (s == NULL || strlen (s) < 20 || s[4] != '-' || s[10] != 'T')
-    return FALSE;
-  dt = g_date_time_new_from_iso8601 (s, NULL);
-  return dt != NULL;
-}
-
-char *
-mg_util_new_id (void)
-{
-  return g_uuid_string_random ();
-}
-
-gboolean
-mg_util_unichar_is_blank (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF || c == 0x3000;
-}
+/* Reading and writing whole files safely: size limits, atomic
+ * replacement, symbolic links kept, pipes and devices written as streams. */
 
 GBytes *
-mg_util_load_file (GFile         *file,
-                   guint64        max_size,
-                   GCancellable  *cancellable,
-                   GError       **error)
+mg_file_load (GFile         *file,
+              guint64        max_size,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
@@ -137,7 +91,7 @@ mg_util_load_file (GFile         *file,
 /* The temporary file a save writes before renaming it over @path:
  * ".NAME.saving-XXXXXX" in the same folder, a name nothing else uses. */
 char *
-mg_util_temporary_template (const char *path)
+mg_file_temporary_template (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
@@ -170,13 +124,13 @@ write_all (int            fd,
 /* Temporary file, fsync, rename, fsync of the folder. @mode -1: a new
  * file's (0666 less the umask); else kept. */
 gboolean
-mg_util_replace_file (const char     *path,
-                      gconstpointer   data,
-                      gsize           length,
-                      int             mode,
-                      GError        **error)
+mg_file_replace (const char     *path,
+                 gconstpointer   data,
+                 gsize           length,
+                 int             mode,
+                 GError        **error)
 {
-  g_autofree char *tmp = mg_util_temporary_template (path);
+  g_autofree char *tmp = mg_file_temporary_template (path);
   g_autofree char *dir = g_path_get_dirname (path);
   int fd, saved, dir_fd;
 
@@ -216,7 +170,7 @@ mg_util_replace_file (const char     *path,
 /* Where the bytes really go: the target of a symbolic link, so that the
  * link stays a link and the replacement stays atomic. */
 GFile *
-mg_util_resolve_symlinks (GFile        *file,
+mg_file_resolve_symlinks (GFile        *file,
                           GCancellable *cancellable)
 {
   g_autoptr(GFile) target = g_object_ref (file);
@@ -249,7 +203,7 @@ mg_util_resolve_symlinks (GFile        *file,
 }
 
 gboolean
-mg_util_write_output (GFile         *file,
+mg_file_write_output (GFile         *file,
                       GBytes        *bytes,
                       GCancellable  *cancellable,
                       GError       **error)
@@ -297,7 +251,7 @@ mg_util_write_output (GFile         *file,
       return TRUE;
     }
 
-  target = mg_util_resolve_symlinks (file, cancellable);
+  target = mg_file_resolve_symlinks (file, cancellable);
   g_clear_pointer (&path, g_free);
   path = g_file_get_path (target);
   if (path == NULL)
@@ -306,5 +260,5 @@ mg_util_write_output (GFile         *file,
                                     cancellable, error);
   if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
     mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777;
-  return mg_util_replace_file (path, data, length, mode, error);
+  return mg_file_replace (path, data, length, mode, error);
 }

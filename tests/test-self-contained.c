@@ -4,7 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "mg-shared.h"
+#include "mg-self-contained.h"
 
 /* A self-contained file shared with someone who does not have the speech. */
 
@@ -99,7 +99,7 @@ test_share_and_open (Fixture       *f,
   MgDocument *doc;
   MgAnnotationStore *store;
 
-  g_assert_true (mg_shared_save_as (f->sidecar, f->shared, NULL, &error));
+  g_assert_true (mg_self_contained_save_as (f->sidecar, f->shared, NULL, &error));
   g_assert_no_error (error);
 
   shared = contents_of (f->shared);
@@ -111,7 +111,7 @@ test_share_and_open (Fixture       *f,
   g_assert_null (strstr (g_bytes_get_data (own_bytes, NULL), "\"text\""));
   g_assert_false (mg_annotation_store_get_dirty (mg_sidecar_get_store (f->sidecar)));
 
-  opened = mg_shared_open (f->shared, NULL, &error);
+  opened = mg_self_contained_open (f->shared, NULL, &error);
   g_assert_no_error (error);
   doc = mg_sidecar_get_document (opened);
   g_assert_nonnull (doc);
@@ -127,7 +127,7 @@ test_share_and_open (Fixture       *f,
   mg_sidecar_save (opened, NULL, &error);
   g_assert_no_error (error);
 
-  again = mg_shared_open (f->shared, NULL, &error);
+  again = mg_self_contained_open (f->shared, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_sidecar_get_store (again)), ==, 3);
   g_assert_cmpstr (mg_document_get_text (mg_sidecar_get_document (again)), ==, text);
@@ -138,10 +138,10 @@ test_not_self_contained (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MgSidecar) opened = mg_shared_open (mg_sidecar_get_file (f->sidecar), NULL, &error);
+  g_autoptr(MgSidecar) opened = mg_self_contained_open (mg_sidecar_get_file (f->sidecar), NULL, &error);
 
   g_assert_null (opened);
-  g_assert_error (error, MG_SHARED_ERROR, MG_SHARED_ERROR_NO_TEXT);
+  g_assert_error (error, MG_SELF_CONTAINED_ERROR, MG_SELF_CONTAINED_ERROR_NO_TEXT);
   g_assert_nonnull (strstr (error->message, "speech.txt.marginalia.json"));
 }
 
@@ -156,7 +156,7 @@ test_tampered_text (Fixture       *f,
   g_auto(GStrv) parts = NULL;
   g_autofree char *changed = NULL;
 
-  mg_shared_save_as (f->sidecar, f->shared, NULL, &error);
+  mg_self_contained_save_as (f->sidecar, f->shared, NULL, &error);
   g_assert_no_error (error);
   contents = contents_of (f->shared);
   parts = g_strsplit (contents, "推动高质量发展", 2);
@@ -165,9 +165,9 @@ test_tampered_text (Fixture       *f,
   g_file_set_contents (path, changed, -1, &error);
   g_assert_no_error (error);
 
-  opened = mg_shared_open (f->shared, NULL, &error);
+  opened = mg_self_contained_open (f->shared, NULL, &error);
   g_assert_null (opened);
-  g_assert_error (error, MG_SHARED_ERROR, MG_SHARED_ERROR_MISMATCH);
+  g_assert_error (error, MG_SELF_CONTAINED_ERROR, MG_SELF_CONTAINED_ERROR_MISMATCH);
   g_assert_nonnull (strstr (error->message, "speech.txt.li-wei.marginalia.json"));
 }
 
@@ -184,7 +184,7 @@ test_lone_surrogate (Fixture       *f,
   g_auto(GStrv) parts = NULL;
   g_autofree char *changed = NULL;
 
-  mg_shared_save_as (f->sidecar, f->shared, NULL, &error);
+  mg_self_contained_save_as (f->sidecar, f->shared, NULL, &error);
   g_assert_no_error (error);
   contents = contents_of (f->shared);
   parts = g_strsplit (contents, "推动高质量发展", 2);
@@ -193,7 +193,7 @@ test_lone_surrogate (Fixture       *f,
   g_file_set_contents (path, changed, -1, &error);
   g_assert_no_error (error);
 
-  opened = mg_shared_open (f->shared, NULL, &error);
+  opened = mg_self_contained_open (f->shared, NULL, &error);
   g_assert_null (opened);
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
@@ -212,12 +212,12 @@ test_save_speech (Fixture       *f,
   g_autofree char *after = NULL;
   g_autoptr(MgDocument) reread = NULL;
 
-  mg_shared_save_as (f->sidecar, f->shared, NULL, &error);
+  mg_self_contained_save_as (f->sidecar, f->shared, NULL, &error);
   g_assert_no_error (error);
-  opened = mg_shared_open (f->shared, NULL, &error);
+  opened = mg_self_contained_open (f->shared, NULL, &error);
   g_assert_no_error (error);
 
-  speech = mg_shared_default_speech_file (opened);
+  speech = mg_self_contained_default_speech_file (opened);
   path = g_file_get_path (speech);
   {
     g_autofree char *base = g_path_get_basename (path);
@@ -226,7 +226,7 @@ test_save_speech (Fixture       *f,
   }
 
   /* The speech is not there yet in this folder (the test wrote none). */
-  g_assert_true (mg_shared_save_speech (opened, speech, NULL, &error));
+  g_assert_true (mg_self_contained_save_speech (opened, speech, NULL, &error));
   g_assert_no_error (error);
   written = contents_of (speech);
   g_assert_cmpstr (written, ==, text);
@@ -235,12 +235,12 @@ test_save_speech (Fixture       *f,
   g_assert_cmpstr (mg_document_get_sha256 (reread), ==, mg_sidecar_get_document_sha256 (opened));
 
   /* The same text again: fine. Another text: left alone. */
-  g_assert_true (mg_shared_save_speech (opened, speech, NULL, &error));
+  g_assert_true (mg_self_contained_save_speech (opened, speech, NULL, &error));
   g_assert_no_error (error);
   g_file_set_contents (path, "another speech\n", -1, &error);
   g_assert_no_error (error);
-  g_assert_false (mg_shared_save_speech (opened, speech, NULL, &error));
-  g_assert_error (error, MG_SHARED_ERROR, MG_SHARED_ERROR_EXISTS);
+  g_assert_false (mg_self_contained_save_speech (opened, speech, NULL, &error));
+  g_assert_error (error, MG_SELF_CONTAINED_ERROR, MG_SELF_CONTAINED_ERROR_EXISTS);
   after = contents_of (speech);
   g_assert_cmpstr (after, ==, "another speech\n");
 }
@@ -262,10 +262,10 @@ test_default_name_is_plain (Fixture       *f,
   mg_sidecar_set_embed_text (sidecar, TRUE);
   mg_sidecar_save (sidecar, NULL, &error);
   g_assert_no_error (error);
-  opened = mg_shared_open (file, NULL, &error);
+  opened = mg_self_contained_open (file, NULL, &error);
   g_assert_no_error (error);
 
-  speech = mg_shared_default_speech_file (opened);
+  speech = mg_self_contained_default_speech_file (opened);
   base = g_file_get_basename (speech);
   parent = g_file_get_parent (speech);
   g_assert_cmpstr (base, ==, "shared-copy");

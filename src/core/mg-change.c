@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "mg-compare.h"
+#include "mg-change.h"
 #include "mg-suggest.h"
 
 /* Code points of context kept before a figure. */
@@ -290,7 +290,7 @@ compare_figures (GArray    *old_figures,
 }
 
 GPtrArray *
-mg_compare_documents (MgDocument *old_document,
+mg_change_compare_documents (MgDocument *old_document,
                       MgDocument *new_document)
 {
   g_autoptr(GListStore) old_suggestions = NULL;

@@ -5,10 +5,10 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "mg-shared.h"
-#include "mg-util.h"
+#include "mg-self-contained.h"
+#include "mg-file.h"
 
-G_DEFINE_QUARK (mg-shared-error-quark, mg_shared_error)
+G_DEFINE_QUARK (mg-shared-error-quark, mg_self_contained_error)
 
 static char *
 display_name (GFile *file)
@@ -17,7 +17,7 @@ display_name (GFile *file)
 }
 
 MgSidecar *
-mg_shared_open (GFile        *file,
+mg_self_contained_open (GFile        *file,
                 GCancellable *cancellable,
                 GError      **error)
 {
@@ -38,7 +38,7 @@ mg_shared_open (GFile        *file,
   text = mg_sidecar_get_embedded_text (sidecar);
   if (!mg_sidecar_get_exists (sidecar) || text == NULL)
     {
-      g_set_error (error, MG_SHARED_ERROR, MG_SHARED_ERROR_NO_TEXT,
+      g_set_error (error, MG_SELF_CONTAINED_ERROR, MG_SELF_CONTAINED_ERROR_NO_TEXT,
                    _("“%s” does not contain the text of its speech; open the speech itself"),
                    name);
       return NULL;
@@ -48,7 +48,7 @@ mg_shared_open (GFile        *file,
   sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
   if (expected != NULL && g_ascii_strcasecmp (expected, sum) != 0)
     {
-      g_set_error (error, MG_SHARED_ERROR, MG_SHARED_ERROR_MISMATCH,
+      g_set_error (error, MG_SELF_CONTAINED_ERROR, MG_SELF_CONTAINED_ERROR_MISMATCH,
                    _("The speech embedded in “%s” does not match its checksum "
                      "(document.sha256): the file was changed or damaged"),
                    name);
@@ -59,7 +59,7 @@ mg_shared_open (GFile        *file,
 }
 
 GFile *
-mg_shared_default_speech_file (MgSidecar *sidecar)
+mg_self_contained_default_speech_file (MgSidecar *sidecar)
 {
   GFile *file;
   g_autoptr(GFile) parent = NULL;
@@ -97,7 +97,7 @@ mg_shared_default_speech_file (MgSidecar *sidecar)
 }
 
 gboolean
-mg_shared_save_speech (MgSidecar    *sidecar,
+mg_self_contained_save_speech (MgSidecar    *sidecar,
                        GFile        *file,
                        GCancellable *cancellable,
                        GError      **error)
@@ -121,10 +121,10 @@ mg_shared_save_speech (MgSidecar    *sidecar,
 
   /* Whatever is there is compared with the text, read no further than
    * the text's length could match. */
-  existing = mg_util_load_file (file, size, cancellable, &local_error);
+  existing = mg_file_load (file, size, cancellable, &local_error);
   if (existing == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     {
-      g_set_error (error, MG_SHARED_ERROR, MG_SHARED_ERROR_EXISTS,
+      g_set_error (error, MG_SELF_CONTAINED_ERROR, MG_SELF_CONTAINED_ERROR_EXISTS,
                    _("“%s” already exists and holds another text; it was left as it was"),
                    name);
       return FALSE;
@@ -136,7 +136,7 @@ mg_shared_save_speech (MgSidecar    *sidecar,
 
       if (length == size && (size == 0 || memcmp (data, text, size) == 0))
         return TRUE;
-      g_set_error (error, MG_SHARED_ERROR, MG_SHARED_ERROR_EXISTS,
+      g_set_error (error, MG_SELF_CONTAINED_ERROR, MG_SELF_CONTAINED_ERROR_EXISTS,
                    _("“%s” already exists and holds another text; it was left as it was"),
                    name);
       return FALSE;
@@ -160,7 +160,7 @@ mg_shared_save_speech (MgSidecar    *sidecar,
 }
 
 gboolean
-mg_shared_save_as (MgSidecar    *sidecar,
+mg_self_contained_save_as (MgSidecar    *sidecar,
                    GFile        *file,
                    GCancellable *cancellable,
                    GError      **error)

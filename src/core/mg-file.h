@@ -5,54 +5,36 @@
 
 G_BEGIN_DECLS
 
-/* The name written as an annotation's author when none is given: the user's
- * real name, else the login name. */
-const char *mg_util_default_author   (void);
-
-/* The current time as RFC 3339 UTC ("2026-11-28T09:12:44Z"). Honours
- * SOURCE_DATE_EPOCH so that tests and reproducible exports are stable. */
-char       *mg_util_now_rfc3339      (void);
-
-/* TRUE when @s is an RFC 3339 / ISO 8601 date-time with a time zone. */
-gboolean    mg_util_is_rfc3339       (const char *s);
-
-/* A new random annotation id (UUID v4, lowercase). */
-char       *mg_util_new_id           (void);
-
-/* TRUE for white space in the sense of the sidecar format: Unicode spaces,
- * plus U+200B ZERO WIDTH SPACE and U+FEFF. */
-gboolean    mg_util_unichar_is_blank (gunichar c);
-
 /* Reads @file whole, checking first that it is a regular file (not a
  * folder, a FIFO or a device, which could block or never end) of at most
  * @max_size bytes, and stopping there should it have grown since. Errors:
  * G_IO_ERROR_NOT_FOUND, G_IO_ERROR_IS_DIRECTORY,
  * G_IO_ERROR_NOT_REGULAR_FILE, G_IO_ERROR_MESSAGE_TOO_LARGE (the size
  * limit), or what reading gives; the message does not name the file. */
-GBytes     *mg_util_load_file        (GFile        *file,
+GBytes     *mg_file_load             (GFile        *file,
                                       guint64       max_size,
                                       GCancellable *cancellable,
                                       GError      **error);
 
 /* The temporary file written before it is renamed over @path:
  * ".NAME.saving-XXXXXX" beside it (a template for g_mkstemp). */
-char       *mg_util_temporary_template (const char *path);
+char       *mg_file_temporary_template (const char *path);
 /* Replaces @path atomically: temporary file, fsync, rename, fsync of the
  * folder; on failure the temporary file is removed and @path is as it
  * was. @mode -1: a new file's (0666 less the umask); else set. */
-gboolean    mg_util_replace_file     (const char   *path,
+gboolean    mg_file_replace          (const char   *path,
                                       gconstpointer data,
                                       gsize         length,
                                       int           mode,
                                       GError      **error);
 /* Where the bytes of @file really go: the target of a symbolic link (so
  * that the link stays a link), else @file. */
-GFile      *mg_util_resolve_symlinks (GFile        *file,
+GFile      *mg_file_resolve_symlinks (GFile        *file,
                                       GCancellable *cancellable);
 /* Writes an output file: through a symbolic link to its target; into a
  * pipe, a terminal or a device (/dev/stdout) as a stream; a regular file
  * replaced atomically, keeping its mode. A folder is refused. */
-gboolean    mg_util_write_output     (GFile        *file,
+gboolean    mg_file_write_output     (GFile        *file,
                                       GBytes       *bytes,
                                       GCancellable *cancellable,
                                       GError      **error);
