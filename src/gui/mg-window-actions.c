@@ -7,6 +7,7 @@
 
 #include "mg-tag-manager.h"
 #include "mg-window-export.h"
+#include "mg-window-statistics.h"
 #include "mg-window-tidy.h"
 #include "mg-window-private.h"
 
@@ -53,6 +54,7 @@ _mg_window_update_actions (MgWindow *self)
   mg_window_update_export_actions (self);
   _mg_window_update_suggestion_actions (self);
   mg_window_update_tidy_actions (self);
+  mg_window_update_statistics_actions (self);
   mg_document_view_set_annotatable (self->document_view, writable);
 }
 

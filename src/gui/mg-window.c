@@ -10,6 +10,7 @@
 #include "mg-study.h"
 #include "mg-window-export.h"
 #include "mg-window-recent.h"
+#include "mg-window-statistics.h"
 #include "mg-window-tidy.h"
 #include "mg-window-private.h"
 
@@ -811,6 +812,7 @@ mg_window_class_init (MgWindowClass *klass)
   mg_window_class_init_recent (widget_class);
   _mg_window_class_init_suggestions (widget_class);
   mg_window_class_init_tidy (widget_class);
+  mg_window_class_init_statistics (widget_class);
 }
 
 static void
