@@ -7,14 +7,182 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-anchor.h"
-#include "mg-import-w3c-private.h"
 #include "mg-import-w3c.h"
 #include "mg-search.h"
 #include "mg-file.h"
+#include "mg-json-tree.h"
 
 G_DEFINE_QUARK (mg-import-error-quark, mg_import_error)
 
 /* Imported files are read whole; larger ones are refused. */
+#define get_member mg_json_tree_get_member
+#define get_string mg_json_tree_get_string_member
+
+/* What the target of one annotation says about the text. */
+typedef struct
+{
+  const char *source;
+  const char *exact;
+  const char *prefix;
+  const char *suffix;
+  gint64      start;    /* -1 when no TextPositionSelector */
+  gint64      end;
+} MgImportTarget;
+
+typedef void (*MgImportObjectFunc) (const MgJsonTreeValue *object,
+                                    gpointer               data);
+
+/* Reading W3C Web Annotation JSON: types, and what a target selects. */
+
+static gboolean
+get_uint (const MgJsonTreeValue *object,
+          const char            *member,
+          gint64                *out)
+{
+  const MgJsonTreeValue *node = get_member (object, member);
+  gint64 value;
+
+  if (mg_json_tree_is (node, MG_JSON_TREE_INT))
+    value = node->v.integer;
+  else if (mg_json_tree_is (node, MG_JSON_TREE_DOUBLE))
+    value = (gint64) node->v.number;
+  else
+    return FALSE;
+  if (value < 0 || value > G_MAXUINT)
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+type_name_is (const char *type,
+              const char *wanted)
+{
+  if (type == NULL)
+    return FALSE;
+  if (g_str_has_prefix (type, "oa:"))
+    type += 3;
+  return g_str_equal (type, wanted);
+}
+
+/* "type" is a string or an array of strings. */
+static gboolean
+has_type (const MgJsonTreeValue *object,
+          const char            *wanted)
+{
+  const MgJsonTreeValue *node = get_member (object, "type");
+
+  if (node == NULL)
+    node = get_member (object, "@type");
+  if (node == NULL)
+    return FALSE;
+  if (mg_json_tree_is (node, MG_JSON_TREE_ARRAY))
+    {
+      for (const MgJsonTreeValue *e = node->v.first; e != NULL; e = e->next)
+        if (type_name_is (mg_json_tree_get_string (e), wanted))
+          return TRUE;
+      return FALSE;
+    }
+  return type_name_is (mg_json_tree_get_string (node), wanted);
+}
+
+/* Calls @func on @node, or on each element when it is an array. */
+static void
+foreach_object (const MgJsonTreeValue *node,
+                MgImportObjectFunc     func,
+                gpointer               data)
+{
+  if (node == NULL)
+    return;
+  if (node->kind == MG_JSON_TREE_OBJECT)
+    func (node, data);
+  else if (node->kind == MG_JSON_TREE_ARRAY)
+    for (const MgJsonTreeValue *e = node->v.first; e != NULL; e = e->next)
+      foreach_object (e, func, data);
+}
+
+/* Selectors: a TextQuoteSelector anywhere (refinedBy included); a
+ * TextPositionSelector only at the top level, since a refined one counts
+ * from the start of what its parent selected, not of the text. */
+static void
+import_selector (const MgJsonTreeValue *selector,
+                 MgImportTarget        *target,
+                 gboolean               top_level)
+{
+  const MgJsonTreeValue *refined;
+
+  if (has_type (selector, "TextQuoteSelector") && target->exact == NULL)
+    {
+      const char *exact = get_string (selector, "exact");
+
+      if (exact != NULL && *exact != '\0')
+        {
+          target->exact = exact;
+          target->prefix = get_string (selector, "prefix");
+          target->suffix = get_string (selector, "suffix");
+        }
+    }
+  else if (has_type (selector, "TextPositionSelector") && top_level
+           && target->start < 0)
+    {
+      gint64 start, end;
+
+      if (get_uint (selector, "start", &start)
+          && get_uint (selector, "end", &end)
+          && start < end)
+        {
+          target->start = start;
+          target->end = end;
+        }
+    }
+
+  refined = get_member (selector, "refinedBy");
+  if (mg_json_tree_is (refined, MG_JSON_TREE_OBJECT))
+    import_selector (refined, target, FALSE);
+  else if (mg_json_tree_is (refined, MG_JSON_TREE_ARRAY))
+    for (const MgJsonTreeValue *e = refined->v.first; e != NULL; e = e->next)
+      if (e->kind == MG_JSON_TREE_OBJECT)
+        import_selector (e, target, FALSE);
+}
+
+static void
+import_selector_top (const MgJsonTreeValue *selector,
+                     gpointer               data)
+{
+  import_selector (selector, data, TRUE);
+}
+
+/* The first target (of possibly several) that selects text. */
+static gboolean
+read_target (const MgJsonTreeValue *annotation,
+             MgImportTarget        *out)
+{
+  const MgJsonTreeValue *node = get_member (annotation, "target");
+  const MgJsonTreeValue *single = NULL;
+
+  if (mg_json_tree_is (node, MG_JSON_TREE_OBJECT))
+    single = node;
+  else if (!mg_json_tree_is (node, MG_JSON_TREE_ARRAY))
+    return FALSE;
+
+  for (const MgJsonTreeValue *target = single != NULL ? single : node->v.first;
+       target != NULL; target = single != NULL ? NULL : target->next)
+    {
+      MgImportTarget t = { NULL, NULL, NULL, NULL, -1, -1 };
+
+      if (target->kind != MG_JSON_TREE_OBJECT)
+        continue;
+      t.source = get_string (target, "source");
+      foreach_object (get_member (target, "selector"), import_selector_top, &t);
+      if (t.exact != NULL || t.start >= 0)
+        {
+          *out = t;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 #define IMPORT_MAX_SIZE (256 * 1024 * 1024)
 
 typedef struct
@@ -298,7 +466,7 @@ import_annotation (const MgJsonTreeValue *object,
   gboolean orphan = FALSE;
   gboolean fuzzy = FALSE;
 
-  if (!mg_import_w3c_read_target (object, &target))
+  if (!read_target (object, &target))
     {
       ctx->report.skipped++;
       return;
@@ -387,7 +555,7 @@ import_annotation (const MgJsonTreeValue *object,
   body_value = get_string (object, "bodyValue");
   if (body_value != NULL && *body_value != '\0')
     g_string_append (bodies.note, body_value);
-  mg_import_w3c_foreach_object (get_member (object, "body"), import_body, &bodies);
+  foreach_object (get_member (object, "body"), import_body, &bodies);
   g_ptr_array_add (bodies.tags, NULL);
   mg_annotation_set_tags (annotation, (const char * const *) bodies.tags->pdata);
   mg_annotation_set_note (annotation, bodies.note->str);
@@ -463,7 +631,7 @@ import_node (ImportContext         *ctx,
   if (node->kind != MG_JSON_TREE_OBJECT)
     return;
 
-  if (mg_import_w3c_has_type (node, "AnnotationCollection"))
+  if (has_type (node, "AnnotationCollection"))
     {
       const MgJsonTreeValue *first = get_member (node, "first");
 
@@ -471,11 +639,11 @@ import_node (ImportContext         *ctx,
         import_page (ctx, first, depth);
       import_node (ctx, get_member (node, "items"), depth + 1);
     }
-  else if (mg_import_w3c_has_type (node, "AnnotationPage"))
+  else if (has_type (node, "AnnotationPage"))
     {
       import_page (ctx, node, depth);
     }
-  else if (mg_import_w3c_has_type (node, "Annotation")
+  else if (has_type (node, "Annotation")
            || (get_member (node, "target") != NULL && depth > 0))
     {
       import_annotation (node, ctx);
@@ -540,9 +708,9 @@ mg_import_w3c_bytes (MgAnnotationStore  *store,
   if (mg_json_tree_is (root, MG_JSON_TREE_ARRAY))
     plausible = TRUE;
   else if (mg_json_tree_is (root, MG_JSON_TREE_OBJECT))
-    plausible = mg_import_w3c_has_type (root, "AnnotationCollection")
-                || mg_import_w3c_has_type (root, "AnnotationPage")
-                || mg_import_w3c_has_type (root, "Annotation")
+    plausible = has_type (root, "AnnotationCollection")
+                || has_type (root, "AnnotationPage")
+                || has_type (root, "Annotation")
                 || get_member (root, "target") != NULL;
   if (!plausible)
     {
