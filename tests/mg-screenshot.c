@@ -13,7 +13,8 @@
  * OUT-suggestion.png with the suggestion popover open there. --tags renders
  * the tag manager, opened from the window, to OUT-tags.png; --open=ACTION:NAME
  * activates the window's ACTION ("win.statistics") and renders the window
- * it opens to OUT-NAME.png.
+ * it opens to OUT-NAME.png; --compare=EARLIER renders Compare Speeches with
+ * EARLIER against SPEECH to OUT-compare.png.
  *
  * TAG is the tag's position from 1 (0: a plain highlight), followed by
  * "+N" for each further tag; a trailing "*" stars the annotation. Runs under any display, Xvfb included. Give it a
@@ -28,6 +29,7 @@
 
 #include "mg-application.h"
 #include "mg-document-view.h"
+#include "mg-window-compare.h"
 #include "mg-window-private.h"
 
 static void
@@ -154,6 +156,7 @@ main (int   argc,
   gboolean tags = FALSE;
   const char *suggestion_at = NULL;
   const char *opens = NULL;
+  const char *compare_with = NULL;
   int first = 1;
   int width, height;
 
@@ -163,6 +166,8 @@ main (int   argc,
         dark = TRUE;
       else if (g_str_equal (argv[first], "--tags"))
         tags = TRUE;
+      else if (g_str_has_prefix (argv[first], "--compare="))
+        compare_with = argv[first] + strlen ("--compare=");
       else if (g_str_has_prefix (argv[first], "--open="))
         opens = argv[first] + strlen ("--open=");
       else if (g_str_equal (argv[first], "--suggestions"))
@@ -177,7 +182,7 @@ main (int   argc,
     }
   if (argc < first + 2)
     {
-      fprintf (stderr, "Usage: %s [--dark] [--suggestions[=AT]] [--tags] [--open=ACTION:NAME] SPEECH OUT.png [QUOTE=TAG[+TAG…][*]]…\n", argv[0]);
+      fprintf (stderr, "Usage: %s [--dark] [--suggestions[=AT]] [--tags] [--open=ACTION:NAME] [--compare=EARLIER] SPEECH OUT.png [QUOTE=TAG[+TAG…][*]]…\n", argv[0]);
       return 2;
     }
 
@@ -325,6 +330,29 @@ main (int   argc,
 
       if (save_opened (GTK_WIDGET (window), "win.manage-tags", out) != 0)
         return 1;
+    }
+
+  if (compare_with != NULL)
+    {
+      g_autofree char *base = g_strndup (argv[first + 1], strlen (argv[first + 1]) - 4);
+      g_autofree char *out = g_strconcat (base, "-compare.png", NULL);
+      g_autoptr(GFile) other = g_file_new_for_commandline_arg (compare_with);
+      MgCompareWindow *compare;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+      compare = mg_window_get_compare_window (window);
+      if (compare == NULL)
+        return 1;
+      gtk_window_set_default_size (GTK_WINDOW (compare), 900, 760);
+      mg_compare_window_open_speech (compare, other);
+      while (mg_compare_window_is_loading (compare))
+        g_main_context_iteration (NULL, TRUE);
+      wait_ms (1500);
+      iterate ();
+      if (mg_compare_window_get_comparison (compare) == NULL || save_widget (GTK_WIDGET (compare), out) != 0)
+        return 1;
+      gtk_window_destroy (GTK_WINDOW (compare));
+      iterate ();
     }
 
   if (opens != NULL)

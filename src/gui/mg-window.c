@@ -8,6 +8,7 @@
 #include "mg-self-contained.h"
 #include "mg-sidecar-sync.h"
 #include "mg-study.h"
+#include "mg-window-compare.h"
 #include "mg-window-export.h"
 #include "mg-window-recent.h"
 #include "mg-window-statistics.h"
@@ -813,6 +814,7 @@ mg_window_class_init (MgWindowClass *klass)
   _mg_window_class_init_suggestions (widget_class);
   mg_window_class_init_tidy (widget_class);
   mg_window_class_init_statistics (widget_class);
+  mg_window_class_init_compare (widget_class);
 }
 
 static void
