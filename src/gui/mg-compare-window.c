@@ -7,6 +7,9 @@
 #include "mg-compare-window.h"
 #include "mg-sidecar.h"
 
+/* The width of a place's button, so that the two columns align. */
+#define PLACE_WIDTH 110
+
 typedef struct
 {
   GFile             *file;
@@ -93,12 +96,23 @@ place_button (MgCompareWindow *self,
   GtkWidget *button = gtk_button_new_with_label (label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (button, PLACE_WIDTH, -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, side == 0 ? _("Show it in the earlier speech")
                                                  : _("Show it in the later speech"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "compare.show");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(uuu)", side, start, end);
   return button;
+}
+
+static GtkWidget *
+absent_place (void)
+{
+  GtkWidget *label = gtk_label_new ("—");
+
+  gtk_widget_set_size_request (label, PLACE_WIDTH, -1);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
 }
 
 static GtkWidget *
@@ -131,12 +145,16 @@ change_row (MgCompareWindow *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   g_string_free (subtitle, TRUE);
-  if (change->old_quote != NULL)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               place_button (self, 0, change->old_paragraph, change->old_start, change->old_end));
-  if (change->new_quote != NULL)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               place_button (self, 1, change->new_paragraph, change->new_start, change->new_end));
+  /* Two columns, the earlier speech's and the later's, a dash where the
+   * quote is not in that speech. */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             change->old_quote != NULL
+                             ? place_button (self, 0, change->old_paragraph, change->old_start, change->old_end)
+                             : absent_place ());
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             change->new_quote != NULL
+                             ? place_button (self, 1, change->new_paragraph, change->new_start, change->new_end)
+                             : absent_place ());
   return row;
 }
 
@@ -259,9 +277,6 @@ mg_compare_window_add_speech (MgCompareWindow   *self,
 {
   Speech speech = { g_object_ref (file), g_object_ref (store) };
   g_autofree char *name = g_file_get_basename (file);
-  MgDocument *document = mg_annotation_store_get_document (store);
-  const char *title = document != NULL ? mg_document_get_title (document) : NULL;
-  g_autofree char *label = NULL;
 
   g_return_val_if_fail (MG_IS_COMPARE_WINDOW (self), 0);
   g_return_val_if_fail (mg_annotation_store_get_document (store) != NULL, 0);
@@ -273,9 +288,8 @@ mg_compare_window_add_speech (MgCompareWindow   *self,
         return i;
       }
   g_array_append_val (self->choices, speech);
-  label = title != NULL && *title != '\0' && g_strcmp0 (title, name) != 0
-          ? g_strdup_printf ("%s (%s)", title, name) : g_strdup (name);
-  gtk_string_list_append (self->speeches, label);
+  /* File names: speeches compared are often two years of one title. */
+  gtk_string_list_append (self->speeches, name);
   return self->choices->len - 1;
 }
 
