@@ -118,7 +118,7 @@ main (int   argc,
       _mg_window_apply_to_selection (window, atoi (parts[1]) - 1, NULL, strchr (parts[1], '*') != NULL);
     }
   mg_document_view_clear_selection (view);
-  _mg_window_set_selected (window, NULL);
+  mg_window_set_selected (window, NULL);
 
   /* MG_SCREENSHOT_DIALOG=tidy: the Tidy Speech dialog instead
    * (data/screenshots/tidy-dialog.png). */

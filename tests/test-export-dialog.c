@@ -12,7 +12,6 @@
 #include "mg-pdf-preview.h"
 #include "mg-export-pdf.h"
 #include "mg-window-export.h"
-#include "mg-window-private.h"
 
 static MgApplication *app;
 
@@ -394,7 +393,7 @@ test_copy_quotes (Fixture       *fixture,
   g_auto(GStrv) lines = NULL;
 
   /* Nothing selected: every starred quote, in document order. */
-  _mg_window_set_selected (fixture->window, NULL);
+  mg_window_set_selected (fixture->window, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-quotes", NULL));
   starred = read_clipboard (fixture);
   lines = g_strsplit (starred, "\n", -1);
@@ -406,7 +405,7 @@ test_copy_quotes (Fixture       *fixture,
   g_assert_null (strstr (starred, "1850 亿元"));
 
   /* The selected annotation's quote alone, starred or not. */
-  _mg_window_set_selected (fixture->window, mg_annotation_store_lookup (store, "0b6a1c1e-1a51-4c55-9d0e-000000000001"));
+  mg_window_set_selected (fixture->window, mg_annotation_store_lookup (store, "0b6a1c1e-1a51-4c55-9d0e-000000000001"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-quotes", NULL));
   selected = read_clipboard (fixture);
   g_assert_true (g_str_has_prefix (selected, "¶4 “1850 亿元”"));

@@ -13,7 +13,9 @@
 #include "mg-document-view.h"
 #include "mg-self-contained.h"
 #include "mg-study.h"
-#include "mg-window-private.h"
+#include "mg-layer-row.h"
+#include "mg-members-popover.h"
+#include "mg-merge-dialog.h"
 
 /* The study-group side of the window, driven through its actions. */
 
@@ -486,7 +488,7 @@ test_merge_one_by_one (Fixture       *f,
   GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
   MgAnnotationStore *store;
   GtkWindow *dialog = NULL;
-  GPtrArray *checks;
+  GListModel *candidates;
   guint ticked = 0;
 
   add_two_layers (f);
@@ -502,18 +504,19 @@ test_merge_one_by_one (Fixture       *f,
       if (gtk_window_get_transient_for (window) == GTK_WINDOW (f->window))
         dialog = window;
     }
-  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
-  checks = g_object_get_data (G_OBJECT (dialog), "mg-merge-checks");
+  g_assert_true (MG_IS_MERGE_DIALOG (dialog));
+  candidates = mg_merge_dialog_get_candidates (MG_MERGE_DIALOG (dialog));
   /* Alice's two and Bob's two, all ticked. */
-  g_assert_cmpuint (checks->len, ==, 4);
-  for (guint i = 0; i < checks->len; i++)
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
     {
-      GtkCheckButton *check = g_ptr_array_index (checks, i);
-      const char *label = gtk_check_button_get_label (check);
+      g_autoptr(MgAnnotation) candidate = g_list_model_get_item (candidates, i);
+      gboolean keep = strstr (mg_annotation_get_quote (candidate), "233") != NULL;
 
-      g_assert_true (gtk_check_button_get_active (check));
-      gtk_check_button_set_active (check, strstr (label, "233") != NULL);
-      ticked += strstr (label, "233") != NULL;
+      g_assert_true (mg_merge_dialog_get_ticked (MG_MERGE_DIALOG (dialog), i));
+      mg_merge_dialog_set_ticked (MG_MERGE_DIALOG (dialog), i, keep);
+      g_assert_true (mg_merge_dialog_get_ticked (MG_MERGE_DIALOG (dialog), i) == keep);
+      ticked += keep;
     }
   g_assert_cmpuint (ticked, ==, 1);
 
@@ -556,7 +559,7 @@ test_shared_without_speech (Fixture       *f,
   g_assert_cmpstr (shown, ==, text);
   store = mg_window_get_store (f->window);
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
-  g_assert_true (_mg_window_is_writable (f->window));
+  g_assert_true (mg_window_get_writable (f->window));
   g_assert_true (g_action_group_get_action_enabled (mg_study_get_actions (f->study),
                                                     "save-speech"));
 
@@ -715,6 +718,76 @@ test_external_tag (Fixture       *f,
   g_assert_true (disk_has_tag (&tag));
 }
 
+/* The members popover lists each layer as a row that can hide it and
+ * remove it; and it closes before the Merge dialog opens from it, so
+ * that the dialog takes the first click (#14, 10). */
+static void
+test_members_popover (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkMenuButton *button;
+  GtkPopover *popover;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  g_autoptr(MgLayer) first = NULL;
+  g_autoptr(MgLayer) left = NULL;
+  GtkSwitch *visible;
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+  GtkWindow *dialog = NULL;
+
+  add_two_layers (f);
+  button = GTK_MENU_BUTTON (mg_study_get_menu_button (f->study));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (MG_IS_MEMBERS_POPOVER (popover));
+  gtk_menu_button_popup (button);
+  mg_gui_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  list = GTK_LIST_BOX (mg_members_popover_get_list (MG_MEMBERS_POPOVER (popover)));
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_true (MG_IS_LAYER_ROW (row));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 2));
+  first = g_object_ref (mg_layer_row_get_layer (MG_LAYER_ROW (row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   mg_layer_get_author (first));
+
+  /* The row's switch is the layer's visibility. */
+  visible = GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
+  g_assert_true (GTK_IS_SWITCH (visible));
+  g_assert_true (mg_layer_get_visible (first));
+  g_assert_true (gtk_switch_get_active (visible));
+  gtk_switch_set_active (visible, FALSE);
+  g_assert_false (mg_layer_get_visible (first));
+  mg_layer_set_visible (first, TRUE);
+  g_assert_true (gtk_switch_get_active (visible));
+
+  /* Merge from the popover: the popover is gone, the dialog is there. */
+  gtk_widget_activate_action (GTK_WIDGET (popover), "study.merge", NULL);
+  mg_gui_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  for (guint w = 0; w < g_list_model_get_n_items (toplevels); w++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, w);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (f->window))
+        dialog = window;
+    }
+  g_assert_true (MG_IS_MERGE_DIALOG (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  gtk_window_destroy (dialog);
+  mg_gui_test_iterate ();
+
+  /* Removing a row removes its layer. */
+  g_signal_emit_by_name (row, "remove");
+  mg_gui_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (mg_study_get_layers (f->study)), ==, 1);
+  left = g_list_model_get_item (mg_study_get_layers (f->study), 0);
+  g_assert_true (left != first);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -732,6 +805,7 @@ main (int   argc,
   ADD ("merge", test_merge);
   ADD ("merge-one-by-one", test_merge_one_by_one);
   ADD ("dialogs", test_dialogs);
+  ADD ("members-popover", test_members_popover);
   ADD ("agreement-window", test_agreement_window);
   ADD ("shared-without-speech", test_shared_without_speech);
   ADD ("external-change", test_external_change);

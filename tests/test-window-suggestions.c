@@ -8,7 +8,6 @@
 #include "mg-application.h"
 #include "mg-document-view-private.h"
 #include "mg-suggest.h"
-#include "mg-window-private.h"
 
 static MgApplication *app;
 
@@ -184,7 +183,7 @@ offset_of (Fixture    *fixture,
 static gboolean
 button_active (Fixture *fixture)
 {
-  return gtk_toggle_button_get_active (fixture->window->suggestions_button);
+  return gtk_toggle_button_get_active (mg_window_get_suggestions_button (fixture->window));
 }
 
 static void
@@ -277,7 +276,7 @@ test_suggestions_toggle (Fixture       *fixture,
   }
 
   /* The count is in the button's tooltip. */
-  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (fixture->window->suggestions_button));
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (mg_window_get_suggestions_button (fixture->window)));
   count = g_strdup_printf ("%u", g_list_model_get_n_items (shown));
   g_assert_nonnull (strstr (tooltip, count));
 

@@ -6,9 +6,9 @@
 #include <glib/gstdio.h>
 
 #include "gui-test-util.h"
+#include "mg-annotation-pane.h"
 #include "mg-application.h"
 #include "mg-document-view.h"
-#include "mg-window-private.h"
 #include "mg-window-recent.h"
 
 static MgApplication *app;
@@ -178,7 +178,7 @@ test_window_empty (void)
 
   g_assert_false (mg_window_has_document (window));
   g_assert_null (mg_window_get_store (window));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
+  g_assert_cmpstr (mg_window_get_page (window), ==, "empty");
 
   gtk_window_destroy (GTK_WINDOW (window));
   mg_gui_test_iterate ();
@@ -202,7 +202,7 @@ test_window_open_sample (Fixture       *fixture,
   mg_gui_test_wait_loaded (fixture->window);
 
   g_assert_true (mg_window_has_document (fixture->window));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "document");
+  g_assert_cmpstr (mg_window_get_page (fixture->window), ==, "document");
   /* A copy in the user's data directory, so its annotations can be saved. */
   g_assert_true (g_str_has_prefix (g_file_peek_path (mg_window_get_file (fixture->window)),
                                    g_get_user_data_dir ()));
@@ -210,7 +210,7 @@ test_window_open_sample (Fixture       *fixture,
   expected = g_strdup (mg_document_get_text (mg_annotation_store_get_document (mg_window_get_store (fixture->window))));
   g_assert_cmpstr (text, ==, expected);
   g_assert_true (g_utf8_strlen (text, -1) > 1000);
-  g_assert_cmpstr (adw_window_title_get_title (fixture->window->window_title), !=, "Marginalia");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), !=, "Marginalia");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (mg_document_view_get_text_view (view_of (fixture))), "zh"));
 }
 
@@ -275,7 +275,7 @@ test_window_tag_selection (Fixture       *fixture,
     mg_gui_test_iterate ();
 
     /* Activating a row selects the annotation for the window too. */
-    _mg_window_set_selected (fixture->window, NULL);
+    mg_window_set_selected (fixture->window, NULL);
     g_signal_emit_by_name (pane, "annotation-activated", annotation);
     mg_gui_test_iterate ();
     g_assert_true (mg_window_get_selected (fixture->window) == annotation);
@@ -365,14 +365,14 @@ test_window_autosave (Fixture       *fixture,
   g_assert_true (action (fixture, "win.tag-selection", g_variant_new_int32 (1)));
   /* Unsaved until the delay has passed (a slow run may already be past it). */
   if (mg_annotation_store_get_dirty (store))
-    g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_UNSAVED);
+    g_assert_cmpint (mg_window_get_save_state (fixture->window), ==, MG_SAVE_STATE_UNSAVED);
 
   /* Written about a second later without anything else happening. */
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while (mg_annotation_store_get_dirty (store) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (mg_annotation_store_get_dirty (store));
-  g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_SAVED);
+  g_assert_cmpint (mg_window_get_save_state (fixture->window), ==, MG_SAVE_STATE_SAVED);
   saved = read_file (fixture->sidecar);
   g_assert_nonnull (saved);
   g_assert_nonnull (strstr (saved, "五万个"));
@@ -425,14 +425,14 @@ test_window_autosave_async (Fixture       *fixture,
   g_assert_nonnull (strstr (saved, "五万个"));
   g_assert_null (strstr (saved, "项目为王"));
   g_assert_true (mg_annotation_store_get_dirty (store));
-  g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_UNSAVED);
+  g_assert_cmpint (mg_window_get_save_state (fixture->window), ==, MG_SAVE_STATE_UNSAVED);
 
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while ((mg_annotation_store_get_dirty (store) || mg_window_is_saving (fixture->window)) &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (mg_annotation_store_get_dirty (store));
-  g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_SAVED);
+  g_assert_cmpint (mg_window_get_save_state (fixture->window), ==, MG_SAVE_STATE_SAVED);
   g_clear_pointer (&saved, g_free);
   saved = read_file (fixture->sidecar);
   g_assert_nonnull (strstr (saved, "项目为王"));
@@ -444,12 +444,12 @@ test_window_autosave_async (Fixture       *fixture,
   g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
   g_assert_true (action (fixture, "win.undo", NULL));
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (fixture->window->save_state != MG_SAVE_STATE_FAILED && g_get_monotonic_time () < deadline)
+  while (mg_window_get_save_state (fixture->window) != MG_SAVE_STATE_FAILED && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   wait_not_saving (fixture);
-  g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_FAILED);
-  g_assert_nonnull (fixture->window->save_error);
-  g_assert_nonnull (fixture->window->toast);
+  g_assert_cmpint (mg_window_get_save_state (fixture->window), ==, MG_SAVE_STATE_FAILED);
+  g_assert_nonnull (mg_window_get_save_error (fixture->window));
+  g_assert_nonnull (mg_window_get_toast (fixture->window));
   g_assert_true (mg_annotation_store_get_dirty (store));
   g_assert_false (mg_window_save (fixture->window, NULL));
   g_assert_cmpint (g_rmdir (path), ==, 0);
@@ -678,8 +678,8 @@ test_window_search (Fixture       *fixture,
   first = offset_of (fixture, "增长");
 
   g_assert_true (action (fixture, "win.find", NULL));
-  g_assert_true (gtk_search_bar_get_search_mode (fixture->window->search_bar));
-  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "增长");
+  g_assert_true (gtk_search_bar_get_search_mode (mg_window_get_search_bar (fixture->window)));
+  gtk_editable_set_text (mg_window_get_search_entry (fixture->window), "增长");
   /* The entry waits a moment before searching. */
   while (mg_document_view_get_n_matches (view) == 0)
     g_main_context_iteration (NULL, TRUE);
@@ -698,10 +698,10 @@ test_window_search (Fixture       *fixture,
   g_assert_true (action (fixture, "win.find-previous", NULL));
   g_assert_true (mg_document_view_get_selection (view, &start, NULL));
   g_assert_cmpuint (start, ==, first);
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->search_label), ==, "1 of 2");
+  g_assert_cmpstr (gtk_label_get_text (mg_window_get_search_label (fixture->window)), ==, "1 of 2");
 
   /* Closing the bar clears the matches. */
-  gtk_search_bar_set_search_mode (fixture->window->search_bar, FALSE);
+  gtk_search_bar_set_search_mode (mg_window_get_search_bar (fixture->window), FALSE);
   mg_gui_test_iterate ();
   g_assert_cmpuint (mg_document_view_get_n_matches (view), ==, 0);
   g_assert_false (has_named_tag (fixture, first, "mg-search-match"));
@@ -731,8 +731,8 @@ test_window_broken_sidecar (Fixture       *fixture,
   /* The speech opens; the annotations are read-only and the problem shown. */
   g_assert_true (mg_window_has_document (fixture->window));
   g_assert_true (mg_sidecar_get_broken (mg_window_get_sidecar (fixture->window)));
-  g_assert_true (gtk_info_bar_get_revealed (fixture->window->sidecar_bar));
-  g_assert_cmpint (fixture->window->save_state, ==, MG_SAVE_STATE_READ_ONLY);
+  g_assert_true (gtk_info_bar_get_revealed (mg_window_get_sidecar_bar (fixture->window)));
+  g_assert_cmpint (mg_window_get_save_state (fixture->window), ==, MG_SAVE_STATE_READ_ONLY);
 
   start = offset_of (fixture, "项目为王");
   mg_document_view_select_range (view_of (fixture), start, start + 4);
@@ -745,7 +745,7 @@ test_window_broken_sidecar (Fixture       *fixture,
 
   /* Starting afresh keeps the broken file aside and makes tagging work. */
   g_assert_true (action (fixture, "win.start-afresh", NULL));
-  g_assert_false (gtk_info_bar_get_revealed (fixture->window->sidecar_bar));
+  g_assert_false (gtk_info_bar_get_revealed (mg_window_get_sidecar_bar (fixture->window)));
   dir = g_dir_open (fixture->dir, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
     if (strstr (name, ".broken-") != NULL)
@@ -800,7 +800,7 @@ test_window_recent (Fixture       *fixture,
       mg_gui_test_iterate ();
       list = NULL;
       first = NULL;
-      for (child = gtk_widget_get_first_child (adw_status_page_get_child (second->status_page));
+      for (child = gtk_widget_get_first_child (adw_status_page_get_child (mg_window_get_status_page (second)));
            child != NULL; child = gtk_widget_get_next_sibling (child))
         if (g_strcmp0 (gtk_widget_get_name (child), "recent-speeches") == 0)
           list = child;
@@ -856,7 +856,7 @@ test_window_unreadable (Fixture       *fixture,
   mg_gui_test_wait_loaded (fixture->window);
 
   g_assert_false (mg_window_has_document (fixture->window));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "empty");
+  g_assert_cmpstr (mg_window_get_page (fixture->window), ==, "empty");
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       GtkWindow *window = g_list_model_get_item (toplevels, i);
@@ -872,7 +872,7 @@ test_window_unreadable (Fixture       *fixture,
 
   /* Still usable: a good file opens in the same window. */
   open_fixture (fixture, "gui-speech-zh.txt");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "document");
+  g_assert_cmpstr (mg_window_get_page (fixture->window), ==, "document");
 }
 
 static void
@@ -961,8 +961,8 @@ test_window_reanchored (Fixture       *fixture,
   mg_gui_test_wait_loaded (second);
 
   g_assert_true (mg_sidecar_get_reanchored (mg_window_get_sidecar (second)));
-  g_assert_true (gtk_info_bar_get_revealed (second->anchor_bar));
-  g_assert_nonnull (strstr (gtk_label_get_text (second->anchor_label), "1 moved"));
+  g_assert_true (gtk_info_bar_get_revealed (mg_window_get_anchor_bar (second)));
+  g_assert_nonnull (strstr (gtk_label_get_text (mg_window_get_anchor_label (second)), "1 moved"));
   annotation = mg_annotation_store_get_annotation (mg_window_get_store (second), 0);
   g_assert_cmpstr (mg_annotation_get_quote (annotation), ==, "项目为王");
   g_assert_cmpuint (mg_annotation_get_start (annotation), ==, start + 10);

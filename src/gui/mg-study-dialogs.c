@@ -6,128 +6,24 @@
 
 #include "mg-agreement.h"
 #include "mg-agreement-window.h"
+#include "mg-members-popover.h"
+#include "mg-merge-dialog.h"
 #include "mg-self-contained.h"
 #include "mg-study-private.h"
 
-/* The layers popover */
-
-static void
-remove_layer_clicked (GtkButton *button,
-                      MgStudy   *self)
-{
-  MgLayer *layer = g_object_get_data (G_OBJECT (button), "mg-layer");
-  guint position;
-
-  if (layer != NULL && g_list_store_find (self->layers, layer, &position))
-    {
-      g_list_store_remove (self->layers, position);
-      _mg_study_queue_redraw (self);
-      _mg_study_update_actions (self);
-    }
-}
-
-static GtkWidget *
-create_layer_row (gpointer item,
-                  gpointer data)
-{
-  MgStudy *self = data;
-  MgLayer *layer = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *swatch, *visible, *remove;
-  g_autofree char *markup = NULL;
-  g_autofree char *file_name = g_file_get_basename (mg_layer_get_file (layer));
-  g_autofree char *subtitle = NULL;
-
-  markup = g_markup_printf_escaped ("<span foreground=\"%s\" size=\"x-large\">●</span>",
-                                    _mg_study_layer_color (self, layer));
-  swatch = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (swatch), markup);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mg_layer_get_author (layer));
-  subtitle = mg_layer_get_reanchored (layer)
-    ? g_strdup_printf (_("%s · re-anchored on this speech"), file_name)
-    : g_strdup (file_name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  visible = gtk_switch_new ();
-  gtk_widget_set_valign (visible, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (visible),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show"), -1);
-  g_object_bind_property (layer, "visible", visible, "active",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), visible);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), visible);
-
-  remove = gtk_button_new_from_icon_name ("window-close-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
-  g_object_set_data_full (G_OBJECT (remove), "mg-layer", g_object_ref (layer), g_object_unref);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_layer_clicked), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-  return row;
-}
-
-static GtkWidget *
-action_button (const char *label,
-               const char *action_name)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  return button;
-}
+/* The members popover */
 
 void
 _mg_study_build_menu (MgStudy *self)
 {
-  GtkWidget *header, *popover, *box, *list, *heat, *buttons, *placeholder;
+  GtkWidget *header;
   GMenuModel *model;
-
-  popover = gtk_popover_new ();
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_size_request (box, 340, -1);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-
-  list = gtk_list_box_new ();
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  placeholder = gtk_label_new (_("Add the annotation files of other members of your group "
-                                 "to see their work over the speech."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (placeholder), 36);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
-  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (self->layers),
-                           create_layer_row, self, NULL);
-  gtk_box_append (GTK_BOX (box), list);
-
-  heat = gtk_toggle_button_new_with_mnemonic (_("_Heat"));
-  gtk_widget_set_tooltip_text (heat, _("Colour the text by how many members highlighted each passage"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (heat), "study.heat");
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
-  gtk_box_append (GTK_BOX (buttons), action_button (_("_Add…"), "study.add-layer"));
-  gtk_box_append (GTK_BOX (buttons), heat);
-  gtk_box_append (GTK_BOX (box), buttons);
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
-  gtk_box_append (GTK_BOX (buttons), action_button (_("_Merge…"), "study.merge"));
-  gtk_box_append (GTK_BOX (buttons), action_button (_("A_greement…"), "study.agreement"));
-  gtk_box_append (GTK_BOX (box), buttons);
 
   self->menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "system-users-symbolic");
   gtk_widget_set_tooltip_text (self->menu_button, _("Members’ Annotations"));
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->menu_button), popover);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->menu_button),
+                               mg_members_popover_new (self));
 
   header = gtk_widget_get_ancestor (GTK_WIDGET (self->window->primary_menu_button),
                                     ADW_TYPE_HEADER_BAR);
@@ -365,225 +261,31 @@ _mg_study_show_share (MgStudy *self)
 
 /* Merging */
 
-typedef struct
-{
-  MgStudy     *study;
-  GtkDropDown *authors;
-  GtkDropDown *tags;
-  GtkListBox  *choices;
-  GPtrArray   *author_names;   /* "" first: everyone */
-  GPtrArray   *tag_ids;        /* "" first: every tag */
-  GPtrArray   *candidates;     /* MgAnnotation of the visible layers */
-  GPtrArray   *checks;         /* GtkCheckButton, parallel to candidates */
-} MergeDialog;
-
 static void
-merge_dialog_free (MergeDialog *data)
+merge_response (MgMergeDialog *dialog,
+                const char    *response,
+                MgStudy       *self)
 {
-  g_ptr_array_unref (data->author_names);
-  g_ptr_array_unref (data->tag_ids);
-  g_ptr_array_unref (data->candidates);
-  g_ptr_array_unref (data->checks);
-  g_free (data);
-}
-
-static const char *
-selected_or_null (GtkDropDown *drop_down,
-                  GPtrArray   *values)
-{
-  guint i = gtk_drop_down_get_selected (drop_down);
-  const char *value = i < values->len ? g_ptr_array_index (values, i) : "";
-
-  return *value != '\0' ? value : NULL;
-}
-
-static char *
-describe_candidate (MgAnnotation *annotation)
-{
-  const char *quote = mg_annotation_get_quote (annotation);
-  g_autofree char *shown = NULL;
-
-  if (g_utf8_strlen (quote, -1) > 40)
-    {
-      g_autofree char *head = g_utf8_substring (quote, 0, 40);
-      shown = g_strconcat (head, "…", NULL);
-    }
-  else
-    shown = g_strdup (quote);
-  /* Translators: a member's annotation offered for merging: ¶paragraph, quote, author. */
-  return g_strdup_printf (_("¶%u “%s” — %s"), mg_annotation_get_paragraph (annotation),
-                          shown, mg_annotation_get_author (annotation));
-}
-
-/* Lists the annotations the author and tag choices let through, each with
- * a check button, so that they can be merged one by one. */
-static void
-fill_choices (MergeDialog *data)
-{
-  MgStudy *self = data->study;
-  const char *author = selected_or_null (data->authors, data->author_names);
-  const char *tag_id = selected_or_null (data->tags, data->tag_ids);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (data->choices))) != NULL)
-    gtk_list_box_remove (data->choices, child);
-  g_ptr_array_set_size (data->candidates, 0);
-  g_ptr_array_set_size (data->checks, 0);
-
-  for (guint l = 0; l < n; l++)
-    {
-      g_autoptr(MgLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), l);
-      MgAnnotationStore *store = mg_layer_get_store (layer);
-
-      if (!mg_layer_get_visible (layer))
-        continue;
-      for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
-        {
-          MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
-          g_autofree char *label = NULL;
-          GtkWidget *check;
-
-          if (mg_annotation_is_orphaned (a) ||
-              (author != NULL && g_strcmp0 (mg_annotation_get_author (a), author) != 0) ||
-              (tag_id != NULL && !mg_annotation_has_tag (a, tag_id)))
-            continue;
-          label = describe_candidate (a);
-          check = gtk_check_button_new_with_label (label);
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-          gtk_list_box_append (data->choices, check);
-          g_ptr_array_add (data->candidates, g_object_ref (a));
-          g_ptr_array_add (data->checks, check);
-        }
-    }
-}
-
-static void
-choice_changed (GtkDropDown *drop_down,
-                GParamSpec  *pspec,
-                MergeDialog *data)
-{
-  fill_choices (data);
-}
-
-/* Merges the annotations left ticked (one undoable step). */
-static void
-merge_ticked (MergeDialog *data)
-{
-  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  g_autoptr(GPtrArray) chosen = NULL;
   g_autoptr(GError) error = NULL;
   MgMergeReport report = { 0, 0, 0 };
 
-  for (guint i = 0; i < data->checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (data->checks, i)))
-      g_ptr_array_add (chosen, g_ptr_array_index (data->candidates, i));
-
-  mg_study_merge_chosen (data->study, chosen, &report, &error);
-  _mg_study_toast_merge (data->study, &report, error);
-}
-
-static void
-merge_response (AdwMessageDialog *dialog,
-                const char       *response,
-                MergeDialog      *data)
-{
-  if (g_strcmp0 (response, "merge") == 0)
-    merge_ticked (data);
+  if (g_strcmp0 (response, "merge") != 0)
+    return;
+  chosen = mg_merge_dialog_dup_ticked (dialog);
+  mg_study_merge_chosen (self, chosen, &report, &error);
+  _mg_study_toast_merge (self, &report, error);
 }
 
 GtkWidget *
 _mg_study_show_merge (MgStudy *self)
 {
-  MergeDialog *data = g_new0 (MergeDialog, 1);
-  g_autoptr(GHashTable) seen_authors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) seen_tags = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GtkStringList) author_labels = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) tag_labels = gtk_string_list_new (NULL);
-  GtkWidget *dialog, *box, *scrolled;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+  MgMergeDialog *dialog = mg_merge_dialog_new (GTK_WINDOW (self->window),
+                                               G_LIST_MODEL (self->layers));
 
-  data->study = self;
-  data->author_names = g_ptr_array_new_with_free_func (g_free);
-  data->tag_ids = g_ptr_array_new_with_free_func (g_free);
-  data->candidates = g_ptr_array_new_with_free_func (g_object_unref);
-  data->checks = g_ptr_array_new ();
-  g_ptr_array_add (data->author_names, g_strdup (""));
-  g_ptr_array_add (data->tag_ids, g_strdup (""));
-  gtk_string_list_append (author_labels, _("Every member"));
-  gtk_string_list_append (tag_labels, _("Every tag"));
-
-  for (guint l = 0; l < n; l++)
-    {
-      g_autoptr(MgLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), l);
-      MgAnnotationStore *store = mg_layer_get_store (layer);
-      MgTagSet *tags = mg_annotation_store_get_tag_set (store);
-
-      if (!mg_layer_get_visible (layer))
-        continue;
-      {
-        g_auto(GStrv) authors = mg_annotation_store_dup_authors (store, FALSE);
-
-        for (guint i = 0; authors[i] != NULL; i++)
-          if (g_hash_table_add (seen_authors, g_strdup (authors[i])))
-            g_ptr_array_add (data->author_names, g_strdup (authors[i]));
-      }
-      for (guint i = 0; i < mg_tag_set_get_n_tags (tags); i++)
-        {
-          MgTag *tag = mg_tag_set_get_tag (tags, i);
-
-          if (mg_annotation_store_count_tag (store, mg_tag_get_id (tag)) > 0 &&
-              g_hash_table_add (seen_tags, (gpointer) mg_tag_get_id (tag)))
-            {
-              g_ptr_array_add (data->tag_ids, g_strdup (mg_tag_get_id (tag)));
-              gtk_string_list_append (tag_labels, mg_tag_get_display_name (tag));
-            }
-        }
-    }
-  for (guint i = 1; i < data->author_names->len; i++)
-    gtk_string_list_append (author_labels, g_ptr_array_index (data->author_names, i));
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Merge into My Annotations"),
-                                   _("The ticked annotations of the members shown are copied "
-                                     "into yours. The same passage with the same tags becomes "
-                                     "one annotation crediting everyone; differing notes are "
-                                     "all kept. You can undo the merge."));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  data->authors = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (author_labels)), NULL));
-  data->tags = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (tag_labels)), NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (data->authors),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Whose annotations"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (data->tags),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Which tag"), -1);
-  data->choices = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (data->choices, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (data->choices), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (data->choices),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Annotations to merge"), -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (data->choices));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->authors));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->tags));
-  gtk_box_append (GTK_BOX (box), scrolled);
-  fill_choices (data);
-  g_signal_connect (data->authors, "notify::selected", G_CALLBACK (choice_changed), data);
-  g_signal_connect (data->tags, "notify::selected", G_CALLBACK (choice_changed), data);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "merge", _("_Merge"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
-  g_object_set_data (G_OBJECT (dialog), "mg-merge-checks", data->checks);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (merge_response), data,
-                         (GClosureNotify) (void (*) (void)) merge_dialog_free, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (merge_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  return GTK_WIDGET (dialog);
 }
 
 /* Agreement */

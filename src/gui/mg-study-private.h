@@ -63,8 +63,5 @@ void     _mg_study_show_add_layer   (MgStudy    *self);
 GtkWidget *_mg_study_show_merge     (MgStudy    *self);
 void     _mg_study_show_agreement   (MgStudy    *self);
 void     _mg_study_show_share       (MgStudy    *self);
-/* mg-study.c: the colour of @layer's marker, "#rrggbb" */
-const char *_mg_study_layer_color   (MgStudy    *self,
-                                     MgLayer    *layer);
 
 G_END_DECLS

@@ -94,9 +94,12 @@ style_of (MgStudy *self,
 }
 
 const char *
-_mg_study_layer_color (MgStudy *self,
-                       MgLayer *layer)
+mg_study_get_layer_color (MgStudy *self,
+                          MgLayer *layer)
 {
+  g_return_val_if_fail (MG_IS_STUDY (self), NULL);
+  g_return_val_if_fail (MG_IS_LAYER (layer), NULL);
+
   return layer_styles[style_of (self, layer) % MG_STUDY_N_STYLES].color;
 }
 
@@ -652,6 +655,10 @@ simple_action (GSimpleAction *action,
   MgStudy *self = data;
   const char *name = g_action_get_name (G_ACTION (action));
 
+  /* A dialog opened from the members popover takes the first click, not
+   * the popover still open over it. */
+  if (self->menu_button != NULL)
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
   if (g_str_equal (name, "add-layer"))
     _mg_study_show_add_layer (self);
   else if (g_str_equal (name, "merge"))
@@ -741,6 +748,30 @@ mg_study_attach (MgWindow *window)
   _mg_study_build_menu (self);
   _mg_study_update_actions (self);
   return self;
+}
+
+void
+mg_study_remove_layer (MgStudy *self,
+                       MgLayer *layer)
+{
+  guint position;
+
+  g_return_if_fail (MG_IS_STUDY (self));
+  g_return_if_fail (MG_IS_LAYER (layer));
+
+  if (g_list_store_find (self->layers, layer, &position))
+    {
+      g_list_store_remove (self->layers, position);
+      _mg_study_queue_redraw (self);
+      _mg_study_update_actions (self);
+    }
+}
+
+GtkWidget *
+mg_study_get_menu_button (MgStudy *self)
+{
+  g_return_val_if_fail (MG_IS_STUDY (self), NULL);
+  return self->menu_button;
 }
 
 MgStudy *

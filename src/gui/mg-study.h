@@ -44,6 +44,13 @@ gboolean    mg_study_add_layer       (MgStudy      *self,
 void        mg_study_add_layer_files (MgStudy      *self,
                                       GSList       *files);
 GListModel *mg_study_get_layers      (MgStudy      *self);
+void        mg_study_remove_layer    (MgStudy      *self,
+                                      MgLayer      *layer);
+/* The colour of @layer's marker, "#rrggbb". */
+const char *mg_study_get_layer_color (MgStudy      *self,
+                                      MgLayer      *layer);
+/* The header bar's button that opens the members popover. */
+GtkWidget  *mg_study_get_menu_button (MgStudy      *self);
 /* The "study" action group. */
 GActionGroup *mg_study_get_actions   (MgStudy      *self);
 /* The GtkTextTag a layer is drawn with. */

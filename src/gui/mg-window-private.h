@@ -10,15 +10,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  MG_SAVE_STATE_NONE,       /* nothing open */
-  MG_SAVE_STATE_SAVED,
-  MG_SAVE_STATE_UNSAVED,
-  MG_SAVE_STATE_FAILED,
-  MG_SAVE_STATE_READ_ONLY,  /* broken or newer sidecar: never written */
-} MgSaveState;
-
 struct _MgWindow
 {
   AdwApplicationWindow  parent_instance;

@@ -863,3 +863,103 @@ mg_window_new (MgApplication *application)
 {
   return g_object_new (MG_TYPE_WINDOW, "application", application, NULL);
 }
+
+MgSaveState
+mg_window_get_save_state (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), MG_SAVE_STATE_NONE);
+  return self->save_state;
+}
+
+const char *
+mg_window_get_save_error (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->save_error;
+}
+
+gboolean
+mg_window_get_writable (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), FALSE);
+  return _mg_window_is_writable (self);
+}
+
+void
+mg_window_set_selected (MgWindow     *self,
+                        MgAnnotation *annotation)
+{
+  g_return_if_fail (MG_IS_WINDOW (self));
+  g_return_if_fail (annotation == NULL || MG_IS_ANNOTATION (annotation));
+  _mg_window_set_selected (self, annotation);
+}
+
+const char *
+mg_window_get_page (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+AdwToast *
+mg_window_get_toast (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->toast;
+}
+
+GtkSearchBar *
+mg_window_get_search_bar (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->search_bar;
+}
+
+GtkEditable *
+mg_window_get_search_entry (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GtkLabel *
+mg_window_get_search_label (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->search_label;
+}
+
+GtkInfoBar *
+mg_window_get_sidecar_bar (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->sidecar_bar;
+}
+
+GtkToggleButton *
+mg_window_get_suggestions_button (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->suggestions_button;
+}
+
+GtkInfoBar *
+mg_window_get_anchor_bar (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->anchor_bar;
+}
+
+GtkLabel *
+mg_window_get_anchor_label (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->anchor_label;
+}
+
+AdwStatusPage *
+mg_window_get_status_page (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->status_page;
+}

@@ -41,4 +41,42 @@ gboolean           mg_window_get_show_suggestions (MgWindow  *self);
  * NULL while they are off or being computed. */
 GListModel        *mg_window_get_suggestions  (MgWindow      *self);
 
+/* Where the annotations stand on disk. */
+typedef enum
+{
+  MG_SAVE_STATE_NONE,       /* nothing open */
+  MG_SAVE_STATE_SAVED,
+  MG_SAVE_STATE_UNSAVED,
+  MG_SAVE_STATE_FAILED,
+  MG_SAVE_STATE_READ_ONLY,  /* broken or newer sidecar: never written */
+} MgSaveState;
+MgSaveState        mg_window_get_save_state   (MgWindow      *self);
+/* Why the last save failed; NULL unless the state is FAILED. */
+const char        *mg_window_get_save_error   (MgWindow      *self);
+/* FALSE when nothing is open or the sidecar must not be written (broken,
+ * or of a newer format). */
+gboolean           mg_window_get_writable     (MgWindow      *self);
+/* Selects @annotation (nullable) in the view and the pane. */
+void               mg_window_set_selected     (MgWindow      *self,
+                                               MgAnnotation  *annotation);
+/* What the window shows: "empty", "loading" or "document". */
+const char        *mg_window_get_page         (MgWindow      *self);
+/* The toast shown now, NULL when none. */
+AdwToast          *mg_window_get_toast        (MgWindow      *self);
+/* The widgets of the search in the text (Ctrl+F): the bar, its entry and
+ * its "n of m" label. */
+GtkSearchBar      *mg_window_get_search_bar   (MgWindow      *self);
+GtkEditable       *mg_window_get_search_entry (MgWindow      *self);
+GtkLabel          *mg_window_get_search_label (MgWindow      *self);
+/* The bar that says why the sidecar is not written. */
+GtkInfoBar        *mg_window_get_sidecar_bar  (MgWindow      *self);
+/* The bar that says how the annotations were put back on an edited
+ * speech, and its text. */
+GtkInfoBar        *mg_window_get_anchor_bar   (MgWindow      *self);
+GtkLabel          *mg_window_get_anchor_label (MgWindow      *self);
+/* The empty window's page (with the recent speeches). */
+AdwStatusPage     *mg_window_get_status_page  (MgWindow      *self);
+/* The header bar's toggle for suggestions. */
+GtkToggleButton   *mg_window_get_suggestions_button (MgWindow *self);
+
 G_END_DECLS
