@@ -30,6 +30,7 @@
 #include "mg-application.h"
 #include "mg-document-view.h"
 #include "mg-window-compare.h"
+#include "widget-texture.h"
 #include "mg-window-private.h"
 
 static void
@@ -93,19 +94,10 @@ static int
 save_widget (GtkWidget  *widget,
              const char *path)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkTexture) texture = widget_texture (widget);
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
+  if (texture == NULL)
     return 1;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   return gdk_texture_save_to_png (texture, path) ? 0 : 1;
 }
 

@@ -8,6 +8,7 @@
 #include "mg-document-view.h"
 #include "mg-window-private.h"
 #include "mg-window-statistics.h"
+#include "widget-texture.h"
 
 /* The Statistics view driven through the window: win.statistics opens it
  * on the speech's annotations, it follows their changes, a click on the
@@ -240,9 +241,6 @@ render_chart (MgStatisticsChart *chart,
               gboolean          *dark_label)
 {
   GtkWidget *widget = GTK_WIDGET (chart);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
@@ -252,11 +250,8 @@ render_chart (MgStatisticsChart *chart,
   int px, py;
 
   g_assert_true (mg_statistics_chart_get_bar_area (chart, bar, &area));
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  texture = widget_texture (widget);
+  g_assert_nonnull (texture);
   pixels = g_malloc (stride * height);
   gdk_texture_download (texture, pixels, stride);
 
