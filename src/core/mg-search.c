@@ -232,3 +232,95 @@ mg_search_annotation_matches (MgAnnotation *annotation,
   note = mg_search_fold_text (mg_annotation_get_note (annotation));
   return strstr (note, folded_needle) != NULL;
 }
+
+struct _MgSearchQuery
+{
+  GPtrArray *words;   /* of folded char * */
+};
+
+MgSearchQuery *
+mg_search_query_new (const char *text)
+{
+  MgSearchQuery *query = g_new0 (MgSearchQuery, 1);
+  const char *p = text != NULL && g_utf8_validate (text, -1, NULL) ? text : "";
+
+  query->words = g_ptr_array_new_with_free_func (g_free);
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        {
+          g_autofree char *word = g_strndup (start, p - start);
+
+          g_ptr_array_add (query->words, mg_search_fold_text (word));
+        }
+    }
+  return query;
+}
+
+void
+mg_search_query_free (MgSearchQuery *query)
+{
+  if (query == NULL)
+    return;
+  g_ptr_array_unref (query->words);
+  g_free (query);
+}
+
+gboolean
+mg_search_query_is_empty (MgSearchQuery *query)
+{
+  g_return_val_if_fail (query != NULL, TRUE);
+  return query->words->len == 0;
+}
+
+gboolean
+mg_search_query_matches (MgSearchQuery *query,
+                         MgAnnotation  *annotation,
+                         MgTagSet      *tags)
+{
+  g_autoptr(GString) fields = NULL;
+  g_autofree char *folded = NULL;
+  const char * const *contributors;
+  const char * const *ids;
+
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (MG_IS_ANNOTATION (annotation), FALSE);
+
+  if (query->words->len == 0)
+    return TRUE;
+
+  /* One folding of every field, each on a line of its own: a word, which
+   * holds no line break, cannot match across two. */
+  fields = g_string_new (mg_annotation_get_quote (annotation));
+  g_string_append_c (fields, '\n');
+  g_string_append (fields, mg_annotation_get_note (annotation));
+  g_string_append_c (fields, '\n');
+  g_string_append (fields, mg_annotation_get_author (annotation));
+  contributors = mg_annotation_get_contributors (annotation);
+  for (guint i = 0; contributors != NULL && contributors[i] != NULL; i++)
+    {
+      g_string_append_c (fields, '\n');
+      g_string_append (fields, contributors[i]);
+    }
+  ids = mg_annotation_get_tags (annotation);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      MgTag *tag = tags != NULL ? mg_tag_set_lookup (tags, ids[i]) : NULL;
+
+      g_string_append_c (fields, '\n');
+      g_string_append (fields, tag != NULL ? mg_tag_get_display_name (tag) : ids[i]);
+    }
+  folded = mg_search_fold_text (fields->str);
+
+  for (guint i = 0; i < query->words->len; i++)
+    if (strstr (folded, g_ptr_array_index (query->words, i)) == NULL)
+      return FALSE;
+  return TRUE;
+}

@@ -5,6 +5,7 @@
 
 #include "mg-annotation.h"
 #include "mg-document.h"
+#include "mg-tag-set.h"
 
 G_BEGIN_DECLS
 
@@ -45,5 +46,26 @@ char    *mg_search_fold_text            (const char   *text);
  * does not span the quote and the note. */
 gboolean mg_search_annotation_matches   (MgAnnotation *annotation,
                                          const char   *folded_needle);
+
+/* A search across annotations (the study-wide search, `list --text` over
+ * several speeches keeps to mg_search_annotation_matches()): the text
+ * split at white space into words, each folded as mg_search_fold_text()
+ * does. An annotation matches when every word occurs in its quote, its
+ * note, its author's or a contributor's name, or the shown name of one of
+ * its tags — not necessarily all in the same one — so "figure 5.2" finds
+ * the figures quoting 5.2 and "Li slogan" Li's slogans. */
+typedef struct _MgSearchQuery MgSearchQuery;
+
+MgSearchQuery *mg_search_query_new      (const char    *text);
+void           mg_search_query_free     (MgSearchQuery *query);
+/* No word: every annotation matches. */
+gboolean       mg_search_query_is_empty (MgSearchQuery *query);
+/* @tags: the tag set @annotation's tags are named from (nullable: tags
+ * then match by id). */
+gboolean       mg_search_query_matches  (MgSearchQuery *query,
+                                         MgAnnotation  *annotation,
+                                         MgTagSet      *tags);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgSearchQuery, mg_search_query_free)
 
 G_END_DECLS

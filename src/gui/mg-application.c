@@ -27,18 +27,25 @@ find_empty_window (MgApplication *self)
   return NULL;
 }
 
+/* The window showing @file, as its speech or as one of its study's
+ * speeches, or @file as its study. */
 static MgWindow *
 find_window_for_file (MgApplication *self,
                       GFile         *file)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
+      MgCollection *collection;
       GFile *shown;
 
       if (!MG_IS_WINDOW (l->data))
         continue;
       shown = mg_window_get_file (MG_WINDOW (l->data));
       if (shown != NULL && g_file_equal (shown, file))
+        return MG_WINDOW (l->data);
+      collection = mg_window_get_collection (MG_WINDOW (l->data));
+      if (collection != NULL && (g_file_equal (mg_collection_get_folder (collection), file) ||
+                                 mg_collection_lookup (collection, file) != NULL))
         return MG_WINDOW (l->data);
     }
   return NULL;
@@ -56,6 +63,11 @@ mg_application_open_file (MgApplication *self,
   window = find_window_for_file (self, file);
   if (window != NULL)
     {
+      MgCollection *collection = mg_window_get_collection (window);
+      MgCollectionSpeech *speech = collection != NULL ? mg_collection_lookup (collection, file) : NULL;
+
+      if (speech != NULL)
+        mg_window_show_speech (window, speech);
       gtk_window_present (GTK_WINDOW (window));
       return;
     }
@@ -193,6 +205,9 @@ mg_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.open-folder", { "<Control><Shift>o", NULL } },
+    { "win.search-study", { "<Control><Shift>f", NULL } },
+    { "win.toggle-study-sidebar", { "F9", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },

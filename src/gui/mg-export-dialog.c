@@ -42,8 +42,10 @@ struct _MgExportDialog
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
 
-  MgAnnotationStore    *store;
+  MgAnnotationStore    *store;       /* one speech, or */
+  MgCollection         *collection;  /* a study */
   char                 *basename;
+  GArray               *formats;     /* of MgExportFormat, as listed */
   GPtrArray            *tag_ids;      /* of char *, tag-set order */
   GPtrArray            *tag_checks;   /* of GtkCheckButton *, parallel */
   GPtrArray            *authors;      /* of char *, parallel to author_row after "Everyone" */
@@ -74,9 +76,9 @@ mg_export_dialog_get_format (MgExportDialog *self)
   g_return_val_if_fail (MG_IS_EXPORT_DIALOG (self), MG_EXPORT_FORMAT_MARKDOWN);
 
   selected = adw_combo_row_get_selected (self->format_row);
-  if (selected >= G_N_ELEMENTS (formats))
+  if (selected >= self->formats->len)
     return formats[0];
-  return formats[selected];
+  return g_array_index (self->formats, MgExportFormat, selected);
 }
 
 void
@@ -85,8 +87,8 @@ mg_export_dialog_set_format (MgExportDialog *self,
 {
   g_return_if_fail (MG_IS_EXPORT_DIALOG (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (formats[i] == format)
+  for (guint i = 0; i < self->formats->len; i++)
+    if (g_array_index (self->formats, MgExportFormat, i) == format)
       adw_combo_row_set_selected (self->format_row, i);
 }
 
@@ -135,7 +137,8 @@ mg_export_dialog_dup_suggested_name (MgExportDialog *self)
 
   g_return_val_if_fail (MG_IS_EXPORT_DIALOG (self), NULL);
 
-  dot = self->basename ? strrchr (self->basename, '.') : NULL;
+  /* A study is named after its folder, whose name has no extension. */
+  dot = self->basename && self->collection == NULL ? strrchr (self->basename, '.') : NULL;
   if (self->basename == NULL || *self->basename == '\0')
     stem = g_strdup (_("annotations"));
   else if (dot != NULL && dot != self->basename)
@@ -171,6 +174,8 @@ build_summary (MgExportDialog  *self,
     filter.author = g_ptr_array_index (self->authors, author - 1);
   filter.starred_only = gtk_switch_get_active (self->starred_switch);
 
+  if (self->collection != NULL)
+    return mg_collection_new_summary (self->collection, &filter, error);
   return mg_summary_new (self->store, &filter, error);
 }
 
@@ -239,10 +244,24 @@ describe_project (MgSummary *summary)
 {
   guint n_orphaned = mg_summary_get_n_orphaned (summary);
   guint n_placed = mg_summary_get_n_items (summary) - n_orphaned;
+  guint n_speeches = mg_summary_get_n_speeches (summary);
   g_autofree char *placed = NULL;
   g_autofree char *orphaned = NULL;
 
-  placed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+  if (mg_summary_is_combined (summary))
+    {
+      g_autofree char *speeches = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u speech", "%u speeches",
+                                                                n_speeches), n_speeches);
+
+      /* Translators: "3 speeches with 120 coded passages, …". */
+      placed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%s with %u coded passage, for ATLAS.ti, MAXQDA, NVivo and other qualitative analysis programs.",
+                                             "%s with %u coded passages, for ATLAS.ti, MAXQDA, NVivo and other qualitative analysis programs.",
+                                             n_placed),
+                                speeches, n_placed);
+    }
+  else
+    placed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "The speech with %u coded passage, for ATLAS.ti, MAXQDA, NVivo and other qualitative analysis programs.",
                                          "The speech with %u coded passages, for ATLAS.ti, MAXQDA, NVivo and other qualitative analysis programs.",
                                          n_placed),
@@ -328,7 +347,7 @@ schedule_preview (MgExportDialog *self)
 static void
 options_changed (MgExportDialog *self)
 {
-  if (self->store != NULL)
+  if (self->store != NULL || self->collection != NULL)
     schedule_preview (self);
 }
 
@@ -550,41 +569,91 @@ color_swatch (const char *color)
 }
 
 static void
+add_tag_row (MgExportDialog *self,
+             const char     *id,
+             const char     *name,
+             const char     *color)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), color_swatch (color));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_signal_connect_swapped (check, "notify::active", G_CALLBACK (options_changed), self);
+  adw_preferences_group_add (self->tags_group, row);
+
+  g_ptr_array_add (self->tag_ids, g_strdup (id));
+  g_ptr_array_add (self->tag_checks, check);
+}
+
+static void
 add_tag_rows (MgExportDialog *self)
 {
-  MgTagSet *tag_set = mg_annotation_store_get_tag_set (self->store);
-  guint n_tags = mg_tag_set_get_n_tags (tag_set);
-
-  for (guint i = 0; i < n_tags; i++)
+  if (self->collection != NULL)
     {
-      MgTag *tag = mg_tag_set_get_tag (tag_set, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+      /* The study's tags: those of the combined summary, in its order. */
+      g_autoptr(MgSummary) all = mg_collection_new_summary (self->collection, NULL, NULL);
+      GPtrArray *counts = all != NULL ? mg_summary_get_tag_counts (all) : NULL;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mg_tag_get_display_name (tag));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), color_swatch (mg_tag_get_color (tag)));
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_signal_connect_swapped (check, "notify::active", G_CALLBACK (options_changed), self);
-      adw_preferences_group_add (self->tags_group, row);
+      for (guint i = 0; counts != NULL && i < counts->len; i++)
+        {
+          MgSummaryCount *count = g_ptr_array_index (counts, i);
 
-      g_ptr_array_add (self->tag_ids, g_strdup (mg_tag_get_id (tag)));
-      g_ptr_array_add (self->tag_checks, check);
+          add_tag_row (self, count->key, count->name, count->color);
+        }
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->tags_group), n_tags > 0);
+  else
+    {
+      MgTagSet *tag_set = mg_annotation_store_get_tag_set (self->store);
+
+      for (guint i = 0; i < mg_tag_set_get_n_tags (tag_set); i++)
+        {
+          MgTag *tag = mg_tag_set_get_tag (tag_set, i);
+
+          add_tag_row (self, mg_tag_get_id (tag), mg_tag_get_display_name (tag), mg_tag_get_color (tag));
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_group), self->tag_ids->len > 0);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
 }
 
 static void
 fill_authors (MgExportDialog *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_auto(GStrv) authors = mg_annotation_store_dup_authors (self->store, FALSE);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_stores = self->collection != NULL ? mg_collection_get_n_speeches (self->collection) : 1;
 
-  for (guint i = 0; authors[i] != NULL; i++)
-    g_ptr_array_add (self->authors, g_strdup (authors[i]));
+  /* Every speech's authors once, sorted as each store sorts its own. */
+  for (guint s = 0; s < n_stores; s++)
+    {
+      MgAnnotationStore *store = self->collection != NULL
+                                 ? mg_collection_speech_get_store (mg_collection_get_speech (self->collection, s))
+                                 : self->store;
+      g_auto(GStrv) authors = mg_annotation_store_dup_authors (store, FALSE);
+
+      for (guint i = 0; authors[i] != NULL; i++)
+        if (!g_hash_table_contains (seen, authors[i]))
+          {
+            char *author = g_strdup (authors[i]);
+
+            g_hash_table_add (seen, author);
+            g_ptr_array_add (self->authors, author);
+          }
+    }
+  if (n_stores > 1)
+    g_ptr_array_sort (self->authors, compare_names);
 
   gtk_string_list_append (names, _("Everyone"));
   for (guint i = 0; i < self->authors->len; i++)
@@ -618,6 +687,7 @@ mg_export_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->store);
+  g_clear_object (&self->collection);
 
   G_OBJECT_CLASS (mg_export_dialog_parent_class)->dispose (object);
 }
@@ -631,6 +701,7 @@ mg_export_dialog_finalize (GObject *object)
   g_ptr_array_unref (self->tag_ids);
   g_ptr_array_unref (self->tag_checks);
   g_ptr_array_unref (self->authors);
+  g_array_unref (self->formats);
 
   G_OBJECT_CLASS (mg_export_dialog_parent_class)->finalize (object);
 }
@@ -677,16 +748,27 @@ mg_export_dialog_class_init (MgExportDialogClass *klass)
 static void
 mg_export_dialog_init (MgExportDialog *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
   self->tag_ids = g_ptr_array_new_with_free_func (g_free);
   self->tag_checks = g_ptr_array_new ();
   self->authors = g_ptr_array_new_with_free_func (g_free);
+  self->formats = g_array_new (FALSE, FALSE, sizeof (MgExportFormat));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* The formats offered: every one for a speech, those that take several
+ * speeches for a study. */
+static void
+fill_formats (MgExportDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    gtk_string_list_append (labels, mg_export_format_get_label (formats[i]));
+    if (self->collection == NULL || mg_export_format_takes_several (formats[i]))
+      {
+        g_array_append_val (self->formats, formats[i]);
+        gtk_string_list_append (labels, mg_export_format_get_label (formats[i]));
+      }
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (labels));
 }
 
@@ -705,6 +787,32 @@ mg_export_dialog_new (GtkWindow         *parent,
                        NULL);
   self->store = g_object_ref (store);
   self->basename = g_strdup (basename);
+  fill_formats (self);
+  add_tag_rows (self);
+  fill_authors (self);
+  schedule_preview (self);
+  return self;
+}
+
+MgExportDialog *
+mg_export_dialog_new_for_study (GtkWindow    *parent,
+                                MgCollection *collection)
+{
+  MgExportDialog *self;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (MG_IS_COLLECTION (collection), NULL);
+
+  self = g_object_new (MG_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       "destroy-with-parent", TRUE,
+                       NULL);
+  self->collection = g_object_ref (collection);
+  self->basename = g_strdup (mg_collection_get_title (collection));
+  /* Translators: the export dialog's title for a study: its folder's name. */
+  title = g_strdup_printf (_("Export Summary of “%s”"), mg_collection_get_title (collection));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  fill_formats (self);
   add_tag_rows (self);
   fill_authors (self);
   schedule_preview (self);

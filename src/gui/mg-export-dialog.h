@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "mg-annotation-store.h"
+#include "mg-collection.h"
 #include "mg-export.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,13 @@ G_DECLARE_FINAL_TYPE (MgExportDialog, mg_export_dialog, MG, EXPORT_DIALOG, AdwWi
 MgExportDialog *mg_export_dialog_new               (GtkWindow          *parent,
                                                     MgAnnotationStore  *store,
                                                     const char         *basename);
+
+/* The same for the combined summary of a study (every speech of
+ * @collection, mg_collection_new_summary()): the tags and authors of all
+ * its speeches, the formats that take several speeches, the file named
+ * "<folder>-summary.<ext>". */
+MgExportDialog *mg_export_dialog_new_for_study     (GtkWindow          *parent,
+                                                    MgCollection       *collection);
 
 void            mg_export_dialog_set_format        (MgExportDialog     *self,
                                                     MgExportFormat      format);

@@ -53,6 +53,7 @@ _mg_window_update_actions (MgWindow *self)
                                  has_document && mg_sidecar_get_reanchored (self->sidecar));
 
   mg_window_update_export_actions (self);
+  _mg_window_update_collection_actions (self);
   _mg_window_update_suggestion_actions (self);
   mg_window_update_tidy_actions (self);
   mg_window_update_statistics_actions (self);

@@ -3,9 +3,11 @@
 
 #include "mg-annotation-pane.h"
 #include "mg-annotation-store.h"
+#include "mg-collection.h"
 #include "mg-document.h"
 #include "mg-document-view.h"
 #include "mg-sidecar.h"
+#include "mg-study-sidebar.h"
 #include "mg-window.h"
 
 G_BEGIN_DECLS
@@ -33,6 +35,9 @@ struct _MgWindow
   AdwBin               *pane_bin;
   AdwStatusPage        *status_page;
   MgAnnotationPane     *pane;
+  AdwFlap              *study_flap;
+  MgStudySidebar       *study_sidebar;
+  GtkWidget            *sidebar_button;
 
   GSettings            *settings;
 
@@ -42,6 +47,11 @@ struct _MgWindow
   MgSidecar            *sidecar;
   MgAnnotationStore    *store;
   MgAnnotation         *selected;
+
+  /* The study (a folder of speeches) the speech belongs to, if any, and
+   * the speech of it shown. */
+  MgCollection         *collection;
+  MgCollectionSpeech   *speech;
 
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
@@ -93,7 +103,24 @@ void     _mg_window_suggestions_document_changed (MgWindow   *self);
 /* After the annotations changed. */
 void     _mg_window_suggestions_store_changed (MgWindow      *self);
 
+/* mg-window-collection.c */
+void     _mg_window_class_init_collection (GtkWidgetClass *widget_class);
+void     _mg_window_init_collection    (MgWindow       *self);
+void     _mg_window_update_collection_actions (MgWindow *self);
+/* Leaves the study (the sidebar goes); the speech stays open. */
+void     _mg_window_close_collection   (MgWindow       *self);
+
 /* mg-window.c */
+/* Shows a loaded speech: @sidecar_error is why its sidecar could not be
+ * read (nullable). Emits "loaded". */
+void     _mg_window_show_loaded        (MgWindow       *self,
+                                       GFile          *file,
+                                       MgDocument     *document,
+                                       MgSidecar      *sidecar,
+                                       const GError   *sidecar_error);
+/* Cancels a load in progress; a new cancellable for the next. */
+GCancellable *_mg_window_begin_loading (MgWindow       *self);
+void     _mg_window_end_loading        (MgWindow       *self);
 void     _mg_window_toast             (MgWindow       *self,
                                        const char     *title,
                                        gboolean        offer_undo);

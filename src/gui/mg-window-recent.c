@@ -33,8 +33,8 @@ newest_first (gconstpointer a,
                               gtk_recent_info_get_modified (ia));
 }
 
-/* The speeches this program put in the recent list that still exist,
- * newest first (transfer full). */
+/* The speeches and studies (folders) this program put in the recent list
+ * that still exist, newest first (transfer full). */
 static GPtrArray *
 recent_speeches (void)
 {
@@ -67,9 +67,23 @@ recent_row (GtkRecentInfo *info)
   g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("");
   GtkWidget *row = adw_action_row_new ();
 
+  gboolean study = g_strcmp0 (gtk_recent_info_get_mime_type (info), "inode/directory") == 0;
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+  if (study)
+    {
+      /* Translators: the subtitle of a study (a folder of speeches) in
+       * the recent list: "Study in /home/li/reports". */
+      g_autofree char *subtitle = g_strdup_printf (_("Study in %s"), folder);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("folder-symbolic");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Study"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -99,7 +113,7 @@ recent_refresh (AdwStatusPage *page)
   if (recent->len == 0)
     return;
 
-  heading = gtk_label_new (_("Recent Speeches"));
+  heading = gtk_label_new (_("Recent Speeches and Studies"));
   gtk_widget_set_name (heading, "recent-heading");
   gtk_widget_add_css_class (heading, "heading");
   gtk_widget_set_halign (heading, GTK_ALIGN_START);
@@ -111,7 +125,7 @@ recent_refresh (AdwStatusPage *page)
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_widget_set_size_request (list, 360, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recent Speeches"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recent Speeches and Studies"), -1);
   for (guint i = 0; i < recent->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (list), recent_row (g_ptr_array_index (recent, i)));
 

@@ -7,14 +7,15 @@
 
 G_BEGIN_DECLS
 
-/* How many recent speeches the empty window offers. */
+/* How many recent speeches and studies the empty window offers. */
 #define MG_WINDOW_N_RECENT 5
 
-/* Installs win.open-recent (the URI of a speech as a string). */
+/* Installs win.open-recent (the URI of a speech, or of a study's folder,
+ * as a string). */
 void mg_window_class_init_recent (GtkWidgetClass *widget_class);
-/* Lists the speeches this program opened lately, newest first, under the
- * buttons of the empty state's @page, each opening its speech; nothing
- * when there are none. */
+/* Lists the speeches and studies (folders, marked as such) this program
+ * opened lately, newest first, under the buttons of the empty state's
+ * @page, each opening its speech or study; nothing when there are none. */
 void mg_window_recent_attach     (MgWindow       *self,
                                   AdwStatusPage  *page);
 

@@ -48,6 +48,7 @@ static void
 update_title (MgWindow *self)
 {
   g_autofree char *subtitle = NULL;
+  g_autofree char *folder_name = NULL;
   const char *title;
   const char *name;
   const char *state = NULL;
@@ -61,6 +62,8 @@ update_title (MgWindow *self)
     }
 
   name = mg_document_get_name (self->document);
+  if (self->collection != NULL)
+    name = folder_name = g_build_filename (mg_collection_get_title (self->collection), name, NULL);
   title = mg_document_get_title (self->document);
   if (title == NULL || *title == '\0')
     title = name;
@@ -339,8 +342,8 @@ pane_reattach_requested (MgWindow         *self,
 }
 
 static void
-show_sidecar_state (MgWindow *self,
-                    GError   *sidecar_error)
+show_sidecar_state (MgWindow     *self,
+                    const GError *sidecar_error)
 {
   g_autofree char *name = g_file_get_basename (mg_sidecar_get_file (self->sidecar));
   g_autofree char *text = NULL;
@@ -405,14 +408,17 @@ close_document (MgWindow *self)
 }
 
 static void
-show_document (MgWindow *self,
-               LoadData *data)
+show_document (MgWindow     *self,
+               GFile        *file,
+               MgDocument   *document,
+               MgSidecar    *sidecar,
+               const GError *sidecar_error)
 {
   close_document (self);
 
-  self->file = g_object_ref (data->file);
-  self->document = g_object_ref (data->document);
-  self->sidecar = g_object_ref (data->sidecar);
+  self->file = g_object_ref (file);
+  self->document = g_object_ref (document);
+  self->sidecar = g_object_ref (sidecar);
   self->store = g_object_ref (mg_sidecar_get_store (self->sidecar));
 
   mg_document_view_set_store (self->document_view, self->store);
@@ -420,7 +426,7 @@ show_document (MgWindow *self,
   mg_annotation_pane_set_read_only (self->pane, !_mg_window_is_writable (self));
   g_signal_connect_swapped (self->store, "changed", G_CALLBACK (_mg_window_store_changed), self);
 
-  show_sidecar_state (self, data->sidecar_error);
+  show_sidecar_state (self, sidecar_error);
   show_anchor_state (self);
 
   self->save_state = _mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
@@ -430,10 +436,45 @@ show_document (MgWindow *self,
   _mg_window_suggestions_document_changed (self);
   _mg_window_update_actions (self);
 
-  {
-    g_autofree char *uri = g_file_get_uri (self->file);
-    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-  }
+  /* A study is remembered as a whole (its folder), not speech by speech. */
+  if (self->collection == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (self->file);
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+    }
+}
+
+void
+_mg_window_show_loaded (MgWindow     *self,
+                       GFile        *file,
+                       MgDocument   *document,
+                       MgSidecar    *sidecar,
+                       const GError *sidecar_error)
+{
+  show_document (self, file, document, sidecar, sidecar_error);
+  _mg_window_update_actions (self);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+GCancellable *
+_mg_window_begin_loading (MgWindow *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  self->loading = TRUE;
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  _mg_window_update_actions (self);
+  return self->cancellable;
+}
+
+void
+_mg_window_end_loading (MgWindow *self)
+{
+  self->loading = FALSE;
+  gtk_stack_set_visible_child_name (self->stack, self->document != NULL ? "document" : "empty");
 }
 
 static void
@@ -520,7 +561,9 @@ load_done (GObject      *source,
     }
   else
     {
-      show_document (self, data);
+      /* A speech from elsewhere: the study is left. */
+      _mg_window_close_collection (self);
+      show_document (self, data->file, data->document, data->sidecar, data->sidecar_error);
       load_data_free (data);
     }
   _mg_window_update_actions (self);
@@ -533,19 +576,26 @@ mg_window_open_file (MgWindow *self,
 {
   g_autoptr(GTask) task = NULL;
 
+  MgCollectionSpeech *speech;
+
   g_return_if_fail (MG_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  /* A folder opens as a study; a speech of the open study is shown from
+   * it. */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    {
+      mg_window_open_folder (self, file);
+      return;
+    }
+  speech = self->collection != NULL ? mg_collection_lookup (self->collection, file) : NULL;
+  if (speech != NULL)
+    {
+      mg_window_show_speech (self, speech);
+      return;
+    }
 
-  self->loading = TRUE;
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  _mg_window_update_actions (self);
-
-  task = g_task_new (self, self->cancellable, load_done, NULL);
+  task = g_task_new (self, _mg_window_begin_loading (self), load_done, NULL);
   g_task_set_source_tag (task, mg_window_open_file);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, load_thread);
@@ -750,6 +800,8 @@ mg_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   if (self->store != NULL)
     close_document (self);
+  g_clear_object (&self->speech);
+  g_clear_object (&self->collection);
   _mg_window_dispose_suggestions (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
 
@@ -787,6 +839,7 @@ mg_window_class_init (MgWindowClass *klass)
                                   G_TYPE_NONE, 0);
 
   g_type_ensure (MG_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (MG_TYPE_STUDY_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/marginalia/Marginalia/mg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MgWindow, window_title);
@@ -806,9 +859,13 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, pane_bin);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, study_flap);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, study_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, sidebar_button);
   gtk_widget_class_bind_template_callback (widget_class, document_annotation_activated);
 
   _mg_window_class_init_actions (widget_class);
+  _mg_window_class_init_collection (widget_class);
   mg_window_class_init_export (widget_class);
   mg_window_class_init_recent (widget_class);
   _mg_window_class_init_suggestions (widget_class);
@@ -851,6 +908,7 @@ mg_window_init (MgWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   _mg_window_init_actions (self);
+  _mg_window_init_collection (self);
   _mg_window_init_suggestions (self);
   mg_window_init_tidy (self);
   mg_window_recent_attach (self, self->status_page);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "mg-annotation-store.h"
+#include "mg-collection.h"
 #include "mg-application.h"
 #include "mg-sidecar.h"
 
@@ -18,6 +19,30 @@ MgWindow          *mg_window_new              (MgApplication *application);
  * end, successful or not. */
 void               mg_window_open_file        (MgWindow      *self,
                                                GFile         *file);
+/* Opens @folder as a study (MgCollection): the sidebar lists its
+ * speeches and the first is shown (or @folder's speech shown already).
+ * Loading runs in a thread; "loaded" is emitted at the end. Opening a file
+ * with mg_window_open_file() that is not one of the study's leaves it. */
+void               mg_window_open_folder      (MgWindow      *self,
+                                               GFile         *folder);
+/* The study shown (nullable) and the speech of it shown (nullable). */
+MgCollection      *mg_window_get_collection   (MgWindow      *self);
+MgCollectionSpeech *mg_window_get_speech      (MgWindow      *self);
+/* Shows @speech of the study (after saving the one shown): nothing is
+ * read again, its annotations and their undo history are as they were. */
+void               mg_window_show_speech      (MgWindow      *self,
+                                               MgCollectionSpeech *speech);
+/* Shows @annotation's speech and selects and reveals it. */
+void               mg_window_show_hit         (MgWindow      *self,
+                                               MgCollectionHit *hit);
+GtkWidget         *mg_window_get_study_sidebar (MgWindow     *self);
+/* The flap holding the sidebar, and the header bar's button showing it. */
+AdwFlap           *mg_window_get_study_flap   (MgWindow      *self);
+GtkToggleButton   *mg_window_get_sidebar_button (MgWindow    *self);
+/* The export dialog of the study, if shown (an MgExportDialog). */
+gpointer           mg_window_get_study_export_dialog (MgWindow *self);
+/* The header bar's title and subtitle. */
+AdwWindowTitle    *mg_window_get_window_title (MgWindow      *self);
 gboolean           mg_window_is_loading       (MgWindow      *self);
 gboolean           mg_window_has_document     (MgWindow      *self);
 GFile             *mg_window_get_file         (MgWindow      *self);
