@@ -21,10 +21,14 @@ struct _MgStatisticsWindow
   MgStatisticsChart *members_chart;
   MgStatisticsChart *strip_chart;
 
+  GtkToggleButton   *study_button;
+
   GPtrArray         *stores;      /* of MgAnnotationStore *, owned */
   GStrv              paths;
+  guint              current;     /* the store shown alone */
   MgStatistics      *statistics;
   guint              refresh_id;
+  gboolean           whole_study;
 };
 
 G_DEFINE_FINAL_TYPE (MgStatisticsWindow, mg_statistics_window, ADW_TYPE_WINDOW)
@@ -33,6 +37,7 @@ enum
 {
   PROP_0,
   PROP_STATISTICS,
+  PROP_WHOLE_STUDY,
   N_PROPS
 };
 
@@ -58,8 +63,12 @@ refresh (MgStatisticsWindow *self)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->stores->len == 0)
     return;
-  statistics = mg_statistics_new_for_stores ((MgAnnotationStore * const *) self->stores->pdata,
-                                             (const char * const *) self->paths, self->stores->len);
+  if (self->whole_study && self->stores->len > 1)
+    statistics = mg_statistics_new_for_stores ((MgAnnotationStore * const *) self->stores->pdata,
+                                               (const char * const *) self->paths, self->stores->len);
+  else
+    statistics = mg_statistics_new_for_stores ((MgAnnotationStore * const *) &self->stores->pdata[self->current],
+                                               NULL, 1);
   g_set_object (&self->statistics, statistics);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATISTICS]);
 
@@ -111,10 +120,12 @@ void
 mg_statistics_window_set_stores (MgStatisticsWindow        *self,
                                  MgAnnotationStore * const *stores,
                                  const char * const        *paths,
-                                 guint                      n_stores)
+                                 guint                      n_stores,
+                                 guint                      current)
 {
   g_return_if_fail (MG_IS_STATISTICS_WINDOW (self));
   g_return_if_fail (stores != NULL || n_stores == 0);
+  g_return_if_fail (current < MAX (n_stores, 1));
 
   disconnect_stores (self);
   g_clear_pointer (&self->paths, g_strfreev);
@@ -129,7 +140,30 @@ mg_statistics_window_set_stores (MgStatisticsWindow        *self,
       for (guint i = 0; i < n_stores; i++)
         self->paths[i] = g_strdup (paths[i]);
     }
+  self->current = current;
+  gtk_widget_set_visible (GTK_WIDGET (self->study_button), n_stores > 1);
   refresh (self);
+}
+
+gboolean
+mg_statistics_window_get_whole_study (MgStatisticsWindow *self)
+{
+  g_return_val_if_fail (MG_IS_STATISTICS_WINDOW (self), FALSE);
+  return self->whole_study;
+}
+
+void
+mg_statistics_window_set_whole_study (MgStatisticsWindow *self,
+                                      gboolean            whole_study)
+{
+  g_return_if_fail (MG_IS_STATISTICS_WINDOW (self));
+
+  whole_study = whole_study != FALSE;
+  if (self->whole_study == whole_study)
+    return;
+  self->whole_study = whole_study;
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WHOLE_STUDY]);
 }
 
 MgStatistics *
@@ -162,6 +196,9 @@ mark_activated (MgStatisticsWindow *self,
                 guint               speech,
                 const char         *annotation_id)
 {
+  /* The statistics' speech, as an index of the stores given. */
+  if (!(self->whole_study && self->stores->len > 1))
+    speech = self->current;
   g_signal_emit (self, signals[MARK_ACTIVATED], 0, speech, annotation_id);
 }
 
@@ -177,6 +214,27 @@ mg_statistics_window_get_property (GObject    *object,
     {
     case PROP_STATISTICS:
       g_value_set_object (value, self->statistics);
+      break;
+    case PROP_WHOLE_STUDY:
+      g_value_set_boolean (value, self->whole_study);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_statistics_window_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  MgStatisticsWindow *self = MG_STATISTICS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_WHOLE_STUDY:
+      mg_statistics_window_set_whole_study (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -215,12 +273,16 @@ mg_statistics_window_class_init (MgStatisticsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = mg_statistics_window_get_property;
+  object_class->set_property = mg_statistics_window_set_property;
   object_class->dispose = mg_statistics_window_dispose;
   object_class->finalize = mg_statistics_window_finalize;
 
   properties[PROP_STATISTICS] =
     g_param_spec_object ("statistics", NULL, NULL, MG_TYPE_STATISTICS,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WHOLE_STUDY] =
+    g_param_spec_boolean ("whole-study", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[MARK_ACTIVATED] =
@@ -236,6 +298,7 @@ mg_statistics_window_class_init (MgStatisticsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgStatisticsWindow, tags_chart);
   gtk_widget_class_bind_template_child (widget_class, MgStatisticsWindow, members_chart);
   gtk_widget_class_bind_template_child (widget_class, MgStatisticsWindow, strip_chart);
+  gtk_widget_class_bind_template_child (widget_class, MgStatisticsWindow, study_button);
   gtk_widget_class_bind_template_callback (widget_class, mark_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

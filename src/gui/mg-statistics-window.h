@@ -21,11 +21,18 @@ G_DECLARE_FINAL_TYPE (MgStatisticsWindow, mg_statistics_window, MG, STATISTICS_W
  * Escape and Ctrl+W close it. */
 GtkWidget    *mg_statistics_window_new            (GtkWindow                 *parent);
 /* Shows the statistics of @stores (@paths nullable, as for a combined
- * summary) and follows their changes. */
+ * summary) and follows their changes: of store @current alone, or, with
+ * "whole-study" (a toggle in the header bar, offered when there are
+ * several), of them all. "mark-activated" gives indices of @stores. */
 void          mg_statistics_window_set_stores     (MgStatisticsWindow        *self,
                                                    MgAnnotationStore * const *stores,
                                                    const char * const        *paths,
-                                                   guint                      n_stores);
+                                                   guint                      n_stores,
+                                                   guint                      current);
+/* Whether the whole study is shown (property "whole-study"). */
+gboolean      mg_statistics_window_get_whole_study (MgStatisticsWindow       *self);
+void          mg_statistics_window_set_whole_study (MgStatisticsWindow       *self,
+                                                    gboolean                  whole_study);
 MgStatistics *mg_statistics_window_get_statistics (MgStatisticsWindow        *self);
 /* The chart of @kind. */
 MgStatisticsChart *mg_statistics_window_get_chart (MgStatisticsWindow        *self,

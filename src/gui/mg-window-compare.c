@@ -63,6 +63,19 @@ show_passage (MgWindow          *self,
       reveal (self, start, end);
       return;
     }
+  /* Another speech of the study: shown in this window. */
+  if (mg_window_get_collection (self) != NULL)
+    {
+      MgCollectionSpeech *shown = mg_collection_lookup (mg_window_get_collection (self), speech);
+
+      if (shown != NULL && mg_collection_speech_get_store (shown) == store)
+        {
+          mg_window_show_speech (self, shown);
+          if (self->store == store)
+            reveal (self, start, end);
+          return;
+        }
+    }
   for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
     if (MG_IS_WINDOW (l->data) && MG_WINDOW (l->data)->file != NULL
         && g_file_equal (MG_WINDOW (l->data)->file, speech) && !mg_window_is_loading (l->data))
@@ -103,6 +116,30 @@ compare_action (GtkWidget  *widget,
       g_object_set_data (G_OBJECT (self), COMPARE_KEY, compare);
       g_signal_connect_object (compare, "show-passage", G_CALLBACK (show_passage), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (compare, "destroy", G_CALLBACK (compare_destroyed), self, G_CONNECT_SWAPPED);
+    }
+  /* A study offers its speeches, the one shown as the later and the one
+   * before it (else after it) as the earlier. */
+  if (mg_window_get_collection (self) != NULL)
+    {
+      MgCollection *collection = mg_window_get_collection (self);
+      int current = -1, other = -1;
+
+      for (guint i = 0; i < mg_collection_get_n_speeches (collection); i++)
+        {
+          MgCollectionSpeech *speech = mg_collection_get_speech (collection, i);
+          MgAnnotationStore *store = mg_collection_speech_get_store (speech);
+          guint index;
+
+          if (store == NULL || mg_annotation_store_get_document (store) == NULL)
+            continue;
+          index = mg_compare_window_add_speech (compare, mg_collection_speech_get_file (speech), store);
+          if (store == self->store)
+            current = (int) index;
+          else if (current < 0 || other < 0)
+            other = (int) index;
+        }
+      if (current >= 0 && other >= 0)
+        mg_compare_window_set_pair (compare, (guint) other, (guint) current);
     }
   mg_compare_window_add_speech (compare, self->file, self->store);
   gtk_window_present (GTK_WINDOW (compare));

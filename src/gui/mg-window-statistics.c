@@ -38,9 +38,25 @@ statistics_mark_activated (MgWindow   *self,
                            guint       speech,
                            const char *annotation_id)
 {
+  MgCollection *collection = mg_window_get_collection (self);
   MgAnnotation *annotation;
+  guint k = 0;
 
-  if (self->store == NULL || speech != 0)
+  /* In a study, the index counts the speeches that have annotations. */
+  for (guint i = 0; collection != NULL && i < mg_collection_get_n_speeches (collection); i++)
+    {
+      MgCollectionSpeech *other = mg_collection_get_speech (collection, i);
+
+      if (mg_collection_speech_get_store (other) == NULL)
+        continue;
+      if (k++ == speech)
+        {
+          if (mg_collection_speech_get_store (other) != self->store)
+            mg_window_show_speech (self, other);
+          break;
+        }
+    }
+  if (self->store == NULL)
     return;
   annotation = mg_annotation_store_lookup (self->store, annotation_id);
   if (annotation == NULL)
@@ -60,9 +76,37 @@ static void
 show_stores (MgWindow           *self,
              MgStatisticsWindow *statistics)
 {
+  MgCollection *collection = mg_window_get_collection (self);
+  g_autoptr(GPtrArray) stores = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint current = 0;
+
+  /* A study: every speech's annotations, the one shown first alone. */
+  for (guint i = 0; collection != NULL && i < mg_collection_get_n_speeches (collection); i++)
+    {
+      MgCollectionSpeech *speech = mg_collection_get_speech (collection, i);
+      MgAnnotationStore *store = mg_collection_speech_get_store (speech);
+
+      if (store == NULL)
+        continue;
+      if (store == self->store)
+        current = stores->len;
+      g_ptr_array_add (stores, store);
+      g_ptr_array_add (names, (gpointer) mg_collection_speech_get_name (speech));
+    }
+  if (stores->len == 0 || g_ptr_array_index (stores, current) != self->store)
+    {
+      g_ptr_array_set_size (stores, 0);
+      g_ptr_array_set_size (names, 0);
+      g_ptr_array_add (stores, self->store);
+      g_ptr_array_add (names, NULL);
+      current = 0;
+    }
   /* Only compared, never used: the statistics window keeps its stores. */
   g_object_set_data (G_OBJECT (statistics), STORE_KEY, self->store);
-  mg_statistics_window_set_stores (statistics, &self->store, NULL, 1);
+  mg_statistics_window_set_stores (statistics, (MgAnnotationStore * const *) stores->pdata,
+                                   stores->len > 1 ? (const char * const *) names->pdata : NULL,
+                                   stores->len, current);
 }
 
 static void
