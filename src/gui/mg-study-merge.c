@@ -58,8 +58,6 @@ merge_where (MgStudy           *self,
   for (guint l = 0; l < n_layers; l++)
     g_ptr_array_add (layers, g_list_model_get_item (G_LIST_MODEL (self->layers), l));
   ok = mg_merge_layers (store, layers, filter, filter_data, NULL, NULL, report, error);
-  /* The window last looked at undo while the group was open. */
-  _mg_window_update_actions (self->window);
   return ok;
 }
 

@@ -560,7 +560,6 @@ mg_study_check_disk (MgStudy *self)
       return;
     }
 
-  _mg_window_update_actions (self->window);
   if (report.added + report.merged > 0)
     {
       g_autofree char *title = g_strdup_printf (_("The annotations were changed elsewhere; "

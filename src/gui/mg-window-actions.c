@@ -212,7 +212,6 @@ undo_action (GtkWidget  *widget,
     label = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), step);
   if (redo ? mg_annotation_store_redo (self->store) : mg_annotation_store_undo (self->store))
     _mg_window_toast (self, label ? label : (redo ? _("Redone") : _("Undone")), FALSE);
-  _mg_window_update_actions (self);
 }
 
 static void
@@ -390,9 +389,8 @@ start_afresh_action (GtkWidget  *widget,
   /* The sidecar may have replaced its store. */
   if (self->store != mg_sidecar_get_store (self->sidecar))
     {
-      g_signal_handlers_disconnect_by_data (self->store, self);
       g_set_object (&self->store, mg_sidecar_get_store (self->sidecar));
-      g_signal_connect_swapped (self->store, "changed", G_CALLBACK (_mg_window_store_changed), self);
+      g_signal_group_set_target (self->store_signals, self->store);
     }
   mg_document_view_set_store (self->document_view, NULL);
   mg_document_view_set_store (self->document_view, self->store);

@@ -47,6 +47,7 @@ struct _MgWindow
   MgDocument           *document;
   MgSidecar            *sidecar;
   MgAnnotationStore    *store;
+  GSignalGroup         *store_signals;  /* on @store, whichever it is */
   MgAnnotation         *selected;
 
   /* The study (a folder of speeches) the speech belongs to, if any, and

@@ -331,8 +331,6 @@ accept_all_action (GtkWidget  *widget,
 
   n = mg_suggestion_accept_all (G_LIST_MODEL (self->suggestions), kind, self->store,
                                 _mg_window_author_name (self), &error);
-  /* The window last looked at undo while the group was open. */
-  _mg_window_update_actions (self);
   if (error != NULL)
     {
       _mg_window_toast (self, error->message, FALSE);

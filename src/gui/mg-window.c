@@ -453,8 +453,7 @@ close_document (MgWindow *self)
 {
   mg_window_save (self, NULL);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_signal_group_set_target (self->store_signals, NULL);
   mg_document_view_set_store (self->document_view, NULL);
   mg_annotation_pane_set_store (self->pane, NULL);
   g_clear_object (&self->selected);
@@ -487,7 +486,7 @@ show_document (MgWindow     *self,
   mg_document_view_set_store (self->document_view, self->store);
   mg_annotation_pane_set_store (self->pane, self->store);
   mg_annotation_pane_set_read_only (self->pane, !_mg_window_is_writable (self));
-  g_signal_connect_swapped (self->store, "changed", G_CALLBACK (_mg_window_store_changed), self);
+  g_signal_group_set_target (self->store_signals, self->store);
 
   show_sidecar_state (self, sidecar_error);
   show_anchor_state (self);
@@ -871,6 +870,7 @@ mg_window_dispose (GObject *object)
   g_clear_object (&self->speech);
   g_clear_object (&self->collection);
   _mg_window_dispose_suggestions (self);
+  g_clear_object (&self->store_signals);
   g_clear_handle_id (&self->save_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
@@ -976,6 +976,17 @@ mg_window_init (MgWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  /* The window follows its store through one group of handlers that
+   * moves with it: its changes (autosave, selection, suggestions) and
+   * whether there is something to undo or redo (the actions), including
+   * when a group of changes closes without a further "changed". */
+  self->store_signals = g_signal_group_new (MG_TYPE_ANNOTATION_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "changed",
+                                  G_CALLBACK (_mg_window_store_changed), self);
+  g_signal_group_connect_swapped (self->store_signals, "notify::can-undo",
+                                  G_CALLBACK (_mg_window_update_actions), self);
+  g_signal_group_connect_swapped (self->store_signals, "notify::can-redo",
+                                  G_CALLBACK (_mg_window_update_actions), self);
   _mg_window_init_actions (self);
   _mg_window_init_collection (self);
   _mg_window_init_suggestions (self);
