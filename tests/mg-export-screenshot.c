@@ -25,6 +25,7 @@
 #include "mg-window-export.h"
 #include "mg-window-private.h"
 #include "mg-window-tidy.h"
+#include "widget-texture.h"
 
 static void
 wait_ms (guint ms)
@@ -42,19 +43,10 @@ static gboolean
 save_widget (GtkWidget  *widget,
              const char *path)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkTexture) texture = widget_texture (widget);
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
+  if (texture == NULL)
     return FALSE;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   return gdk_texture_save_to_png (texture, path);
 }
 

@@ -11,7 +11,10 @@
  * rendered to OUT-popover.png. --suggestions shows the suggestions; with
  * AT (a passage of the speech), the window is rendered again to
  * OUT-suggestion.png with the suggestion popover open there. --tags renders
- * the tag manager, opened from the window, to OUT-tags.png.
+ * the tag manager, opened from the window, to OUT-tags.png; --open=ACTION:NAME
+ * activates the window's ACTION ("win.statistics") and renders the window
+ * it opens to OUT-NAME.png; --compare=EARLIER renders Compare Speeches with
+ * EARLIER against SPEECH to OUT-compare.png.
  *
  * TAG is the tag's position from 1 (0: a plain highlight), followed by
  * "+N" for each further tag; a trailing "*" stars the annotation. Runs under any display, Xvfb included. Give it a
@@ -26,6 +29,8 @@
 
 #include "mg-application.h"
 #include "mg-document-view.h"
+#include "mg-window-compare.h"
+#include "widget-texture.h"
 #include "mg-window-private.h"
 
 static void
@@ -84,6 +89,47 @@ wait_ms (guint ms)
     }
 }
 
+/* @widget (a toplevel) rendered to @path. */
+static int
+save_widget (GtkWidget  *widget,
+             const char *path)
+{
+  g_autoptr(GdkTexture) texture = widget_texture (widget);
+
+  if (texture == NULL)
+    return 1;
+  return gdk_texture_save_to_png (texture, path) ? 0 : 1;
+}
+
+/* Activates @action on @window and renders the window it opens to
+ * @path. */
+static int
+save_opened (GtkWidget  *window,
+             const char *action,
+             const char *path)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *opened = NULL;
+  int status;
+
+  gtk_widget_activate_action (window, action, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel != window)
+        opened = toplevel;
+    }
+  if (opened == NULL)
+    return 1;
+  wait_ms (1500);
+  iterate ();
+  status = save_widget (opened, path);
+  gtk_window_destroy (GTK_WINDOW (opened));
+  iterate ();
+  return status;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -101,6 +147,8 @@ main (int   argc,
   gboolean suggestions = FALSE;
   gboolean tags = FALSE;
   const char *suggestion_at = NULL;
+  const char *opens = NULL;
+  const char *compare_with = NULL;
   int first = 1;
   int width, height;
 
@@ -110,6 +158,10 @@ main (int   argc,
         dark = TRUE;
       else if (g_str_equal (argv[first], "--tags"))
         tags = TRUE;
+      else if (g_str_has_prefix (argv[first], "--compare="))
+        compare_with = argv[first] + strlen ("--compare=");
+      else if (g_str_has_prefix (argv[first], "--open="))
+        opens = argv[first] + strlen ("--open=");
       else if (g_str_equal (argv[first], "--suggestions"))
         suggestions = TRUE;
       else if (g_str_has_prefix (argv[first], "--suggestions="))
@@ -122,7 +174,7 @@ main (int   argc,
     }
   if (argc < first + 2)
     {
-      fprintf (stderr, "Usage: %s [--dark] [--suggestions[=AT]] [--tags] SPEECH OUT.png [QUOTE=TAG[+TAG…][*]]…\n", argv[0]);
+      fprintf (stderr, "Usage: %s [--dark] [--suggestions[=AT]] [--tags] [--open=ACTION:NAME] [--compare=EARLIER] SPEECH OUT.png [QUOTE=TAG[+TAG…][*]]…\n", argv[0]);
       return 2;
     }
 
@@ -267,39 +319,42 @@ main (int   argc,
     {
       g_autofree char *base = g_strndup (argv[first + 1], strlen (argv[first + 1]) - 4);
       g_autofree char *out = g_strconcat (base, "-tags.png", NULL);
-      GListModel *toplevels = gtk_window_get_toplevels ();
-      GtkWidget *manager = NULL;
-      g_autoptr(GdkPaintable) manager_paintable = NULL;
-      g_autoptr(GskRenderNode) manager_node = NULL;
-      g_autoptr(GdkTexture) manager_texture = NULL;
-      g_autoptr(GtkSnapshot) manager_snapshot = gtk_snapshot_new ();
 
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.manage-tags", NULL);
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+      if (save_opened (GTK_WIDGET (window), "win.manage-tags", out) != 0)
+        return 1;
+    }
 
-          if (toplevel != GTK_WIDGET (window))
-            manager = toplevel;
-        }
-      if (manager == NULL)
+  if (compare_with != NULL)
+    {
+      g_autofree char *base = g_strndup (argv[first + 1], strlen (argv[first + 1]) - 4);
+      g_autofree char *out = g_strconcat (base, "-compare.png", NULL);
+      g_autoptr(GFile) other = g_file_new_for_commandline_arg (compare_with);
+      MgCompareWindow *compare;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+      compare = mg_window_get_compare_window (window);
+      if (compare == NULL)
         return 1;
-      wait_ms (1000);
+      gtk_window_set_default_size (GTK_WINDOW (compare), 900, 760);
+      mg_compare_window_open_speech (compare, other);
+      while (mg_compare_window_is_loading (compare))
+        g_main_context_iteration (NULL, TRUE);
+      wait_ms (1500);
       iterate ();
-      manager_paintable = gtk_widget_paintable_new (manager);
-      width = gtk_widget_get_width (manager);
-      height = gtk_widget_get_height (manager);
-      gdk_paintable_snapshot (manager_paintable, GDK_SNAPSHOT (manager_snapshot), width, height);
-      manager_node = gtk_snapshot_free_to_node (g_steal_pointer (&manager_snapshot));
-      if (manager_node == NULL)
+      if (mg_compare_window_get_comparison (compare) == NULL || save_widget (GTK_WIDGET (compare), out) != 0)
         return 1;
-      manager_texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (manager)),
-                                                     manager_node,
-                                                     &GRAPHENE_RECT_INIT (0, 0, width, height));
-      if (!gdk_texture_save_to_png (manager_texture, out))
-        return 1;
-      gtk_window_destroy (GTK_WINDOW (manager));
+      gtk_window_destroy (GTK_WINDOW (compare));
       iterate ();
+    }
+
+  if (opens != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (opens, ":", 2);
+      g_autofree char *base = g_strndup (argv[first + 1], strlen (argv[first + 1]) - 4);
+      g_autofree char *out = g_strconcat (base, "-", parts[1] != NULL ? parts[1] : "window", ".png", NULL);
+
+      if (save_opened (GTK_WIDGET (window), parts[0], out) != 0)
+        return 1;
     }
 
   gtk_window_destroy (GTK_WINDOW (window));

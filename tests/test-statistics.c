@@ -186,6 +186,9 @@ test_several_speeches (void)
   mg_statistics_get_marks (stats, 0, &n_zh);
   mg_statistics_get_marks (stats, 1, &n_en);
   g_assert_cmpuint (n_zh, ==, 8);
+  g_assert_cmpuint (mg_statistics_count_marks (stats, 0, row_of (stats, "figure")), ==, 3);
+  g_assert_cmpuint (mg_statistics_count_marks (stats, 1, row_of (stats, "figure")), ==, 3);
+  g_assert_cmpuint (mg_statistics_count_marks (stats, 1, row_of (stats, "policy-goal")), ==, 1);
   /* 6 placed, one with two tags. */
   g_assert_cmpuint (n_en, ==, 7);
 }

@@ -45,6 +45,7 @@ typedef struct
   char  *key;        /* context, unit */
   guint  paragraph;
   guint  start;
+  guint  end;
 } Figure;
 
 static void
@@ -161,31 +162,57 @@ collect_figures (MgDocument *document,
                                 *figure.context != '\0' ? unit : figure.quote, NULL);
       figure.paragraph = mg_suggestion_get_paragraph (s);
       figure.start = mg_suggestion_get_start (s);
+      figure.end = mg_suggestion_get_end (s);
       floor = mg_suggestion_get_end (s);
       g_array_append_val (figures, figure);
     }
   return figures;
 }
 
+/* A quote and where it is in one of the speeches. */
+typedef struct
+{
+  const char *quote;
+  guint       paragraph;
+  guint       start;
+  guint       end;
+} Place;
+
 static MgChange *
 change_new (MgChangeKind      change,
             MgSuggestionKind  kind,
             const char       *context,
-            const char       *old_quote,
-            guint             old_paragraph,
-            const char       *new_quote,
-            guint             new_paragraph)
+            const Place      *old_place,
+            const Place      *new_place)
 {
   MgChange *c = g_new0 (MgChange, 1);
 
   c->change = change;
   c->kind = kind;
   c->context = g_strdup (context != NULL ? context : "");
-  c->old_quote = g_strdup (old_quote);
-  c->new_quote = g_strdup (new_quote);
-  c->old_paragraph = old_paragraph;
-  c->new_paragraph = new_paragraph;
+  if (old_place != NULL)
+    {
+      c->old_quote = g_strdup (old_place->quote);
+      c->old_paragraph = old_place->paragraph;
+      c->old_start = old_place->start;
+      c->old_end = old_place->end;
+    }
+  if (new_place != NULL)
+    {
+      c->new_quote = g_strdup (new_place->quote);
+      c->new_paragraph = new_place->paragraph;
+      c->new_start = new_place->start;
+      c->new_end = new_place->end;
+    }
   return c;
+}
+
+static Place
+figure_place (const Figure *figure)
+{
+  Place place = { figure->quote, figure->paragraph, figure->start, figure->end };
+
+  return place;
 }
 
 /* Slogans of @from (first occurrence of each text) absent from @to's text. */
@@ -210,12 +237,14 @@ compare_slogans (GListModel   *from,
       g_hash_table_add (seen, (gpointer) quote);
       if (strstr (text, quote) != NULL)
         continue;
-      if (change == MG_CHANGE_NEW)
+      {
+        Place place = { quote, mg_suggestion_get_paragraph (s), mg_suggestion_get_start (s),
+                        mg_suggestion_get_end (s) };
+
         g_ptr_array_add (changes, change_new (change, MG_SUGGESTION_SLOGAN, NULL,
-                                              NULL, 0, quote, mg_suggestion_get_paragraph (s)));
-      else
-        g_ptr_array_add (changes, change_new (change, MG_SUGGESTION_SLOGAN, NULL,
-                                              quote, mg_suggestion_get_paragraph (s), NULL, 0));
+                                              change == MG_CHANGE_NEW ? NULL : &place,
+                                              change == MG_CHANGE_NEW ? &place : NULL));
+      }
     }
 }
 
@@ -271,21 +300,30 @@ compare_figures (GArray    *old_figures,
 
           old_used[o] = TRUE;
           if (strcmp (old->quote, figure->quote) != 0)
-            g_ptr_array_add (changed, change_new (MG_CHANGE_CHANGED, MG_SUGGESTION_FIGURE,
-                                                  figure->context, old->quote, old->paragraph,
-                                                  figure->quote, figure->paragraph));
+            {
+              Place old_place = figure_place (old);
+              Place new_place = figure_place (figure);
+
+              g_ptr_array_add (changed, change_new (MG_CHANGE_CHANGED, MG_SUGGESTION_FIGURE,
+                                                    figure->context, &old_place, &new_place));
+            }
         }
       else
-        g_ptr_array_add (added, change_new (MG_CHANGE_NEW, MG_SUGGESTION_FIGURE, figure->context,
-                                            NULL, 0, figure->quote, figure->paragraph));
+        {
+          Place new_place = figure_place (figure);
+
+          g_ptr_array_add (added, change_new (MG_CHANGE_NEW, MG_SUGGESTION_FIGURE, figure->context,
+                                              NULL, &new_place));
+        }
     }
   for (guint o = 0; o < old_figures->len; o++)
     if (!old_used[o])
       {
         Figure *old = &g_array_index (old_figures, Figure, o);
+        Place old_place = figure_place (old);
 
         g_ptr_array_add (dropped, change_new (MG_CHANGE_DROPPED, MG_SUGGESTION_FIGURE, old->context,
-                                              old->quote, old->paragraph, NULL, 0));
+                                              &old_place, NULL));
       }
 }
 

@@ -23,6 +23,12 @@ typedef struct
   char             *new_quote;      /* NULL when dropped */
   guint             old_paragraph;  /* 0 when new */
   guint             new_paragraph;  /* 0 when dropped */
+  /* Where the quotes are, in code points of each text (0, 0 when absent):
+   * for going to them. */
+  guint             old_start;
+  guint             old_end;
+  guint             new_start;
+  guint             new_end;
 } MgChange;
 
 void       mg_change_free       (MgChange   *change);

@@ -8,6 +8,7 @@
 #include "mg-export-compare.h"
 #include "mg-export-markdown.h"
 #include "mg-json-writer.h"
+#include "mg-sidecar.h"
 
 struct _MgComparison
 {
@@ -59,6 +60,27 @@ mg_comparison_new (MgAnnotationStore *old_store,
         g_array_append_val (self->counts[d], n);
       }
   return self;
+}
+
+MgAnnotationStore *
+mg_comparison_open_speech (GFile         *document_file,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(MgDocument) document = NULL;
+  g_autoptr(GFile) sidecar_file = NULL;
+  g_autoptr(MgSidecar) sidecar = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (document_file), NULL);
+
+  document = mg_document_load (document_file, cancellable, error);
+  if (document == NULL)
+    return NULL;
+  sidecar_file = mg_sidecar_default_file (document_file);
+  sidecar = mg_sidecar_new (sidecar_file, document);
+  if (!mg_sidecar_load (sidecar, cancellable, error))
+    return NULL;
+  return g_object_ref (mg_sidecar_get_store (sidecar));
 }
 
 void

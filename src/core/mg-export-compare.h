@@ -25,6 +25,13 @@ MgComparison *mg_comparison_new            (MgAnnotationStore *old_store,
 void          mg_comparison_free           (MgComparison      *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgComparison, mg_comparison_free)
 
+/* A speech and its annotations opened for comparing, as `compare` opens
+ * them (read only, no lock taken): the store of its sidecar, empty when it
+ * has none. An unreadable speech or sidecar is an error. */
+MgAnnotationStore *mg_comparison_open_speech (GFile         *document,
+                                              GCancellable  *cancellable,
+                                              GError       **error);
+
 /* MgChange *, as mg_change_compare_documents() orders them (transfer none). */
 GPtrArray    *mg_comparison_get_changes    (MgComparison      *self);
 /* The tags of both (the old one's order, then the new one's additions),

@@ -423,6 +423,20 @@ row_marks (MgStatistics *self,
   *n = end - lo;
 }
 
+guint
+mg_statistics_count_marks (MgStatistics *self,
+                           guint         speech,
+                           guint         row)
+{
+  guint first, n;
+
+  g_return_val_if_fail (MG_IS_STATISTICS (self), 0);
+  g_return_val_if_fail (speech < self->speeches->len, 0);
+
+  row_marks (self, speech, row, &first, &n);
+  return n;
+}
+
 GArray *
 mg_statistics_dup_strip_rows (MgStatistics *self)
 {

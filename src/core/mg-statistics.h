@@ -98,6 +98,10 @@ const MgStatisticsSpeech  *mg_statistics_get_speech       (MgStatistics *self,
 const MgStatisticsMark    *mg_statistics_get_marks        (MgStatistics *self,
                                                            guint         speech,
                                                            guint        *n_marks);
+/* The number of @row's marks in @speech: its annotations placed there. */
+guint                      mg_statistics_count_marks      (MgStatistics *self,
+                                                           guint         speech,
+                                                           guint         row);
 /* The rows that have marks in some speech (placed annotations): the rows
  * the strip along the speeches shows, in row order. */
 GArray                    *mg_statistics_dup_strip_rows   (MgStatistics *self); /* of guint */

@@ -7,6 +7,8 @@
 
 #include "mg-tag-manager.h"
 #include "mg-window-export.h"
+#include "mg-window-compare.h"
+#include "mg-window-statistics.h"
 #include "mg-window-tidy.h"
 #include "mg-window-private.h"
 
@@ -56,6 +58,8 @@ _mg_window_update_actions (MgWindow *self)
   _mg_window_update_collection_actions (self);
   _mg_window_update_suggestion_actions (self);
   mg_window_update_tidy_actions (self);
+  mg_window_update_statistics_actions (self);
+  mg_window_update_compare_actions (self);
   mg_document_view_set_annotatable (self->document_view, writable);
 }
 

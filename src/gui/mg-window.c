@@ -9,8 +9,10 @@
 #include "mg-self-contained.h"
 #include "mg-sidecar-sync.h"
 #include "mg-study.h"
+#include "mg-window-compare.h"
 #include "mg-window-export.h"
 #include "mg-window-recent.h"
+#include "mg-window-statistics.h"
 #include "mg-window-tidy.h"
 #include "mg-window-private.h"
 
@@ -937,6 +939,8 @@ mg_window_class_init (MgWindowClass *klass)
   mg_window_class_init_recent (widget_class);
   _mg_window_class_init_suggestions (widget_class);
   mg_window_class_init_tidy (widget_class);
+  mg_window_class_init_statistics (widget_class);
+  mg_window_class_init_compare (widget_class);
 }
 
 static void

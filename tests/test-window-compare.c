@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Marginalia"
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "gui-test-util.h"
+#include "mg-document-view.h"
+#include "mg-window-compare.h"
+#include "mg-window-private.h"
+
+/* Compare Speeches driven through the window: win.compare offers the open
+ * speech, another is opened from the comparison window, the rows show
+ * what `marginalia-cli compare` reports, the report exported is the
+ * command's, and each place goes to its speech. */
+
+static MgApplication *app;
+
+static const char old_speech[] =
+  "去年全市地区生产总值增长6.5%，城镇新增就业1.1万人。坚持“项目为王”。\n\n"
+  "今年的主要目标：城镇新增就业1.2万人以上。\n";
+static const char new_speech[] =
+  "去年全市地区生产总值增长5.8%，城镇新增就业1.1万人。坚持“亩均论英雄”。\n\n"
+  "今年的主要目标：城镇新增就业1.3万人以上，居民收入增长6%。\n";
+
+typedef struct
+{
+  char     *dir;
+  GFile    *old_file;
+  GFile    *new_file;
+  MgWindow *window;
+} Fixture;
+
+static GFile *
+write_speech (const char *dir,
+              const char *name,
+              const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("marginalia-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->old_file = write_speech (fixture->dir, "old.txt", old_speech);
+  fixture->new_file = write_speech (fixture->dir, "new.txt", new_speech);
+  fixture->window = mg_window_new (app);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_gui_test_iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (l->data != fixture->window)
+      gtk_window_destroy (l->data);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  mg_gui_test_iterate ();
+  g_clear_object (&fixture->old_file);
+  g_clear_object (&fixture->new_file);
+  mg_gui_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gboolean
+action (GtkWidget  *widget,
+        const char *name,
+        GVariant   *parameter)
+{
+  gboolean found = gtk_widget_activate_action_variant (widget, name, parameter);
+
+  mg_gui_test_iterate ();
+  return found;
+}
+
+static MgCompareWindow *
+open_comparison (Fixture *fixture)
+{
+  MgCompareWindow *compare;
+
+  mg_window_open_file (fixture->window, fixture->new_file);
+  mg_gui_test_wait_loaded (fixture->window);
+  g_assert_true (mg_window_has_document (fixture->window));
+
+  /* A figure tagged in the later speech: its count shows. */
+  {
+    MgAnnotationStore *store = mg_window_get_store (fixture->window);
+    const char *tags[] = { "figure", NULL };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (mg_annotation_store_create (store, 12, 16, tags, NULL, FALSE, "Li", &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_true (action (GTK_WIDGET (fixture->window), "win.compare", NULL));
+  compare = mg_window_get_compare_window (fixture->window);
+  g_assert_nonnull (compare);
+  /* One speech only: nothing compared yet. */
+  g_assert_null (mg_compare_window_get_comparison (compare));
+
+  mg_compare_window_open_speech (compare, fixture->old_file);
+  while (mg_compare_window_is_loading (compare))
+    g_main_context_iteration (NULL, TRUE);
+  mg_gui_test_iterate ();
+  g_assert_nonnull (mg_compare_window_get_comparison (compare));
+  return compare;
+}
+
+/* Whether a label under @root reads @text. */
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+run_cli_compare (Fixture    *fixture,
+                 const char *format)
+{
+  const char *cli = g_getenv ("MG_CLI");
+  const char *argv[] = { cli, "compare", g_file_peek_path (fixture->old_file),
+                         g_file_peek_path (fixture->new_file), "--format", format, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_nonnull (cli);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_compare_rows (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  MgCompareWindow *compare = open_comparison (fixture);
+  MgComparison *comparison = mg_compare_window_get_comparison (compare);
+  GPtrArray *changes = mg_comparison_get_changes (comparison);
+  GtkWidget *row;
+  gboolean changed_figure = FALSE;
+
+  /* Slogans new and dropped, a figure changed, one new. */
+  g_assert_cmpuint (changes->len, >=, 4);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const MgChange *change = g_ptr_array_index (changes, i);
+      g_autofree char *title = NULL;
+
+      if (change->change == MG_CHANGE_CHANGED)
+        title = g_strdup_printf ("%s → %s", change->old_quote, change->new_quote);
+      else
+        title = g_strdup (change->new_quote != NULL ? change->new_quote : change->old_quote);
+      row = mg_gui_test_find_widget (GTK_WIDGET (compare), ADW_TYPE_ACTION_ROW, title);
+      g_assert_nonnull (row);
+      g_assert_true (gtk_widget_is_visible (row));
+      changed_figure |= change->change == MG_CHANGE_CHANGED && g_str_equal (change->old_quote, "6.5%");
+    }
+  g_assert_true (changed_figure);
+  g_assert_nonnull (mg_gui_test_find_widget (GTK_WIDGET (compare), ADW_TYPE_ACTION_ROW, "项目为王"));
+  g_assert_nonnull (mg_gui_test_find_widget (GTK_WIDGET (compare), ADW_TYPE_ACTION_ROW, "亩均论英雄"));
+
+  /* Counts per tag: none in the earlier, one figure in the later. */
+  row = mg_gui_test_find_widget (GTK_WIDGET (compare), ADW_TYPE_ACTION_ROW, "Figure");
+  g_assert_nonnull (row);
+  g_assert_true (has_label (row, "0 → 1"));
+  {
+    guint old_count = 9, new_count = 9;
+
+    for (guint i = 0; i < mg_comparison_get_n_tags (comparison); i++)
+      if (g_str_equal (mg_comparison_get_tag (comparison, i, &old_count, &new_count), "figure"))
+        break;
+    g_assert_cmpuint (old_count, ==, 0);
+    g_assert_cmpuint (new_count, ==, 1);
+  }
+
+  /* The same speeches swapped: the new slogan is dropped. */
+  mg_compare_window_set_pair (compare, 0, 1);
+  mg_gui_test_iterate ();
+  changes = mg_comparison_get_changes (mg_compare_window_get_comparison (compare));
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const MgChange *change = g_ptr_array_index (changes, i);
+
+      if (change->kind == MG_SUGGESTION_SLOGAN && g_strcmp0 (change->old_quote, "亩均论英雄") == 0)
+        g_assert_cmpint (change->change, ==, MG_CHANGE_DROPPED);
+    }
+  /* One speech against itself: nothing to show. */
+  mg_compare_window_set_pair (compare, 0, 0);
+  g_assert_null (mg_compare_window_get_comparison (compare));
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "none.md", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (mg_compare_window_export (compare, file, MG_COMPARISON_MARKDOWN, &error));
+    g_assert_nonnull (error);
+    g_assert_false (g_file_query_exists (file, NULL));
+  }
+}
+
+/* The report exported is the command line's, in both formats. */
+static void
+test_compare_export (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  MgCompareWindow *compare = open_comparison (fixture);
+  const char *formats[] = { "md", "html" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *name = g_strconcat ("report.", formats[f], NULL);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *written = NULL;
+      g_autofree char *expected = NULL;
+
+      /* Its counts need the annotation on disk, as the command reads it. */
+      g_assert_true (mg_window_save (fixture->window, &error));
+      g_assert_no_error (error);
+      g_assert_true (mg_compare_window_export (compare, file,
+                                               f == 0 ? MG_COMPARISON_MARKDOWN : MG_COMPARISON_HTML,
+                                               &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+      expected = run_cli_compare (fixture, formats[f]);
+      g_assert_cmpstr (written, ==, expected);
+      g_assert_nonnull (strstr (written, "6.5%"));
+    }
+}
+
+/* A place in the open speech is selected there; one in the other speech
+ * opens it in a window of its own at that place. */
+static void
+test_compare_places (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  MgCompareWindow *compare = open_comparison (fixture);
+  GPtrArray *changes = mg_comparison_get_changes (mg_compare_window_get_comparison (compare));
+  const MgChange *figure = NULL;
+  MgDocumentView *view = MG_DOCUMENT_VIEW (mg_window_get_document_view (fixture->window));
+  MgWindow *other = NULL;
+  guint start, end;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const MgChange *change = g_ptr_array_index (changes, i);
+
+      if (change->change == MG_CHANGE_CHANGED)
+        figure = change;
+    }
+  g_assert_nonnull (figure);
+  g_assert_cmpuint (figure->new_end, >, figure->new_start);
+
+  /* The later speech is the open one. */
+  g_assert_true (action (GTK_WIDGET (compare), "compare.show",
+                         g_variant_new ("(uuu)", 1, figure->new_start, figure->new_end)));
+  g_assert_true (mg_document_view_get_selection (view, &start, &end));
+  g_assert_cmpuint (start, ==, figure->new_start);
+  g_assert_cmpuint (end, ==, figure->new_end);
+
+  /* The earlier one opens beside it. */
+  g_assert_true (action (GTK_WIDGET (compare), "compare.show",
+                         g_variant_new ("(uuu)", 0, figure->old_start, figure->old_end)));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (MG_IS_WINDOW (l->data) && l->data != fixture->window)
+      other = l->data;
+  g_assert_nonnull (other);
+  mg_gui_test_wait_loaded (other);
+  mg_gui_test_iterate ();
+  g_assert_true (g_file_equal (mg_window_get_file (other), fixture->old_file));
+  g_assert_true (mg_document_view_get_selection (MG_DOCUMENT_VIEW (mg_window_get_document_view (other)),
+                                                 &start, &end));
+  g_assert_cmpuint (start, ==, figure->old_start);
+  g_assert_cmpuint (end, ==, figure->old_end);
+  {
+    const char *text = mg_document_get_text (mg_annotation_store_get_document (mg_window_get_store (other)));
+    g_autofree char *quote = g_utf8_substring (text, start, end);
+
+    g_assert_cmpstr (quote, ==, figure->old_quote);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int ret;
+
+  app = mg_gui_test_init (&argc, &argv, &data_home);
+
+#define ADD(path, func) \
+  g_test_add ("/window-compare/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("rows", test_compare_rows);
+  ADD ("export", test_compare_export);
+  ADD ("places", test_compare_places);
+#undef ADD
+
+  ret = g_test_run ();
+  mg_gui_test_finish (g_steal_pointer (&app), data_home);
+  return ret;
+}
