@@ -4,147 +4,219 @@
 
 #include <string.h>
 
-#include "mg-json-locator.h"
+#include "mg-json-reader.h"
 #include "mg-json-writer.h"
 
+/* Reads @json (strict JSON, nothing else) with mg_json_reader_node. */
 static void
-assert_at (MgJsonLocator *locator,
-           const char    *path,
-           guint          line,
-           guint          column)
+record_issue (gpointer         user_data,
+              const char      *path,
+              const char      *text,
+              const MgJsonPos *pos,
+              const MgJsonPos *first)
 {
-  guint l = 0, c = 0;
+  GString *log = user_data;
 
-  g_assert_true (mg_json_locator_lookup (locator, path, &l, &c));
-  g_test_message ("%s → %u:%u", path, l, c);
-  g_assert_cmpuint (l, ==, line);
-  g_assert_cmpuint (c, ==, column);
+  g_string_append_printf (log, "%s %s %u %s;", path, text, pos->line, first != NULL ? "twice" : "huge");
 }
 
-static void
-test_locator_paths (void)
+static JsonNode *
+read_node (const char *json,
+           GString    *log)
 {
-  const char *json =
-    "{\n"
-    "  \"format\": \"x\",\n"
-    "  \"文档\": { \"名\": \"讲话\", \"n\": 1 },\n"
-    "  \"annotations\": [\n"
-    "    {\n"
-    "      \"id\": \"a\",\n"
-    "      \"start\": -5,\n"
-    "      \"tags\": [\"x\", \"未知\"]\n"
-    "    },\n"
-    "    { \"id\": \"b\", \"k\\\"ey\": [[1], {\"z\": true}], \"end\": 7 }\n"
-    "  ],\n"
-    "  \"e\\u0301\": null\n"
-    "}\n";
-  g_autoptr(MgJsonLocator) locator = mg_json_locator_new (json, strlen (json));
+  g_autoptr(GString) path = g_string_new (NULL);
+  MgJsonReader r;
+  JsonNode *node;
 
-  mg_json_locator_request (locator, "annotations[0].start");
-  mg_json_locator_request (locator, "annotations[1].end");
-  assert_at (locator, "", 1, 1);
-  assert_at (locator, "format", 2, 13);
-  assert_at (locator, "文档", 3, 9);
-  assert_at (locator, "文档.名", 3, 16);
-  assert_at (locator, "文档.n", 3, 27);
-  assert_at (locator, "annotations", 4, 18);
-  assert_at (locator, "annotations[0]", 5, 5);
-  assert_at (locator, "annotations[0].start", 7, 16);
-  assert_at (locator, "annotations[0].tags[1]", 8, 21);
-  assert_at (locator, "annotations[1]", 10, 5);
-  assert_at (locator, "annotations[1].k\"ey[1].z", 10, 39);
-  assert_at (locator, "annotations[1].end", 10, 54);
-  assert_at (locator, "e\xcc\x81", 12, 14);
-
-  /* A missing member falls back to its nearest parent. */
-  assert_at (locator, "annotations[0].quote", 5, 5);
-  assert_at (locator, "annotations[9].quote", 4, 18);
-  assert_at (locator, "nothing.here", 1, 1);
+  mg_json_reader_init (&r, json, strlen (json));
+  node = mg_json_reader_node (&r, path, record_issue, log);
+  if (node != NULL && !mg_json_reader_finish (&r))
+    g_clear_pointer (&node, json_node_unref);
+  g_assert_cmpstr (path->str, ==, "");
+  mg_json_reader_clear (&r);
+  return node;
 }
 
+/* The same values as json-glib reads, for strict JSON. */
 static void
-test_locator_garbage (void)
+test_reader_values (void)
 {
-  const char *inputs[] = { "", "   ", "{", "[1, 2", "{\"a\": ", "{\"a\" 1}", "\"abc", "}}}", "[{]" };
+  const char *texts[] = {
+    "{}", "[]", "  [1, -2, 0, 3.5, -1e3, 2E+2, true, false, null]  ",
+    "{\"a\": {\"b\": [[], {}, \"\"]}, \"讲话\": \"é\\u00e9\\n\\t\\\"\\\\\\/\\b\\f\\r\"}",
+    "[\"\\ud83d\\ude00\", 9223372036854775807, -9223372036854775808]",
+    "\"just a string\"", "42", "\n\r\t[\n1\n]\n",
+  };
 
-  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_autoptr(MgJsonLocator) locator = mg_json_locator_new (inputs[i], strlen (inputs[i]));
-      guint l = 99, c = 99;
-      gboolean found = mg_json_locator_lookup (locator, "a[3].b", &l, &c);
+      g_autoptr(GString) log = g_string_new (NULL);
+      g_autoptr(JsonNode) mine = read_node (texts[i], log);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
 
-      /* Never a crash; either the root or nothing. */
-      if (found)
-        g_assert_cmpuint (l, ==, 1);
-      else
-        g_assert_cmpuint (l, ==, 0);
+      g_test_message ("%s", texts[i]);
+      g_assert_nonnull (mine);
+      g_assert_cmpstr (log->str, ==, "");
+      g_assert_true (json_parser_load_from_data (parser, texts[i], -1, NULL));
+      a = json_to_string (mine, FALSE);
+      b = json_to_string (json_parser_get_root (parser), FALSE);
+      g_assert_cmpstr (a, ==, b);
     }
 }
 
+/* What json-glib takes without a word is said. */
 static void
-test_nesting_depth (void)
+test_reader_issues (void)
+{
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(JsonNode) node =
+    read_node ("{\"a\": 1,\n \"b\": [{\"c\": 1, \"c\": 2}],\n \"a\": 123456789012345678901}", log);
+
+  g_assert_nonnull (node);
+  g_assert_cmpstr (log->str, ==, "b[0].c c 2 twice;a a 3 twice;a 123456789012345678901 3 huge;");
+  /* The last of two values is kept, as json-glib keeps it. */
+  g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (node), "a"), >, 1e20);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_object_get_array_member (json_node_get_object (node), "b"), 0), "c"), ==, 2);
+}
+
+static void
+expect_error (const char  *json,
+              gsize        length,
+              MgJsonError  error,
+              guint        line,
+              guint        column)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(JsonNode) node = NULL;
+  MgJsonReader r;
+  guint l, c;
+
+  mg_json_reader_init (&r, json, length);
+  node = mg_json_reader_node (&r, path, record_issue, NULL);
+  if (node != NULL)
+    mg_json_reader_finish (&r);
+  g_test_message ("%s → %d %s", json, r.error, r.message);
+  g_assert_cmpint (r.error, ==, error);
+  mg_json_reader_error_position (&r, &l, &c);
+  g_assert_cmpuint (l, ==, line);
+  g_assert_cmpuint (c, ==, column);
+  mg_json_reader_clear (&r);
+}
+
+/* Anything but strict JSON is refused, with the place. */
+static void
+test_reader_errors (void)
 {
   gsize n = 100000;
-  g_autofree char *deep = g_malloc (n + 1);
-  gsize offset = 0;
+  g_autofree char *deep = g_strnfill (n, '[');
 
-  g_assert_cmpuint (mg_json_nesting_depth ("{\"a\": [1, {\"b\": \"[[[[\"}]}", 24, 10, &offset), ==, 3);
-  g_assert_cmpuint (offset, ==, 0);
-
-  memset (deep, '[', n);
-  deep[n] = '\0';
-  g_assert_cmpuint (mg_json_nesting_depth (deep, n, MG_JSON_MAX_DEPTH, &offset), ==, MG_JSON_MAX_DEPTH + 1);
-  g_assert_cmpuint (offset, ==, MG_JSON_MAX_DEPTH);
+  expect_error ("", 0, MG_JSON_ERROR_EMPTY, 1, 1);
+  expect_error (" \n ", 3, MG_JSON_ERROR_EMPTY, 1, 1);
+  /* Where reading stopped making sense: after the last good token, or at
+   * the end of an unknown word. */
+  expect_error ("{\"a\": 1,,}", 10, MG_JSON_ERROR_SYNTAX, 1, 8);
+  expect_error ("{\n  \"讲话\": nope }", strlen ("{\n  \"讲话\": nope }"), MG_JSON_ERROR_SYNTAX, 2, 12);
+  expect_error ("[1 2]", 5, MG_JSON_ERROR_SYNTAX, 1, 2);
+  expect_error ("[1, 2,]", 7, MG_JSON_ERROR_SYNTAX, 1, 6);
+  expect_error ("{\"a\" 1}", 7, MG_JSON_ERROR_SYNTAX, 1, 4);
+  expect_error ("[01]", 4, MG_JSON_ERROR_SYNTAX, 1, 2);
+  expect_error ("[1.]", 4, MG_JSON_ERROR_SYNTAX, 1, 2);
+  expect_error ("[.5]", 4, MG_JSON_ERROR_SYNTAX, 1, 1);
+  expect_error ("['a']", 5, MG_JSON_ERROR_SYNTAX, 1, 1);
+  expect_error ("[\"a\tb\"]", 7, MG_JSON_ERROR_SYNTAX, 1, 4);
+  expect_error ("[\"\\q\"]", 6, MG_JSON_ERROR_SYNTAX, 1, 3);
+  expect_error ("[\"\\u12x4\"]", 10, MG_JSON_ERROR_SYNTAX, 1, 3);
+  /* Cut short: where the text stops. */
+  expect_error ("{\"a\": [1, {\"b\": \"x", 18, MG_JSON_ERROR_CUT_SHORT, 1, 19);
+  expect_error ("[tr", 3, MG_JSON_ERROR_CUT_SHORT, 1, 4);
+  expect_error ("{\"a\":\n", 6, MG_JSON_ERROR_CUT_SHORT, 2, 1);
+  /* Bytes that are not UTF-8 anywhere, a NUL byte: said first. */
+  expect_error ("[\"\xff\"]", 5, MG_JSON_ERROR_NOT_UTF8, 1, 3);
+  expect_error ("[1,\n 2] \xe8\xae", 10, MG_JSON_ERROR_NOT_UTF8, 2, 5);
+  expect_error ("[\"a\0b\"]", 7, MG_JSON_ERROR_NOT_UTF8, 1, 4);
+  expect_error ("{} {}", 5, MG_JSON_ERROR_TRAILING, 1, 4);
+  expect_error (deep, n, MG_JSON_ERROR_TOO_DEEP, 1, MG_JSON_MAX_DEPTH + 1);
 }
 
+/* Escapes that stand for no character are noted, and read as U+FFFD. */
 static void
-test_ends_open (void)
+test_reader_bad_escapes (void)
 {
-  const char *open_ones[] = { "{", "[1, {\"a\": 2}", "{\"a\": \"b", "{\"a\": \"b\\\"}" };
-  const char *closed_ones[] = { "", "{}", "[1, \"]\"]", "{\"a\": \"\\\\\"}", "{,}" };
+  const char *json = "[\"a\\u0000b\", \"\\ud800\\ud800\", \"\\udc00\", \"\\ud83d\\ude00\"]";
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(JsonNode) node = NULL;
+  MgJsonReader r;
 
-  for (guint i = 0; i < G_N_ELEMENTS (open_ones); i++)
-    g_assert_true (mg_json_ends_open (open_ones[i], strlen (open_ones[i])));
-  for (guint i = 0; i < G_N_ELEMENTS (closed_ones); i++)
-    g_assert_false (mg_json_ends_open (closed_ones[i], strlen (closed_ones[i])));
+  mg_json_reader_init (&r, json, strlen (json));
+  node = mg_json_reader_node (&r, path, record_issue, NULL);
+  g_assert_nonnull (node);
+  g_assert_cmpint (r.error, ==, MG_JSON_ERROR_NONE);
+  g_assert_nonnull (r.bad_escapes);
+  g_assert_cmpuint (r.bad_escapes->len, ==, 4);
+  g_assert_true (g_array_index (r.bad_escapes, MgJsonBadEscape, 0).nul);
+  g_assert_cmpuint (g_array_index (r.bad_escapes, MgJsonBadEscape, 1).offset, ==, 14);
+  g_assert_cmpuint (g_array_index (r.bad_escapes, MgJsonBadEscape, 2).offset, ==, 20);
+  g_assert_false (g_array_index (r.bad_escapes, MgJsonBadEscape, 3).nul);
+  g_assert_cmpstr (json_array_get_string_element (json_node_get_array (node), 0), ==, "a\xef\xbf\xbd" "b");
+  g_assert_cmpstr (json_array_get_string_element (json_node_get_array (node), 3), ==, "😀");
+  mg_json_reader_clear (&r);
 }
 
+/* Positions of values: lines, and columns in characters. */
 static void
-test_position_of_byte (void)
+test_reader_positions (void)
 {
-  const char *text = "ab\n讲话x\n";
-  guint line, column;
+  const char *json = "{\n  \"文档\": { \"名\": \"讲话\", \"n\": 1 },\n  \"a\": [\n    true, \"x\"]}";
+  MgJsonReader r;
+  MgJsonPos pos;
+  const char *name;
+  guint count = 0, inner = 0, line, column;
 
-  mg_json_position_of_byte (text, strlen (text), 0, &line, &column);
-  g_assert_cmpuint (line, ==, 1);
-  g_assert_cmpuint (column, ==, 1);
-  mg_json_position_of_byte (text, strlen (text), 9, &line, &column);
+  mg_json_reader_init (&r, json, strlen (json));
+  g_assert_cmpint (mg_json_reader_peek (&r, &pos), ==, MG_JSON_OBJECT);
+  mg_json_reader_enter (&r);
+  g_assert_true (mg_json_reader_next_member (&r, &count, &name, &pos));
+  g_assert_cmpstr (name, ==, "文档");
+  mg_json_reader_locate (&r, &pos, &line, &column);
   g_assert_cmpuint (line, ==, 2);
   g_assert_cmpuint (column, ==, 3);
-  mg_json_position_of_byte (text, strlen (text), 1000, &line, &column);
-  g_assert_cmpuint (line, ==, 3);
-  g_assert_cmpuint (column, ==, 1);
-}
-
-static void
-test_parse_error_split (void)
-{
-  const char *data = "{\"a\": 1,\n  \"中文\": x}";
-  guint line, column;
-  g_autofree char *rest = mg_json_parse_error_split (data, strlen (data),
-                                                     "<data>:2:13: Parse error: unexpected identifier",
-                                                     &line, &column);
-  g_autofree char *plain = NULL;
-
-  g_assert_cmpstr (rest, ==, "Parse error: unexpected identifier");
-  g_assert_cmpuint (line, ==, 2);
-  /* Byte 13 of the line is after "x": character 9. */
+  g_assert_cmpint (mg_json_reader_peek (&r, &pos), ==, MG_JSON_OBJECT);
+  mg_json_reader_locate (&r, &pos, &line, &column);
   g_assert_cmpuint (column, ==, 9);
+  mg_json_reader_enter (&r);
+  g_assert_true (mg_json_reader_next_member (&r, &inner, &name, &pos));
+  g_assert_true (mg_json_reader_skip (&r));
+  g_assert_true (mg_json_reader_next_member (&r, &inner, &name, &pos));
+  g_assert_cmpstr (name, ==, "n");
+  g_assert_cmpint (mg_json_reader_peek (&r, &pos), ==, MG_JSON_NUMBER);
+  mg_json_reader_locate (&r, &pos, &line, &column);
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_cmpuint (column, ==, 27);
+  g_assert_true (mg_json_reader_skip (&r));
+  g_assert_false (mg_json_reader_next_member (&r, &inner, &name, &pos));
+  g_assert_true (mg_json_reader_next_member (&r, &count, &name, &pos));
+  inner = 0;
+  g_assert_cmpint (mg_json_reader_peek (&r, &pos), ==, MG_JSON_ARRAY);
+  mg_json_reader_enter (&r);
+  g_assert_true (mg_json_reader_next_element (&r, &inner));
+  g_assert_true (mg_json_reader_skip (&r));
+  g_assert_true (mg_json_reader_next_element (&r, &inner));
+  g_assert_cmpint (mg_json_reader_peek (&r, &pos), ==, MG_JSON_STRING);
+  /* Asked out of order, still right. */
+  {
+    MgJsonPos second = pos;
 
-  plain = mg_json_parse_error_split (data, strlen (data), "JSON data must be UTF-8 encoded", &line, &column);
-  g_assert_cmpstr (plain, ==, "JSON data must be UTF-8 encoded");
-  g_assert_cmpuint (line, ==, 0);
-  g_assert_cmpuint (column, ==, 0);
+    mg_json_reader_locate (&r, &second, &line, &column);
+    g_assert_cmpuint (line, ==, 4);
+    g_assert_cmpuint (column, ==, 11);
+  }
+  g_assert_true (mg_json_reader_skip (&r));
+  g_assert_false (mg_json_reader_next_element (&r, &inner));
+  g_assert_false (mg_json_reader_next_member (&r, &count, &name, &pos));
+  g_assert_true (mg_json_reader_finish (&r));
+  mg_json_reader_clear (&r);
 }
 
 static void
@@ -231,12 +303,11 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/json/locator/paths", test_locator_paths);
-  g_test_add_func ("/json/locator/garbage", test_locator_garbage);
-  g_test_add_func ("/json/locator/depth", test_nesting_depth);
-  g_test_add_func ("/json/locator/ends-open", test_ends_open);
-  g_test_add_func ("/json/locator/position-of-byte", test_position_of_byte);
-  g_test_add_func ("/json/locator/parse-error", test_parse_error_split);
+  g_test_add_func ("/json/reader/values", test_reader_values);
+  g_test_add_func ("/json/reader/issues", test_reader_issues);
+  g_test_add_func ("/json/reader/errors", test_reader_errors);
+  g_test_add_func ("/json/reader/bad-escapes", test_reader_bad_escapes);
+  g_test_add_func ("/json/reader/positions", test_reader_positions);
   g_test_add_func ("/json/writer/strings", test_string_escaping);
   g_test_add_func ("/json/writer/doubles", test_doubles);
   g_test_add_func ("/json/writer/nodes", test_node_styles);

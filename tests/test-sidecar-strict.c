@@ -5,7 +5,6 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "mg-json-fast.h"
 #include "mg-sidecar.h"
 
 /* What JSON parsers read without a word but a sidecar must not hide:
@@ -89,12 +88,6 @@ test_duplicate_members (void)
   g_autoptr(GPtrArray) a = NULL;
   g_autoptr(GPtrArray) b = NULL;
   g_autoptr(GPtrArray) c = NULL;
-  JsonNode *fast;
-
-  /* The direct reader leaves such files to json-glib, which keeps the
-   * last value: the check must happen on that path. */
-  fast = mg_json_fast_parse (in_annotation, strlen (in_annotation));
-  g_assert_null (fast);
 
   a = load_invalid (in_annotation);
   assert_problem (only_problem (a), 7, 54, "annotations[0].start", "twice");

@@ -421,6 +421,57 @@ mg_annotation_new (const char *id,
   return self;
 }
 
+/* Replaces a default string by @value unless it is NULL or empty. */
+static void
+fill_string (char       **field,
+             const char  *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+MgAnnotation *
+mg_annotation_new_from_fields (const MgAnnotationFields *f)
+{
+  MgAnnotation *self;
+
+  g_return_val_if_fail (f->start <= f->end, NULL);
+
+  self = g_object_new (MG_TYPE_ANNOTATION, "id", f->id, NULL);
+  self->start = f->start;
+  self->end = f->end;
+  fill_string (&self->quote, f->quote);
+  fill_string (&self->prefix, f->prefix);
+  fill_string (&self->suffix, f->suffix);
+  fill_string (&self->note, f->note);
+  fill_string (&self->author, f->author);
+  if (f->tags != NULL && f->tags[0] != NULL)
+    {
+      g_free (self->tags);
+      self->tags = normalize_tags (f->tags);
+    }
+  if (f->contributors != NULL && f->contributors[0] != NULL)
+    {
+      g_free (self->contributors);
+      self->contributors = normalize_contributors (f->contributors, self->author);
+    }
+  if (f->created != NULL && *f->created != '\0')
+    self->created = g_strdup (f->created);
+  if (f->modified != NULL && *f->modified != '\0')
+    self->modified = g_strdup (f->modified);
+  self->starred = f->starred != FALSE;
+  if (f->orphaned)
+    {
+      self->anchor_state = MG_ANCHOR_STATE_ORPHANED;
+      self->anchor_score = 0.0;
+    }
+  if (f->extra != NULL)
+    self->extra = json_object_ref (f->extra);
+  return self;
+}
+
 const char *
 mg_annotation_get_id (MgAnnotation *self)
 {

@@ -32,6 +32,31 @@ G_DECLARE_FINAL_TYPE (MgAnnotation, mg_annotation, MG, ANNOTATION, GObject)
  * real name, else the login name. */
 const char    *mg_annotation_default_author   (void);
 
+/* What a reader found for one annotation: borrowed strings (NULL or "" for
+ * the defaults), vectors NULL-terminated or NULL. */
+typedef struct
+{
+  const char         *id;
+  guint               start;
+  guint               end;
+  const char         *quote;
+  const char         *prefix;
+  const char         *suffix;
+  const char * const *tags;
+  const char         *note;
+  const char         *author;
+  const char * const *contributors;
+  const char         *created;
+  const char         *modified;
+  gboolean            starred;
+  gboolean            orphaned;
+  JsonObject         *extra;        /* nullable, referenced */
+} MgAnnotationFields;
+
+/* A new annotation made of @fields at once, as the setters would make it,
+ * without their notifications: for readers of many. */
+MgAnnotation *mg_annotation_new_from_fields (const MgAnnotationFields *fields);
+
 /* @id NULL: a new random id. Quote/prefix/suffix empty, times unset. */
 MgAnnotation  *mg_annotation_new              (const char   *id,
                                                guint         start,

@@ -5,31 +5,18 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "mg-json-locator.h"
+#include "mg-json-reader.h"
 #include "mg-json-tree.h"
-#include "mg-json.h"
 
-#define TREE_MAX_DEPTH  256
-#define TREE_MAX_DIGITS 18
-#define TREE_BLOCK      4096
+#define TREE_BLOCK 4096
 
 struct _MgJsonTree
 {
   GPtrArray       *blocks;    /* of MgJsonTreeValue[TREE_BLOCK] */
   guint            used;      /* values used in the last block */
   char            *strings;   /* the unescaped strings, NUL-terminated */
-  JsonNode        *source;    /* json-glib's tree, when it read the file */
   MgJsonTreeValue *root;
 };
-
-typedef struct
-{
-  MgJsonTree *tree;
-  const char *p;
-  const char *end;
-  char       *out;            /* where the next string goes in tree->strings */
-  guint       depth;
-} Reader;
 
 static MgJsonTreeValue *
 tree_alloc (MgJsonTree     *tree,
@@ -82,336 +69,76 @@ mg_json_tree_free (MgJsonTree *tree)
     return;
   g_ptr_array_unref (tree->blocks);
   g_free (tree->strings);
-  g_clear_pointer (&tree->source, json_node_unref);
   g_free (tree);
 }
 
-static void
-skip_space (Reader *r)
+static MgJsonTreeValue *
+read_value (MgJsonTree   *tree,
+            MgJsonReader *r)
 {
-  while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
-    r->p++;
-}
+  MgJsonTreeValue *value = NULL, *last = NULL;
+  MgJsonNumber number;
+  guint count = 0;
+  const char *key;
 
-/* Reads the string at r->p (on its opening quote) into the string
- * buffer; NULL when it is not strict JSON (or not UTF-8). The buffer is as
- * long as the input, which no unescaped string can outgrow. Only strings
- * can hold bytes beyond ASCII, so only those that do are validated. */
-static const char *
-read_string (Reader *r)
-{
-  char *start = r->out;
-  const char *run = ++r->p;
-  guchar seen = 0;
-
-  for (;;)
+  switch (mg_json_reader_peek (r, NULL))
     {
-      const char *stop = run;
-      guchar c = 0;
+    case MG_JSON_OBJECT:
+      value = tree_alloc (tree, MG_JSON_TREE_OBJECT);
+      mg_json_reader_enter (r);
+      while (mg_json_reader_next_member (r, &count, &key, NULL))
+        {
+          MgJsonTreeValue *item = read_value (tree, r);
 
-      while (stop < r->end && (c = (guchar) *stop) != '"' && c != '\\' && c >= 0x20)
-        {
-          seen |= c;
-          stop++;
-        }
-      if (stop >= r->end || c < 0x20)
-        return NULL;
-      memcpy (r->out, run, stop - run);
-      r->out += stop - run;
-      r->p = stop;
-      if (c == '"')
-        {
-          if ((seen & 0x80) && !g_utf8_validate_len (start, r->out - start, NULL))
+          if (item == NULL)
             return NULL;
-          *r->out++ = '\0';
-          r->p++;
-          return start;
+          item->key = key;
+          tree_append (value, &last, item);
         }
-
-      {
-        gunichar ch;
-        guint length;
-
-        /* json-glib's own reading of \u0000 is left to it. */
-        if (!mg_json_read_escape (r->p, r->end, &ch, &length))
-          return NULL;
-        r->out += g_unichar_to_utf8 (ch, r->out);
-        r->p += length;
-      }
-      run = r->p;
-    }
-}
-
-static MgJsonTreeValue *
-read_number (Reader *r)
-{
-  const char *start = r->p;
-  gboolean negative = FALSE;
-  gboolean integer = TRUE;
-  gint64 value = 0;
-  guint digits = 0;
-  MgJsonTreeValue *number;
-
-  if (*r->p == '-')
-    {
-      negative = TRUE;
-      r->p++;
-    }
-  if (r->p >= r->end || !g_ascii_isdigit (*r->p))
-    return NULL;
-  if (*r->p == '0' && r->p + 1 < r->end && g_ascii_isdigit (r->p[1]))
-    return NULL;
-  while (r->p < r->end && g_ascii_isdigit (*r->p))
-    {
-      if (++digits <= TREE_MAX_DIGITS)
-        value = value * 10 + (*r->p - '0');
-      r->p++;
-    }
-  if (r->p < r->end && *r->p == '.')
-    {
-      integer = FALSE;
-      r->p++;
-      if (r->p >= r->end || !g_ascii_isdigit (*r->p))
-        return NULL;
-      while (r->p < r->end && g_ascii_isdigit (*r->p))
-        r->p++;
-    }
-  if (r->p < r->end && (*r->p == 'e' || *r->p == 'E'))
-    {
-      integer = FALSE;
-      r->p++;
-      if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
-        r->p++;
-      if (r->p >= r->end || !g_ascii_isdigit (*r->p))
-        return NULL;
-      while (r->p < r->end && g_ascii_isdigit (*r->p))
-        r->p++;
-    }
-
-  if (integer && digits <= TREE_MAX_DIGITS)
-    {
-      number = tree_alloc (r->tree, MG_JSON_TREE_INT);
-      number->v.integer = negative ? -value : value;
-    }
-  else
-    {
-      /* The literal is followed by a delimiter, never by digits. */
-      g_autofree char *text = g_strndup (start, r->p - start);
-
-      number = tree_alloc (r->tree, MG_JSON_TREE_DOUBLE);
-      number->v.number = g_ascii_strtod (text, NULL);
-    }
-  return number;
-}
-
-static gboolean
-read_word (Reader     *r,
-           const char *word,
-           gsize       len)
-{
-  if ((gsize) (r->end - r->p) < len || memcmp (r->p, word, len) != 0)
-    return FALSE;
-  r->p += len;
-  return TRUE;
-}
-
-static MgJsonTreeValue *read_value (Reader *r);
-
-/* An array or object at r->p; NULL when not strict JSON. */
-static MgJsonTreeValue *
-read_container (Reader *r)
-{
-  gboolean object = *r->p == '{';
-  char close = object ? '}' : ']';
-  MgJsonTreeValue *container = tree_alloc (r->tree, object ? MG_JSON_TREE_OBJECT : MG_JSON_TREE_ARRAY);
-  MgJsonTreeValue *last = NULL;
-
-  r->p++;
-  skip_space (r);
-  if (r->p < r->end && *r->p == close)
-    {
-      r->p++;
-      return container;
-    }
-  for (;;)
-    {
-      const char *key = NULL;
-      MgJsonTreeValue *item;
-
-      if (object)
-        {
-          if (r->p >= r->end || *r->p != '"' || (key = read_string (r)) == NULL)
-            return NULL;
-          skip_space (r);
-          if (r->p >= r->end || *r->p != ':')
-            return NULL;
-          r->p++;
-        }
-      item = read_value (r);
-      if (item == NULL)
-        return NULL;
-      item->key = key;
-      tree_append (container, &last, item);
-
-      skip_space (r);
-      if (r->p < r->end && *r->p == ',')
-        {
-          r->p++;
-          skip_space (r);
-          continue;
-        }
-      if (r->p < r->end && *r->p == close)
-        {
-          r->p++;
-          return container;
-        }
-      return NULL;
-    }
-}
-
-static MgJsonTreeValue *
-read_value (Reader *r)
-{
-  MgJsonTreeValue *value;
-
-  skip_space (r);
-  if (r->p >= r->end)
-    return NULL;
-
-  switch (*r->p)
-    {
-    case '{':
-    case '[':
-      if (++r->depth > TREE_MAX_DEPTH)
-        return NULL;
-      value = read_container (r);
-      r->depth--;
-      return value;
-    case '"':
-      {
-        const char *s = read_string (r);
-
-        if (s == NULL)
-          return NULL;
-        value = tree_alloc (r->tree, MG_JSON_TREE_STRING);
-        value->v.string = s;
-        return value;
-      }
-    case 't':
-    case 'f':
-      {
-        gboolean yes = *r->p == 't';
-
-        if (!(yes ? read_word (r, "true", 4) : read_word (r, "false", 5)))
-          return NULL;
-        value = tree_alloc (r->tree, MG_JSON_TREE_BOOLEAN);
-        value->v.boolean = yes;
-        return value;
-      }
-    case 'n':
-      if (!read_word (r, "null", 4))
-        return NULL;
-      return tree_alloc (r->tree, MG_JSON_TREE_NULL);
-    default:
-      if (*r->p == '-' || g_ascii_isdigit (*r->p))
-        return read_number (r);
-      return NULL;
-    }
-}
-
-static MgJsonTree *
-parse_strict (const char *data,
-              gsize       length)
-{
-  g_autoptr(MgJsonTree) tree = NULL;
-  Reader r;
-
-  tree = tree_new ();
-  tree->strings = g_malloc (length + 1);
-  r.tree = tree;
-  r.p = data;
-  r.end = data + length;
-  r.out = tree->strings;
-  r.depth = 0;
-
-  skip_space (&r);
-  if (r.p >= r.end || (*r.p != '{' && *r.p != '['))
-    return NULL;
-  tree->root = read_value (&r);
-  if (tree->root == NULL)
-    return NULL;
-  skip_space (&r);
-  if (r.p != r.end)
-    return NULL;
-  return g_steal_pointer (&tree);
-}
-
-/* A copy of json-glib's tree; strings stay in it. */
-static MgJsonTreeValue *
-copy_node (MgJsonTree *tree,
-           JsonNode   *node)
-{
-  MgJsonTreeValue *value;
-  MgJsonTreeValue *last = NULL;
-
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
-
-        value = tree_alloc (tree, MG_JSON_TREE_OBJECT);
-        json_object_iter_init_ordered (&iter, json_node_get_object (node));
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          {
-            MgJsonTreeValue *item = copy_node (tree, member);
-
-            item->key = name;
-            tree_append (value, &last, item);
-          }
-        return value;
-      }
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-
-        value = tree_alloc (tree, MG_JSON_TREE_ARRAY);
-        for (guint i = 0; i < n; i++)
-          {
-            tree_append (value, &last, copy_node (tree, json_array_get_element (array, i)));
-          }
-        return value;
-      }
-    case JSON_NODE_NULL:
-      return tree_alloc (tree, MG_JSON_TREE_NULL);
-    case JSON_NODE_VALUE:
-    default:
       break;
-    }
+    case MG_JSON_ARRAY:
+      value = tree_alloc (tree, MG_JSON_TREE_ARRAY);
+      mg_json_reader_enter (r);
+      while (mg_json_reader_next_element (r, &count))
+        {
+          MgJsonTreeValue *item = read_value (tree, r);
 
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
+          if (item == NULL)
+            return NULL;
+          tree_append (value, &last, item);
+        }
+      break;
+    case MG_JSON_STRING:
       value = tree_alloc (tree, MG_JSON_TREE_STRING);
-      value->v.string = json_node_get_string (node);
+      value->v.string = mg_json_reader_string (r, NULL);
       break;
-    case G_TYPE_BOOLEAN:
+    case MG_JSON_NUMBER:
+      if (!mg_json_reader_number (r, &number))
+        return NULL;
+      if (number.kind == MG_JSON_NUMBER_INT)
+        {
+          value = tree_alloc (tree, MG_JSON_TREE_INT);
+          value->v.integer = number.integer;
+        }
+      else
+        {
+          value = tree_alloc (tree, MG_JSON_TREE_DOUBLE);
+          value->v.number = number.fraction;
+        }
+      break;
+    case MG_JSON_BOOLEAN:
       value = tree_alloc (tree, MG_JSON_TREE_BOOLEAN);
-      value->v.boolean = json_node_get_boolean (node);
+      mg_json_reader_boolean (r, &value->v.boolean);
       break;
-    case G_TYPE_DOUBLE:
-      value = tree_alloc (tree, MG_JSON_TREE_DOUBLE);
-      value->v.number = json_node_get_double (node);
+    case MG_JSON_NULL:
+      value = tree_alloc (tree, MG_JSON_TREE_NULL);
+      mg_json_reader_null (r);
       break;
+    case MG_JSON_NONE:
     default:
-      value = tree_alloc (tree, MG_JSON_TREE_INT);
-      value->v.integer = json_node_get_int (node);
-      break;
+      return NULL;
     }
-  return value;
+  return r->error == MG_JSON_ERROR_NONE ? value : NULL;
 }
 
 MgJsonTree *
@@ -419,40 +146,28 @@ mg_json_tree_parse (const char  *data,
                     gsize        length,
                     GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  MgJsonTree *tree;
-  gsize deep_at;
+  g_autoptr(MgJsonTree) tree = NULL;
+  MgJsonReader r;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (data == NULL)
-    data = "";
-  tree = parse_strict (data, length);
-  if (tree != NULL)
-    return tree;
-
-  /* json-glib's parser recurses: refuse what would exhaust the stack. */
-  if (mg_json_nesting_depth (data, length, MG_JSON_MAX_DEPTH, &deep_at) > MG_JSON_MAX_DEPTH)
+  mg_json_reader_init (&r, data != NULL ? data : "", length);
+  tree = tree_new ();
+  tree->root = read_value (tree, &r);
+  if (tree->root == NULL || !mg_json_reader_finish (&r))
     {
+      g_autofree char *message = mg_json_reader_describe_error (&r);
       guint line, column;
 
-      mg_json_position_of_byte (data, length, deep_at, &line, &column);
-      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
-                   _("%u:%u: arrays and objects nested more than %u deep"),
-                   line, column, MG_JSON_MAX_DEPTH);
+      mg_json_reader_error_position (&r, &line, &column);
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, "%u:%u: %s", line, column, message);
+      mg_json_reader_clear (&r);
       return NULL;
     }
-
-  /* Mutable: sealing every object would hash it. */
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, error))
-    return NULL;
-
-  tree = tree_new ();
-  tree->source = json_parser_steal_root (parser);
-  if (tree->source != NULL)
-    tree->root = copy_node (tree, tree->source);
-  return tree;
+  /* The strings stay where the reader put them. */
+  tree->strings = g_steal_pointer (&r.strings);
+  mg_json_reader_clear (&r);
+  return g_steal_pointer (&tree);
 }
 
 const MgJsonTreeValue *

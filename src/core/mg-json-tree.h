@@ -43,11 +43,11 @@ struct _MgJsonTreeValue
 
 typedef struct _MgJsonTree MgJsonTree;
 
-/* Strict JSON (RFC 8259, UTF-8, nested at most 256 deep) read directly;
- * anything else that json-glib accepts is read by it and copied. Integers
- * of up to 18 digits are MG_JSON_TREE_INT, other numbers
- * MG_JSON_TREE_DOUBLE (json-glib would wrap longer integers around). NULL with
- * @error (JSON_PARSER_ERROR, json-glib's message) when it is not JSON. */
+/* Strict JSON (RFC 8259, UTF-8, nested at most 256 deep), read by
+ * MgJsonReader. Whole numbers that fit 64 bits are MG_JSON_TREE_INT, other
+ * numbers MG_JSON_TREE_DOUBLE; \u0000 and half a surrogate pair are read
+ * as U+FFFD. NULL with @error (JSON_PARSER_ERROR, "LINE:COLUMN: what is
+ * wrong") when it is not JSON. */
 MgJsonTree            *mg_json_tree_parse       (const char            *data,
                                                  gsize                  length,
                                                  GError               **error);

@@ -131,22 +131,27 @@ mg_sidecar_read_file (GFile         *file,
       return NULL;
     }
 
+  /* Read straight into the buffer, sized to the file (it may have grown
+   * or shrunk since it was measured). */
   buffer = g_byte_array_sized_new ((guint) size + 1);
   for (;;)
     {
-      guint8 chunk[65536];
+      gsize room = MAX ((gsize) size + 1, (gsize) buffer->len + 65536) - buffer->len;
+      guint len = buffer->len;
       gsize n_read = 0;
 
-      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), chunk, sizeof chunk,
+      g_byte_array_set_size (buffer, len + (guint) room);
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer->data + len, room,
                                     &n_read, cancellable, &local_error))
         {
           *out_code = MG_SIDECAR_ERROR_READ;
           *out_message = g_strdup_printf (_("cannot read the annotations: %s"), local_error->message);
           return NULL;
         }
+      g_byte_array_set_size (buffer, len + (guint) n_read);
       if (n_read == 0)
         break;
-      if (buffer->len + n_read > MG_SIDECAR_MAX_SIZE)
+      if (buffer->len > MG_SIDECAR_MAX_SIZE)
         {
           /* The file grew since it was measured. */
           *out_code = MG_SIDECAR_ERROR_TOO_LARGE;
@@ -154,7 +159,8 @@ mg_sidecar_read_file (GFile         *file,
                                           MG_SIDECAR_MAX_SIZE / (1024 * 1024));
           return NULL;
         }
-      g_byte_array_append (buffer, chunk, (guint) n_read);
+      if (n_read < room)
+        break;
     }
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));

@@ -2,231 +2,136 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "mg-json-fast.h"
-#include "mg-json-locator.h"
-#include "mg-json.h"
 #include "mg-sidecar-reader-private.h"
 
-/* Turning a sidecar's bytes into a JSON tree, and the problems of the JSON
- * itself: not JSON at all, or JSON that json-glib reads without a word
- * but differently from what was written. */
+/* The problems of a sidecar's JSON itself: not JSON at all, or JSON that
+ * says something a sidecar cannot keep (a member named twice, a number
+ * too large, a string holding what no text can). */
+
+/* Nothing read before an error of the JSON counts. */
+static void
+forget (MgSidecarReader *r)
+{
+  g_ptr_array_set_size (r->content->problems, 0);
+  g_array_set_size (r->marks, 0);
+  g_ptr_array_set_size (r->content->annotations, 0);
+  g_ptr_array_set_size (r->content->dismissed, 0);
+  r->content->code = -1;
+  r->rank = MG_SIDECAR_RANK_JSON;
+}
 
 void
-mg_sidecar_reader_fatal (MgSidecarReader *r,
-                         int              code,
-                         const char      *member,
-                         guint            line,
-                         guint            column,
-                         const char      *message)
-                         {
-                         MgSidecarProblem *p = mg_sidecar_content_add_problem (r->content, MG_SIDECAR_PROBLEM_ERROR,
-                         code, r->file_name, member, message);
+mg_sidecar_reader_json_failed (MgSidecarReader *r)
+{
+  MgJsonReader *json = &r->json;
+  g_autofree char *message = NULL;
+  int code = MG_SIDECAR_ERROR_PARSE;
+  MgSidecarProblem *p;
+  guint line, column;
 
+  switch (json->error)
+    {
+    case MG_JSON_ERROR_EMPTY:
+      message = g_strdup (_("the file is empty"));
+      break;
+    case MG_JSON_ERROR_CUT_SHORT:
+      message = g_strdup (_("not JSON: the file ends before its last string, object or array is closed (was it cut short?)"));
+      break;
+    case MG_JSON_ERROR_NOT_UTF8:
+      message = g_strdup (_("not JSON: the file is not UTF-8 text (or holds a NUL byte)"));
+      break;
+    case MG_JSON_ERROR_TRAILING:
+      message = g_strdup (_("not JSON: more data follows the end of the object (two files joined?)"));
+      break;
+    case MG_JSON_ERROR_TOO_DEEP:
+      message = g_strdup_printf (_("not a Marginalia file: arrays and objects nested more than %u deep"),
+                                 MG_JSON_MAX_DEPTH);
+      break;
+    case MG_JSON_ERROR_SYNTAX:
+    case MG_JSON_ERROR_NONE:
+    default:
+      message = g_strdup_printf (_("not JSON: %s"), json->message);
+      break;
+    }
+
+  forget (r);
+  p = mg_sidecar_reader_add (r, MG_SIDECAR_PROBLEM_ERROR, code, NULL, &r->root, message);
+  mg_json_reader_error_position (json, &line, &column);
   p->line = line;
   p->column = column;
 }
 
-/* The byte offset just after the object or array that @data (valid JSON
- * for json-glib) starts with, or @length when it starts with something
- * else. json-glib reads an object or array followed by another one as if
- * the second were not there. */
-static gsize
-first_value_end (const char *data,
-                 gsize       length)
+gboolean
+mg_sidecar_reader_bad_escapes (MgSidecarReader *r)
 {
-  gsize depth = 0;
-  gboolean in_string = FALSE;
-  gsize i = 0;
+  MgJsonReader *json = &r->json;
+  GArray *bad = json->bad_escapes;
 
-  while (i < length && g_ascii_isspace (data[i]))
-    i++;
-  if (i == length || (data[i] != '{' && data[i] != '['))
-    return length;
+  /* json-glib cuts a string at \u0000 and turns half a surrogate pair
+   * into U+FFFD: what was written could not be written back. Too deep a
+   * nesting is said first. */
+  if (bad == NULL || json->error == MG_JSON_ERROR_TOO_DEEP)
+    return FALSE;
 
-  for (; i < length; i++)
+  forget (r);
+  for (guint i = 0; i < bad->len; i++)
     {
-      char c = data[i];
+      MgJsonBadEscape *e = &g_array_index (bad, MgJsonBadEscape, i);
+      g_autofree char *message = NULL;
+      MgSidecarProblem *p;
 
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        depth++;
-      else if ((c == '}' || c == ']') && --depth == 0)
-        return i + 1;
+      if (e->nul)
+        message = g_strdup (_("a string holds \\u0000, the NUL character, which a sidecar cannot hold: remove it"));
+      else
+        message = g_strdup_printf (_("a string holds %.6s, half of a UTF-16 surrogate pair without its other half, "
+                                     "which is no character: remove it or complete the pair"),
+                                   json->data + e->offset);
+      p = mg_sidecar_reader_add (r, MG_SIDECAR_PROBLEM_ERROR, MG_SIDECAR_ERROR_INVALID, NULL, &r->root, message);
+      json->error_offset = e->offset;
+      mg_json_reader_error_position (json, &p->line, &p->column);
     }
-  return length;
+  return TRUE;
 }
 
-/* Parses the JSON; NULL (with a fatal problem) when it is not JSON. */
-JsonNode *
-mg_sidecar_reader_parse_json (MgSidecarReader *r,
-                              const char      *data,
-                              gsize            length)
+void
+mg_sidecar_reader_json_issue (gpointer         user_data,
+                              const char      *path,
+                              const char      *text,
+                              const MgJsonPos *pos,
+                              const MgJsonPos *first)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-  const char *end = NULL;
-  gsize deep_at = 0;
-  guint line, column;
-  gboolean blank = TRUE;
+  MgSidecarReader *r = user_data;
+  MgSidecarRank rank = r->rank;
+  g_autofree char *message = NULL;
 
-  for (gsize i = 0; i < length && blank; i++)
-    blank = g_ascii_isspace (data[i]);
-  if (blank)
+  if (first != NULL)
     {
-      mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, 1, 1, _("the file is empty"));
-      return NULL;
-    }
+      guint line, column;
 
-  /* Plain JSON is read directly; anything unusual, and every error, goes
-   * through json-glib, which gives the same tree and says where it fails. */
-  root = mg_json_fast_parse (data, length);
-  if (root != NULL)
-    return root;
-
-  /* json-glib's parser recurses: refuse what would exhaust the stack (the
-   * direct reader stops at the same depth on its own). */
-  if (mg_json_nesting_depth (data, length, MG_JSON_MAX_DEPTH, &deep_at) > MG_JSON_MAX_DEPTH)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("not a Marginalia file: arrays and objects nested more than %u deep"),
-                         MG_JSON_MAX_DEPTH);
-
-      mg_json_position_of_byte (data, length, deep_at, &line, &column);
-      mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column, message);
-      return NULL;
-    }
-
-  /* json-glib cuts a string at \u0000 and turns half a surrogate pair into
-   * U+FFFD (eating the next character): what was written could not be
-   * written back; and a lone surrogate before a closing quote makes it lose
-   * the end of the string. The direct reader above refuses both, so only
-   * this path needs the check. */
-  {
-    g_autoptr(GArray) bad = mg_json_find_unkeepable_escapes (data, length);
-
-    for (guint i = 0; i < bad->len; i++)
-      {
-        MgJsonBadEscape *e = &g_array_index (bad, MgJsonBadEscape, i);
-        g_autofree char *message = NULL;
-
-        if (e->nul)
-          message = g_strdup (_("a string holds \\u0000, the NUL character, which a sidecar cannot hold: remove it"));
-        else
-          message = g_strdup_printf (_("a string holds %.6s, half of a UTF-16 surrogate pair without its other half, "
-                                       "which is no character: remove it or complete the pair"),
-                                     data + e->offset);
-        mg_json_position_of_byte (data, length, e->offset, &line, &column);
-        mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_INVALID, NULL, line, column, message);
-      }
-    if (bad->len > 0)
-      return NULL;
-  }
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &error))
-    {
-      /* json-glib says where, except for bytes that are not UTF-8. */
-      if (!g_utf8_validate_len (data, length, &end))
-        {
-          mg_json_position_of_byte (data, length, (gsize) (end - data), &line, &column);
-          mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column,
-                                   _("not JSON: the file is not UTF-8 text (or holds a NUL byte)"));
-          return NULL;
-        }
-
-      g_autofree char *detail = mg_json_parse_error_split (data, length, error->message,
-                                                           &line, &column);
-      g_autofree char *message = g_strdup_printf (_("not JSON: %s"), detail);
-      guint end_line, end_column;
-
-      /* A file cut short confuses json-glib into blaming the last token
-       * it read; say what happened instead, where the text stops. */
-      mg_json_position_of_byte (data, length, length, &end_line, &end_column);
-      if (mg_json_ends_open (data, length) && line + 1 >= end_line)
-        {
-          mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, end_line, end_column,
-                                   _("not JSON: the file ends before its last string, object or array is closed (was it cut short?)"));
-          return NULL;
-        }
-
-      mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column, message);
-      return NULL;
-    }
-
-  if (json_parser_get_root (parser) == NULL)
-    {
-      mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, 1, 1, _("the file is empty"));
-      return NULL;
-    }
-
-  /* Only white space may follow the value: a second one would be lost on
-   * the next save. */
-  for (gsize i = first_value_end (data, length); i < length; i++)
-    if (!g_ascii_isspace (data[i]))
-      {
-        mg_json_position_of_byte (data, length, i, &line, &column);
-        mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_PARSE, NULL, line, column,
-                                 _("not JSON: more data follows the end of the object (two files joined?)"));
-        return NULL;
-      }
-
-  /* json-glib keeps the last of two members of the same name, silently
-   * (which one the writer meant cannot be known), and wraps integers too
-   * large for 64 bits around. The direct reader above refuses both, so
-   * only this path needs the check. */
-  r->issues = mg_json_find_issues (data, length);
-  for (guint i = 0; i < r->issues->len; i++)
-    {
-      MgJsonIssue *issue = g_ptr_array_index (r->issues, i);
-      g_autofree char *message = NULL;
-
-      if (issue->kind != MG_JSON_ISSUE_DUPLICATE_MEMBER)
-        {
-          if (r->numbers == NULL)
-            r->numbers = g_hash_table_new (g_str_hash, g_str_equal);
-          g_hash_table_insert (r->numbers, issue->path, issue);
-          continue;
-        }
+      /* json-glib keeps the last of two members of the same name,
+       * silently: which one the writer meant cannot be known. */
+      mg_json_reader_locate (&r->json, first, &line, &column);
       message = g_strdup_printf (_("%s: the member “%s” appears twice in the same object "
                                    "(first at line %u, column %u): which value is meant cannot be told"),
-                                 issue->path, issue->text, issue->first_line, issue->first_column);
-      mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_INVALID, issue->path, issue->line, issue->column, message);
+                                 path, text, line, column);
+      r->rank = MG_SIDECAR_RANK_JSON;
     }
-
-  return json_parser_steal_root (parser);
+  else
+    {
+      /* A whole number beyond 64 bits would be written back as another. */
+      message = g_strdup_printf (_("%s: the number %s is too large to be kept exactly"), path, text);
+      r->rank = MG_SIDECAR_RANK_NUMBERS;
+    }
+  mg_sidecar_reader_add (r, MG_SIDECAR_PROBLEM_ERROR, MG_SIDECAR_ERROR_INVALID, path, pos, message);
+  r->rank = rank;
 }
 
-/* Integers beyond 64 bits that were not read as offsets or version (an
- * unknown member's, say): json-glib has wrapped them around, so they
- * would be written back as other numbers. */
-void
-mg_sidecar_reader_report_huge_numbers (MgSidecarReader *r)
+JsonNode *
+mg_sidecar_reader_node (MgSidecarReader *r,
+                        const char      *path)
 {
-  if (r->issues == NULL)
-    return;
-  for (guint i = 0; i < r->issues->len; i++)
-    {
-      MgJsonIssue *issue = g_ptr_array_index (r->issues, i);
-      g_autofree char *message = NULL;
-
-      if (issue->kind != MG_JSON_ISSUE_HUGE_INTEGER
-          || g_hash_table_lookup (r->numbers, issue->path) != issue)
-        continue;
-      message = g_strdup_printf (_("%s: the number %s is too large to be kept exactly"),
-                                 issue->path, issue->text);
-      mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_INVALID, issue->path, issue->line, issue->column,
-                               message);
-    }
+  g_string_assign (r->path, path);
+  return mg_json_reader_node (&r->json, r->path, mg_sidecar_reader_json_issue, r);
 }

@@ -5,13 +5,14 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "mg-json-locator.h"
 #include "mg-sidecar-reader-private.h"
 #include "mg-time.h"
 
-/* Reading a sidecar: every breach of sidecar-format.md becomes a problem
- * naming its member; positions are filled in at the end by one scan of
- * the raw text (json-glib keeps none). */
+/* Reading a sidecar: one pass over the text that turns each member into
+ * what it stands for as it comes (annotations, tags), every breach of
+ * sidecar-format.md becoming a problem that names its member and says
+ * where it is. Only unknown members become JSON trees, to be written back
+ * as they were. */
 
 static void
 set_str (char       **field,
@@ -42,55 +43,170 @@ is_normalised_text (const char *s)
   return TRUE;
 }
 
-static void
-read_document (MgSidecarReader *r,
-               JsonNode        *node)
-{
-  MgSidecarContent *c = r->content;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
+/* --- Members of an object ---------------------------------------------------- */
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+/* The names of an object read so far, to find one used twice: those the
+ * reader knows by their index (at most 32), the others by name. */
+typedef struct
+{
+  guint32    seen;
+  MgJsonPos  at[32];
+  GArray    *others;  /* of Other */
+} Members;
+
+typedef struct
+{
+  const char *name;
+  MgJsonPos   pos;
+} Other;
+
+static void
+members_clear (Members *m)
+{
+  g_clear_pointer (&m->others, g_array_unref);
+}
+
+/* Notes member @name (known as @index, or -1) at @pos; TRUE, with the
+ * problem reported, when the object already had it. */
+static gboolean
+members_repeated (MgSidecarReader *r,
+                  Members         *m,
+                  int              index,
+                  const char      *name,
+                  const MgJsonPos *pos,
+                  const char      *path)
+{
+  if (index >= 0)
     {
-      mg_sidecar_reader_problem (r, "document", _("expected an object, found %s"), mg_sidecar_value_describe (node));
-      return;
+      if (m->seen & (1u << index))
+        {
+          mg_sidecar_reader_json_issue (r, path, name, pos, &m->at[index]);
+          return TRUE;
+        }
+      m->seen |= 1u << index;
+      m->at[index] = *pos;
+      return FALSE;
     }
 
-  json_object_iter_init_ordered (&iter, json_node_get_object (node));
-  while (json_object_iter_next_ordered (&iter, &name, &member))
+  if (m->others == NULL)
+    m->others = g_array_new (FALSE, FALSE, sizeof (Other));
+  for (guint i = 0; i < m->others->len; i++)
     {
+      Other *o = &g_array_index (m->others, Other, i);
+
+      if (strcmp (o->name, name) == 0)
+        {
+          mg_sidecar_reader_json_issue (r, path, name, pos, &o->pos);
+          return TRUE;
+        }
+    }
+  {
+    Other o = { name, *pos };
+
+    g_array_append_val (m->others, o);
+  }
+  return FALSE;
+}
+
+static gboolean
+members_has (Members *m,
+             int      index)
+{
+  return (m->seen & (1u << index)) != 0;
+}
+
+/* @base "." @name in r->member_path. */
+static const char *
+member_path (MgSidecarReader *r,
+             const char      *base,
+             const char      *name)
+{
+  g_string_assign (r->member_path, base);
+  if (*base != '\0')
+    g_string_append_c (r->member_path, '.');
+  g_string_append (r->member_path, name);
+  return r->member_path->str;
+}
+
+/* Adds the unknown member @name, read as it is, to *@extra. */
+static gboolean
+read_extra (MgSidecarReader  *r,
+            JsonObject      **extra,
+            const char       *name,
+            const char       *path)
+{
+  JsonNode *node = mg_sidecar_reader_node (r, path);
+
+  if (node == NULL)
+    return FALSE;
+  if (*extra == NULL)
+    *extra = json_object_new ();
+  json_object_set_member (*extra, name, node);
+  return TRUE;
+}
+
+/* --- "document" ------------------------------------------------------------------ */
+
+enum { DOC_NAME, DOC_SHA256, DOC_ENCODING, DOC_TITLE, DOC_TEXT, DOC_LENGTH };
+
+static int
+document_index (const char *name)
+{
+  static const char * const names[] = { "name", "sha256", "encoding", "title", "text", "length" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (name, names[i]) == 0)
+      return i;
+  return -1;
+}
+
+static void
+read_document (MgSidecarReader *r)
+{
+  MgSidecarContent *c = r->content;
+  Members m = { 0 };
+  guint count = 0;
+  const char *name;
+  MgJsonPos name_at;
+
+  if (!mg_sidecar_value_object (r, "document"))
+    return;
+
+  while (mg_json_reader_next_member (&r->json, &count, &name, &name_at))
+    {
+      int index = document_index (name);
       g_autofree char *path = g_strconcat ("document.", name, NULL);
       const char *s;
 
-      if (g_str_equal (name, "length"))
+      members_repeated (r, &m, index, name, &name_at, path);
+      if (index == DOC_LENGTH)
         {
           guint length;
 
-          if (mg_sidecar_value_offset (r, member, path, &length))
+          if (mg_sidecar_value_offset (r, path, &length))
             c->doc_length = length;
           continue;
         }
-
-      if (!g_str_equal (name, "name") && !g_str_equal (name, "sha256")
-          && !g_str_equal (name, "encoding") && !g_str_equal (name, "title")
-          && !g_str_equal (name, "text"))
+      if (index < 0)
         {
-          if (c->doc_extra == NULL)
-            c->doc_extra = json_object_new ();
-          json_object_set_member (c->doc_extra, name, json_node_copy (member));
+          if (!read_extra (r, &c->doc_extra, name, path))
+            break;
           continue;
         }
 
-      if (!mg_sidecar_value_string (r, member, path, &s))
+      if (!mg_sidecar_value_string (r, path, &s))
         continue;
 
-      if (g_str_equal (name, "name"))
-        set_str (&c->doc_name, s);
-      else if (g_str_equal (name, "title"))
-        set_str (&c->doc_title, s);
-      else if (g_str_equal (name, "sha256"))
+      switch (index)
         {
+        case DOC_NAME:
+          set_str (&c->doc_name, s);
+          break;
+        case DOC_TITLE:
+          set_str (&c->doc_title, s);
+          break;
+        case DOC_SHA256:
+          r->doc_sha256_at = r->at;
           if (is_sha256 (s))
             {
               g_free (c->doc_sha256);
@@ -98,171 +214,191 @@ read_document (MgSidecarReader *r,
             }
           else
             mg_sidecar_reader_problem (r, path, _("“%s” is not a SHA-256 (64 hexadecimal digits)"), s);
-        }
-      else if (g_str_equal (name, "encoding"))
-        {
-          MgEncoding encoding;
+          break;
+        case DOC_ENCODING:
+          {
+            MgEncoding encoding;
 
-          if (mg_encoding_from_string (s, &encoding))
-            set_str (&c->doc_encoding, s);
-          else
-            mg_sidecar_reader_problem (r, path, _("unknown encoding “%s” (expected UTF-8, UTF-16LE, UTF-16BE or GB18030)"), s);
-        }
-      else if (g_str_equal (name, "text"))
-        {
-          /* A lone surrogate (\ud800) reaches us as bytes that are not
-           * UTF-8: no text can be made of them. */
-          if (!g_utf8_validate (s, -1, NULL))
-            mg_sidecar_reader_problem (r, path, _("the embedded text is not valid Unicode text (it holds a lone surrogate or an invalid character)"));
-          else if (is_normalised_text (s))
+            if (mg_encoding_from_string (s, &encoding))
+              set_str (&c->doc_encoding, s);
+            else
+              mg_sidecar_reader_problem (r, path, _("unknown encoding “%s” (expected UTF-8, UTF-16LE, UTF-16BE or GB18030)"), s);
+          }
+          break;
+        case DOC_TEXT:
+        default:
+          /* Strings are UTF-8 with no lone surrogate: the reader checked. */
+          if (is_normalised_text (s))
             set_str (&c->doc_text, s);
           else
             mg_sidecar_reader_problem (r, path, _("the embedded text holds control characters or carriage returns"));
+          break;
         }
+    }
+  members_clear (&m);
+}
+
+/* --- "tags" ---------------------------------------------------------------------- */
+
+enum { TAG_ID, TAG_NAME, TAG_COLOR, TAG_DESCRIPTION, TAG_LEXICON };
+
+static int
+tag_index (const char *name)
+{
+  static const char * const names[] = { "id", "name", "color", "description", "lexicon" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (name, names[i]) == 0)
+      return i;
+  return -1;
+}
+
+static void
+read_tag (MgSidecarReader *r,
+          const char      *path)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  g_autofree const char **lexicon = NULL;
+  const char *id = NULL, *name = NULL, *color = NULL, *description = "";
+  MgJsonPos at = r->at;
+  gboolean ok = TRUE;
+  Members m = { 0 };
+  guint count = 0;
+  const char *key;
+  MgJsonPos key_at;
+
+  while (mg_json_reader_next_member (&r->json, &count, &key, &key_at))
+    {
+      g_autofree char *mpath = g_strdup_printf ("%s.%s", path, key);
+      int index = tag_index (key);
+
+      members_repeated (r, &m, index, key, &key_at, mpath);
+      switch (index)
+        {
+        case TAG_ID:
+          if (!mg_sidecar_value_string (r, mpath, &id))
+            ok = FALSE;
+          else if (!mg_tag_id_is_valid (id))
+            {
+              mg_sidecar_reader_problem (r, mpath, _("“%s” is not a valid tag id (lowercase letters, digits and “-”, at most 64)"), id);
+              g_hash_table_add (r->tag_ids, g_strdup (id));
+              ok = FALSE;
+            }
+          else if (g_hash_table_contains (r->tag_ids, id))
+            {
+              mg_sidecar_reader_problem (r, mpath, _("the tag id “%s” is used twice"), id);
+              ok = FALSE;
+            }
+          else
+            g_hash_table_add (r->tag_ids, g_strdup (id));
+          break;
+        case TAG_NAME:
+          ok &= mg_sidecar_value_string (r, mpath, &name);
+          break;
+        case TAG_COLOR:
+          if (!mg_sidecar_value_string (r, mpath, &color))
+            ok = FALSE;
+          else if (!mg_tag_color_is_valid (color))
+            {
+              mg_sidecar_reader_problem (r, mpath, _("“%s” is not a colour of the form #rrggbb"), color);
+              ok = FALSE;
+            }
+          break;
+        case TAG_DESCRIPTION:
+          ok &= mg_sidecar_value_string (r, mpath, &description);
+          break;
+        case TAG_LEXICON:
+          g_clear_pointer (&lexicon, g_free);
+          if (!mg_sidecar_value_strv (r, mpath, &lexicon))
+            ok = FALSE;
+          else
+            for (guint k = 0; lexicon[k] != NULL; k++)
+              if (lexicon[k][0] == '\0')
+                {
+                  g_autofree char *lpath = g_strdup_printf ("%s[%u]", mpath, k);
+
+                  r->at = g_array_index (r->element_at, MgJsonPos, k);
+                  mg_sidecar_reader_problem (r, lpath, _("an empty phrase"));
+                  ok = FALSE;
+                }
+          break;
+        default:
+          if (!read_extra (r, &extra, key, mpath))
+            ok = FALSE;
+          break;
+        }
+    }
+  members_clear (&m);
+  if (r->json.error != MG_JSON_ERROR_NONE)
+    return;
+
+  r->at = at;
+  if (id == NULL && ok)
+    {
+      mg_sidecar_reader_problem (r, path, _("the tag has no “id”"));
+      ok = FALSE;
+    }
+  if (name == NULL && ok)
+    {
+      mg_sidecar_reader_problem (r, path, _("the tag has no “name”"));
+      ok = FALSE;
+    }
+  if (color == NULL && ok)
+    {
+      mg_sidecar_reader_problem (r, path, _("the tag has no “color”"));
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      g_autoptr(MgTag) tag = mg_tag_new (id, name, color, description);
+      g_autoptr(GError) error = NULL;
+
+      if (extra != NULL)
+        mg_tag_set_extra (tag, extra);
+      mg_tag_set_lexicon (tag, lexicon);
+      if (!mg_tag_set_insert (r->content->tags, -1, tag, &error))
+        mg_sidecar_reader_problem (r, path, "%s", error->message);
     }
 }
 
 static void
-read_tags (MgSidecarReader *r,
-           JsonNode        *node)
+read_tags (MgSidecarReader *r)
 {
-  JsonArray *array;
-  guint n;
+  guint count = 0;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      mg_sidecar_reader_problem (r, "tags", _("expected an array, found %s"), mg_sidecar_value_describe (node));
-      return;
-    }
+  if (!mg_sidecar_value_array (r, "tags"))
+    return;
 
   r->content->tags = mg_tag_set_new ();
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
+  while (mg_json_reader_next_element (&r->json, &count))
     {
-      g_autofree char *path = g_strdup_printf ("tags[%u]", i);
-      JsonNode *elem = json_array_get_element (array, i);
-      g_autoptr(JsonObject) extra = NULL;
-      g_auto(GStrv) lexicon = NULL;
-      const char *id = NULL, *name = NULL, *color = NULL, *description = "";
-      gboolean ok = TRUE;
-      JsonObjectIter iter;
-      const char *key;
-      JsonNode *member;
+      g_autofree char *path = g_strdup_printf ("tags[%u]", count - 1);
 
-      if (!JSON_NODE_HOLDS_OBJECT (elem))
-        {
-          mg_sidecar_reader_problem (r, path, _("expected an object, found %s"), mg_sidecar_value_describe (elem));
-          continue;
-        }
-
-      json_object_iter_init_ordered (&iter, json_node_get_object (elem));
-      while (json_object_iter_next_ordered (&iter, &key, &member))
-        {
-          g_autofree char *mpath = g_strdup_printf ("%s.%s", path, key);
-
-          if (g_str_equal (key, "id"))
-            {
-              if (!mg_sidecar_value_string (r, member, mpath, &id))
-                ok = FALSE;
-              else if (!mg_tag_id_is_valid (id))
-                {
-                  mg_sidecar_reader_problem (r, mpath, _("“%s” is not a valid tag id (lowercase letters, digits and “-”, at most 64)"), id);
-                  g_hash_table_add (r->tag_ids, g_strdup (id));
-                  ok = FALSE;
-                }
-              else if (g_hash_table_contains (r->tag_ids, id))
-                {
-                  mg_sidecar_reader_problem (r, mpath, _("the tag id “%s” is used twice"), id);
-                  ok = FALSE;
-                }
-              else
-                g_hash_table_add (r->tag_ids, g_strdup (id));
-            }
-          else if (g_str_equal (key, "name"))
-            ok &= mg_sidecar_value_string (r, member, mpath, &name);
-          else if (g_str_equal (key, "color"))
-            {
-              if (!mg_sidecar_value_string (r, member, mpath, &color))
-                ok = FALSE;
-              else if (!mg_tag_color_is_valid (color))
-                {
-                  mg_sidecar_reader_problem (r, mpath, _("“%s” is not a colour of the form #rrggbb"), color);
-                  ok = FALSE;
-                }
-            }
-          else if (g_str_equal (key, "description"))
-            ok &= mg_sidecar_value_string (r, member, mpath, &description);
-          else if (g_str_equal (key, "lexicon"))
-            {
-              g_clear_pointer (&lexicon, g_strfreev);
-              if (!mg_sidecar_value_strv (r, member, mpath, &lexicon))
-                ok = FALSE;
-              else
-                for (guint k = 0; lexicon[k] != NULL; k++)
-                  if (lexicon[k][0] == '\0')
-                    {
-                      g_autofree char *lpath = g_strdup_printf ("%s[%u]", mpath, k);
-
-                      mg_sidecar_reader_problem (r, lpath, _("an empty phrase"));
-                      ok = FALSE;
-                    }
-            }
-          else
-            {
-              if (extra == NULL)
-                extra = json_object_new ();
-              json_object_set_member (extra, key, json_node_copy (member));
-            }
-        }
-
-      if (id == NULL && ok)
-        {
-          mg_sidecar_reader_problem (r, path, _("the tag has no “id”"));
-          ok = FALSE;
-        }
-      if (name == NULL && ok)
-        {
-          mg_sidecar_reader_problem (r, path, _("the tag has no “name”"));
-          ok = FALSE;
-        }
-      if (color == NULL && ok)
-        {
-          mg_sidecar_reader_problem (r, path, _("the tag has no “color”"));
-          ok = FALSE;
-        }
-
-      if (ok)
-        {
-          g_autoptr(MgTag) tag = mg_tag_new (id, name, color, description);
-          g_autoptr(GError) error = NULL;
-
-          if (extra != NULL)
-            mg_tag_set_extra (tag, extra);
-          mg_tag_set_lexicon (tag, (const char * const *) lexicon);
-          if (!mg_tag_set_insert (r->content->tags, -1, tag, &error))
-            mg_sidecar_reader_problem (r, path, "%s", error->message);
-        }
+      if (mg_sidecar_value_object (r, path))
+        read_tag (r, path);
     }
 }
+
+/* --- "annotations" and "dismissed" ----------------------------------------------- */
 
 /* The members "start", "end" and "quote" an annotation and a dismissed
  * suggestion both need (@missing: the message for each one absent), and
  * start not after end (@has_range: both were read). */
 static gboolean
 check_quoted_range (MgSidecarReader *r,
-                    JsonObject      *object,
+                    const gboolean   has[3],
                     const char      *path,
                     const char      *missing[3],
                     gboolean         has_range,
                     guint            start,
-                    guint            end)
+                    guint            end,
+                    const MgJsonPos *start_at)
 {
-  static const char * const names[] = { "start", "end", "quote" };
   gboolean ok = TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (!json_object_has_member (object, names[i]))
+  for (guint i = 0; i < 3; i++)
+    if (!has[i])
       {
         mg_sidecar_reader_problem (r, path, "%s", missing[i]);
         ok = FALSE;
@@ -270,105 +406,174 @@ check_quoted_range (MgSidecarReader *r,
   if (has_range && start > end)
     {
       g_autofree char *spath = g_strdup_printf ("%s.start", path);
+      MgJsonPos at = r->at;
 
+      r->at = *start_at;
       mg_sidecar_reader_problem (r, spath, _("start (%u) is after end (%u)"), start, end);
+      r->at = at;
       ok = FALSE;
     }
   return ok;
 }
 
-/* Reads one annotation object; NULL when it breaks a rule. */
+enum
+{
+  A_ID, A_START, A_END, A_QUOTE, A_PREFIX, A_SUFFIX, A_NOTE, A_AUTHOR,
+  A_STARRED, A_ORPHANED, A_CREATED, A_MODIFIED, A_TAGS, A_CONTRIBUTORS,
+};
+
+static int
+annotation_index (const char *name)
+{
+  switch (name[0])
+    {
+    case 'i':
+      return strcmp (name, "id") == 0 ? A_ID : -1;
+    case 's':
+      if (strcmp (name, "start") == 0)
+        return A_START;
+      if (strcmp (name, "suffix") == 0)
+        return A_SUFFIX;
+      return strcmp (name, "starred") == 0 ? A_STARRED : -1;
+    case 'e':
+      return strcmp (name, "end") == 0 ? A_END : -1;
+    case 'q':
+      return strcmp (name, "quote") == 0 ? A_QUOTE : -1;
+    case 'p':
+      return strcmp (name, "prefix") == 0 ? A_PREFIX : -1;
+    case 'n':
+      return strcmp (name, "note") == 0 ? A_NOTE : -1;
+    case 'a':
+      return strcmp (name, "author") == 0 ? A_AUTHOR : -1;
+    case 'o':
+      return strcmp (name, "orphaned") == 0 ? A_ORPHANED : -1;
+    case 'c':
+      if (strcmp (name, "created") == 0)
+        return A_CREATED;
+      return strcmp (name, "contributors") == 0 ? A_CONTRIBUTORS : -1;
+    case 'm':
+      return strcmp (name, "modified") == 0 ? A_MODIFIED : -1;
+    case 't':
+      return strcmp (name, "tags") == 0 ? A_TAGS : -1;
+    default:
+      return -1;
+    }
+}
+
+static MgAnnotation *read_annotation_checked (MgSidecarReader     *r,
+                                              const char          *path,
+                                              MgAnnotationFields  *f,
+                                              Members             *m,
+                                              gboolean             ok,
+                                              gboolean             has_range,
+                                              const MgJsonPos     *start_at,
+                                              const char         **tags,
+                                              const char         **contributors,
+                                              JsonObject          *extra);
+
+/* Reads one annotation object (entered); NULL when it breaks a rule. */
 static MgAnnotation *
 read_annotation (MgSidecarReader *r,
-                 JsonObject      *object,
                  const char      *path)
 {
   g_autoptr(JsonObject) extra = NULL;
-  g_auto(GStrv) tags = NULL;
-  g_auto(GStrv) contributors = NULL;
-  g_autoptr(GString) mpath_buf = NULL;
-  gsize base;
-  const char *id = NULL, *quote = NULL, *prefix = "", *suffix = "";
-  const char *note = "", *author = "", *created = NULL, *modified = NULL;
-  gboolean starred = FALSE, orphaned = FALSE;
+  g_autofree const char **tags = NULL;
+  g_autofree const char **contributors = NULL;
+  MgAnnotationFields f = { NULL, 0, 0, NULL, "", "", NULL, "", "", NULL, NULL, NULL, FALSE, FALSE, NULL };
   gboolean has_start = FALSE, has_end = FALSE;
-  guint start = 0, end = 0;
   gboolean ok = TRUE;
+  const char *new_id = NULL;
   MgAnnotation *annotation;
-  JsonObjectIter iter;
+  MgJsonPos at = r->at, start_at = r->at;
+  Members m;
+  guint count = 0;
   const char *key;
-  JsonNode *member;
+  MgJsonPos key_at;
 
-  /* One buffer for the member paths: annotations come by the ten thousand. */
-  mpath_buf = g_string_new (path);
-  base = mpath_buf->len;
-
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &key, &member))
+  m.seen = 0;
+  m.others = NULL;
+  while (mg_json_reader_next_member (&r->json, &count, &key, &key_at))
     {
-      const char *mpath;
+      int index = annotation_index (key);
+      const char *mpath = member_path (r, path, key);
 
-      g_string_truncate (mpath_buf, base);
-      g_string_append_c (mpath_buf, '.');
-      g_string_append (mpath_buf, key);
-      mpath = mpath_buf->str;
+      members_repeated (r, &m, index, key, &key_at, mpath);
 
-      if (g_str_equal (key, "id"))
+      switch (index)
         {
-          if (!mg_sidecar_value_string (r, member, mpath, &id))
+        case A_ID:
+          if (!mg_sidecar_value_string (r, mpath, &f.id))
             ok = FALSE;
-          else if (*id == '\0')
+          else if (*f.id == '\0')
             {
               mg_sidecar_reader_problem (r, mpath, _("the id is empty"));
               ok = FALSE;
             }
-          else if (g_hash_table_contains (r->annotation_ids, id))
-            {
-              mg_sidecar_reader_problem (r, mpath, _("the id “%s” is also used by %s"), id,
-                                         (const char *) g_hash_table_lookup (r->annotation_ids, id));
-              ok = FALSE;
-            }
           else
-            g_hash_table_insert (r->annotation_ids, g_strdup (id), g_strdup (path));
-        }
-      else if (g_str_equal (key, "start"))
-        ok &= (has_start = mg_sidecar_value_offset (r, member, mpath, &start));
-      else if (g_str_equal (key, "end"))
-        ok &= (has_end = mg_sidecar_value_offset (r, member, mpath, &end));
-      else if (g_str_equal (key, "quote"))
-        ok &= mg_sidecar_value_string (r, member, mpath, &quote);
-      else if (g_str_equal (key, "prefix"))
-        ok &= mg_sidecar_value_string (r, member, mpath, &prefix);
-      else if (g_str_equal (key, "suffix"))
-        ok &= mg_sidecar_value_string (r, member, mpath, &suffix);
-      else if (g_str_equal (key, "note"))
-        ok &= mg_sidecar_value_string (r, member, mpath, &note);
-      else if (g_str_equal (key, "author"))
-        ok &= mg_sidecar_value_string (r, member, mpath, &author);
-      else if (g_str_equal (key, "starred"))
-        ok &= mg_sidecar_value_boolean (r, member, mpath, &starred);
-      else if (g_str_equal (key, "orphaned"))
-        ok &= mg_sidecar_value_boolean (r, member, mpath, &orphaned);
-      else if (g_str_equal (key, "created") || g_str_equal (key, "modified"))
-        {
-          const char *time;
+            {
+              gpointer first = g_hash_table_lookup (r->annotation_ids, f.id);
 
-          if (!mg_sidecar_value_string (r, member, mpath, &time))
-            ok = FALSE;
-          else if (!mg_time_is_rfc3339 (time))
-            {
-              mg_sidecar_reader_problem (r, mpath, _("“%s” is not an RFC 3339 time such as 2026-11-28T09:12:44Z"), time);
-              ok = FALSE;
+              if (first != NULL)
+                {
+                  g_autofree char *first_path =
+                    g_strdup_printf ("annotations[%u]", GPOINTER_TO_UINT (first) - 1);
+
+                  mg_sidecar_reader_problem (r, mpath, _("the id “%s” is also used by %s"), f.id, first_path);
+                  ok = FALSE;
+                }
+              else
+                new_id = f.id;
             }
-          else if (key[0] == 'c')
-            created = time;
-          else
-            modified = time;
-        }
-      else if (g_str_equal (key, "tags"))
-        {
-          g_clear_pointer (&tags, g_strfreev);
-          if (!mg_sidecar_value_strv (r, member, mpath, &tags))
+          break;
+        case A_START:
+          ok &= (has_start = mg_sidecar_value_offset (r, mpath, &f.start));
+          start_at = r->at;
+          break;
+        case A_END:
+          ok &= (has_end = mg_sidecar_value_offset (r, mpath, &f.end));
+          break;
+        case A_QUOTE:
+          ok &= mg_sidecar_value_string (r, mpath, &f.quote);
+          break;
+        case A_PREFIX:
+          ok &= mg_sidecar_value_string (r, mpath, &f.prefix);
+          break;
+        case A_SUFFIX:
+          ok &= mg_sidecar_value_string (r, mpath, &f.suffix);
+          break;
+        case A_NOTE:
+          ok &= mg_sidecar_value_string (r, mpath, &f.note);
+          break;
+        case A_AUTHOR:
+          ok &= mg_sidecar_value_string (r, mpath, &f.author);
+          break;
+        case A_STARRED:
+          ok &= mg_sidecar_value_boolean (r, mpath, &f.starred);
+          break;
+        case A_ORPHANED:
+          ok &= mg_sidecar_value_boolean (r, mpath, &f.orphaned);
+          break;
+        case A_CREATED:
+        case A_MODIFIED:
+          {
+            const char *time;
+
+            if (!mg_sidecar_value_string (r, mpath, &time))
+              ok = FALSE;
+            else if (!mg_time_is_rfc3339 (time))
+              {
+                mg_sidecar_reader_problem (r, mpath, _("“%s” is not an RFC 3339 time such as 2026-11-28T09:12:44Z"), time);
+                ok = FALSE;
+              }
+            else if (index == A_CREATED)
+              f.created = time;
+            else
+              f.modified = time;
+          }
+          break;
+        case A_TAGS:
+          g_clear_pointer (&tags, g_free);
+          if (!mg_sidecar_value_strv (r, mpath, &tags))
             ok = FALSE;
           else
             for (guint i = 0; tags[i] != NULL; i++)
@@ -376,24 +581,59 @@ read_annotation (MgSidecarReader *r,
                 {
                   g_autofree char *tpath = g_strdup_printf ("%s[%u]", mpath, i);
 
+                  r->at = g_array_index (r->element_at, MgJsonPos, i);
                   mg_sidecar_reader_problem (r, tpath, _("unknown tag “%s” (not in “tags”)"), tags[i]);
                   ok = FALSE;
                 }
-        }
-      else if (g_str_equal (key, "contributors"))
-        {
-          g_clear_pointer (&contributors, g_strfreev);
-          ok &= mg_sidecar_value_strv (r, member, mpath, &contributors);
-        }
-      else
-        {
-          if (extra == NULL)
-            extra = json_object_new ();
-          json_object_set_member (extra, key, json_node_copy (member));
+          break;
+        case A_CONTRIBUTORS:
+          g_clear_pointer (&contributors, g_free);
+          ok &= mg_sidecar_value_strv (r, mpath, &contributors);
+          break;
+        default:
+          if (!read_extra (r, &extra, key, mpath))
+            ok = FALSE;
+          break;
         }
     }
+  members_clear (&m);
+  if (r->json.error != MG_JSON_ERROR_NONE)
+    return NULL;
 
-  if (id == NULL && !json_object_has_member (object, "id"))
+  r->at = at;
+  annotation = read_annotation_checked (r, path, &f, &m, ok, has_start && has_end, &start_at,
+                                        tags, contributors, extra);
+  /* The strings read go once the annotation is made: its id is kept by
+   * it, or (when it was refused) copied. */
+  if (new_id != NULL && !g_hash_table_contains (r->annotation_ids, new_id))
+    {
+      if (annotation != NULL)
+        new_id = mg_annotation_get_id (annotation);
+      else
+        {
+          new_id = g_strdup (new_id);
+          g_ptr_array_add (r->kept_ids, (gpointer) new_id);
+        }
+      g_hash_table_insert (r->annotation_ids, (gpointer) new_id,
+                           GUINT_TO_POINTER (r->annotation_at->len + 1));
+    }
+  return annotation;
+}
+
+/* The rest of read_annotation: what the annotation as a whole needs. */
+static MgAnnotation *
+read_annotation_checked (MgSidecarReader     *r,
+                         const char          *path,
+                         MgAnnotationFields  *f,
+                         Members             *m,
+                         gboolean             ok,
+                         gboolean             has_range,
+                         const MgJsonPos     *start_at,
+                         const char         **tags,
+                         const char         **contributors,
+                         JsonObject          *extra)
+{
+  if (!members_has (m, A_ID))
     {
       mg_sidecar_reader_problem (r, path, _("the annotation has no “id”"));
       ok = FALSE;
@@ -401,8 +641,9 @@ read_annotation (MgSidecarReader *r,
   {
     const char *missing[] = { _("the annotation has no “start”"), _("the annotation has no “end”"),
                               _("the annotation has no “quote”") };
+    gboolean has[3] = { members_has (m, A_START), members_has (m, A_END), members_has (m, A_QUOTE) };
 
-    ok &= check_quoted_range (r, object, path, missing, has_start && has_end, start, end);
+    ok &= check_quoted_range (r, has, path, missing, has_range, f->start, f->end, start_at);
   }
 
   if (!ok)
@@ -412,75 +653,72 @@ read_annotation (MgSidecarReader *r,
    * not a reason to refuse the file: the name is dropped (a save writes
    * the list without it) and validate mentions it. */
   for (guint i = 0; contributors != NULL && contributors[i] != NULL; i++)
-    if (*author != '\0' && g_str_equal (contributors[i], author))
+    if (*f->author != '\0' && g_str_equal (contributors[i], f->author))
       {
         g_autofree char *cpath = g_strdup_printf ("%s.contributors[%u]", path, i);
         g_autofree char *message =
           g_strdup_printf (_("%s: “%s” is the annotation’s author, so not one of its contributors; "
                              "the name is dropped from “contributors”"),
-                           cpath, author);
+                           cpath, f->author);
 
-        mg_sidecar_content_add_problem (r->content, MG_SIDECAR_PROBLEM_WARNING, -1,
-                                        r->file_name, cpath, message);
+        mg_sidecar_reader_add (r, MG_SIDECAR_PROBLEM_WARNING, -1, cpath,
+                               &g_array_index (r->element_at, MgJsonPos, i), message);
       }
 
-  annotation = mg_annotation_new (id, start, end);
-  mg_annotation_set_quote (annotation, quote);
-  mg_annotation_set_prefix (annotation, prefix);
-  mg_annotation_set_suffix (annotation, suffix);
-  if (tags != NULL)
-    mg_annotation_set_tags (annotation, (const char * const *) tags);
-  mg_annotation_set_note (annotation, note);
-  mg_annotation_set_starred (annotation, starred);
-  mg_annotation_set_author (annotation, author);
-  if (contributors != NULL)
-    mg_annotation_set_contributors (annotation, (const char * const *) contributors);
-  mg_annotation_set_created (annotation, created);
-  mg_annotation_set_modified (annotation, modified);
-  mg_annotation_set_anchor_state (annotation, orphaned ? MG_ANCHOR_STATE_ORPHANED
-                                                       : MG_ANCHOR_STATE_EXACT);
-  mg_annotation_set_anchor_score (annotation, orphaned ? 0.0 : 1.0);
-  if (extra != NULL)
-    mg_annotation_set_extra (annotation, extra);
-  return annotation;
+  f->tags = tags;
+  f->contributors = contributors;
+  f->extra = extra;
+  return mg_annotation_new_from_fields (f);
 }
 
 static void
-read_annotations (MgSidecarReader *r,
-                  JsonNode        *node)
+read_annotations (MgSidecarReader *r)
 {
-  JsonArray *array;
-  guint n;
+  char path[48];
+  guint count = 0;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      mg_sidecar_reader_problem (r, "annotations", _("expected an array, found %s"), mg_sidecar_value_describe (node));
-      return;
-    }
+  if (!mg_sidecar_value_array (r, "annotations"))
+    return;
 
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
+  while (mg_json_reader_next_element (&r->json, &count))
     {
-      g_autofree char *path = g_strdup_printf ("annotations[%u]", i);
-      JsonNode *elem = json_array_get_element (array, i);
       MgAnnotation *annotation;
+      MgJsonPos at;
+      char *mark;
 
-      if (!JSON_NODE_HOLDS_OBJECT (elem))
+      g_snprintf (path, sizeof path, "annotations[%u]", count - 1);
+      if (!mg_sidecar_value_object (r, path))
         {
-          mg_sidecar_reader_problem (r, path, _("expected an object, found %s"), mg_sidecar_value_describe (elem));
+          g_array_append_val (r->annotation_at, r->at);
           continue;
         }
-      annotation = read_annotation (r, json_node_get_object (elem), path);
+      at = r->at;
+      mark = r->json.out;
+      annotation = read_annotation (r, path);
+      g_array_append_val (r->annotation_at, at);
+      if (r->json.error == MG_JSON_ERROR_NONE)
+        r->json.out = mark;
       if (annotation != NULL)
         g_ptr_array_add (r->content->annotations, annotation);
     }
 }
 
-/* Reads one entry of "dismissed"; NULL when it breaks a rule. */
+enum { D_KIND, D_START, D_END, D_QUOTE };
+
+static int
+dismissal_index (const char *name)
+{
+  static const char * const names[] = { "kind", "start", "end", "quote" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (name, names[i]) == 0)
+      return i;
+  return -1;
+}
+
+/* Reads one entry of "dismissed" (entered); NULL when it breaks a rule. */
 static MgDismissal *
 read_dismissal (MgSidecarReader *r,
-                JsonObject      *object,
                 const char      *path)
 {
   g_autoptr(JsonObject) extra = NULL;
@@ -489,19 +727,23 @@ read_dismissal (MgSidecarReader *r,
   gboolean has_kind = FALSE, has_start = FALSE, has_end = FALSE;
   guint start = 0, end = 0;
   gboolean ok = TRUE;
+  MgJsonPos at = r->at, start_at = r->at;
   MgDismissal *dismissal;
-  JsonObjectIter iter;
+  Members m = { 0 };
+  guint count = 0;
   const char *key;
-  JsonNode *member;
+  MgJsonPos key_at;
 
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &key, &member))
+  while (mg_json_reader_next_member (&r->json, &count, &key, &key_at))
     {
       g_autofree char *mpath = g_strdup_printf ("%s.%s", path, key);
+      int index = dismissal_index (key);
 
-      if (g_str_equal (key, "kind"))
+      members_repeated (r, &m, index, key, &key_at, mpath);
+      switch (index)
         {
-          if (!mg_sidecar_value_string (r, member, mpath, &kind_id))
+        case D_KIND:
+          if (!mg_sidecar_value_string (r, mpath, &kind_id))
             ok = FALSE;
           else if (!mg_suggestion_kind_from_string (kind_id, &kind))
             {
@@ -510,22 +752,29 @@ read_dismissal (MgSidecarReader *r,
             }
           else
             has_kind = TRUE;
-        }
-      else if (g_str_equal (key, "start"))
-        ok &= (has_start = mg_sidecar_value_offset (r, member, mpath, &start));
-      else if (g_str_equal (key, "end"))
-        ok &= (has_end = mg_sidecar_value_offset (r, member, mpath, &end));
-      else if (g_str_equal (key, "quote"))
-        ok &= mg_sidecar_value_string (r, member, mpath, &quote);
-      else
-        {
-          if (extra == NULL)
-            extra = json_object_new ();
-          json_object_set_member (extra, key, json_node_copy (member));
+          break;
+        case D_START:
+          ok &= (has_start = mg_sidecar_value_offset (r, mpath, &start));
+          start_at = r->at;
+          break;
+        case D_END:
+          ok &= (has_end = mg_sidecar_value_offset (r, mpath, &end));
+          break;
+        case D_QUOTE:
+          ok &= mg_sidecar_value_string (r, mpath, &quote);
+          break;
+        default:
+          if (!read_extra (r, &extra, key, mpath))
+            ok = FALSE;
+          break;
         }
     }
+  members_clear (&m);
+  if (r->json.error != MG_JSON_ERROR_NONE)
+    return NULL;
 
-  if (!json_object_has_member (object, "kind"))
+  r->at = at;
+  if (!members_has (&m, D_KIND))
     {
       mg_sidecar_reader_problem (r, path, _("the dismissed suggestion has no “kind”"));
       ok = FALSE;
@@ -534,8 +783,9 @@ read_dismissal (MgSidecarReader *r,
     const char *missing[] = { _("the dismissed suggestion has no “start”"),
                               _("the dismissed suggestion has no “end”"),
                               _("the dismissed suggestion has no “quote”") };
+    gboolean has[3] = { members_has (&m, D_START), members_has (&m, D_END), members_has (&m, D_QUOTE) };
 
-    ok &= check_quoted_range (r, object, path, missing, has_start && has_end, start, end);
+    ok &= check_quoted_range (r, has, path, missing, has_start && has_end, start, end, &start_at);
   }
   if (!ok || !has_kind)
     return NULL;
@@ -547,34 +797,25 @@ read_dismissal (MgSidecarReader *r,
 }
 
 static void
-read_dismissed (MgSidecarReader *r,
-                JsonNode        *node)
+read_dismissed (MgSidecarReader *r)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  JsonArray *array;
-  guint n;
+  guint count = 0;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      mg_sidecar_reader_problem (r, "dismissed", _("expected an array, found %s"), mg_sidecar_value_describe (node));
-      return;
-    }
+  if (!mg_sidecar_value_array (r, "dismissed"))
+    return;
 
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
+  while (mg_json_reader_next_element (&r->json, &count))
     {
-      g_autofree char *path = g_strdup_printf ("dismissed[%u]", i);
-      JsonNode *elem = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("dismissed[%u]", count - 1);
+      MgJsonPos at;
       MgDismissal *dismissal;
       char *key;
 
-      if (!JSON_NODE_HOLDS_OBJECT (elem))
-        {
-          mg_sidecar_reader_problem (r, path, _("expected an object, found %s"), mg_sidecar_value_describe (elem));
-          continue;
-        }
-      dismissal = read_dismissal (r, json_node_get_object (elem), path);
+      if (!mg_sidecar_value_object (r, path))
+        continue;
+      at = r->at;
+      dismissal = read_dismissal (r, path);
       if (dismissal == NULL)
         continue;
 
@@ -587,8 +828,7 @@ read_dismissed (MgSidecarReader *r,
             g_strdup_printf (_("%s: the same suggestion is dismissed by %s; the second is dropped"),
                              path, (const char *) g_hash_table_lookup (seen, key));
 
-          mg_sidecar_content_add_problem (r->content, MG_SIDECAR_PROBLEM_WARNING, -1,
-                                          r->file_name, path, message);
+          mg_sidecar_reader_add (r, MG_SIDECAR_PROBLEM_WARNING, -1, path, &at, message);
           g_free (key);
           g_object_unref (dismissal);
           continue;
@@ -598,26 +838,30 @@ read_dismissed (MgSidecarReader *r,
     }
 }
 
+/* --- The whole file ------------------------------------------------------------------ */
+
 static void
 check_against (MgSidecarReader *r,
                MgDocument      *document)
 {
   MgSidecarContent *c = r->content;
 
+  r->rank = MG_SIDECAR_RANK_DOCUMENT_CHECK;
   if (c->doc_sha256 != NULL
       && g_strcmp0 (c->doc_sha256, mg_document_get_sha256 (document)) != 0)
     {
       g_autofree char *message =
         g_strdup_printf (_("document.sha256: the text has changed since these annotations were written; they need re-anchoring"));
 
-      mg_sidecar_content_add_problem (c, MG_SIDECAR_PROBLEM_REANCHOR, -1, r->file_name,
-                                      "document.sha256", message);
+      mg_sidecar_reader_add (r, MG_SIDECAR_PROBLEM_REANCHOR, -1, "document.sha256",
+                             &r->doc_sha256_at, message);
     }
 
   for (guint i = 0; i < c->annotations->len; i++)
     {
       MgAnnotation *a = g_ptr_array_index (c->annotations, i);
-      const char *path = g_hash_table_lookup (r->annotation_ids, mg_annotation_get_id (a));
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (r->annotation_ids, mg_annotation_get_id (a)));
+      g_autofree char *path = NULL;
       g_autofree char *message = NULL;
 
       if (mg_annotation_is_orphaned (a)
@@ -626,6 +870,7 @@ check_against (MgSidecarReader *r,
                                        mg_annotation_get_quote (a)))
         continue;
 
+      path = g_strdup_printf ("annotations[%u]", index - 1);
       if (mg_annotation_get_end (a) > mg_document_get_length (document))
         message = g_strdup_printf (_("%s: the offsets %u–%u lie beyond the text (%u characters); it needs re-anchoring"),
                                    path, mg_annotation_get_start (a), mg_annotation_get_end (a),
@@ -633,65 +878,84 @@ check_against (MgSidecarReader *r,
       else
         message = g_strdup_printf (_("%s: the quote no longer matches the text at %u–%u; it needs re-anchoring"),
                                    path, mg_annotation_get_start (a), mg_annotation_get_end (a));
-      mg_sidecar_content_add_problem (c, MG_SIDECAR_PROBLEM_REANCHOR, -1, r->file_name,
-                                      path, message);
+      mg_sidecar_reader_add (r, MG_SIDECAR_PROBLEM_REANCHOR, -1, path,
+                             &g_array_index (r->annotation_at, MgJsonPos, index - 1), message);
     }
 }
 
+/* The parts of a sidecar, in the order they are read and reported. */
+enum { PART_DOCUMENT, PART_TAGS, PART_ANNOTATIONS, PART_DISMISSED, N_PARTS };
+
 static void
-read_root (MgSidecarReader *r,
-           JsonObject      *root)
+read_part (MgSidecarReader *r,
+           guint            part)
+{
+  switch (part)
+    {
+    case PART_DOCUMENT:
+      r->rank = MG_SIDECAR_RANK_DOCUMENT;
+      read_document (r);
+      break;
+    case PART_TAGS:
+      r->rank = MG_SIDECAR_RANK_TAGS;
+      read_tags (r);
+      break;
+    case PART_ANNOTATIONS:
+      r->rank = MG_SIDECAR_RANK_ANNOTATIONS;
+      read_annotations (r);
+      break;
+    case PART_DISMISSED:
+    default:
+      r->rank = MG_SIDECAR_RANK_DISMISSED;
+      read_dismissed (r);
+      break;
+    }
+}
+
+enum { ROOT_FORMAT = N_PARTS, ROOT_VERSION };
+
+static int
+root_index (const char *name)
+{
+  static const char * const names[] = { "document", "tags", "annotations", "dismissed", "format", "version" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (name, names[i]) == 0)
+      return i;
+  return -1;
+}
+
+static void
+read_version (MgSidecarReader    *r,
+              gboolean            has_version,
+              const MgJsonNumber *version)
 {
   MgSidecarContent *c = r->content;
-  JsonNode *format = json_object_get_member (root, "format");
-  JsonNode *version = json_object_get_member (root, "version");
-  JsonNode *node;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
 
-  if (format == NULL)
+  r->rank = MG_SIDECAR_RANK_HEAD;
+  if (!has_version)
     {
-      mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_NOT_MARGINALIA, NULL, 0, 0,
-                               _("not a Marginalia annotations file: it has no “format” member"));
-      return;
+      r->at = r->root;
+      mg_sidecar_reader_problem (r, NULL, _("the file has no “version”"));
     }
-  if (!mg_sidecar_value_is (format, G_TYPE_STRING)
-      || g_strcmp0 (json_node_get_string (format), MG_SIDECAR_FORMAT) != 0)
+  else if (version != NULL && version->kind == MG_JSON_NUMBER_HUGE && version->text[0] != '-')
     {
-      mg_sidecar_reader_fatal (r, MG_SIDECAR_ERROR_NOT_MARGINALIA, "format", 0, 0,
-                               _("not a Marginalia annotations file: “format” is not “marginalia-annotations”"));
-      return;
-    }
-
-  if (version == NULL)
-    mg_sidecar_reader_problem (r, NULL, _("the file has no “version”"));
-  else if (r->numbers != NULL && g_hash_table_contains (r->numbers, "version"))
-    {
-      MgJsonIssue *issue = g_hash_table_lookup (r->numbers, "version");
-
       /* A whole number beyond 64 bits is still a version newer than this
        * one; anything else is no version. */
-      if (issue->kind == MG_JSON_ISSUE_HUGE_INTEGER && issue->text[0] != '-')
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("version: %s is newer than this Marginalia knows (%d): the file can be read but will not be written"),
-                             issue->text, MG_SIDECAR_VERSION);
+      g_autofree char *text = g_strndup (version->text, version->length);
+      g_autofree char *message =
+        g_strdup_printf (_("version: %s is newer than this Marginalia knows (%d): the file can be read but will not be written"),
+                         text, MG_SIDECAR_VERSION);
 
-          c->version = G_MAXINT64;
-          c->newer = TRUE;
-          mg_sidecar_content_add_problem (c, MG_SIDECAR_PROBLEM_NEWER_VERSION, -1,
-                                          r->file_name, "version", message);
-        }
-      else
-        mg_sidecar_reader_problem (r, "version", _("expected a version number (1 or more)"));
-      g_hash_table_remove (r->numbers, "version");
+      c->version = G_MAXINT64;
+      c->newer = TRUE;
+      mg_sidecar_reader_add (r, MG_SIDECAR_PROBLEM_NEWER_VERSION, -1, "version", NULL, message);
     }
-  else if (!mg_sidecar_value_is (version, G_TYPE_INT64) || json_node_get_int (version) < 1)
+  else if (version == NULL || version->kind != MG_JSON_NUMBER_INT || version->integer < 1)
     mg_sidecar_reader_problem (r, "version", _("expected a version number (1 or more)"));
   else
     {
-      c->version = json_node_get_int (version);
+      c->version = version->integer;
       if (c->version > MG_SIDECAR_VERSION)
         {
           g_autofree char *message =
@@ -699,71 +963,196 @@ read_root (MgSidecarReader *r,
                              (int) MIN (c->version, G_MAXINT), MG_SIDECAR_VERSION);
 
           c->newer = TRUE;
-          mg_sidecar_content_add_problem (c, MG_SIDECAR_PROBLEM_NEWER_VERSION, -1,
-                                          r->file_name, "version", message);
+          mg_sidecar_reader_add (r, MG_SIDECAR_PROBLEM_NEWER_VERSION, -1, "version", NULL, message);
         }
     }
+}
+
+/* Reads the root object (entered). The parts are read as they come once
+ * "format" has been seen (and the annotations once the tags have been):
+ * in the files Marginalia writes, that is everything in one pass. A part
+ * that comes too early is passed over and read again at the end. */
+static void
+read_root (MgSidecarReader *r)
+{
+  MgSidecarContent *c = r->content;
+  gboolean seen[N_PARTS] = { FALSE, };
+  gboolean done[N_PARTS] = { FALSE, };
+  MgJsonPos deferred[N_PARTS];
+  gboolean format_seen = FALSE, format_ok = FALSE, has_version = FALSE;
+  MgJsonPos format_at = r->root, version_at = r->root;
+  MgJsonNumber version;
+  gboolean version_is_number = FALSE;
+  Members m = { 0 };
+  guint count = 0;
+  const char *name;
+  MgJsonPos name_at;
+
+  while (mg_json_reader_next_member (&r->json, &count, &name, &name_at))
+    {
+      int index = root_index (name);
+      gboolean repeated;
+      MgJsonKind kind;
+
+      r->rank = MG_SIDECAR_RANK_HEAD;
+      repeated = members_repeated (r, &m, index, name, &name_at, name);
+      switch (index)
+        {
+        case ROOT_FORMAT:
+          format_seen = TRUE;
+          kind = mg_json_reader_peek (&r->json, &format_at);
+          if (kind == MG_JSON_STRING)
+            {
+              const char *s = mg_json_reader_string (&r->json, NULL);
+
+              format_ok = s != NULL && strcmp (s, MG_SIDECAR_FORMAT) == 0;
+            }
+          else
+            {
+              format_ok = FALSE;
+              mg_json_reader_skip (&r->json);
+            }
+          break;
+        case ROOT_VERSION:
+          has_version = TRUE;
+          kind = mg_json_reader_peek (&r->json, &version_at);
+          version_is_number = kind == MG_JSON_NUMBER;
+          if (version_is_number)
+            mg_json_reader_number (&r->json, &version);
+          else
+            mg_json_reader_skip (&r->json);
+          break;
+        case PART_DOCUMENT:
+        case PART_TAGS:
+        case PART_ANNOTATIONS:
+        case PART_DISMISSED:
+          if (repeated)
+            mg_json_reader_skip (&r->json);
+          else if (format_ok && (index != PART_ANNOTATIONS || done[PART_TAGS]))
+            {
+              read_part (r, index);
+              done[index] = TRUE;
+            }
+          else
+            {
+              mg_json_reader_peek (&r->json, &deferred[index]);
+              mg_json_reader_skip (&r->json);
+            }
+          seen[index] = TRUE;
+          break;
+        default:
+          r->rank = MG_SIDECAR_RANK_HEAD;
+          read_extra (r, &c->extra, name, name);
+          break;
+        }
+    }
+  members_clear (&m);
+  if (!mg_json_reader_finish (&r->json))
+    return;
+
+  r->rank = MG_SIDECAR_RANK_HEAD;
+  if (!format_seen)
+    {
+      mg_sidecar_reader_add (r, MG_SIDECAR_PROBLEM_ERROR, MG_SIDECAR_ERROR_NOT_MARGINALIA, NULL, &r->root,
+                             _("not a Marginalia annotations file: it has no “format” member"));
+      return;
+    }
+  if (!format_ok)
+    {
+      mg_sidecar_reader_add (r, MG_SIDECAR_PROBLEM_ERROR, MG_SIDECAR_ERROR_NOT_MARGINALIA, "format", &format_at,
+                             _("not a Marginalia annotations file: “format” is not “marginalia-annotations”"));
+      return;
+    }
+
+  r->at = version_at;
+  read_version (r, has_version, version_is_number ? &version : NULL);
 
   /* "document", "tags" and "annotations" are part of every file
    * Marginalia writes (sidecar-format.md marks only a few members
    * optional, none of these): a file without one was cut down or edited
    * by hand, and reading it as empty could hide annotations that are
    * there under another name. A newer version may do without them. */
-  if ((node = json_object_get_member (root, "document")) != NULL)
-    read_document (r, node);
-  else if (!c->newer)
-    mg_sidecar_reader_problem (r, NULL, _("the file has no “document” (the speech it annotates)"));
-  if ((node = json_object_get_member (root, "tags")) != NULL)
-    read_tags (r, node);
-  else
+  for (guint part = 0; part < N_PARTS; part++)
     {
-      if (!c->newer)
-        mg_sidecar_reader_problem (r, NULL, _("the file has no “tags” (write \"tags\": [] for none)"));
-      /* Go on with the defaults, to check the annotations' tags. */
-      c->tags = mg_tag_set_new_default ();
-      for (guint i = 0; i < mg_tag_set_get_n_tags (c->tags); i++)
-        g_hash_table_add (r->tag_ids, g_strdup (mg_tag_get_id (mg_tag_set_get_tag (c->tags, i))));
-    }
-  if ((node = json_object_get_member (root, "annotations")) != NULL)
-    read_annotations (r, node);
-  else if (!c->newer)
-    mg_sidecar_reader_problem (r, NULL, _("the file has no “annotations” (write \"annotations\": [] for none)"));
-  if ((node = json_object_get_member (root, "dismissed")) != NULL)
-    read_dismissed (r, node);
-
-  json_object_iter_init_ordered (&iter, root);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
-    {
-      if (g_str_equal (name, "format") || g_str_equal (name, "version")
-          || g_str_equal (name, "document") || g_str_equal (name, "tags")
-          || g_str_equal (name, "annotations") || g_str_equal (name, "dismissed"))
+      if (seen[part] && !done[part])
+        {
+          mg_json_reader_rewind (&r->json, &deferred[part], 1);
+          read_part (r, part);
+        }
+      if (seen[part])
         continue;
-      if (c->extra == NULL)
-        c->extra = json_object_new ();
-      json_object_set_member (c->extra, name, json_node_copy (member));
+      r->at = r->root;
+      switch (part)
+        {
+        case PART_DOCUMENT:
+          r->rank = MG_SIDECAR_RANK_DOCUMENT;
+          if (!c->newer)
+            mg_sidecar_reader_problem (r, NULL, _("the file has no “document” (the speech it annotates)"));
+          break;
+        case PART_TAGS:
+          r->rank = MG_SIDECAR_RANK_TAGS;
+          if (!c->newer)
+            mg_sidecar_reader_problem (r, NULL, _("the file has no “tags” (write \"tags\": [] for none)"));
+          /* Go on with the defaults, to check the annotations' tags. */
+          c->tags = mg_tag_set_new_default ();
+          for (guint i = 0; i < mg_tag_set_get_n_tags (c->tags); i++)
+            g_hash_table_add (r->tag_ids, g_strdup (mg_tag_get_id (mg_tag_set_get_tag (c->tags, i))));
+          break;
+        case PART_ANNOTATIONS:
+          r->rank = MG_SIDECAR_RANK_ANNOTATIONS;
+          if (!c->newer)
+            mg_sidecar_reader_problem (r, NULL, _("the file has no “annotations” (write \"annotations\": [] for none)"));
+          break;
+        default:
+          break;
+        }
     }
 }
 
-static void
-locate_problems (MgSidecarContent *c,
-                 const char       *data,
-                 gsize             length)
+typedef struct
 {
-  g_autoptr(MgJsonLocator) locator = mg_json_locator_new (data, length);
+  MgSidecarProblemMark *mark;
+  MgSidecarProblem     *problem;
+  guint                 index;
+} Sorted;
 
-  for (guint i = 0; i < c->problems->len; i++)
+static int
+compare_sorted (gconstpointer a,
+                gconstpointer b)
+{
+  const Sorted *x = a, *y = b;
+
+  if (x->mark->rank != y->mark->rank)
+    return x->mark->rank < y->mark->rank ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Places each problem, and lists them by rank (in the order they were
+ * found within one). */
+static void
+finish_problems (MgSidecarReader *r)
+{
+  GPtrArray *problems = r->content->problems;
+  g_autofree Sorted *sorted = g_new (Sorted, problems->len);
+
+  g_assert (problems->len == r->marks->len);
+  for (guint i = 0; i < problems->len; i++)
     {
-      MgSidecarProblem *p = g_ptr_array_index (c->problems, i);
+      MgSidecarProblem *p = g_ptr_array_index (problems, i);
 
+      sorted[i].mark = &g_array_index (r->marks, MgSidecarProblemMark, i);
+      sorted[i].problem = p;
+      sorted[i].index = i;
       if (p->line == 0)
-        mg_json_locator_request (locator, p->member != NULL ? p->member : "");
+        mg_json_reader_locate (&r->json, &sorted[i].mark->pos, &p->line, &p->column);
     }
-  for (guint i = 0; i < c->problems->len; i++)
+  qsort (sorted, problems->len, sizeof (Sorted), compare_sorted);
+  r->content->code = -1;
+  for (guint i = 0; i < problems->len; i++)
     {
-      MgSidecarProblem *p = g_ptr_array_index (c->problems, i);
-
-      if (p->line == 0)
-        mg_json_locator_lookup (locator, p->member, &p->line, &p->column);
+      problems->pdata[i] = sorted[i].problem;
+      if (sorted[i].mark->code >= 0 && r->content->code < 0)
+        r->content->code = sorted[i].mark->code;
     }
 }
 
@@ -774,10 +1163,8 @@ mg_sidecar_content_parse (const char *data,
                           MgDocument *check_document)
 {
   g_autoptr(MgSidecarContent) content = mg_sidecar_content_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GHashTable) tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) annotation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  MgSidecarReader r = { content, file_name, tag_ids, annotation_ids, NULL, NULL };
+  MgSidecarReader r = { 0, };
+  MgJsonKind kind;
 
   /* A UTF-8 byte order mark some editors add is not JSON, but harmless. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -786,31 +1173,51 @@ mg_sidecar_content_parse (const char *data,
       length -= 3;
     }
 
-  root = mg_sidecar_reader_parse_json (&r, data, length);
-  if (root == NULL)
-    {
-      g_clear_pointer (&r.issues, g_ptr_array_unref);
-      return g_steal_pointer (&content);
-    }
+  r.content = content;
+  r.file_name = file_name;
+  mg_json_reader_init (&r.json, data, length);
+  r.marks = g_array_new (FALSE, FALSE, sizeof (MgSidecarProblemMark));
+  r.tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.annotation_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  r.kept_ids = g_ptr_array_new_with_free_func (g_free);
+  r.annotation_at = g_array_new (FALSE, FALSE, sizeof (MgJsonPos));
+  r.element_at = g_array_new (FALSE, FALSE, sizeof (MgJsonPos));
+  r.path = g_string_new (NULL);
+  r.member_path = g_string_new (NULL);
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  kind = mg_json_reader_peek (&r.json, &r.root);
+  r.at = r.root;
+  if (kind == MG_JSON_OBJECT)
+    {
+      mg_json_reader_enter (&r.json);
+      read_root (&r);
+    }
+  else if (kind != MG_JSON_NONE && mg_json_reader_skip (&r.json) && mg_json_reader_finish (&r.json))
     {
       g_autofree char *message =
         g_strdup_printf (_("not a Marginalia annotations file: it holds %s, not an object"),
-                         mg_sidecar_value_describe (root));
+                         mg_json_kind_describe (kind, FALSE));
 
-      mg_sidecar_reader_fatal (&r, MG_SIDECAR_ERROR_NOT_MARGINALIA, NULL, 0, 0, message);
+      mg_sidecar_reader_add (&r, MG_SIDECAR_PROBLEM_ERROR, MG_SIDECAR_ERROR_NOT_MARGINALIA, NULL, &r.root, message);
     }
-  else
+
+  if (!mg_sidecar_reader_bad_escapes (&r))
     {
-      read_root (&r, json_node_get_object (root));
-      mg_sidecar_reader_report_huge_numbers (&r);
-      if (content->code < 0 && check_document != NULL)
+      if (r.json.error != MG_JSON_ERROR_NONE)
+        mg_sidecar_reader_json_failed (&r);
+      else if (content->code < 0 && check_document != NULL)
         check_against (&r, check_document);
     }
+  finish_problems (&r);
 
-  locate_problems (content, data, length);
-  g_clear_pointer (&r.numbers, g_hash_table_unref);
-  g_clear_pointer (&r.issues, g_ptr_array_unref);
+  mg_json_reader_clear (&r.json);
+  g_array_unref (r.marks);
+  g_hash_table_unref (r.tag_ids);
+  g_hash_table_unref (r.annotation_ids);
+  g_ptr_array_unref (r.kept_ids);
+  g_array_unref (r.annotation_at);
+  g_array_unref (r.element_at);
+  g_string_free (r.path, TRUE);
+  g_string_free (r.member_path, TRUE);
   return g_steal_pointer (&content);
 }

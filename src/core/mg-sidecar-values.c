@@ -2,9 +2,9 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "mg-json-locator.h"
 #include "mg-sidecar-reader-private.h"
 
 /* The content of a sidecar as read, and the typed reading of its values. */
@@ -61,6 +61,22 @@ mg_sidecar_content_add_problem (MgSidecarContent     *content,
   return problem;
 }
 
+MgSidecarProblem *
+mg_sidecar_reader_add (MgSidecarReader      *r,
+                       MgSidecarProblemKind  kind,
+                       int                   code,
+                       const char           *member,
+                       const MgJsonPos      *pos,
+                       const char           *message)
+{
+  MgSidecarProblem *p = mg_sidecar_content_add_problem (r->content, kind, code, r->file_name,
+                                                        member, message);
+  MgSidecarProblemMark mark = { r->rank, code, pos != NULL ? *pos : r->at };
+
+  g_array_append_val (r->marks, mark);
+  return p;
+}
+
 /* An invalid member: the message is prefixed with its path. */
 void
 mg_sidecar_reader_problem (MgSidecarReader *r,
@@ -80,156 +96,193 @@ mg_sidecar_reader_problem (MgSidecarReader *r,
     message = g_strdup_printf ("%s: %s", member, text);
   else
     message = g_steal_pointer (&text);
-  mg_sidecar_content_add_problem (r->content, MG_SIDECAR_PROBLEM_ERROR,
-                                  MG_SIDECAR_ERROR_INVALID, r->file_name,
-                                  member, message);
+  mg_sidecar_reader_add (r, MG_SIDECAR_PROBLEM_ERROR, MG_SIDECAR_ERROR_INVALID, member, NULL, message);
 }
 
-const char *
-mg_sidecar_value_describe (JsonNode *node)
+typedef enum
 {
-  GType type;
+  EXPECTED_STRING,
+  EXPECTED_BOOLEAN,
+  EXPECTED_NUMBER,
+  EXPECTED_STRINGS,
+  EXPECTED_OBJECT,
+  EXPECTED_ARRAY,
+} Expected;
 
-  switch (JSON_NODE_TYPE (node))
+/* A value of another @kind than @expected: reported, and read past. */
+static gboolean
+wrong_kind (MgSidecarReader *r,
+            MgJsonKind       kind,
+            const char      *path,
+            Expected         expected)
+{
+  const char *found;
+
+  gboolean fraction = FALSE;
+  MgJsonPos at = r->at;
+
+  if (kind == MG_JSON_NONE)
+    return FALSE;
+  if (kind == MG_JSON_NUMBER)
     {
-    case JSON_NODE_OBJECT:
-      return _("an object");
-    case JSON_NODE_ARRAY:
-      return _("an array");
-    case JSON_NODE_NULL:
-      return _("null");
-    case JSON_NODE_VALUE:
+      MgJsonNumber number;
+
+      if (!mg_json_reader_number (&r->json, &number))
+        return FALSE;
+      fraction = number.kind == MG_JSON_NUMBER_FRACTION;
+    }
+  else if (!mg_json_reader_skip (&r->json))
+    return FALSE;
+  r->at = at;
+  found = mg_json_kind_describe (kind, fraction);
+  switch (expected)
+    {
+    case EXPECTED_STRING:
+      mg_sidecar_reader_problem (r, path, _("expected a string, found %s"), found);
+      break;
+    case EXPECTED_BOOLEAN:
+      mg_sidecar_reader_problem (r, path, _("expected true or false, found %s"), found);
+      break;
+    case EXPECTED_NUMBER:
+      mg_sidecar_reader_problem (r, path, _("expected a whole number, found %s"), found);
+      break;
+    case EXPECTED_OBJECT:
+      mg_sidecar_reader_problem (r, path, _("expected an object, found %s"), found);
+      break;
+    case EXPECTED_ARRAY:
+      mg_sidecar_reader_problem (r, path, _("expected an array, found %s"), found);
+      break;
+    case EXPECTED_STRINGS:
     default:
+      mg_sidecar_reader_problem (r, path, _("expected an array of strings, found %s"), found);
       break;
     }
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_STRING)
-    return _("a string");
-  if (type == G_TYPE_BOOLEAN)
-    return _("true or false");
-  if (type == G_TYPE_DOUBLE)
-    return _("a fractional number");
-  return _("a number");
+  return FALSE;
 }
 
 gboolean
-mg_sidecar_value_is (JsonNode *node,
-                     GType     type)
+mg_sidecar_value_object (MgSidecarReader *r,
+                         const char      *path)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+  MgJsonKind kind = mg_json_reader_peek (&r->json, &r->at);
+
+  if (kind == MG_JSON_OBJECT)
+    return mg_json_reader_enter (&r->json);
+  return wrong_kind (r, kind, path, EXPECTED_OBJECT);
+}
+
+gboolean
+mg_sidecar_value_array (MgSidecarReader *r,
+                        const char      *path)
+{
+  MgJsonKind kind = mg_json_reader_peek (&r->json, &r->at);
+
+  if (kind == MG_JSON_ARRAY)
+    return mg_json_reader_enter (&r->json);
+  return wrong_kind (r, kind, path, EXPECTED_ARRAY);
 }
 
 gboolean
 mg_sidecar_value_string (MgSidecarReader  *r,
-                         JsonNode         *node,
                          const char       *path,
                          const char      **out)
 {
-  if (!mg_sidecar_value_is (node, G_TYPE_STRING))
-    {
-      mg_sidecar_reader_problem (r, path, _("expected a string, found %s"), mg_sidecar_value_describe (node));
-      return FALSE;
-    }
-  *out = json_node_get_string (node);
-  return TRUE;
+  MgJsonKind kind = mg_json_reader_peek (&r->json, &r->at);
+
+  if (kind == MG_JSON_STRING)
+    return (*out = mg_json_reader_string (&r->json, NULL)) != NULL;
+  return wrong_kind (r, kind, path, EXPECTED_STRING);
 }
 
 gboolean
 mg_sidecar_value_boolean (MgSidecarReader *r,
-                          JsonNode        *node,
                           const char      *path,
                           gboolean        *out)
 {
-  if (!mg_sidecar_value_is (node, G_TYPE_BOOLEAN))
-    {
-      mg_sidecar_reader_problem (r, path, _("expected true or false, found %s"), mg_sidecar_value_describe (node));
-      return FALSE;
-    }
-  *out = json_node_get_boolean (node);
-  return TRUE;
+  MgJsonKind kind = mg_json_reader_peek (&r->json, &r->at);
+
+  if (kind == MG_JSON_BOOLEAN)
+    return mg_json_reader_boolean (&r->json, out);
+  return wrong_kind (r, kind, path, EXPECTED_BOOLEAN);
 }
 
 gboolean
 mg_sidecar_value_offset (MgSidecarReader *r,
-                         JsonNode        *node,
                          const char      *path,
                          guint           *out)
 {
-  MgJsonIssue *issue = r->numbers != NULL ? g_hash_table_lookup (r->numbers, path) : NULL;
-  gint64 v;
+  MgJsonKind kind = mg_json_reader_peek (&r->json, &r->at);
+  MgJsonNumber number;
 
-  /* 1e30, 2.5 or a number of twenty digits: json-glib makes a fraction of
-   * the first two and wraps the last around, so say what was written. */
-  if (issue != NULL || mg_sidecar_value_is (node, G_TYPE_DOUBLE))
+  if (kind != MG_JSON_NUMBER)
+    return wrong_kind (r, kind, path, EXPECTED_NUMBER);
+  if (!mg_json_reader_number (&r->json, &number))
+    return FALSE;
+
+  /* 1e30, 2.5 or a number of twenty digits: say what was written. */
+  if (number.kind != MG_JSON_NUMBER_INT || number.integer > G_MAXINT)
     {
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
-      const char *text = issue != NULL ? issue->text
-        : g_ascii_dtostr (number, sizeof number, json_node_get_double (node));
+      g_autofree char *text = g_strndup (number.text, number.length);
 
       mg_sidecar_reader_problem (r, path, _("%s is not a whole number in range: offsets are whole numbers from 0 to %d"),
                                  text, G_MAXINT);
-      if (issue != NULL)
-        g_hash_table_remove (r->numbers, path);
       return FALSE;
     }
-  if (!mg_sidecar_value_is (node, G_TYPE_INT64))
+  if (number.integer < 0)
     {
-      mg_sidecar_reader_problem (r, path, _("expected a whole number, found %s"), mg_sidecar_value_describe (node));
-      return FALSE;
-    }
-  v = json_node_get_int (node);
-  if (v < 0 || v > G_MAXINT)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, number.integer);
 
-      if (v < 0)
-        mg_sidecar_reader_problem (r, path, _("%s is negative; offsets count from 0"), number);
-      else
-        mg_sidecar_reader_problem (r, path, _("%s is not a whole number in range: offsets are whole numbers from 0 to %d"),
-                                   number, G_MAXINT);
+      mg_sidecar_reader_problem (r, path, _("%s is negative; offsets count from 0"), text);
       return FALSE;
     }
-  *out = (guint) v;
+  *out = (guint) number.integer;
   return TRUE;
 }
 
-/* An array of strings, as a NULL-terminated vector. */
 gboolean
-mg_sidecar_value_strv (MgSidecarReader *r,
-                       JsonNode        *node,
-                       const char      *path,
-                       GStrv           *out)
+mg_sidecar_value_strv (MgSidecarReader   *r,
+                       const char        *path,
+                       const char      ***out)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array;
+  MgJsonKind kind = mg_json_reader_peek (&r->json, &r->at);
+  MgJsonPos at = r->at;
+  GPtrArray *strings;
   gboolean ok = TRUE;
-  guint n;
+  guint count = 0;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      mg_sidecar_reader_problem (r, path, _("expected an array of strings, found %s"), mg_sidecar_value_describe (node));
-      return FALSE;
-    }
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *elem = json_array_get_element (array, i);
-      const char *s;
+  *out = NULL;
+  g_array_set_size (r->element_at, 0);
+  if (kind != MG_JSON_ARRAY)
+    return wrong_kind (r, kind, path, EXPECTED_STRINGS);
+  if (!mg_json_reader_enter (&r->json))
+    return FALSE;
 
-      if (mg_sidecar_value_is (elem, G_TYPE_STRING))
-        g_strv_builder_add (builder, json_node_get_string (elem));
+  strings = g_ptr_array_new ();
+  while (mg_json_reader_next_element (&r->json, &count))
+    {
+      MgJsonKind k = mg_json_reader_peek (&r->json, &r->at);
+
+      if (k == MG_JSON_STRING)
+        {
+          const char *s = mg_json_reader_string (&r->json, NULL);
+
+          if (s == NULL)
+            break;
+          g_ptr_array_add (strings, (gpointer) s);
+          g_array_append_val (r->element_at, r->at);
+        }
       else
         {
-          g_autofree char *elem_path = g_strdup_printf ("%s[%u]", path, i);
+          g_autofree char *elem_path = g_strdup_printf ("%s[%u]", path, count - 1);
 
-          mg_sidecar_value_string (r, elem, elem_path, &s);
+          wrong_kind (r, k, elem_path, EXPECTED_STRING);
           ok = FALSE;
         }
     }
-  *out = g_strv_builder_end (builder);
-  return ok;
+  r->at = at;
+  g_ptr_array_add (strings, NULL);
+  *out = (const char **) g_ptr_array_free (strings, FALSE);
+  return ok && r->json.error == MG_JSON_ERROR_NONE;
 }
 
 gboolean
@@ -238,10 +291,13 @@ mg_sidecar_quote_matches (MgDocument *document,
                           guint       end,
                           const char *quote)
 {
-  g_autofree char *slice = NULL;
+  gsize from, to;
 
-  if (start > end || end > mg_document_get_length (document))
+  if (start > end || end > mg_document_get_length (document) || quote == NULL)
     return FALSE;
-  slice = mg_document_dup_slice (document, start, end);
-  return g_strcmp0 (slice, quote) == 0;
+  /* Compared in place: loads check every annotation. */
+  from = mg_document_offset_to_byte (document, start);
+  to = mg_document_offset_to_byte (document, end);
+  return strlen (quote) == to - from
+         && memcmp (mg_document_get_text (document) + from, quote, to - from) == 0;
 }
