@@ -123,11 +123,8 @@ main (int   argc,
   runs = argc > 2 ? atoi (argv[2]) : 3;
   query = argc > 3 ? argv[3] : "growth";
 
-  gtk_init ();
-  adw_init ();
-  app = mg_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+  app = bench_application_new ();
+  if (app == NULL)
     return 1;
   folder = g_file_new_for_commandline_arg (argv[1]);
 
@@ -146,15 +143,12 @@ main (int   argc,
       guint hits = 0;
 
       gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-      gtk_window_present (GTK_WINDOW (window));
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
+      present_and_settle (window);
 
       start = g_get_monotonic_time ();
       cpu = cpu_seconds ();
       mg_window_open_folder (window, folder);
-      while (mg_window_is_loading (window))
-        g_main_context_iteration (NULL, TRUE);
+      wait_loaded (window);
       open_s = seconds_since (start);
       open_cpu = cpu_seconds () - cpu;
       wait_for_frame (GTK_WIDGET (window));
