@@ -400,9 +400,12 @@ test_export_formats (Fixture       *f,
       g_assert_true (g_str_has_prefix (name, "study-summary."));
       out = g_build_filename (f->tmp, name, NULL);
       file = g_file_new_for_path (out);
+      /* The dialog closes once the file is written: held until then. */
+      g_object_ref (dialog);
       mg_export_dialog_export_to_file (dialog, file);
       while (mg_export_dialog_get_exporting (dialog))
         g_main_context_iteration (NULL, TRUE);
+      g_object_unref (dialog);
       g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
       g_assert_cmpuint (length, >, 100);
       if (offered[i] == MG_EXPORT_FORMAT_CSV)
