@@ -495,6 +495,117 @@ test_in_bulk (void)
   g_assert_finalize_object (store);
 }
 
+/* Many annotations added as one step: one items-changed, one "changed",
+ * checked all before the first is added; the undo takes them all out with
+ * one items-changed, the redo puts them back with one. */
+static void
+test_add_all (void)
+{
+  g_autoptr(MgDocument) document = mg_document_new_for_text ("Twelve figures: 1, 2, 3 and 4, then 5, 6, 7, 8, 9, 10, 11, 12.\n", -1, NULL);
+  MgAnnotationStore *store = mg_annotation_store_new (document, NULL);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  Watch watch;
+  const char *figure[] = { "figure", NULL };
+  guint starts[] = { 28, 16, 19, 22, 36, 39, 42, 45, 48 };
+
+  /* Already there, between and around the new ones. */
+  add (store, "first", 0, 6);
+  add (store, "middle", 25, 27);
+  add (store, "last", 60, 62);
+  watch_init (&watch, store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      MgAnnotation *a = mg_annotation_new (NULL, starts[i], starts[i] + 1);
+
+      mg_annotation_set_tags (a, figure);
+      g_ptr_array_add (batch, a);
+    }
+
+  /* One bad range, or an id given twice: nothing is added. */
+  g_ptr_array_add (bad, g_object_ref (g_ptr_array_index (batch, 0)));
+  g_ptr_array_add (bad, mg_annotation_new (NULL, 50, 500));
+  g_assert_false (mg_annotation_store_add_all (store, bad, NULL, &error));
+  g_assert_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_RANGE);
+  g_clear_error (&error);
+  g_ptr_array_set_size (bad, 1);
+  g_ptr_array_add (bad, mg_annotation_new (mg_annotation_get_id (g_ptr_array_index (batch, 0)), 50, 52));
+  g_assert_false (mg_annotation_store_add_all (store, bad, NULL, &error));
+  g_assert_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_DUPLICATE_ID);
+  g_clear_error (&error);
+  g_assert_cmpuint (watch.items_changed, ==, 0);
+  g_assert_cmpuint (watch.changed, ==, 0);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 3);
+  g_assert_false (mg_annotation_store_get_dirty (store) && watch.changed > 0);
+
+  g_assert_true (mg_annotation_store_add_all (store, batch, "Accept suggestions", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (watch.items_changed, ==, 1);
+  g_assert_cmpuint (watch.changed, ==, 1);
+  watch_check (&watch);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 3 + G_N_ELEMENTS (starts));
+  g_assert_cmpuint (mg_annotation_store_count_tag (store, "figure"), ==, G_N_ELEMENTS (starts));
+  g_assert_cmpstr (mg_annotation_store_get_undo_label (store), ==, "Accept suggestions");
+  /* Filled as one added alone would be. */
+  for (guint i = 0; i < batch->len; i++)
+    {
+      MgAnnotation *a = g_ptr_array_index (batch, i);
+
+      g_assert_true (mg_annotation_store_lookup (store, mg_annotation_get_id (a)) == a);
+      g_assert_cmpstr (mg_annotation_get_quote (a), !=, "");
+      g_assert_nonnull (mg_annotation_get_created (a));
+      g_assert_cmpstr (mg_annotation_get_author (a), !=, "");
+    }
+  g_assert_cmpstr (mg_annotation_get_quote (g_ptr_array_index (batch, 0)), ==, "4");
+
+  /* Its other annotations found where they were. */
+  g_assert_nonnull (mg_annotation_store_lookup (store, "middle"));
+  {
+    g_autoptr(GPtrArray) at = mg_annotation_store_get_at (store, 28);
+
+    g_assert_cmpuint (at->len, ==, 1);
+    g_assert_true (g_ptr_array_index (at, 0) == g_ptr_array_index (batch, 0));
+  }
+
+  watch_reset (&watch);
+  g_assert_true (mg_annotation_store_undo (store));
+  g_assert_cmpuint (watch.items_changed, ==, 1);
+  g_assert_cmpuint (watch.changed, ==, 1);
+  watch_check (&watch);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 3);
+  g_assert_cmpuint (mg_annotation_store_count_tag (store, "figure"), ==, 0);
+  g_assert_null (mg_annotation_store_lookup (store, mg_annotation_get_id (g_ptr_array_index (batch, 0))));
+
+  watch_reset (&watch);
+  g_assert_true (mg_annotation_store_redo (store));
+  g_assert_cmpuint (watch.items_changed, ==, 1);
+  watch_check (&watch);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 3 + G_N_ELEMENTS (starts));
+
+  /* Nothing to add: no step. */
+  watch_reset (&watch);
+  g_ptr_array_set_size (bad, 0);
+  g_assert_true (mg_annotation_store_add_all (store, bad, NULL, NULL));
+  g_assert_cmpuint (watch.changed, ==, 0);
+  g_assert_cmpstr (mg_annotation_store_get_undo_label (store), ==, "Accept suggestions");
+
+  /* Inside a group, part of the group's step. */
+  mg_annotation_store_begin_group (store, "Group");
+  add (store, "grouped", 61, 63);
+  g_ptr_array_add (bad, mg_annotation_new (NULL, 8, 10));
+  g_assert_true (mg_annotation_store_add_all (store, bad, NULL, NULL));
+  mg_annotation_store_end_group (store);
+  g_assert_cmpstr (mg_annotation_store_get_undo_label (store), ==, "Group");
+  g_assert_true (mg_annotation_store_undo (store));
+  watch_check (&watch);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 3 + G_N_ELEMENTS (starts));
+
+  watch_clear (&watch);
+  g_assert_finalize_object (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -505,6 +616,7 @@ main (int   argc,
   g_test_add_func ("/store/dirty-tracking", test_dirty_tracking);
   g_test_add_func ("/store/groups", test_groups);
   g_test_add_func ("/store/in-bulk", test_in_bulk);
+  g_test_add_func ("/store/add-all", test_add_all);
   g_test_add_func ("/store/tag-changes", test_tag_changes);
   g_test_add_func ("/store/toggle-removes-unknown", test_toggle_removes_unknown);
   g_test_add_func ("/store/tag-order-and-description", test_tag_order_and_description);

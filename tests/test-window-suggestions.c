@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "gui-test-util.h"
+#include "mg-annotation-pane-private.h"
 #include "mg-application.h"
 #include "mg-document-view-private.h"
 #include "mg-suggest.h"
@@ -146,12 +147,11 @@ has_suggestion (Fixture    *fixture,
   return gtk_text_iter_has_tag (&iter, suggestion_tag (fixture, kind));
 }
 
-/* The number of separate ranges carrying the style of @kind. */
+/* The number of separate ranges carrying @tag. */
 static guint
-count_ranges (Fixture    *fixture,
-              const char *kind)
+count_tag_ranges (Fixture    *fixture,
+                  GtkTextTag *tag)
 {
-  GtkTextTag *tag = suggestion_tag (fixture, kind);
   GtkTextIter iter;
   guint n = 0;
 
@@ -162,6 +162,34 @@ count_ranges (Fixture    *fixture,
     if (gtk_text_iter_starts_tag (&iter, tag))
       n++;
   return n;
+}
+
+/* The number of separate ranges carrying the suggestion style of @kind. */
+static guint
+count_ranges (Fixture    *fixture,
+              const char *kind)
+{
+  return count_tag_ranges (fixture, suggestion_tag (fixture, kind));
+}
+
+/* The same for the background of annotations tagged @tag_id. */
+static guint
+count_annotation_ranges (Fixture    *fixture,
+                         const char *tag_id)
+{
+  return count_tag_ranges (fixture, g_hash_table_lookup (view_of (fixture)->color_tags, tag_id));
+}
+
+static MgAnnotationPane *
+pane_of (Fixture *fixture)
+{
+  return MG_ANNOTATION_PANE (mg_window_get_pane (fixture->window));
+}
+
+static void
+count_emission (guint *count)
+{
+  (*count)++;
 }
 
 /* Code point offset of @needle in the buffer. */
@@ -340,20 +368,46 @@ test_suggestions_accept (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_shown);
   g_assert_true (has_suggestion (fixture, "figure", 58));
 
-  /* Accept all figures: one annotation each, undone in one step. */
+  /* Accept all figures: one annotation each, added as one change (one
+   * items-changed) and undone in one step that takes them all. */
   n_figures = mg_suggest_count_kind (shown, MG_SUGGESTION_FIGURE);
   g_assert_cmpuint (n_figures, >, 1);
-  g_assert_true (action (fixture, "win.accept-all-suggestions", g_variant_new_string ("figure")));
-  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, n_figures);
-  g_assert_cmpuint (mg_annotation_store_count_tag (store, "figure"), ==, n_figures);
-  shown = mg_window_get_suggestions (fixture->window);
-  g_assert_cmpuint (mg_suggest_count_kind (shown, MG_SUGGESTION_FIGURE), ==, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_shown - n_figures);
-  g_assert_cmpuint (count_ranges (fixture, "figure"), ==, 0);
-  g_assert_true (has_suggestion (fixture, "slogan", 185));
-  g_assert_true (action (fixture, "win.undo", NULL));
-  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
-  g_assert_cmpuint (count_ranges (fixture, "figure"), ==, n_figures);
+  {
+    g_autoptr(GListModel) before = g_object_ref (shown);
+    guint emissions = 0;
+    gulong id = g_signal_connect_swapped (store, "items-changed", G_CALLBACK (count_emission), &emissions);
+
+    g_assert_true (action (fixture, "win.accept-all-suggestions", g_variant_new_string ("figure")));
+    g_assert_cmpuint (emissions, ==, 1);
+    g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, n_figures);
+    g_assert_cmpuint (mg_annotation_store_count_tag (store, "figure"), ==, n_figures);
+    for (guint i = 0; i < n_figures; i++)
+      {
+        MgAnnotation *added = mg_annotation_store_get_annotation (store, i);
+
+        g_assert_cmpuint (g_strv_length ((char **) mg_annotation_get_tags (added)), ==, 1);
+        g_assert_nonnull (find_suggestion (before, MG_SUGGESTION_FIGURE, mg_annotation_get_start (added), mg_annotation_get_end (added)));
+      }
+    /* The pane lists them all, the view draws them all. */
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pane_of (fixture)->sort_model)), ==, n_figures);
+    g_assert_cmpuint (count_annotation_ranges (fixture, "figure"), ==, n_figures);
+    g_assert_cmpstr (mg_annotation_store_get_undo_label (store), ==, "Accept suggestions");
+    shown = mg_window_get_suggestions (fixture->window);
+    g_assert_cmpuint (mg_suggest_count_kind (shown, MG_SUGGESTION_FIGURE), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_shown - n_figures);
+    g_assert_cmpuint (count_ranges (fixture, "figure"), ==, 0);
+    g_assert_true (has_suggestion (fixture, "slogan", 185));
+
+    emissions = 0;
+    g_assert_true (action (fixture, "win.undo", NULL));
+    g_assert_cmpuint (emissions, ==, 1);
+    g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
+    g_assert_false (mg_annotation_store_can_undo (store));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pane_of (fixture)->sort_model)), ==, 0);
+    g_assert_cmpuint (count_annotation_ranges (fixture, "figure"), ==, 0);
+    g_assert_cmpuint (count_ranges (fixture, "figure"), ==, n_figures);
+    g_signal_handler_disconnect (store, id);
+  }
 
   /* Dismissing hides one suggestion without annotating it, recorded in
    * the store (so in the sidecar) as one undo step. */

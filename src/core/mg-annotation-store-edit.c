@@ -161,49 +161,73 @@ change (MgAnnotationStore *self,
 /* ---------------------------------------------------------------------- */
 /* Annotations                                                            */
 
-gboolean
-mg_annotation_store_add (MgAnnotationStore  *self,
-                         MgAnnotation       *annotation,
-                         GError            **error)
+/* Checks @annotation as a new member: a new id (also among @batch, the
+ * ids of those added with it, nullable), a range within the text (orphans
+ * exempt), known tags. */
+static gboolean
+check_new (MgAnnotationStore  *self,
+           MgAnnotation       *annotation,
+           GHashTable         *batch,
+           GError            **error)
 {
-  MgStoreState state;
-  gboolean orphaned;
+  const char *id = mg_annotation_get_id (annotation);
 
-  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
-  g_return_val_if_fail (MG_IS_ANNOTATION (annotation), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (mg_annotation_store_lookup (self, mg_annotation_get_id (annotation)) != NULL)
+  if (mg_annotation_store_lookup (self, id) != NULL ||
+      (batch != NULL && g_hash_table_contains (batch, id)))
     {
       g_set_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_DUPLICATE_ID,
-                   _("There is already an annotation with the id “%s”"),
-                   mg_annotation_get_id (annotation));
+                   _("There is already an annotation with the id “%s”"), id);
       return FALSE;
     }
-  orphaned = mg_annotation_is_orphaned (annotation);
-  if (!orphaned &&
+  if (!mg_annotation_is_orphaned (annotation) &&
       !check_range (self, mg_annotation_get_start (annotation),
                     mg_annotation_get_end (annotation), error))
     return FALSE;
-  if (!check_tags (self, mg_annotation_get_tags (annotation), error))
-    return FALSE;
+  return check_tags (self, mg_annotation_get_tags (annotation), error);
+}
+
+/* Fills what a new member leaves empty: quote and context, author, times
+ * (@now, or the time of the call when NULL). */
+static void
+fill_new (MgAnnotationStore *self,
+          MgAnnotation      *annotation,
+          const char        *now)
+{
+  g_autofree char *own_now = NULL;
 
   g_object_freeze_notify (G_OBJECT (annotation));
-  if (*mg_annotation_get_quote (annotation) == '\0' && self->document != NULL && !orphaned)
+  if (*mg_annotation_get_quote (annotation) == '\0' && self->document != NULL &&
+      !mg_annotation_is_orphaned (annotation))
     mg_annotation_fill_context (annotation, self->document);
   if (*mg_annotation_get_author (annotation) == '\0')
     mg_annotation_set_author (annotation, mg_annotation_default_author ());
   if (mg_annotation_get_created (annotation) == NULL ||
       mg_annotation_get_modified (annotation) == NULL)
     {
-      g_autofree char *now = mg_time_now_rfc3339 ();
-
+      if (now == NULL)
+        now = own_now = mg_time_now_rfc3339 ();
       if (mg_annotation_get_created (annotation) == NULL)
         mg_annotation_set_created (annotation, now);
       if (mg_annotation_get_modified (annotation) == NULL)
         mg_annotation_set_modified (annotation, mg_annotation_get_created (annotation));
     }
   g_object_thaw_notify (G_OBJECT (annotation));
+}
+
+gboolean
+mg_annotation_store_add (MgAnnotationStore  *self,
+                         MgAnnotation       *annotation,
+                         GError            **error)
+{
+  MgStoreState state;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (MG_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_new (self, annotation, NULL, error))
+    return FALSE;
+  fill_new (self, annotation, NULL);
 
   _mg_annotation_store_save_state (self, &state);
   _mg_annotation_store_insert (self, annotation);
@@ -211,6 +235,66 @@ mg_annotation_store_add (MgAnnotationStore  *self,
                       mg_annotation_get_tags (annotation)[0] == NULL ? _("Add highlight")
                                                                      : _("Add annotation"),
                       _mg_annotation_store_op_new (MG_STORE_OP_ADD, annotation, NULL, NULL));
+  _mg_annotation_store_finish_change (self, &state, TRUE);
+  return TRUE;
+}
+
+static int
+compare_annotations (gconstpointer a,
+                     gconstpointer b)
+{
+  return mg_annotation_compare (*(MgAnnotation **) a, *(MgAnnotation **) b);
+}
+
+gboolean
+mg_annotation_store_add_all (MgAnnotationStore  *self,
+                             GPtrArray          *annotations,
+                             const char         *label,
+                             GError            **error)
+{
+  g_autoptr(GHashTable) batch = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *step_label = NULL;
+  MgStoreState state;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (annotations != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Every one is checked before the first is added. */
+  batch = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      MgAnnotation *annotation = g_ptr_array_index (annotations, i);
+
+      g_return_val_if_fail (MG_IS_ANNOTATION (annotation), FALSE);
+      if (!check_new (self, annotation, batch, error))
+        return FALSE;
+      g_hash_table_add (batch, (gpointer) mg_annotation_get_id (annotation));
+    }
+  if (annotations->len == 0)
+    return TRUE;
+
+  now = mg_time_now_rfc3339 ();
+  sorted = g_ptr_array_new_full (annotations->len, g_object_unref);
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      MgAnnotation *annotation = g_ptr_array_index (annotations, i);
+
+      fill_new (self, annotation, now);
+      g_ptr_array_add (sorted, g_object_ref (annotation));
+    }
+  g_ptr_array_sort (sorted, compare_annotations);
+
+  if (label == NULL)
+    step_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Add %u annotation",
+                                               "Add %u annotations", sorted->len),
+                                  sorted->len);
+  _mg_annotation_store_save_state (self, &state);
+  _mg_annotation_store_insert_many (self, sorted);
+  mg_undo_stack_push (self->undo, label != NULL ? label : step_label,
+                      _mg_annotation_store_op_new_many (sorted));
   _mg_annotation_store_finish_change (self, &state, TRUE);
   return TRUE;
 }

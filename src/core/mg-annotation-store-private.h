@@ -45,6 +45,7 @@ struct _MgAnnotationStore
 typedef enum
 {
   MG_STORE_OP_ADD,
+  MG_STORE_OP_ADD_MANY,
   MG_STORE_OP_REMOVE,
   MG_STORE_OP_CHANGE,
   MG_STORE_OP_TAG_ADD,
@@ -63,6 +64,7 @@ typedef struct
   gpointer object;     /* MgAnnotation, MgTag or MgDismissal in the store */
   gpointer before;     /* copies of it, for changes */
   gpointer after;
+  GPtrArray *many;     /* ADD_MANY: the annotations, sorted */
 } MgStoreOp;
 
 /* What observers saw before a change, to notify what differs after it. */
@@ -89,6 +91,14 @@ void       _mg_annotation_store_insert           (MgAnnotationStore  *self,
                                                   MgAnnotation       *annotation);
 void       _mg_annotation_store_take             (MgAnnotationStore  *self,
                                                   MgAnnotation       *annotation);
+/* The same for many at once, with one items-changed over the positions
+ * from the first to the last touched: @annotations (sorted, none of them
+ * in the store) are merged in, or (all in the store, any order) taken
+ * out. */
+void       _mg_annotation_store_insert_many      (MgAnnotationStore  *self,
+                                                  GPtrArray          *annotations);
+void       _mg_annotation_store_take_many        (MgAnnotationStore  *self,
+                                                  GPtrArray          *annotations);
 void       _mg_annotation_store_assign           (MgAnnotationStore  *self,
                                                   MgAnnotation       *annotation,
                                                   MgAnnotation       *values);
@@ -102,6 +112,8 @@ MgStoreOp *_mg_annotation_store_op_new           (MgStoreOpKind       kind,
                                                   gpointer            object,
                                                   gpointer            before,
                                                   gpointer            after);
+/* An ADD_MANY of @annotations (sorted; refs the array). */
+MgStoreOp *_mg_annotation_store_op_new_many      (GPtrArray          *annotations);
 void       _mg_annotation_store_save_state       (MgAnnotationStore  *self,
                                                   MgStoreState       *state);
 /* Notifies the properties that differ from @before (and frees its

@@ -224,6 +224,81 @@ _mg_annotation_store_take (MgAnnotationStore *self,
   g_object_unref (annotation);
 }
 
+void
+_mg_annotation_store_insert_many (MgAnnotationStore *self,
+                                  GPtrArray         *annotations)
+{
+  GPtrArray *merged;
+  guint n = self->items->len, m = annotations->len;
+  guint i = 0, j = 0, first = G_MAXUINT, last = 0;
+
+  if (m == 0)
+    return;
+  /* One merge of two sorted lists rather than a search and a move of the
+   * tail for each. */
+  merged = g_ptr_array_sized_new (n + m);
+  while (i < n || j < m)
+    {
+      if (j < m && (i == n || mg_annotation_compare (g_ptr_array_index (self->items, i),
+                                                     g_ptr_array_index (annotations, j)) > 0))
+        {
+          MgAnnotation *annotation = g_ptr_array_index (annotations, j++);
+
+          _mg_annotation_store_update_paragraph (self, annotation);
+          g_hash_table_insert (self->by_id, (gpointer) mg_annotation_get_id (annotation), annotation);
+          count_tags (self, annotation, 1);
+          first = MIN (first, merged->len);
+          last = merged->len;
+          g_ptr_array_add (merged, g_object_ref (annotation));
+        }
+      else
+        g_ptr_array_add (merged, g_ptr_array_index (self->items, i++));
+    }
+  g_ptr_array_unref (self->items);
+  self->items = merged;
+  rebuild_spans (self);
+  _mg_annotation_store_invalidate (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1 - m, last - first + 1);
+}
+
+void
+_mg_annotation_store_take_many (MgAnnotationStore *self,
+                                GPtrArray         *annotations)
+{
+  g_autoptr(GHashTable) gone = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GPtrArray) taken = g_ptr_array_new_with_free_func (g_object_unref);
+  guint kept = 0, first = G_MAXUINT, last = 0;
+
+  for (guint i = 0; i < annotations->len; i++)
+    g_hash_table_add (gone, g_ptr_array_index (annotations, i));
+  /* One pass keeping the others in place. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      MgAnnotation *annotation = g_ptr_array_index (self->items, i);
+
+      if (g_hash_table_contains (gone, annotation))
+        {
+          g_hash_table_remove (self->by_id, mg_annotation_get_id (annotation));
+          count_tags (self, annotation, -1);
+          g_ptr_array_add (taken, annotation);
+          first = MIN (first, i);
+          last = i;
+          continue;
+        }
+      g_ptr_array_index (self->items, kept) = annotation;
+      g_array_index (self->spans, MgStoreSpan, kept) = g_array_index (self->spans, MgStoreSpan, i);
+      kept++;
+    }
+  if (taken->len == 0)
+    return;
+  g_ptr_array_set_size (self->items, kept);
+  g_array_set_size (self->spans, kept);
+  _mg_annotation_store_invalidate (self);
+  /* Observers see them gone before the last references go. */
+  g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1,
+                              last - first + 1 - taken->len);
+}
+
 /* Gives @annotation the fields of @values, moving it to its new place in
  * the order. Property notifications follow items-changed, so observers
  * always see a sorted model. */
@@ -425,11 +500,22 @@ _mg_annotation_store_op_new (MgStoreOpKind kind,
   return op;
 }
 
+MgStoreOp *
+_mg_annotation_store_op_new_many (GPtrArray *annotations)
+{
+  MgStoreOp *op = g_new0 (MgStoreOp, 1);
+
+  op->kind = MG_STORE_OP_ADD_MANY;
+  op->many = g_ptr_array_ref (annotations);
+  return op;
+}
+
 static void
 op_free (gpointer data)
 {
   MgStoreOp *op = data;
 
+  g_clear_pointer (&op->many, g_ptr_array_unref);
   g_clear_object (&op->object);
   g_clear_object (&op->before);
   g_clear_object (&op->after);
@@ -454,6 +540,13 @@ apply_op (gpointer data,
         _mg_annotation_store_insert (self, op->object);
       else
         _mg_annotation_store_take (self, op->object);
+      break;
+
+    case MG_STORE_OP_ADD_MANY:
+      if (undo)
+        _mg_annotation_store_take_many (self, op->many);
+      else
+        _mg_annotation_store_insert_many (self, op->many);
       break;
 
     case MG_STORE_OP_CHANGE:

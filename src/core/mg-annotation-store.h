@@ -89,6 +89,17 @@ void               mg_annotation_store_load         (MgAnnotationStore *self,
 gboolean           mg_annotation_store_add          (MgAnnotationStore *self,
                                                      MgAnnotation      *annotation,
                                                      GError           **error);
+/* Adds every annotation of @annotations (the store takes references) as
+ * one undoable step named @label (NULL: "Add N annotations"), each checked
+ * and filled as mg_annotation_store_add() does; all are checked before the
+ * first is added, so that on error nothing is. The model emits one
+ * items-changed, over the positions from the first to the last added
+ * (those between them reported as removed and added again), and "changed"
+ * once; undoing the step takes them out with one items-changed too. */
+gboolean           mg_annotation_store_add_all      (MgAnnotationStore *self,
+                                                     GPtrArray         *annotations,
+                                                     const char        *label,
+                                                     GError           **error);
 /* Convenience: a new annotation on [start, end) with @tags (nullable).
  * Returns it (transfer none) or NULL with @error set. */
 MgAnnotation      *mg_annotation_store_create       (MgAnnotationStore *self,

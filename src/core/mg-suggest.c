@@ -450,59 +450,50 @@ mg_suggestion_accept_all (GListModel         *suggestions,
                           const char         *author,
                           GError            **error)
 {
-  const char *tag_id;
+  g_autoptr(GPtrArray) annotations = NULL;
+  const char *tags[2] = { NULL, NULL };
   MgDocument *document;
-  guint n, length, added = 0;
+  guint n, length;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (suggestions), 0);
   g_return_val_if_fail ((guint) kind < MG_SUGGESTION_N_KINDS, 0);
   g_return_val_if_fail (MG_IS_ANNOTATION_STORE (store), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  /* Everything is checked before the first change, so that a failure
-   * leaves the store untouched. */
-  tag_id = mg_suggestion_kind_to_string (kind);
-  if (mg_tag_set_lookup (mg_annotation_store_get_tag_set (store), tag_id) == NULL)
+  tags[0] = mg_suggestion_kind_to_string (kind);
+  if (mg_tag_set_lookup (mg_annotation_store_get_tag_set (store), tags[0]) == NULL)
     {
       g_set_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_UNKNOWN_TAG,
-                   _("There is no tag with the id “%s”"), tag_id);
+                   _("There is no tag with the id “%s”"), tags[0]);
       return 0;
     }
   document = mg_annotation_store_get_document (store);
   length = document != NULL ? mg_document_get_length (document) : 0;
   n = g_list_model_get_n_items (suggestions);
+  annotations = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MgSuggestion) suggestion = g_list_model_get_item (suggestions, i);
-
-      if (mg_suggestion_get_kind (suggestion) == kind &&
-          (mg_suggestion_get_start (suggestion) >= mg_suggestion_get_end (suggestion) ||
-           mg_suggestion_get_end (suggestion) > length))
-        {
-          g_set_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_RANGE,
-                       _("The suggestion at %u–%u does not fit the speech"),
-                       mg_suggestion_get_start (suggestion), mg_suggestion_get_end (suggestion));
-          return 0;
-        }
-    }
-
-  mg_annotation_store_begin_group (store, _("Accept suggestions"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MgSuggestion) suggestion = g_list_model_get_item (suggestions, i);
+      guint start = mg_suggestion_get_start (suggestion);
+      guint end = mg_suggestion_get_end (suggestion);
+      MgAnnotation *annotation;
 
       if (mg_suggestion_get_kind (suggestion) != kind)
         continue;
-      if (mg_suggestion_accept (suggestion, store, author, error) == NULL)
+      if (start >= end || end > length)
         {
-          mg_annotation_store_end_group (store);
-          /* Roll back what was added before the failure. */
-          if (added > 0)
-            mg_annotation_store_undo (store);
+          g_set_error (error, MG_ANNOTATION_STORE_ERROR, MG_ANNOTATION_STORE_ERROR_RANGE,
+                       _("The suggestion at %u–%u does not fit the speech"), start, end);
           return 0;
         }
-      added++;
+      annotation = mg_annotation_new (NULL, start, end);
+      mg_annotation_set_tags (annotation, tags);
+      mg_annotation_set_author (annotation, author);
+      g_ptr_array_add (annotations, annotation);
     }
-  mg_annotation_store_end_group (store);
-  return added;
+
+  /* One step, added at once: the store tells its observers one change. */
+  if (!mg_annotation_store_add_all (store, annotations, _("Accept suggestions"), error))
+    return 0;
+  return annotations->len;
 }

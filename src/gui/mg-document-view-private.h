@@ -6,6 +6,13 @@
 
 G_BEGIN_DECLS
 
+/* A span of code points [start, end). */
+typedef struct
+{
+  guint start;
+  guint end;
+} MgViewSpan;
+
 struct _MgDocumentView
 {
   GtkWidget          parent_instance;
@@ -49,6 +56,8 @@ struct _MgDocumentView
   GHashTable        *drawn;
   GArray            *dirty;          /* spans of code points to redraw */
   guint              dirty_all : 1;
+  /* Some dirty span may have lost a style (not only gained one). */
+  guint              dirty_shrinks : 1;
   /* A change of many annotations is under way: the mirror is compared
    * with the store once it ends. */
   guint              bulk_pending : 1;
@@ -67,6 +76,15 @@ struct _MgDocumentView
 
   guint              annotatable : 1;
 };
+
+/* Applies @tag to (@on) or takes it off @spans (of MgViewSpan, any order;
+ * sorted and joined here) in one pass through the text: the restyling of
+ * thousands of ranges at once, for the annotations and the suggestions
+ * alike. Taking off skips the spans @tag does not touch. */
+void _mg_document_view_restyle (GtkTextBuffer *buffer,
+                                GtkTextTag    *tag,
+                                GArray        *spans,
+                                gboolean       on);
 
 /* mg-document-view-suggestions.c */
 /* The tag popover: focus back to the text when it closes, Ctrl+C. */

@@ -77,20 +77,12 @@ _mg_document_view_dispose_suggestions (MgDocumentView *self)
 }
 
 static void
-paint (GtkTextBuffer *buffer,
-       GtkTextTag    *tag,
-       MgSuggestion  *suggestion,
-       gboolean       on)
+add_span (GArray       *spans,
+          MgSuggestion *suggestion)
 {
-  GtkTextIter start, end;
+  MgViewSpan span = { mg_suggestion_get_start (suggestion), mg_suggestion_get_end (suggestion) };
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, mg_suggestion_get_start (suggestion));
-  end = start;
-  gtk_text_iter_forward_chars (&end, mg_suggestion_get_end (suggestion) - mg_suggestion_get_start (suggestion));
-  if (on)
-    gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
-  else
-    gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+  g_array_append_val (spans, span);
 }
 
 void
@@ -98,6 +90,7 @@ mg_document_view_set_suggestions (MgDocumentView *self,
                                   GListModel     *suggestions)
 {
   GtkTextBuffer *buffer;
+  GArray *gone[MG_SUGGESTION_N_KINDS], *came[MG_SUGGESTION_N_KINDS], *shown[MG_SUGGESTION_N_KINDS];
   guint n_old, n_new, i = 0, j = 0;
 
   g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
@@ -106,21 +99,17 @@ mg_document_view_set_suggestions (MgDocumentView *self,
   if (self->suggestions == suggestions)
     return;
 
-  /* Both models are sorted: one walk finds what appeared and what went.
-   * Suggestions of one kind never overlap, so taking one's style off
-   * leaves the others of its kind alone. */
+  /* Both models are sorted: one walk finds, for each kind, what went,
+   * what came and what is shown. Suggestions of one kind never overlap,
+   * so taking one's style off leaves the others of its kind alone. */
   buffer = gtk_text_view_get_buffer (self->text_view);
   n_old = self->suggestions != NULL ? g_list_model_get_n_items (self->suggestions) : 0;
   n_new = suggestions != NULL ? g_list_model_get_n_items (suggestions) : 0;
-  if (n_new == 0 && n_old > 0)
+  for (guint k = 0; k < MG_SUGGESTION_N_KINDS; k++)
     {
-      GtkTextIter start, end;
-
-      /* All go: one sweep per style rather than one per range. */
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      for (guint k = 0; k < MG_SUGGESTION_N_KINDS; k++)
-        gtk_text_buffer_remove_tag (buffer, self->suggestion_tags[k], &start, &end);
-      n_old = 0;
+      gone[k] = g_array_new (FALSE, FALSE, sizeof (MgViewSpan));
+      came[k] = g_array_new (FALSE, FALSE, sizeof (MgViewSpan));
+      shown[k] = g_array_new (FALSE, FALSE, sizeof (MgViewSpan));
     }
   while (i < n_old || j < n_new)
     {
@@ -130,19 +119,38 @@ mg_document_view_set_suggestions (MgDocumentView *self,
 
       if (order < 0)
         {
-          paint (buffer, self->suggestion_tags[mg_suggestion_get_kind (old)], old, FALSE);
+          add_span (gone[mg_suggestion_get_kind (old)], old);
           i++;
+          continue;
         }
-      else if (order > 0)
+      if (order > 0)
+        add_span (came[mg_suggestion_get_kind (new)], new);
+      else
+        i++;
+      add_span (shown[mg_suggestion_get_kind (new)], new);
+      j++;
+    }
+
+  /* One pass per kind and direction; when more go than stay, the style
+   * is swept off the whole text and put back on those shown. */
+  for (guint k = 0; k < MG_SUGGESTION_N_KINDS; k++)
+    {
+      if (gone[k]->len > shown[k]->len)
         {
-          paint (buffer, self->suggestion_tags[mg_suggestion_get_kind (new)], new, TRUE);
-          j++;
+          GtkTextIter start, end;
+
+          gtk_text_buffer_get_bounds (buffer, &start, &end);
+          gtk_text_buffer_remove_tag (buffer, self->suggestion_tags[k], &start, &end);
+          _mg_document_view_restyle (buffer, self->suggestion_tags[k], shown[k], TRUE);
         }
       else
         {
-          i++;
-          j++;
+          _mg_document_view_restyle (buffer, self->suggestion_tags[k], gone[k], FALSE);
+          _mg_document_view_restyle (buffer, self->suggestion_tags[k], came[k], TRUE);
         }
+      g_array_unref (gone[k]);
+      g_array_unref (came[k]);
+      g_array_unref (shown[k]);
     }
 
   g_set_object (&self->suggestions, suggestions);

@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -117,21 +119,29 @@ range_of (MgAnnotation *annotation)
   return ((guint64) start << 32) | end;
 }
 
-typedef struct
-{
-  guint start;
-  guint end;
-} Span;
+typedef MgViewSpan Span;
 
+/* @range is to be drawn again because an annotation came there
+ * (@added: the styles there can only grow) or changed or went. */
 static void
-add_dirty (MgDocumentView *self,
-           guint64         range)
+mark_dirty (MgDocumentView *self,
+            guint64         range,
+            gboolean        added)
 {
   Span span = { range >> 32, range & 0xffffffff };
 
   if (span.start >= span.end)
     return;
   g_array_append_val (self->dirty, span);
+  if (!added)
+    self->dirty_shrinks = TRUE;
+}
+
+static void
+add_dirty (MgDocumentView *self,
+           guint64         range)
+{
+  mark_dirty (self, range, FALSE);
 }
 
 static int
@@ -183,25 +193,28 @@ rebuild_mirror (MgDocumentView *self)
     }
 }
 
-/* After a change of many annotations: what changed is found by comparing
- * the store with what is drawn, once, rather than by following every
- * insertion and removal. */
+/* Compares the annotations at positions [@from, @from + @n) of the store
+ * with their ranges drawn, taken out of @before (annotation → guint64 *
+ * range): records each one's range in @drawn, adds it to @items, and marks
+ * dirty what came, moved or, left in @before, went. */
 static void
-reconcile_mirror (MgDocumentView *self)
+diff_drawn (MgDocumentView *self,
+            GHashTable     *before,
+            GHashTable     *drawn,
+            guint           from,
+            guint           n,
+            GPtrArray      *items)
 {
-  GHashTable *drawn = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   GHashTableIter iter;
   gpointer value;
-  guint n = self->store ? mg_annotation_store_get_n_annotations (self->store) : 0;
 
-  g_ptr_array_set_size (self->mirror, 0);
-  for (guint i = 0; i < n; i++)
+  for (guint i = from; i < from + n; i++)
     {
       MgAnnotation *annotation = mg_annotation_store_get_annotation (self->store, i);
       guint64 *range = NULL;
       guint64 now = range_of (annotation);
 
-      if (g_hash_table_steal_extended (self->drawn, annotation, NULL, (gpointer *) &range))
+      if (g_hash_table_steal_extended (before, annotation, NULL, (gpointer *) &range))
         {
           if (*range != now)
             {
@@ -212,16 +225,28 @@ reconcile_mirror (MgDocumentView *self)
       else
         {
           range = g_new (guint64, 1);
-          add_dirty (self, now);
+          mark_dirty (self, now, TRUE);
         }
       *range = now;
-      g_ptr_array_add (self->mirror, annotation);
+      g_ptr_array_add (items, annotation);
       g_hash_table_insert (drawn, annotation, range);
     }
-  /* What is left was removed. */
-  g_hash_table_iter_init (&iter, self->drawn);
+  g_hash_table_iter_init (&iter, before);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     add_dirty (self, *(guint64 *) value);
+}
+
+/* After a change of many annotations: what changed is found by comparing
+ * the store with what is drawn, once, rather than by following every
+ * insertion and removal. */
+static void
+reconcile_mirror (MgDocumentView *self)
+{
+  GHashTable *drawn = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  guint n = self->store ? mg_annotation_store_get_n_annotations (self->store) : 0;
+
+  g_ptr_array_set_size (self->mirror, 0);
+  diff_drawn (self, self->drawn, drawn, 0, n, self->mirror);
   g_hash_table_unref (self->drawn);
   self->drawn = drawn;
 }
@@ -259,35 +284,92 @@ style_free (Style *style)
   g_free (style);
 }
 
-/* One pass per style over its sorted, joined ranges, with one iterator
- * moving forward through the text. */
+/* One pass over sorted, joined ranges, with one iterator moving forward
+ * through the text. */
 static void
-style_apply (GtkTextBuffer *buffer,
-             Style         *style)
+apply_spans (GtkTextBuffer *buffer,
+             GtkTextTag    *tag,
+             GArray        *spans)
 {
   GtkTextIter at;
   guint offset = 0;
 
-  coalesce (style->spans);
   gtk_text_buffer_get_start_iter (buffer, &at);
-  for (guint i = 0; i < style->spans->len; i++)
+  for (guint i = 0; i < spans->len; i++)
     {
-      Span *span = &g_array_index (style->spans, Span, i);
+      Span *span = &g_array_index (spans, Span, i);
       GtkTextIter end;
 
       gtk_text_iter_forward_chars (&at, span->start - offset);
       end = at;
       gtk_text_iter_forward_chars (&end, span->end - span->start);
-      gtk_text_buffer_apply_tag (buffer, style->tag, &at, &end);
+      gtk_text_buffer_apply_tag (buffer, tag, &at, &end);
       at = end;
       offset = span->end;
     }
 }
 
 static void
+style_apply (GtkTextBuffer *buffer,
+             Style         *style)
+{
+  coalesce (style->spans);
+  apply_spans (buffer, style->tag, style->spans);
+}
+
+/* Takes @tag off the spans of @spans (sorted, disjoint) where it is. The
+ * tag's toggles are followed from one to the next, so that the spans it
+ * does not touch cost nothing: thousands of small spans would otherwise
+ * mean thousands of removals for each style. */
+static void
+remove_spans (GtkTextBuffer *buffer,
+              GtkTextTag    *tag,
+              GArray        *spans)
+{
+  GtkTextIter at;
+  guint toggle = 0;      /* the tag is on or off alike up to here */
+  gboolean on = FALSE;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      GtkTextIter end;
+
+      if (span->start >= toggle)
+        {
+          /* Passed a toggle: where is the next one? */
+          gtk_text_buffer_get_iter_at_offset (buffer, &at, span->start);
+          on = gtk_text_iter_has_tag (&at, tag);
+          end = at;
+          toggle = gtk_text_iter_forward_to_tag_toggle (&end, tag)
+                   ? (guint) gtk_text_iter_get_offset (&end) : G_MAXUINT;
+        }
+      if (!on && toggle >= span->end)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &at, span->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, span->end);
+      gtk_text_buffer_remove_tag (buffer, tag, &at, &end);
+      /* Off up to the end now; looked at again from there. */
+      toggle = span->end;
+    }
+}
+
+void
+_mg_document_view_restyle (GtkTextBuffer *buffer,
+                           GtkTextTag    *tag,
+                           GArray        *spans,
+                           gboolean       on)
+{
+  coalesce (spans);
+  if (on)
+    apply_spans (buffer, tag, spans);
+  else
+    remove_spans (buffer, tag, spans);
+}
+
+static void
 remove_styles (MgDocumentView *self,
-               GtkTextIter    *from,
-               GtkTextIter    *to)
+               GArray         *spans)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GHashTableIter iter;
@@ -295,13 +377,13 @@ remove_styles (MgDocumentView *self,
 
   g_hash_table_iter_init (&iter, self->color_tags);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    gtk_text_buffer_remove_tag (buffer, value, from, to);
+    remove_spans (buffer, value, spans);
   g_hash_table_iter_init (&iter, self->stripe_tags);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    gtk_text_buffer_remove_tag (buffer, value, from, to);
-  gtk_text_buffer_remove_tag (buffer, self->highlight_tag, from, to);
-  gtk_text_buffer_remove_tag (buffer, self->starred_tag, from, to);
-  gtk_text_buffer_remove_tag (buffer, self->overlap_tag, from, to);
+    remove_spans (buffer, value, spans);
+  remove_spans (buffer, self->highlight_tag, spans);
+  remove_spans (buffer, self->starred_tag, spans);
+  remove_spans (buffer, self->overlap_tag, spans);
 }
 
 /* Re-applies the annotation styles on @dirty (sorted, disjoint spans of
@@ -321,15 +403,9 @@ redraw (MgDocumentView *self,
 
   if (dirty->len == 0)
     return;
-  for (guint i = 0; i < dirty->len; i++)
-    {
-      Span *span = &g_array_index (dirty, Span, i);
-      GtkTextIter from, to;
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &from, span->start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &to, span->end);
-      remove_styles (self, &from, &to);
-    }
+  /* Where annotations only came, every style there stays. */
+  if (self->dirty_shrinks)
+    remove_styles (self, dirty);
 
   if (self->store == NULL)
     return;
@@ -538,6 +614,7 @@ mg_document_view_refresh (MgDocumentView *self)
       rebuild_mirror (self);
       g_array_set_size (self->dirty, 0);
       g_array_append_val (self->dirty, all);
+      self->dirty_shrinks = TRUE;
     }
   else if (self->bulk_pending)
     reconcile_mirror (self);
@@ -545,6 +622,7 @@ mg_document_view_refresh (MgDocumentView *self)
   redraw (self, self->dirty);
 
   self->dirty_all = FALSE;
+  self->dirty_shrinks = FALSE;
   self->bulk_pending = FALSE;
   g_array_set_size (self->dirty, 0);
   /* The annotations under the cursor may have changed. */
@@ -587,6 +665,25 @@ queue_full_refresh (MgDocumentView *self)
   queue_refresh (self);
 }
 
+/* Replaces @removed items of @array at @position with those of @items. */
+static void
+splice (GPtrArray *array,
+        guint      position,
+        guint      removed,
+        GPtrArray *items)
+{
+  guint tail = array->len - position - removed;
+  guint len = array->len - removed + items->len;
+
+  if (items->len > removed)
+    g_ptr_array_set_size (array, len);
+  memmove (array->pdata + position + items->len, array->pdata + position + removed,
+           tail * sizeof (gpointer));
+  memcpy (array->pdata + position, items->pdata, items->len * sizeof (gpointer));
+  if (items->len < removed)
+    g_ptr_array_set_size (array, len);
+}
+
 static void
 store_items_changed (GListModel     *model,
                      guint           position,
@@ -612,27 +709,24 @@ store_items_changed (GListModel     *model,
       return;
     }
 
-  for (guint i = 0; i < removed; i++)
-    {
-      MgAnnotation *annotation = g_ptr_array_index (self->mirror, position + i);
-      guint64 *range = g_hash_table_lookup (self->drawn, annotation);
+  /* One change may report many positions, most of them annotations that
+   * stayed where they were (a change of many at once, or one moved far):
+   * only those that came, went or moved are redrawn. */
+  {
+    g_autoptr(GHashTable) gone = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+    g_autoptr(GPtrArray) items = g_ptr_array_sized_new (added);
 
-      if (range != NULL)
-        add_dirty (self, *range);
-      g_hash_table_remove (self->drawn, annotation);
-    }
-  g_ptr_array_remove_range (self->mirror, position, removed);
+    for (guint i = 0; i < removed; i++)
+      {
+        MgAnnotation *annotation = g_ptr_array_index (self->mirror, position + i);
+        guint64 *range = NULL;
 
-  for (guint i = 0; i < added; i++)
-    {
-      MgAnnotation *annotation = mg_annotation_store_get_annotation (self->store, position + i);
-      guint64 *range = g_new (guint64, 1);
-
-      *range = range_of (annotation);
-      add_dirty (self, *range);
-      g_ptr_array_insert (self->mirror, position + i, annotation);
-      g_hash_table_insert (self->drawn, annotation, range);
-    }
+        if (g_hash_table_steal_extended (self->drawn, annotation, NULL, (gpointer *) &range))
+          g_hash_table_insert (gone, annotation, range);
+      }
+    diff_drawn (self, gone, self->drawn, position, added, items);
+    splice (self->mirror, position, removed, items);
+  }
   queue_refresh (self);
 }
 

@@ -101,8 +101,10 @@ refilter_idle (gpointer data)
 void
 _mg_window_suggestions_store_changed (MgWindow *self)
 {
+  /* After the view has restyled the annotations (G_PRIORITY_HIGH_IDLE) and
+   * before the next frame is drawn, so that the frame shows both. */
   if (self->show_suggestions && self->suggestions_all != NULL && self->suggest_refilter_id == 0)
-    self->suggest_refilter_id = g_idle_add (refilter_idle, self);
+    self->suggest_refilter_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, refilter_idle, self, NULL);
 }
 
 /* What the worker reads: the speech and the lexicon, both its own. */
