@@ -32,11 +32,8 @@ main (int   argc,
       return 2;
     }
 
-  gtk_init ();
-  adw_init ();
-  app = mg_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+  app = bench_application_new ();
+  if (app == NULL)
     return 1;
   file = g_file_new_for_commandline_arg (argv[1]);
 
@@ -50,15 +47,12 @@ main (int   argc,
       double open_s, frame_s, tag_s, cpu, open_cpu, frame_cpu, tag_cpu;
       guint n;
 
-      gtk_window_present (GTK_WINDOW (window));
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
+      present_and_settle (window);
 
       start = g_get_monotonic_time ();
       cpu = cpu_seconds ();
       mg_window_open_file (window, file);
-      while (mg_window_is_loading (window))
-        g_main_context_iteration (NULL, TRUE);
+      wait_loaded (window);
       view = MG_DOCUMENT_VIEW (mg_window_get_document_view (window));
       mg_document_view_refresh (view);
       open_s = seconds_since (start);

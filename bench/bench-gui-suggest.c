@@ -92,11 +92,8 @@ main (int   argc,
       return 2;
     }
 
-  gtk_init ();
-  adw_init ();
-  app = mg_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+  app = bench_application_new ();
+  if (app == NULL)
     return 1;
   file = g_file_new_for_commandline_arg (argv[1]);
 

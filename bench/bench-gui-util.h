@@ -6,6 +6,9 @@
 #include <time.h>
 #include <adwaita.h>
 
+#include "mg-application.h"
+#include "mg-window.h"
+
 /* CPU time of the whole process (threads included): steadier than the
  * wall-clock time on a busy machine. */
 static inline double
@@ -43,4 +46,40 @@ wait_for_frame (GtkWidget *widget)
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, id);
+}
+
+/* GTK and libadwaita started, and a registered MgApplication that is not
+ * unique (NULL when it cannot register). */
+static inline MgApplication *
+bench_application_new (void)
+{
+  MgApplication *app;
+
+  gtk_init ();
+  adw_init ();
+  app = mg_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+    {
+      g_object_unref (app);
+      return NULL;
+    }
+  return app;
+}
+
+/* Shows @window and lets it settle. */
+static inline void
+present_and_settle (MgWindow *window)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop until @window has loaded what it opens. */
+static inline void
+wait_loaded (MgWindow *window)
+{
+  while (mg_window_is_loading (window))
+    g_main_context_iteration (NULL, TRUE);
 }

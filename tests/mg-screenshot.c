@@ -16,6 +16,9 @@
  * it opens to OUT-NAME.png; --compare=EARLIER renders Compare Speeches with
  * EARLIER against SPEECH to OUT-compare.png.
  *
+ * SPEECH may be a folder, opened as a study; --study-search=TEXT then
+ * types TEXT in the study's search.
+ *
  * TAG is the tag's position from 1 (0: a plain highlight), followed by
  * "+N" for each further tag; a trailing "*" stars the annotation. Runs under any display, Xvfb included. Give it a
  * copy of the speech: the annotations are saved beside it, as in the
@@ -31,6 +34,7 @@
 #include "mg-document-view.h"
 #include "mg-window-compare.h"
 #include "widget-texture.h"
+#include "mg-study-sidebar.h"
 #include "mg-window-private.h"
 
 static void
@@ -71,7 +75,10 @@ save_with_popover (GtkWidget  *window,
   gtk_snapshot_restore (snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
-    return 1;
+    {
+      fprintf (stderr, "Nothing drawn\n");
+      return 1;
+    }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   return gdk_texture_save_to_png (texture, path) ? 0 : 1;
@@ -149,6 +156,7 @@ main (int   argc,
   const char *suggestion_at = NULL;
   const char *opens = NULL;
   const char *compare_with = NULL;
+  const char *study_search = NULL;
   int first = 1;
   int width, height;
 
@@ -164,6 +172,8 @@ main (int   argc,
         opens = argv[first] + strlen ("--open=");
       else if (g_str_equal (argv[first], "--suggestions"))
         suggestions = TRUE;
+      else if (g_str_has_prefix (argv[first], "--study-search="))
+        study_search = argv[first] + strlen ("--study-search=");
       else if (g_str_has_prefix (argv[first], "--suggestions="))
         {
           suggestions = TRUE;
@@ -174,7 +184,7 @@ main (int   argc,
     }
   if (argc < first + 2)
     {
-      fprintf (stderr, "Usage: %s [--dark] [--suggestions[=AT]] [--tags] [--open=ACTION:NAME] [--compare=EARLIER] SPEECH OUT.png [QUOTE=TAG[+TAG…][*]]…\n", argv[0]);
+      fprintf (stderr, "Usage: %s [--dark] [--suggestions[=AT]] [--tags] [--open=ACTION:NAME] [--compare=EARLIER] [--study-search=TEXT] SPEECH|FOLDER OUT.png [QUOTE=TAG[+TAG…][*]]…\n", argv[0]);
       return 2;
     }
 
@@ -201,7 +211,14 @@ main (int   argc,
   while (mg_window_is_loading (window))
     g_main_context_iteration (NULL, TRUE);
   if (!mg_window_has_document (window))
-    return 1;
+    {
+      fprintf (stderr, "Could not open %s\n", argv[first]);
+      return 1;
+    }
+  /* A folder opens as a study: its search, typed in the sidebar. */
+  if (study_search != NULL)
+    mg_study_sidebar_set_search (MG_STUDY_SIDEBAR (mg_window_get_study_sidebar (window)),
+                                 study_search, FALSE);
 
   view = MG_DOCUMENT_VIEW (mg_window_get_document_view (window));
   for (int i = first + 2; i < argc; i++)
@@ -262,11 +279,17 @@ main (int   argc,
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
-    return 1;
+    {
+      fprintf (stderr, "Nothing drawn\n");
+      return 1;
+    }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (!gdk_texture_save_to_png (texture, argv[first + 1]))
-    return 1;
+    {
+      fprintf (stderr, "Could not write %s\n", argv[first + 1]);
+      return 1;
+    }
 
   if (selection && mg_document_view_popup_tags (view))
     {

@@ -180,6 +180,15 @@ test_search (Fixture       *f,
   /* Invalid UTF-8 is no word. */
   check_search (f, "\xff", FALSE, "");
 
+  /* Each hit's line of details. */
+  {
+    g_autoptr(GPtrArray) slowed = mg_collection_search (f->collection, "slowed", FALSE);
+    g_autofree char *details = mg_collection_hit_dup_details (g_ptr_array_index (slowed, 0));
+
+    g_assert_true (g_str_has_prefix (details, "¶"));
+    g_assert_true (g_str_has_suffix (details, " · Figure · Ann Smith · ★ — growth slowed"));
+  }
+
   hits = mg_collection_search (f->collection, "zhang", FALSE);
   g_assert_cmpuint (mg_collection_hit_get_n_in_speech (g_ptr_array_index (hits, 0)), ==, 2);
   g_assert_cmpuint (mg_collection_hit_get_n_in_speech (g_ptr_array_index (hits, 1)), ==, 2);

@@ -369,6 +369,70 @@ test_export (Fixture       *f,
   g_assert_null (strstr (contents, "Reading notes"));
 }
 
+/* Every format the study's dialog offers writes a file holding every
+ * speech. */
+static void
+test_export_formats (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const MgExportFormat offered[] = {
+    MG_EXPORT_FORMAT_MARKDOWN, MG_EXPORT_FORMAT_HTML, MG_EXPORT_FORMAT_CSV, MG_EXPORT_FORMAT_TEXT,
+    MG_EXPORT_FORMAT_PDF, MG_EXPORT_FORMAT_JSON, MG_EXPORT_FORMAT_QDPX,
+  };
+  MgExportDialog *dialog;
+
+  open_study (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-study", NULL));
+  mg_gui_test_iterate ();
+  dialog = mg_window_get_study_export_dialog (f->window);
+  g_assert_nonnull (dialog);
+  for (gsize i = 0; i < G_N_ELEMENTS (offered); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *out = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      mg_export_dialog_set_format (dialog, offered[i]);
+      g_assert_cmpint (mg_export_dialog_get_format (dialog), ==, offered[i]);
+      name = mg_export_dialog_dup_suggested_name (dialog);
+      g_assert_true (g_str_has_prefix (name, "study-summary."));
+      out = g_build_filename (f->tmp, name, NULL);
+      file = g_file_new_for_path (out);
+      /* The dialog closes once the file is written: held until then. */
+      g_object_ref (dialog);
+      mg_export_dialog_export_to_file (dialog, file);
+      while (mg_export_dialog_get_exporting (dialog))
+        g_main_context_iteration (NULL, TRUE);
+      g_object_unref (dialog);
+      g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 100);
+      if (offered[i] == MG_EXPORT_FORMAT_CSV)
+        {
+          /* A first column names each quote's speech. */
+          g_assert_nonnull (strstr (contents, "document"));
+          g_assert_nonnull (strstr (contents, "study/keynote.md"));
+          g_assert_nonnull (strstr (contents, "study/2025-report.txt"));
+        }
+      if (offered[i] == MG_EXPORT_FORMAT_JSON || offered[i] == MG_EXPORT_FORMAT_HTML)
+        {
+          g_assert_nonnull (strstr (contents, "Projects First"));
+          g_assert_nonnull (strstr (contents, "新质生产力"));
+          g_assert_nonnull (strstr (contents, "5.2%"));
+        }
+      /* The dialog closes after an export: opened again for the next. */
+      mg_gui_test_iterate ();
+      if (mg_window_get_study_export_dialog (f->window) == NULL)
+        {
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-study", NULL));
+          mg_gui_test_iterate ();
+          dialog = mg_window_get_study_export_dialog (f->window);
+          g_assert_nonnull (dialog);
+        }
+    }
+}
+
 static void
 test_recent (Fixture       *f,
              gconstpointer  data)
@@ -484,6 +548,7 @@ main (int   argc,
   ADD ("leave", test_leave_study);
   ADD ("search", test_search);
   ADD ("export", test_export);
+  ADD ("export-formats", test_export_formats);
   ADD ("recent", test_recent);
   ADD ("narrow", test_narrow);
   ADD ("bad-folder", test_bad_folder);

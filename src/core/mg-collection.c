@@ -715,6 +715,7 @@ enum {
   HIT_PROP_ANNOTATION,
   HIT_PROP_FIRST,
   HIT_PROP_N_IN_SPEECH,
+  HIT_PROP_DETAILS,
   HIT_N_PROPS
 };
 
@@ -753,6 +754,9 @@ mg_collection_hit_get_property (GObject    *object,
     case HIT_PROP_N_IN_SPEECH:
       g_value_set_uint (value, self->n_in_speech);
       break;
+    case HIT_PROP_DETAILS:
+      g_value_take_string (value, mg_collection_hit_dup_details (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -776,6 +780,8 @@ mg_collection_hit_class_init (MgCollectionHitClass *klass)
     g_param_spec_boolean ("first", NULL, NULL, FALSE, flags);
   properties[HIT_PROP_N_IN_SPEECH] =
     g_param_spec_uint ("n-in-speech", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[HIT_PROP_DETAILS] =
+    g_param_spec_string ("details", NULL, NULL, "", flags);
   g_object_class_install_properties (object_class, HIT_N_PROPS, properties);
 }
 
@@ -852,4 +858,42 @@ mg_collection_search (MgCollection *self,
         MG_COLLECTION_HIT (g_ptr_array_index (hits, k))->n_in_speech = hits->len - first;
     }
   return hits;
+}
+
+char *
+mg_collection_hit_dup_details (MgCollectionHit *self)
+{
+  MgAnnotation *annotation;
+  MgTagSet *tags;
+  const char * const *ids;
+  const char *author;
+  const char *note;
+  g_autofree char *location = NULL;
+  GString *details;
+
+  g_return_val_if_fail (MG_IS_COLLECTION_HIT (self), NULL);
+
+  annotation = self->annotation;
+  tags = mg_annotation_store_get_tag_set (self->speech->store);
+  details = g_string_new (NULL);
+  location = mg_location_format (mg_annotation_get_paragraph (annotation),
+                                 mg_annotation_get_sentence (annotation));
+  g_string_append (details, mg_annotation_is_orphaned (annotation) ? _("orphaned") : location);
+  ids = mg_annotation_get_tags (annotation);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      MgTag *tag = mg_tag_set_lookup (tags, ids[i]);
+
+      g_string_append (details, i == 0 ? " · " : ", ");
+      g_string_append (details, tag != NULL ? mg_tag_get_display_name (tag) : ids[i]);
+    }
+  author = mg_annotation_get_author (annotation);
+  if (*author != '\0')
+    g_string_append_printf (details, " · %s", author);
+  if (mg_annotation_get_starred (annotation))
+    g_string_append (details, " · ★");
+  note = mg_annotation_get_note (annotation);
+  if (*note != '\0')
+    g_string_append_printf (details, " — %s", note);
+  return g_string_free (details, FALSE);
 }

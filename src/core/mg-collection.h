@@ -93,7 +93,7 @@ MgSummary          *mg_collection_new_summary     (MgCollection          *self,
 /* Study-wide search. One hit: an annotation of a speech. Properties
  * (read-only): speech, annotation, first (the first hit of its speech:
  * where a list shows the speech's heading), n-in-speech (the hits of its
- * speech). */
+ * speech), details (mg_collection_hit_dup_details()). */
 #define MG_TYPE_COLLECTION_HIT (mg_collection_hit_get_type ())
 G_DECLARE_FINAL_TYPE (MgCollectionHit, mg_collection_hit, MG, COLLECTION_HIT, GObject)
 
@@ -101,6 +101,10 @@ MgCollectionSpeech *mg_collection_hit_get_speech      (MgCollectionHit *self);
 MgAnnotation       *mg_collection_hit_get_annotation  (MgCollectionHit *self);
 gboolean            mg_collection_hit_get_first       (MgCollectionHit *self);
 guint               mg_collection_hit_get_n_in_speech (MgCollectionHit *self);
+/* One line on the annotation, as a list of results shows it under the
+ * quote: "¶12 · Figure, Slogan · Li Wei · ★ — its note" (each part only
+ * when there is one; "orphaned" for an annotation not placed). */
+char               *mg_collection_hit_dup_details     (MgCollectionHit *self);
 
 /* The annotations of every speech that match @text (see
  * mg_search_annotation_matches_query(): each word found in the quote, the

@@ -4,7 +4,6 @@
 
 #include <glib/gi18n.h>
 
-#include "mg-annotation-row.h"
 #include "mg-search.h"
 #include "mg-study-sidebar.h"
 
@@ -27,6 +26,9 @@ struct _MgStudySidebar
   MgCollection       *collection;
   MgCollectionSpeech *speech;
   guint               refresh_id;
+  char               *shown_text;    /* the search the results are of */
+  guint               shown_starred : 1;
+  guint               stale : 1;     /* annotations changed since */
   guint               selecting : 1;
 };
 
@@ -93,10 +95,20 @@ refresh_results (MgStudySidebar *self)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->collection == NULL || !search_active (self))
     {
+      g_clear_pointer (&self->shown_text, g_free);
       g_list_store_remove_all (self->results);
       gtk_stack_set_visible_child_name (self->stack, "speeches");
       return;
     }
+  /* The entry reports a change a moment after it was set: the results
+   * shown are already those. */
+  if (!self->stale && self->shown_text != NULL && g_str_equal (self->shown_text, text) &&
+      self->shown_starred == starred)
+    return;
+  g_free (self->shown_text);
+  self->shown_text = g_strdup (text);
+  self->shown_starred = starred;
+  self->stale = FALSE;
 
   hits = mg_collection_search (self->collection, text, starred);
   g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
@@ -118,6 +130,7 @@ static void
 speech_changed_cb (MgStudySidebar *self)
 {
   update_counts (self);
+  self->stale = TRUE;
   /* Edits come one by one while typing a note: one search after them. */
   if (search_active (self) && self->refresh_id == 0)
     self->refresh_id = g_timeout_add (200, refresh_timeout, self);
@@ -213,6 +226,7 @@ mg_study_sidebar_set_collection (MgStudySidebar *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_toggle_button_set_active (self->starred_button, FALSE);
   update_counts (self);
+  self->stale = TRUE;
   refresh_results (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLECTION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEECH]);
@@ -350,6 +364,7 @@ mg_study_sidebar_dispose (GObject *object)
   MgStudySidebar *self = MG_STUDY_SIDEBAR (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_pointer (&self->shown_text, g_free);
   if (self->collection != NULL)
     mg_study_sidebar_set_collection (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_STUDY_SIDEBAR);
@@ -386,7 +401,7 @@ mg_study_sidebar_class_init (MgStudySidebarClass *klass)
   g_type_ensure (MG_TYPE_COLLECTION);
   g_type_ensure (MG_TYPE_COLLECTION_SPEECH);
   g_type_ensure (MG_TYPE_COLLECTION_HIT);
-  g_type_ensure (MG_TYPE_ANNOTATION_ROW);
+  g_type_ensure (MG_TYPE_ANNOTATION);
   g_type_ensure (MG_TYPE_ANNOTATION_STORE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
