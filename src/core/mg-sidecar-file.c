@@ -63,6 +63,41 @@ mg_sidecar_default_file (GFile *document)
   return g_file_get_child (parent, name);
 }
 
+GFile *
+mg_sidecar_document_file (GFile *sidecar_file)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *base = NULL;
+  gsize len;
+
+  g_return_val_if_fail (G_IS_FILE (sidecar_file), NULL);
+
+  base = g_file_get_basename (sidecar_file);
+  parent = g_file_get_parent (sidecar_file);
+  if (base == NULL || parent == NULL || !g_str_has_suffix (base, MG_SIDECAR_SUFFIX))
+    return NULL;
+  len = strlen (base) - strlen (MG_SIDECAR_SUFFIX);
+  if (len == 0)
+    return NULL;
+  base[len] = '\0';
+  return g_file_get_child (parent, base);
+}
+
+GFile *
+mg_sidecar_resolve_open (GFile        *file,
+                         GCancellable *cancellable)
+{
+  g_autoptr(GFile) speech = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  speech = mg_sidecar_document_file (file);
+  if (speech != NULL &&
+      g_file_query_file_type (speech, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_REGULAR)
+    return g_steal_pointer (&speech);
+  return g_object_ref (file);
+}
+
 char *
 mg_sidecar_display_name (GFile *file)
 {

@@ -64,6 +64,15 @@ G_DECLARE_FINAL_TYPE (MgSidecar, mg_sidecar, MG, SIDECAR, GObject)
 
 /* <document>.marginalia.json beside @document. */
 GFile             *mg_sidecar_default_file       (GFile             *document);
+/* The speech of the sidecar @sidecar_file: its name without
+ * ".marginalia.json", beside it (whether or not it exists); NULL when the
+ * name does not end so or nothing is left before the suffix. */
+GFile             *mg_sidecar_document_file      (GFile             *sidecar_file);
+/* What opening @file shows: for a sidecar whose speech is beside it, that
+ * speech; otherwise @file itself (a speech, or a shared annotations file
+ * carrying its text). A new reference. Does blocking I/O. */
+GFile             *mg_sidecar_resolve_open       (GFile             *file,
+                                                  GCancellable      *cancellable);
 
 /* A sidecar for @file, bound to @document (nullable when the speech is
  * missing and the sidecar embeds its text). Holds an empty store with the

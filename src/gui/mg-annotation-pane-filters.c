@@ -7,6 +7,7 @@
 
 #include "mg-annotation-pane-private.h"
 #include "mg-tag-chip.h"
+#include "mg-wrap-box.h"
 
 /* Matching ------------------------------------------------------------- */
 
@@ -155,9 +156,29 @@ first_tag_index (MgAnnotationPane *self,
 }
 
 int
+_mg_annotation_pane_group_of (MgAnnotationPane *self,
+                             MgAnnotation     *annotation)
+{
+  return first_tag_index (self, annotation);
+}
+
+const char *
+_mg_annotation_pane_group_name (MgAnnotationPane *self,
+                               MgAnnotation     *annotation)
+{
+  int index = first_tag_index (self, annotation);
+
+  if (index == G_MAXINT)
+    return _("Highlights");
+  if (index == G_MAXINT - 1)
+    return _("Other Tags");
+  return mg_tag_get_display_name (mg_tag_set_get_tag (self->tag_set, index));
+}
+
+int
 _mg_annotation_pane_tag_sort_func (gconstpointer a,
-                                   gconstpointer b,
-                                   gpointer      user_data)
+                                  gconstpointer b,
+                                  gpointer      user_data)
 {
   MgAnnotationPane *self = user_data;
   int ka = first_tag_index (self, MG_ANNOTATION ((gpointer) a));
@@ -212,7 +233,7 @@ find_tag_toggle (MgAnnotationPane *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      GtkWidget *button = child;
 
       if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "mg-tag-id"), tag_id) == 0)
         return button;
@@ -230,7 +251,7 @@ _mg_annotation_pane_update_tag_counts (MgAnnotationPane *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      GtkWidget *button = child;
       GtkWidget *chip = gtk_button_get_child (GTK_BUTTON (button));
       const char *tag_id = g_object_get_data (G_OBJECT (button), "mg-tag-id");
       MgTag *tag = mg_tag_chip_get_tag (MG_TAG_CHIP (chip));
@@ -251,15 +272,13 @@ _mg_annotation_pane_update_tag_counts (MgAnnotationPane *self)
 void
 _mg_annotation_pane_rebuild_tag_filters (MgAnnotationPane *self)
 {
-  GtkWidget *child;
   guint n_tags = self->tag_set != NULL ? mg_tag_set_get_n_tags (self->tag_set) : 0;
   g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   gpointer key;
   gboolean dropped = FALSE;
 
-  while ((child = gtk_widget_get_first_child (self->tag_filter_box)) != NULL)
-    gtk_flow_box_remove (GTK_FLOW_BOX (self->tag_filter_box), child);
+  mg_wrap_box_remove_all (MG_WRAP_BOX (self->tag_filter_box));
 
   for (guint i = 0; i < n_tags; i++)
     {
@@ -278,9 +297,7 @@ _mg_annotation_pane_rebuild_tag_filters (MgAnnotationPane *self)
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "mg-tag-filter");
       g_signal_connect (button, "toggled", G_CALLBACK (tag_toggle_toggled_cb), self);
-      gtk_flow_box_append (GTK_FLOW_BOX (self->tag_filter_box), button);
-      /* One tab stop per chip: the button, not its flow box child. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+      mg_wrap_box_append (MG_WRAP_BOX (self->tag_filter_box), button);
     }
 
   /* A tag that went away no longer filters. */
@@ -525,6 +542,8 @@ mg_annotation_pane_set_sort_by (MgAnnotationPane *self,
   by_tag = g_str_equal (sort_by, MG_ANNOTATION_PANE_SORT_TAG);
   gtk_sort_list_model_set_sorter (self->sort_model,
                                   by_tag ? GTK_SORTER (self->tag_sorter) : NULL);
+  /* An order that did not change moves no row: the headings still do. */
+  _mg_annotation_pane_update_headings (self);
   _mg_annotation_pane_notify_prop (self, PROP_SORT_BY);
 }
 

@@ -35,6 +35,7 @@ struct _MgAnnotationPane
   GStrv               authors;
   guint               refresh_id;
   gpointer            last_selected;  /* only compared, never dereferenced */
+  GHashTable         *list_items;     /* the main list's GtkListItems */
 
   GtkWidget          *box;
   GtkWidget          *search_entry;
@@ -76,8 +77,9 @@ enum
 
 void     _mg_annotation_pane_notify_prop         (MgAnnotationPane *self,
                                                   guint             prop_id);
-void     _mg_annotation_pane_update_state        (MgAnnotationPane *self);
-void     _mg_annotation_pane_refresh             (MgAnnotationPane *self);
+void     _mg_annotation_pane_update_state         (MgAnnotationPane *self);
+void     _mg_annotation_pane_refresh              (MgAnnotationPane *self);
+void     _mg_annotation_pane_update_headings      (MgAnnotationPane *self);
 
 /* mg-annotation-pane-filters.c */
 gboolean _mg_annotation_pane_placed_match        (gpointer          item,
@@ -87,12 +89,18 @@ gboolean _mg_annotation_pane_orphan_match        (gpointer          item,
 int      _mg_annotation_pane_tag_sort_func       (gconstpointer     a,
                                                   gconstpointer     b,
                                                   gpointer          user_data);
-gboolean _mg_annotation_pane_filters_active      (MgAnnotationPane *self);
-void     _mg_annotation_pane_rebuild_tag_filters (MgAnnotationPane *self);
-void     _mg_annotation_pane_update_tag_counts   (MgAnnotationPane *self);
-void     _mg_annotation_pane_update_authors      (MgAnnotationPane *self);
-void     _mg_annotation_pane_reset_store_filters (MgAnnotationPane *self);
-void     _mg_annotation_pane_sync_search_entry   (MgAnnotationPane *self);
+gboolean _mg_annotation_pane_filters_active       (MgAnnotationPane *self);
+/* Sorted by tag: the group of @annotation (its first tag in the tag set's
+ * order) and the group's name. */
+int      _mg_annotation_pane_group_of             (MgAnnotationPane *self,
+                                                  MgAnnotation     *annotation);
+const char *_mg_annotation_pane_group_name        (MgAnnotationPane *self,
+                                                  MgAnnotation     *annotation);
+void     _mg_annotation_pane_rebuild_tag_filters  (MgAnnotationPane *self);
+void     _mg_annotation_pane_update_tag_counts    (MgAnnotationPane *self);
+void     _mg_annotation_pane_update_authors       (MgAnnotationPane *self);
+void     _mg_annotation_pane_reset_store_filters  (MgAnnotationPane *self);
+void     _mg_annotation_pane_sync_search_entry    (MgAnnotationPane *self);
 /* Follows the store's "in-bulk": during a change of many annotations the
  * lists let go of the store, and take it back once when it is over. */
 void     _mg_annotation_pane_watch_bulk          (MgAnnotationPane *self);

@@ -9,6 +9,7 @@
 #include "mg-annotation-pane-private.h"
 #include "mg-annotation-row.h"
 #include "mg-tag-chip.h"
+#include "mg-wrap-box.h"
 
 
 G_DEFINE_FINAL_TYPE (MgAnnotationPane, mg_annotation_pane, GTK_TYPE_WIDGET)
@@ -63,10 +64,55 @@ _mg_annotation_pane_update_state (MgAnnotationPane *self)
   gtk_widget_set_visible (self->orphan_section, n_orphans > 0);
 }
 
+/* Sorted by tag, the first row of each group carries the group's name
+ * (GTK 4.8's list view has no section headers). */
+static void
+update_heading (MgAnnotationPane *self,
+                GtkListItem      *item)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+  MgAnnotation *annotation = gtk_list_item_get_item (item);
+  guint position = gtk_list_item_get_position (item);
+  const char *heading = NULL;
+
+  if (row == NULL || annotation == NULL)
+    return;
+  if (g_strcmp0 (self->sort_by, MG_ANNOTATION_PANE_SORT_TAG) == 0 && position != GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr(MgAnnotation) previous = position > 0
+        ? g_list_model_get_item (G_LIST_MODEL (self->sort_model), position - 1) : NULL;
+
+      if (previous == NULL ||
+          _mg_annotation_pane_group_of (self, previous) != _mg_annotation_pane_group_of (self, annotation))
+        heading = _mg_annotation_pane_group_name (self, annotation);
+    }
+  mg_annotation_row_set_heading (MG_ANNOTATION_ROW (row), heading);
+}
+
+static void
+position_changed_cb (GtkListItem      *item,
+                     GParamSpec       *pspec,
+                     MgAnnotationPane *self)
+{
+  update_heading (self, item);
+}
+
+void
+_mg_annotation_pane_update_headings (MgAnnotationPane *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->list_items);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_heading (self, item);
+}
+
 static void
 model_items_changed_cb (MgAnnotationPane *self)
 {
   _mg_annotation_pane_update_state (self);
+  _mg_annotation_pane_update_headings (self);
 }
 
 static void
@@ -130,6 +176,7 @@ _mg_annotation_pane_refresh (MgAnnotationPane *self)
   _mg_annotation_pane_update_tag_counts (self);
   _mg_annotation_pane_update_authors (self);
   _mg_annotation_pane_update_state (self);
+  _mg_annotation_pane_update_headings (self);
 }
 
 static void
@@ -311,14 +358,54 @@ list_activate_cb (MgAnnotationPane *self,
   emit_activated (self, annotation);
 }
 
+/* A click on the row that is selected already: no selection change, so
+ * the passage is revealed again (after the speech was scrolled away). The
+ * press is seen before the list view's own gesture selects the row. */
+static void
+row_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                GtkListItem     *item)
+{
+  g_object_set_data (G_OBJECT (gesture), "mg-was-selected",
+                     GINT_TO_POINTER (n_press == 1 && gtk_list_item_get_selected (item)));
+}
+
+static void
+row_released_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkListItem     *item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  MgAnnotationPane *self = MG_ANNOTATION_PANE (gtk_widget_get_ancestor (row, MG_TYPE_ANNOTATION_PANE));
+
+  if (self != NULL && g_object_get_data (G_OBJECT (gesture), "mg-was-selected") &&
+      gtk_list_item_get_selected (item) && gtk_list_item_get_item (item) != NULL)
+    emit_activated (self, gtk_list_item_get_item (item));
+  g_object_set_data (G_OBJECT (gesture), "mg-was-selected", NULL);
+}
+
 static void
 factory_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   MgAnnotationPane         *self)
 {
   GtkWidget *row = mg_annotation_row_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
 
   g_object_bind_property (self, "read-only", row, "read-only", G_BINDING_SYNC_CREATE);
+  if (g_object_get_data (G_OBJECT (factory), "mg-main-list") != NULL)
+    {
+      g_hash_table_add (self->list_items, item);
+      g_signal_connect_object (item, "notify::position", G_CALLBACK (position_changed_cb), self, 0);
+    }
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), item);
+  g_signal_connect (click, "released", G_CALLBACK (row_released_cb), item);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
   gtk_list_item_set_child (item, row);
 }
 
@@ -331,6 +418,16 @@ factory_bind_cb (GtkSignalListItemFactory *factory,
 
   mg_annotation_row_set_tag_set (row, self->tag_set);
   mg_annotation_row_set_annotation (row, gtk_list_item_get_item (item));
+  if (g_hash_table_contains (self->list_items, item))
+    update_heading (self, item);
+}
+
+static void
+factory_teardown_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     MgAnnotationPane         *self)
+{
+  g_hash_table_remove (self->list_items, item);
 }
 
 static void
@@ -349,6 +446,7 @@ create_factory (MgAnnotationPane *self)
   g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (factory_teardown_cb), self);
 
   return factory;
 }
@@ -389,6 +487,7 @@ mg_annotation_pane_finalize (GObject *object)
   MgAnnotationPane *self = MG_ANNOTATION_PANE (object);
 
   g_clear_pointer (&self->active_tags, g_hash_table_unref);
+  g_clear_pointer (&self->list_items, g_hash_table_unref);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->search_key, g_free);
   g_clear_pointer (&self->author, g_free);
@@ -525,6 +624,7 @@ mg_annotation_pane_class_init (MgAnnotationPaneClass *klass)
   gtk_widget_class_install_property_action (widget_class, "pane.sort-by", "sort-by");
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (MG_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/marginalia/Marginalia/mg-annotation-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, MgAnnotationPane, box);
@@ -555,6 +655,7 @@ mg_annotation_pane_init (MgAnnotationPane *self)
   g_autoptr(GtkNoSelection) orphan_selection = NULL;
 
   self->active_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->list_items = g_hash_table_new (NULL, NULL);
   self->sort_by = g_strdup (MG_ANNOTATION_PANE_SORT_POSITION);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -588,6 +689,7 @@ mg_annotation_pane_init (MgAnnotationPane *self)
                             G_CALLBACK (model_items_changed_cb), self);
 
   factory = create_factory (self);
+  g_object_set_data (G_OBJECT (factory), "mg-main-list", GINT_TO_POINTER (TRUE));
   gtk_list_view_set_factory (GTK_LIST_VIEW (self->list_view), factory);
   gtk_list_view_set_model (GTK_LIST_VIEW (self->list_view), GTK_SELECTION_MODEL (self->selection));
 

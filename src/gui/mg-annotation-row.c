@@ -23,6 +23,7 @@ struct _MgAnnotationRow
   MgTagSet     *tag_set;
 
   GtkWidget    *box;
+  GtkWidget    *heading_label;
   GtkWidget    *paragraph_label;
   GtkWidget    *quote_label;
   GtkWidget    *star_button;
@@ -557,6 +558,7 @@ mg_annotation_row_class_init (MgAnnotationRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/marginalia/Marginalia/mg-annotation-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, MgAnnotationRow, heading_label);
   gtk_widget_class_bind_template_child (widget_class, MgAnnotationRow, box);
   gtk_widget_class_bind_template_child (widget_class, MgAnnotationRow, paragraph_label);
   gtk_widget_class_bind_template_child (widget_class, MgAnnotationRow, quote_label);
@@ -675,4 +677,24 @@ mg_annotation_row_set_read_only (MgAnnotationRow *self,
   if (self->orphan_box != NULL)
     gtk_widget_set_sensitive (self->orphan_box, !read_only);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+void
+mg_annotation_row_set_heading (MgAnnotationRow *self,
+                               const char      *heading)
+{
+  g_return_if_fail (MG_IS_ANNOTATION_ROW (self));
+
+  gtk_label_set_text (GTK_LABEL (self->heading_label), heading ? heading : "");
+  gtk_widget_set_visible (self->heading_label, heading != NULL);
+}
+
+const char *
+mg_annotation_row_get_heading (MgAnnotationRow *self)
+{
+  g_return_val_if_fail (MG_IS_ANNOTATION_ROW (self), NULL);
+
+  if (!gtk_widget_get_visible (self->heading_label))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->heading_label));
 }

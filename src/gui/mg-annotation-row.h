@@ -28,5 +28,10 @@ void          mg_annotation_row_set_tag_set    (MgAnnotationRow *self,
 gboolean      mg_annotation_row_get_read_only  (MgAnnotationRow *self);
 void          mg_annotation_row_set_read_only  (MgAnnotationRow *self,
                                                 gboolean         read_only);
+/* A heading above the row, the name of the group it starts (the pane
+ * sorted by tag); NULL for none. */
+void          mg_annotation_row_set_heading    (MgAnnotationRow *self,
+                                                const char      *heading);
+const char   *mg_annotation_row_get_heading    (MgAnnotationRow *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "mg-application.h"
+#include "mg-sidecar.h"
 #include "mg-window.h"
 
 struct _MgApplication
@@ -55,12 +56,15 @@ void
 mg_application_open_file (MgApplication *self,
                           GFile         *file)
 {
+  g_autoptr(GFile) shown = NULL;
   MgWindow *window;
 
   g_return_if_fail (MG_IS_APPLICATION (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  window = find_window_for_file (self, file);
+  /* A sidecar whose speech is open already presents that window. */
+  shown = mg_sidecar_resolve_open (file, NULL);
+  window = find_window_for_file (self, shown);
   if (window != NULL)
     {
       MgCollection *collection = mg_window_get_collection (window);
@@ -191,7 +195,46 @@ preferences_activated (GSimpleAction *action,
     mg_window_show_preferences (MG_WINDOW (window));
 }
 
+GFile *
+mg_application_dup_help_file (GError **error)
+{
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "help", "index.html", NULL);
+  g_autofree char *source = g_build_filename (SOURCE_HELP_DIR, "index.html", NULL);
+
+  if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
+    return g_file_new_for_path (installed);
+  if (g_file_test (source, G_FILE_TEST_IS_REGULAR))
+    return g_file_new_for_path (source);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("The help is not installed (looked for “%s”)"), installed);
+  return NULL;
+}
+
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = mg_application_dup_help_file (&error);
+  g_autofree char *uri = NULL;
+
+  if (file == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("No Help"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  uri = g_file_get_uri (file);
+  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+}
+
 static const GActionEntry app_entries[] = {
+  { "help", help_activated },
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
@@ -203,6 +246,7 @@ mg_application_startup (GApplication *app)
   GtkApplication *gtk_app = GTK_APPLICATION (app);
   static const struct { const char *action; const char *accels[4]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.open-folder", { "<Control><Shift>o", NULL } },

@@ -17,5 +17,9 @@ void           mg_application_open_file    (MgApplication *self,
 /* The sample speech, copied on first use into the user's data directory
  * (beside it go its annotations). */
 GFile         *mg_application_dup_sample_file (GError    **error);
+/* The user guide app.help (F1) opens: the installed page, else the one in
+ * the source tree (an uninstalled build); NULL with @error when neither is
+ * there. */
+GFile         *mg_application_dup_help_file   (GError    **error);
 
 G_END_DECLS

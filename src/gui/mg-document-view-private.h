@@ -57,6 +57,14 @@ struct _MgDocumentView
   guint              flash_id;
   guint              release_id;
 
+  /* Passages that annotations by different members cover together
+   * (Span of code points, sorted, joined), marked in the left gutter. */
+  GArray            *member_overlaps;
+  GtkWidget         *members_gutter;
+
+  /* The accessible description given for the annotations at the cursor. */
+  char              *announced;
+
   guint              annotatable : 1;
 };
 

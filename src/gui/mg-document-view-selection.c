@@ -135,10 +135,14 @@ static gboolean
 flash_done (gpointer data)
 {
   MgDocumentView *self = data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer;
   GtkTextIter start, end;
 
   self->flash_id = 0;
+  /* Disposed meanwhile (a window closing reveals nothing). */
+  if (self->text_view == NULL)
+    return G_SOURCE_REMOVE;
+  buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->flash_tag, &start, &end);
   return G_SOURCE_REMOVE;
@@ -155,7 +159,7 @@ mg_document_view_reveal_annotation (MgDocumentView *self,
   g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
   g_return_if_fail (MG_IS_ANNOTATION (annotation));
 
-  if (mg_annotation_is_orphaned (annotation))
+  if (mg_annotation_is_orphaned (annotation) || self->text_view == NULL)
     return;
 
   buffer = gtk_text_view_get_buffer (self->text_view);

@@ -20,6 +20,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void announce_cursor (MgDocumentView *self);
+
 static gboolean
 is_dark (void)
 {
@@ -384,6 +386,143 @@ redraw (MgDocumentView *self,
     style_apply (buffer, value);
 }
 
+/* Passages two members annotated --------------------------------------- */
+
+#define GUTTER_WIDTH 8
+#define TEXT_LEFT_MARGIN 32
+
+typedef struct
+{
+  guint       end;
+  const char *author;
+} Reach;
+
+/* Every passage covered by annotations of two different authors. The
+ * store is sorted by start, so the annotations before one that reach past
+ * its start overlap it from its start on: with another author's, up to the
+ * furthest end among them. Keeping the furthest end seen and the furthest
+ * of any other author makes it one pass, O(n). */
+static void
+find_member_overlaps (MgDocumentView *self)
+{
+  Reach first = { 0, NULL }, second = { 0, NULL };
+  guint n = self->store ? mg_annotation_store_get_n_annotations (self->store) : 0;
+
+  g_array_set_size (self->member_overlaps, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      MgAnnotation *annotation = mg_annotation_store_get_annotation (self->store, i);
+      Reach now;
+      guint s, other_end;
+
+      if (mg_annotation_is_orphaned (annotation))
+        continue;
+      s = mg_annotation_get_start (annotation);
+      now.end = mg_annotation_get_end (annotation);
+      now.author = mg_annotation_get_author (annotation);
+      if (s >= now.end)
+        continue;
+
+      other_end = g_strcmp0 (first.author, now.author) != 0 ? first.end : second.end;
+      if (other_end > s)
+        {
+          Span span = { s, MIN (now.end, other_end) };
+
+          g_array_append_val (self->member_overlaps, span);
+        }
+
+      /* first: the furthest end; second: the furthest of another author. */
+      if (g_strcmp0 (now.author, first.author) == 0)
+        first.end = MAX (first.end, now.end);
+      else if (now.end > first.end)
+        {
+          second = first;
+          first = now;
+        }
+      else if (now.end > second.end)
+        second = now;
+    }
+  coalesce (self->member_overlaps);
+
+  gtk_widget_set_visible (self->members_gutter, self->member_overlaps->len > 0);
+  gtk_text_view_set_left_margin (self->text_view,
+                                 self->member_overlaps->len > 0 ? TEXT_LEFT_MARGIN - GUTTER_WIDTH
+                                                                : TEXT_LEFT_MARGIN);
+  gtk_widget_queue_draw (self->members_gutter);
+}
+
+/* A bar beside the lines of each such passage. */
+static void
+draw_members_gutter (GtkDrawingArea *area,
+                     cairo_t        *cr,
+                     int             width,
+                     int             height,
+                     gpointer        data)
+{
+  MgDocumentView *self = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GdkRGBA rgba;
+  GdkRectangle visible;
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gdk_rgba_parse (&rgba, is_dark () ? "#c061cb" : "#813d9c");
+  gdk_cairo_set_source_rgba (cr, &rgba);
+  for (guint i = 0; i < self->member_overlaps->len; i++)
+    {
+      Span *span = &g_array_index (self->member_overlaps, Span, i);
+      GtkTextIter start, end;
+      GdkRectangle first, last;
+      int top, bottom;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, span->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, span->end);
+      gtk_text_iter_backward_char (&end);
+      gtk_text_view_get_iter_location (self->text_view, &start, &first);
+      gtk_text_view_get_iter_location (self->text_view, &end, &last);
+      if (last.y + last.height < visible.y)
+        continue;
+      if (first.y > visible.y + visible.height)
+        break;
+      gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_LEFT,
+                                             0, first.y, NULL, &top);
+      gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_LEFT,
+                                             0, last.y + last.height, NULL, &bottom);
+      cairo_rectangle (cr, width - 5, top, 3, MAX (bottom - top, 2));
+    }
+  cairo_fill (cr);
+}
+
+static void
+init_members_gutter (MgDocumentView *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+
+  self->member_overlaps = g_array_new (FALSE, FALSE, sizeof (Span));
+  self->members_gutter = gtk_drawing_area_new ();
+  gtk_widget_set_size_request (self->members_gutter, GUTTER_WIDTH, -1);
+  gtk_widget_set_visible (self->members_gutter, FALSE);
+  gtk_widget_set_tooltip_text (self->members_gutter, _("Annotated by several members"));
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->members_gutter), draw_members_gutter, self, NULL);
+  gtk_text_view_set_gutter (self->text_view, GTK_TEXT_WINDOW_LEFT, self->members_gutter);
+  if (vadjustment != NULL)
+    g_signal_connect_object (vadjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw),
+                             self->members_gutter, G_CONNECT_SWAPPED);
+}
+
+GArray *
+mg_document_view_get_member_overlaps (MgDocumentView *self)
+{
+  g_return_val_if_fail (MG_IS_DOCUMENT_VIEW (self), NULL);
+  return self->member_overlaps;
+}
+
+GtkWidget *
+mg_document_view_get_members_gutter (MgDocumentView *self)
+{
+  g_return_val_if_fail (MG_IS_DOCUMENT_VIEW (self), NULL);
+  return self->members_gutter;
+}
+
 void
 mg_document_view_refresh (MgDocumentView *self)
 {
@@ -408,6 +547,9 @@ mg_document_view_refresh (MgDocumentView *self)
   self->dirty_all = FALSE;
   self->bulk_pending = FALSE;
   g_array_set_size (self->dirty, 0);
+  /* The annotations under the cursor may have changed. */
+  announce_cursor (self);
+  find_member_overlaps (self);
 }
 
 static gboolean
@@ -563,6 +705,96 @@ compare_length (gconstpointer a,
   return lx < ly ? -1 : lx > ly;
 }
 
+/* The names of @annotation's tags, "Highlight" when it has none. */
+static char *
+dup_tag_names (MgDocumentView *self,
+               MgAnnotation   *annotation)
+{
+  const char * const *tag_ids = mg_annotation_get_tags (annotation);
+  GString *names = g_string_new (NULL);
+
+  for (guint t = 0; tag_ids[t] != NULL; t++)
+    {
+      MgTag *tag = self->tags ? mg_tag_set_lookup (self->tags, tag_ids[t]) : NULL;
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, tag ? mg_tag_get_display_name (tag) : tag_ids[t]);
+    }
+  if (names->len == 0)
+    g_string_append (names, _("Highlight"));
+  return g_string_free (names, FALSE);
+}
+
+/* What a screen reader says of the annotations at the cursor: the text
+ * view's accessible description, innermost annotation first. */
+static void
+announce_cursor (MgDocumentView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkTextIter cursor;
+
+  if (self->store != NULL)
+    {
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      found = mg_annotation_store_get_at (self->store, gtk_text_iter_get_offset (&cursor));
+    }
+  if (found != NULL)
+    g_ptr_array_sort (found, compare_length);
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      MgAnnotation *annotation = g_ptr_array_index (found, i);
+      const char *author = mg_annotation_get_author (annotation);
+      const char *note = mg_annotation_get_note (annotation);
+      g_autofree char *part = dup_tag_names (self, annotation);
+
+      if (mg_annotation_get_starred (annotation))
+        {
+          /* Translators: tag names, then that the annotation is starred. */
+          g_autofree char *with = g_strdup_printf (_("%s, starred"), part);
+          g_free (part);
+          part = g_steal_pointer (&with);
+        }
+      if (author[0] != '\0')
+        {
+          /* Translators: what the annotation is, then its author. */
+          g_autofree char *with = g_strdup_printf (_("%s, by %s"), part, author);
+          g_free (part);
+          part = g_steal_pointer (&with);
+        }
+      if (note[0] != '\0')
+        {
+          /* Translators: what the annotation is, then its note. */
+          g_autofree char *with = g_strdup_printf (_("%s: %s"), part, note);
+          g_free (part);
+          part = g_steal_pointer (&with);
+        }
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, part);
+    }
+
+  if (g_strcmp0 (self->announced, text->str) == 0)
+    return;
+  g_free (self->announced);
+  self->announced = g_strdup (text->str);
+  if (text->len == 0)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
+}
+
+const char *
+mg_document_view_get_cursor_description (MgDocumentView *self)
+{
+  g_return_val_if_fail (MG_IS_DOCUMENT_VIEW (self), NULL);
+
+  return self->announced ? self->announced : "";
+}
+
 static gboolean
 query_tooltip (GtkWidget      *widget,
                int             x,
@@ -592,26 +824,14 @@ query_tooltip (GtkWidget      *widget,
   for (guint i = 0; i < found->len && i < 5; i++)
     {
       MgAnnotation *annotation = g_ptr_array_index (found, i);
-      const char * const *tag_ids = mg_annotation_get_tags (annotation);
       const char *note = mg_annotation_get_note (annotation);
       const char *author = mg_annotation_get_author (annotation);
-      g_autoptr(GString) names = g_string_new (NULL);
-
-      for (guint t = 0; tag_ids[t] != NULL; t++)
-        {
-          MgTag *tag = self->tags ? mg_tag_set_lookup (self->tags, tag_ids[t]) : NULL;
-
-          if (names->len > 0)
-            g_string_append (names, ", ");
-          g_string_append (names, tag ? mg_tag_get_display_name (tag) : tag_ids[t]);
-        }
-      if (names->len == 0)
-        g_string_append (names, _("Highlight"));
+      g_autofree char *names = dup_tag_names (self, annotation);
 
       if (i > 0)
         g_string_append (markup, "\n\n");
       {
-        g_autofree char *escaped = g_markup_escape_text (names->str, -1);
+        g_autofree char *escaped = g_markup_escape_text (names, -1);
         g_string_append_printf (markup, "<b>%s%s</b>",
                                 mg_annotation_get_starred (annotation) ? "★ " : "",
                                 escaped);
@@ -716,6 +936,8 @@ mark_set (GtkTextBuffer  *buffer,
           GtkTextMark    *mark,
           MgDocumentView *self)
 {
+  if (mark == gtk_text_buffer_get_insert (buffer))
+    announce_cursor (self);
   if (mark == gtk_text_buffer_get_insert (buffer) ||
       mark == gtk_text_buffer_get_selection_bound (buffer))
     g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -784,6 +1006,8 @@ mg_document_view_finalize (GObject *object)
   g_clear_pointer (&self->mirror, g_ptr_array_unref);
   g_clear_pointer (&self->drawn, g_hash_table_unref);
   g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->announced, g_free);
+  g_clear_pointer (&self->member_overlaps, g_array_unref);
 
   G_OBJECT_CLASS (mg_document_view_parent_class)->finalize (object);
 }
@@ -850,6 +1074,7 @@ mg_document_view_init (MgDocumentView *self)
   self->popover = MG_TAG_POPOVER (mg_tag_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
   _mg_document_view_init_selection (self);
+  init_members_gutter (self);
 
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip), self);
   legacy = gtk_event_controller_legacy_new ();

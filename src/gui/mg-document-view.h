@@ -82,6 +82,16 @@ void           mg_document_view_reveal_range        (MgDocumentView    *self,
                                                      guint              end);
 /* The code point offset of the caret. */
 guint          mg_document_view_get_cursor          (MgDocumentView    *self);
+/* The text view's accessible description: the annotations at the cursor
+ * ("Slogan, starred, by Li Wei: note"), "" when there are none. */
+const char    *mg_document_view_get_cursor_description (MgDocumentView *self);
+
+/* The passages annotations by different members cover together: an
+ * array of (guint start, guint end) code point pairs, sorted and joined;
+ * each is marked by a bar in the gutter (mg_document_view_get_members_gutter),
+ * shown only when there are some. */
+GArray        *mg_document_view_get_member_overlaps (MgDocumentView    *self);
+GtkWidget     *mg_document_view_get_members_gutter  (MgDocumentView    *self);
 
 /* Applies the highlight tags now rather than at the next idle. */
 void           mg_document_view_refresh             (MgDocumentView    *self);

@@ -22,6 +22,7 @@ static const MgExportFormat formats[] = {
   MG_EXPORT_FORMAT_PDF,
   MG_EXPORT_FORMAT_W3C,
   MG_EXPORT_FORMAT_JSON,
+  MG_EXPORT_FORMAT_QDC,
   MG_EXPORT_FORMAT_QDPX,
 };
 

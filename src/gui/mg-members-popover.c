@@ -10,6 +10,7 @@ struct _MgMembersPopover
   GtkPopover  parent_instance;
 
   GtkListBox *list;
+  GtkBox     *legend_box;
 
   MgStudy    *study;   /* not owned: the study outlives its popover */
 };
@@ -53,6 +54,7 @@ mg_members_popover_class_init (MgMembersPopoverClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/marginalia/Marginalia/mg-members-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, MgMembersPopover, list);
+  gtk_widget_class_bind_template_child (widget_class, MgMembersPopover, legend_box);
 }
 
 static void
@@ -79,4 +81,12 @@ mg_members_popover_get_list (MgMembersPopover *self)
 {
   g_return_val_if_fail (MG_IS_MEMBERS_POPOVER (self), NULL);
   return GTK_WIDGET (self->list);
+}
+
+GtkWidget *
+mg_members_popover_get_legend_box (MgMembersPopover *self)
+{
+  g_return_val_if_fail (MG_IS_MEMBERS_POPOVER (self), NULL);
+
+  return GTK_WIDGET (self->legend_box);
 }

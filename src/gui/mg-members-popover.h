@@ -16,5 +16,7 @@ G_DECLARE_FINAL_TYPE (MgMembersPopover, mg_members_popover, MG, MEMBERS_POPOVER,
 GtkWidget *mg_members_popover_new      (MgStudy          *study);
 /* The list of layers (a GtkListBox of MgLayerRow). */
 GtkWidget *mg_members_popover_get_list (MgMembersPopover *self);
+/* The box under the Heat button that holds the heat view's legend. */
+GtkWidget *mg_members_popover_get_legend_box (MgMembersPopover *self);
 
 G_END_DECLS

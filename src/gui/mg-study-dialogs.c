@@ -16,14 +16,15 @@
 void
 _mg_study_build_menu (MgStudy *self)
 {
-  GtkWidget *header;
+  GtkWidget *header, *popover;
   GMenuModel *model;
 
   self->menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "system-users-symbolic");
   gtk_widget_set_tooltip_text (self->menu_button, _("Members’ Annotations"));
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->menu_button),
-                               mg_members_popover_new (self));
+  popover = mg_members_popover_new (self);
+  _mg_study_add_heat_legend (self, GTK_BOX (mg_members_popover_get_legend_box (MG_MEMBERS_POPOVER (popover))));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->menu_button), popover);
 
   header = gtk_widget_get_ancestor (GTK_WIDGET (self->window->primary_menu_button),
                                     ADW_TYPE_HEADER_BAR);

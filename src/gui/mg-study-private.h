@@ -33,9 +33,12 @@ struct _MgStudy
   GCancellable         *cancellable;   /* layers loading for this document */
   GtkFileChooserNative *chooser;
   GtkWidget            *menu_button;
+  GtkWidget            *heat_legend;
 
   guint                 heat : 1;
   guint                 offered_speech : 1;
+  /* The layers are being dropped with the document: not forgotten. */
+  guint                 forgetting : 1;
 };
 
 /* mg-study.c */
@@ -63,5 +66,9 @@ void     _mg_study_show_add_layer   (MgStudy    *self);
 GtkWidget *_mg_study_show_merge     (MgStudy    *self);
 void     _mg_study_show_agreement   (MgStudy    *self);
 void     _mg_study_show_share       (MgStudy    *self);
+/* mg-study.c: appends the heat view's legend (ui/mg-heat-legend.ui) to
+ * @box, shown while the heat view is on. */
+void     _mg_study_add_heat_legend  (MgStudy    *self,
+                                     GtkBox     *box);
 
 G_END_DECLS

@@ -11,27 +11,33 @@
 
 G_DEFINE_FINAL_TYPE (MgStudy, mg_study, G_TYPE_OBJECT)
 
-/* Members' markers: a colour and an underline each. */
-static const struct
-{
-  const char     *color;
-  PangoUnderline  underline;
-} layer_styles[MG_STUDY_N_STYLES] = {
-  { "#1c71d8", PANGO_UNDERLINE_ERROR },
-  { "#26a269", PANGO_UNDERLINE_DOUBLE },
-  { "#c64600", PANGO_UNDERLINE_ERROR },
-  { "#813d9c", PANGO_UNDERLINE_DOUBLE },
-  { "#986a44", PANGO_UNDERLINE_ERROR },
-  { "#c01c28", PANGO_UNDERLINE_DOUBLE },
+/* Members' markers: a colour and an underline each. The colours are none
+ * of the tags' (teal, raspberry, olive, slate, mustard, grey: at least 55
+ * apart in RGB from every colour of the tag palette and the built-in
+ * tags), so that a member's layer never reads as a tag. */
+static const char * const layer_palette[MG_STUDY_N_STYLES] = {
+  "#00838f", "#b0006a", "#4e7a00", "#2f4f6f", "#8c8c00", "#7a7a7a",
+};
+static const PangoUnderline layer_underlines[MG_STUDY_N_STYLES] = {
+  PANGO_UNDERLINE_ERROR, PANGO_UNDERLINE_DOUBLE, PANGO_UNDERLINE_ERROR,
+  PANGO_UNDERLINE_DOUBLE, PANGO_UNDERLINE_ERROR, PANGO_UNDERLINE_DOUBLE,
 };
 
-/* Heat: one, two, three, four or more members. */
-static const char *heat_colors[MG_STUDY_N_HEAT] = {
-  "rgba(246,211,45,0.30)",
-  "rgba(255,163,72,0.45)",
-  "rgba(237,51,59,0.45)",
-  "rgba(192,28,40,0.65)",
+/* Heat: one, two, three, four or more members; the text's background and
+ * the legend's swatches. */
+static const struct
+{
+  const char *color;
+  double      alpha;
+} heat_colors[MG_STUDY_N_HEAT] = {
+  { "#f6d32d", 0.30 },
+  { "#ffa348", 0.45 },
+  { "#ed333b", 0.45 },
+  { "#c01c28", 0.65 },
 };
+
+/* The speeches whose layers are remembered (GSettings "study-layers"). */
+#define MAX_REMEMBERED 100
 
 #define CHECK_DELAY_MS 300
 
@@ -70,18 +76,21 @@ ensure_tags (MgStudy *self)
       g_autofree char *name = g_strdup_printf ("mg-study-layer-%u", i);
       GdkRGBA rgba;
 
-      gdk_rgba_parse (&rgba, layer_styles[i].color);
+      gdk_rgba_parse (&rgba, layer_palette[i]);
       self->layer_tags[i] = gtk_text_buffer_create_tag (buffer, name,
-                                                        "underline", layer_styles[i].underline,
+                                                        "underline", layer_underlines[i],
                                                         "underline-rgba", &rgba,
                                                         NULL);
     }
   for (guint i = 0; i < MG_STUDY_N_HEAT; i++)
     {
       g_autofree char *name = g_strdup_printf ("mg-study-heat-%u", i + 1);
+      GdkRGBA rgba;
 
+      gdk_rgba_parse (&rgba, heat_colors[i].color);
+      rgba.alpha = heat_colors[i].alpha;
       self->heat_tags[i] = gtk_text_buffer_create_tag (buffer, name,
-                                                       "background", heat_colors[i],
+                                                       "background-rgba", &rgba,
                                                        NULL);
     }
 }
@@ -97,10 +106,141 @@ const char *
 mg_study_get_layer_color (MgStudy *self,
                           MgLayer *layer)
 {
-  g_return_val_if_fail (MG_IS_STUDY (self), NULL);
-  g_return_val_if_fail (MG_IS_LAYER (layer), NULL);
+  return layer_palette[style_of (self, layer) % MG_STUDY_N_STYLES];
+}
 
-  return layer_styles[style_of (self, layer) % MG_STUDY_N_STYLES].color;
+const char * const *
+mg_study_get_layer_palette (guint *n_colors)
+{
+  if (n_colors != NULL)
+    *n_colors = G_N_ELEMENTS (layer_palette);
+  return layer_palette;
+}
+
+void
+_mg_study_add_heat_legend (MgStudy *self,
+                          GtkBox  *box)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/marginalia/Marginalia/mg-heat-legend.ui");
+  GtkWidget *legend = GTK_WIDGET (gtk_builder_get_object (builder, "legend"));
+
+  for (guint i = 0; i < MG_STUDY_N_HEAT; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("swatch_%u", i + 1);
+      GtkLabel *swatch = GTK_LABEL (gtk_builder_get_object (builder, id));
+      g_autofree char *markup = NULL;
+
+      /* " 1 ", " 2 ", " 3 ", " 4+ " on the shade of the text. */
+      markup = g_markup_printf_escaped ("<span bgcolor=\"%s\" bgalpha=\"%d%%\"> %u%s </span>",
+                                        heat_colors[i].color, (int) (heat_colors[i].alpha * 100 + 0.5),
+                                        i + 1, i + 1 == MG_STUDY_N_HEAT ? "+" : "");
+      gtk_label_set_markup (swatch, markup);
+    }
+  gtk_widget_set_visible (legend, self->heat);
+  /* The builder's reference goes with it: the box keeps the legend. */
+  gtk_box_append (box, legend);
+  self->heat_legend = legend;
+}
+
+/* Remembered layers ---------------------------------------------------- */
+
+static char *
+speech_key (MgStudy *self)
+{
+  GFile *file = mg_window_get_file (self->window);
+
+  return file != NULL ? g_file_get_uri (file) : NULL;
+}
+
+static void
+remember_layers (MgStudy *self)
+{
+  GSettings *settings = self->window->settings;
+  g_autofree char *key = speech_key (self);
+  g_autoptr(GVariant) old = NULL;
+  g_autoptr(GPtrArray) uris = g_ptr_array_new_with_free_func (g_free);
+  GVariantBuilder list;
+  GVariantIter iter;
+  const char *uri;
+  GVariant *files;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
+  guint kept = 0;
+
+  if (self->forgetting || key == NULL || settings == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MgLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+
+      g_ptr_array_add (uris, g_file_get_uri (mg_layer_get_file (layer)));
+    }
+  g_ptr_array_add (uris, NULL);
+
+  /* This speech first, then the others as they were. */
+  g_variant_builder_init (&list, G_VARIANT_TYPE ("a(sas)"));
+  if (n > 0)
+    {
+      g_variant_builder_add (&list, "(s^as)", key, (char **) uris->pdata);
+      kept++;
+    }
+  old = g_settings_get_value (settings, "study-layers");
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "(&s@as)", &uri, &files))
+    {
+      if (!g_str_equal (uri, key) && kept < MAX_REMEMBERED)
+        {
+          g_variant_builder_add (&list, "(s@as)", uri, files);
+          kept++;
+        }
+      g_variant_unref (files);
+    }
+  g_settings_set_value (settings, "study-layers", g_variant_builder_end (&list));
+}
+
+static void
+layers_changed (MgStudy *self)
+{
+  remember_layers (self);
+}
+
+/* Shows again the layers remembered for the speech just opened, those
+ * whose files are still there. */
+static void
+restore_layers (MgStudy *self)
+{
+  g_autofree char *key = speech_key (self);
+  g_autoptr(GVariant) all = NULL;
+  GVariantIter iter;
+  const char *uri;
+  const char **files;
+
+  if (key == NULL || self->window->settings == NULL)
+    return;
+  all = g_settings_get_value (self->window->settings, "study-layers");
+  g_variant_iter_init (&iter, all);
+  while (g_variant_iter_next (&iter, "(&s^a&s)", &uri, &files))
+    {
+      if (g_str_equal (uri, key))
+        {
+          GSList *existing = NULL;
+
+          for (guint i = 0; files[i] != NULL; i++)
+            {
+              GFile *file = g_file_new_for_uri (files[i]);
+
+              if (g_file_query_exists (file, NULL))
+                existing = g_slist_append (existing, file);
+              else
+                g_object_unref (file);
+            }
+          if (existing != NULL)
+            mg_study_add_layer_files (self, existing);
+          g_slist_free_full (existing, g_object_unref);
+          g_free (files);
+          break;
+        }
+      g_free (files);
+    }
 }
 
 GtkTextTag *
@@ -543,7 +683,9 @@ forget_document (MgStudy *self)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  self->forgetting = TRUE;
   g_list_store_remove_all (self->layers);
+  self->forgetting = FALSE;
   g_hash_table_remove_all (self->styles);
   self->next_style = 0;
   self->offered_speech = FALSE;
@@ -603,6 +745,8 @@ window_loaded (MgStudy *self)
         g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed), self);
     }
 
+  restore_layers (self);
+
   if (is_shared_open (self) && !self->offered_speech)
     {
       self->offered_speech = TRUE;
@@ -644,6 +788,8 @@ heat_action (GSimpleAction *action,
 
   g_simple_action_set_state (action, state);
   self->heat = g_variant_get_boolean (state);
+  if (self->heat_legend != NULL)
+    gtk_widget_set_visible (self->heat_legend, self->heat);
   _mg_study_queue_redraw (self);
 }
 
@@ -714,6 +860,7 @@ static void
 mg_study_init (MgStudy *self)
 {
   self->layers = g_list_store_new (MG_TYPE_LAYER);
+  g_signal_connect_swapped (self->layers, "items-changed", G_CALLBACK (layers_changed), self);
   self->styles = g_hash_table_new (NULL, NULL);
 }
 

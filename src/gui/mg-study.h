@@ -56,6 +56,10 @@ GActionGroup *mg_study_get_actions   (MgStudy      *self);
 /* The GtkTextTag a layer is drawn with. */
 GtkTextTag *mg_study_get_layer_tag   (MgStudy      *self,
                                       MgLayer      *layer);
+/* The colours of members' layers, apart from the tags' palette
+ * (mg_tag_set_get_palette) so that a member never looks like a tag. */
+const char * const *mg_study_get_layer_palette (guint *n_colors);
+
 /* The heat tag for @count members (1–4, 4 meaning four or more). */
 GtkTextTag *mg_study_get_heat_tag    (MgStudy      *self,
                                       guint         count);

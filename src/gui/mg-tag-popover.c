@@ -6,13 +6,14 @@
 
 #include "mg-tag-popover.h"
 #include "mg-tag-style.h"
+#include "mg-wrap-box.h"
 
 struct _MgTagPopover
 {
   GtkPopover       parent_instance;
 
   /* Template widgets */
-  GtkFlowBox      *tag_box;
+  MgWrapBox       *tag_box;
   GtkEntry        *note_entry;
   GtkToggleButton *star_button;
   GtkButton       *highlight_button;
@@ -51,10 +52,8 @@ tag_button_clicked (GtkButton    *button,
 static void
 rebuild (MgTagPopover *self)
 {
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tag_box))) != NULL)
-    gtk_flow_box_remove (self->tag_box, child);
+  mg_wrap_box_remove_all (self->tag_box);
 
   if (self->tags == NULL)
     return;
@@ -81,7 +80,7 @@ rebuild (MgTagPopover *self)
       gtk_widget_add_css_class (button, css_class);
       g_object_set_data (G_OBJECT (button), "position", GUINT_TO_POINTER (i));
       g_signal_connect (button, "clicked", G_CALLBACK (tag_button_clicked), self);
-      gtk_flow_box_append (self->tag_box, button);
+      mg_wrap_box_append (self->tag_box, button);
     }
 }
 
@@ -157,6 +156,7 @@ mg_tag_popover_class_init (MgTagPopoverClass *klass)
                                  G_TYPE_NONE, 3,
                                  G_TYPE_INT, G_TYPE_STRING, G_TYPE_BOOLEAN);
 
+  g_type_ensure (MG_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/marginalia/Marginalia/mg-tag-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, MgTagPopover, tag_box);
   gtk_widget_class_bind_template_child (widget_class, MgTagPopover, note_entry);

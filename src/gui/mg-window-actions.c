@@ -40,6 +40,8 @@ _mg_window_update_actions (MgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", writable && self->selected != NULL);
   gtk_widget_action_set_enabled (widget, "win.manage-tags", writable);
   gtk_widget_action_set_enabled (widget, "win.find", has_document);
+  /* Nothing to search in the empty window. */
+  gtk_widget_set_sensitive (self->find_button, has_document);
   gtk_widget_action_set_enabled (widget, "win.find-next", has_document);
   gtk_widget_action_set_enabled (widget, "win.find-previous", has_document);
   gtk_widget_action_set_enabled (widget, "win.zoom-in", has_document && self->zoom < ZOOM_MAX);

@@ -6,11 +6,13 @@
 
 #include "mg-document.h"
 #include "mg-export-pdf.h"
+#include "mg-import-w3c.h"
 #include "mg-window-export.h"
 #include "mg-window-private.h"
 
 #define DIALOG_KEY   "mg-export-dialog"
 #define EXPORTED_KEY "mg-exported-file"
+#define IMPORT_CHOOSER_KEY "mg-import-chooser"
 
 void
 mg_window_update_export_actions (MgWindow *self)
@@ -21,6 +23,7 @@ mg_window_update_export_actions (MgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", has_document);
   gtk_widget_action_set_enabled (widget, "win.copy-quotes", has_document);
   gtk_widget_action_set_enabled (widget, "win.print", has_document);
+  gtk_widget_action_set_enabled (widget, "win.import", has_document && _mg_window_is_writable (self));
 }
 
 MgExportDialog *
@@ -273,9 +276,127 @@ print_action (GtkWidget  *widget,
     }
 }
 
+gboolean
+mg_window_import_file (MgWindow  *self,
+                       GFile     *file,
+                       GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  MgImportReport report = { 0 };
+
+  g_return_val_if_fail (MG_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_basename (file);
+  if (!_mg_window_is_writable (self))
+    {
+      g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                           _("These annotations cannot be changed"));
+    }
+  else
+    mg_import_w3c_file (self->store, file, NULL, &report, &local_error);
+  /* The store tells its changes inside the import's undo group, before
+   * the group can be undone. */
+  _mg_window_update_actions (self);
+
+  if (local_error != NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
+
+      _mg_window_show_message (self, heading, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (report.added + report.orphaned == 0)
+    {
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Nothing imported from “%s”: its %u annotation is here already or not on this speech",
+                                            "Nothing imported from “%s”: its %u annotations are here already or not on this speech",
+                                            report.skipped),
+                               name, report.skipped);
+      _mg_window_toast (self, title, FALSE);
+      return TRUE;
+    }
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "Imported %u annotation",
+                                        "Imported %u annotations",
+                                        report.added + report.orphaned),
+                           report.added + report.orphaned);
+  if (report.orphaned > 0)
+    {
+      g_autofree char *orphaned = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u not placed",
+                                                                "%u not placed",
+                                                                report.orphaned),
+                                                   report.orphaned);
+      g_autofree char *both = g_strdup_printf ("%s (%s)", title, orphaned);
+
+      g_free (title);
+      title = g_steal_pointer (&both);
+    }
+  _mg_window_toast (self, title, TRUE);
+  return TRUE;
+}
+
+static void
+chooser_free (gpointer chooser)
+{
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_chooser_response (GtkNativeDialog *chooser,
+                         int              response,
+                         MgWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_set_data (G_OBJECT (self), IMPORT_CHOOSER_KEY, NULL);
+  if (file != NULL)
+    mg_window_import_file (self, file, NULL);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (g_object_get_data (G_OBJECT (self), IMPORT_CHOOSER_KEY) != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Import Annotations"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("W3C Web Annotations"));
+  gtk_file_filter_add_mime_type (filter, "application/ld+json");
+  gtk_file_filter_add_pattern (filter, "*.jsonld");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data_full (G_OBJECT (self), IMPORT_CHOOSER_KEY, chooser,
+                          chooser_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 mg_window_class_init_export (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", NULL, open_export_action);
   gtk_widget_class_install_action (widget_class, "win.copy-quotes", NULL, copy_quotes_action);

@@ -22,6 +22,7 @@ struct _MgWindow
   GtkStack             *stack;
   GtkMenuButton        *primary_menu_button;
   GtkToggleButton      *suggestions_button;
+  GtkWidget            *find_button;
   GtkInfoBar           *anchor_bar;
   GtkLabel             *anchor_label;
   GtkInfoBar           *sidecar_bar;
@@ -121,10 +122,16 @@ void     _mg_window_show_loaded        (MgWindow       *self,
 /* Cancels a load in progress; a new cancellable for the next. */
 GCancellable *_mg_window_begin_loading (MgWindow       *self);
 void     _mg_window_end_loading        (MgWindow       *self);
+/* A toast; a message too long to fit one goes to a dialog instead
+ * ("Heading: details" split at the colon). */
 void     _mg_window_toast             (MgWindow       *self,
                                        const char     *title,
                                        gboolean        offer_undo);
-void     _mg_window_set_selected      (MgWindow       *self,
+/* A dialog with @heading and @body (nullable), transient for the window. */
+void     _mg_window_show_message       (MgWindow       *self,
+                                       const char     *heading,
+                                       const char     *body);
+void     _mg_window_set_selected       (MgWindow       *self,
                                        MgAnnotation   *annotation);
 void     _mg_window_apply_font        (MgWindow       *self);
 void     _mg_window_store_changed     (MgWindow       *self);

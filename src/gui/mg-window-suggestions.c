@@ -411,6 +411,8 @@ _mg_window_update_suggestion_actions (MgWindow *self)
 
       at_cursor = found->len > 0;
     }
+  /* F7 and its button: nothing to suggest in the empty window. */
+  gtk_widget_action_set_enabled (widget, "win.show-suggestions", self->document != NULL && !self->loading);
   gtk_widget_action_set_enabled (widget, "win.accept-suggestion", offered);
   gtk_widget_action_set_enabled (widget, "win.accept-all-suggestions", offered);
   gtk_widget_action_set_enabled (widget, "win.dismiss-suggestion", offered);

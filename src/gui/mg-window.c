@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "mg-preferences-window.h"
@@ -109,11 +110,73 @@ toast_dismissed (AdwToast *toast,
 }
 
 void
+_mg_window_show_message (MgWindow   *self,
+                        const char *heading,
+                        const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Room for a toast's title: the overlay's width less the toast's margins,
+ * padding and close button (libadwaita 1.2 cuts a longer title). */
+#define TOAST_CHROME_PX 180
+
+static gboolean
+fits_in_toast (MgWindow   *self,
+               const char *title)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->toast_overlay), title);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->toast_overlay));
+  int text_width;
+
+  if (width <= 0)
+    width = gtk_widget_get_width (GTK_WIDGET (self));
+  if (width <= 0)
+    return TRUE;
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  return text_width <= width - TOAST_CHROME_PX;
+}
+
+/* "Heading: details" split at its first colon (ASCII or full-width). */
+static void
+show_long_message (MgWindow   *self,
+                   const char *message)
+{
+  const char *ascii = strstr (message, ": ");
+  const char *wide = strstr (message, "：");
+  const char *colon = ascii && (!wide || ascii < wide) ? ascii : wide;
+  g_autofree char *heading = NULL;
+
+  if (colon != NULL && colon != message)
+    {
+      const char *body = colon + (colon == ascii ? 2 : strlen ("："));
+
+      heading = g_strndup (message, colon - message);
+      _mg_window_show_message (self, heading, body);
+    }
+  else
+    _mg_window_show_message (self, message, NULL);
+}
+
+void
 _mg_window_toast (MgWindow   *self,
-                  const char *title,
-                  gboolean    offer_undo)
+                 const char *title,
+                 gboolean    offer_undo)
 {
   AdwToast *toast = self->toast;
+
+  /* A message too long for a toast would be cut: a dialog shows it all.
+   * (A toast that offers undo stays one: undoing is its point.) */
+  if (!offer_undo && !fits_in_toast (self, title))
+    {
+      show_long_message (self, title);
+      return;
+    }
 
   /* The toast on screen is reused rather than another queued behind it:
    * only the latest change can be undone from a toast anyway. (Dismissing
@@ -481,13 +544,18 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  g_autoptr(GFile) opened = NULL;
+  GFile *file;
   LoadData *data;
   g_autoptr(MgDocument) document = NULL;
   g_autoptr(GFile) sidecar_file = NULL;
   GError *error = NULL;
 
-  /* A shared annotations file: the speech comes from its embedded text. */
+  /* A sidecar opens its speech when the speech is beside it; otherwise
+   * it is a shared annotations file whose speech comes from its embedded
+   * text. */
+  opened = mg_sidecar_resolve_open (task_data, cancellable);
+  file = opened;
   if (mg_study_is_annotations_file (file))
     {
       g_autoptr(MgSidecar) shared = mg_self_contained_open (file, cancellable, &error);
@@ -848,6 +916,7 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgWindow, anchor_bar);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, anchor_label);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, sidecar_bar);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, find_button);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, sidecar_label);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, start_afresh_button);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, search_bar);
