@@ -278,13 +278,23 @@ mg_sidecar_write (MgSidecarContent *read,
   g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) dismissals = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_dismissed = dismissed != NULL ? g_list_model_get_n_items (dismissed) : 0;
-  GString *out = g_string_sized_new (4096);
+  GString *out;
   guint n_tags = tags != NULL ? mg_tag_set_get_n_tags (tags) : 0;
   guint n = annotations != NULL ? g_list_model_get_n_items (annotations) : 0;
   gboolean first = FALSE;
+  gsize estimate = 4096;
 
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (sorted, g_list_model_get_item (annotations, i));
+    {
+      MgAnnotation *a = g_list_model_get_item (annotations, i);
+
+      /* Room for the whole file at once: growing a buffer of tens of
+       * megabytes step by step copies it again and again. */
+      estimate += 320 + strlen (mg_annotation_get_quote (a)) + strlen (mg_annotation_get_prefix (a))
+                  + strlen (mg_annotation_get_suffix (a)) + strlen (mg_annotation_get_note (a));
+      g_ptr_array_add (sorted, a);
+    }
+  out = g_string_sized_new (estimate);
   g_ptr_array_sort (sorted, compare_annotations);
   for (guint i = 0; i < n_dismissed; i++)
     g_ptr_array_add (dismissals, g_list_model_get_item (dismissed, i));

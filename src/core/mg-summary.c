@@ -45,16 +45,7 @@ G_DEFINE_FINAL_TYPE (MgSummary, mg_summary, G_TYPE_OBJECT)
 static void
 summary_item_free (MgSummaryItem *item)
 {
-  g_free (item->id);
-  g_free (item->quote);
-  g_free (item->prefix);
-  g_free (item->suffix);
-  g_free (item->context);
-  g_free (item->note);
-  g_free (item->author);
-  g_strfreev (item->tags);
-  g_free (item->created);
-  g_free (item->modified);
+  /* The item, its tag vector and its strings are one block. */
   g_free (item);
 }
 
@@ -188,14 +179,15 @@ summary_filter_accepts (const MgSummaryFilter *filter,
 }
 
 /* The annotation's tags sorted by their place in the tag set; ids the set
- * does not know keep their order after the others. */
-static char **
-summary_sorted_tags (MgTagSet     *tag_set,
-                     MgAnnotation *annotation)
+ * does not know keep their order after the others. Borrowed strings, in a
+ * vector of @n + 1 that @sorted points to. */
+static void
+summary_sorted_tags (MgTagSet            *tag_set,
+                     MgAnnotation        *annotation,
+                     const char         **sorted,
+                     guint                n)
 {
   const char * const *tags = mg_annotation_get_tags (annotation);
-  guint n = tags != NULL ? g_strv_length ((char **) tags) : 0;
-  char **sorted = g_new0 (char *, n + 1);
   guint k = 0;
   guint n_tags = mg_tag_set_get_n_tags (tag_set);
 
@@ -204,59 +196,106 @@ summary_sorted_tags (MgTagSet     *tag_set,
       const char *id = mg_tag_get_id (mg_tag_set_get_tag (tag_set, t));
 
       if (g_strv_contains (tags, id))
-        sorted[k++] = g_strdup (id);
+        sorted[k++] = id;
     }
   for (guint i = 0; i < n; i++)
     if (mg_tag_set_index_of (tag_set, tags[i]) < 0)
-      sorted[k++] = g_strdup (tags[i]);
-  return sorted;
+      sorted[k++] = tags[i];
+  sorted[k] = NULL;
 }
 
+/* Copies @s (NULL stays NULL, unless @empty) to *@out and moves it on. */
+static char *
+pack_string (char       **out,
+             const char  *s,
+             gboolean     empty)
+{
+  char *copy;
+  gsize length;
+
+  if (s == NULL && !empty)
+    return NULL;
+  if (s == NULL)
+    s = "";
+  length = strlen (s) + 1;
+  copy = memcpy (*out, s, length);
+  *out += length;
+  return copy;
+}
+
+/* A snapshot of @annotation in one allocation: an export takes one of each
+ * of tens of thousands of annotations. */
 static MgSummaryItem *
 summary_item_new (MgDocument   *document,
                   MgTagSet     *tag_set,
                   MgAnnotation *annotation)
 {
-  MgSummaryItem *item = g_new0 (MgSummaryItem, 1);
+  const char * const *tags = mg_annotation_get_tags (annotation);
+  guint n = tags != NULL ? g_strv_length ((char **) tags) : 0;
+  const char *sorted_stack[16];
+  g_autofree const char **sorted_heap = NULL;
+  const char **sorted = n < G_N_ELEMENTS (sorted_stack) ? sorted_stack
+                        : (sorted_heap = g_new (const char *, n + 1));
+  g_autofree char *context = NULL;
+  const char *strings[9];
+  gsize size, tags_at;
+  MgSummaryItem *item;
+  char *out;
+  gboolean orphaned = mg_annotation_is_orphaned (annotation);
+  guint start = mg_annotation_get_start (annotation);
+  guint end = mg_annotation_get_end (annotation);
 
-  item->id = g_strdup (mg_annotation_get_id (annotation));
-  item->start = mg_annotation_get_start (annotation);
-  item->end = mg_annotation_get_end (annotation);
-  item->orphaned = mg_annotation_is_orphaned (annotation);
+  summary_sorted_tags (tag_set, annotation, sorted, n);
+  if (!orphaned && document != NULL)
+    context = mg_document_dup_sentence (document, start, end);
+
+  strings[0] = mg_annotation_get_id (annotation);
+  strings[1] = mg_annotation_get_quote (annotation);
+  strings[2] = mg_annotation_get_prefix (annotation);
+  strings[3] = mg_annotation_get_suffix (annotation);
+  strings[4] = mg_annotation_get_note (annotation);
+  strings[5] = mg_annotation_get_author (annotation);
+  strings[6] = mg_annotation_get_created (annotation);
+  strings[7] = mg_annotation_get_modified (annotation);
+  strings[8] = context;
+
+  tags_at = (sizeof (MgSummaryItem) + sizeof (char *) - 1) / sizeof (char *) * sizeof (char *);
+  size = tags_at + (n + 1) * sizeof (char *);
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    size += (strings[i] != NULL ? strlen (strings[i]) : 0) + 1;
+  for (guint i = 0; i < n && sorted[i] != NULL; i++)
+    size += strlen (sorted[i]) + 1;
+
+  item = g_malloc0 (size);
+  item->tags = (char **) ((char *) item + tags_at);
+  out = (char *) (item->tags + n + 1);
+  item->id = pack_string (&out, strings[0], TRUE);
+  item->quote = pack_string (&out, strings[1], TRUE);
+  item->prefix = pack_string (&out, strings[2], TRUE);
+  item->suffix = pack_string (&out, strings[3], TRUE);
+  item->note = pack_string (&out, strings[4], TRUE);
+  item->author = pack_string (&out, strings[5], TRUE);
+  item->created = pack_string (&out, strings[6], FALSE);
+  item->modified = pack_string (&out, strings[7], FALSE);
+  item->context = pack_string (&out, strings[8], TRUE);
+  for (guint i = 0; i < n && sorted[i] != NULL; i++)
+    item->tags[i] = pack_string (&out, sorted[i], TRUE);
+  g_assert ((gsize) (out - (char *) item) <= size);
+
+  item->start = start;
+  item->end = end;
+  item->orphaned = orphaned;
   item->starred = mg_annotation_get_starred (annotation) != FALSE;
-  item->quote = g_strdup (mg_annotation_get_quote (annotation));
-  item->prefix = g_strdup (mg_annotation_get_prefix (annotation));
-  item->suffix = g_strdup (mg_annotation_get_suffix (annotation));
-  item->note = g_strdup (mg_annotation_get_note (annotation));
-  item->author = g_strdup (mg_annotation_get_author (annotation));
-  item->created = g_strdup (mg_annotation_get_created (annotation));
-  item->modified = g_strdup (mg_annotation_get_modified (annotation));
-  item->tags = summary_sorted_tags (tag_set, annotation);
-
-  if (item->quote == NULL)
-    item->quote = g_strdup ("");
-  if (item->prefix == NULL)
-    item->prefix = g_strdup ("");
-  if (item->suffix == NULL)
-    item->suffix = g_strdup ("");
-  if (item->note == NULL)
-    item->note = g_strdup ("");
-  if (item->author == NULL)
-    item->author = g_strdup ("");
-
-  if (!item->orphaned && document != NULL)
+  if (!orphaned && document != NULL)
     {
-      item->paragraph = mg_document_get_paragraph_at (document, item->start);
-      item->sentence = mg_document_get_sentence_at (document, item->start);
-      item->context = mg_document_dup_sentence (document, item->start, item->end);
+      item->paragraph = mg_document_get_paragraph_at (document, start);
+      item->sentence = mg_document_get_sentence_at (document, start);
     }
-  else if (!item->orphaned)
+  else if (!orphaned)
     {
       item->paragraph = mg_annotation_get_paragraph (annotation);
       item->sentence = mg_annotation_get_sentence (annotation);
     }
-  if (item->context == NULL)
-    item->context = g_strdup ("");
   return item;
 }
 
