@@ -97,7 +97,12 @@ expect_error (const char  *json,
   node = mg_json_reader_node (&r, path, record_issue, NULL);
   if (node != NULL)
     mg_json_reader_finish (&r);
-  g_test_message ("%s → %d %s", json, r.error, r.message);
+  {
+    /* Escaped: the case may hold bytes that are not UTF-8. */
+    g_autofree char *shown = g_strescape (json, NULL);
+
+    g_test_message ("%s → %d %s", shown, r.error, r.message);
+  }
   g_assert_cmpint (r.error, ==, error);
   mg_json_reader_error_position (&r, &l, &c);
   g_assert_cmpuint (l, ==, line);
@@ -121,6 +126,9 @@ test_reader_errors (void)
   expect_error ("[1 2]", 5, MG_JSON_ERROR_SYNTAX, 1, 2);
   expect_error ("[1, 2,]", 7, MG_JSON_ERROR_SYNTAX, 1, 6);
   expect_error ("{\"a\" 1}", 7, MG_JSON_ERROR_SYNTAX, 1, 4);
+  expect_error ("{\"a\": 1,}", 9, MG_JSON_ERROR_SYNTAX, 1, 8);
+  expect_error ("{\"a\": 1 \"b\": 2}", 15, MG_JSON_ERROR_SYNTAX, 1, 7);
+  expect_error ("[1,", 3, MG_JSON_ERROR_CUT_SHORT, 1, 4);
   expect_error ("[01]", 4, MG_JSON_ERROR_SYNTAX, 1, 2);
   expect_error ("[1.]", 4, MG_JSON_ERROR_SYNTAX, 1, 2);
   expect_error ("[.5]", 4, MG_JSON_ERROR_SYNTAX, 1, 1);

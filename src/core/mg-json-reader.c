@@ -378,6 +378,53 @@ mg_json_reader_string (MgJsonReader *r,
   return read_string (r, length);
 }
 
+/* Steps over the separator before the next item of the object or array
+ * being read, which @close ends: 1 when an item follows, 0 at the end of
+ * the container (consumed), -1 on an error. */
+static int
+next_item (MgJsonReader *r,
+           guint         count,
+           char          close)
+{
+  skip_space (r);
+  if (failed (r))
+    return -1;
+  if (r->p >= r->end)
+    {
+      fail_cut_short (r);
+      return -1;
+    }
+  if (*r->p == close)
+    {
+      r->p++;
+      r->depth--;
+      return 0;
+    }
+  if (count == 0)
+    return 1;
+  if (*r->p != ',')
+    {
+      fail_unexpected (r, r->p, close == '}' ? _("“,” or “}”") : _("“,” or “]”"));
+      return -1;
+    }
+  r->p++;
+  skip_space (r);
+  if (r->p >= r->end)
+    {
+      fail_cut_short (r);
+      return -1;
+    }
+  if (*r->p == close)
+    {
+      fail_at (r, MG_JSON_ERROR_SYNTAX, before (r, r->p),
+               g_strdup (close == '}'
+                         ? _("a comma before “}”: another member was expected")
+                         : _("a comma before “]”: another value was expected")));
+      return -1;
+    }
+  return 1;
+}
+
 /* Reads the next member's name and its colon; FALSE at the end of the
  * object (or on an error). */
 gboolean
@@ -386,36 +433,8 @@ mg_json_reader_next_member (MgJsonReader *r,
                             const char  **name,
                             MgJsonPos    *name_pos)
 {
-  skip_space (r);
-  if (failed (r))
+  if (next_item (r, *count, '}') <= 0)
     return FALSE;
-  if (r->p >= r->end)
-    return fail_cut_short (r);
-  if (*count > 0)
-    {
-      if (*r->p == '}')
-        {
-          r->p++;
-          r->depth--;
-          return FALSE;
-        }
-      if (*r->p != ',')
-        return fail_unexpected (r, r->p, _("“,” or “}”"));
-      r->p++;
-      skip_space (r);
-      if (r->p >= r->end)
-        return fail_cut_short (r);
-      if (*r->p == '}')
-        return fail_at (r, MG_JSON_ERROR_SYNTAX, before (r, r->p),
-                        g_strdup (_("a comma before “}”: another member was expected")));
-    }
-  else if (*r->p == '}')
-    {
-      r->p++;
-      r->depth--;
-      return FALSE;
-    }
-
   if (*r->p != '"')
     return fail_unexpected (r, r->p, _("a member name in double quotes"));
   set_pos (r, name_pos);
@@ -436,35 +455,8 @@ gboolean
 mg_json_reader_next_element (MgJsonReader *r,
                              guint        *count)
 {
-  skip_space (r);
-  if (failed (r))
+  if (next_item (r, *count, ']') <= 0)
     return FALSE;
-  if (r->p >= r->end)
-    return fail_cut_short (r);
-  if (*count > 0)
-    {
-      if (*r->p == ']')
-        {
-          r->p++;
-          r->depth--;
-          return FALSE;
-        }
-      if (*r->p != ',')
-        return fail_unexpected (r, r->p, _("“,” or “]”"));
-      r->p++;
-      skip_space (r);
-      if (r->p >= r->end)
-        return fail_cut_short (r);
-      if (*r->p == ']')
-        return fail_at (r, MG_JSON_ERROR_SYNTAX, before (r, r->p),
-                        g_strdup (_("a comma before “]”: another value was expected")));
-    }
-  else if (*r->p == ']')
-    {
-      r->p++;
-      r->depth--;
-      return FALSE;
-    }
   (*count)++;
   return TRUE;
 }
