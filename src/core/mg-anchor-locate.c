@@ -460,9 +460,12 @@ locate_fuzzy (Query     *q,
       windows[n_windows].votes = GPOINTER_TO_UINT (value);
       n_windows++;
     }
-  qsort (windows, n_windows, sizeof (Window), window_by_votes);
-  n_windows = MIN (n_windows, MAX_WINDOWS);
-  qsort (windows, n_windows, sizeof (Window), window_by_start);
+  if (n_windows > 1)
+    {
+      qsort (windows, n_windows, sizeof (Window), window_by_votes);
+      n_windows = MIN (n_windows, MAX_WINDOWS);
+      qsort (windows, n_windows, sizeof (Window), window_by_start);
+    }
   for (i = 0; i < n_windows; i++)
     {
       if (n_merged > 0 && windows[i].start <= windows[n_merged - 1].end)

@@ -1146,7 +1146,9 @@ finish_problems (MgSidecarReader *r)
       if (p->line == 0)
         mg_json_reader_locate (&r->json, &sorted[i].mark->pos, &p->line, &p->column);
     }
-  qsort (sorted, problems->len, sizeof (Sorted), compare_sorted);
+  /* qsort () must not be given the NULL that g_new () makes of no problem. */
+  if (problems->len > 1)
+    qsort (sorted, problems->len, sizeof (Sorted), compare_sorted);
   r->content->code = -1;
   for (guint i = 0; i < problems->len; i++)
     {
