@@ -8,6 +8,7 @@
 #include "mg-document-view.h"
 #include "mg-window-compare.h"
 #include "mg-window-private.h"
+#include "mg-window-statistics.h"
 
 /* Compare Speeches driven through the window: win.compare offers the open
  * speech, another is opened from the comparison window, the rows show
@@ -304,6 +305,76 @@ test_compare_places (Fixture       *fixture,
   }
 }
 
+/* A study of the two speeches: Compare offers its speeches, the one shown
+ * as the later; Statistics counts the speech shown or the whole study,
+ * and a mark of the other speech shows that speech. */
+static void
+test_study (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  const char *tags[] = { "slogan", NULL };
+  MgCollection *collection;
+  MgCollectionSpeech *earlier = NULL, *later = NULL;
+  MgAnnotation *slogan;
+  MgCompareWindow *compare;
+  MgStatisticsWindow *statistics;
+  MgStatistics *stats;
+  g_autoptr(GError) error = NULL;
+
+  mg_window_open_folder (fixture->window, folder);
+  mg_gui_test_wait_loaded (fixture->window);
+  collection = mg_window_get_collection (fixture->window);
+  g_assert_nonnull (collection);
+  g_assert_cmpuint (mg_collection_get_n_speeches (collection), ==, 2);
+  /* By name: new.txt, then old.txt. */
+  later = mg_collection_get_speech (collection, 0);
+  earlier = mg_collection_get_speech (collection, 1);
+  g_assert_true (g_file_equal (mg_collection_speech_get_file (earlier), fixture->old_file));
+  mg_window_show_speech (fixture->window, later);
+  mg_gui_test_iterate ();
+  slogan = mg_annotation_store_create (mg_collection_speech_get_store (earlier), 32, 36, tags, NULL,
+                                       FALSE, "Li", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (slogan);
+  g_assert_nonnull (mg_annotation_store_create (mg_collection_speech_get_store (later), 12, 16, tags,
+                                                NULL, FALSE, "Wang", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (action (GTK_WIDGET (fixture->window), "win.compare", NULL));
+  compare = mg_window_get_compare_window (fixture->window);
+  g_assert_nonnull (compare);
+  g_assert_nonnull (mg_compare_window_get_comparison (compare));
+  g_assert_nonnull (mg_gui_test_find_widget (GTK_WIDGET (compare), ADW_TYPE_ACTION_ROW, "6.5% → 5.8%"));
+  gtk_window_destroy (GTK_WINDOW (compare));
+  mg_gui_test_iterate ();
+
+  g_assert_true (action (GTK_WIDGET (fixture->window), "win.statistics", NULL));
+  statistics = mg_window_get_statistics_window (fixture->window);
+  g_assert_nonnull (statistics);
+  stats = mg_statistics_window_get_statistics (statistics);
+  g_assert_cmpuint (mg_statistics_get_n_speeches (stats), ==, 1);
+  g_assert_cmpuint (mg_statistics_get_n_items (stats), ==, 1);
+  g_assert_cmpuint (mg_statistics_get_n_members (stats), ==, 1);
+  g_assert_cmpstr (mg_statistics_get_member (stats, 0)->author, ==, "Wang");
+
+  mg_statistics_window_set_whole_study (statistics, TRUE);
+  stats = mg_statistics_window_get_statistics (statistics);
+  g_assert_cmpuint (mg_statistics_get_n_speeches (stats), ==, 2);
+  g_assert_cmpuint (mg_statistics_get_n_items (stats), ==, 2);
+  g_assert_cmpuint (mg_statistics_get_n_members (stats), ==, 2);
+  /* Two speeches, a slogan strip each. */
+  g_assert_cmpuint (mg_statistics_chart_get_n_bars (mg_statistics_window_get_chart (statistics,
+                                                                                   MG_STATISTICS_CHART_STRIP)), ==, 2);
+
+  /* The earlier speech's mark: that speech is shown, its slogan selected. */
+  g_signal_emit_by_name (mg_statistics_window_get_chart (statistics, MG_STATISTICS_CHART_STRIP),
+                         "mark-activated", 1, mg_annotation_get_id (slogan));
+  mg_gui_test_iterate ();
+  g_assert_true (mg_window_get_speech (fixture->window) == earlier);
+  g_assert_true (mg_window_get_selected (fixture->window) == slogan);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +389,7 @@ main (int   argc,
   ADD ("rows", test_compare_rows);
   ADD ("export", test_compare_export);
   ADD ("places", test_compare_places);
+  ADD ("study", test_study);
 #undef ADD
 
   ret = g_test_run ();
