@@ -68,6 +68,25 @@ mg_gui_test_iterate (void)
     ;
 }
 
+void
+mg_gui_test_wait_on_monitor (GtkWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GdkSurface *surface = NULL;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      surface = gtk_native_get_surface (GTK_NATIVE (window));
+      if (surface != NULL && gdk_surface_get_mapped (surface) &&
+          gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  mg_gui_test_iterate ();
+  g_assert_nonnull (surface);
+  g_assert_nonnull (gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface));
+}
+
 GFile *
 mg_gui_test_copy_fixture (const char *dir,
                           const char *name)

@@ -21,6 +21,10 @@ void           mg_gui_test_finish       (MgApplication *app,
                                          const char    *data_home);
 /* Runs the default main context until nothing is pending. */
 void           mg_gui_test_iterate      (void);
+/* Runs the main loop until @window is mapped on a monitor of the display,
+ * where a popover of it can be placed (Xvfb reports a new window's place
+ * some time after it is presented). */
+void           mg_gui_test_wait_on_monitor (GtkWindow *window);
 /* Copies the fixture tests/data/@name (it may name a folder below data,
  * "suggest/speech.txt") into @dir, keeping its base name; the copy. */
 GFile         *mg_gui_test_copy_fixture (const char    *dir,
