@@ -678,9 +678,12 @@ splice (GPtrArray *array,
 
   if (items->len > removed)
     g_ptr_array_set_size (array, len);
-  memmove (array->pdata + position + items->len, array->pdata + position + removed,
-           tail * sizeof (gpointer));
-  memcpy (array->pdata + position, items->pdata, items->len * sizeof (gpointer));
+  /* Neither is given the NULL of an empty array. */
+  if (tail > 0)
+    memmove (array->pdata + position + items->len, array->pdata + position + removed,
+             tail * sizeof (gpointer));
+  if (items->len > 0)
+    memcpy (array->pdata + position, items->pdata, items->len * sizeof (gpointer));
   if (items->len < removed)
     g_ptr_array_set_size (array, len);
 }
