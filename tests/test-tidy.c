@@ -232,7 +232,8 @@ test_one_line (void)
   g_autofree char *path = data_path ("clean", "en-library");
   g_autoptr(MgDocument) doc = load (path);
   g_autofree char *joined = NULL;
-  g_auto(GStrv) paras = g_strsplit (g_strchomp (g_strdup (mg_document_get_text (doc))), "\n\n", -1);
+  g_autofree char *text = g_strchomp (g_strdup (mg_document_get_text (doc)));
+  g_auto(GStrv) paras = g_strsplit (text, "\n\n", -1);
   g_autoptr(GString) line = g_string_new (NULL);
   g_autoptr(MgDocument) one = NULL;
 
