@@ -318,36 +318,90 @@ style_apply (GtkTextBuffer *buffer,
   apply_spans (buffer, style->tag, style->spans);
 }
 
-/* Takes @tag off the spans of @spans (sorted, disjoint) where it is. The
- * tag's toggles are followed from one to the next, so that the spans it
- * does not touch cost nothing: thousands of small spans would otherwise
- * mean thousands of removals for each style. */
+/* TRUE when @tag covers nothing outside @spans (sorted, disjoint), with
+ * the start of the first passage it covers and the end of the last in
+ * @first and @last (equal when it covers nothing). The passages are
+ * followed from the start of the text up to the first one outside. */
+static gboolean
+only_within (GtkTextBuffer *buffer,
+             GtkTextTag    *tag,
+             GArray        *spans,
+             guint         *first,
+             guint         *last)
+{
+  GtkTextIter at;
+  guint i = 0;
+
+  *first = *last = 0;
+  gtk_text_buffer_get_start_iter (buffer, &at);
+  while (gtk_text_iter_has_tag (&at, tag) || gtk_text_iter_forward_to_tag_toggle (&at, tag))
+    {
+      guint start = (guint) gtk_text_iter_get_offset (&at), end;
+
+      /* Off at its end, or the end of the text. */
+      gtk_text_iter_forward_to_tag_toggle (&at, tag);
+      end = (guint) gtk_text_iter_get_offset (&at);
+      while (i < spans->len && g_array_index (spans, Span, i).end < end)
+        i++;
+      if (i == spans->len || g_array_index (spans, Span, i).start > start)
+        return FALSE;
+      if (*first == *last)
+        *first = start;
+      *last = end;
+      if (gtk_text_iter_is_end (&at))
+        break;
+    }
+  return TRUE;
+}
+
+/* Takes @tag off the spans of @spans (sorted, disjoint) where it is. Each
+ * removal costs GTK a signal, a walk of its tree and a redisplay, so:
+ *  - when the tag covers nothing outside the spans (all the figures
+ *    accepted at once and then undone), it is taken off in one call, from
+ *    the first passage it covers to the last;
+ *  - otherwise span by span, where the tag is: when it is on at a span's
+ *    start, the span is taken off at once; when not, its next toggle says
+ *    whether it comes on inside the span, and the spans before that toggle
+ *    cost nothing. */
 static void
 remove_spans (GtkTextBuffer *buffer,
               GtkTextTag    *tag,
               GArray        *spans)
 {
   GtkTextIter at;
-  guint toggle = 0;      /* the tag is on or off alike up to here */
-  gboolean on = FALSE;
+  guint toggle = 0;      /* the tag is off up to here */
+  guint first, last;
 
+  if (spans->len == 0)
+    return;
+  if (only_within (buffer, tag, spans, &first, &last))
+    {
+      GtkTextIter end;
+
+      if (first == last)
+        return;
+      gtk_text_buffer_get_iter_at_offset (buffer, &at, first);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, last);
+      gtk_text_buffer_remove_tag (buffer, tag, &at, &end);
+      return;
+    }
   for (guint i = 0; i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
       GtkTextIter end;
 
-      if (span->start >= toggle)
+      if (span->start < toggle && toggle >= span->end)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &at, span->start);
+      if (span->start >= toggle && !gtk_text_iter_has_tag (&at, tag))
         {
-          /* Passed a toggle: where is the next one? */
-          gtk_text_buffer_get_iter_at_offset (buffer, &at, span->start);
-          on = gtk_text_iter_has_tag (&at, tag);
+          /* Off here: where does it come on? */
           end = at;
           toggle = gtk_text_iter_forward_to_tag_toggle (&end, tag)
                    ? (guint) gtk_text_iter_get_offset (&end) : G_MAXUINT;
+          if (toggle >= span->end)
+            continue;
         }
-      if (!on && toggle >= span->end)
-        continue;
-      gtk_text_buffer_get_iter_at_offset (buffer, &at, span->start);
       gtk_text_buffer_get_iter_at_offset (buffer, &end, span->end);
       gtk_text_buffer_remove_tag (buffer, tag, &at, &end);
       /* Off up to the end now; looked at again from there. */
