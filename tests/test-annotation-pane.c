@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "gui-test-util.h"
 #include "mg-annotation-editor.h"
 #include "mg-annotation-pane.h"
 #include "mg-annotation-row.h"
@@ -131,7 +132,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 420, 700);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->pane));
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_gui_test_present (GTK_WINDOW (fixture->window));
   iterate ();
 }
 

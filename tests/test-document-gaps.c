@@ -91,7 +91,7 @@ test_blank_runs (void)
   int step;
 
   g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
+  mg_gui_test_present (GTK_WINDOW (window));
   mg_window_open_file (window, speech);
   mg_gui_test_wait_loaded (window);
   g_assert_true (wait_for (layout_ready, window));

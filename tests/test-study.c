@@ -128,7 +128,7 @@ fixture_set_up (Fixture       *f,
   f->window = mg_window_new (app);
   f->study = mg_study_get_for_window (f->window);
   g_assert_nonnull (f->study);
-  gtk_window_present (GTK_WINDOW (f->window));
+  mg_gui_test_present (GTK_WINDOW (f->window));
   mg_gui_test_iterate ();
 }
 

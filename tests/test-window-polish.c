@@ -42,7 +42,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->window = mg_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_gui_test_present (GTK_WINDOW (fixture->window));
   mg_gui_test_iterate ();
 }
 
@@ -189,7 +189,7 @@ test_open_sidecar (Fixture       *fixture,
   /* Another window opening the sidecar shows the speech with its
    * annotations, and saves to the same sidecar. */
   second = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (second));
+  mg_gui_test_present (GTK_WINDOW (second));
   mg_window_open_file (second, sidecar);
   mg_gui_test_wait_loaded (second);
   g_assert_true (mg_window_has_document (second));
@@ -752,6 +752,12 @@ row_click (MgAnnotationRow *row)
 }
 
 /* Clicking the selected row again goes back to its passage. */
+static gboolean
+scrolled_down (gpointer data)
+{
+  return gtk_adjustment_get_value (data) > 100;
+}
+
 static void
 test_reselect_scrolls (Fixture       *fixture,
                        gconstpointer  data)
@@ -763,7 +769,7 @@ test_reselect_scrolls (Fixture       *fixture,
   MgAnnotation *far;
   MgAnnotationRow *row;
   GtkGestureClick *click;
-  gint64 deadline;
+  GtkWidget *text_view;
 
   for (guint i = 0; i < 300; i++)
     g_string_append_printf (text, "Paragraph %u of the speech, with words enough to fill a line or two.\n\n", i);
@@ -773,15 +779,13 @@ test_reselect_scrolls (Fixture       *fixture,
   mg_window_open_file (fixture->window, fixture->speech);
   mg_gui_test_wait_loaded (fixture->window);
   pane = MG_ANNOTATION_PANE (mg_window_get_pane (fixture->window));
-  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (
-    mg_document_view_get_text_view (MG_DOCUMENT_VIEW (mg_window_get_document_view (fixture->window)))));
+  text_view = GTK_WIDGET (mg_document_view_get_text_view (MG_DOCUMENT_VIEW (mg_window_get_document_view (fixture->window))));
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
 
   far = annotate (fixture, "The last word", NULL, NULL);
   mg_annotation_pane_select (pane, far);
   g_signal_emit_by_name (pane, "annotation-activated", far);
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (gtk_adjustment_get_value (vadjustment) < 100 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  mg_gui_test_wait_scrolled (text_view, scrolled_down, vadjustment);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 100);
 
   /* Scrolled away by hand, then the selected row clicked again. */
@@ -794,9 +798,7 @@ test_reselect_scrolls (Fixture       *fixture,
   g_assert_nonnull (click);
   g_signal_emit_by_name (click, "pressed", 1, 10.0, 10.0);
   g_signal_emit_by_name (click, "released", 1, 10.0, 10.0);
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (gtk_adjustment_get_value (vadjustment) < 100 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  mg_gui_test_wait_scrolled (text_view, scrolled_down, vadjustment);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 100);
 }
 
@@ -993,7 +995,7 @@ test_layers (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (fixture->window));
   mg_gui_test_iterate ();
   fixture->window = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_gui_test_present (GTK_WINDOW (fixture->window));
   mg_window_open_file (fixture->window, fixture->speech);
   mg_gui_test_wait_loaded (fixture->window);
   study = mg_study_get_for_window (fixture->window);
@@ -1010,7 +1012,7 @@ test_layers (Fixture       *fixture,
   /* A file gone since is not shown. */
   g_assert_true (g_file_delete (bob, NULL, NULL));
   again = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (again));
+  mg_gui_test_present (GTK_WINDOW (again));
   mg_window_open_file (again, fixture->speech);
   mg_gui_test_wait_loaded (again);
   while (mg_study_get_for_window (again)->restoring > 0)
@@ -1078,7 +1080,7 @@ reopen (Fixture *fixture)
   mg_gui_test_iterate ();
   fixture->window = mg_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_gui_test_present (GTK_WINDOW (fixture->window));
   mg_window_open_file (fixture->window, fixture->speech);
   mg_gui_test_wait_loaded (fixture->window);
   study = mg_study_get_for_window (fixture->window);

@@ -36,8 +36,7 @@ fixture_set_up (Fixture       *fixture,
   g_settings_set_int (fixture->settings, "window-height", 700);
   g_settings_set_boolean (fixture->settings, "window-maximized", FALSE);
   fixture->window = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  mg_gui_test_wait_on_monitor (GTK_WINDOW (fixture->window));
+  mg_gui_test_present (GTK_WINDOW (fixture->window));
 }
 
 static void
@@ -456,8 +455,7 @@ test_suggestions_dismiss_kept (Fixture       *fixture,
 
   /* Another window on the same speech: not offered again. */
   second = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (second));
-  mg_gui_test_wait_on_monitor (GTK_WINDOW (second));
+  mg_gui_test_present (GTK_WINDOW (second));
   mg_window_open_file (second, fixture->speech);
   mg_gui_test_wait_loaded (second);
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;

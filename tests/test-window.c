@@ -48,7 +48,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("marginalia-gui-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->window = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_gui_test_present (GTK_WINDOW (fixture->window));
   mg_gui_test_iterate ();
 }
 
@@ -173,7 +173,7 @@ test_window_empty (void)
 {
   MgWindow *window = mg_window_new (app);
 
-  gtk_window_present (GTK_WINDOW (window));
+  mg_gui_test_present (GTK_WINDOW (window));
   mg_gui_test_iterate ();
 
   g_assert_false (mg_window_has_document (window));
@@ -790,7 +790,7 @@ test_window_recent (Fixture       *fixture,
   uri = g_file_get_uri (fixture->speech);
 
   second = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (second));
+  mg_gui_test_present (GTK_WINDOW (second));
 
   /* Look for ours among what the list offers; the recent list is written
    * and read back in the background, and the window follows it. */
@@ -956,7 +956,7 @@ test_window_reanchored (Fixture       *fixture,
   g_assert_no_error (error);
 
   second = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (second));
+  mg_gui_test_present (GTK_WINDOW (second));
   mg_window_open_file (second, fixture->speech);
   mg_gui_test_wait_loaded (second);
 
