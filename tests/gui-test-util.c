@@ -68,6 +68,14 @@ mg_gui_test_iterate (void)
     ;
 }
 
+gint64
+mg_gui_test_deadline (void)
+{
+  /* Not a budget to meet but a hang to report: far above what any
+   * condition takes on a loaded machine. */
+  return g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+}
+
 /* Mapped, allocated and on a monitor: what a test can rely on once a
  * window is presented. */
 static gboolean
@@ -84,9 +92,8 @@ is_on_monitor (GtkWindow *window)
 void
 mg_gui_test_wait_on_monitor (GtkWindow *window)
 {
-  /* Not a budget to meet but a hang to report: on a loaded machine Xvfb
-   * may take seconds to say where the window is. */
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  /* On a loaded machine Xvfb may take seconds to say where it is. */
+  gint64 deadline = mg_gui_test_deadline ();
 
   while (!is_on_monitor (window) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
@@ -97,19 +104,23 @@ mg_gui_test_wait_on_monitor (GtkWindow *window)
 void
 mg_gui_test_present (GtkWindow *window)
 {
+  gint64 deadline = mg_gui_test_deadline ();
+
   gtk_window_present (window);
   mg_gui_test_wait_on_monitor (window);
+  /* And focused: until then it is drawn as a window in the background
+   * (another selection colour, no cursor). */
+  while (!gtk_window_is_active (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  mg_gui_test_iterate ();
+  g_assert_true (gtk_window_is_active (window));
 }
-
-/* Not a budget to meet but a hang to report: the longest a condition is
- * waited for, far above what any takes on a loaded machine. */
-#define HANG_SECONDS 60
 
 gboolean
 mg_gui_test_wait_for (gboolean (*done) (gpointer data),
                       gpointer   data)
 {
-  gint64 deadline = g_get_monotonic_time () + HANG_SECONDS * G_USEC_PER_SEC;
+  gint64 deadline = mg_gui_test_deadline ();
 
   while (!done (data) && g_get_monotonic_time () < deadline)
     {
@@ -156,7 +167,7 @@ mg_gui_test_wait_frames (GtkWidget *widget,
                          guint      n_frames)
 {
   Ticks ticks = { NULL, 0, 0, 0 };
-  gint64 deadline = g_get_monotonic_time () + HANG_SECONDS * G_USEC_PER_SEC;
+  gint64 deadline = mg_gui_test_deadline ();
   guint id = gtk_widget_add_tick_callback (widget, count_tick, &ticks, NULL);
 
   while (ticks.ticks < n_frames && g_get_monotonic_time () < deadline)
@@ -173,7 +184,7 @@ mg_gui_test_wait_scrolled (GtkWidget  *widget,
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (widget));
   Ticks ticks = { adjustment, gtk_adjustment_get_value (adjustment), 0, 0 };
-  gint64 deadline = g_get_monotonic_time () + HANG_SECONDS * G_USEC_PER_SEC;
+  gint64 deadline = mg_gui_test_deadline ();
   guint id = gtk_widget_add_tick_callback (widget, count_tick, &ticks, NULL);
 
   /* Scrolling is animated, one step a frame, however late the frames

@@ -25,9 +25,12 @@ void           mg_gui_test_iterate      (void);
  * of the display, where a popover of it can be placed (Xvfb reports a new
  * window's place some time after it is presented, later under load). */
 void           mg_gui_test_wait_on_monitor (GtkWindow *window);
-/* Presents @window and waits until it is on a monitor, as above: every
- * window a test opens itself. */
+/* Presents @window and waits until it is on a monitor, as above, and has
+ * the focus: every window a test opens itself. */
 void           mg_gui_test_present      (GtkWindow  *window);
+/* When a test waiting for something gives up: not a budget it must meet
+ * (the machine may be loaded) but a hang to report, a minute from now. */
+gint64         mg_gui_test_deadline     (void);
 /* Runs the main loop until @done (@data) holds, without a time budget
  * (only a hang, a minute, gives up); what @done says then. */
 gboolean       mg_gui_test_wait_for     (gboolean  (*done) (gpointer data),

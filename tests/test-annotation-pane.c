@@ -48,11 +48,11 @@ wake_up_cb (gpointer user_data)
 }
 
 /* Runs the main loop until @list_view has rows on screen (a few frames
- * under Xvfb), at most five seconds. */
+ * under Xvfb), giving up only on a hang. */
 static void
 wait_for_rows (GtkWidget *list_view)
 {
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 end = mg_gui_test_deadline ();
   guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
 
   while (g_get_monotonic_time () < end &&

@@ -262,7 +262,7 @@ test_help (Fixture       *fixture,
   g_unlink (browser_log);
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  deadline = mg_gui_test_deadline ();
   while (!browser_called (NULL) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE), g_usleep (10000);
   g_assert_true (g_file_get_contents (browser_log, &opened, NULL, NULL));
@@ -1053,7 +1053,7 @@ test_layers (Fixture       *fixture,
   mg_window_open_file (fixture->window, fixture->speech);
   mg_gui_test_wait_loaded (fixture->window);
   study = mg_study_get_for_window (fixture->window);
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  deadline = mg_gui_test_deadline ();
   while (!has_layers (study, 1) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (has_layers (study, 1));

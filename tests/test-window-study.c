@@ -452,7 +452,7 @@ test_recent (Fixture       *f,
 
   second = mg_window_new (app);
   mg_gui_test_present (GTK_WINDOW (second));
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  deadline = mg_gui_test_deadline ();
   do
     {
       mg_gui_test_iterate ();
