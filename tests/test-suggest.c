@@ -312,7 +312,9 @@ test_suggest_figure_forms (void)
     }
 }
 
-/* Slogans are formulas: not reported speech, not titles, not vocabulary. */
+/* Slogans are formulas: not reported speech, not titles, not vocabulary
+ * (企业, 产业, 工业, 工作 and "water" are in the general vocabulary that
+ * build-aux/gen-vocabulary.py counts in data/vocabulary). */
 static void
 test_suggest_slogan_forms (void)
 {
@@ -320,8 +322,9 @@ test_suggest_slogan_forms (void)
     "坚持稳中求进、以进促稳，守正创新、先立后破，统筹“十四五”和十五五。"
     "群众说：“门好进了、脸好看了，事还是难办。”学习《政府工作报告》。"
     "政府工作要抓经济运行，政府工作要看经济增长，政府工作要讲经济运行。"
-    "推进“高效办成一件事”，高效办成一件事要落地；坚定信心、开拓进取。\n"
-    "We have to finish the job. Will we finish the job? Let's finish the job. "
+    "推进“高效办成一件事”，高效办成一件事要落地；坚定信心、开拓进取。"
+    "企业、产业、工业要协同，把“工作”做实。\n"
+    "We have to finish the job. Will we finish the job? Let's finish the job. Keep the \"water\" clean. "
     "Working families, working families, working families.\n";
   const char *lexicon[] = { "开拓进取", "Working Families", NULL };
   g_autoptr(MgDocument) document = mg_document_new_for_text (text, -1, "s.txt");
