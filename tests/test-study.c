@@ -300,6 +300,20 @@ test_add_files (Fixture       *f,
   g_assert_cmpstr (mg_layer_get_author (layer_at (f, 0)), ==, "Alice");
   mg_gui_test_iterate ();
   g_assert_true (tag_at (f, mg_study_get_layer_tag (f->study, layer_at (f, 0)), find ("项目为王")));
+
+  /* In one message, too long for a toast. */
+  {
+    AdwMessageDialog *dialog = (AdwMessageDialog *) mg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                     "Added the annotations of Alice. Could not add 2 files");
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                     "“nobody.marginalia.json” does not exist; "
+                     "“speech.txt.marginalia.json”: These are your own annotations, already shown");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    mg_gui_test_iterate ();
+  }
 }
 
 static void

@@ -7,6 +7,7 @@
 #include "corpus-dir.h"
 #include "mg-change.h"
 #include "mg-dismissal.h"
+#include "mg-export-compare.h"
 #include "mg-suggest.h"
 
 static MgDocument *
@@ -311,7 +312,9 @@ test_suggest_figure_forms (void)
     }
 }
 
-/* Slogans are formulas: not reported speech, not titles, not vocabulary. */
+/* Slogans are formulas: not reported speech, not titles, not vocabulary
+ * (企业, 产业, 工业, 工作 and "water" are in the general vocabulary that
+ * build-aux/gen-vocabulary.py counts in data/vocabulary). */
 static void
 test_suggest_slogan_forms (void)
 {
@@ -319,8 +322,9 @@ test_suggest_slogan_forms (void)
     "坚持稳中求进、以进促稳，守正创新、先立后破，统筹“十四五”和十五五。"
     "群众说：“门好进了、脸好看了，事还是难办。”学习《政府工作报告》。"
     "政府工作要抓经济运行，政府工作要看经济增长，政府工作要讲经济运行。"
-    "推进“高效办成一件事”，高效办成一件事要落地；坚定信心、开拓进取。\n"
-    "We have to finish the job. Will we finish the job? Let's finish the job. "
+    "推进“高效办成一件事”，高效办成一件事要落地；坚定信心、开拓进取。"
+    "企业、产业、工业要协同，把“工作”做实。\n"
+    "We have to finish the job. Will we finish the job? Let's finish the job. Keep the \"water\" clean. "
     "Working families, working families, working families.\n";
   const char *lexicon[] = { "开拓进取", "Working Families", NULL };
   g_autoptr(MgDocument) document = mg_document_new_for_text (text, -1, "s.txt");
@@ -826,9 +830,123 @@ test_suggest_compare (void)
   g_assert_cmpstr (c->new_quote, ==, "12亿美元");
   g_assert_cmpstr (mg_change_kind_to_string (c->change), ==, "new");
 
+  /* A speech against itself: its slogans kept, nothing else. */
   g_ptr_array_unref (g_steal_pointer (&changes));
   changes = mg_change_compare_documents (new_document, new_document);
-  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpuint (changes->len, ==, 1);
+  c = changes->pdata[0];
+  g_assert_cmpint (c->change, ==, MG_CHANGE_KEPT);
+  g_assert_cmpstr (c->old_quote, ==, "数字化改革");
+  g_assert_cmpstr (c->new_quote, ==, "数字化改革");
+  g_assert_cmpuint (c->old_start, ==, c->new_start);
+}
+
+/* Slogans and formulas in both speeches: kept, with the place of each,
+ * whether the engine found them in one speech or in both; and the report
+ * shows them only when asked. */
+static void
+test_suggest_compare_kept (void)
+{
+  static const char old_text[] =
+    "我们坚持“两个毫不动摇”，推进“最多跑一次”改革。\n\n"
+    "全年地区生产总值增长6.8%。\n";
+  static const char new_text[] =
+    "全年地区生产总值增长5.9%。\n\n"
+    "我们继续推进最多跑一次改革，坚持“数字化改革”。\n\n"
+    "我们坚持“两个毫不动摇”。\n";
+  g_autoptr(MgDocument) old_document = mg_document_new_for_text (old_text, -1, "old.txt");
+  g_autoptr(MgDocument) new_document = mg_document_new_for_text (new_text, -1, "new.txt");
+  g_autoptr(MgAnnotationStore) old_store = mg_annotation_store_new (old_document, NULL);
+  g_autoptr(MgAnnotationStore) new_store = mg_annotation_store_new (new_document, NULL);
+  g_autoptr(MgComparison) comparison = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *with_kept = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *kept_section = NULL;
+  GPtrArray *changes;
+  MgChange *kept[2] = { NULL, NULL };
+  guint n_kept = 0;
+  gboolean seen_figure = FALSE;
+  const char *at;
+
+  comparison = mg_comparison_new (old_store, "old.txt", "old.txt.marginalia.json",
+                                  new_store, "new.txt", "new.txt.marginalia.json");
+  changes = mg_comparison_get_changes (comparison);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      MgChange *c = changes->pdata[i];
+
+      seen_figure |= c->kind == MG_SUGGESTION_FIGURE;
+      if (c->change != MG_CHANGE_KEPT)
+        {
+          /* Neither kept slogan is also new or dropped. */
+          g_assert_cmpstr (c->old_quote, !=, "最多跑一次");
+          g_assert_cmpstr (c->new_quote, !=, "两个毫不动摇");
+          continue;
+        }
+      g_assert_cmpint (c->kind, ==, MG_SUGGESTION_SLOGAN);
+      g_assert_cmpstr (mg_change_kind_to_string (c->change), ==, "kept");
+      /* With the slogans, before the figures. */
+      g_assert_false (seen_figure);
+      g_assert_cmpuint (n_kept, <, 2);
+      kept[n_kept++] = c;
+    }
+  g_assert_cmpuint (n_kept, ==, 2);
+
+  /* In the new speech's order: the formula its text has unquoted (the
+   * engine found it only in the old one), then the one quoted in both. */
+  g_assert_cmpstr (kept[0]->old_quote, ==, "最多跑一次");
+  g_assert_cmpstr (kept[0]->new_quote, ==, "最多跑一次");
+  g_assert_cmpuint (kept[0]->old_paragraph, ==, 1);
+  g_assert_cmpuint (kept[0]->new_paragraph, ==, 2);
+  g_assert_cmpstr (kept[1]->new_quote, ==, "两个毫不动摇");
+  g_assert_cmpuint (kept[1]->old_paragraph, ==, 1);
+  g_assert_cmpuint (kept[1]->new_paragraph, ==, 3);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autofree char *old_slice = mg_document_dup_slice (old_document, kept[k]->old_start, kept[k]->old_end);
+      g_autofree char *new_slice = mg_document_dup_slice (new_document, kept[k]->new_start, kept[k]->new_end);
+
+      g_assert_cmpstr (old_slice, ==, kept[k]->old_quote);
+      g_assert_cmpstr (new_slice, ==, kept[k]->new_quote);
+    }
+  g_assert_true (kept[0]->new_start < kept[1]->new_start);
+
+  /* The report: without the flag no word of them (what `compare`
+   * writes); with it, the same report and one section more. */
+  plain = mg_comparison_write (comparison, MG_COMPARISON_MARKDOWN);
+  with_kept = mg_comparison_write_full (comparison, MG_COMPARISON_MARKDOWN, MG_COMPARISON_WRITE_KEPT);
+  g_assert_null (strstr (plain, "Kept"));
+  g_assert_null (strstr (plain, "两个毫不动摇"));
+  kept_section = g_strdup ("### Kept (2)\n\n"
+                           "| Slogan or formula | Old | New |\n"
+                           "| --- | --- | --- |\n"
+                           "| 最多跑一次 | ¶1 | ¶2 |\n"
+                           "| 两个毫不动摇 | ¶1 | ¶3 |\n\n");
+  at = strstr (with_kept, kept_section);
+  g_assert_nonnull (at);
+  {
+    g_autoptr(GString) without = g_string_new (with_kept);
+
+    g_string_erase (without, at - with_kept, strlen (kept_section));
+    g_assert_cmpstr (without->str, ==, plain);
+  }
+  g_assert_true (g_str_has_prefix (at + strlen (kept_section), "## Figures\n"));
+
+  g_free (plain);
+  g_free (with_kept);
+  plain = mg_comparison_write (comparison, MG_COMPARISON_HTML);
+  with_kept = mg_comparison_write_full (comparison, MG_COMPARISON_HTML, MG_COMPARISON_WRITE_KEPT);
+  g_assert_null (strstr (plain, "Kept"));
+  g_assert_nonnull (strstr (with_kept, "<h3>Kept (2)</h3>\n<table>\n"
+                                       "<tr><th>Slogan or formula</th><th>Old</th><th>New</th></tr>\n"
+                                       "<tr><td>最多跑一次</td><td>¶1</td><td>¶2</td></tr>\n"));
+
+  json = mg_comparison_write (comparison, MG_COMPARISON_JSON);
+  g_assert_null (strstr (json, "\"kept\""));
+  g_free (json);
+  json = mg_comparison_write_full (comparison, MG_COMPARISON_JSON, MG_COMPARISON_WRITE_KEPT);
+  g_assert_nonnull (strstr (json, "\"kept\""));
 }
 
 static void
@@ -922,6 +1040,7 @@ main (int   argc,
   g_test_add_func ("/suggest/find-next", test_suggest_find_next);
   g_test_add_func ("/suggest/compare", test_suggest_compare);
   g_test_add_func ("/suggest/compare-english", test_suggest_compare_english);
+  g_test_add_func ("/suggest/compare-kept", test_suggest_compare_kept);
   g_test_add_func ("/suggest/corpus", test_suggest_corpus);
 
   return g_test_run ();

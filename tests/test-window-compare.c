@@ -12,17 +12,21 @@
 
 /* Compare Speeches driven through the window: win.compare offers the open
  * speech, another is opened from the comparison window, the rows show
- * what `marginalia-cli compare` reports, the report exported is the
- * command's, and each place goes to its speech. */
+ * what `marginalia-cli compare` reports and the slogans kept, the report
+ * exported is the command's with the slogans kept, and each place goes to
+ * its speech. */
 
 static MgApplication *app;
 
 static const char old_speech[] =
   "去年全市地区生产总值增长6.5%，城镇新增就业1.1万人。坚持“项目为王”。\n\n"
-  "今年的主要目标：城镇新增就业1.2万人以上。\n";
+  "今年的主要目标：城镇新增就业1.2万人以上。\n\n"
+  "坚持“绿水青山就是金山银山”。\n";
 static const char new_speech[] =
   "去年全市地区生产总值增长5.8%，城镇新增就业1.1万人。坚持“亩均论英雄”。\n\n"
-  "今年的主要目标：城镇新增就业1.3万人以上，居民收入增长6%。\n";
+  "今年的主要目标：城镇新增就业1.3万人以上，居民收入增长6%。\n\n"
+  "我们坚持“绿水青山就是金山银山”。\n";
+static const char kept_slogan[] = "绿水青山就是金山银山";
 
 typedef struct
 {
@@ -222,7 +226,8 @@ test_compare_rows (Fixture       *fixture,
   }
 }
 
-/* The report exported is the command line's, in both formats. */
+/* The report exported is the command line's, in both formats, with one
+ * section more: the slogans kept. */
 static void
 test_compare_export (Fixture       *fixture,
                      gconstpointer  data)
@@ -248,7 +253,19 @@ test_compare_export (Fixture       *fixture,
       g_assert_no_error (error);
       g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
       expected = run_cli_compare (fixture, formats[f]);
-      g_assert_cmpstr (written, ==, expected);
+      g_assert_null (strstr (expected, kept_slogan));
+      {
+        const char *section = f == 0 ? "### Kept (1)\n\n" : "<h3>Kept (1)</h3>\n";
+        const char *end = f == 0 ? "## Figures\n" : "<h2>Figures</h2>\n";
+        const char *from = strstr (written, section);
+        const char *to = from != NULL ? strstr (from, end) : NULL;
+        g_autoptr(GString) without = g_string_new (written);
+
+        g_assert_nonnull (to);
+        g_assert_nonnull (g_strstr_len (from, to - from, kept_slogan));
+        g_string_erase (without, from - written, to - from);
+        g_assert_cmpstr (without->str, ==, expected);
+      }
       g_assert_nonnull (strstr (written, "6.5%"));
     }
 }
@@ -303,6 +320,96 @@ test_compare_places (Fixture       *fixture,
 
     g_assert_cmpstr (quote, ==, figure->old_quote);
   }
+}
+
+/* The button of @row that reads @label. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A slogan of both speeches has a row of its own, under "Slogans and
+ * Formulas Kept", whose buttons show it in either speech. */
+static void
+test_compare_kept (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  MgCompareWindow *compare = open_comparison (fixture);
+  GPtrArray *changes = mg_comparison_get_changes (mg_compare_window_get_comparison (compare));
+  MgDocumentView *view = MG_DOCUMENT_VIEW (mg_window_get_document_view (fixture->window));
+  const MgChange *kept = NULL;
+  GtkWidget *row, *group, *button;
+  MgWindow *other = NULL;
+  guint start, end;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const MgChange *change = g_ptr_array_index (changes, i);
+
+      if (change->change == MG_CHANGE_KEPT)
+        {
+          g_assert_null (kept);
+          kept = change;
+        }
+    }
+  g_assert_nonnull (kept);
+  g_assert_cmpstr (kept->new_quote, ==, kept_slogan);
+  g_assert_cmpuint (kept->old_paragraph, ==, 3);
+  g_assert_cmpuint (kept->new_paragraph, ==, 3);
+
+  row = mg_gui_test_find_widget (GTK_WIDGET (compare), ADW_TYPE_ACTION_ROW, kept_slogan);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Kept");
+  group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
+                   "Slogans and Formulas Kept");
+  g_assert_null (mg_gui_test_find_widget (group, ADW_TYPE_ACTION_ROW,
+                                          "No slogan or formula is in both speeches"));
+
+  /* The later speech is the open one: its place is selected there. */
+  button = find_button (row, "Later ¶3");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  mg_gui_test_iterate ();
+  g_assert_true (mg_document_view_get_selection (view, &start, &end));
+  g_assert_cmpuint (start, ==, kept->new_start);
+  g_assert_cmpuint (end, ==, kept->new_end);
+
+  /* The earlier one opens beside it, at its place. */
+  button = find_button (row, "Earlier ¶3");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  mg_gui_test_iterate ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (MG_IS_WINDOW (l->data) && l->data != fixture->window)
+      other = l->data;
+  g_assert_nonnull (other);
+  mg_gui_test_wait_loaded (other);
+  mg_gui_test_iterate ();
+  g_assert_true (g_file_equal (mg_window_get_file (other), fixture->old_file));
+  g_assert_true (mg_document_view_get_selection (MG_DOCUMENT_VIEW (mg_window_get_document_view (other)),
+                                                 &start, &end));
+  {
+    const char *text = mg_document_get_text (mg_annotation_store_get_document (mg_window_get_store (other)));
+    g_autofree char *quote = g_utf8_substring (text, start, end);
+
+    g_assert_cmpstr (quote, ==, kept_slogan);
+  }
+  g_assert_cmpuint (start, ==, kept->old_start);
+  g_assert_cmpuint (end, ==, kept->old_end);
 }
 
 /* A study of the two speeches: Compare offers its speeches, the one shown
@@ -389,6 +496,7 @@ main (int   argc,
   ADD ("rows", test_compare_rows);
   ADD ("export", test_compare_export);
   ADD ("places", test_compare_places);
+  ADD ("kept", test_compare_kept);
   ADD ("study", test_study);
 #undef ADD
 

@@ -1007,16 +1007,171 @@ test_layers (Fixture       *fixture,
     g_assert_true (g_file_equal (mg_layer_get_file (layer), bob));
   }
 
-  /* A file gone since is passed over. */
+  /* A file gone since is not shown. */
   g_assert_true (g_file_delete (bob, NULL, NULL));
   again = mg_window_new (app);
   gtk_window_present (GTK_WINDOW (again));
   mg_window_open_file (again, fixture->speech);
   mg_gui_test_wait_loaded (again);
+  while (mg_study_get_for_window (again)->restoring > 0)
+    g_main_context_iteration (NULL, TRUE);
   mg_gui_test_iterate ();
   g_assert_true (has_layers (mg_study_get_for_window (again), 0));
   gtk_window_destroy (GTK_WINDOW (again));
   mg_gui_test_iterate ();
+}
+
+/* The speech's remembered layers, the files' URIs, in order; NULL when
+ * none are remembered. */
+static char *
+remembered_layers (Fixture *fixture)
+{
+  g_autoptr(GVariant) all = g_settings_get_value (fixture->window->settings, "study-layers");
+  g_autofree char *key = g_file_get_uri (fixture->speech);
+  GVariantIter iter;
+  const char *uri;
+  const char **files;
+  char *found = NULL;
+
+  g_variant_iter_init (&iter, all);
+  while (g_variant_iter_next (&iter, "(&s^a&s)", &uri, &files))
+    {
+      if (g_str_equal (uri, key))
+        {
+          g_assert_null (found);
+          found = g_strjoinv (" ", (char **) files);
+        }
+      g_free (files);
+    }
+  return found;
+}
+
+static char *
+uris_of (GFile *first,
+         ...)
+{
+  g_autoptr(GString) uris = g_string_new (NULL);
+  va_list args;
+
+  va_start (args, first);
+  for (GFile *file = first; file != NULL; file = va_arg (args, GFile *))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_string_append_printf (uris, "%s%s", uris->len > 0 ? " " : "", uri);
+    }
+  va_end (args);
+  return g_string_free (g_steal_pointer (&uris), FALSE);
+}
+
+/* Closes the window and opens the speech again in a new one, until its
+ * remembered layers are all in; the window's message then, if any: the
+ * toast's title, or a dialog's heading and body. */
+static char *
+reopen (Fixture *fixture)
+{
+  MgStudy *study;
+  AdwMessageDialog *dialog;
+
+  close_other_windows (fixture);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  mg_gui_test_iterate ();
+  fixture->window = mg_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_window_open_file (fixture->window, fixture->speech);
+  mg_gui_test_wait_loaded (fixture->window);
+  study = mg_study_get_for_window (fixture->window);
+  while (study->restoring > 0)
+    g_main_context_iteration (NULL, TRUE);
+  mg_gui_test_iterate ();
+
+  dialog = find_message_dialog ();
+  if (dialog != NULL)
+    {
+      /* Never both. */
+      g_assert_null (fixture->window->toast);
+      return g_strdup_printf ("%s: %s", adw_message_dialog_get_heading (dialog),
+                              adw_message_dialog_get_body (dialog));
+    }
+  if (fixture->window->toast != NULL)
+    return g_strdup (adw_toast_get_title (fixture->window->toast));
+  return NULL;
+}
+
+/* Restoring several layers says so once; one that can no longer be added
+ * is said once, then forgotten. */
+static void
+test_layers_restore (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) alice = NULL;
+  g_autoptr(GFile) bob = NULL;
+  g_autoptr(GFile) carol = NULL;
+  g_autofree char *all_three = NULL;
+  g_autofree char *only_alice = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *remembered = NULL;
+  MgStudy *study;
+
+  open_fixture (fixture, "gui-speech-zh.txt");
+  study = mg_study_get_for_window (fixture->window);
+  alice = write_member (fixture, "gui-speech-zh.txt.alice.marginalia.json", "Alice", "项目为王");
+  bob = write_member (fixture, "gui-speech-zh.txt.bob.marginalia.json", "Bob", "三年大变样");
+  carol = write_member (fixture, "gui-speech-zh.txt.carol.marginalia.json", "Carol", "项目为王");
+  all_three = uris_of (alice, bob, carol, NULL);
+  only_alice = uris_of (alice, NULL);
+  g_assert_true (mg_study_add_layer (study, alice, NULL));
+  g_assert_true (mg_study_add_layer (study, bob, NULL));
+  g_assert_true (mg_study_add_layer (study, carol, NULL));
+  remembered = remembered_layers (fixture);
+  g_assert_cmpstr (remembered, ==, all_three);
+  g_clear_pointer (&remembered, g_free);
+
+  /* Three layers back, in one message. */
+  message = reopen (fixture);
+  g_assert_cmpstr (message, ==, "Restored the annotations of 3 members");
+  g_clear_pointer (&message, g_free);
+  g_assert_true (has_layers (mg_study_get_for_window (fixture->window), 3));
+  remembered = remembered_layers (fixture);
+  g_assert_cmpstr (remembered, ==, all_three);
+  g_clear_pointer (&remembered, g_free);
+
+  /* Bob's file gone, Carol's no longer annotations: one message says
+   * what came back and what did not, and those two are forgotten. */
+  g_assert_true (g_file_delete (bob, NULL, NULL));
+  g_assert_true (g_file_replace_contents (carol, "not json", 8, NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  message = reopen (fixture);
+  g_assert_true (g_str_has_prefix (message, "Restored the annotations of Alice. "
+                                            "Could not restore 2 files, no longer remembered: "));
+  g_assert_nonnull (strstr (message, "gui-speech-zh.txt.bob.marginalia.json"));
+  g_assert_nonnull (strstr (message, "gui-speech-zh.txt.carol.marginalia.json"));
+  g_clear_pointer (&message, g_free);
+  g_assert_true (has_layers (mg_study_get_for_window (fixture->window), 1));
+  remembered = remembered_layers (fixture);
+  g_assert_cmpstr (remembered, ==, only_alice);
+  g_clear_pointer (&remembered, g_free);
+
+  /* Not again. */
+  message = reopen (fixture);
+  g_assert_cmpstr (message, ==, "Restored the annotations of Alice");
+  g_clear_pointer (&message, g_free);
+  remembered = remembered_layers (fixture);
+  g_assert_cmpstr (remembered, ==, only_alice);
+  g_clear_pointer (&remembered, g_free);
+
+  /* The last one gone: said once, and the speech has none remembered. */
+  g_assert_true (g_file_delete (alice, NULL, NULL));
+  message = reopen (fixture);
+  g_assert_cmpstr (message, ==, "Could not restore “gui-speech-zh.txt.alice.marginalia.json”, "
+                                "no longer remembered: “gui-speech-zh.txt.alice.marginalia.json” "
+                                "does not exist");
+  g_clear_pointer (&message, g_free);
+  g_assert_true (has_layers (mg_study_get_for_window (fixture->window), 0));
+  g_assert_null (remembered_layers (fixture));
+  g_assert_null (reopen (fixture));
+  g_assert_null (reopen (fixture));
 }
 
 /* A browser for F1: a script that writes the URI it is given. */
@@ -1075,6 +1230,7 @@ main (int   argc,
   ADD ("reselect-scrolls", test_reselect_scrolls);
   ADD ("many-tags", test_many_tags);
   ADD ("layers", test_layers);
+  ADD ("layers-restore", test_layers_restore);
 #undef ADD
 
   ret = g_test_run ();

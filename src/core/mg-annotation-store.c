@@ -174,10 +174,21 @@ mg_annotation_locate (MgAnnotation *self,
       paragraph = mg_document_get_paragraph_at (document, mg_annotation_get_start (self));
       sentence = mg_document_get_sentence_at (document, mg_annotation_get_start (self));
     }
-  g_object_freeze_notify (G_OBJECT (self));
-  mg_annotation_set_paragraph (self, paragraph);
-  mg_annotation_set_sentence (self, sentence);
-  g_object_thaw_notify (G_OBJECT (self));
+  /* Notifications held back only when both change (freezing costs more
+   * than setting, for every annotation of a file being loaded). */
+  if (mg_annotation_get_paragraph (self) != paragraph
+      && mg_annotation_get_sentence (self) != sentence)
+    {
+      g_object_freeze_notify (G_OBJECT (self));
+      mg_annotation_set_paragraph (self, paragraph);
+      mg_annotation_set_sentence (self, sentence);
+      g_object_thaw_notify (G_OBJECT (self));
+    }
+  else
+    {
+      mg_annotation_set_paragraph (self, paragraph);
+      mg_annotation_set_sentence (self, sentence);
+    }
 }
 
 void

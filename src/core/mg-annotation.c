@@ -29,9 +29,18 @@ struct _MgAnnotation
   guint          sentence;
   MgAnchorState  anchor_state;
   JsonObject    *extra;
+  /* The strings of mg_annotation_new_from_fields(), in one allocation;
+   * the fields above may point into it (see borrowed()). */
+  char          *block;
+  gsize          block_size;
 
   guint          starred : 1;
 };
+
+/* The value of every unset string field and empty list: shared, never
+ * written to, never freed. */
+static char empty_string[1];
+static char *empty_strv[1];
 
 G_DEFINE_FINAL_TYPE (MgAnnotation, mg_annotation, G_TYPE_OBJECT)
 
@@ -94,30 +103,61 @@ mg_anchor_state_to_string (MgAnchorState state)
     }
 }
 
+/* TRUE when @p is not the annotation's own allocation: a shared empty
+ * value, or a part of its block of strings. */
+static inline gboolean
+borrowed (MgAnnotation  *self,
+          gconstpointer  p)
+{
+  guintptr at = (guintptr) p, block = (guintptr) self->block;
+
+  return p == empty_string || p == (gconstpointer) empty_strv
+         || (self->block != NULL && at >= block && at < block + self->block_size);
+}
+
+static void
+free_string (MgAnnotation *self,
+             char         *s)
+{
+  if (!borrowed (self, s))
+    g_free (s);
+}
+
+/* A list of its own holds strings of its own. */
+static void
+free_strv (MgAnnotation *self,
+           GStrv         v)
+{
+  if (!borrowed (self, v))
+    g_strfreev (v);
+}
+
 /* Strings that are never NULL: NULL becomes "". */
 static gboolean
-replace_string (char       **field,
-                const char  *value)
+replace_string (MgAnnotation  *self,
+                char         **field,
+                const char    *value)
 {
   if (value == NULL)
     value = "";
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
+  free_string (self, *field);
+  *field = *value != '\0' ? g_strdup (value) : empty_string;
   return TRUE;
 }
 
 /* Nullable strings: "" becomes NULL (unset). */
 static gboolean
-replace_nullable (char       **field,
-                  const char  *value)
+replace_nullable (MgAnnotation  *self,
+                  char         **field,
+                  const char    *value)
 {
   if (value != NULL && *value == '\0')
     value = NULL;
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
-  g_free (*field);
+  free_string (self, *field);
   *field = g_strdup (value);
   return TRUE;
 }
@@ -129,47 +169,83 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* Tags keep the order given, without duplicates or empty ids. */
-static GStrv
-normalize_tags (const char * const *tags)
+/* Tags keep the order given, without duplicates or empty ids: appended
+ * to @out (not copied). */
+static void
+unique_tags (const char * const *tags,
+             GPtrArray          *out)
 {
-  GPtrArray *out = g_ptr_array_new ();
+  guint first = out->len;
 
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
       gboolean seen = tags[i][0] == '\0';
 
-      for (guint j = 0; !seen && j < out->len; j++)
+      for (guint j = first; !seen && j < out->len; j++)
         seen = strcmp (g_ptr_array_index (out, j), tags[i]) == 0;
       if (!seen)
-        g_ptr_array_add (out, g_strdup (tags[i]));
+        g_ptr_array_add (out, (gpointer) tags[i]);
     }
-  g_ptr_array_add (out, NULL);
-  return (GStrv) g_ptr_array_free (out, FALSE);
 }
 
-/* Contributors: sorted, unique, never empty names, never @author. */
+/* Contributors: sorted, unique, never empty names, never @author:
+ * appended to @out (not copied). */
+static void
+unique_contributors (const char * const *names,
+                     const char         *author,
+                     GPtrArray          *out)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+
+  if (names == NULL || names[0] == NULL)
+    return;
+  sorted = g_ptr_array_new ();
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (names[i][0] != '\0' && g_strcmp0 (names[i], author) != 0)
+      g_ptr_array_add (sorted, (gpointer) names[i]);
+  g_ptr_array_sort (sorted, compare_strings);
+  for (guint i = 0; i < sorted->len; i++)
+    if (i == 0 || strcmp (g_ptr_array_index (sorted, i - 1), g_ptr_array_index (sorted, i)) != 0)
+      g_ptr_array_add (out, g_ptr_array_index (sorted, i));
+}
+
+/* A list of its own of the strings in @list. */
+static GStrv
+dup_list (GPtrArray *list)
+{
+  GStrv v = g_new (char *, list->len + 1);
+
+  for (guint i = 0; i < list->len; i++)
+    v[i] = g_strdup (g_ptr_array_index (list, i));
+  v[list->len] = NULL;
+  return v;
+}
+
+static GStrv
+normalize_tags (const char * const *tags)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+
+  unique_tags (tags, list);
+  return dup_list (list);
+}
+
 static GStrv
 normalize_contributors (const char * const *names,
                         const char         *author)
 {
-  GPtrArray *out = g_ptr_array_new ();
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
 
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    if (names[i][0] != '\0' && g_strcmp0 (names[i], author) != 0)
-      g_ptr_array_add (out, (gpointer) names[i]);
-  g_ptr_array_sort (out, compare_strings);
+  unique_contributors (names, author, list);
+  return dup_list (list);
+}
 
-  {
-    GPtrArray *unique = g_ptr_array_new ();
-
-    for (guint i = 0; i < out->len; i++)
-      if (i == 0 || strcmp (g_ptr_array_index (out, i - 1), g_ptr_array_index (out, i)) != 0)
-        g_ptr_array_add (unique, g_strdup (g_ptr_array_index (out, i)));
-    g_ptr_array_add (unique, NULL);
-    g_ptr_array_free (out, TRUE);
-    return (GStrv) g_ptr_array_free (unique, FALSE);
-  }
+/* The tags as a list of the annotation's own, to change in place. */
+static void
+own_tags (MgAnnotation *self)
+{
+  if (borrowed (self, self->tags))
+    self->tags = g_strdupv (self->tags);
 }
 
 static void
@@ -185,16 +261,17 @@ mg_annotation_finalize (GObject *object)
   MgAnnotation *self = MG_ANNOTATION (object);
 
   g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->quote, g_free);
-  g_clear_pointer (&self->prefix, g_free);
-  g_clear_pointer (&self->suffix, g_free);
-  g_clear_pointer (&self->tags, g_strfreev);
-  g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->author, g_free);
-  g_clear_pointer (&self->contributors, g_strfreev);
-  g_clear_pointer (&self->created, g_free);
-  g_clear_pointer (&self->modified, g_free);
+  free_string (self, self->quote);
+  free_string (self, self->prefix);
+  free_string (self, self->suffix);
+  free_strv (self, self->tags);
+  free_string (self, self->note);
+  free_string (self, self->author);
+  free_strv (self, self->contributors);
+  free_string (self, self->created);
+  free_string (self, self->modified);
   g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->block, g_free);
 
   G_OBJECT_CLASS (mg_annotation_parent_class)->finalize (object);
 }
@@ -395,13 +472,13 @@ mg_annotation_class_init (MgAnnotationClass *klass)
 static void
 mg_annotation_init (MgAnnotation *self)
 {
-  self->quote = g_strdup ("");
-  self->prefix = g_strdup ("");
-  self->suffix = g_strdup ("");
-  self->tags = g_new0 (char *, 1);
-  self->note = g_strdup ("");
-  self->author = g_strdup ("");
-  self->contributors = g_new0 (char *, 1);
+  self->quote = empty_string;
+  self->prefix = empty_string;
+  self->suffix = empty_string;
+  self->tags = empty_strv;
+  self->note = empty_string;
+  self->author = empty_string;
+  self->contributors = empty_strv;
   self->anchor_state = MG_ANCHOR_STATE_EXACT;
   self->anchor_score = 1.0;
 }
@@ -421,46 +498,104 @@ mg_annotation_new (const char *id,
   return self;
 }
 
-/* Replaces a default string by @value unless it is NULL or empty. */
-static void
-fill_string (char       **field,
-             const char  *value)
+/* The size in the block of a string field set to @value: none for an
+ * empty one. */
+static gsize
+block_string_size (const char *value)
 {
-  if (value == NULL || *value == '\0')
+  return value != NULL && *value != '\0' ? strlen (value) + 1 : 0;
+}
+
+/* Copies @value into the block at *@at for @field, unless it is empty. */
+static void
+block_string (char       **field,
+              const char  *value,
+              char       **at)
+{
+  gsize size = block_string_size (value);
+
+  if (size == 0)
     return;
-  g_free (*field);
-  *field = g_strdup (value);
+  memcpy (*at, value, size);
+  *field = *at;
+  *at += size;
+}
+
+/* @list (strings of the caller) copied into the block at *@at as the
+ * list @field, its pointers first (*@at is aligned for them). */
+static void
+block_list (char      ***field,
+            GPtrArray   *list,
+            char       **at)
+{
+  char **v = (char **) (gpointer) *at;
+
+  if (list->len == 0)
+    return;
+  *at += (list->len + 1) * sizeof (char *);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const char *value = g_ptr_array_index (list, i);
+      gsize size = strlen (value) + 1;
+
+      memcpy (*at, value, size);
+      v[i] = *at;
+      *at += size;
+    }
+  v[list->len] = NULL;
+  *field = v;
+}
+
+static gsize
+block_list_size (GPtrArray *list)
+{
+  gsize size = list->len > 0 ? (list->len + 1) * sizeof (char *) : 0;
+
+  for (guint i = 0; i < list->len; i++)
+    size += strlen (g_ptr_array_index (list, i)) + 1;
+  return size;
 }
 
 MgAnnotation *
 mg_annotation_new_from_fields (const MgAnnotationFields *f)
 {
   MgAnnotation *self;
+  GPtrArray *tags, *contributors;
+  const char *author = f->author != NULL ? f->author : "";
+  char *at;
 
   g_return_val_if_fail (f->start <= f->end, NULL);
 
   self = g_object_new (MG_TYPE_ANNOTATION, "id", f->id, NULL);
   self->start = f->start;
   self->end = f->end;
-  fill_string (&self->quote, f->quote);
-  fill_string (&self->prefix, f->prefix);
-  fill_string (&self->suffix, f->suffix);
-  fill_string (&self->note, f->note);
-  fill_string (&self->author, f->author);
-  if (f->tags != NULL && f->tags[0] != NULL)
+
+  /* Every string in one allocation: lists first, then the strings. */
+  tags = g_ptr_array_new ();
+  contributors = g_ptr_array_new ();
+  unique_tags (f->tags, tags);
+  unique_contributors (f->contributors, author, contributors);
+  self->block_size = block_list_size (tags) + block_list_size (contributors)
+                     + block_string_size (f->quote) + block_string_size (f->prefix)
+                     + block_string_size (f->suffix) + block_string_size (f->note)
+                     + block_string_size (f->author) + block_string_size (f->created)
+                     + block_string_size (f->modified);
+  if (self->block_size > 0)
     {
-      g_free (self->tags);
-      self->tags = normalize_tags (f->tags);
+      at = self->block = g_malloc (self->block_size);
+      block_list (&self->tags, tags, &at);
+      block_list (&self->contributors, contributors, &at);
+      block_string (&self->quote, f->quote, &at);
+      block_string (&self->prefix, f->prefix, &at);
+      block_string (&self->suffix, f->suffix, &at);
+      block_string (&self->note, f->note, &at);
+      block_string (&self->author, f->author, &at);
+      block_string (&self->created, f->created, &at);
+      block_string (&self->modified, f->modified, &at);
     }
-  if (f->contributors != NULL && f->contributors[0] != NULL)
-    {
-      g_free (self->contributors);
-      self->contributors = normalize_contributors (f->contributors, self->author);
-    }
-  if (f->created != NULL && *f->created != '\0')
-    self->created = g_strdup (f->created);
-  if (f->modified != NULL && *f->modified != '\0')
-    self->modified = g_strdup (f->modified);
+  g_ptr_array_unref (tags);
+  g_ptr_array_unref (contributors);
+
   self->starred = f->starred != FALSE;
   if (f->orphaned)
     {
@@ -526,7 +661,7 @@ mg_annotation_set_##field (MgAnnotation *self,                          \
                            const char   *value)                         \
 {                                                                       \
   g_return_if_fail (MG_IS_ANNOTATION (self));                           \
-  if (replace_string (&self->field, value))                             \
+  if (replace_string (self, &self->field, value))                      \
     notify (self, PROP);                                                \
 }
 
@@ -558,7 +693,7 @@ mg_annotation_set_tags (MgAnnotation       *self,
       g_strfreev (normalized);
       return;
     }
-  g_strfreev (self->tags);
+  free_strv (self, self->tags);
   self->tags = normalized;
   notify (self, PROP_TAGS);
 }
@@ -583,6 +718,7 @@ mg_annotation_add_tag (MgAnnotation *self,
 
   if (*tag_id == '\0' || mg_annotation_has_tag (self, tag_id))
     return FALSE;
+  own_tags (self);
   n = g_strv_length (self->tags);
   self->tags = g_renew (char *, self->tags, n + 2);
   self->tags[n] = g_strdup (tag_id);
@@ -602,6 +738,7 @@ mg_annotation_remove_tag (MgAnnotation *self,
 
   if (!mg_annotation_has_tag (self, tag_id))
     return FALSE;
+  own_tags (self);
   for (i = 0, j = 0; self->tags[i] != NULL; i++)
     {
       if (strcmp (self->tags[i], tag_id) == 0)
@@ -647,7 +784,7 @@ mg_annotation_set_author (MgAnnotation *self,
 {
   g_return_if_fail (MG_IS_ANNOTATION (self));
 
-  if (!replace_string (&self->author, author))
+  if (!replace_string (self, &self->author, author))
     return;
   g_object_freeze_notify (G_OBJECT (self));
   notify (self, PROP_AUTHOR);
@@ -679,7 +816,7 @@ mg_annotation_set_contributors (MgAnnotation       *self,
       g_strfreev (normalized);
       return;
     }
-  g_strfreev (self->contributors);
+  free_strv (self, self->contributors);
   self->contributors = normalized;
   notify (self, PROP_CONTRIBUTORS);
 }
@@ -697,7 +834,7 @@ mg_annotation_set_created (MgAnnotation *self,
 {
   g_return_if_fail (MG_IS_ANNOTATION (self));
 
-  if (replace_nullable (&self->created, rfc3339))
+  if (replace_nullable (self, &self->created, rfc3339))
     notify (self, PROP_CREATED);
 }
 
@@ -714,7 +851,7 @@ mg_annotation_set_modified (MgAnnotation *self,
 {
   g_return_if_fail (MG_IS_ANNOTATION (self));
 
-  if (replace_nullable (&self->modified, rfc3339))
+  if (replace_nullable (self, &self->modified, rfc3339))
     notify (self, PROP_MODIFIED);
 }
 

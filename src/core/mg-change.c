@@ -32,6 +32,8 @@ mg_change_kind_to_string (MgChangeKind kind)
       return "changed";
     case MG_CHANGE_NEW:
       return "new";
+    case MG_CHANGE_KEPT:
+      return "kept";
     case MG_CHANGE_DROPPED:
     default:
       return "dropped";
@@ -215,37 +217,135 @@ figure_place (const Figure *figure)
   return place;
 }
 
-/* Slogans of @from (first occurrence of each text) absent from @to's text. */
-static void
-compare_slogans (GListModel   *from,
-                 MgDocument   *to,
-                 MgChangeKind  change,
-                 GPtrArray    *changes)
+/* The slogans of a speech's suggestions, the first occurrence of each
+ * text, in text order; the quotes belong to the suggestions. */
+typedef struct
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  const char *text = mg_document_get_text (to);
-  guint n = g_list_model_get_n_items (from);
+  GArray     *places;    /* Place */
+  GHashTable *by_quote;  /* quote → index + 1 */
+} Slogans;
 
+static void
+slogans_init (Slogans    *slogans,
+              GListModel *suggestions)
+{
+  guint n = g_list_model_get_n_items (suggestions);
+
+  slogans->places = g_array_new (FALSE, FALSE, sizeof (Place));
+  slogans->by_quote = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(MgSuggestion) s = g_list_model_get_item (from, i);
-      const char *quote = mg_suggestion_get_quote (s);
+      g_autoptr(MgSuggestion) s = g_list_model_get_item (suggestions, i);
+      Place place = { mg_suggestion_get_quote (s), mg_suggestion_get_paragraph (s),
+                      mg_suggestion_get_start (s), mg_suggestion_get_end (s) };
 
       if (mg_suggestion_get_kind (s) != MG_SUGGESTION_SLOGAN ||
-          g_hash_table_contains (seen, quote))
+          g_hash_table_contains (slogans->by_quote, place.quote))
         continue;
-      g_hash_table_add (seen, (gpointer) quote);
-      if (strstr (text, quote) != NULL)
-        continue;
-      {
-        Place place = { quote, mg_suggestion_get_paragraph (s), mg_suggestion_get_start (s),
-                        mg_suggestion_get_end (s) };
-
-        g_ptr_array_add (changes, change_new (change, MG_SUGGESTION_SLOGAN, NULL,
-                                              change == MG_CHANGE_NEW ? NULL : &place,
-                                              change == MG_CHANGE_NEW ? &place : NULL));
-      }
+      g_array_append_val (slogans->places, place);
+      g_hash_table_insert (slogans->by_quote, (gpointer) place.quote,
+                           GUINT_TO_POINTER (slogans->places->len));
     }
+}
+
+static void
+slogans_clear (Slogans *slogans)
+{
+  g_clear_pointer (&slogans->places, g_array_unref);
+  g_clear_pointer (&slogans->by_quote, g_hash_table_unref);
+}
+
+/* Where @quote is in @document: the place of its slogan when the engine
+ * found it there, else where the text first has it; FALSE when absent. */
+static gboolean
+find_slogan (const Slogans *slogans,
+             MgDocument    *document,
+             const char    *quote,
+             Place         *place)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (slogans->by_quote, quote));
+  const char *text = mg_document_get_text (document);
+  const char *hit;
+
+  if (index > 0)
+    {
+      *place = g_array_index (slogans->places, Place, index - 1);
+      return TRUE;
+    }
+  hit = strstr (text, quote);
+  if (hit == NULL)
+    return FALSE;
+  place->quote = quote;
+  place->start = mg_document_byte_to_offset (document, (gsize) (hit - text));
+  place->end = place->start + (guint) g_utf8_strlen (quote, -1);
+  place->paragraph = mg_document_get_paragraph_at (document, place->start);
+  return TRUE;
+}
+
+/* Slogans of @from absent from @to's text: new (@from is the new
+ * speech's) or dropped. */
+static void
+compare_slogans (const Slogans *from,
+                 MgDocument    *to,
+                 MgChangeKind   change,
+                 GPtrArray     *changes)
+{
+  const char *text = mg_document_get_text (to);
+
+  for (guint i = 0; i < from->places->len; i++)
+    {
+      const Place *place = &g_array_index (from->places, Place, i);
+
+      if (strstr (text, place->quote) != NULL)
+        continue;
+      g_ptr_array_add (changes, change_new (change, MG_SUGGESTION_SLOGAN, NULL,
+                                            change == MG_CHANGE_NEW ? NULL : place,
+                                            change == MG_CHANGE_NEW ? place : NULL));
+    }
+}
+
+static int
+compare_new_start (gconstpointer a,
+                   gconstpointer b)
+{
+  const MgChange *x = *(const MgChange * const *) a;
+  const MgChange *y = *(const MgChange * const *) b;
+
+  return (x->new_start > y->new_start) - (x->new_start < y->new_start);
+}
+
+/* Slogans found in either speech and present in the other's text. */
+static void
+keep_slogans (const Slogans *old_slogans,
+              MgDocument    *old_document,
+              const Slogans *new_slogans,
+              MgDocument    *new_document,
+              GPtrArray     *changes)
+{
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; i < new_slogans->places->len; i++)
+    {
+      const Place *new_place = &g_array_index (new_slogans->places, Place, i);
+      Place old_place;
+
+      if (find_slogan (old_slogans, old_document, new_place->quote, &old_place))
+        g_ptr_array_add (kept, change_new (MG_CHANGE_KEPT, MG_SUGGESTION_SLOGAN, NULL,
+                                           &old_place, new_place));
+    }
+  /* Found only in the old speech, but in the new one's text too. */
+  for (guint i = 0; i < old_slogans->places->len; i++)
+    {
+      const Place *old_place = &g_array_index (old_slogans->places, Place, i);
+      Place new_place;
+
+      if (!g_hash_table_contains (new_slogans->by_quote, old_place->quote) &&
+          find_slogan (new_slogans, new_document, old_place->quote, &new_place))
+        g_ptr_array_add (kept, change_new (MG_CHANGE_KEPT, MG_SUGGESTION_SLOGAN, NULL,
+                                           old_place, &new_place));
+    }
+  g_ptr_array_sort (kept, compare_new_start);
+  g_ptr_array_extend_and_steal (changes, g_steal_pointer (&kept));
 }
 
 /* Figures with one key, in text order, by index into the array. */
@@ -329,7 +429,7 @@ compare_figures (GArray    *old_figures,
 
 GPtrArray *
 mg_change_compare_documents (MgDocument *old_document,
-                      MgDocument *new_document)
+                             MgDocument *new_document)
 {
   g_autoptr(GListStore) old_suggestions = NULL;
   g_autoptr(GListStore) new_suggestions = NULL;
@@ -338,6 +438,7 @@ mg_change_compare_documents (MgDocument *old_document,
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   g_autoptr(GPtrArray) added = g_ptr_array_new ();
   g_autoptr(GPtrArray) dropped = g_ptr_array_new ();
+  Slogans old_slogans, new_slogans;
   GPtrArray *changes;
 
   g_return_val_if_fail (MG_IS_DOCUMENT (old_document), NULL);
@@ -347,8 +448,13 @@ mg_change_compare_documents (MgDocument *old_document,
   old_suggestions = mg_suggest_document (old_document, MG_SUGGEST_FIGURES | MG_SUGGEST_SLOGANS);
   new_suggestions = mg_suggest_document (new_document, MG_SUGGEST_FIGURES | MG_SUGGEST_SLOGANS);
 
-  compare_slogans (G_LIST_MODEL (new_suggestions), old_document, MG_CHANGE_NEW, changes);
-  compare_slogans (G_LIST_MODEL (old_suggestions), new_document, MG_CHANGE_DROPPED, changes);
+  slogans_init (&old_slogans, G_LIST_MODEL (old_suggestions));
+  slogans_init (&new_slogans, G_LIST_MODEL (new_suggestions));
+  compare_slogans (&new_slogans, old_document, MG_CHANGE_NEW, changes);
+  compare_slogans (&old_slogans, new_document, MG_CHANGE_DROPPED, changes);
+  keep_slogans (&old_slogans, old_document, &new_slogans, new_document, changes);
+  slogans_clear (&old_slogans);
+  slogans_clear (&new_slogans);
 
   old_figures = collect_figures (old_document, G_LIST_MODEL (old_suggestions));
   new_figures = collect_figures (new_document, G_LIST_MODEL (new_suggestions));

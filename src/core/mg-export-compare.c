@@ -190,7 +190,8 @@ add_changes (JsonBuilder      *builder,
 }
 
 static char *
-write_json (MgComparison *self)
+write_json (MgComparison           *self,
+            MgComparisonWriteFlags  flags)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -203,6 +204,8 @@ write_json (MgComparison *self)
   json_builder_begin_object (builder);
   add_changes (builder, self->changes, MG_SUGGESTION_SLOGAN, MG_CHANGE_NEW);
   add_changes (builder, self->changes, MG_SUGGESTION_SLOGAN, MG_CHANGE_DROPPED);
+  if (flags & MG_COMPARISON_WRITE_KEPT)
+    add_changes (builder, self->changes, MG_SUGGESTION_SLOGAN, MG_CHANGE_KEPT);
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "figures");
   json_builder_begin_object (builder);
@@ -342,7 +345,13 @@ write_section (Report           *report,
     }
 
   table_begin (report);
-  if (which == MG_CHANGE_CHANGED)
+  if (which == MG_CHANGE_KEPT)
+    {
+      const char *cells[] = { _("Slogan or formula"), _("Old"), _("New") };
+
+      table_row (report, cells, 3, TRUE);
+    }
+  else if (which == MG_CHANGE_CHANGED)
     {
       const char *cells[] = { _("Context"), _("Old"), _("New") };
 
@@ -368,6 +377,16 @@ write_section (Report           *report,
 
       if (c->kind != kind || c->change != which)
         continue;
+      if (which == MG_CHANGE_KEPT)
+        {
+          /* One text: the paragraph of each speech. */
+          g_autofree char *old_place = mg_location_format (c->old_paragraph, 0);
+          g_autofree char *new_place = mg_location_format (c->new_paragraph, 0);
+          const char *cells[] = { c->new_quote, old_place, new_place };
+
+          table_row (report, cells, 3, FALSE);
+          continue;
+        }
       if (c->old_quote != NULL)
         old_cell = with_paragraph (c->old_quote, c->old_paragraph);
       if (c->new_quote != NULL)
@@ -393,8 +412,9 @@ write_section (Report           *report,
 }
 
 static char *
-write_report (MgComparison *self,
-              gboolean      html)
+write_report (MgComparison           *self,
+              gboolean                html,
+              MgComparisonWriteFlags  flags)
 {
   GString *out = g_string_new (NULL);
   Report report = { out, html, FALSE };
@@ -431,6 +451,8 @@ write_report (MgComparison *self,
   heading (&report, 2, _("Slogans and formulas"));
   write_section (&report, self->changes, MG_SUGGESTION_SLOGAN, MG_CHANGE_NEW, _("New"));
   write_section (&report, self->changes, MG_SUGGESTION_SLOGAN, MG_CHANGE_DROPPED, _("Dropped"));
+  if (flags & MG_COMPARISON_WRITE_KEPT)
+    write_section (&report, self->changes, MG_SUGGESTION_SLOGAN, MG_CHANGE_KEPT, _("Kept"));
   heading (&report, 2, _("Figures"));
   write_section (&report, self->changes, MG_SUGGESTION_FIGURE, MG_CHANGE_CHANGED, _("Changed"));
   write_section (&report, self->changes, MG_SUGGESTION_FIGURE, MG_CHANGE_NEW, _("New"));
@@ -448,12 +470,20 @@ write_report (MgComparison *self,
 }
 
 char *
-mg_comparison_write (MgComparison       *self,
-                     MgComparisonFormat  format)
+mg_comparison_write_full (MgComparison           *self,
+                          MgComparisonFormat      format,
+                          MgComparisonWriteFlags  flags)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
   if (format == MG_COMPARISON_JSON)
-    return write_json (self);
-  return write_report (self, format == MG_COMPARISON_HTML);
+    return write_json (self, flags);
+  return write_report (self, format == MG_COMPARISON_HTML, flags);
+}
+
+char *
+mg_comparison_write (MgComparison       *self,
+                     MgComparisonFormat  format)
+{
+  return mg_comparison_write_full (self, format, MG_COMPARISON_WRITE_DEFAULT);
 }

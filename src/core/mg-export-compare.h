@@ -49,11 +49,24 @@ typedef enum
   MG_COMPARISON_JSON,
 } MgComparisonFormat;
 
+typedef enum
+{
+  MG_COMPARISON_WRITE_DEFAULT = 0,
+  /* The slogans and formulas kept as well: a section "Kept" after
+   * "Dropped" (JSON: "slogans": {…, "kept"}). The window's export;
+   * `compare` writes without it, as cli.md fixes. */
+  MG_COMPARISON_WRITE_KEPT    = 1 << 0,
+} MgComparisonWriteFlags;
+
 /* The report, ending with one newline; user text escaped with the
  * exporters' escapers. JSON: {"old": {"document", "sidecar", "by_tag"},
  * "new": {…}, "slogans": {"new", "dropped"}, "figures": {"changed", "new",
- * "dropped"}} (see cli.md). */
+ * "dropped"}} (see cli.md). What `marginalia-cli compare` writes. */
 char         *mg_comparison_write          (MgComparison      *self,
                                             MgComparisonFormat format);
+/* The same with @flags. */
+char         *mg_comparison_write_full     (MgComparison          *self,
+                                            MgComparisonFormat     format,
+                                            MgComparisonWriteFlags flags);
 
 G_END_DECLS

@@ -8,6 +8,14 @@
 
 #include "mg-export-markdown.h"
 
+/* The bytes md_append_line() does not copy as they are: those escaped
+ * with a backslash, the tab and the line end. */
+static const guint8 md_special[256] = {
+  ['\\'] = 1, ['`'] = 1, ['*'] = 1, ['_'] = 1, ['['] = 1, [']'] = 1,
+  ['<'] = 1, ['>'] = 1, ['|'] = 1, ['#'] = 1, ['&'] = 1, ['~'] = 1,
+  ['!'] = 1, ['\t'] = 1, ['\n'] = 1,
+};
+
 /* Escapes one line of user text: CommonMark punctuation that could start
  * markup anywhere, and what starts a block at the beginning of a line
  * (not in a table cell, where no block starts). */
@@ -43,26 +51,30 @@ md_append_line (GString    *out,
         }
     }
 
-  for (; p < end; p++)
+  while (p < end)
     {
+      const char *run = p;
+
+      /* Bytes written as they are, in one piece. */
+      while (p < end && !md_special[(guchar) *p])
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (p == end)
+        break;
       switch (*p)
         {
-        case '\\': case '`': case '*': case '_': case '[': case ']':
-        case '<': case '>': case '|': case '#': case '&': case '~':
-        case '!':
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, *p);
-          break;
         case '\t':
           g_string_append_c (out, ' ');
           break;
+        case '\n':
+          g_string_append_c (out, in_table ? ' ' : '\n');
+          break;
         default:
-          if (in_table && *p == '\n')
-            g_string_append_c (out, ' ');
-          else
-            g_string_append_c (out, *p);
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
           break;
         }
+      p++;
     }
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mg-json-reader.h"
+#include "mg-json-scan-private.h"
 
 void
 mg_json_reader_init (MgJsonReader *r,
@@ -259,7 +260,7 @@ read_string (MgJsonReader *r,
   const guchar *end = (const guchar *) r->end;
   char *start = r->out;
   char *out = r->out;
-  guchar high = 0;
+  guint64 high = 0;
 
   if (failed (r))
     return NULL;
@@ -267,18 +268,15 @@ read_string (MgJsonReader *r,
   for (;;)
     {
       const guchar *run = p;
-      guchar c = 0;
+      guchar c;
       gunichar ch;
 
-      while (p < end && (c = *p) != '"' && c != '\\' && c >= 0x20)
-        {
-          high |= c;
-          p++;
-        }
+      p += mg_json_scan_plain (p, end, &high);
       memcpy (out, run, p - run);
       out += p - run;
       if (p >= end)
         return fail_cut_short (r), NULL;
+      c = *p;
       if (c == '"')
         {
           p++;
@@ -359,7 +357,7 @@ read_string (MgJsonReader *r,
     }
 
   *out = '\0';
-  if ((high & 0x80) && !g_utf8_validate_len (start, out - start, NULL))
+  if ((high & MG_JSON_SCAN_HIGHS) != 0 && !g_utf8_validate_len (start, out - start, NULL))
     return fail_at (r, MG_JSON_ERROR_NOT_UTF8, (const char *) p, NULL), NULL;
   r->out = out + 1;
   r->p = (const char *) p;

@@ -6,40 +6,44 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mg-json-scan-private.h"
 #include "mg-json-writer.h"
 
-static void
+/* @s (@len bytes) escaped; TRUE when a byte of it is beyond ASCII. */
+static gboolean
 append_escaped (GString    *out,
-                const char *s)
+                const char *s,
+                gsize       len)
 {
-  const char *run = s;
-  const char *p;
+  const guchar *p = (const guchar *) s;
+  const guchar *end = p + len;
+  guint64 high = 0;
 
-  for (p = s; *p != '\0'; p++)
+  for (;;)
     {
-      guchar c = (guchar) *p;
+      const guchar *run = p;
 
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-
-      /* Copy the plain run before this character in one go. */
-      g_string_append_len (out, run, p - run);
-      run = p + 1;
-      switch (c)
+      /* Copy the plain run before the next character to escape in one go. */
+      p += mg_json_scan_plain (p, end, &high);
+      mg_json_out_append (out, (const char *) run, p - run);
+      if (p == end)
+        break;
+      switch (*p)
         {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
+        case '"':  mg_json_out_append (out, "\\\"", 2); break;
+        case '\\': mg_json_out_append (out, "\\\\", 2); break;
+        case '\n': mg_json_out_append (out, "\\n", 2); break;
+        case '\t': mg_json_out_append (out, "\\t", 2); break;
+        case '\r': mg_json_out_append (out, "\\r", 2); break;
+        case '\b': mg_json_out_append (out, "\\b", 2); break;
+        case '\f': mg_json_out_append (out, "\\f", 2); break;
         default:
-          g_string_append_printf (out, "\\u%04x", c);
+          g_string_append_printf (out, "\\u%04x", *p);
           break;
         }
+      p++;
     }
-  g_string_append_len (out, run, p - run);
+  return (high & MG_JSON_SCAN_HIGHS) != 0;
 }
 
 void
@@ -55,7 +59,7 @@ mg_json_append_uint (GString *out,
       value /= 10;
     }
   while (value > 0);
-  g_string_append_len (out, buf + i, (gssize) sizeof buf - i);
+  mg_json_out_append (out, buf + i, sizeof buf - i);
 }
 
 void
@@ -65,14 +69,17 @@ mg_json_append_string (GString    *out,
   g_string_append_c (out, '"');
   if (s != NULL)
     {
-      if (g_utf8_validate (s, -1, NULL))
+      gsize mark = out->len;
+      gsize len = strlen (s);
+
+      /* Escaped as it is; only text beyond ASCII is validated, and
+       * written again made valid when it is not. */
+      if (append_escaped (out, s, len) && !g_utf8_validate_len (s, len, NULL))
         {
-          append_escaped (out, s);
-        }
-      else
-        {
-          g_autofree char *valid = g_utf8_make_valid (s, -1);
-          append_escaped (out, valid);
+          g_autofree char *valid = g_utf8_make_valid (s, len);
+
+          g_string_truncate (out, mark);
+          append_escaped (out, valid, strlen (valid));
         }
     }
   g_string_append_c (out, '"');
@@ -126,15 +133,22 @@ mg_json_append_key (GString    *out,
                     const char *key)
 {
   mg_json_append_string (out, key);
-  g_string_append (out, ": ");
+  g_string_append_len (out, ": ", 2);
 }
 
 void
 mg_json_append_indent (GString *out,
                        guint    indent)
 {
-  for (guint i = 0; i < indent; i++)
-    g_string_append_c (out, ' ');
+  static const char spaces[] = "                                ";
+
+  while (indent > 0)
+    {
+      guint n = MIN (indent, sizeof spaces - 1);
+
+      mg_json_out_append (out, spaces, n);
+      indent -= n;
+    }
 }
 
 static void
@@ -348,7 +362,7 @@ mg_json_writer_key (MgJsonWriter *w,
 {
   json_writer_value_prefix (w);
   mg_json_append_string (w->out, key);
-  g_string_append (w->out, ": ");
+  mg_json_out_append (w->out, ": ", 2);
   w->after_key = TRUE;
 }
 

@@ -121,10 +121,16 @@ member_path (MgSidecarReader *r,
              const char      *base,
              const char      *name)
 {
-  g_string_assign (r->member_path, base);
-  if (*base != '\0')
-    g_string_append_c (r->member_path, '.');
-  g_string_append (r->member_path, name);
+  gsize base_len = strlen (base), name_len = strlen (name);
+  gsize dot = base_len > 0;
+  char *out;
+
+  /* Made for every member read: one copy, no appending piece by piece. */
+  g_string_set_size (r->member_path, base_len + dot + name_len);
+  out = r->member_path->str;
+  memcpy (out, base, base_len);
+  out[base_len] = '.';
+  memcpy (out + base_len + dot, name, name_len);
   return r->member_path->str;
 }
 

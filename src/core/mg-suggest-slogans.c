@@ -2,8 +2,10 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "mg-general-vocabulary.h"
 #include "mg-suggest-private.h"
 
 /* Slogans are fixed formulas (see tests/data/suggest-gold/GUIDELINES.md),
@@ -19,13 +21,18 @@
  *    joined by 、 that echo one another (稳中求进、以进促稳;
  *    不想为、不敢为、不会为);
  *  - English refrains: a clause ending of three words or more that the
- *    speech repeats ("the state of our union is strong"). */
+ *    speech repeats ("the state of our union is strong").
+ * Ordinary vocabulary is no formula: a quoted phrase, or a run of paired
+ * items, that the general vocabulary holds (words and Han n-grams frequent
+ * in ordinary prose, see build-aux/gen-vocabulary.py) is left alone, and a
+ * refrain needs words outside it. */
 
 #define MAX_CJK_QUOTE     16
 #define MAX_WORDS_QUOTE   8
 #define MAX_QUOTE_SEARCH  80
 #define MIN_REFRAIN_WORDS 3
 #define MAX_REFRAIN_WORDS 8
+#define MAX_GENERAL_LENGTH 24
 
 /* Formulas of Chinese political speech, common knowledge rather than any
  * one speech's wording. */
@@ -51,6 +58,39 @@ add_hit (GArray     *hits,
   MgSuggestHit hit = { MG_SUGGESTION_SLOGAN, start, end, reason };
 
   g_array_append_val (hits, hit);
+}
+
+static gunichar
+fold (gunichar c)
+{
+  return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+static int
+compare_entry (const void *key,
+               const void *entry)
+{
+  return strcmp (key, *(const char * const *) entry);
+}
+
+/* TRUE when the general vocabulary holds the code points [@start, @end)
+ * of @s (ASCII letters folded to lower case). Its entries are words and
+ * runs of at most four Han characters: anything longer is not there. */
+static gboolean
+is_general (const gunichar *s,
+            guint           start,
+            guint           end)
+{
+  char utf8[MAX_GENERAL_LENGTH * 4 + 1];
+  gsize n = 0;
+
+  if (end - start > MAX_GENERAL_LENGTH)
+    return FALSE;
+  for (guint i = start; i < end; i++)
+    n += (gsize) g_unichar_to_utf8 (fold (s[i]), utf8 + n);
+  utf8[n] = '\0';
+  return bsearch (utf8, mg_general_vocabulary, G_N_ELEMENTS (mg_general_vocabulary),
+                  sizeof mg_general_vocabulary[0], compare_entry) != NULL;
 }
 
 static gboolean
@@ -139,6 +179,9 @@ consider_quote (const MgSuggestText *text,
     }
   if (han ? n_chars > MAX_CJK_QUOTE : (n_words > MAX_WORDS_QUOTE || n_chars > 60))
     return;
+  /* A quoted ordinary word is somebody's word, not a coinage. */
+  if (is_general (s, start, end))
+    return;
   if (end - start == 1)
     {
       if (g_hash_table_contains (seen, GUINT_TO_POINTER (s[start])))
@@ -213,12 +256,6 @@ typedef struct
   gboolean    latin;
   const char *reason;
 } Phrase;
-
-static gunichar
-fold (gunichar c)
-{
-  return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
-}
 
 static void
 phrase_clear (gpointer data)
@@ -421,7 +458,7 @@ scan_enumeration (const MgSuggestText *text,
     {
       guint len = item_end[a] - item_start[a];
       guint b = a, first, last, run_start, run_end, n_run;
-      gboolean same_head = TRUE, same_tail = TRUE, han = TRUE;
+      gboolean same_head = TRUE, same_tail = TRUE, han = TRUE, general = TRUE;
       gunichar head, tail;
 
       if (len < 2 || len > 4)
@@ -449,10 +486,12 @@ scan_enumeration (const MgSuggestText *text,
           guint item = k == first ? run_start : item_start[k];
 
           han = han && all_han (s, item, item + len);
+          general = general && is_general (s, item, item + len);
           same_head = same_head && s[item] == head;
           same_tail = same_tail && s[item + len - 1] == tail;
         }
-      if (!han)
+      /* Ordinary words in a row (农业、工业、商业) are a list. */
+      if (!han || general)
         continue;
       if (n_run == 2 ? (len == 4 && shared_chars (s, run_start, item_start[last], len) >= 2)
                      : (same_head || same_tail))
@@ -516,37 +555,19 @@ scan_parallel (const MgSuggestText *text,
     }
 }
 
-static const char * const en_stop[] = {
-  "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "do",
-  "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in", "into",
-  "is", "it", "its", "let", "me", "more", "my", "no", "not", "of", "on", "one", "or",
-  "our", "she", "so", "than", "that", "the", "their", "them", "there", "these",
-  "they", "this", "those", "to", "us", "was", "we", "were", "what", "when", "which",
-  "who", "will", "with", "would", "you", "your", "all", "any", "every", "each",
-  "also", "very", "now", "then", "here", "how", "why", "where", "up", "out", "about",
-  "just", "thank", "thanks", "much", "people", "american", "americans", "year", "years",
-  "last", "today", "tonight", "god", "bless", "america", "country", "nation", "state",
-  "time", "world", "family", "families",
-};
-
 /* English refrains: the last three to eight words of a clause, when the
  * speech ends two more clauses with the same words (one more, for six
- * words and more). Each clause proposes
- * the longest such ending that holds two words outside the general
- * vocabulary of speeches (en_stop). */
+ * words and more). Each clause proposes the longest such ending that holds
+ * a word outside the general vocabulary. */
 static void
 scan_refrains (const MgSuggestText *text,
                GPtrArray           *found,
                GArray              *hits)
 {
   const gunichar *s = text->chars;
-  g_autoptr(GHashTable) stop = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) clauses = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
   g_autoptr(GString) key = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (en_stop); i++)
-    g_hash_table_add (stop, (gpointer) en_stop[i]);
 
   /* Clauses of English words only. */
   for (guint i = 0; i < text->length;)
@@ -603,16 +624,12 @@ scan_refrains (const MgSuggestText *text,
         for (guint k = 0; k < n; k++)
           {
             guint w = word_starts[k], we = w;
-            g_autofree char *word = NULL;
 
             while (we < end && (is_word_char (s[we]) || s[we] == '\''))
               we++;
-            word = g_ucs4_to_utf8 (s + w, we - w, NULL, NULL, NULL);
-            for (char *p = word; p != NULL && *p != '\0'; p++)
-              *p = g_ascii_tolower (*p);
-            if (word != NULL && !g_hash_table_contains (stop, word))
+            if (!is_general (s, w, we))
               content++;
-            if (k + 1 < MIN_REFRAIN_WORDS || content < 2)
+            if (k + 1 < MIN_REFRAIN_WORDS || content == 0)
               continue;
 
             g_string_truncate (key, 0);

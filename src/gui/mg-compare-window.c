@@ -29,6 +29,7 @@ struct _MgCompareWindow
   GtkSpinner           *spinner;
   AdwPreferencesGroup  *tags_group;
   AdwPreferencesGroup  *slogans_group;
+  AdwPreferencesGroup  *kept_group;
   AdwPreferencesGroup  *figures_group;
 
   GArray               *choices;    /* of Speech */
@@ -133,6 +134,10 @@ change_row (MgCompareWindow *self,
       title = g_strdup (change->new_quote);
       g_string_append (subtitle, _("New"));
       break;
+    case MG_CHANGE_KEPT:
+      title = g_strdup (change->new_quote);
+      g_string_append (subtitle, _("Kept"));
+      break;
     case MG_CHANGE_DROPPED:
     default:
       title = g_strdup (change->old_quote);
@@ -195,7 +200,7 @@ show_comparison (MgCompareWindow *self)
   MgTagSet *old_tags = mg_annotation_store_get_tag_set (old_speech->store);
   MgTagSet *new_tags = mg_annotation_store_get_tag_set (new_speech->store);
   GPtrArray *changes = mg_comparison_get_changes (self->comparison);
-  guint n_slogans = 0, n_figures = 0;
+  guint n_slogans = 0, n_kept = 0, n_figures = 0;
 
   clear_rows (self);
   for (guint i = 0; i < mg_comparison_get_n_tags (self->comparison); i++)
@@ -212,16 +217,29 @@ show_comparison (MgCompareWindow *self)
   for (guint i = 0; i < changes->len; i++)
     {
       const MgChange *change = g_ptr_array_index (changes, i);
-      gboolean slogan = change->kind == MG_SUGGESTION_SLOGAN;
+      AdwPreferencesGroup *group;
 
-      add_row (self, slogan ? self->slogans_group : self->figures_group, change_row (self, change));
-      if (slogan)
-        n_slogans++;
+      if (change->kind != MG_SUGGESTION_SLOGAN)
+        {
+          group = self->figures_group;
+          n_figures++;
+        }
+      else if (change->change == MG_CHANGE_KEPT)
+        {
+          group = self->kept_group;
+          n_kept++;
+        }
       else
-        n_figures++;
+        {
+          group = self->slogans_group;
+          n_slogans++;
+        }
+      add_row (self, group, change_row (self, change));
     }
   if (n_slogans == 0)
     empty_row (self, self->slogans_group, _("No slogan or formula is new or dropped"));
+  if (n_kept == 0)
+    empty_row (self, self->kept_group, _("No slogan or formula is in both speeches"));
   if (n_figures == 0)
     empty_row (self, self->figures_group, _("No figure changed"));
   gtk_stack_set_visible_child_name (self->stack, "report");
@@ -442,7 +460,9 @@ mg_compare_window_export (MgCompareWindow    *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Choose two speeches first"));
       return FALSE;
     }
-  report = mg_comparison_write (self->comparison, format);
+  /* The command's report with the slogans and formulas kept, as shown
+   * here (docs/study-groups.md). */
+  report = mg_comparison_write_full (self->comparison, format, MG_COMPARISON_WRITE_KEPT);
   /* g_file_replace writes beside it and renames: all or nothing. */
   return g_file_replace_contents (file, report, strlen (report), NULL, FALSE, G_FILE_CREATE_NONE,
                                   NULL, NULL, error);
@@ -560,6 +580,7 @@ mg_compare_window_class_init (MgCompareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgCompareWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, MgCompareWindow, tags_group);
   gtk_widget_class_bind_template_child (widget_class, MgCompareWindow, slogans_group);
+  gtk_widget_class_bind_template_child (widget_class, MgCompareWindow, kept_group);
   gtk_widget_class_bind_template_child (widget_class, MgCompareWindow, figures_group);
 
   gtk_widget_class_install_action (widget_class, "compare.open", NULL, open_action);

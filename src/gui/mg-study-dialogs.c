@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "mg-agreement.h"
@@ -47,12 +48,35 @@ _mg_study_build_menu (MgStudy *self)
 }
 
 /* Adding members' files: loaded in a thread, since re-anchoring a large
- * file on an edited speech takes a while. */
+ * file on an edited speech takes a while. The files added together (or
+ * restored together when the speech opens) are one batch, reported in
+ * one message when the last of them is in. */
+
+typedef struct
+{
+  MgStudy   *study;      /* not owned: each task holds it */
+  guint      pending;
+  guint      restore : 1;
+  guint      cancelled : 1;
+  GPtrArray *authors;    /* of the layers added */
+  GPtrArray *failed;     /* Failure, in no order */
+} AddBatch;
+
+/* A file of a batch that could not be added: its place in the batch, its
+ * name and why. */
+typedef struct
+{
+  guint  index;
+  char  *name;
+  char  *reason;
+} Failure;
 
 typedef struct
 {
   GFile      *file;
   MgDocument *document;
+  AddBatch   *batch;
+  guint       index;
 } LoadLayer;
 
 static void
@@ -61,6 +85,131 @@ load_layer_free (LoadLayer *data)
   g_object_unref (data->file);
   g_object_unref (data->document);
   g_free (data);
+}
+
+static void
+failure_free (Failure *failure)
+{
+  g_free (failure->name);
+  g_free (failure->reason);
+  g_free (failure);
+}
+
+static int
+failure_compare (gconstpointer a,
+                 gconstpointer b)
+{
+  const Failure *x = *(Failure * const *) a;
+  const Failure *y = *(Failure * const *) b;
+
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void
+batch_fail (AddBatch   *batch,
+            guint       index,
+            GFile      *file,
+            const char *reason)
+{
+  g_autofree char *path = g_file_get_path (file);
+  Failure *failure = g_new0 (Failure, 1);
+
+  failure->index = index;
+  failure->name = path != NULL ? g_filename_display_basename (path) : g_file_get_uri (file);
+  failure->reason = g_strdup (reason);
+  g_ptr_array_add (batch->failed, failure);
+}
+
+static char *
+batch_message (AddBatch *batch)
+{
+  g_autofree char *added = NULL;
+  g_autofree char *failed = NULL;
+  guint n_added = batch->authors->len;
+  guint n_failed = batch->failed->len;
+
+  if (n_added == 1)
+    added = g_strdup_printf (batch->restore ? _("Restored the annotations of %s")
+                                            : _("Added the annotations of %s"),
+                             (const char *) g_ptr_array_index (batch->authors, 0));
+  else if (n_added > 1)
+    added = g_strdup_printf (batch->restore
+                             ? g_dngettext (GETTEXT_PACKAGE, "Restored the annotations of %u member",
+                                            "Restored the annotations of %u members", n_added)
+                             : g_dngettext (GETTEXT_PACKAGE, "Added the annotations of %u member",
+                                            "Added the annotations of %u members", n_added),
+                             n_added);
+
+  /* In the order the files were given. */
+  g_ptr_array_sort (batch->failed, failure_compare);
+  if (n_failed == 1)
+    {
+      Failure *failure = g_ptr_array_index (batch->failed, 0);
+
+      failed = g_strdup_printf (batch->restore ? _("Could not restore “%s”, no longer remembered: %s")
+                                               : _("Could not add “%s”: %s"),
+                                failure->name, failure->reason);
+    }
+  else if (n_failed > 1)
+    {
+      g_autoptr(GString) reasons = g_string_new (NULL);
+
+      for (guint i = 0; i < n_failed; i++)
+        {
+          Failure *failure = g_ptr_array_index (batch->failed, i);
+          const char *name = failure->name;
+          const char *reason = failure->reason;
+
+          if (i > 0)
+            g_string_append (reasons, _("; "));
+          /* Most reasons name their file already. */
+          if (strstr (reason, name) != NULL)
+            g_string_append (reasons, reason);
+          else
+            g_string_append_printf (reasons, _("“%s”: %s"), name, reason);
+        }
+      failed = g_strdup_printf (batch->restore
+                                ? g_dngettext (GETTEXT_PACKAGE,
+                                               "Could not restore %u file, no longer remembered: %s",
+                                               "Could not restore %u files, no longer remembered: %s",
+                                               n_failed)
+                                : g_dngettext (GETTEXT_PACKAGE, "Could not add %u file: %s",
+                                               "Could not add %u files: %s", n_failed),
+                                n_failed, reasons->str);
+    }
+
+  if (added != NULL && failed != NULL)
+    /* TRANSLATORS: what was added, then what could not be. */
+    return g_strdup_printf (_("%s. %s"), added, failed);
+  if (added != NULL)
+    return g_steal_pointer (&added);
+  return g_steal_pointer (&failed);
+}
+
+/* One file of @batch is in (or was never started): the last reports the
+ * whole batch, and a restored batch leaves remembered what it added. */
+static void
+batch_done_one (AddBatch *batch)
+{
+  MgStudy *self = batch->study;
+
+  if (--batch->pending > 0)
+    return;
+
+  if (batch->restore)
+    self->restoring--;
+  if (!batch->cancelled)
+    {
+      g_autofree char *message = batch_message (batch);
+
+      if (message != NULL)
+        _mg_study_toast (self, message, NULL, NULL, FALSE);
+      if (batch->restore)
+        _mg_study_remember_layers (self);
+    }
+  g_ptr_array_unref (batch->authors);
+  g_ptr_array_unref (batch->failed);
+  g_free (batch);
 }
 
 static void
@@ -86,38 +235,50 @@ load_layer_done (GObject      *source,
 {
   MgStudy *self = MG_STUDY (source);
   LoadLayer *data = g_task_get_task_data (G_TASK (result));
+  AddBatch *batch = data->batch;
   g_autoptr(GError) error = NULL;
   g_autoptr(MgLayer) layer = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autofree char *name = g_file_get_basename (data->file);
-  g_autofree char *title = NULL;
   gboolean present = FALSE;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (layer != NULL &&
-      _mg_study_check_addable (self, data->file, &present, NULL) != data->document)
-    return;   /* another speech by now, or added meanwhile */
-
-  if (layer == NULL)
-    title = g_strdup_printf (_("Could not add “%s”: %s"), name, error->message);
+    batch->cancelled = TRUE;
+  else if (layer == NULL)
+    batch_fail (batch, data->index, data->file, error->message);
+  else if (_mg_study_check_addable (self, data->file, &present, NULL) != data->document)
+    {
+      /* Another speech by now, or the file added meanwhile. */
+      if (!present)
+        batch->cancelled = TRUE;
+    }
   else
     {
       _mg_study_insert_layer (self, layer);
-      title = g_strdup_printf (_("Added the annotations of %s"), mg_layer_get_author (layer));
+      g_ptr_array_add (batch->authors, g_strdup (mg_layer_get_author (layer)));
     }
-  _mg_study_toast (self, title, NULL, NULL, FALSE);
+  batch_done_one (batch);
 }
 
 void
-mg_study_add_layer_files (MgStudy *self,
-                          GSList  *files)
+_mg_study_add_files (MgStudy  *self,
+                     GSList   *files,
+                     gboolean  restore)
 {
-  g_return_if_fail (MG_IS_STUDY (self));
+  AddBatch *batch = g_new0 (AddBatch, 1);
+  guint index = 0;
 
   if (self->cancellable == NULL)
     self->cancellable = g_cancellable_new ();
 
-  for (GSList *l = files; l != NULL; l = l->next)
+  batch->study = self;
+  batch->restore = restore;
+  batch->authors = g_ptr_array_new_with_free_func (g_free);
+  batch->failed = g_ptr_array_new_with_free_func ((GDestroyNotify) failure_free);
+  /* Held until every file is started, so that none reports alone. */
+  batch->pending = 1;
+  if (restore)
+    self->restoring++;
+
+  for (GSList *l = files; l != NULL; l = l->next, index++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GTask) task = NULL;
@@ -128,23 +289,30 @@ mg_study_add_layer_files (MgStudy *self,
       if (document == NULL)
         {
           if (!present)
-            {
-              g_autofree char *name = g_file_get_basename (l->data);
-              g_autofree char *title = g_strdup_printf (_("Could not add “%s”: %s"),
-                                                        name, error->message);
-
-              _mg_study_toast (self, title, NULL, NULL, FALSE);
-            }
+            batch_fail (batch, index, l->data, error->message);
           continue;
         }
 
       data = g_new0 (LoadLayer, 1);
       data->file = g_object_ref (l->data);
       data->document = g_object_ref (document);
+      data->batch = batch;
+      data->index = index;
+      batch->pending++;
       task = g_task_new (self, self->cancellable, load_layer_done, NULL);
       g_task_set_task_data (task, data, (GDestroyNotify) load_layer_free);
       g_task_run_in_thread (task, load_layer_thread);
     }
+  batch_done_one (batch);
+}
+
+void
+mg_study_add_layer_files (MgStudy *self,
+                          GSList  *files)
+{
+  g_return_if_fail (MG_IS_STUDY (self));
+
+  _mg_study_add_files (self, files, FALSE);
 }
 
 /* Choosing members' files */

@@ -22,6 +22,7 @@ struct _MgStudy
   GtkTextTag           *heat_tags[MG_STUDY_N_HEAT];
   GtkTextBuffer        *buffer;        /* the tags' buffer */
   guint                 next_style;
+  guint                 restoring;     /* batches of remembered layers loading */
 
   MgAnnotationStore    *store;         /* the window's, watched */
   MgSidecar            *sidecar;
@@ -59,10 +60,17 @@ MgDocument *_mg_study_check_addable (MgStudy    *self,
                                      GError    **error);
 void     _mg_study_insert_layer     (MgStudy    *self,
                                      MgLayer    *layer);
+/* Remembers the layers shown for the speech (GSettings "study-layers"). */
+void     _mg_study_remember_layers  (MgStudy    *self);
 
 /* mg-study-dialogs.c */
 void     _mg_study_build_menu       (MgStudy    *self);
 void     _mg_study_show_add_layer   (MgStudy    *self);
+/* Loads @files as layers in threads, reported in one message; @restore
+ * when they are the remembered layers of the speech just opened. */
+void     _mg_study_add_files        (MgStudy    *self,
+                                     GSList     *files,
+                                     gboolean    restore);
 GtkWidget *_mg_study_show_merge     (MgStudy    *self);
 void     _mg_study_show_agreement   (MgStudy    *self);
 void     _mg_study_show_share       (MgStudy    *self);

@@ -152,8 +152,8 @@ speech_key (MgStudy *self)
   return file != NULL ? g_file_get_uri (file) : NULL;
 }
 
-static void
-remember_layers (MgStudy *self)
+void
+_mg_study_remember_layers (MgStudy *self)
 {
   GSettings *settings = self->window->settings;
   g_autofree char *key = speech_key (self);
@@ -166,7 +166,9 @@ remember_layers (MgStudy *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->layers));
   guint kept = 0;
 
-  if (self->forgetting || key == NULL || settings == NULL)
+  /* While remembered layers come back, they are not forgotten yet; the
+   * list is written once they are all in. */
+  if (self->forgetting || self->restoring > 0 || key == NULL || settings == NULL)
     return;
   for (guint i = 0; i < n; i++)
     {
@@ -200,11 +202,12 @@ remember_layers (MgStudy *self)
 static void
 layers_changed (MgStudy *self)
 {
-  remember_layers (self);
+  _mg_study_remember_layers (self);
 }
 
-/* Shows again the layers remembered for the speech just opened, those
- * whose files are still there. */
+/* Shows again the layers remembered for the speech just opened. Those
+ * that cannot be added any more (the file gone or unreadable) are said
+ * once, in the one message of the batch, and forgotten. */
 static void
 restore_layers (MgStudy *self)
 {
@@ -222,20 +225,13 @@ restore_layers (MgStudy *self)
     {
       if (g_str_equal (uri, key))
         {
-          GSList *existing = NULL;
+          GSList *list = NULL;
 
           for (guint i = 0; files[i] != NULL; i++)
-            {
-              GFile *file = g_file_new_for_uri (files[i]);
-
-              if (g_file_query_exists (file, NULL))
-                existing = g_slist_append (existing, file);
-              else
-                g_object_unref (file);
-            }
-          if (existing != NULL)
-            mg_study_add_layer_files (self, existing);
-          g_slist_free_full (existing, g_object_unref);
+            list = g_slist_append (list, g_file_new_for_uri (files[i]));
+          if (list != NULL)
+            _mg_study_add_files (self, list, TRUE);
+          g_slist_free_full (list, g_object_unref);
           g_free (files);
           break;
         }
