@@ -18,18 +18,6 @@
 
 static MgApplication *app;
 
-/* Runs the main loop until @done or about 20 seconds have passed. */
-static gboolean
-wait_for (gboolean (*done) (MgWindow *),
-          MgWindow *window)
-{
-  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (window) && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE), g_usleep (10000);
-  return done (window);
-}
-
 static guint
 offset_of (const char *text,
            const char *needle)
@@ -41,13 +29,13 @@ offset_of (const char *text,
 }
 
 static gboolean
-reload_offered (MgWindow *window)
+reload_offered (gpointer window)
 {
   return gtk_info_bar_get_revealed (mg_window_get_reload_bar (window));
 }
 
 static gboolean
-reload_hidden (MgWindow *window)
+reload_hidden (gpointer window)
 {
   return !reload_offered (window);
 }
@@ -124,7 +112,7 @@ open_speech (GFile *speech)
 {
   MgWindow *window = mg_window_new (app);
 
-  gtk_window_present (GTK_WINDOW (window));
+  mg_gui_test_present (GTK_WINDOW (window));
   mg_window_open_file (window, speech);
   mg_gui_test_wait_loaded (window);
   g_assert_true (mg_window_has_document (window));
@@ -212,7 +200,7 @@ test_changed_on_disk (void)
   /* Another program edits the speech: offered, naming it. */
   edited = edit_speech (speech, added);
   write_text (speech, edited);
-  g_assert_true (wait_for (reload_offered, window));
+  g_assert_true (mg_gui_test_wait_for (reload_offered, window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (mg_window_get_reload_label (window))));
   g_assert_nonnull (strstr (bar_text (window), "speech.txt"));
   g_assert_nonnull (strstr (bar_text (window), "changed by another program"));
@@ -286,7 +274,7 @@ test_dismiss (void)
 
   edited = edit_speech (speech, "另一段开头。\n\n");
   write_text (speech, edited);
-  g_assert_true (wait_for (reload_offered, window));
+  g_assert_true (mg_gui_test_wait_for (reload_offered, window));
 
   /* Dismissed: the text shown and the annotations stay as they were. */
   gtk_info_bar_response (mg_window_get_reload_bar (window), GTK_RESPONSE_CLOSE);
@@ -308,7 +296,7 @@ test_dismiss (void)
   /* ... a further one is. */
   again = g_strconcat (edited, "又补充一句。\n", NULL);
   write_text (speech, again);
-  g_assert_true (wait_for (reload_offered, window));
+  g_assert_true (mg_gui_test_wait_for (reload_offered, window));
   g_assert_true (can_reload (window));
 
   /* Saved on the text shown; opened later, the annotation moves. */
@@ -361,7 +349,7 @@ test_gone (void)
 
   /* Renamed: said so, nothing to reload, nothing lost. */
   g_assert_cmpint (g_rename (g_file_peek_path (speech), renamed), ==, 0);
-  g_assert_true (wait_for (reload_offered, window));
+  g_assert_true (mg_gui_test_wait_for (reload_offered, window));
   g_assert_nonnull (strstr (bar_text (window), "speech.txt"));
   g_assert_nonnull (strstr (bar_text (window), "deleted or renamed"));
   g_assert_false (can_reload (window));
@@ -369,12 +357,12 @@ test_gone (void)
 
   /* Back where it was, with the same text: nothing to say any more. */
   g_assert_cmpint (g_rename (renamed, g_file_peek_path (speech)), ==, 0);
-  g_assert_true (wait_for (reload_hidden, window));
+  g_assert_true (mg_gui_test_wait_for (reload_hidden, window));
 
   /* Deleted: the same. */
   second_id = g_strdup (mg_annotation_get_id (annotate (window, "良性互动", NULL)));
   g_assert_cmpint (g_unlink (g_file_peek_path (speech)), ==, 0);
-  g_assert_true (wait_for (reload_offered, window));
+  g_assert_true (mg_gui_test_wait_for (reload_offered, window));
   g_assert_nonnull (strstr (bar_text (window), "deleted or renamed"));
   g_assert_false (can_reload (window));
   check_kept (window, original, sidecar, first_id);
