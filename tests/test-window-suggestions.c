@@ -617,7 +617,7 @@ test_suggestions_bulk_restyle (Fixture       *fixture,
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, n_figures + 1);
   assert_view_matches_store (fixture);
   {
-    RemovalCount counter = { g_hash_table_lookup (view_of (fixture)->color_tags, "figure"), 0 };
+    RemovalCount counter = { gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer_of (fixture)), "mg-tag-figure"), 0 };
     gulong id = g_signal_connect (buffer_of (fixture), "remove-tag", G_CALLBACK (count_removal), &counter);
 
     g_assert_nonnull (counter.tag);
