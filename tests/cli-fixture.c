@@ -2,7 +2,9 @@
 #define G_LOG_DOMAIN "Marginalia"
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "cli-fixture.h"
 
@@ -99,15 +101,24 @@ bytes_to_string (GBytes *bytes)
   return size > 0 ? g_strndup (data, size) : g_strdup ("");
 }
 
-/* Runs the program with @argv (NULL-terminated) in the fixture's folder;
- * @env holds extra "NAME=VALUE" settings (nullable); @stdout_path sends
- * stdout to a file instead of capturing it. */
-void
-run_full (Fixture            *f,
-          const char * const *env,
-          const char         *stdout_path,
-          const char * const *argv,
-          Result             *r)
+/* Files the child writes may not grow past 4 KiB, and growing past it is
+ * an error (EFBIG), not a signal: a disk that fills up midway. */
+static void
+limit_file_size (gpointer data)
+{
+  struct rlimit limit = { 4096, 4096 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+static void
+run_program (Fixture            *f,
+             const char * const *env,
+             const char         *stdout_path,
+             gboolean            small_files,
+             const char * const *argv,
+             Result             *r)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
@@ -121,6 +132,8 @@ run_full (Fixture            *f,
     flags |= G_SUBPROCESS_FLAGS_STDOUT_PIPE;
   launcher = g_subprocess_launcher_new (flags);
   g_subprocess_launcher_set_cwd (launcher, f->dir);
+  if (small_files)
+    g_subprocess_launcher_set_child_setup (launcher, limit_file_size, NULL, NULL);
   if (stdout_path != NULL)
     g_subprocess_launcher_set_stdout_file_path (launcher, stdout_path);
   for (guint i = 0; env != NULL && env[i] != NULL; i++)
@@ -152,6 +165,25 @@ run_full (Fixture            *f,
   g_assert_true (g_subprocess_get_if_exited (process));
   r->status = g_subprocess_get_exit_status (process);
   g_test_message ("exit status %d", r->status);
+}
+
+void
+run_full (Fixture            *f,
+          const char * const *env,
+          const char         *stdout_path,
+          const char * const *argv,
+          Result             *r)
+{
+  run_program (f, env, stdout_path, FALSE, argv, r);
+}
+
+void
+run_small_files (Fixture            *f,
+                 const char * const *argv,
+                 Result             *r)
+{
+  result_clear (r);
+  run_program (f, NULL, NULL, TRUE, argv, r);
 }
 
 /* The bytes of a file in the fixture's folder; NULL when it does not exist. */

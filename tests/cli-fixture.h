@@ -43,6 +43,11 @@ void        run_full          (Fixture            *f,
                                const char         *stdout_path,
                                const char * const *argv,
                                Result             *r);
+/* The same, but no file the program writes may grow past 4 KiB (writing
+ * more fails, as on a disk that fills up midway); stdout is captured. */
+void        run_small_files   (Fixture            *f,
+                               const char * const *argv,
+                               Result             *r);
 #define RUN(f, r, ...) \
   G_STMT_START { \
     const char *argv_[] = { __VA_ARGS__, NULL }; \

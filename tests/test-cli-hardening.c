@@ -267,6 +267,67 @@ test_lock_timeout (Fixture       *f,
   g_assert_cmpint (r.status, ==, 0);
 }
 
+/* `tidy --in-place` rewrites a speech and its sidecar under the sidecar's
+ * lock. A change waiting for that lock reads the speech once it holds
+ * it: made against the text before, it would be saved with the old text's
+ * hash and offsets, and what tidy carried over would be lost. Here the
+ * lock is held while the speech changes under a waiting `add`. */
+static void
+test_speech_changed_while_waiting (Fixture       *f,
+                                   gconstpointer  data)
+{
+  const char *argv[] = { "add", SPEECH, "--quote", "项目为王", NULL };
+  g_autofree char *lock_path = fixture_path (f, "." SIDECAR ".lock");
+  g_autofree char *speech_path = fixture_path (f, SPEECH);
+  g_autofree char *text = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GSubprocess) adding = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+  JsonArray *array;
+  JsonObject *a;
+  gsize length;
+  int fd;
+
+  g_free (add_ok (f, "--quote", "高质量发展", NULL));
+  fd = g_open (lock_path, O_RDWR | O_CREAT, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+
+  adding = start (f, NULL, argv);
+  /* Long enough for the program to start and wait for the lock. */
+  g_usleep (G_USEC_PER_SEC);
+  g_file_get_contents (speech_path, &text, &length, &error);
+  g_assert_no_error (error);
+  changed = g_strconcat ("前言：本讲话稿已修订。\n\n", text, NULL);
+  g_file_set_contents (speech_path, changed, -1, &error);
+  g_assert_no_error (error);
+  sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, changed, -1);
+  close (fd);
+
+  g_assert_cmpint (finish (adding, &id), ==, 0);
+  strip_newline (id);
+  RUN (f, &r, "validate", SIDECAR, "--document", SPEECH);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autofree char *sidecar_path = fixture_path (f, SIDECAR);
+    g_autofree char *contents = NULL;
+
+    g_file_get_contents (sidecar_path, &contents, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (contents, sha));
+  }
+  array = list_json (f, SPEECH, &root);
+  a = find_annotation (array, id);
+  g_assert_nonnull (a);
+  g_assert_cmpstr (json_object_get_string_member (a, "state"), ==, "exact");
+  g_assert_cmpint (json_object_get_int_member (a, "start"), ==,
+                   g_utf8_pointer_to_offset (changed, strstr (changed, "项目为王")));
+}
+
 /* Writes @bytes to @name in the fixture's folder. */
 static void
 put (Fixture    *f,
@@ -725,6 +786,7 @@ main (int    argc,
   ADD ("huge-quote-anchors", test_huge_quote_anchors);
   ADD ("concurrent-writers", test_concurrent_writers);
   ADD ("lock-timeout", test_lock_timeout);
+  ADD ("speech-changed-while-waiting", test_speech_changed_while_waiting);
   ADD ("lock-timeout-tidy-merge3", test_lock_timeout_tidy_merge3);
   ADD ("write-limit", test_write_limit);
   ADD ("output-fails-after-change", test_output_fails_after_change);

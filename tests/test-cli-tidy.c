@@ -215,6 +215,95 @@ test_one_line (Fixture       *f,
   g_assert_cmpstr (r.out, ==, "kind\tstart\tend\tbefore\tafter\n");
 }
 
+/* A speech of blank lines alone tidies to nothing: an empty file is
+ * written (no crash on writing zero bytes), the old bytes kept as FILE~;
+ * the same in UTF-16, whose empty text is its byte order mark. */
+static void
+test_to_nothing (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) backup = NULL;
+  g_autofree char *path = fixture_path (f, "blank.txt");
+  g_autofree char *path16 = fixture_path (f, "blank16.txt");
+  static const char utf16[] = "\xff\xfe\n\0\n\0\n\0";
+
+  g_assert_true (g_file_set_contents (path, "\n\n\n", -1, NULL));
+  RUN (f, &r, "tidy", "blank.txt", "--in-place");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.err, "CRITICAL"));
+  after = snapshot (f, "blank.txt");
+  g_assert_cmpuint (g_bytes_get_size (after), ==, 0);
+  backup = snapshot (f, "blank.txt~");
+  g_assert_cmpmem (g_bytes_get_data (backup, NULL), g_bytes_get_size (backup), "\n\n\n", 3);
+  RUN (f, &r, "info", "blank.txt", "--json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"length\": 0"));
+
+  RUN (f, &r, "tidy", "blank.txt", "-o", "copy.txt");
+  g_assert_cmpint (r.status, ==, 0);
+
+  g_assert_true (g_file_set_contents (path16, utf16, sizeof utf16 - 1, NULL));
+  RUN (f, &r, "tidy", "blank16.txt", "--in-place");
+  g_assert_cmpint (r.status, ==, 0);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = snapshot (f, "blank16.txt");
+  g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after), "\xff\xfe", 2);
+  RUN (f, &r, "info", "blank16.txt");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "UTF-16LE"));
+}
+
+/* The disk fills up while the tidied speech is written: exit 3, and the
+ * speech, its sidecar and the folder are as they were (GIO's replace
+ * would have left the speech cut short, or empty). */
+static void
+test_write_fails (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *in_place[] = { "tidy", "long.txt", "--in-place", NULL };
+  const char *copy[] = { "tidy", "long.txt", "-o", "out.txt", NULL };
+  g_auto(Result) r = { 0 };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) before_sidecar = NULL;
+  g_autofree char *path = fixture_path (f, "long.txt");
+  g_autofree char *names = NULL;
+  g_autofree char *now = NULL;
+
+  for (guint i = 1; i <= 300; i++)
+    g_string_append_printf (text, "第 %u 段 讲话 的 内容 。\n\n\n", i);
+  g_assert_cmpuint (text->len, >, 2 * 4096);
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+  RUN (f, &r, "add", "long.txt", "--quote", "第 7 段");
+  g_assert_cmpint (r.status, ==, 0);
+  before = snapshot (f, "long.txt");
+  before_sidecar = snapshot (f, "long.txt.marginalia.json");
+  names = listing (f);
+
+  run_small_files (f, in_place, &r);
+  g_assert_cmpint (r.status, ==, 3);
+  g_assert_nonnull (strstr (r.err, "long.txt"));
+  assert_unchanged (f, "long.txt", before);
+  assert_unchanged (f, "long.txt.marginalia.json", before_sidecar);
+  now = listing (f);
+  g_assert_cmpstr (now, ==, names);
+
+  run_small_files (f, copy, &r);
+  g_assert_cmpint (r.status, ==, 3);
+  g_assert_null (snapshot (f, "out.txt"));
+  g_assert_null (snapshot (f, "out.txt.marginalia.json"));
+  g_clear_pointer (&now, g_free);
+  now = listing (f);
+  g_assert_cmpstr (now, ==, names);
+
+  /* With room, the same command works. */
+  RUN (f, &r, "tidy", "long.txt", "--in-place");
+  g_assert_cmpint (r.status, ==, 0);
+  assert_unchanged (f, "long.txt~", before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +314,8 @@ main (int   argc,
   g_test_add ("/cli/tidy/usage", Fixture, NULL, fixture_setup, test_usage, fixture_teardown);
   g_test_add ("/cli/tidy/write", Fixture, NULL, fixture_setup, test_write, fixture_teardown);
   g_test_add ("/cli/tidy/one-line", Fixture, NULL, fixture_setup, test_one_line, fixture_teardown);
+  g_test_add ("/cli/tidy/to-nothing", Fixture, NULL, fixture_setup, test_to_nothing, fixture_teardown);
+  g_test_add ("/cli/tidy/write-fails", Fixture, NULL, fixture_setup, test_write_fails, fixture_teardown);
 
   return g_test_run ();
 }

@@ -51,12 +51,6 @@ mg_cli_files_open (const char *document_path,
 
   files->document_path = g_strdup (document_path);
   files->document_file = g_file_new_for_commandline_arg (document_path);
-  files->document = mg_document_load (files->document_file, NULL, &error);
-  if (files->document == NULL)
-    {
-      *out_status = mg_cli_fail (MG_CLI_EXIT_DATA, error);
-      return NULL;
-    }
 
   if (annotations_path != NULL)
     {
@@ -77,6 +71,16 @@ mg_cli_files_open (const char *document_path,
           *out_status = mg_cli_fail (MG_CLI_EXIT_WRITE, error);
           return NULL;
         }
+    }
+
+  /* The speech is read under the lock: `tidy --in-place` rewrites it and
+   * its sidecar together, and a change made against the text before that
+   * would be saved against the wrong text. */
+  files->document = mg_document_load (files->document_file, NULL, &error);
+  if (files->document == NULL)
+    {
+      *out_status = mg_cli_fail (MG_CLI_EXIT_DATA, error);
+      return NULL;
     }
 
   files->sidecar = mg_sidecar_new (files->sidecar_file, files->document);

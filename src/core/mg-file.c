@@ -262,3 +262,43 @@ mg_file_write_output (GFile         *file,
     mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777;
   return mg_file_replace (path, data, length, mode, error);
 }
+
+gboolean
+mg_file_replace_with_backup (GFile         *file,
+                             gconstpointer  data,
+                             gsize          length,
+                             GError       **error)
+{
+  g_autoptr(GFile) target = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *old = NULL;
+  gsize old_length = 0;
+  GStatBuf st;
+  int mode;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  target = mg_file_resolve_symlinks (file, NULL);
+  path = g_file_get_path (target);
+  if (path == NULL)
+    return g_file_replace_contents (target, length > 0 ? data : "", length, NULL, TRUE,
+                                    G_FILE_CREATE_NONE, NULL, NULL, error);
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
+      return FALSE;
+    }
+  mode = (int) (st.st_mode & 07777);
+  /* GIO's own backup on replace renames a half-written file over the old
+   * one when the disk is full: both written here, each atomically. */
+  if (!g_file_get_contents (path, &old, &old_length, error))
+    return FALSE;
+  backup = g_strconcat (path, "~", NULL);
+  if (!mg_file_replace (backup, old, old_length, mode, error))
+    return FALSE;
+  return mg_file_replace (path, data, length, mode, error);
+}

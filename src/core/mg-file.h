@@ -38,5 +38,13 @@ gboolean    mg_file_write_output     (GFile        *file,
                                       GBytes       *bytes,
                                       GCancellable *cancellable,
                                       GError      **error);
+/* Replaces the regular file @file (through symbolic links) with @length
+ * bytes of @data atomically, its previous bytes kept as "NAME~" beside it
+ * with the same mode. When either cannot be written in full (a full
+ * disk), @file is as it was. */
+gboolean    mg_file_replace_with_backup (GFile        *file,
+                                         gconstpointer data,
+                                         gsize         length,
+                                         GError      **error);
 
 G_END_DECLS

@@ -105,6 +105,7 @@ mg_self_contained_save_speech (MgSidecar    *sidecar,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) existing = NULL;
+  g_autoptr(GBytes) written = NULL;
   g_autofree char *name = NULL;
   MgDocument *document;
   const char *text;
@@ -150,10 +151,11 @@ mg_self_contained_save_speech (MgSidecar    *sidecar,
     }
   g_clear_error (&local_error);
 
-  if (!g_file_replace_contents (file, text, size, NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, cancellable, &local_error))
+  /* Written beside and renamed: a full disk leaves no half a speech. */
+  written = g_bytes_new_static (text, size);
+  if (!mg_file_write_output (file, written, cancellable, &local_error))
     {
-      g_set_error (error, G_IO_ERROR, local_error->code,
+      g_set_error (error, local_error->domain, local_error->code,
                    _("Cannot save the speech as “%s”: %s"), name, local_error->message);
       return FALSE;
     }

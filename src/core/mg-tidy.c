@@ -10,6 +10,7 @@
 #include "mg-annotation-store.h"
 #include "mg-tidy.h"
 #include "mg-document.h"
+#include "mg-file.h"
 
 /* How tidy decides, with the reasons, is in docs/tidy.md. */
 
@@ -977,15 +978,13 @@ mg_tidy_rewrite (MgDocument    *document,
   else if (sidecar != NULL)
     new_sidecar = mg_sidecar_new (mg_sidecar_get_file (sidecar), new_document);
 
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, TRUE, G_FILE_CREATE_NONE, NULL, NULL, &local))
+  if (!mg_file_replace_with_backup (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    &local))
     {
       if (old_sidecar_bytes != NULL)
-        g_file_replace_contents (mg_sidecar_get_file (sidecar),
-                                 g_bytes_get_data (old_sidecar_bytes, NULL),
-                                 g_bytes_get_size (old_sidecar_bytes),
-                                 NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, NULL);
-      g_propagate_error (error, g_steal_pointer (&local));
+        mg_file_write_output (mg_sidecar_get_file (sidecar), old_sidecar_bytes, NULL, NULL);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), _("Cannot write “%s”: "),
+                                  g_file_peek_path (file));
       return NULL;
     }
 
@@ -1037,19 +1036,17 @@ mg_tidy_write_copy (MgDocument    *document,
         return FALSE;
     }
 
-  if (!g_file_replace_contents (out, text, strlen (text), NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, &local))
+  if (!mg_file_write_output (out, bytes, NULL, &local))
     {
       if (new_sidecar != NULL)
         {
           if (had_previous)
-            g_file_replace_contents (out_sidecar, g_bytes_get_data (previous, NULL),
-                                     g_bytes_get_size (previous), NULL, FALSE,
-                                     G_FILE_CREATE_NONE, NULL, NULL, NULL);
+            mg_file_write_output (out_sidecar, previous, NULL, NULL);
           else
             g_file_delete (out_sidecar, NULL, NULL);
         }
-      g_propagate_error (error, g_steal_pointer (&local));
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), _("Cannot write “%s”: "),
+                                  g_file_peek_path (out));
       return FALSE;
     }
   return TRUE;
@@ -1062,9 +1059,7 @@ mg_tidy_restore (GFile   *document_file,
                  GBytes  *sidecar_bytes,
                  GError **error)
 {
-  if (!g_file_replace_contents (document_file, g_bytes_get_data (document_bytes, NULL),
-                                g_bytes_get_size (document_bytes), NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, error))
+  if (!mg_file_write_output (document_file, document_bytes, NULL, error))
     return FALSE;
   if (sidecar_file == NULL)
     return TRUE;
@@ -1080,7 +1075,5 @@ mg_tidy_restore (GFile   *document_file,
         }
       return TRUE;
     }
-  return g_file_replace_contents (sidecar_file, g_bytes_get_data (sidecar_bytes, NULL),
-                                  g_bytes_get_size (sidecar_bytes), NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  return mg_file_write_output (sidecar_file, sidecar_bytes, NULL, error);
 }

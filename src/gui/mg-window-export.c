@@ -297,9 +297,6 @@ mg_window_import_file (MgWindow  *self,
     }
   else
     mg_import_w3c_file (self->store, file, NULL, &report, &local_error);
-  /* The store tells its changes inside the import's undo group, before
-   * the group can be undone. */
-  _mg_window_update_actions (self);
 
   if (local_error != NULL)
     {

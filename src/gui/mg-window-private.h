@@ -74,6 +74,12 @@ struct _MgWindow
   guint                 suggest_refilter_id;
   gint64                suggest_started;
 
+  /* The state the window's properties show (_mg_window_sync_state). */
+  guint                 document_ready : 1;
+  guint                 editable : 1;
+  guint                 can_undo : 1;
+  guint                 can_redo : 1;
+
   guint                 loading : 1;
   guint                 closing : 1;
   guint                 show_suggestions : 1;
@@ -113,6 +119,26 @@ void     _mg_window_update_collection_actions (MgWindow *self);
 void     _mg_window_close_collection   (MgWindow       *self);
 
 /* mg-window.c */
+typedef enum
+{
+  MG_WINDOW_PROP_0,
+  MG_WINDOW_PROP_SHOW_SUGGESTIONS,
+  MG_WINDOW_PROP_DOCUMENT_READY,
+  MG_WINDOW_PROP_EDITABLE,
+  MG_WINDOW_PROP_CAN_UNDO,
+  MG_WINDOW_PROP_CAN_REDO,
+  MG_WINDOW_PROP_ZOOM,
+  MG_WINDOW_PROP_SELECTED,
+  MG_WINDOW_N_PROPS
+} MgWindowProperty;
+
+void     _mg_window_notify             (MgWindow         *self,
+                                        MgWindowProperty  property);
+/* Brings "document-ready", "editable", "can-undo" and "can-redo" to what
+ * the window holds, notifying those that changed: after a speech is shown
+ * or closed, a load begins or ends, the sidecar's state or the store's
+ * undo changes. The actions bound to them follow. */
+void     _mg_window_sync_state         (MgWindow       *self);
 /* Shows a loaded speech: @sidecar_error is why its sidecar could not be
  * read (nullable). Emits "loaded". */
 void     _mg_window_show_loaded        (MgWindow       *self,
