@@ -8,7 +8,7 @@
 
 #include "mg-checksum.h"
 #include "mg-json.h"
-#include "mg-tag.h"
+#include "mg-tag-private.h"
 #include "mg-tag-names.h"
 
 /* The built-in tags' names, in the untranslated form gettext looks up. */
