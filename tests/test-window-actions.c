@@ -31,7 +31,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("marginalia-gui-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->window = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_gui_test_present (GTK_WINDOW (fixture->window));
   mg_gui_test_iterate ();
 }
 

@@ -470,6 +470,7 @@ close_document (MgWindow *self)
   g_clear_pointer (&self->save_error, g_free);
   gtk_info_bar_set_revealed (self->anchor_bar, FALSE);
   gtk_info_bar_set_revealed (self->sidecar_bar, FALSE);
+  _mg_window_unwatch_speech (self);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   self->save_state = MG_SAVE_STATE_NONE;
   _mg_window_suggestions_document_changed (self);
@@ -496,6 +497,7 @@ show_document (MgWindow     *self,
 
   show_sidecar_state (self, sidecar_error);
   show_anchor_state (self);
+  _mg_window_watch_speech (self);
 
   self->save_state = _mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
   update_title (self);
@@ -873,6 +875,7 @@ mg_window_dispose (GObject *object)
   g_clear_object (&self->collection);
   _mg_window_dispose_suggestions (self);
   g_clear_object (&self->store_signals);
+  _mg_window_unwatch_speech (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
@@ -1067,6 +1070,7 @@ mg_window_class_init (MgWindowClass *klass)
   mg_window_class_init_tidy (widget_class);
   mg_window_class_init_statistics (widget_class);
   mg_window_class_init_compare (widget_class);
+  _mg_window_class_init_reload (widget_class);
 }
 
 static void
@@ -1116,6 +1120,7 @@ mg_window_init (MgWindow *self)
   _mg_window_init_actions (self);
   _mg_window_init_collection (self);
   _mg_window_init_suggestions (self);
+  _mg_window_unwatch_speech (self);
   mg_window_init_tidy (self);
   mg_window_recent_attach (self, self->status_page);
   mg_study_attach (self);
