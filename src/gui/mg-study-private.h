@@ -27,7 +27,8 @@ struct _MgStudy
   MgAnnotationStore    *store;         /* the window's, watched */
   MgSidecar            *sidecar;
   MgSidecarSync        *sync;
-  MgFileWatch          *watch;         /* the sidecar's file */
+  GFileMonitor         *monitor;
+  guint                 check_id;
   guint                 redraw_id;
 
   GCancellable         *cancellable;   /* layers loading for this document */
