@@ -68,23 +68,132 @@ mg_gui_test_iterate (void)
     ;
 }
 
+gint64
+mg_gui_test_deadline (void)
+{
+  /* Not a budget to meet but a hang to report: far above what any
+   * condition takes on a loaded machine. */
+  return g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+}
+
+/* Mapped, allocated and on a monitor: what a test can rely on once a
+ * window is presented. */
+static gboolean
+is_on_monitor (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  return surface != NULL && gdk_surface_get_mapped (surface) &&
+         gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+         gtk_widget_get_width (GTK_WIDGET (window)) > 0 &&
+         gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL;
+}
+
 void
 mg_gui_test_wait_on_monitor (GtkWindow *window)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  GdkSurface *surface = NULL;
+  /* On a loaded machine Xvfb may take seconds to say where it is. */
+  gint64 deadline = mg_gui_test_deadline ();
 
-  while (g_get_monotonic_time () < deadline)
+  while (!is_on_monitor (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  mg_gui_test_iterate ();
+  g_assert_true (is_on_monitor (window));
+}
+
+void
+mg_gui_test_present (GtkWindow *window)
+{
+  gint64 deadline = mg_gui_test_deadline ();
+
+  gtk_window_present (window);
+  mg_gui_test_wait_on_monitor (window);
+  /* And focused: until then it is drawn as a window in the background
+   * (another selection colour, no cursor). */
+  while (!gtk_window_is_active (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  mg_gui_test_iterate ();
+  g_assert_true (gtk_window_is_active (window));
+}
+
+gboolean
+mg_gui_test_wait_for (gboolean (*done) (gpointer data),
+                      gpointer   data)
+{
+  gint64 deadline = mg_gui_test_deadline ();
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
     {
-      surface = gtk_native_get_surface (GTK_NATIVE (window));
-      if (surface != NULL && gdk_surface_get_mapped (surface) &&
-          gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL)
-        break;
-      g_main_context_iteration (NULL, TRUE);
+      /* Blocking would miss a condition no source wakes us for (a file
+       * written by another process): poll, gently. */
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
     }
   mg_gui_test_iterate ();
-  g_assert_nonnull (surface);
-  g_assert_nonnull (gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface));
+  return done (data);
+}
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  double         value;
+  guint          ticks;
+  guint          still;
+} Ticks;
+
+static gboolean
+count_tick (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
+{
+  Ticks *ticks = data;
+
+  ticks->ticks++;
+  if (ticks->adjustment != NULL)
+    {
+      double value = gtk_adjustment_get_value (ticks->adjustment);
+
+      if (value != ticks->value)
+        ticks->still = 0;
+      else
+        ticks->still++;
+      ticks->value = value;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+void
+mg_gui_test_wait_frames (GtkWidget *widget,
+                         guint      n_frames)
+{
+  Ticks ticks = { NULL, 0, 0, 0 };
+  gint64 deadline = mg_gui_test_deadline ();
+  guint id = gtk_widget_add_tick_callback (widget, count_tick, &ticks, NULL);
+
+  while (ticks.ticks < n_frames && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+  mg_gui_test_iterate ();
+  g_assert_cmpuint (ticks.ticks, >=, n_frames);
+}
+
+gboolean
+mg_gui_test_wait_scrolled (GtkWidget  *widget,
+                           gboolean  (*done) (gpointer data),
+                           gpointer    data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (widget));
+  Ticks ticks = { adjustment, gtk_adjustment_get_value (adjustment), 0, 0 };
+  gint64 deadline = mg_gui_test_deadline ();
+  guint id = gtk_widget_add_tick_callback (widget, count_tick, &ticks, NULL);
+
+  /* Scrolling is animated, one step a frame, however late the frames
+   * come: ten frames without a step and it is over. */
+  while (!done (data) && ticks.still < 10 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+  mg_gui_test_iterate ();
+  return done (data);
 }
 
 GFile *

@@ -21,10 +21,30 @@ void           mg_gui_test_finish       (MgApplication *app,
                                          const char    *data_home);
 /* Runs the default main context until nothing is pending. */
 void           mg_gui_test_iterate      (void);
-/* Runs the main loop until @window is mapped on a monitor of the display,
- * where a popover of it can be placed (Xvfb reports a new window's place
- * some time after it is presented). */
+/* Runs the main loop until @window is mapped, allocated and on a monitor
+ * of the display, where a popover of it can be placed (Xvfb reports a new
+ * window's place some time after it is presented, later under load). */
 void           mg_gui_test_wait_on_monitor (GtkWindow *window);
+/* Presents @window and waits until it is on a monitor, as above, and has
+ * the focus: every window a test opens itself. */
+void           mg_gui_test_present      (GtkWindow  *window);
+/* When a test waiting for something gives up: not a budget it must meet
+ * (the machine may be loaded) but a hang to report, a minute from now. */
+gint64         mg_gui_test_deadline     (void);
+/* Runs the main loop until @done (@data) holds, without a time budget
+ * (only a hang, a minute, gives up); what @done says then. */
+gboolean       mg_gui_test_wait_for     (gboolean  (*done) (gpointer data),
+                                         gpointer    data);
+/* Runs the main loop until @widget's frame clock has ticked @n_frames
+ * times: laid out and drawn that often, however slowly. */
+void           mg_gui_test_wait_frames  (GtkWidget  *widget,
+                                         guint       n_frames);
+/* Runs the main loop until @done (@data) holds or the vertical scrolling
+ * of @widget (a GtkScrollable) has come to rest, counted in frames rather
+ * than time; what @done says then. */
+gboolean       mg_gui_test_wait_scrolled (GtkWidget  *widget,
+                                          gboolean  (*done) (gpointer data),
+                                          gpointer    data);
 /* Copies the fixture tests/data/@name (it may name a folder below data,
  * "suggest/speech.txt") into @dir, keeping its base name; the copy. */
 GFile         *mg_gui_test_copy_fixture (const char    *dir,

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "gui-test-util.h"
 #include "mg-annotation-pane.h"
 #include "mg-annotation-store.h"
 #include "mg-document.h"
@@ -89,7 +90,7 @@ test_pane_large (void)
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 700);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (pane));
-  gtk_window_present (GTK_WINDOW (window));
+  mg_gui_test_present (GTK_WINDOW (window));
 
   g_timer_start (timer);
   mg_annotation_pane_set_store (pane, store);

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "gui-test-util.h"
 #include "mg-annotation-editor.h"
 #include "mg-annotation-pane.h"
 #include "mg-annotation-row.h"
@@ -47,11 +48,11 @@ wake_up_cb (gpointer user_data)
 }
 
 /* Runs the main loop until @list_view has rows on screen (a few frames
- * under Xvfb), at most five seconds. */
+ * under Xvfb), giving up only on a hang. */
 static void
 wait_for_rows (GtkWidget *list_view)
 {
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 end = mg_gui_test_deadline ();
   guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
 
   while (g_get_monotonic_time () < end &&
@@ -131,7 +132,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 420, 700);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->pane));
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_gui_test_present (GTK_WINDOW (fixture->window));
   iterate ();
 }
 

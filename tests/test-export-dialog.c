@@ -52,7 +52,7 @@ fixture_set_up (Fixture       *fixture,
   speech = mg_gui_test_copy_fixture (fixture->dir, "export/speech-zh.txt");
 
   fixture->window = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_gui_test_present (GTK_WINDOW (fixture->window));
   mg_window_open_file (fixture->window, speech);
   mg_gui_test_wait_loaded (fixture->window);
   g_assert_true (mg_window_has_document (fixture->window));
@@ -342,7 +342,7 @@ test_cancel_large (Fixture       *fixture,
     }
 
   dialog = mg_export_dialog_new (GTK_WINDOW (fixture->window), store, "large.txt");
-  gtk_window_present (GTK_WINDOW (dialog));
+  mg_gui_test_present (GTK_WINDOW (dialog));
   mg_export_dialog_set_format (dialog, MG_EXPORT_FORMAT_PDF);
   g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &exported);
   mg_export_dialog_export_to_file (dialog, file);
@@ -484,7 +484,7 @@ test_disabled_without_speech (void)
 {
   MgWindow *window = mg_window_new (app);
 
-  gtk_window_present (GTK_WINDOW (window));
+  mg_gui_test_present (GTK_WINDOW (window));
   mg_gui_test_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
   mg_gui_test_iterate ();

@@ -248,6 +248,54 @@ add_other (MgAnnotationStore *store)
   create (store, "233", figure, "Other");
 }
 
+/* The speech was edited before it was opened: the annotations are
+ * re-anchored on load, so the store no longer matches the file it was
+ * read from. That file is still no change made elsewhere — a late notice
+ * of it must neither merge nor save (which would also forget that the
+ * annotations were re-anchored) — while a real change after it is. */
+static void
+test_reanchored_load_is_known (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *edited = g_strconcat ("新增的开头一段。\n\n", text, NULL);
+  g_autoptr(MgDocument) doc = mg_document_new_for_text (edited, -1, "speech.txt");
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (f->file, doc);
+  g_autoptr(MgSidecarSync) sync = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  MgMergeReport report;
+  gboolean save_needed = TRUE;
+  MgAnnotation *a;
+
+  g_assert_true (mg_sidecar_load (sidecar, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (mg_sidecar_get_reanchored (sidecar));
+  sync = mg_sidecar_sync_new (sidecar);
+
+  bytes = g_file_load_bytes (f->file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mg_sidecar_sync_is_known (sync, bytes));
+  g_assert_true (mg_sidecar_reload_merge (sync, NULL, &report, &save_needed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added + report.merged + report.skipped, ==, 0);
+  g_assert_false (save_needed);
+  g_assert_true (mg_sidecar_get_reanchored (sidecar));
+  a = find_quote (mg_sidecar_get_store (sidecar), "项目为王", NULL);
+  g_assert_cmpuint (mg_annotation_get_start (a), ==, find ("项目为王") + 10);
+
+  /* Another program adds one: merged as before. */
+  edit_elsewhere (f, add_other);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_file_load_bytes (f->file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (mg_sidecar_sync_is_known (sync, bytes));
+  g_assert_true (mg_sidecar_reload_merge (sync, NULL, &report, &save_needed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 1);
+  g_assert_nonnull (find_quote (mg_sidecar_get_store (sidecar), "233", NULL));
+  g_assert_finalize_object (g_steal_pointer (&sync));
+}
+
 static void
 test_both_sides_added (Fixture       *f,
                        gconstpointer  data)
@@ -611,6 +659,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sidecar-sync/own-save-is-known", test_own_save_is_known);
   ADD ("/sidecar-sync/own-async-save-is-known", test_own_async_save_is_known);
+  ADD ("/sidecar-sync/reanchored-load-is-known", test_reanchored_load_is_known);
   ADD ("/sidecar-sync/both-sides-added", test_both_sides_added);
   ADD ("/sidecar-sync/changed-on-disk-only", test_changed_on_disk_only);
   ADD ("/sidecar-sync/changed-here-only", test_changed_here_only);

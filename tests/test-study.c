@@ -38,30 +38,6 @@ typedef struct
   MgStudy    *study;
 } Fixture;
 
-static gboolean
-timed_out (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done (with @data) or @seconds pass. */
-static gboolean
-wait_for (gboolean (*done) (gpointer data),
-          gpointer data,
-          guint    seconds)
-{
-  gboolean expired = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timed_out, &expired);
-
-  while (!done (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (id);
-  mg_gui_test_iterate ();
-  return done (data);
-}
-
 static guint
 find (const char *needle)
 {
@@ -128,7 +104,7 @@ fixture_set_up (Fixture       *f,
   f->window = mg_window_new (app);
   f->study = mg_study_get_for_window (f->window);
   g_assert_nonnull (f->study);
-  gtk_window_present (GTK_WINDOW (f->window));
+  mg_gui_test_present (GTK_WINDOW (f->window));
   mg_gui_test_iterate ();
 }
 
@@ -166,7 +142,7 @@ open_file (Fixture *f,
            GFile   *file)
 {
   mg_window_open_file (f->window, file);
-  g_assert_true (wait_for (loaded, f->window, 20));
+  g_assert_true (mg_gui_test_wait_for (loaded, f->window));
   g_assert_true (mg_window_has_document (f->window));
 }
 
@@ -296,7 +272,7 @@ test_add_files (Fixture       *f,
   g_slist_free (files);
 
   /* Loaded in a thread: the good one arrives, the others are reported. */
-  g_assert_true (wait_for (has_one_layer, f, 20));
+  g_assert_true (mg_gui_test_wait_for (has_one_layer, f));
   g_assert_cmpstr (mg_layer_get_author (layer_at (f, 0)), ==, "Alice");
   mg_gui_test_iterate ();
   g_assert_true (tag_at (f, mg_study_get_layer_tag (f->study, layer_at (f, 0)), find ("项目为王")));
@@ -645,12 +621,12 @@ test_external_change (Fixture       *f,
   mg_sidecar_save (elsewhere, NULL, &error);
   g_assert_no_error (error);
 
-  g_assert_true (wait_for (store_has, &theirs, 15));
+  g_assert_true (mg_gui_test_wait_for (store_has, &theirs));
   g_assert_true (store_has (&ours));
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 3);
 
   /* The file ends up with both sides. */
-  g_assert_true (wait_for (disk_has, &ours, 15));
+  g_assert_true (mg_gui_test_wait_for (disk_has, &ours));
   g_assert_true (disk_has (&theirs));
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 3);
 }
@@ -727,7 +703,7 @@ test_external_tag (Fixture       *f,
   mg_gui_test_iterate ();
   g_assert_true (disk_has_tag (&tag));
   g_assert_cmpint (run_cli (f, use_tag), ==, 0);
-  g_assert_true (wait_for (store_has, &used, 15));
+  g_assert_true (mg_gui_test_wait_for (store_has, &used));
   g_assert_true (disk_has (&ours));
   g_assert_true (disk_has_tag (&tag));
 }

@@ -96,7 +96,7 @@ test_tag_manager (void)
   g_autofree char *body = NULL;
 
   g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
+  mg_gui_test_present (GTK_WINDOW (window));
   mg_gui_test_iterate ();
   /* No document: nothing to manage. */
   g_assert_false (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.manage-tags", NULL) &&

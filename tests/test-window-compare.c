@@ -60,7 +60,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->old_file = write_speech (fixture->dir, "old.txt", old_speech);
   fixture->new_file = write_speech (fixture->dir, "new.txt", new_speech);
   fixture->window = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_gui_test_present (GTK_WINDOW (fixture->window));
   mg_gui_test_iterate ();
 }
 

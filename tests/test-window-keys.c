@@ -62,19 +62,6 @@ activate (Fixture    *fixture,
   mg_gui_test_iterate ();
 }
 
-/* Runs the main loop for @ms: scrolling waits for the layout. */
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
 /* The first widget under @root with the style class @name. */
 static GtkWidget *
 find_with_class (GtkWidget  *root,
@@ -201,17 +188,36 @@ test_popover_focus (Fixture       *fixture,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (text_view)));
 }
 
+typedef struct
+{
+  GtkTextView *text_view;
+  GtkTextIter  iter;
+} Centred;
+
+/* Whether the iterator's line is in the middle of the view. */
+static gboolean
+is_centred (gpointer data)
+{
+  Centred *centred = data;
+  GdkRectangle visible, location;
+
+  gtk_text_view_get_iter_location (centred->text_view, &centred->iter, &location);
+  gtk_text_view_get_visible_rect (centred->text_view, &visible);
+  return location.y >= visible.y + visible.height * 3 / 10 &&
+         location.y + location.height <= visible.y + visible.height * 7 / 10;
+}
+
 static void
 test_next_suggestion_centred (Fixture       *fixture,
                               gconstpointer  data)
 {
+  Centred centred;
   g_autofree char *path = g_build_filename (fixture->dir, "long-zh.txt", NULL);
   g_autoptr(GFile) speech = g_file_new_for_path (path);
   g_autoptr(GString) text = g_string_new ("长篇讲话\n\n");
   g_autoptr(GError) error = NULL;
   MgDocumentView *view;
   GtkTextView *text_view;
-  GtkTextIter iter;
   GdkRectangle visible, location;
   guint start, end;
 
@@ -238,18 +244,12 @@ test_next_suggestion_centred (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (start, ==, g_utf8_pointer_to_offset (text->str, strstr (text->str, "1850")));
 
-  /* The view scrolls once its layout is known, correcting as lines are
-   * measured: wait for it to settle in the middle, at most 10 s. */
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, start);
-  for (guint i = 0; i < 100; i++)
-    {
-      wait_ms (100);
-      gtk_text_view_get_iter_location (text_view, &iter, &location);
-      gtk_text_view_get_visible_rect (text_view, &visible);
-      if (location.y >= visible.y + visible.height * 3 / 10 &&
-          location.y + location.height <= visible.y + visible.height * 7 / 10)
-        break;
-    }
+  /* The view scrolls there in steps, a frame each: until it stops. */
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &centred.iter, start);
+  centred.text_view = text_view;
+  mg_gui_test_wait_scrolled (GTK_WIDGET (text_view), is_centred, &centred);
+  gtk_text_view_get_iter_location (text_view, &centred.iter, &location);
+  gtk_text_view_get_visible_rect (text_view, &visible);
   g_assert_cmpint (visible.y, >, 0);
   /* The middle of the view, not its bottom edge. */
   g_assert_cmpint (location.y, >=, visible.y + visible.height * 3 / 10);

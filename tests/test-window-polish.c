@@ -42,7 +42,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->window = mg_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_gui_test_present (GTK_WINDOW (fixture->window));
   mg_gui_test_iterate ();
 }
 
@@ -189,7 +189,7 @@ test_open_sidecar (Fixture       *fixture,
   /* Another window opening the sidecar shows the speech with its
    * annotations, and saves to the same sidecar. */
   second = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (second));
+  mg_gui_test_present (GTK_WINDOW (second));
   mg_window_open_file (second, sidecar);
   mg_gui_test_wait_loaded (second);
   g_assert_true (mg_window_has_document (second));
@@ -262,7 +262,7 @@ test_help (Fixture       *fixture,
   g_unlink (browser_log);
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  deadline = mg_gui_test_deadline ();
   while (!browser_called (NULL) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE), g_usleep (10000);
   g_assert_true (g_file_get_contents (browser_log, &opened, NULL, NULL));
@@ -317,6 +317,60 @@ import_through_window (Fixture *fixture,
   mg_gui_test_iterate ();
 }
 
+static gboolean
+chooser_has_file (gpointer data)
+{
+  GtkFileChooser *dialog = GTK_FILE_CHOOSER (mg_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_autoptr(GFile) chosen = dialog != NULL ? gtk_file_chooser_get_file (dialog) : NULL;
+
+  return chosen != NULL && g_file_equal (chosen, data);
+}
+
+static gboolean
+chooser_closed (gpointer data)
+{
+  return import_chooser (data) == NULL;
+}
+
+/* "Import Annotations…" as a reader uses it: the chooser (GTK's own
+ * dialog here, no portal under Xvfb) opens on the speech's folder, the
+ * file is chosen in it and its Import button pressed. */
+static void
+import_by_choosing (Fixture *fixture,
+                    GFile   *file)
+{
+  GtkWindow *dialog;
+  GtkWidget *button;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (action (fixture, "win.import", NULL));
+  g_assert_nonnull (import_chooser (fixture));
+  dialog = mg_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (dialog);
+  mg_gui_test_wait_on_monitor (dialog);
+  g_assert_true (gtk_window_get_modal (dialog));
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+  {
+    g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog));
+    g_autoptr(GFile) expected = g_file_new_for_path (fixture->dir);
+
+    g_assert_nonnull (folder);
+    g_assert_true (g_file_equal (folder, expected));
+  }
+
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, &error));
+  g_assert_no_error (error);
+  g_assert_true (mg_gui_test_wait_for (chooser_has_file, file));
+  button = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Import");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (mg_gui_test_wait_for (chooser_closed, fixture));
+  dialog = mg_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (dialog)));
+}
+
 static void
 test_import (Fixture       *fixture,
              gconstpointer  data)
@@ -337,8 +391,8 @@ test_import (Fixture       *fixture,
   while (mg_annotation_store_get_n_annotations (store) > 0)
     mg_annotation_store_remove (store, mg_annotation_store_get_annotation (store, 0));
 
-  /* The export menu's "Import Annotations…". */
-  import_through_window (fixture, exported);
+  /* The export menu's "Import Annotations…", the file chosen in it. */
+  import_by_choosing (fixture, exported);
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 2);
   g_assert_cmpstr (mg_annotation_get_author (mg_annotation_store_get_annotation (store, 0)), ==, "Wang Fang");
   g_assert_nonnull (fixture->window->toast);
@@ -752,6 +806,12 @@ row_click (MgAnnotationRow *row)
 }
 
 /* Clicking the selected row again goes back to its passage. */
+static gboolean
+scrolled_down (gpointer data)
+{
+  return gtk_adjustment_get_value (data) > 100;
+}
+
 static void
 test_reselect_scrolls (Fixture       *fixture,
                        gconstpointer  data)
@@ -763,7 +823,7 @@ test_reselect_scrolls (Fixture       *fixture,
   MgAnnotation *far;
   MgAnnotationRow *row;
   GtkGestureClick *click;
-  gint64 deadline;
+  GtkWidget *text_view;
 
   for (guint i = 0; i < 300; i++)
     g_string_append_printf (text, "Paragraph %u of the speech, with words enough to fill a line or two.\n\n", i);
@@ -773,15 +833,13 @@ test_reselect_scrolls (Fixture       *fixture,
   mg_window_open_file (fixture->window, fixture->speech);
   mg_gui_test_wait_loaded (fixture->window);
   pane = MG_ANNOTATION_PANE (mg_window_get_pane (fixture->window));
-  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (
-    mg_document_view_get_text_view (MG_DOCUMENT_VIEW (mg_window_get_document_view (fixture->window)))));
+  text_view = GTK_WIDGET (mg_document_view_get_text_view (MG_DOCUMENT_VIEW (mg_window_get_document_view (fixture->window))));
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
 
   far = annotate (fixture, "The last word", NULL, NULL);
   mg_annotation_pane_select (pane, far);
   g_signal_emit_by_name (pane, "annotation-activated", far);
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (gtk_adjustment_get_value (vadjustment) < 100 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  mg_gui_test_wait_scrolled (text_view, scrolled_down, vadjustment);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 100);
 
   /* Scrolled away by hand, then the selected row clicked again. */
@@ -794,9 +852,7 @@ test_reselect_scrolls (Fixture       *fixture,
   g_assert_nonnull (click);
   g_signal_emit_by_name (click, "pressed", 1, 10.0, 10.0);
   g_signal_emit_by_name (click, "released", 1, 10.0, 10.0);
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (gtk_adjustment_get_value (vadjustment) < 100 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  mg_gui_test_wait_scrolled (text_view, scrolled_down, vadjustment);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 100);
 }
 
@@ -993,11 +1049,11 @@ test_layers (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (fixture->window));
   mg_gui_test_iterate ();
   fixture->window = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_gui_test_present (GTK_WINDOW (fixture->window));
   mg_window_open_file (fixture->window, fixture->speech);
   mg_gui_test_wait_loaded (fixture->window);
   study = mg_study_get_for_window (fixture->window);
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  deadline = mg_gui_test_deadline ();
   while (!has_layers (study, 1) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (has_layers (study, 1));
@@ -1010,7 +1066,7 @@ test_layers (Fixture       *fixture,
   /* A file gone since is not shown. */
   g_assert_true (g_file_delete (bob, NULL, NULL));
   again = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (again));
+  mg_gui_test_present (GTK_WINDOW (again));
   mg_window_open_file (again, fixture->speech);
   mg_gui_test_wait_loaded (again);
   while (mg_study_get_for_window (again)->restoring > 0)
@@ -1078,7 +1134,7 @@ reopen (Fixture *fixture)
   mg_gui_test_iterate ();
   fixture->window = mg_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_gui_test_present (GTK_WINDOW (fixture->window));
   mg_window_open_file (fixture->window, fixture->speech);
   mg_gui_test_wait_loaded (fixture->window);
   study = mg_study_get_for_window (fixture->window);

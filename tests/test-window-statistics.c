@@ -32,7 +32,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("marginalia-gui-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->window = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_gui_test_present (GTK_WINDOW (fixture->window));
   mg_gui_test_iterate ();
 }
 
@@ -95,17 +95,20 @@ open_speech (Fixture *fixture)
   g_assert_true (mg_window_has_document (fixture->window));
 }
 
-static void
-wait_ms (guint ms)
+typedef struct
 {
-  gint64 end = g_get_monotonic_time () + ms * 1000;
+  MgStatisticsWindow *statistics;
+  guint               n_items;
+} Counted;
 
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
-  mg_gui_test_iterate ();
+/* Whether the window shows statistics of n_items annotations. */
+static gboolean
+counts (gpointer data)
+{
+  Counted *counted = data;
+  MgStatistics *stats = mg_statistics_window_get_statistics (counted->statistics);
+
+  return stats != NULL && mg_statistics_get_n_items (stats) == counted->n_items;
 }
 
 static MgStatisticsWindow *
@@ -118,7 +121,7 @@ open_statistics (Fixture *fixture)
   g_assert_nonnull (statistics);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (statistics)));
   /* Laid out, so that the charts have their sizes. */
-  wait_ms (100);
+  mg_gui_test_wait_frames (GTK_WIDGET (statistics), 2);
   return statistics;
 }
 
@@ -171,13 +174,13 @@ test_statistics_counts (Fixture       *fixture,
 
   /* A new annotation shows after a moment; deleting it takes it away. */
   tag (fixture, "三年大变样", 2);
-  wait_ms (400);
+  g_assert_true (mg_gui_test_wait_for (counts, &(Counted) { statistics, 4 }));
   stats = mg_statistics_window_get_statistics (statistics);
   g_assert_cmpuint (mg_statistics_get_n_items (stats), ==, 4);
   g_assert_cmpuint (mg_statistics_get_row (stats, mg_statistics_find_tag_row (stats, slogan_id))->count, ==, 2);
   g_assert_true (mg_statistics_chart_get_statistics (tags_chart) == stats);
   g_assert_true (action (fixture, "win.undo", NULL));
-  wait_ms (400);
+  g_assert_true (mg_gui_test_wait_for (counts, &(Counted) { statistics, 3 }));
   stats = mg_statistics_window_get_statistics (statistics);
   g_assert_cmpuint (mg_statistics_get_n_items (stats), ==, 3);
 
@@ -302,7 +305,7 @@ test_statistics_dark (Fixture       *fixture,
     {
       adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                       : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      wait_ms (100);
+      mg_gui_test_wait_frames (GTK_WIDGET (chart), 2);
       g_assert_true (adw_style_manager_get_dark (style) == dark);
       render_chart (chart, 0, rgb, &light_label, &dark_label);
       g_assert_cmpint (ABS (rgb[0] - (int) (expected.red * 255)), <=, 2);

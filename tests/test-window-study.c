@@ -36,7 +36,7 @@ fixture_set_up (Fixture       *f,
   f->dir = study_fixture_make (f->tmp);
   f->folder = g_file_new_for_path (f->dir);
   f->window = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (f->window));
+  mg_gui_test_present (GTK_WINDOW (f->window));
   mg_gui_test_iterate ();
 }
 
@@ -153,7 +153,7 @@ test_open_folder_as_file (Fixture       *f,
 
   /* Dropped on a window: mg_window_open_file with the folder. */
   window = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
+  mg_gui_test_present (GTK_WINDOW (window));
   mg_window_open_file (window, f->folder);
   mg_gui_test_wait_loaded (window);
   g_assert_nonnull (mg_window_get_collection (window));
@@ -451,8 +451,8 @@ test_recent (Fixture       *f,
   mg_gui_test_iterate ();
 
   second = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (second));
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  mg_gui_test_present (GTK_WINDOW (second));
+  deadline = mg_gui_test_deadline ();
   do
     {
       mg_gui_test_iterate ();

@@ -73,7 +73,7 @@ test_tidy_dialog (void)
 
   g_assert_no_error (error);
   window = mg_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
+  mg_gui_test_present (GTK_WINDOW (window));
   speech = mg_gui_test_copy_fixture (dir, "tidy/messy/zh-harbour.txt");
   sidecar_file = mg_sidecar_default_file (speech);
   backup_path = g_strconcat (g_file_peek_path (speech), "~", NULL);
@@ -171,7 +171,7 @@ test_tidy_clean (void)
   MgWindow *window = mg_window_new (app);
   MgTidyDialog *dialog;
 
-  gtk_window_present (GTK_WINDOW (window));
+  mg_gui_test_present (GTK_WINDOW (window));
   mg_window_open_file (window, speech);
   mg_gui_test_wait_loaded (window);
   dialog = mg_window_show_tidy (window);

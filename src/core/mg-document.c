@@ -370,6 +370,39 @@ mg_document_load (GFile         *file,
   return mg_document_new_from_source (source);
 }
 
+MgDocumentFileState
+mg_document_check_file (MgDocument    *self,
+                        char         **out_sha256,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(MgDocument) now = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GFile *file;
+
+  g_return_val_if_fail (MG_IS_DOCUMENT (self), MG_DOCUMENT_FILE_SAME);
+  g_return_val_if_fail (error == NULL || *error == NULL, MG_DOCUMENT_FILE_SAME);
+
+  if (out_sha256 != NULL)
+    *out_sha256 = NULL;
+  file = mg_document_get_file (self);
+  if (file == NULL)
+    return MG_DOCUMENT_FILE_SAME;
+  now = mg_document_load (file, cancellable, &local_error);
+  if (now == NULL)
+    {
+      if (g_error_matches (local_error, MG_TEXT_SOURCE_ERROR, MG_TEXT_SOURCE_ERROR_NOT_FOUND))
+        return MG_DOCUMENT_FILE_GONE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return MG_DOCUMENT_FILE_UNREADABLE;
+    }
+  if (g_strcmp0 (mg_document_get_sha256 (now), mg_document_get_sha256 (self)) == 0)
+    return MG_DOCUMENT_FILE_SAME;
+  if (out_sha256 != NULL)
+    *out_sha256 = g_strdup (mg_document_get_sha256 (now));
+  return MG_DOCUMENT_FILE_CHANGED;
+}
+
 const char *
 mg_document_get_text (MgDocument *self)
 {

@@ -25,6 +25,22 @@ MgDocument   *mg_document_new_for_text         (const char   *text,
 MgDocument   *mg_document_load                 (GFile        *file,
                                                 GCancellable *cancellable,
                                                 GError      **error);
+typedef enum
+{
+  MG_DOCUMENT_FILE_SAME,        /* the same text, or no file to compare */
+  MG_DOCUMENT_FILE_CHANGED,     /* another text */
+  MG_DOCUMENT_FILE_GONE,        /* nothing there any more: removed or renamed */
+  MG_DOCUMENT_FILE_UNREADABLE,  /* there, but not readable as a speech now */
+} MgDocumentFileState;
+
+/* How @self's file stands now: it is read again and the texts compared by
+ * SHA-256, so that a file touched or written with the same text is the
+ * same. For MG_DOCUMENT_FILE_CHANGED, *@out_sha256 (nullable) is the new
+ * text's; for MG_DOCUMENT_FILE_UNREADABLE, @error says why. */
+MgDocumentFileState mg_document_check_file     (MgDocument   *self,
+                                                char        **out_sha256,
+                                                GCancellable *cancellable,
+                                                GError      **error);
 
 const char   *mg_document_get_text             (MgDocument   *self);
 gsize         mg_document_get_size             (MgDocument   *self);  /* bytes */

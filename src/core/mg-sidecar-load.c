@@ -19,6 +19,7 @@ mg_sidecar_loaded_free (MgSidecarLoaded *loaded)
   if (loaded == NULL)
     return;
   g_free (loaded->read_message);
+  g_free (loaded->sum);
   g_clear_pointer (&loaded->content, mg_sidecar_content_free);
   g_clear_object (&loaded->text_document);
   g_free (loaded);
@@ -239,6 +240,7 @@ mg_sidecar_loaded_from_bytes (GFile      *file,
   gsize length;
 
   loaded->read_code = -1;
+  loaded->sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   data = g_bytes_get_data (bytes, &length);
   content = loaded->content = mg_sidecar_content_parse (data != NULL ? data : "", length, name, NULL);
   if (content->code >= 0)

@@ -79,10 +79,15 @@ char             *mg_sidecar_lock_path     (GFile            *sidecar);
 void              mg_sidecar_adopt_unknown_members (MgSidecar   *self,
                                                     MgSidecar   *from);
 
-/* SHA-256 of the bytes the last save (or asynchronous save) of @self
- * wrote, or NULL: a file holding them was written here, even when the
- * store has changed since. */
-const char       *mg_sidecar_get_written_checksum (MgSidecar *self);
+/* SHA-256 of the bytes @self last read from its file or wrote to it (by
+ * a save or an asynchronous save), or NULL: a file holding them holds
+ * nothing made elsewhere, even when the store has changed since — by
+ * re-anchoring on load as much as by editing. */
+const char       *mg_sidecar_get_file_checksum (MgSidecar *self);
+/* After bytes read from the file were merged into the store
+ * (mg_sidecar_sync_merge_bytes): they are what @self last read. */
+void              mg_sidecar_set_file_checksum (MgSidecar  *self,
+                                                const char *sum);
 
 /* The file's name for messages. */
 char             *mg_sidecar_display_name  (GFile            *file);
@@ -113,6 +118,7 @@ typedef struct
   MgDocument       *text_document;  /* made from document.text when no document was given */
   MgAnchorReport    counts;
   gboolean          reanchored;
+  char             *sum;            /* SHA-256 of the bytes read, NULL when none were */
 } MgSidecarLoaded;
 
 void              mg_sidecar_loaded_free       (MgSidecarLoaded *loaded);

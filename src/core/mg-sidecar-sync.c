@@ -152,10 +152,12 @@ mg_sidecar_sync_is_known (MgSidecarSync *self,
   g_return_val_if_fail (bytes != NULL, FALSE);
 
   sum = checksum (bytes);
-  /* The last save's bytes too: an asynchronous save lands after the store
-   * may have changed again, and is not a change made elsewhere. */
+  /* The bytes last read or saved too: an asynchronous save lands after
+   * the store may have changed again, and a sidecar re-anchored on load
+   * (its speech was edited) differs from the file it was read from; in
+   * neither case did the file change elsewhere. */
   return g_strcmp0 (sum, self->base_sum) == 0 || g_strcmp0 (sum, self->written_sum) == 0 ||
-         g_strcmp0 (sum, mg_sidecar_get_written_checksum (self->sidecar)) == 0;
+         g_strcmp0 (sum, mg_sidecar_get_file_checksum (self->sidecar)) == 0;
 }
 
 static MgSidecar *
@@ -416,6 +418,7 @@ mg_sidecar_sync_merge_bytes (MgSidecarSync *self,
   g_free (self->base_sum);
   self->base = g_bytes_ref (bytes);
   self->base_sum = checksum (bytes);
+  mg_sidecar_set_file_checksum (self->sidecar, self->base_sum);
 
   if (report != NULL)
     *report = counts;

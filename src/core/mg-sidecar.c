@@ -23,7 +23,7 @@ struct _MgSidecar
   MgSidecarContent  *read;           /* document and unknown members as read */
   GPtrArray         *problems;       /* MgSidecarProblem */
   MgAnchorReport     counts;
-  char              *written_sum;    /* SHA-256 of the bytes last saved */
+  char              *file_sum;       /* SHA-256 of the bytes last read or saved */
 
   guint              exists : 1;
   guint              broken : 1;
@@ -104,7 +104,7 @@ mg_sidecar_finalize (GObject *object)
 
   g_clear_pointer (&self->read, mg_sidecar_content_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_free (self->written_sum);
+  g_free (self->file_sum);
 
   G_OBJECT_CLASS (mg_sidecar_parent_class)->finalize (object);
 }
@@ -292,6 +292,8 @@ apply_loaded (MgSidecar       *self,
   MgDocument *document;
 
   g_ptr_array_set_size (self->problems, 0);
+  g_free (self->file_sum);
+  self->file_sum = g_strdup (loaded->sum);
 
   if (loaded->missing)
     {
@@ -598,12 +600,12 @@ check_writable (MgSidecar  *self,
 static void
 saved (MgSidecar *self,
        guint64    n_changes,
-       char      *written_sum)
+       char      *file_sum)
 {
   MgDocument *document = current_document (self);
 
-  g_free (self->written_sum);
-  self->written_sum = written_sum;
+  g_free (self->file_sum);
+  self->file_sum = file_sum;
   if (self->embed_text && document != NULL
       && g_strcmp0 (self->read->doc_text, mg_document_get_text (document)) != 0)
     {
@@ -732,11 +734,21 @@ mg_sidecar_save_finish (MgSidecar     *self,
 }
 
 const char *
-mg_sidecar_get_written_checksum (MgSidecar *self)
+mg_sidecar_get_file_checksum (MgSidecar *self)
 {
   g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
 
-  return self->written_sum;
+  return self->file_sum;
+}
+
+void
+mg_sidecar_set_file_checksum (MgSidecar  *self,
+                              const char *sum)
+{
+  g_return_if_fail (MG_IS_SIDECAR (self));
+
+  g_free (self->file_sum);
+  self->file_sum = g_strdup (sum);
 }
 
 gboolean
@@ -863,6 +875,7 @@ mg_sidecar_start_afresh (MgSidecar  *self,
   self->read = mg_sidecar_content_new ();
   g_ptr_array_set_size (self->problems, 0);
   memset (&self->counts, 0, sizeof self->counts);
+  g_clear_pointer (&self->file_sum, g_free);
   self->exists = FALSE;
   self->reanchored = FALSE;
   self->embed_text = FALSE;

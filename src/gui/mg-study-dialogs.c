@@ -58,6 +58,8 @@ typedef struct
   guint      pending;
   guint      restore : 1;
   guint      cancelled : 1;
+  MgDocument *document;  /* the speech's, when the batch began */
+  GPtrArray *layers;     /* MgLayer or NULL, one a file, in their order */
   GPtrArray *authors;    /* of the layers added */
   GPtrArray *failed;     /* Failure, in no order */
 } AddBatch;
@@ -186,8 +188,17 @@ batch_message (AddBatch *batch)
   return g_steal_pointer (&failed);
 }
 
-/* One file of @batch is in (or was never started): the last reports the
- * whole batch, and a restored batch leaves remembered what it added. */
+static void
+clear_layer (gpointer layer)
+{
+  if (layer != NULL)
+    g_object_unref (layer);
+}
+
+/* One file of @batch is in (or was never started): the last adds the
+ * layers in the order of their files (the order of their colours, the
+ * same each time they are restored), reports the whole batch, and a
+ * restored batch leaves remembered what it added. */
 static void
 batch_done_one (AddBatch *batch)
 {
@@ -198,6 +209,21 @@ batch_done_one (AddBatch *batch)
 
   if (batch->restore)
     self->restoring--;
+  for (guint i = 0; !batch->cancelled && i < batch->layers->len; i++)
+    {
+      MgLayer *layer = g_ptr_array_index (batch->layers, i);
+      gboolean present = FALSE;
+
+      if (layer == NULL)
+        continue;
+      if (_mg_study_check_addable (self, mg_layer_get_file (layer), &present, NULL) == batch->document)
+        {
+          _mg_study_insert_layer (self, layer);
+          g_ptr_array_add (batch->authors, g_strdup (mg_layer_get_author (layer)));
+        }
+      else if (!present)
+        batch->cancelled = TRUE;   /* another speech by now */
+    }
   if (!batch->cancelled)
     {
       g_autofree char *message = batch_message (batch);
@@ -207,6 +233,8 @@ batch_done_one (AddBatch *batch)
       if (batch->restore)
         _mg_study_remember_layers (self);
     }
+  g_clear_object (&batch->document);
+  g_ptr_array_unref (batch->layers);
   g_ptr_array_unref (batch->authors);
   g_ptr_array_unref (batch->failed);
   g_free (batch);
@@ -233,28 +261,17 @@ load_layer_done (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  MgStudy *self = MG_STUDY (source);
   LoadLayer *data = g_task_get_task_data (G_TASK (result));
   AddBatch *batch = data->batch;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MgLayer) layer = g_task_propagate_pointer (G_TASK (result), &error);
-  gboolean present = FALSE;
+  MgLayer *layer = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     batch->cancelled = TRUE;
   else if (layer == NULL)
     batch_fail (batch, data->index, data->file, error->message);
-  else if (_mg_study_check_addable (self, data->file, &present, NULL) != data->document)
-    {
-      /* Another speech by now, or the file added meanwhile. */
-      if (!present)
-        batch->cancelled = TRUE;
-    }
   else
-    {
-      _mg_study_insert_layer (self, layer);
-      g_ptr_array_add (batch->authors, g_strdup (mg_layer_get_author (layer)));
-    }
+    g_ptr_array_index (batch->layers, data->index) = layer;
   batch_done_one (batch);
 }
 
@@ -263,11 +280,18 @@ _mg_study_add_files (MgStudy  *self,
                      GSList   *files,
                      gboolean  restore)
 {
+  MgSidecar *own = mg_window_get_sidecar (self->window);
   AddBatch *batch = g_new0 (AddBatch, 1);
   guint index = 0;
 
   if (self->cancellable == NULL)
     self->cancellable = g_cancellable_new ();
+
+  /* Without a speech, each file fails below, saying so. */
+  if (own != NULL)
+    g_set_object (&batch->document, mg_sidecar_get_document (own));
+  batch->layers = g_ptr_array_new_with_free_func (clear_layer);
+  g_ptr_array_set_size (batch->layers, g_slist_length (files));
 
   batch->study = self;
   batch->restore = restore;

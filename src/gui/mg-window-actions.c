@@ -30,25 +30,7 @@ _mg_window_update_actions (MgWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_document = self->document != NULL && !self->loading;
   gboolean writable = has_document && _mg_window_is_writable (self);
-  gboolean has_selection = has_document &&
-                           mg_document_view_get_selection (self->document_view, NULL, NULL);
-  guint n_tags = writable ? mg_tag_set_get_n_tags (mg_annotation_store_get_tag_set (self->store)) : 0;
 
-  gtk_widget_action_set_enabled (widget, "win.undo", writable && mg_annotation_store_can_undo (self->store));
-  gtk_widget_action_set_enabled (widget, "win.redo", writable && mg_annotation_store_can_redo (self->store));
-  gtk_widget_action_set_enabled (widget, "win.tag-selection", writable && has_selection && n_tags > 0);
-  gtk_widget_action_set_enabled (widget, "win.highlight", writable && has_selection);
-  gtk_widget_action_set_enabled (widget, "win.show-tag-popover", writable && has_selection);
-  gtk_widget_action_set_enabled (widget, "win.delete-annotation", writable && self->selected != NULL);
-  gtk_widget_action_set_enabled (widget, "win.manage-tags", writable);
-  gtk_widget_action_set_enabled (widget, "win.find", has_document);
-  /* Nothing to search in the empty window. */
-  gtk_widget_set_sensitive (self->find_button, has_document);
-  gtk_widget_action_set_enabled (widget, "win.find-next", has_document);
-  gtk_widget_action_set_enabled (widget, "win.find-previous", has_document);
-  gtk_widget_action_set_enabled (widget, "win.zoom-in", has_document && self->zoom < ZOOM_MAX);
-  gtk_widget_action_set_enabled (widget, "win.zoom-out", has_document && self->zoom > ZOOM_MIN);
-  gtk_widget_action_set_enabled (widget, "win.zoom-reset", has_document);
   gtk_widget_action_set_enabled (widget, "win.start-afresh",
                                  has_document && mg_sidecar_get_broken (self->sidecar));
   gtk_widget_action_set_enabled (widget, "win.review-changes",
@@ -195,12 +177,12 @@ open_sample_action (GtkWidget  *widget,
 }
 
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+undo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
-  gboolean redo = g_str_equal (action_name, "win.redo");
+  MgWindow *self = data;
+  gboolean redo = g_str_equal (g_action_get_name (G_ACTION (action)), "redo");
   g_autofree char *label = NULL;
   const char *step;
 
@@ -215,37 +197,37 @@ undo_action (GtkWidget  *widget,
 }
 
 static void
-tag_selection_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+tag_selection_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       data)
 {
-  _mg_window_apply_to_selection (MG_WINDOW (widget), g_variant_get_int32 (parameter), NULL, FALSE);
+  _mg_window_apply_to_selection (data, g_variant_get_int32 (parameter), NULL, FALSE);
 }
 
 static void
-highlight_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+highlight_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       data)
 {
-  _mg_window_apply_to_selection (MG_WINDOW (widget), -1, NULL, FALSE);
+  _mg_window_apply_to_selection (data, -1, NULL, FALSE);
 }
 
 static void
-show_tag_popover_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+show_tag_popover_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
 
   mg_document_view_popup_tags (self->document_view);
 }
 
 static void
-delete_annotation_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
+delete_annotation_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
   g_autoptr(MgAnnotation) annotation = NULL;
 
   if (self->selected == NULL || !_mg_window_is_writable (self))
@@ -328,32 +310,34 @@ search_mode_changed (MgWindow *self)
 }
 
 static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+find_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
+  const char *action_name = g_action_get_name (G_ACTION (action));
 
-  if (g_str_equal (action_name, "win.find"))
+  if (g_str_equal (action_name, "find"))
     {
       gtk_search_bar_set_search_mode (self->search_bar, TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
       gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
     }
   else
-    search_move (self, g_str_equal (action_name, "win.find-previous"));
+    search_move (self, g_str_equal (action_name, "find-previous"));
 }
 
 static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+zoom_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
+  const char *action_name = g_action_get_name (G_ACTION (action));
 
-  if (g_str_equal (action_name, "win.zoom-in"))
+  if (g_str_equal (action_name, "zoom-in"))
     self->zoom = MIN (ZOOM_MAX, self->zoom * ZOOM_STEP);
-  else if (g_str_equal (action_name, "win.zoom-out"))
+  else if (g_str_equal (action_name, "zoom-out"))
     self->zoom = MAX (ZOOM_MIN, self->zoom / ZOOM_STEP);
   else
     self->zoom = 1.0;
@@ -362,7 +346,7 @@ zoom_action (GtkWidget  *widget,
     self->zoom = 1.0;
   g_settings_set_double (self->settings, "zoom", self->zoom);
   _mg_window_apply_font (self);
-  _mg_window_update_actions (self);
+  _mg_window_notify (self, MG_WINDOW_PROP_ZOOM);
 }
 
 static void
@@ -401,7 +385,6 @@ start_afresh_action (GtkWidget  *widget,
   message = name ? g_strdup_printf (_("The unreadable annotations were kept as “%s”"), name)
                  : g_strdup (_("Started new annotations"));
   _mg_window_toast (self, message, FALSE);
-  _mg_window_update_actions (self);
 }
 
 static void
@@ -432,11 +415,11 @@ review_changes_action (GtkWidget  *widget,
 }
 
 static void
-manage_tags_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+manage_tags_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
   GtkWidget *manager = mg_tag_manager_new (self->store);
 
   gtk_window_set_transient_for (GTK_WINDOW (manager), GTK_WINDOW (self));
@@ -456,21 +439,132 @@ _mg_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.tag-selection", "i", tag_selection_action);
-  gtk_widget_class_install_action (widget_class, "win.highlight", NULL, highlight_action);
-  gtk_widget_class_install_action (widget_class, "win.show-tag-popover", NULL, show_tag_popover_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, delete_annotation_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.start-afresh", NULL, start_afresh_action);
   gtk_widget_class_install_action (widget_class, "win.review-changes", NULL, review_changes_action);
-  gtk_widget_class_install_action (widget_class, "win.manage-tags", NULL, manage_tags_action);
+}
+
+/* The actions whose state is bound to the window's properties (and the
+ * text's selection), in the window's own action group ("win."). */
+static const GActionEntry bound_actions[] = {
+  { "undo", undo_action, NULL, NULL, NULL, { 0 } },
+  { "redo", undo_action, NULL, NULL, NULL, { 0 } },
+  { "tag-selection", tag_selection_action, "i", NULL, NULL, { 0 } },
+  { "highlight", highlight_action, NULL, NULL, NULL, { 0 } },
+  { "show-tag-popover", show_tag_popover_action, NULL, NULL, NULL, { 0 } },
+  { "delete-annotation", delete_annotation_action, NULL, NULL, NULL, { 0 } },
+  { "manage-tags", manage_tags_action, NULL, NULL, NULL, { 0 } },
+  { "find", find_action, NULL, NULL, NULL, { 0 } },
+  { "find-next", find_action, NULL, NULL, NULL, { 0 } },
+  { "find-previous", find_action, NULL, NULL, NULL, { 0 } },
+  { "zoom-in", zoom_action, NULL, NULL, NULL, { 0 } },
+  { "zoom-out", zoom_action, NULL, NULL, NULL, { 0 } },
+  { "zoom-reset", zoom_action, NULL, NULL, NULL, { 0 } },
+};
+
+static gboolean
+all_of (gpointer this,
+        gboolean a,
+        gboolean b,
+        gpointer data)
+{
+  return a && b;
+}
+
+static gboolean
+editable_with (gpointer      this,
+               gboolean      editable,
+               MgAnnotation *selected,
+               gpointer      data)
+{
+  return editable && selected != NULL;
+}
+
+static gboolean
+can_zoom_in (gpointer this,
+             gboolean ready,
+             double   zoom,
+             gpointer data)
+{
+  return ready && zoom < ZOOM_MAX;
+}
+
+static gboolean
+can_zoom_out (gpointer this,
+              gboolean ready,
+              double   zoom,
+              gpointer data)
+{
+  return ready && zoom > ZOOM_MIN;
+}
+
+static GtkExpression *
+window_property (const char *name)
+{
+  return gtk_property_expression_new (MG_TYPE_WINDOW, NULL, name);
+}
+
+/* @callback (this, the values of @first and @second) as an expression. */
+static GtkExpression *
+closure (GCallback      callback,
+         GtkExpression *first,
+         GtkExpression *second)
+{
+  GtkExpression *params[] = { first, second };
+
+  return gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL, 2, params, callback, NULL, NULL);
+}
+
+static void
+bind_enabled (MgWindow      *self,
+              const char    *name,
+              GtkExpression *expression)
+{
+  gtk_expression_bind (expression, g_action_map_lookup_action (G_ACTION_MAP (self), name),
+                       "enabled", self);
+}
+
+static void
+bind_property_enabled (MgWindow   *self,
+                       const char *property,
+                       const char *name)
+{
+  g_object_bind_property (self, property, g_action_map_lookup_action (G_ACTION_MAP (self), name),
+                          "enabled", G_BINDING_SYNC_CREATE);
+}
+
+/* Each action's state follows what it needs: a speech shown, annotations
+ * that may change, something to undo, the zoom, the selected annotation,
+ * text selected. */
+static void
+bind_actions (MgWindow *self)
+{
+  GtkTextView *text_view = mg_document_view_get_text_view (self->document_view);
+  const char *on_selection[] = { "tag-selection", "highlight", "show-tag-popover" };
+  const char *on_document[] = { "find", "find-next", "find-previous", "zoom-reset" };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), bound_actions, G_N_ELEMENTS (bound_actions), self);
+
+  bind_property_enabled (self, "can-undo", "undo");
+  bind_property_enabled (self, "can-redo", "redo");
+  bind_property_enabled (self, "editable", "manage-tags");
+  for (guint i = 0; i < G_N_ELEMENTS (on_document); i++)
+    bind_property_enabled (self, "document-ready", on_document[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (on_selection); i++)
+    {
+      GtkExpression *buffer = gtk_property_expression_new (GTK_TYPE_TEXT_VIEW,
+                                                           gtk_object_expression_new (G_OBJECT (text_view)),
+                                                           "buffer");
+
+      bind_enabled (self, on_selection[i],
+                    closure (G_CALLBACK (all_of), window_property ("editable"),
+                             gtk_property_expression_new (GTK_TYPE_TEXT_BUFFER, buffer, "has-selection")));
+    }
+  bind_enabled (self, "delete-annotation",
+                closure (G_CALLBACK (editable_with), window_property ("editable"), window_property ("selected")));
+  bind_enabled (self, "zoom-in",
+                closure (G_CALLBACK (can_zoom_in), window_property ("document-ready"), window_property ("zoom")));
+  bind_enabled (self, "zoom-out",
+                closure (G_CALLBACK (can_zoom_out), window_property ("document-ready"), window_property ("zoom")));
 }
 
 static void
@@ -528,8 +622,10 @@ _mg_window_init_actions (MgWindow *self)
 
   g_signal_connect_swapped (mg_document_view_get_tag_popover (self->document_view), "apply",
                             G_CALLBACK (popover_apply), self);
+  /* The cursor moved: is there a suggestion under it? */
   g_signal_connect_swapped (self->document_view, "selection-changed",
-                            G_CALLBACK (_mg_window_update_actions), self);
+                            G_CALLBACK (_mg_window_update_suggestion_actions), self);
 
+  bind_actions (self);
   _mg_window_update_actions (self);
 }

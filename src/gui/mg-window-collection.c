@@ -159,7 +159,6 @@ folder_opened (GObject      *source,
   if (collection == NULL)
     {
       show_open_folder_error (self, data->folder, error);
-      _mg_window_update_actions (self);
       g_signal_emit_by_name (self, "loaded");
       open_data_free (data);
       return;

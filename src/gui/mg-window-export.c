@@ -297,9 +297,6 @@ mg_window_import_file (MgWindow  *self,
     }
   else
     mg_import_w3c_file (self->store, file, NULL, &report, &local_error);
-  /* The store tells its changes inside the import's undo group, before
-   * the group can be undone. */
-  _mg_window_update_actions (self);
 
   if (local_error != NULL)
     {
@@ -387,6 +384,14 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* An export of this speech is most likely beside it. */
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
   g_object_set_data_full (G_OBJECT (self), IMPORT_CHOOSER_KEY, chooser,
                           chooser_free);
   g_signal_connect (chooser, "response", G_CALLBACK (import_chooser_response), self);

@@ -25,6 +25,8 @@ struct _MgWindow
   GtkWidget            *find_button;
   GtkInfoBar           *anchor_bar;
   GtkLabel             *anchor_label;
+  GtkInfoBar           *reload_bar;
+  GtkLabel             *reload_label;
   GtkInfoBar           *sidecar_bar;
   GtkLabel             *sidecar_label;
   GtkWidget            *start_afresh_button;
@@ -72,12 +74,26 @@ struct _MgWindow
   GListStore           *suggestions_all;
   GListStore           *suggestions;
   guint                 suggest_refilter_id;
+
+  /* The speech's file, watched for another program changing it; what
+   * the last look at it found (the new text's SHA-256 when changed). */
+  GFileMonitor         *speech_monitor;
+  guint                 speech_check_id;
+  MgDocumentFileState   speech_state;
+  char                 *speech_sha256;
   gint64                suggest_started;
+
+  /* The state the window's properties show (_mg_window_sync_state). */
+  guint                 document_ready : 1;
+  guint                 editable : 1;
+  guint                 can_undo : 1;
+  guint                 can_redo : 1;
 
   guint                 loading : 1;
   guint                 closing : 1;
   guint                 show_suggestions : 1;
   guint                 suggestions_toast : 1;
+  guint                 speech_dismissed : 1;  /* the reload bar closed on speech_state */
 };
 
 /* mg-window-actions.c */
@@ -111,8 +127,36 @@ void     _mg_window_init_collection    (MgWindow       *self);
 void     _mg_window_update_collection_actions (MgWindow *self);
 /* Leaves the study (the sidebar goes); the speech stays open. */
 void     _mg_window_close_collection   (MgWindow       *self);
+/* mg-window-reload.c */
+void     _mg_window_class_init_reload (GtkWidgetClass *widget_class);
+/* Starts watching the open speech's file (stops watching the one before);
+ * a change of its text reveals the reload bar. */
+void     _mg_window_watch_speech       (MgWindow       *self);
+/* Stops watching; the bar hidden and Reload disabled (the state of a
+ * window with no speech). */
+void     _mg_window_unwatch_speech     (MgWindow       *self);
 
 /* mg-window.c */
+typedef enum
+{
+  MG_WINDOW_PROP_0,
+  MG_WINDOW_PROP_SHOW_SUGGESTIONS,
+  MG_WINDOW_PROP_DOCUMENT_READY,
+  MG_WINDOW_PROP_EDITABLE,
+  MG_WINDOW_PROP_CAN_UNDO,
+  MG_WINDOW_PROP_CAN_REDO,
+  MG_WINDOW_PROP_ZOOM,
+  MG_WINDOW_PROP_SELECTED,
+  MG_WINDOW_N_PROPS
+} MgWindowProperty;
+
+void     _mg_window_notify             (MgWindow         *self,
+                                        MgWindowProperty  property);
+/* Brings "document-ready", "editable", "can-undo" and "can-redo" to what
+ * the window holds, notifying those that changed: after a speech is shown
+ * or closed, a load begins or ends, the sidecar's state or the store's
+ * undo changes. The actions bound to them follow. */
+void     _mg_window_sync_state         (MgWindow       *self);
 /* Shows a loaded speech: @sidecar_error is why its sidecar could not be
  * read (nullable). Emits "loaded". */
 void     _mg_window_show_loaded        (MgWindow       *self,

@@ -13,14 +13,6 @@
  * dismissed, which the sidecar keeps (whenever either changes), and drawn
  * by the document view. */
 
-enum {
-  PROP_0,
-  PROP_SHOW_SUGGESTIONS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 update_tooltip (MgWindow *self)
 {
@@ -83,7 +75,7 @@ refilter (MgWindow *self)
   mg_document_view_set_suggestions (self->document_view, G_LIST_MODEL (self->suggestions));
 
   update_tooltip (self);
-  _mg_window_update_actions (self);
+  _mg_window_update_suggestion_actions (self);
   if (self->suggestions_toast)
     show_count (self);
 }
@@ -235,8 +227,8 @@ _mg_window_set_show_suggestions (MgWindow *self,
     update (self);
   else
     hide (self);
-  _mg_window_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SUGGESTIONS]);
+  _mg_window_update_suggestion_actions (self);
+  _mg_window_notify (self, MG_WINDOW_PROP_SHOW_SUGGESTIONS);
 }
 
 gboolean
@@ -425,55 +417,9 @@ _mg_window_update_suggestion_actions (MgWindow *self)
                                  g_list_model_get_n_items (G_LIST_MODEL (self->suggestions)) > 0);
 }
 
-static void
-get_property (GObject    *object,
-              guint       prop_id,
-              GValue     *value,
-              GParamSpec *pspec)
-{
-  MgWindow *self = MG_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SHOW_SUGGESTIONS:
-      g_value_set_boolean (value, self->show_suggestions);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-set_property (GObject      *object,
-              guint         prop_id,
-              const GValue *value,
-              GParamSpec   *pspec)
-{
-  MgWindow *self = MG_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SHOW_SUGGESTIONS:
-      _mg_window_set_show_suggestions (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-/* The window's only property, "show-suggestions", is installed here. */
 void
 _mg_window_class_init_suggestions (GtkWidgetClass *widget_class)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (widget_class);
-
-  object_class->get_property = get_property;
-  object_class->set_property = set_property;
-  properties[PROP_SHOW_SUGGESTIONS] =
-    g_param_spec_boolean ("show-suggestions", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
   gtk_widget_class_install_property_action (widget_class, "win.show-suggestions", "show-suggestions");
   gtk_widget_class_install_action (widget_class, "win.accept-suggestion", "(suu)", accept_action);
   gtk_widget_class_install_action (widget_class, "win.accept-all-suggestions", "s", accept_all_action);

@@ -27,6 +27,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static GParamSpec *properties[MG_WINDOW_N_PROPS];
+
 typedef struct
 {
   GFile      *file;
@@ -329,6 +331,7 @@ _mg_window_sidecar_state_changed (MgWindow *self)
   self->save_state = _mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
   update_title (self);
   _mg_window_suggestions_store_changed (self);
+  _mg_window_sync_state (self);
   _mg_window_update_actions (self);
 }
 
@@ -347,17 +350,16 @@ _mg_window_store_changed (MgWindow *self)
       self->save_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_timeout, self);
     }
   _mg_window_suggestions_store_changed (self);
-  _mg_window_update_actions (self);
 }
 
 void
 _mg_window_set_selected (MgWindow     *self,
                          MgAnnotation *annotation)
 {
-  g_set_object (&self->selected, annotation);
+  if (g_set_object (&self->selected, annotation))
+    _mg_window_notify (self, MG_WINDOW_PROP_SELECTED);
   if (mg_annotation_pane_get_selected (self->pane) != annotation)
     mg_annotation_pane_select (self->pane, annotation);
-  _mg_window_update_actions (self);
 }
 
 static void
@@ -373,9 +375,9 @@ pane_annotation_activated (MgWindow         *self,
                            MgAnnotation     *annotation,
                            MgAnnotationPane *pane)
 {
-  g_set_object (&self->selected, annotation);
+  if (g_set_object (&self->selected, annotation))
+    _mg_window_notify (self, MG_WINDOW_PROP_SELECTED);
   mg_document_view_reveal_annotation (self->document_view, annotation);
-  _mg_window_update_actions (self);
 }
 
 static void
@@ -456,7 +458,11 @@ close_document (MgWindow *self)
   g_signal_group_set_target (self->store_signals, NULL);
   mg_document_view_set_store (self->document_view, NULL);
   mg_annotation_pane_set_store (self->pane, NULL);
-  g_clear_object (&self->selected);
+  if (self->selected != NULL)
+    {
+      g_clear_object (&self->selected);
+      _mg_window_notify (self, MG_WINDOW_PROP_SELECTED);
+    }
   g_clear_object (&self->store);
   g_clear_object (&self->sidecar);
   g_clear_object (&self->document);
@@ -464,6 +470,7 @@ close_document (MgWindow *self)
   g_clear_pointer (&self->save_error, g_free);
   gtk_info_bar_set_revealed (self->anchor_bar, FALSE);
   gtk_info_bar_set_revealed (self->sidecar_bar, FALSE);
+  _mg_window_unwatch_speech (self);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   self->save_state = MG_SAVE_STATE_NONE;
   _mg_window_suggestions_document_changed (self);
@@ -490,12 +497,14 @@ show_document (MgWindow     *self,
 
   show_sidecar_state (self, sidecar_error);
   show_anchor_state (self);
+  _mg_window_watch_speech (self);
 
   self->save_state = _mg_window_is_writable (self) ? MG_SAVE_STATE_SAVED : MG_SAVE_STATE_READ_ONLY;
   update_title (self);
   gtk_stack_set_visible_child_name (self->stack, "document");
   gtk_widget_grab_focus (GTK_WIDGET (mg_document_view_get_text_view (self->document_view)));
   _mg_window_suggestions_document_changed (self);
+  _mg_window_sync_state (self);
   _mg_window_update_actions (self);
 
   /* A study is remembered as a whole (its folder), not speech by speech. */
@@ -514,7 +523,6 @@ _mg_window_show_loaded (MgWindow     *self,
                        const GError *sidecar_error)
 {
   show_document (self, file, document, sidecar, sidecar_error);
-  _mg_window_update_actions (self);
   g_signal_emit (self, signals[LOADED], 0);
 }
 
@@ -528,6 +536,7 @@ _mg_window_begin_loading (MgWindow *self)
 
   self->loading = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "loading");
+  _mg_window_sync_state (self);
   _mg_window_update_actions (self);
   return self->cancellable;
 }
@@ -537,6 +546,8 @@ _mg_window_end_loading (MgWindow *self)
 {
   self->loading = FALSE;
   gtk_stack_set_visible_child_name (self->stack, self->document != NULL ? "document" : "empty");
+  _mg_window_sync_state (self);
+  _mg_window_update_actions (self);
 }
 
 static void
@@ -617,15 +628,9 @@ load_done (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  self->loading = FALSE;
+  _mg_window_end_loading (self);
   if (data == NULL)
-    {
-      if (self->document == NULL)
-        gtk_stack_set_visible_child_name (self->stack, "empty");
-      else
-        gtk_stack_set_visible_child_name (self->stack, "document");
-      show_open_error (self, g_task_get_task_data (task), error);
-    }
+    show_open_error (self, g_task_get_task_data (task), error);
   else
     {
       /* A speech from elsewhere: the study is left. */
@@ -633,7 +638,6 @@ load_done (GObject      *source,
       show_document (self, data->file, data->document, data->sidecar, data->sidecar_error);
       load_data_free (data);
     }
-  _mg_window_update_actions (self);
   g_signal_emit (self, signals[LOADED], 0);
 }
 
@@ -871,6 +875,7 @@ mg_window_dispose (GObject *object)
   g_clear_object (&self->collection);
   _mg_window_dispose_suggestions (self);
   g_clear_object (&self->store_signals);
+  _mg_window_unwatch_speech (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
@@ -889,6 +894,101 @@ mg_window_finalize (GObject *object)
   G_OBJECT_CLASS (mg_window_parent_class)->finalize (object);
 }
 
+void
+_mg_window_notify (MgWindow         *self,
+                   MgWindowProperty  property)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[property]);
+}
+
+void
+_mg_window_sync_state (MgWindow *self)
+{
+  gboolean ready = self->document != NULL && self->store != NULL && !self->loading;
+  gboolean editable = ready && _mg_window_is_writable (self);
+  gboolean can_undo = editable && mg_annotation_store_can_undo (self->store);
+  gboolean can_redo = editable && mg_annotation_store_can_redo (self->store);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->document_ready != (guint) ready)
+    {
+      self->document_ready = ready;
+      _mg_window_notify (self, MG_WINDOW_PROP_DOCUMENT_READY);
+    }
+  if (self->editable != (guint) editable)
+    {
+      self->editable = editable;
+      _mg_window_notify (self, MG_WINDOW_PROP_EDITABLE);
+    }
+  if (self->can_undo != (guint) can_undo)
+    {
+      self->can_undo = can_undo;
+      _mg_window_notify (self, MG_WINDOW_PROP_CAN_UNDO);
+    }
+  if (self->can_redo != (guint) can_redo)
+    {
+      self->can_redo = can_redo;
+      _mg_window_notify (self, MG_WINDOW_PROP_CAN_REDO);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+mg_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  MgWindow *self = MG_WINDOW (object);
+
+  switch ((MgWindowProperty) prop_id)
+    {
+    case MG_WINDOW_PROP_SHOW_SUGGESTIONS:
+      g_value_set_boolean (value, self->show_suggestions);
+      break;
+    case MG_WINDOW_PROP_DOCUMENT_READY:
+      g_value_set_boolean (value, self->document_ready);
+      break;
+    case MG_WINDOW_PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+    case MG_WINDOW_PROP_CAN_UNDO:
+      g_value_set_boolean (value, self->can_undo);
+      break;
+    case MG_WINDOW_PROP_CAN_REDO:
+      g_value_set_boolean (value, self->can_redo);
+      break;
+    case MG_WINDOW_PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case MG_WINDOW_PROP_SELECTED:
+      g_value_set_object (value, self->selected);
+      break;
+    case MG_WINDOW_PROP_0:
+    case MG_WINDOW_N_PROPS:
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  MgWindow *self = MG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case MG_WINDOW_PROP_SHOW_SUGGESTIONS:
+      _mg_window_set_show_suggestions (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 mg_window_class_init (MgWindowClass *klass)
 {
@@ -898,7 +998,36 @@ mg_window_class_init (MgWindowClass *klass)
 
   object_class->dispose = mg_window_dispose;
   object_class->finalize = mg_window_finalize;
+  object_class->get_property = mg_window_get_property;
+  object_class->set_property = mg_window_set_property;
   window_class->close_request = mg_window_close_request;
+
+  /* What the actions' states are bound to (mg-window-actions.c). */
+  properties[MG_WINDOW_PROP_SHOW_SUGGESTIONS] =
+    g_param_spec_boolean ("show-suggestions", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A speech is shown and no other is loading. */
+  properties[MG_WINDOW_PROP_DOCUMENT_READY] =
+    g_param_spec_boolean ("document-ready", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* … and its annotations may be changed (the sidecar is neither broken
+   * nor read only). */
+  properties[MG_WINDOW_PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[MG_WINDOW_PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[MG_WINDOW_PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[MG_WINDOW_PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, 0.0, G_MAXDOUBLE, 1.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[MG_WINDOW_PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL, MG_TYPE_ANNOTATION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, MG_WINDOW_N_PROPS, properties);
 
   signals[LOADED] = g_signal_new ("loaded",
                                   G_TYPE_FROM_CLASS (klass),
@@ -941,6 +1070,7 @@ mg_window_class_init (MgWindowClass *klass)
   mg_window_class_init_tidy (widget_class);
   mg_window_class_init_statistics (widget_class);
   mg_window_class_init_compare (widget_class);
+  _mg_window_class_init_reload (widget_class);
 }
 
 static void
@@ -984,12 +1114,13 @@ mg_window_init (MgWindow *self)
   g_signal_group_connect_swapped (self->store_signals, "changed",
                                   G_CALLBACK (_mg_window_store_changed), self);
   g_signal_group_connect_swapped (self->store_signals, "notify::can-undo",
-                                  G_CALLBACK (_mg_window_update_actions), self);
+                                  G_CALLBACK (_mg_window_sync_state), self);
   g_signal_group_connect_swapped (self->store_signals, "notify::can-redo",
-                                  G_CALLBACK (_mg_window_update_actions), self);
+                                  G_CALLBACK (_mg_window_sync_state), self);
   _mg_window_init_actions (self);
   _mg_window_init_collection (self);
   _mg_window_init_suggestions (self);
+  _mg_window_unwatch_speech (self);
   mg_window_init_tidy (self);
   mg_window_recent_attach (self, self->status_page);
   mg_study_attach (self);

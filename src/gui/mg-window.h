@@ -56,6 +56,12 @@ MgAnnotation      *mg_window_get_selected     (MgWindow      *self);
  * save failed (the window then shows it). */
 gboolean           mg_window_save             (MgWindow      *self,
                                                GError       **error);
+/* Opens the speech again from its file (after another program changed
+ * it; "win.reload-speech"), having saved the annotations, which are then
+ * re-anchored on the new text. FALSE with @error when they could not be
+ * saved: nothing is reloaded then. */
+gboolean           mg_window_reload_speech    (MgWindow      *self,
+                                               GError       **error);
 /* TRUE while an autosave writes the sidecar in a thread. */
 gboolean           mg_window_is_saving        (MgWindow      *self);
 void               mg_window_show_preferences (MgWindow      *self);
@@ -99,6 +105,9 @@ GtkInfoBar        *mg_window_get_sidecar_bar  (MgWindow      *self);
  * speech, and its text. */
 GtkInfoBar        *mg_window_get_anchor_bar   (MgWindow      *self);
 GtkLabel          *mg_window_get_anchor_label (MgWindow      *self);
+/* The bar that offers to reload a speech changed on disk, and its text. */
+GtkInfoBar        *mg_window_get_reload_bar   (MgWindow      *self);
+GtkLabel          *mg_window_get_reload_label (MgWindow      *self);
 /* The empty window's page (with the recent speeches). */
 AdwStatusPage     *mg_window_get_status_page  (MgWindow      *self);
 /* The header bar's toggle for suggestions. */
