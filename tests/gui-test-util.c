@@ -261,3 +261,13 @@ mg_gui_test_find_widget (GtkWidget  *root,
     }
   return NULL;
 }
+
+guint
+mg_gui_test_offset_of (const char *text,
+                       const char *needle)
+{
+  const char *hit = strstr (text, needle);
+
+  g_assert_nonnull (hit);
+  return (guint) g_utf8_pointer_to_offset (text, hit);
+}

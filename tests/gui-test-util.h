@@ -54,6 +54,10 @@ void           mg_gui_test_wait_loaded  (MgWindow      *window);
 /* Removes the files in @path, then @path (one level, as tests make them). */
 void           mg_gui_test_remove_dir   (const char *path);
 
+/* The offset in characters of @needle in @text, which must hold it. */
+guint          mg_gui_test_offset_of    (const char *text,
+                                         const char *needle);
+
 /* The last open toplevel of @type, NULL when none. */
 GtkWindow     *mg_gui_test_find_toplevel (GType       type);
 /* The first widget of @type under @root (itself included), in tree order;

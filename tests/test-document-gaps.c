@@ -57,16 +57,6 @@ line_y (GtkTextView *view,
   return y;
 }
 
-static guint
-offset_of (const char *text,
-           const char *needle)
-{
-  const char *hit = strstr (text, needle);
-
-  g_assert_nonnull (hit);
-  return g_utf8_pointer_to_offset (text, hit);
-}
-
 static void
 test_blank_runs (void)
 {
@@ -106,7 +96,7 @@ test_blank_runs (void)
   /* Hidden: the blank lines beyond the first of each run, nothing else. */
   gap = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "mg-gap");
   g_assert_nonnull (gap);
-  second = offset_of (text, "第二段");
+  second = mg_gui_test_offset_of (text, "第二段");
   third = g_utf8_strlen (text, strstr (text, "第三段") - text);
   fourth = g_utf8_strlen (text, strstr (text, "第四段") - text);
   for (guint i = 0; i < (guint) g_utf8_strlen (text, -1); i++)

@@ -18,16 +18,6 @@
 
 static MgApplication *app;
 
-static guint
-offset_of (const char *text,
-           const char *needle)
-{
-  const char *hit = strstr (text, needle);
-
-  g_assert_nonnull (hit);
-  return g_utf8_pointer_to_offset (text, hit);
-}
-
 static gboolean
 reload_offered (gpointer window)
 {
@@ -96,7 +86,7 @@ annotate (MgWindow   *window,
           const char *note)
 {
   MgAnnotationStore *store = mg_window_get_store (window);
-  guint start = offset_of (shown_text (window), quote);
+  guint start = mg_gui_test_offset_of (shown_text (window), quote);
   g_autoptr(GError) error = NULL;
   MgAnnotation *annotation;
 

@@ -27,8 +27,7 @@ struct _MgStudy
   MgAnnotationStore    *store;         /* the window's, watched */
   MgSidecar            *sidecar;
   MgSidecarSync        *sync;
-  GFileMonitor         *monitor;
-  guint                 check_id;
+  MgFileWatch          *watch;         /* the sidecar's file */
   guint                 redraw_id;
 
   GCancellable         *cancellable;   /* layers loading for this document */

@@ -542,7 +542,8 @@ mg_study_check_disk (MgStudy *self)
 
   g_return_if_fail (MG_IS_STUDY (self));
 
-  g_clear_handle_id (&self->check_id, g_source_remove);
+  if (self->watch != NULL)
+    mg_file_watch_cancel_pending (self->watch);
   if (self->sync == NULL || !has_document (self) || !_mg_window_is_writable (self->window))
     return;
 
@@ -618,56 +619,12 @@ mg_study_save_finish (GObject       *source,
   return mg_sidecar_save_finish (MG_SIDECAR (source), result, error);
 }
 
-static gboolean
-check_timeout (gpointer data)
-{
-  MgStudy *self = data;
-
-  self->check_id = 0;
-  mg_study_check_disk (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-monitor_changed (GFileMonitor      *monitor,
-                 GFile             *file,
-                 GFile             *other,
-                 GFileMonitorEvent  event,
-                 MgStudy           *self)
-{
-  switch (event)
-    {
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_RENAMED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_CHANGED:
-      g_clear_handle_id (&self->check_id, g_source_remove);
-      self->check_id = g_timeout_add (CHECK_DELAY_MS, check_timeout, self);
-      break;
-    case G_FILE_MONITOR_EVENT_DELETED:
-    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
-    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
-    case G_FILE_MONITOR_EVENT_UNMOUNTED:
-    case G_FILE_MONITOR_EVENT_MOVED:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
-    default:
-      break;
-    }
-}
-
 /* The open document */
 
 static void
 forget_document (MgStudy *self)
 {
-  g_clear_handle_id (&self->check_id, g_source_remove);
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-    }
-  g_clear_object (&self->monitor);
+  g_clear_pointer (&self->watch, mg_file_watch_free);
   g_clear_object (&self->sync);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -734,10 +691,8 @@ window_loaded (MgStudy *self)
   if (!mg_sidecar_get_broken (sidecar) && !mg_sidecar_get_read_only (sidecar))
     {
       self->sync = mg_sidecar_sync_new (sidecar);
-      self->monitor = g_file_monitor_file (mg_sidecar_get_file (sidecar),
-                                           G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-      if (self->monitor != NULL)
-        g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed), self);
+      self->watch = mg_file_watch_new (mg_sidecar_get_file (sidecar), CHECK_DELAY_MS,
+                                       (MgFileWatchFunc) mg_study_check_disk, self);
     }
 
   restore_layers (self);

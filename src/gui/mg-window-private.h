@@ -6,6 +6,7 @@
 #include "mg-collection.h"
 #include "mg-document.h"
 #include "mg-document-view.h"
+#include "mg-file-watch.h"
 #include "mg-sidecar.h"
 #include "mg-study-sidebar.h"
 #include "mg-window.h"
@@ -77,8 +78,7 @@ struct _MgWindow
 
   /* The speech's file, watched for another program changing it; what
    * the last look at it found (the new text's SHA-256 when changed). */
-  GFileMonitor         *speech_monitor;
-  guint                 speech_check_id;
+  MgFileWatch          *speech_watch;
   MgDocumentFileState   speech_state;
   char                 *speech_sha256;
   gint64                suggest_started;

@@ -13,14 +13,10 @@
  * in the anchoring bar, as opening an edited speech does. A speech removed
  * or renamed is said so; the text shown and its annotations stay.
  *
- * What a check finds is decided by reading the file, never by the kind of
- * event: GLib reads a folder's events late (later still on a busy machine)
- * and hands them to the monitors that exist by then, so an event may tell
- * of a write older than the text shown — the window's own tidying, or the
- * write just before a reload. */
+ * What a check finds is decided by reading the file (see mg-file-watch.h):
+ * an event may tell of a write older than the text shown — the window's
+ * own tidying, or the write just before a reload. */
 
-/* Writers often replace a file in several steps: the text is read once
- * they have settled. */
 #define CHECK_DELAY_MS 300
 
 static void
@@ -42,31 +38,29 @@ hide_bar (MgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload-speech", FALSE);
 }
 
-static gboolean
-check_timeout (gpointer data)
+static void
+check_file (MgWindow *self)
 {
-  MgWindow *self = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *sha256 = NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   MgDocumentFileState state;
 
-  self->speech_check_id = 0;
   if (self->document == NULL)
-    return G_SOURCE_REMOVE;
+    return;
   /* The speech being opened again: looked at once it is shown. */
   if (self->loading)
     {
-      self->speech_check_id = g_timeout_add (CHECK_DELAY_MS, check_timeout, self);
-      return G_SOURCE_REMOVE;
+      mg_file_watch_queue (self->speech_watch);
+      return;
     }
 
   state = mg_document_check_file (self->document, &sha256, NULL, &error);
   /* What was dismissed is not offered again; anything else is. */
   if (self->speech_dismissed && state == self->speech_state &&
       g_strcmp0 (sha256, self->speech_sha256) == 0)
-    return G_SOURCE_REMOVE;
+    return;
   self->speech_dismissed = FALSE;
   self->speech_state = state;
   g_free (self->speech_sha256);
@@ -96,35 +90,6 @@ check_timeout (gpointer data)
       hide_bar (self);
       break;
     }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-monitor_changed (GFileMonitor      *monitor,
-                 GFile             *file,
-                 GFile             *other,
-                 GFileMonitorEvent  event,
-                 MgWindow          *self)
-{
-  switch (event)
-    {
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_DELETED:
-    case G_FILE_MONITOR_EVENT_RENAMED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
-    case G_FILE_MONITOR_EVENT_CHANGED:
-      g_clear_handle_id (&self->speech_check_id, g_source_remove);
-      self->speech_check_id = g_timeout_add (CHECK_DELAY_MS, check_timeout, self);
-      break;
-    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
-    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
-    case G_FILE_MONITOR_EVENT_UNMOUNTED:
-    case G_FILE_MONITOR_EVENT_MOVED:
-    default:
-      break;
-    }
 }
 
 void
@@ -139,21 +104,13 @@ _mg_window_watch_speech (MgWindow *self)
   file = self->document != NULL ? mg_document_get_file (self->document) : NULL;
   if (file == NULL || self->collection != NULL)
     return;
-  self->speech_monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (self->speech_monitor != NULL)
-    g_signal_connect (self->speech_monitor, "changed", G_CALLBACK (monitor_changed), self);
+  self->speech_watch = mg_file_watch_new (file, CHECK_DELAY_MS, (MgFileWatchFunc) check_file, self);
 }
 
 void
 _mg_window_unwatch_speech (MgWindow *self)
 {
-  g_clear_handle_id (&self->speech_check_id, g_source_remove);
-  if (self->speech_monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->speech_monitor, self);
-      g_file_monitor_cancel (self->speech_monitor);
-    }
-  g_clear_object (&self->speech_monitor);
+  g_clear_pointer (&self->speech_watch, mg_file_watch_free);
   self->speech_state = MG_DOCUMENT_FILE_SAME;
   self->speech_dismissed = FALSE;
   g_clear_pointer (&self->speech_sha256, g_free);
