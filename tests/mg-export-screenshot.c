@@ -23,8 +23,8 @@
 #include "mg-application.h"
 #include "mg-document-view.h"
 #include "mg-window-export.h"
-#include "mg-window-private.h"
 #include "mg-window-tidy.h"
+#include "screenshot-annotate.h"
 #include "widget-texture.h"
 
 static void
@@ -104,10 +104,10 @@ main (int   argc,
           return 1;
         }
       author = strchr (parts[1], '@');
-      g_settings_set_string (window->settings, "author-name", author ? author + 1 : "");
       start = (guint) g_utf8_pointer_to_offset (text, found);
-      mg_document_view_select_range (view, start, start + (guint) g_utf8_strlen (parts[0], -1));
-      _mg_window_apply_to_selection (window, atoi (parts[1]) - 1, NULL, strchr (parts[1], '*') != NULL);
+      if (!mg_screenshot_annotate (window, start, start + (guint) g_utf8_strlen (parts[0], -1), atoi (parts[1]),
+                                   strchr (parts[1], '*') != NULL, author != NULL ? author + 1 : NULL))
+        return 1;
     }
   mg_document_view_clear_selection (view);
   mg_window_set_selected (window, NULL);

@@ -33,9 +33,9 @@
 #include "mg-application.h"
 #include "mg-document-view.h"
 #include "mg-window-compare.h"
+#include "screenshot-annotate.h"
 #include "widget-texture.h"
 #include "mg-study-sidebar.h"
-#include "mg-window-private.h"
 
 static void
 iterate (void)
@@ -242,19 +242,20 @@ main (int   argc,
           continue;
         }
       tag = atoi (parts[1]);
-      mg_document_view_select_range (view, start, start + (guint) g_utf8_strlen (parts[0], -1));
-      _mg_window_apply_to_selection (window, tag - 1, NULL, strchr (parts[1], '*') != NULL);
+      if (!mg_screenshot_annotate (window, start, start + (guint) g_utf8_strlen (parts[0], -1), tag,
+                                   strchr (parts[1], '*') != NULL, NULL))
+        return 1;
       /* Further tags: "1+3". */
       for (const char *plus = strchr (parts[1], '+'); plus != NULL; plus = strchr (plus + 1, '+'))
         {
           MgAnnotationStore *store = mg_window_get_store (window);
-          MgTagSet *tags = mg_annotation_store_get_tag_set (store);
+          MgTagSet *tag_set = mg_annotation_store_get_tag_set (store);
           guint more = (guint) atoi (plus + 1);
           MgAnnotation *made = mg_window_get_selected (window);
 
-          if (made != NULL && more >= 1 && more <= mg_tag_set_get_n_tags (tags))
+          if (made != NULL && more >= 1 && more <= mg_tag_set_get_n_tags (tag_set))
             mg_annotation_store_toggle_tag (store, made,
-                                            mg_tag_get_id (mg_tag_set_get_tag (tags, more - 1)), NULL);
+                                            mg_tag_get_id (mg_tag_set_get_tag (tag_set, more - 1)), NULL);
         }
     }
   if (!selection)

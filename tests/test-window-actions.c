@@ -192,6 +192,71 @@ test_selection_and_undo (Fixture       *fixture,
   g_assert_false (enabled (fixture, "redo"));
 }
 
+/* Whether @model or a section of it has an item of @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The menu of the header bar's menu button that opens files. */
+static GMenuModel *
+primary_menu (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root))
+    {
+      GMenuModel *model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root));
+
+      if (model != NULL && menu_has_action (model, "win.open"))
+        return model;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GMenuModel *found = primary_menu (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The primary menu offers the members' actions (its section in the
+ * window's .ui), and they act on the study of the speech shown. */
+static void
+test_members_menu (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *actions[] = { "study.add-layer", "study.merge", "study.agreement", "study.share",
+                            "study.save-speech" };
+  GMenuModel *menu;
+  guint n_sections;
+
+  open_speech (fixture);
+  menu = primary_menu (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (menu);
+  n_sections = (guint) g_menu_model_get_n_items (menu);
+  g_assert_true (menu_has_action (menu, "win.open"));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_true (menu_has_action (menu, actions[i]));
+  /* Once each, not once more for every speech opened. */
+  mg_window_open_file (fixture->window, fixture->speech);
+  mg_gui_test_wait_loaded (fixture->window);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, n_sections);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +271,7 @@ main (int   argc,
   ADD ("document", test_document);
   ADD ("zoom", test_zoom);
   ADD ("selection-and-undo", test_selection_and_undo);
+  ADD ("members-menu", test_members_menu);
 #undef ADD
 
   ret = g_test_run ();

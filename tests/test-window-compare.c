@@ -7,7 +7,6 @@
 #include "gui-test-util.h"
 #include "mg-document-view.h"
 #include "mg-window-compare.h"
-#include "mg-window-private.h"
 #include "mg-window-statistics.h"
 
 /* Compare Speeches driven through the window: win.compare offers the open

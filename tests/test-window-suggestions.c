@@ -5,9 +5,9 @@
 #include <adwaita.h>
 
 #include "gui-test-util.h"
-#include "mg-annotation-pane-private.h"
+#include "mg-annotation-pane.h"
 #include "mg-application.h"
-#include "mg-document-view-private.h"
+#include "mg-document-view.h"
 #include "mg-suggest.h"
 
 static MgApplication *app;
@@ -182,7 +182,11 @@ static guint
 count_annotation_ranges (Fixture    *fixture,
                          const char *tag_id)
 {
-  return count_tag_ranges (fixture, g_hash_table_lookup (view_of (fixture)->color_tags, tag_id));
+  g_autofree char *name = g_strconcat ("mg-tag-", tag_id, NULL);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer_of (fixture)), name);
+
+  g_assert_nonnull (tag);
+  return count_tag_ranges (fixture, tag);
 }
 
 static MgAnnotationPane *
@@ -296,7 +300,7 @@ test_suggestions_toggle (Fixture       *fixture,
     gtk_text_view_get_iter_location (text_view, &iter, &rect);
     gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
                                            rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
-    markup = _mg_document_view_suggestions_tooltip (view_of (fixture), x, y);
+    markup = mg_document_view_dup_suggestions_tooltip (view_of (fixture), x, y);
     g_assert_nonnull (markup);
     g_assert_nonnull (strstr (markup, mg_tag_get_name (figure)));
     g_assert_nonnull (strstr (markup, mg_suggestion_reason_label ("percentage")));
@@ -304,7 +308,7 @@ test_suggestions_toggle (Fixture       *fixture,
     gtk_text_view_get_iter_location (text_view, &iter, &rect);
     gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
                                            rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
-    outside = _mg_document_view_suggestions_tooltip (view_of (fixture), x, y);
+    outside = mg_document_view_dup_suggestions_tooltip (view_of (fixture), x, y);
     g_assert_null (outside);
   }
 
@@ -394,7 +398,7 @@ test_suggestions_accept (Fixture       *fixture,
         g_assert_nonnull (find_suggestion (before, MG_SUGGESTION_FIGURE, mg_annotation_get_start (added), mg_annotation_get_end (added)));
       }
     /* The pane lists them all, the view draws them all. */
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pane_of (fixture)->sort_model)), ==, n_figures);
+    g_assert_cmpuint (g_list_model_get_n_items (mg_annotation_pane_get_model (pane_of (fixture))), ==, n_figures);
     g_assert_cmpuint (count_annotation_ranges (fixture, "figure"), ==, n_figures);
     g_assert_cmpstr (mg_annotation_store_get_undo_label (store), ==, "Accept suggestions");
     shown = mg_window_get_suggestions (fixture->window);
@@ -408,7 +412,7 @@ test_suggestions_accept (Fixture       *fixture,
     g_assert_cmpuint (emissions, ==, 1);
     g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
     g_assert_false (mg_annotation_store_can_undo (store));
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pane_of (fixture)->sort_model)), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (mg_annotation_pane_get_model (pane_of (fixture))), ==, 0);
     g_assert_cmpuint (count_annotation_ranges (fixture, "figure"), ==, 0);
     g_assert_cmpuint (count_ranges (fixture, "figure"), ==, n_figures);
     g_signal_handler_disconnect (store, id);
@@ -488,6 +492,9 @@ assert_view_matches_store (Fixture *fixture)
   MgAnnotationStore *store = mg_window_get_store (fixture->window);
   MgTagSet *tags = mg_annotation_store_get_tag_set (store);
   GtkTextBuffer *buffer = buffer_of (fixture);
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  GtkTextTag *highlight = gtk_text_tag_table_lookup (table, "mg-highlight");
+  GtkTextTag *starred_tag = gtk_text_tag_table_lookup (table, "mg-starred");
   guint length = (guint) gtk_text_buffer_get_char_count (buffer);
   guint n_tags = mg_tag_set_get_n_tags (tags);
   g_autofree guint8 *background = g_new0 (guint8, (gsize) length * n_tags);
@@ -497,7 +504,8 @@ assert_view_matches_store (Fixture *fixture)
   GtkTextIter iter;
 
   mg_document_view_refresh (view);
-  g_assert_false (view->bulk_pending);
+  g_assert_nonnull (highlight);
+  g_assert_nonnull (starred_tag);
   for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
     {
       MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
@@ -530,14 +538,20 @@ assert_view_matches_store (Fixture *fixture)
       for (guint k = 0; k < n_tags; k++)
         {
           const char *id = mg_tag_get_id (mg_tag_set_get_tag (tags, k));
+          g_autofree char *wash_name = g_strconcat ("mg-tag-", id, NULL);
+          g_autofree char *stripe_name = g_strconcat ("mg-tag-stripe-", id, NULL);
+          GtkTextTag *wash = gtk_text_tag_table_lookup (table, wash_name);
+          GtkTextTag *underline = gtk_text_tag_table_lookup (table, stripe_name);
 
-          if (gtk_text_iter_has_tag (&iter, g_hash_table_lookup (view->color_tags, id)) != background[(gsize) o * n_tags + k])
+          g_assert_nonnull (wash);
+          g_assert_nonnull (underline);
+          if (gtk_text_iter_has_tag (&iter, wash) != background[(gsize) o * n_tags + k])
             g_error ("offset %u: the background of “%s” is %s", o, id, background[(gsize) o * n_tags + k] ? "missing" : "left over");
-          if (gtk_text_iter_has_tag (&iter, g_hash_table_lookup (view->stripe_tags, id)) != stripe[(gsize) o * n_tags + k])
+          if (gtk_text_iter_has_tag (&iter, underline) != stripe[(gsize) o * n_tags + k])
             g_error ("offset %u: the stripe of “%s” is %s", o, id, stripe[(gsize) o * n_tags + k] ? "missing" : "left over");
         }
-      g_assert_cmpint (gtk_text_iter_has_tag (&iter, view->highlight_tag), ==, plain[o]);
-      g_assert_cmpint (gtk_text_iter_has_tag (&iter, view->starred_tag), ==, starred[o]);
+      g_assert_cmpint (gtk_text_iter_has_tag (&iter, highlight), ==, plain[o]);
+      g_assert_cmpint (gtk_text_iter_has_tag (&iter, starred_tag), ==, starred[o]);
     }
 }
 

@@ -96,9 +96,5 @@ void     _mg_document_view_update_suggestion_styles (MgDocumentView *self);
 /* Called when the text is replaced: forgets the suggestions drawn. */
 void     _mg_document_view_reset_suggestions   (MgDocumentView *self);
 void     _mg_document_view_dispose_suggestions (MgDocumentView *self);
-/* Markup naming the suggestions at (x, y) of the text view, or NULL. */
-char    *_mg_document_view_suggestions_tooltip (MgDocumentView *self,
-                                                int             x,
-                                                int             y);
 
 G_END_DECLS

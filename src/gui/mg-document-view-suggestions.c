@@ -178,14 +178,16 @@ mg_document_view_get_suggestions_at (MgDocumentView *self,
 }
 
 char *
-_mg_document_view_suggestions_tooltip (MgDocumentView *self,
-                                       int             x,
-                                       int             y)
+mg_document_view_dup_suggestions_tooltip (MgDocumentView *self,
+                                          int             x,
+                                          int             y)
 {
   g_autoptr(GPtrArray) found = NULL;
   GtkTextIter iter;
   GString *markup;
   int bx, by;
+
+  g_return_val_if_fail (MG_IS_DOCUMENT_VIEW (self), NULL);
 
   if (self->suggestions == NULL)
     return NULL;

@@ -83,9 +83,14 @@ ensure_color_tag (MgDocumentView *self,
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
 
-      text_tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+      g_autofree char *wash_name = g_strconcat ("mg-tag-", mg_tag_get_id (tag), NULL);
+      g_autofree char *stripe_name = g_strconcat ("mg-tag-stripe-", mg_tag_get_id (tag), NULL);
+
+      /* Named (mg-document-view.h); a tag's id never changes, and its
+       * text tags stay for the view's life. */
+      text_tag = gtk_text_buffer_create_tag (buffer, wash_name, NULL);
       g_hash_table_insert (self->color_tags, g_strdup (mg_tag_get_id (tag)), text_tag);
-      stripe = gtk_text_buffer_create_tag (buffer, NULL,
+      stripe = gtk_text_buffer_create_tag (buffer, stripe_name,
                                            "underline", PANGO_UNDERLINE_DOUBLE,
                                            NULL);
       g_hash_table_insert (self->stripe_tags, g_strdup (mg_tag_get_id (tag)), stripe);
@@ -909,7 +914,7 @@ query_tooltip (GtkWidget      *widget,
   found = annotations_at (self, x, y);
   if (found == NULL || found->len == 0)
     {
-      g_autofree char *suggested = _mg_document_view_suggestions_tooltip (self, x, y);
+      g_autofree char *suggested = mg_document_view_dup_suggestions_tooltip (self, x, y);
 
       if (suggested == NULL)
         return FALSE;

@@ -14,7 +14,11 @@ G_DECLARE_FINAL_TYPE (MgDocumentView, mg_document_view, MG, DOCUMENT_VIEW, GtkWi
 
 /* The speech, read-only, with the store's annotations drawn as highlights.
  * One GtkTextTag per visual style (tag colour, plain highlight, starred,
- * overlap, search match, flash); the ranges stay in the store.
+ * overlap, search match, flash); the ranges stay in the store. The text
+ * tags are named in the buffer's tag table, for whoever reads what is
+ * drawn: "mg-tag-ID" (the wash of an annotation's first tag),
+ * "mg-tag-stripe-ID" (the underline of a further tag), "mg-highlight"
+ * (an annotation without tags), "mg-starred", "mg-overlap".
  *
  * Signals: "annotation-activated" (MgAnnotation *) when a highlight is
  * clicked; "selection-changed" when the selected text changes. */
@@ -76,6 +80,11 @@ GPtrArray     *mg_document_view_get_suggestions_at  (MgDocumentView    *self,
 gboolean       mg_document_view_popup_suggestions   (MgDocumentView    *self,
                                                      guint              offset);
 GtkPopover    *mg_document_view_get_suggestion_popover (MgDocumentView *self);
+/* The markup of the tooltip naming the suggestions at (x, y) of the text
+ * view (widget coordinates), or NULL when none is there. */
+char          *mg_document_view_dup_suggestions_tooltip (MgDocumentView *self,
+                                                         int             x,
+                                                         int             y);
 /* Selects [start, end) with the caret at @start and scrolls it into view. */
 void           mg_document_view_reveal_range        (MgDocumentView    *self,
                                                      guint              start,

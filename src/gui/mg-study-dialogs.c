@@ -18,7 +18,6 @@ void
 _mg_study_build_menu (MgStudy *self)
 {
   GtkWidget *header, *popover;
-  GMenuModel *model;
 
   self->menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "system-users-symbolic");
@@ -31,20 +30,6 @@ _mg_study_build_menu (MgStudy *self)
                                     ADW_TYPE_HEADER_BAR);
   if (header != NULL)
     adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->menu_button);
-
-  /* The primary menu: the same actions, by keyboard too. */
-  model = gtk_menu_button_get_menu_model (self->window->primary_menu_button);
-  if (G_IS_MENU (model))
-    {
-      g_autoptr(GMenu) section = g_menu_new ();
-
-      g_menu_append (section, _("Add a Member’s Annotations…"), "study.add-layer");
-      g_menu_append (section, _("Merge into My Annotations…"), "study.merge");
-      g_menu_append (section, _("Agreement…"), "study.agreement");
-      g_menu_append (section, _("Share Annotations…"), "study.share");
-      g_menu_append (section, _("Save the Speech Beside the Shared File"), "study.save-speech");
-      g_menu_insert_section (G_MENU (model), 1, NULL, G_MENU_MODEL (section));
-    }
 }
 
 /* Adding members' files: loaded in a thread, since re-anchoring a large
