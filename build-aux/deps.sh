@@ -5,7 +5,7 @@
 MG_BUILD_PACKAGES="gcc pkg-config meson ninja-build gettext libglib2.0-dev libglib2.0-dev-bin \
 libgtk-4-dev libadwaita-1-dev libjson-glib-dev libpango1.0-dev libcairo2-dev \
 desktop-file-utils appstream fonts-noto-cjk python3 \
-libharfbuzz-dev libfreetype-dev libfontconfig-dev libdeflate-dev"
+libharfbuzz-dev libfreetype-dev libfontconfig-dev libdeflate-dev nettle-dev"
 MG_TEST_PACKAGES="xvfb xauth dbus at-spi2-core poppler-utils imagemagick fonts-dejavu-core git"
 
 mg_missing_packages ()

@@ -20,6 +20,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gui-test-util.h"
 #include "mg-application.h"
 #include "mg-document-view.h"
 #include "mg-window-export.h"
@@ -82,7 +83,9 @@ main (int   argc,
 
   window = mg_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
-  gtk_window_present (GTK_WINDOW (window));
+  /* On a monitor and focused, so that popovers can be placed and the
+   * window is drawn as the one in front. */
+  mg_gui_test_present (GTK_WINDOW (window));
   file = g_file_new_for_commandline_arg (argv[1]);
   mg_window_open_file (window, file);
   while (mg_window_is_loading (window))

@@ -30,6 +30,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gui-test-util.h"
 #include "mg-application.h"
 #include "mg-document-view.h"
 #include "mg-window-compare.h"
@@ -205,7 +206,9 @@ main (int   argc,
 
   window = mg_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
-  gtk_window_present (GTK_WINDOW (window));
+  /* On a monitor and focused, so that popovers can be placed and the
+   * window is drawn as the one in front. */
+  mg_gui_test_present (GTK_WINDOW (window));
   file = g_file_new_for_commandline_arg (argv[first]);
   mg_window_open_file (window, file);
   while (mg_window_is_loading (window))
@@ -269,9 +272,10 @@ main (int   argc,
       iterate ();
     }
 
-  /* Let the toasts go, the layout settle and the fonts load. */
+  /* Let the toasts go, the layout settle and the fonts load; and drawn,
+   * however slowly a loaded machine gets there. */
   wait_ms (6000);
-  iterate ();
+  mg_gui_test_wait_frames (GTK_WIDGET (window), 3);
 
   width = gtk_widget_get_width (GTK_WIDGET (window));
   height = gtk_widget_get_height (GTK_WIDGET (window));

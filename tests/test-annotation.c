@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "mg-annotation.h"
+#include "mg-annotation-private.h"
 
 typedef struct
 {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "export-fixture.h"
 #include "mg-export.h"

@@ -4,6 +4,8 @@
 
 #include <glib/gstdio.h>
 
+#include "mg-annotation-private.h"
+#include "mg-tag-private.h"
 #include "sidecar-test-util.h"
 
 /* Loading and writing sidecars: deterministic bytes, unknown members kept,

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mg-tag-private.h"
 #include "mg-tag-set.h"
 
 typedef struct

@@ -30,7 +30,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->window = mg_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 600);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  mg_gui_test_present (GTK_WINDOW (fixture->window));
   mg_gui_test_iterate ();
 }
 

@@ -1155,6 +1155,18 @@ reopen (Fixture *fixture)
   return NULL;
 }
 
+/* The window shows @n layers, and remembers @uris for the speech. */
+static void
+check_layers (Fixture    *fixture,
+              guint       n,
+              const char *uris)
+{
+  g_autofree char *remembered = remembered_layers (fixture);
+
+  g_assert_true (has_layers (mg_study_get_for_window (fixture->window), n));
+  g_assert_cmpstr (remembered, ==, uris);
+}
+
 /* Restoring several layers says so once; one that can no longer be added
  * is said once, then forgotten. */
 static void
@@ -1167,7 +1179,6 @@ test_layers_restore (Fixture       *fixture,
   g_autofree char *all_three = NULL;
   g_autofree char *only_alice = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *remembered = NULL;
   MgStudy *study;
 
   open_fixture (fixture, "gui-speech-zh.txt");
@@ -1180,18 +1191,13 @@ test_layers_restore (Fixture       *fixture,
   g_assert_true (mg_study_add_layer (study, alice, NULL));
   g_assert_true (mg_study_add_layer (study, bob, NULL));
   g_assert_true (mg_study_add_layer (study, carol, NULL));
-  remembered = remembered_layers (fixture);
-  g_assert_cmpstr (remembered, ==, all_three);
-  g_clear_pointer (&remembered, g_free);
+  check_layers (fixture, 3, all_three);
 
-  /* Three layers back, in one message. */
+  /* Three layers back, in one message, in their order. */
   message = reopen (fixture);
   g_assert_cmpstr (message, ==, "Restored the annotations of 3 members");
   g_clear_pointer (&message, g_free);
-  g_assert_true (has_layers (mg_study_get_for_window (fixture->window), 3));
-  remembered = remembered_layers (fixture);
-  g_assert_cmpstr (remembered, ==, all_three);
-  g_clear_pointer (&remembered, g_free);
+  check_layers (fixture, 3, all_three);
 
   /* Bob's file gone, Carol's no longer annotations: one message says
    * what came back and what did not, and those two are forgotten. */
@@ -1204,18 +1210,13 @@ test_layers_restore (Fixture       *fixture,
   g_assert_nonnull (strstr (message, "gui-speech-zh.txt.bob.marginalia.json"));
   g_assert_nonnull (strstr (message, "gui-speech-zh.txt.carol.marginalia.json"));
   g_clear_pointer (&message, g_free);
-  g_assert_true (has_layers (mg_study_get_for_window (fixture->window), 1));
-  remembered = remembered_layers (fixture);
-  g_assert_cmpstr (remembered, ==, only_alice);
-  g_clear_pointer (&remembered, g_free);
+  check_layers (fixture, 1, only_alice);
 
   /* Not again. */
   message = reopen (fixture);
   g_assert_cmpstr (message, ==, "Restored the annotations of Alice");
   g_clear_pointer (&message, g_free);
-  remembered = remembered_layers (fixture);
-  g_assert_cmpstr (remembered, ==, only_alice);
-  g_clear_pointer (&remembered, g_free);
+  check_layers (fixture, 1, only_alice);
 
   /* The last one gone: said once, and the speech has none remembered. */
   g_assert_true (g_file_delete (alice, NULL, NULL));
@@ -1223,9 +1224,7 @@ test_layers_restore (Fixture       *fixture,
   g_assert_cmpstr (message, ==, "Could not restore “gui-speech-zh.txt.alice.marginalia.json”, "
                                 "no longer remembered: “gui-speech-zh.txt.alice.marginalia.json” "
                                 "does not exist");
-  g_clear_pointer (&message, g_free);
-  g_assert_true (has_layers (mg_study_get_for_window (fixture->window), 0));
-  g_assert_null (remembered_layers (fixture));
+  check_layers (fixture, 0, NULL);
   g_assert_null (reopen (fixture));
   g_assert_null (reopen (fixture));
 }

@@ -6,6 +6,7 @@
 
 #include "mg-annotation-store-private.h"
 #include "mg-json.h"
+#include "mg-tag-private.h"
 #include "mg-time.h"
 
 /* Every change below follows one pattern: check, apply through the

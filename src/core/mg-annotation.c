@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mg-annotation.h"
+#include "mg-annotation-private.h"
 #include "mg-json.h"
 
 struct _MgAnnotation

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -31,31 +31,6 @@ G_DECLARE_FINAL_TYPE (MgAnnotation, mg_annotation, MG, ANNOTATION, GObject)
 /* The name written as an annotation's author when none is given: the user's
  * real name, else the login name. */
 const char    *mg_annotation_default_author   (void);
-
-/* What a reader found for one annotation: borrowed strings (NULL or "" for
- * the defaults), vectors NULL-terminated or NULL. */
-typedef struct
-{
-  const char         *id;
-  guint               start;
-  guint               end;
-  const char         *quote;
-  const char         *prefix;
-  const char         *suffix;
-  const char * const *tags;
-  const char         *note;
-  const char         *author;
-  const char * const *contributors;
-  const char         *created;
-  const char         *modified;
-  gboolean            starred;
-  gboolean            orphaned;
-  JsonObject         *extra;        /* nullable, referenced */
-} MgAnnotationFields;
-
-/* A new annotation made of @fields at once, as the setters would make it,
- * without their notifications: for readers of many. */
-MgAnnotation *mg_annotation_new_from_fields (const MgAnnotationFields *fields);
 
 /* @id NULL: a new random id. Quote/prefix/suffix empty, times unset. */
 MgAnnotation  *mg_annotation_new              (const char   *id,
@@ -131,12 +106,6 @@ void           mg_annotation_set_paragraph    (MgAnnotation *self,
 guint          mg_annotation_get_sentence     (MgAnnotation *self);
 void           mg_annotation_set_sentence     (MgAnnotation *self,
                                                guint         sentence);
-
-/* Members of the sidecar's annotation object that Marginalia does not know,
- * in the order read (nullable). */
-JsonObject    *mg_annotation_get_extra        (MgAnnotation *self);
-void           mg_annotation_set_extra        (MgAnnotation *self,
-                                               JsonObject   *extra);
 
 /* Sidecar order: start, end, then id. */
 int            mg_annotation_compare          (MgAnnotation *a,

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "mg-dismissal.h"
+#include "mg-dismissal-private.h"
 #include "mg-json.h"
 
 struct _MgDismissal

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib-object.h>
 
 #include "mg-suggestion.h"
 
@@ -43,11 +43,5 @@ int               mg_dismissal_compare_key (MgDismissal     *a,
                                             MgSuggestionKind kind,
                                             guint            start,
                                             guint            end);
-
-/* Members of the sidecar's dismissed object that Marginalia does not
- * know, in the order read (nullable); set only while building it. */
-JsonObject       *mg_dismissal_get_extra  (MgDismissal      *self);
-void              mg_dismissal_set_extra  (MgDismissal      *self,
-                                           JsonObject       *extra);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "mg-checksum.h"
 #include "mg-document.h"
 
 /* One byte offset is kept for every CHECKPOINT_STRIDE code points, so a
@@ -303,9 +304,7 @@ static void index_sentences (MgDocument *self);
 static void
 finish_init (MgDocument *self)
 {
-  self->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                              (const guchar *) self->text,
-                                              self->size);
+  self->sha256 = mg_sha256_hex (self->text, self->size);
   build_index (self);
   index_sentences (self);
 }

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "mg-checksum.h"
 #include "mg-self-contained.h"
 #include "mg-file.h"
 
@@ -45,7 +46,7 @@ mg_self_contained_open (GFile        *file,
     }
 
   expected = mg_sidecar_get_document_sha256 (sidecar);
-  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  sum = mg_sha256_hex (text, strlen (text));
   if (expected != NULL && g_ascii_strcasecmp (expected, sum) != 0)
     {
       g_set_error (error, MG_SELF_CONTAINED_ERROR, MG_SELF_CONTAINED_ERROR_MISMATCH,

@@ -2,6 +2,9 @@
 #pragma once
 
 #include "mg-anchor.h"
+#include "mg-annotation-private.h"
+#include "mg-dismissal-private.h"
+#include "mg-tag-private.h"
 #include "mg-sidecar.h"
 
 G_BEGIN_DECLS

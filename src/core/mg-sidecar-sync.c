@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mg-checksum.h"
 #include "mg-sidecar-lock.h"
 #include "mg-sidecar-private.h"
 #include "mg-sidecar-sync.h"
@@ -28,7 +29,7 @@ G_DEFINE_FINAL_TYPE (MgSidecarSync, mg_sidecar_sync, G_TYPE_OBJECT)
 static char *
 checksum (GBytes *bytes)
 {
-  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  return mg_sha256_hex_bytes (bytes);
 }
 
 static void

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "mg-checksum.h"
 #include "mg-anchor.h"
 #include "mg-json.h"
 #include "mg-annotation-store-private.h"
@@ -649,7 +650,7 @@ mg_sidecar_save (MgSidecar     *self,
   if (!mg_sidecar_write_file (self->file, bytes, cancellable, error))
     return FALSE;
   saved (self, _mg_annotation_store_get_n_changes (self->store),
-         g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes));
+         mg_sha256_hex_bytes (bytes));
   return TRUE;
 }
 
@@ -679,7 +680,7 @@ save_thread (GTask        *task,
   SaveData *data = task_data;
   GError *error = NULL;
 
-  data->sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data->bytes);
+  data->sum = mg_sha256_hex_bytes (data->bytes);
   if (mg_sidecar_write_file (data->file, data->bytes, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else

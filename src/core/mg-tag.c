@@ -6,8 +6,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mg-checksum.h"
 #include "mg-json.h"
-#include "mg-tag.h"
+#include "mg-tag-private.h"
 #include "mg-tag-names.h"
 
 /* The built-in tags' names, in the untranslated form gettext looks up. */
@@ -366,7 +367,7 @@ mg_tag_id_from_name (const char *value)
 
   if (lost || slug->len == 0)
     {
-      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, value, -1);
+      g_autofree char *hash = mg_sha256_hex (value, strlen (value));
 
       g_string_free (slug, TRUE);
       return g_strdup_printf ("tag-%.8s", hash);

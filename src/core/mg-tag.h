@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -58,12 +58,6 @@ gboolean    mg_tag_has_lexicon     (MgTag      *self);
 GStrv       mg_tag_lexicon_normalize (const char * const *phrases);
 /* TRUE for the three built-in tags. */
 gboolean    mg_tag_is_default      (MgTag      *self);
-
-/* Members of the sidecar's tag object that Marginalia does not know, kept
- * in the order read (nullable). */
-JsonObject *mg_tag_get_extra       (MgTag      *self);
-void        mg_tag_set_extra       (MgTag      *self,
-                                    JsonObject *extra);
 
 /* [a-z0-9][a-z0-9-]{0,63} */
 gboolean    mg_tag_id_is_valid     (const char *id);
