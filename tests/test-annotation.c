@@ -407,6 +407,33 @@ test_assign_notifies (void)
   g_assert_finalize_object (b);
 }
 
+/* An annotation made of its fields at once keeps its strings in one
+ * block: both lists' pointers are aligned whatever the lengths of the
+ * strings before them (an odd tag once left the contributors' pointers
+ * misaligned, undefined behaviour that UBSan reports). */
+static void
+test_fields_aligned (void)
+{
+  static const char * const tags[] = { "slogan", "x", NULL };
+  static const char * const contributors[] = { "张三", "Li", NULL };
+  MgAnnotationFields fields = {
+    .id = "a1", .start = 1, .end = 4, .quote = "abc", .tags = tags,
+    .author = "王", .contributors = contributors, .note = "n",
+  };
+  g_autoptr(MgAnnotation) a = mg_annotation_new_from_fields (&fields);
+  const char * const *got_tags = mg_annotation_get_tags (a);
+  const char * const *got_contributors = mg_annotation_get_contributors (a);
+
+  g_assert_cmpuint ((guintptr) got_tags % G_ALIGNOF (char *), ==, 0);
+  g_assert_cmpuint ((guintptr) got_contributors % G_ALIGNOF (char *), ==, 0);
+  g_assert_cmpstrv (got_tags, tags);
+  g_assert_cmpuint (g_strv_length ((char **) got_contributors), ==, 2);
+  g_assert_true (g_strv_contains (got_contributors, "张三"));
+  g_assert_true (g_strv_contains (got_contributors, "Li"));
+  g_assert_cmpstr (mg_annotation_get_quote (a), ==, "abc");
+  g_assert_cmpstr (mg_annotation_get_note (a), ==, "n");
+}
+
 static void
 test_compare (void)
 {
@@ -442,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/annotation/copy-equal", test_copy_equal);
   g_test_add_func ("/annotation/assign-notifies", test_assign_notifies);
   g_test_add_func ("/annotation/compare", test_compare);
+  g_test_add_func ("/annotation/fields-aligned", test_fields_aligned);
 
   return g_test_run ();
 }

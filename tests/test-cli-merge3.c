@@ -56,8 +56,9 @@ test_git_merge (Fixture       *f,
   g_auto(Result) r = { 0 };
   JsonArray *annotations;
   JsonObject *shared;
+  g_autofree char *git_program = g_find_program_in_path ("git");
 
-  if (g_find_program_in_path ("git") == NULL)
+  if (git_program == NULL)
     {
       g_test_skip ("git is not installed (build-aux/deps.sh installs it)");
       return;

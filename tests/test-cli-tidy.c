@@ -257,13 +257,18 @@ test_to_nothing (Fixture       *f,
 
 /* The disk fills up while the tidied speech is written: exit 3, and the
  * speech, its sidecar and the folder are as they were (GIO's replace
- * would have left the speech cut short, or empty). */
+ * would have left the speech cut short, or empty). A tidy killed while
+ * writing leaves temporary files, which the next one removes. */
 static void
 test_write_fails (Fixture       *f,
                   gconstpointer  data)
 {
   const char *in_place[] = { "tidy", "long.txt", "--in-place", NULL };
   const char *copy[] = { "tidy", "long.txt", "-o", "out.txt", NULL };
+  static const char * const stale[] = {
+    ".long.txt.saving-Ab3xYz", ".long.txt~.saving-0pQr9s",
+    ".long.txt.saving-Ab3xYz7", ".other.txt.saving-Ab3xYz",
+  };
   g_auto(Result) r = { 0 };
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GBytes) before = NULL;
@@ -298,10 +303,29 @@ test_write_fails (Fixture       *f,
   now = listing (f);
   g_assert_cmpstr (now, ==, names);
 
-  /* With room, the same command works. */
+  /* With room, the same command works, and removes what a tidy killed
+   * while writing left (the temporary files of the speech and of its
+   * backup), not files that only look alike. */
+  for (guint i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      g_autofree char *stale_path = fixture_path (f, stale[i]);
+
+      g_assert_true (g_file_set_contents (stale_path, "第 1 段 讲", -1, NULL));
+    }
   RUN (f, &r, "tidy", "long.txt", "--in-place");
   g_assert_cmpint (r.status, ==, 0);
   assert_unchanged (f, "long.txt~", before);
+  g_clear_pointer (&now, g_free);
+  now = listing (f);
+  for (guint i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      g_autofree char *name = g_strconcat (stale[i], " ", NULL);
+
+      if (i < 2)
+        g_assert_null (strstr (now, name));
+      else
+        g_assert_nonnull (strstr (now, name));
+    }
 }
 
 int

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "mg-document.h"
 
 #define ZWSP   "\xe2\x80\x8b"   /* U+200B */
@@ -89,6 +91,31 @@ test_load (void)
     g_assert_cmpstr (last, ==, "最后一段，没有句号");
   }
   g_assert_finalize_object (doc);
+}
+
+/* A file name that is not UTF-8 (the file system holds bytes): the name
+ * shown, written into the sidecar, HTML and XML is UTF-8, each byte that
+ * is not text a U+FFFD. */
+static void
+test_name_not_utf8 (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mg-document-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  MgDocument *doc;
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, "bad\xff\xfe.txt", NULL);
+  g_assert_true (g_file_set_contents (path, "讲话\n", -1, NULL));
+  file = g_file_new_for_path (path);
+  doc = mg_document_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (mg_document_get_name (doc), -1, NULL));
+  g_assert_cmpstr (mg_document_get_name (doc), ==, "bad\xef\xbf\xbd\xef\xbf\xbd.txt");
+  g_assert_finalize_object (doc);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 /* Every offset and every byte of a short text with CJK, an emoji outside
@@ -583,6 +610,7 @@ main (int   argc,
 
   g_test_add_func ("/document/basics", test_basics);
   g_test_add_func ("/document/load", test_load);
+  g_test_add_func ("/document/name-not-utf8", test_name_not_utf8);
   g_test_add_func ("/document/offsets-small", test_offsets_small);
   g_test_add_func ("/document/offsets-large", test_offsets_large);
   g_test_add_func ("/document/paragraphs", test_paragraphs);

@@ -21,15 +21,19 @@ typedef struct
   MgWindow *window;
 } Fixture;
 
+/* The files in @path whose names hold @part (all of them for ""). */
 static guint
-count_files (const char *path)
+count_files (const char *path,
+             const char *part)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
   guint n = 0;
 
   g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (strstr (name, part) != NULL)
+      n++;
   return n;
 }
 
@@ -263,9 +267,12 @@ test_export_file (Fixture       *fixture,
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfid,start,end"));
   g_assert_nonnull (strstr (contents, "项目为王"));
-  /* Only the speech and the export: no temporary file left. */
+  /* The export and no temporary file of it (GIO's or ours) beside it;
+   * the window's own autosave may be writing the sidecar meanwhile, with
+   * its lock and temporary files (as under the sanitizers). */
   mg_gui_test_iterate ();
-  g_assert_cmpuint (count_files (fixture->dir), <=, 3);
+  g_assert_cmpuint (count_files (fixture->dir, "out."), ==, 1);
+  g_assert_cmpuint (count_files (fixture->dir, ".goutputstream"), ==, 0);
 
   /* The REFI-QDA project is written the same way: a zip archive. */
   {
@@ -353,7 +360,7 @@ test_cancel_large (Fixture       *fixture,
 
   g_assert_null (exported);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_files (dir), ==, 0);
+  g_assert_cmpuint (count_files (dir, ""), ==, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
   mg_gui_test_iterate ();
   g_rmdir (dir);

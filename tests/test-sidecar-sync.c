@@ -202,10 +202,18 @@ on_saved (GObject      *source,
  * holds our own earlier state, which is not a change made elsewhere (an
  * annotation undone meanwhile must not come back from it). */
 static void
+task_finalized (gpointer  data,
+                GObject  *where_the_object_was)
+{
+  g_atomic_int_set ((gint *) data, 1);
+}
+
+static void
 test_own_async_save_is_known (Fixture       *f,
                               gconstpointer  data)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  gint task_gone = 0;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   MgMergeReport report;
@@ -218,6 +226,14 @@ test_own_async_save_is_known (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (mg_sidecar_save_finish (f->sidecar, result, &error));
   g_assert_no_error (error);
+  /* The worker thread lets go of the task, and so of the sidecar, when
+   * its function returns, which can be after the callback ran here (a
+   * slow thread under the sanitizers): the teardown wants the sidecar
+   * finalized. */
+  g_object_weak_ref (G_OBJECT (result), task_finalized, &task_gone);
+  g_clear_object (&result);
+  while (!g_atomic_int_get (&task_gone))
+    g_usleep (1000);
 
   bytes = g_file_load_bytes (f->file, NULL, NULL, &error);
   g_assert_no_error (error);

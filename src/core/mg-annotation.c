@@ -521,18 +521,27 @@ block_string (char       **field,
   *at += size;
 }
 
-/* @list (strings of the caller) copied into the block at *@at as the
- * list @field, its pointers first (*@at is aligned for them). */
+/* The pointers a list of @list takes in the block: none for an empty one. */
+static gsize
+block_list_slots (GPtrArray *list)
+{
+  return list->len > 0 ? list->len + 1 : 0;
+}
+
+/* @list (strings of the caller) copied into the block as the list @field:
+ * its pointers at *@slots (the lists' pointers come first in the block,
+ * aligned for them), its strings at *@at. */
 static void
 block_list (char      ***field,
             GPtrArray   *list,
+            char      ***slots,
             char       **at)
 {
-  char **v = (char **) (gpointer) *at;
+  char **v = *slots;
 
   if (list->len == 0)
     return;
-  *at += (list->len + 1) * sizeof (char *);
+  *slots += block_list_slots (list);
   for (guint i = 0; i < list->len; i++)
     {
       const char *value = g_ptr_array_index (list, i);
@@ -549,7 +558,7 @@ block_list (char      ***field,
 static gsize
 block_list_size (GPtrArray *list)
 {
-  gsize size = list->len > 0 ? (list->len + 1) * sizeof (char *) : 0;
+  gsize size = block_list_slots (list) * sizeof (char *);
 
   for (guint i = 0; i < list->len; i++)
     size += strlen (g_ptr_array_index (list, i)) + 1;
@@ -570,7 +579,9 @@ mg_annotation_new_from_fields (const MgAnnotationFields *f)
   self->start = f->start;
   self->end = f->end;
 
-  /* Every string in one allocation: lists first, then the strings. */
+  /* Every string in one allocation: the lists' pointers first (a list's
+   * strings would leave the next list's pointers unaligned), then the
+   * strings. */
   tags = g_ptr_array_new ();
   contributors = g_ptr_array_new ();
   unique_tags (f->tags, tags);
@@ -582,9 +593,13 @@ mg_annotation_new_from_fields (const MgAnnotationFields *f)
                      + block_string_size (f->modified);
   if (self->block_size > 0)
     {
-      at = self->block = g_malloc (self->block_size);
-      block_list (&self->tags, tags, &at);
-      block_list (&self->contributors, contributors, &at);
+      char **slots;
+
+      self->block = g_malloc (self->block_size);
+      slots = (char **) (gpointer) self->block;
+      at = (char *) (slots + block_list_slots (tags) + block_list_slots (contributors));
+      block_list (&self->tags, tags, &slots, &at);
+      block_list (&self->contributors, contributors, &slots, &at);
       block_string (&self->quote, f->quote, &at);
       block_string (&self->prefix, f->prefix, &at);
       block_string (&self->suffix, f->suffix, &at);

@@ -121,6 +121,30 @@ write_all (int            fd,
   return TRUE;
 }
 
+void
+mg_file_remove_stale_temporaries (const char *path)
+{
+  g_autofree char *dir_path = g_path_get_dirname (path);
+  g_autofree char *template = mg_file_temporary_template (path);
+  g_autofree char *tmpl_base = g_path_get_basename (template);
+  g_autofree char *prefix = g_strndup (tmpl_base, strlen (tmpl_base) - 6);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *entry;
+
+  if (dir == NULL)
+    return;
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *stale = NULL;
+
+      if (!g_str_has_prefix (entry, prefix) || strlen (entry) != strlen (prefix) + 6)
+        continue;
+      stale = g_build_filename (dir_path, entry, NULL);
+      if (g_file_test (stale, G_FILE_TEST_IS_REGULAR) && !g_file_test (stale, G_FILE_TEST_IS_SYMLINK))
+        g_unlink (stale);
+    }
+}
+
 /* Temporary file, fsync, rename, fsync of the folder. @mode -1: a new
  * file's (0666 less the umask); else kept. */
 gboolean
@@ -298,6 +322,8 @@ mg_file_replace_with_backup (GFile         *file,
   if (!g_file_get_contents (path, &old, &old_length, error))
     return FALSE;
   backup = g_strconcat (path, "~", NULL);
+  mg_file_remove_stale_temporaries (backup);
+  mg_file_remove_stale_temporaries (path);
   if (!mg_file_replace (backup, old, old_length, mode, error))
     return FALSE;
   return mg_file_replace (path, data, length, mode, error);

@@ -19,6 +19,10 @@ GBytes     *mg_file_load             (GFile        *file,
 /* The temporary file written before it is renamed over @path:
  * ".NAME.saving-XXXXXX" beside it (a template for g_mkstemp). */
 char       *mg_file_temporary_template (const char *path);
+/* Removes the temporary files of mg_file_replace() of @path that a killed
+ * save left (regular files named by the template; not links). Only for a
+ * caller that holds what keeps other writers of @path away. */
+void        mg_file_remove_stale_temporaries (const char *path);
 /* Replaces @path atomically: temporary file, fsync, rename, fsync of the
  * folder; on failure the temporary file is removed and @path is as it
  * was. @mode -1: a new file's (0666 less the umask); else set. */
@@ -41,7 +45,8 @@ gboolean    mg_file_write_output     (GFile        *file,
 /* Replaces the regular file @file (through symbolic links) with @length
  * bytes of @data atomically, its previous bytes kept as "NAME~" beside it
  * with the same mode. When either cannot be written in full (a full
- * disk), @file is as it was. */
+ * disk), @file is as it was. Removes what killed saves of either left:
+ * the caller keeps other writers away. */
 gboolean    mg_file_replace_with_backup (GFile        *file,
                                          gconstpointer data,
                                          gsize         length,

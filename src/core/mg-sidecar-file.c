@@ -201,33 +201,6 @@ mg_sidecar_read_file (GFile         *file,
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
-/* A save killed before its rename leaves its temporary file behind;
- * saves hold the sidecar's lock, so any such file found while saving is
- * a leftover. */
-static void
-remove_stale_temporaries (const char *path)
-{
-  g_autofree char *dir_path = g_path_get_dirname (path);
-  g_autofree char *template = mg_file_temporary_template (path);
-  g_autofree char *tmpl_base = g_path_get_basename (template);
-  g_autofree char *prefix = g_strndup (tmpl_base, strlen (tmpl_base) - 6);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  const char *entry;
-
-  if (dir == NULL)
-    return;
-  while ((entry = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *stale = NULL;
-
-      if (!g_str_has_prefix (entry, prefix) || strlen (entry) != strlen (prefix) + 6)
-        continue;
-      stale = g_build_filename (dir_path, entry, NULL);
-      if (g_file_test (stale, G_FILE_TEST_IS_REGULAR) && !g_file_test (stale, G_FILE_TEST_IS_SYMLINK))
-        g_unlink (stale);
-    }
-}
-
 gboolean
 mg_sidecar_write_file (GFile         *file,
                        GBytes        *bytes,
@@ -310,7 +283,9 @@ mg_sidecar_write_file (GFile         *file,
           if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
             mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777;
         }
-      remove_stale_temporaries (path);
+      /* Saves hold the sidecar's lock: any temporary file of ours
+       * found now is what a killed save left. */
+      mg_file_remove_stale_temporaries (path);
       if (!mg_file_replace (path, data, length, mode, &local_error))
         {
           g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,

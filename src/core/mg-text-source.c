@@ -738,11 +738,15 @@ mg_text_source_new_for_file (GFile         *file,
   if (!decode (self, (const guint8 *) contents, len, error))
     return NULL;
 
-  /* Messages name the whole path; display needs only the base name. */
+  /* Messages name the whole path; display needs only the base name, in
+   * UTF-8 whatever bytes the file system holds (U+FFFD for what is not
+   * text): it goes into the sidecar, HTML and XML. */
   g_free (self->name);
-  self->name = g_file_get_basename (file);
-  if (self->name == NULL)
-    self->name = g_strdup ("");
+  {
+    g_autofree char *base = g_file_get_basename (file);
+
+    self->name = base != NULL ? g_filename_display_name (base) : g_strdup ("");
+  }
 
   return g_steal_pointer (&self);
 }
