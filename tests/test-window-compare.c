@@ -67,7 +67,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  /* A copy: destroying a window takes it out of the application's own
+   * list, which must not be walked while it changes. */
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
 
   for (GList *l = windows; l != NULL; l = l->next)
     if (l->data != fixture->window)
