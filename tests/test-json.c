@@ -56,7 +56,12 @@ test_reader_values (void)
       g_autofree char *a = NULL;
       g_autofree char *b = NULL;
 
-      g_test_message ("%s", texts[i]);
+      {
+        /* Escaped: a case's line breaks would end the log's line. */
+        g_autofree char *shown = g_strescape (texts[i], NULL);
+
+        g_test_message ("%s", shown);
+      }
       g_assert_nonnull (mine);
       g_assert_cmpstr (log->str, ==, "");
       g_assert_true (json_parser_load_from_data (parser, texts[i], -1, NULL));
