@@ -6,6 +6,7 @@
 
 #include "mg-anchor-index.h"
 #include "mg-anchor.h"
+#include "mg-checksum.h"
 #include "mg-dismissal.h"
 #include "mg-sidecar-private.h"
 
@@ -240,7 +241,7 @@ mg_sidecar_loaded_from_bytes (GFile      *file,
   gsize length;
 
   loaded->read_code = -1;
-  loaded->sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  loaded->sum = mg_sha256_hex_bytes (bytes);
   data = g_bytes_get_data (bytes, &length);
   content = loaded->content = mg_sidecar_content_parse (data != NULL ? data : "", length, name, NULL);
   if (content->code >= 0)
