@@ -1265,6 +1265,22 @@ mg_window_get_sidecar_bar (MgWindow *self)
   return self->sidecar_bar;
 }
 
+GtkWidget *
+mg_window_get_find_button (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->find_button;
+}
+
+void
+mg_window_show_message_or_toast (MgWindow   *self,
+                                 const char *message)
+{
+  g_return_if_fail (MG_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+  _mg_window_toast (self, message, FALSE);
+}
+
 GtkToggleButton *
 mg_window_get_suggestions_button (MgWindow *self)
 {
