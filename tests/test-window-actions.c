@@ -31,13 +31,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("marginalia-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->window = mg_window_new (app);
-  mg_gui_test_present (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  fixture->dir = mg_gui_test_make_dir ("marginalia-gui");
+  fixture->window = mg_gui_test_open_window (app, 0, 0);
 }
 
 static void
@@ -46,11 +41,10 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (fixture->window);
   g_settings_reset (settings, "show-suggestions");
   g_clear_object (&fixture->speech);
-  study_fixture_remove (fixture->dir);
+  mg_gui_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 
