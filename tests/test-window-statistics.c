@@ -6,7 +6,6 @@
 
 #include "gui-test-util.h"
 #include "mg-document-view.h"
-#include "mg-window-private.h"
 #include "mg-window-statistics.h"
 #include "widget-texture.h"
 

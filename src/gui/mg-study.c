@@ -1024,6 +1024,20 @@ mg_study_get_menu_button (MgStudy *self)
   return self->menu_button;
 }
 
+GtkWidget *
+mg_study_get_heat_legend (MgStudy *self)
+{
+  g_return_val_if_fail (MG_IS_STUDY (self), NULL);
+  return self->heat_legend;
+}
+
+gboolean
+mg_study_is_restoring (MgStudy *self)
+{
+  g_return_val_if_fail (MG_IS_STUDY (self), FALSE);
+  return self->restoring > 0;
+}
+
 MgStudy *
 mg_study_get_for_window (MgWindow *window)
 {
