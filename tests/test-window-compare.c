@@ -3,6 +3,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "gui-test-util.h"
 #include "mg-document-view.h"
@@ -52,15 +56,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("marginalia-gui-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = mg_gui_test_make_dir ("marginalia-gui");
   fixture->old_file = write_speech (fixture->dir, "old.txt", old_speech);
   fixture->new_file = write_speech (fixture->dir, "new.txt", new_speech);
-  fixture->window = mg_window_new (app);
-  mg_gui_test_present (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  fixture->window = mg_gui_test_open_window (app, 0, 0);
 }
 
 static void
@@ -74,8 +73,7 @@ fixture_tear_down (Fixture       *fixture,
   for (GList *l = windows; l != NULL; l = l->next)
     if (l->data != fixture->window)
       gtk_window_destroy (l->data);
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (fixture->window);
   g_clear_object (&fixture->old_file);
   g_clear_object (&fixture->new_file);
   mg_gui_test_remove_dir (fixture->dir);
@@ -228,7 +226,8 @@ test_compare_rows (Fixture       *fixture,
 }
 
 /* The report exported is the command line's, in both formats, with one
- * section more: the slogans kept. */
+ * section more: the slogans kept. It is written as `export -o` writes: a
+ * symbolic link stays a link to the file replaced, whose mode is kept. */
 static void
 test_compare_export (Fixture       *fixture,
                      gconstpointer  data)
@@ -244,7 +243,38 @@ test_compare_export (Fixture       *fixture,
       g_autoptr(GError) error = NULL;
       g_autofree char *written = NULL;
       g_autofree char *expected = NULL;
+      g_autofree char *kept = g_build_filename (fixture->dir, "kept.html", NULL);
+      GStatBuf st;
 
+      if (f == 1)
+        {
+          /* An old report behind a link, readable by its owner alone. */
+          g_file_set_contents (kept, "old report", -1, &error);
+          g_assert_no_error (error);
+          g_assert_cmpint (g_chmod (kept, 0600), ==, 0);
+          g_assert_cmpint (symlink ("kept.html", path), ==, 0);
+          /* A full disk (a file size limit here): the export fails and
+           * the old report is whole. */
+          {
+            struct rlimit saved, limit = { 16, 16 };
+            g_autofree char *old = NULL;
+            gboolean exported;
+
+            g_assert_true (mg_window_save (fixture->window, &error));
+            g_assert_no_error (error);
+            signal (SIGXFSZ, SIG_IGN);
+            g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+            limit.rlim_max = saved.rlim_max;
+            g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+            exported = mg_compare_window_export (compare, file, MG_COMPARISON_HTML, &error);
+            g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+            g_assert_false (exported);
+            g_assert_nonnull (error);
+            g_clear_error (&error);
+            g_assert_true (g_file_get_contents (kept, &old, NULL, NULL));
+            g_assert_cmpstr (old, ==, "old report");
+          }
+        }
       /* Its counts need the annotation on disk, as the command reads it. */
       g_assert_true (mg_window_save (fixture->window, &error));
       g_assert_no_error (error);
@@ -268,6 +298,12 @@ test_compare_export (Fixture       *fixture,
         g_assert_cmpstr (without->str, ==, expected);
       }
       g_assert_nonnull (strstr (written, "6.5%"));
+      if (f == 1)
+        {
+          g_assert_true (g_file_test (path, G_FILE_TEST_IS_SYMLINK));
+          g_assert_cmpint (g_stat (kept, &st), ==, 0);
+          g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-compare-window.h"
+#include "mg-file.h"
 #include "mg-sidecar.h"
 
 /* The width of a place's button, so that the two columns align. */
@@ -450,7 +451,8 @@ mg_compare_window_export (MgCompareWindow    *self,
                           MgComparisonFormat  format,
                           GError            **error)
 {
-  g_autofree char *report = NULL;
+  char *report;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (MG_IS_COMPARE_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -463,9 +465,10 @@ mg_compare_window_export (MgCompareWindow    *self,
   /* The command's report with the slogans and formulas kept, as shown
    * here (docs/study-groups.md). */
   report = mg_comparison_write_full (self->comparison, format, MG_COMPARISON_WRITE_KEPT);
-  /* g_file_replace writes beside it and renames: all or nothing. */
-  return g_file_replace_contents (file, report, strlen (report), NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, NULL, error);
+  /* Written as every export is: replaced atomically (a full disk leaves
+   * the old report whole), through a link, keeping its mode. */
+  bytes = g_bytes_new_take (report, strlen (report));
+  return mg_file_write_output (file, bytes, NULL, error);
 }
 
 static void

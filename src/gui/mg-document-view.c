@@ -23,6 +23,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_ANNOTATABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void announce_cursor (MgDocumentView *self);
 
 static gboolean
@@ -1172,6 +1180,42 @@ mg_document_view_finalize (GObject *object)
 }
 
 static void
+mg_document_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  MgDocumentView *self = MG_DOCUMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ANNOTATABLE:
+      g_value_set_boolean (value, self->annotatable);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_document_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  MgDocumentView *self = MG_DOCUMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ANNOTATABLE:
+      mg_document_view_set_annotatable (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mg_document_view_class_init (MgDocumentViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1179,7 +1223,16 @@ mg_document_view_class_init (MgDocumentViewClass *klass)
 
   object_class->dispose = mg_document_view_dispose;
   object_class->finalize = mg_document_view_finalize;
+  object_class->get_property = mg_document_view_get_property;
+  object_class->set_property = mg_document_view_set_property;
   widget_class->measure = mg_document_view_measure;
+
+  /* Whether selecting text offers the tag popover (the window binds it
+   * to whether the speech's annotations may change). */
+  properties[PROP_ANNOTATABLE] =
+    g_param_spec_boolean ("annotatable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->size_allocate = mg_document_view_size_allocate;
 
   signals[ANNOTATION_ACTIVATED] = g_signal_new ("annotation-activated",
@@ -1375,10 +1428,14 @@ mg_document_view_set_annotatable (MgDocumentView *self,
 {
   g_return_if_fail (MG_IS_DOCUMENT_VIEW (self));
 
-  self->annotatable = !!annotatable;
+  annotatable = !!annotatable;
   if (!annotatable)
     {
       gtk_popover_popdown (GTK_POPOVER (self->popover));
       gtk_popover_popdown (GTK_POPOVER (self->suggestion_popover));
     }
+  if (self->annotatable == (guint) annotatable)
+    return;
+  self->annotatable = annotatable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATABLE]);
 }
