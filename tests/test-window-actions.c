@@ -7,6 +7,7 @@
 
 #include "gui-test-util.h"
 #include "mg-document-view.h"
+#include "mg-study.h"
 #include "mg-suggestion.h"
 #include "study-fixture.h"
 
@@ -30,13 +31,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("marginalia-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->window = mg_window_new (app);
-  mg_gui_test_present (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  fixture->dir = mg_gui_test_make_dir ("marginalia-gui");
+  fixture->window = mg_gui_test_open_window (app, 0, 0);
 }
 
 static void
@@ -45,11 +41,10 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (fixture->window);
   g_settings_reset (settings, "show-suggestions");
   g_clear_object (&fixture->speech);
-  study_fixture_remove (fixture->dir);
+  mg_gui_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -402,6 +397,57 @@ test_suggestions (Fixture       *fixture,
   g_assert_false (enabled (fixture, "show-suggestion-popover"));
 }
 
+/* The members' actions (the "study" group): a speech shown for adding a
+ * layer, the heat view and sharing; a layer too for agreement, and
+ * annotations that may change for merging. */
+static void
+test_members (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const char *on_speech[] = { "add-layer", "heat", "share" };
+  const char *on_layers[] = { "merge", "merge-layers", "agreement" };
+  const char *quote_tags[] = { "slogan", NULL };
+  MgStudy *study = mg_study_get_for_window (fixture->window);
+  GActionGroup *group = mg_study_get_actions (study);
+  g_autoptr(GFile) member = NULL;
+  g_autoptr(MgSidecar) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgLayer) layer = NULL;
+  g_autofree char *path = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (on_speech); i++)
+    g_assert_false (g_action_group_get_action_enabled (group, on_speech[i]));
+  g_assert_false (gtk_widget_get_visible (mg_study_get_menu_button (study)));
+
+  open_speech (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (on_speech); i++)
+    g_assert_true (g_action_group_get_action_enabled (group, on_speech[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (on_layers); i++)
+    g_assert_false (g_action_group_get_action_enabled (group, on_layers[i]));
+  g_assert_true (gtk_widget_get_visible (mg_study_get_menu_button (study)));
+  /* A speech read from its file: there is no speech to save. */
+  g_assert_false (g_action_group_get_action_enabled (group, "save-speech"));
+
+  /* A member's annotations of the same speech. */
+  path = g_build_filename (fixture->dir, "gui-speech-zh.txt.alice.marginalia.json", NULL);
+  member = g_file_new_for_path (path);
+  sidecar = mg_sidecar_new (member, mg_sidecar_get_document (mg_window_get_sidecar (fixture->window)));
+  g_assert_nonnull (mg_annotation_store_create (mg_sidecar_get_store (sidecar), 2, 6, quote_tags, NULL, FALSE,
+                                                "Alice", &error));
+  g_assert_no_error (error);
+  g_assert_true (mg_sidecar_save (sidecar, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (mg_study_add_layer (study, member, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (on_layers); i++)
+    g_assert_true (g_action_group_get_action_enabled (group, on_layers[i]));
+
+  layer = g_list_model_get_item (mg_study_get_layers (study), 0);
+  mg_study_remove_layer (study, layer);
+  for (guint i = 0; i < G_N_ELEMENTS (on_layers); i++)
+    g_assert_false (g_action_group_get_action_enabled (group, on_layers[i]));
+}
+
 /* Whether @model or a section of it has an item of @action. */
 static gboolean
 menu_has_action (GMenuModel *model,
@@ -485,6 +531,7 @@ main (int   argc,
   ADD ("review", test_review);
   ADD ("study", test_study);
   ADD ("suggestions", test_suggestions);
+  ADD ("members", test_members);
   ADD ("members-menu", test_members_menu);
 #undef ADD
 

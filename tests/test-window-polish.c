@@ -35,14 +35,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("marginalia-polish-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->window = mg_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
-  mg_gui_test_present (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  fixture->dir = mg_gui_test_make_dir ("marginalia-polish");
+  fixture->window = mg_gui_test_open_window (app, 1000, 700);
 }
 
 static void
@@ -70,8 +64,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   close_other_windows (fixture);
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (fixture->window);
   g_clear_object (&fixture->speech);
   mg_gui_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
@@ -1047,8 +1040,7 @@ test_layers (Fixture       *fixture,
 
   /* One removed; the speech reopened in another window shows the other. */
   g_list_store_remove (G_LIST_STORE (mg_study_get_layers (study)), 0);
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (fixture->window);
   fixture->window = mg_window_new (app);
   mg_gui_test_present (GTK_WINDOW (fixture->window));
   mg_window_open_file (fixture->window, fixture->speech);
@@ -1132,8 +1124,7 @@ reopen (Fixture *fixture)
   AdwMessageDialog *dialog;
 
   close_other_windows (fixture);
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (fixture->window);
   fixture->window = mg_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   mg_gui_test_present (GTK_WINDOW (fixture->window));

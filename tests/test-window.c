@@ -43,13 +43,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("marginalia-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->window = mg_window_new (app);
-  mg_gui_test_present (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  fixture->dir = mg_gui_test_make_dir ("marginalia-gui");
+  fixture->window = mg_gui_test_open_window (app, 0, 0);
 }
 
 static void
@@ -57,8 +52,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   /* Close like a user would: runs the final save. */
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (fixture->window);
   g_clear_object (&fixture->speech);
   g_clear_object (&fixture->sidecar);
   mg_gui_test_remove_dir (fixture->dir);
