@@ -67,6 +67,25 @@ enabled (Fixture    *fixture,
   return g_action_group_get_action_enabled (group, name);
 }
 
+/* Each action of @names in @group is enabled, or each disabled. */
+static void
+check_enabled_in (GActionGroup       *group,
+                  const char * const *names,
+                  guint               n_names,
+                  gboolean            expected)
+{
+  for (guint i = 0; i < n_names; i++)
+    {
+      g_test_message ("%s", names[i]);
+      g_assert_true (g_action_group_has_action (group, names[i]));
+      g_assert_cmpint (g_action_group_get_action_enabled (group, names[i]), ==, expected);
+    }
+}
+
+#define check_enabled(group, names, expected) \
+  check_enabled_in ((group), (names), G_N_ELEMENTS (names), (expected))
+#define WINDOW_ACTIONS(fixture) G_ACTION_GROUP ((fixture)->window)
+
 static void
 activate (Fixture    *fixture,
           const char *name,
@@ -93,31 +112,26 @@ test_document (Fixture       *fixture,
                                  "import", "statistics", "compare", "tidy", "show-suggestions" };
   const char *needs_study[] = { "toggle-study-sidebar", "export-study", "search-study" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (needs_speech); i++)
-    g_assert_false (enabled (fixture, needs_speech[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), needs_speech, FALSE);
   g_assert_false (enabled (fixture, "undo"));
   g_assert_false (enabled (fixture, "start-afresh"));
   g_assert_false (enabled (fixture, "review-changes"));
   g_assert_false (enabled (fixture, "tidy-undo"));
 
   open_speech (fixture);
-  for (guint i = 0; i < G_N_ELEMENTS (needs_speech); i++)
-    g_assert_true (enabled (fixture, needs_speech[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), needs_speech, TRUE);
   /* Its sidecar is fine and it was not edited; no study is open. */
   g_assert_false (enabled (fixture, "start-afresh"));
   g_assert_false (enabled (fixture, "review-changes"));
   g_assert_false (enabled (fixture, "tidy-undo"));
-  for (guint i = 0; i < G_N_ELEMENTS (needs_study); i++)
-    g_assert_false (enabled (fixture, needs_study[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), needs_study, FALSE);
 
   /* Loading another: nothing acts on the speech going away. */
   mg_window_open_file (fixture->window, fixture->speech);
   g_assert_true (mg_window_is_loading (fixture->window));
-  for (guint i = 0; i < G_N_ELEMENTS (needs_speech); i++)
-    g_assert_false (enabled (fixture, needs_speech[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), needs_speech, FALSE);
   mg_gui_test_wait_loaded (fixture->window);
-  for (guint i = 0; i < G_N_ELEMENTS (needs_speech); i++)
-    g_assert_true (enabled (fixture, needs_speech[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), needs_speech, TRUE);
 }
 
 /* Zooming in stops at the largest size and zooming out at the smallest. */
@@ -162,18 +176,15 @@ test_selection_and_undo (Fixture       *fixture,
   MgAnnotation *annotation;
 
   open_speech (fixture);
-  for (guint i = 0; i < G_N_ELEMENTS (on_text); i++)
-    g_assert_false (enabled (fixture, on_text[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), on_text, FALSE);
   g_assert_false (enabled (fixture, "delete-annotation"));
   g_assert_false (enabled (fixture, "undo"));
   g_assert_false (enabled (fixture, "redo"));
 
   mg_document_view_select_range (view_of (fixture), 2, 6);
-  for (guint i = 0; i < G_N_ELEMENTS (on_text); i++)
-    g_assert_true (enabled (fixture, on_text[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), on_text, TRUE);
   mg_document_view_clear_selection (view_of (fixture));
-  for (guint i = 0; i < G_N_ELEMENTS (on_text); i++)
-    g_assert_false (enabled (fixture, on_text[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), on_text, FALSE);
 
   mg_document_view_select_range (view_of (fixture), 2, 6);
   activate (fixture, "tag-selection", g_variant_new_int32 (0));
@@ -232,16 +243,13 @@ test_sidecar_state (Fixture       *fixture,
   g_assert_true (mg_sidecar_get_broken (mg_window_get_sidecar (fixture->window)));
 
   g_assert_true (enabled (fixture, "start-afresh"));
-  for (guint i = 0; i < G_N_ELEMENTS (need_writing); i++)
-    g_assert_false (enabled (fixture, need_writing[i]));
-  for (guint i = 0; i < G_N_ELEMENTS (need_reading); i++)
-    g_assert_true (enabled (fixture, need_reading[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), need_writing, FALSE);
+  check_enabled (WINDOW_ACTIONS (fixture), need_reading, TRUE);
 
   activate (fixture, "start-afresh", NULL);
   g_assert_false (mg_sidecar_get_broken (mg_window_get_sidecar (fixture->window)));
   g_assert_false (enabled (fixture, "start-afresh"));
-  for (guint i = 0; i < G_N_ELEMENTS (need_writing); i++)
-    g_assert_true (enabled (fixture, need_writing[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), need_writing, TRUE);
 
   /* Another speech, whose sidecar is of a newer format. */
   newer_speech = mg_gui_test_copy_fixture (fixture->dir, "sidecar/speech.txt");
@@ -255,16 +263,13 @@ test_sidecar_state (Fixture       *fixture,
   mg_gui_test_wait_loaded (fixture->window);
   g_assert_true (mg_sidecar_get_read_only (mg_window_get_sidecar (fixture->window)));
   g_assert_false (enabled (fixture, "start-afresh"));
-  for (guint i = 0; i < G_N_ELEMENTS (need_writing); i++)
-    g_assert_false (enabled (fixture, need_writing[i]));
-  for (guint i = 0; i < G_N_ELEMENTS (need_reading); i++)
-    g_assert_true (enabled (fixture, need_reading[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), need_writing, FALSE);
+  check_enabled (WINDOW_ACTIONS (fixture), need_reading, TRUE);
 
   /* And back to a speech whose annotations may change. */
   mg_window_open_file (fixture->window, fixture->speech);
   mg_gui_test_wait_loaded (fixture->window);
-  for (guint i = 0; i < G_N_ELEMENTS (need_writing); i++)
-    g_assert_true (enabled (fixture, need_writing[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), need_writing, TRUE);
 }
 
 /* A speech edited since it was annotated: its changes can be reviewed;
@@ -305,24 +310,20 @@ test_study (Fixture       *fixture,
   g_autofree char *dir = study_fixture_make (fixture->dir);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
-  for (guint i = 0; i < G_N_ELEMENTS (needs_study); i++)
-    g_assert_false (enabled (fixture, needs_study[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), needs_study, FALSE);
 
   mg_window_open_folder (fixture->window, folder);
   /* Reading it: the sidebar is not there yet, nor anything to export. */
   g_assert_true (mg_window_is_loading (fixture->window));
-  for (guint i = 0; i < G_N_ELEMENTS (needs_study); i++)
-    g_assert_false (enabled (fixture, needs_study[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), needs_study, FALSE);
   mg_gui_test_wait_loaded (fixture->window);
   g_assert_nonnull (mg_window_get_collection (fixture->window));
-  for (guint i = 0; i < G_N_ELEMENTS (needs_study); i++)
-    g_assert_true (enabled (fixture, needs_study[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), needs_study, TRUE);
 
   /* A speech from outside the study leaves it. */
   open_speech (fixture);
   g_assert_null (mg_window_get_collection (fixture->window));
-  for (guint i = 0; i < G_N_ELEMENTS (needs_study); i++)
-    g_assert_false (enabled (fixture, needs_study[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), needs_study, FALSE);
 }
 
 /* An offset of @view with no suggestion, and one with one. */
@@ -362,8 +363,7 @@ test_suggestions (Fixture       *fixture,
   guint none, some;
 
   open_speech (fixture);
-  for (guint i = 0; i < G_N_ELEMENTS (on_offered); i++)
-    g_assert_false (enabled (fixture, on_offered[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), on_offered, FALSE);
   g_assert_false (enabled (fixture, "show-suggestion-popover"));
 
   activate (fixture, "show-suggestions", NULL);
@@ -375,8 +375,7 @@ test_suggestions (Fixture       *fixture,
   suggestions = mg_window_get_suggestions (fixture->window);
   g_assert_nonnull (suggestions);
   g_assert_cmpuint (g_list_model_get_n_items (suggestions), >, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (on_offered); i++)
-    g_assert_true (enabled (fixture, on_offered[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), on_offered, TRUE);
 
   find_offsets (view_of (fixture), suggestions, &none, &some);
   mg_document_view_select_range (view_of (fixture), some, some);
@@ -392,8 +391,7 @@ test_suggestions (Fixture       *fixture,
   state = g_action_group_get_action_state (G_ACTION_GROUP (fixture->window), "show-suggestions");
   g_assert_false (g_variant_get_boolean (state));
   g_assert_null (mg_window_get_suggestions (fixture->window));
-  for (guint i = 0; i < G_N_ELEMENTS (on_offered); i++)
-    g_assert_false (enabled (fixture, on_offered[i]));
+  check_enabled (WINDOW_ACTIONS (fixture), on_offered, FALSE);
   g_assert_false (enabled (fixture, "show-suggestion-popover"));
 }
 
@@ -415,15 +413,12 @@ test_members (Fixture       *fixture,
   g_autoptr(MgLayer) layer = NULL;
   g_autofree char *path = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (on_speech); i++)
-    g_assert_false (g_action_group_get_action_enabled (group, on_speech[i]));
+  check_enabled (group, on_speech, FALSE);
   g_assert_false (gtk_widget_get_visible (mg_study_get_menu_button (study)));
 
   open_speech (fixture);
-  for (guint i = 0; i < G_N_ELEMENTS (on_speech); i++)
-    g_assert_true (g_action_group_get_action_enabled (group, on_speech[i]));
-  for (guint i = 0; i < G_N_ELEMENTS (on_layers); i++)
-    g_assert_false (g_action_group_get_action_enabled (group, on_layers[i]));
+  check_enabled (group, on_speech, TRUE);
+  check_enabled (group, on_layers, FALSE);
   g_assert_true (gtk_widget_get_visible (mg_study_get_menu_button (study)));
   /* A speech read from its file: there is no speech to save. */
   g_assert_false (g_action_group_get_action_enabled (group, "save-speech"));
@@ -439,13 +434,11 @@ test_members (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (mg_study_add_layer (study, member, &error));
   g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (on_layers); i++)
-    g_assert_true (g_action_group_get_action_enabled (group, on_layers[i]));
+  check_enabled (group, on_layers, TRUE);
 
   layer = g_list_model_get_item (mg_study_get_layers (study), 0);
   mg_study_remove_layer (study, layer);
-  for (guint i = 0; i < G_N_ELEMENTS (on_layers); i++)
-    g_assert_false (g_action_group_get_action_enabled (group, on_layers[i]));
+  check_enabled (group, on_layers, FALSE);
 }
 
 /* Whether @model or a section of it has an item of @action. */
