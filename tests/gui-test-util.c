@@ -53,6 +53,37 @@ mg_gui_test_remove_dir (const char *path)
   g_rmdir (path);
 }
 
+char *
+mg_gui_test_make_dir (const char *prefix)
+{
+  g_autofree char *template = g_strconcat (prefix, "-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (template, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+MgWindow *
+mg_gui_test_open_window (MgApplication *app,
+                         int            width,
+                         int            height)
+{
+  MgWindow *window = mg_window_new (app);
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  mg_gui_test_present (GTK_WINDOW (window));
+  return window;
+}
+
+void
+mg_gui_test_close_window (MgWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  mg_gui_test_iterate ();
+}
+
 void
 mg_gui_test_finish (MgApplication *app,
                     const char    *data_home)

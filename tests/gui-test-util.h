@@ -51,7 +51,19 @@ GFile         *mg_gui_test_copy_fixture (const char    *dir,
                                          const char    *name);
 /* Runs the main loop until @window has finished loading what it opens. */
 void           mg_gui_test_wait_loaded  (MgWindow      *window);
-/* Removes the files in @path, then @path (one level, as tests make them). */
+/* A new folder for a test's files, named after @prefix ("marginalia-gui"
+ * makes /tmp/marginalia-gui-XXXXXX); remove it with
+ * mg_gui_test_remove_dir(). */
+char          *mg_gui_test_make_dir     (const char    *prefix);
+/* A new window of @app (@width × @height when both are positive),
+ * presented as above: the fixture every GUI test starts from. */
+MgWindow      *mg_gui_test_open_window  (MgApplication *app,
+                                         int            width,
+                                         int            height);
+/* Closes @window as a reader would (its last save runs), then runs what
+ * that left pending. */
+void           mg_gui_test_close_window (MgWindow      *window);
+/* Removes the files in @path and the folders below it, then @path. */
 void           mg_gui_test_remove_dir   (const char *path);
 
 /* The offset in characters of @needle in @text, which must hold it. */

@@ -553,6 +553,7 @@ static void
 test_pane_edit_note (Fixture       *fixture,
                      gconstpointer  data)
 {
+  GtkWidget *button;
   GtkWidget *row;
 
   g_assert_false (mg_annotation_store_get_dirty (fixture->store));
@@ -575,9 +576,18 @@ test_pane_edit_note (Fixture       *fixture,
   g_assert_cmpstr (mg_annotation_get_note (fixture->figure), ==, "");
   g_assert_false (has_label (row, "Trade with 233 places"));
 
-  /* Read-only: the pane changes nothing. */
+  /* Read-only: the pane changes nothing, and a button of its editing
+   * actions says so (their "enabled" follows "read-only" by itself). */
+  button = gtk_button_new ();
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "pane.toggle-starred");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", mg_annotation_get_id (fixture->figure));
+  gtk_widget_set_parent (button, GTK_WIDGET (fixture->pane));
+  iterate ();
+  g_assert_true (gtk_widget_get_sensitive (button));
   mg_annotation_pane_set_read_only (fixture->pane, TRUE);
   g_assert_true (mg_annotation_pane_get_read_only (fixture->pane));
+  iterate ();
+  g_assert_false (gtk_widget_get_sensitive (button));
   gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.set-note", "(ss)",
                               mg_annotation_get_id (fixture->figure), "Ignored");
   gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "pane.toggle-starred", "s",
@@ -589,6 +599,9 @@ test_pane_edit_note (Fixture       *fixture,
   g_assert_false (mg_annotation_get_starred (fixture->figure));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->store)), ==, 6);
   mg_annotation_pane_set_read_only (fixture->pane, FALSE);
+  iterate ();
+  g_assert_true (gtk_widget_get_sensitive (button));
+  gtk_widget_unparent (button);
 }
 
 static GtkWidget *

@@ -96,7 +96,7 @@ test_new (void)
   g_assert_cmpfloat (mg_annotation_get_anchor_score (a), ==, 1.0);
   g_assert_false (mg_annotation_is_orphaned (a));
   g_assert_cmpuint (mg_annotation_get_paragraph (a), ==, 0);
-  g_assert_null (mg_annotation_get_extra (a));
+  g_assert_null (_mg_annotation_get_extra (a));
 
   /* Random ids: UUIDs, different each time. */
   g_assert_true (g_uuid_string_is_valid (mg_annotation_get_id (b)));
@@ -319,7 +319,7 @@ make_full (void)
   mg_annotation_set_anchor_state (a, MG_ANCHOR_STATE_MOVED);
   mg_annotation_set_paragraph (a, 7);
   json_object_set_string_member (extra, "x-color", "gold");
-  mg_annotation_set_extra (a, extra);
+  _mg_annotation_set_extra (a, extra);
   json_object_unref (extra);
   return a;
 }
@@ -335,8 +335,8 @@ test_copy_equal (void)
   g_assert_cmpstr (mg_annotation_get_id (b), ==, "full");
   g_assert_cmpstr (mg_annotation_get_quote (b), ==, "出六进四");
   g_assert_cmpuint (mg_annotation_get_paragraph (b), ==, 7);
-  g_assert_nonnull (mg_annotation_get_extra (b));
-  g_assert_true (mg_annotation_get_extra (b) != mg_annotation_get_extra (a));
+  g_assert_nonnull (_mg_annotation_get_extra (b));
+  g_assert_true (_mg_annotation_get_extra (b) != _mg_annotation_get_extra (a));
   g_assert_cmpint (mg_annotation_compare (a, b), ==, 0);
 
   /* Each field takes part in equality. */
@@ -363,8 +363,8 @@ test_copy_equal (void)
   CHECK_DIFFERS (mg_annotation_set_anchor_state (c, MG_ANCHOR_STATE_EXACT));
   CHECK_DIFFERS (mg_annotation_set_anchor_score (c, 0.25));
   CHECK_DIFFERS (mg_annotation_set_paragraph (c, 8));
-  CHECK_DIFFERS (json_object_set_int_member (mg_annotation_get_extra (c), "x-more", 1));
-  CHECK_DIFFERS (mg_annotation_set_extra (c, NULL));
+  CHECK_DIFFERS (json_object_set_int_member (_mg_annotation_get_extra (c), "x-more", 1));
+  CHECK_DIFFERS (_mg_annotation_set_extra (c, NULL));
 #undef CHECK_DIFFERS
 
   /* A different id alone makes them different. */
@@ -420,7 +420,7 @@ test_fields_aligned (void)
     .id = "a1", .start = 1, .end = 4, .quote = "abc", .tags = tags,
     .author = "王", .contributors = contributors, .note = "n",
   };
-  g_autoptr(MgAnnotation) a = mg_annotation_new_from_fields (&fields);
+  g_autoptr(MgAnnotation) a = _mg_annotation_new_from_fields (&fields);
   const char * const *got_tags = mg_annotation_get_tags (a);
   const char * const *got_contributors = mg_annotation_get_contributors (a);
 

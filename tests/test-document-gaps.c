@@ -120,8 +120,7 @@ test_blank_runs (void)
   g_assert_cmpint (line_y (view, third) - line_y (view, second), ==, step);
   g_assert_cmpint (line_y (view, fourth) - line_y (view, third), ==, step);
 
-  gtk_window_close (GTK_WINDOW (window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (window);
   mg_gui_test_remove_dir (dir);
 }
 

@@ -44,11 +44,9 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GFile) speech = NULL;
-  g_autoptr(GError) error = NULL;
   MgAnnotationStore *store;
 
-  fixture->dir = g_dir_make_tmp ("marginalia-export-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = mg_gui_test_make_dir ("marginalia-export");
   speech = mg_gui_test_copy_fixture (fixture->dir, "export/speech-zh.txt");
 
   fixture->window = mg_window_new (app);
@@ -77,8 +75,7 @@ fixture_tear_down (Fixture       *fixture,
 
   if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (fixture->window);
   mg_gui_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }

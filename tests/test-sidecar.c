@@ -60,14 +60,14 @@ test_golden_round_trip (void)
   tags = mg_annotation_store_get_tag_set (mg_sidecar_get_store (with_text));
   g_assert_cmpuint (mg_tag_set_get_n_tags (tags), ==, 4);
   g_assert_cmpstr (mg_tag_get_name (mg_tag_set_lookup (tags, "figure")), ==, "数据");
-  g_assert_nonnull (mg_tag_get_extra (mg_tag_set_lookup (tags, "reform-2")));
+  g_assert_nonnull (_mg_tag_get_extra (mg_tag_set_lookup (tags, "reform-2")));
   a = lookup (with_text, "5b0c7a8e-3d6f-4a59-9f3e-1c2b7d4e8a10");
   g_assert_cmpuint (mg_annotation_get_start (a), ==, 26);
   g_assert_cmpstr (mg_annotation_get_quote (a), ==, "出六进四");
   g_assert_cmpstr (mg_annotation_get_note (a), ==, "义乌的经商口诀");
   g_assert_true (mg_annotation_get_starred (a));
   g_assert_cmpstr (mg_annotation_get_contributors (a)[1], ==, "王芳");
-  extra = mg_annotation_get_extra (a);
+  extra = _mg_annotation_get_extra (a);
   g_assert_nonnull (extra);
   names = json_object_get_members (extra);
   g_assert_cmpstr (names->data, ==, "x-review");
@@ -286,7 +286,7 @@ test_newer_version (void)
   g_assert_true (mg_sidecar_get_read_only (sidecar));
   g_assert_false (mg_sidecar_get_broken (sidecar));
   a = lookup (sidecar, "a1");
-  g_assert_nonnull (mg_annotation_get_extra (a));
+  g_assert_nonnull (_mg_annotation_get_extra (a));
 
   /* Nothing it does not know is lost in memory either. */
   out = mg_sidecar_serialize (sidecar);

@@ -91,8 +91,7 @@ fixture_set_up (Fixture       *f,
   const char *mine[] = { "高质量发展", NULL };
   const char *mine_tags[] = { "slogan", NULL };
 
-  f->dir = g_dir_make_tmp ("marginalia-study-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = mg_gui_test_make_dir ("marginalia-study");
   speech_path = path_in (f, "speech.txt");
   g_file_set_contents (speech_path, text, -1, &error);
   g_assert_no_error (error);
@@ -115,8 +114,7 @@ fixture_tear_down (Fixture       *f,
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
-  gtk_window_close (GTK_WINDOW (f->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (f->window);
   g_clear_object (&f->speech);
   g_clear_object (&f->sidecar);
   g_clear_object (&f->doc);

@@ -359,6 +359,43 @@ test_suggest_slogan_forms (void)
   }
 }
 
+/* Refrains that open clauses, parallel formulas that echo in other ways
+ * than a shared first or last character, and what is none of these. */
+static void
+test_suggest_slogan_echoes (void)
+{
+  const char *text =
+    "推动干部能上能下、能进能出，做到干实事、谋实招、求实效，听党话、跟党走。"
+    "提高政治判断力、政治领悟力、政治执行力，不能以会议落实会议、以文件落实文件。"
+    "党面临的执政考验、改革开放考验、市场经济考验。"
+    "“远航”号首航，“嫦娥六号”升空，一个“实”字，“为有牺牲多壮志,敢叫日月换新天”。\n"
+    "Let both sides listen. Let both sides build bridges. Let both sides keep faith. And let both sides rest.\n"
+    "Because of you, it opened. Because of you, it works. Because of you, it lasts.\n"
+    "In other words, we build. In other words, we fix. In other words, we stay.\n"
+    "My fellow citizens, we act. My fellow citizens, we wait. My fellow citizens, we vote.\n"
+    "Peace in the world. Trade in the world. Hope in the world.\n";
+  g_autoptr(MgDocument) document = mg_document_new_for_text (text, -1, "s.txt");
+  g_autoptr(GListStore) store = mg_suggest_document (document, MG_SUGGEST_SLOGANS);
+  const char *expected[] = {
+    "能上能下、能进能出", "干实事、谋实招、求实效", "听党话、跟党走",
+    "政治判断力、政治领悟力、政治执行力", "以会议落实会议、以文件落实文件",
+    "改革开放考验、市场经济考验",
+    "Let both sides", "Let both sides", "Let both sides", "let both sides",
+    "Because of you", "Because of you", "Because of you",
+  };
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  check_invariants (document, G_LIST_MODEL (store));
+  for (guint i = 0; i < MIN (n, G_N_ELEMENTS (expected)); i++)
+    {
+      g_autoptr(MgSuggestion) s = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      g_test_message ("%u: %s", i, mg_suggestion_get_quote (s));
+      g_assert_cmpstr (mg_suggestion_get_quote (s), ==, expected[i]);
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+}
+
 /* Goals are clauses: directives, commitments and targets, not the review
  * of past work. */
 static void
@@ -1026,6 +1063,7 @@ main (int   argc,
   g_test_add_func ("/suggest/english", test_suggest_english);
   g_test_add_func ("/suggest/figure-forms", test_suggest_figure_forms);
   g_test_add_func ("/suggest/slogan-forms", test_suggest_slogan_forms);
+  g_test_add_func ("/suggest/slogan-echoes", test_suggest_slogan_echoes);
   g_test_add_func ("/suggest/goal-clauses", test_suggest_goal_clauses);
   g_test_add_func ("/suggest/kinds", test_suggest_kinds);
   g_test_add_func ("/suggest/object", test_suggest_object);

@@ -218,8 +218,7 @@ test_tag_manager (void)
   }
 
   gtk_window_close (GTK_WINDOW (manager));
-  gtk_window_close (GTK_WINDOW (window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (window);
   mg_gui_test_remove_dir (dir);
 }
 

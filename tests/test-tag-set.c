@@ -128,8 +128,8 @@ test_tag_copy_extra (void)
   json_object_set_string_member (extra, "x-icon", "chart");
   json_array_add_int_element (array, 1);
   json_object_set_array_member (extra, "x-list", array);
-  mg_tag_set_extra (tag, extra);
-  g_assert_true (mg_tag_get_extra (tag) == extra);
+  _mg_tag_set_extra (tag, extra);
+  g_assert_true (_mg_tag_get_extra (tag) == extra);
   g_assert_true (mg_tag_is_default (tag));
 
   copy = mg_tag_copy (tag);
@@ -137,16 +137,16 @@ test_tag_copy_extra (void)
   g_assert_cmpstr (mg_tag_get_name (copy), ==, "Figure");
   g_assert_cmpstr (mg_tag_get_color (copy), ==, "#2ec27e");
   g_assert_cmpstr (mg_tag_get_description (copy), ==, "numbers");
-  g_assert_nonnull (mg_tag_get_extra (copy));
-  g_assert_true (mg_tag_get_extra (copy) != extra);
-  g_assert_true (json_object_equal (mg_tag_get_extra (copy), extra));
+  g_assert_nonnull (_mg_tag_get_extra (copy));
+  g_assert_true (_mg_tag_get_extra (copy) != extra);
+  g_assert_true (json_object_equal (_mg_tag_get_extra (copy), extra));
 
   /* The copy shares nothing: changing the original's members leaves it. */
   json_array_add_int_element (array, 2);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (mg_tag_get_extra (copy), "x-list")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (_mg_tag_get_extra (copy), "x-list")), ==, 1);
 
-  mg_tag_set_extra (tag, NULL);
-  g_assert_null (mg_tag_get_extra (tag));
+  _mg_tag_set_extra (tag, NULL);
+  g_assert_null (_mg_tag_get_extra (tag));
   json_object_unref (extra);
 
   g_assert_finalize_object (copy);

@@ -56,15 +56,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("marginalia-gui-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = mg_gui_test_make_dir ("marginalia-gui");
   fixture->old_file = write_speech (fixture->dir, "old.txt", old_speech);
   fixture->new_file = write_speech (fixture->dir, "new.txt", new_speech);
-  fixture->window = mg_window_new (app);
-  mg_gui_test_present (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  fixture->window = mg_gui_test_open_window (app, 0, 0);
 }
 
 static void
@@ -78,8 +73,7 @@ fixture_tear_down (Fixture       *fixture,
   for (GList *l = windows; l != NULL; l = l->next)
     if (l->data != fixture->window)
       gtk_window_destroy (l->data);
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (fixture->window);
   g_clear_object (&fixture->old_file);
   g_clear_object (&fixture->new_file);
   mg_gui_test_remove_dir (fixture->dir);

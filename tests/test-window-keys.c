@@ -24,22 +24,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("marginalia-keys-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->window = mg_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 600);
-  mg_gui_test_present (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  fixture->dir = mg_gui_test_make_dir ("marginalia-keys");
+  fixture->window = mg_gui_test_open_window (app, 1000, 600);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (fixture->window);
   mg_gui_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }

@@ -15,10 +15,9 @@
 #include "mg-export.h"
 #include "mg-export-dialog.h"
 #include "mg-window-export.h"
-#include "mg-window-private.h"
-#include "mg-annotation-pane-private.h"
+#include "mg-annotation-pane.h"
 #include "mg-annotation-row.h"
-#include "mg-study-private.h"
+#include "mg-study.h"
 #include "mg-tag-popover.h"
 #include "mg-wrap-box.h"
 
@@ -36,14 +35,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("marginalia-polish-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->window = mg_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
-  mg_gui_test_present (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  fixture->dir = mg_gui_test_make_dir ("marginalia-polish");
+  fixture->window = mg_gui_test_open_window (app, 1000, 700);
 }
 
 static void
@@ -71,8 +64,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   close_other_windows (fixture);
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (fixture->window);
   g_clear_object (&fixture->speech);
   mg_gui_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
@@ -147,19 +139,19 @@ test_empty_window (Fixture       *fixture,
   MgWindow *window = fixture->window;
   gboolean shown = mg_window_get_show_suggestions (window);
 
-  g_assert_false (gtk_widget_get_sensitive (window->find_button));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->suggestions_button)));
+  g_assert_false (gtk_widget_get_sensitive (mg_window_get_find_button (window)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (mg_window_get_suggestions_button (window))));
   /* Ctrl+F and F7 do nothing there. */
   action (fixture, "win.find", NULL);
-  g_assert_false (gtk_search_bar_get_search_mode (window->search_bar));
+  g_assert_false (gtk_search_bar_get_search_mode (mg_window_get_search_bar (window)));
   action (fixture, "win.show-suggestions", NULL);
   g_assert_cmpint (mg_window_get_show_suggestions (window), ==, shown);
 
   open_fixture (fixture, "gui-speech-zh.txt");
-  g_assert_true (gtk_widget_get_sensitive (window->find_button));
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->suggestions_button)));
+  g_assert_true (gtk_widget_get_sensitive (mg_window_get_find_button (window)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (mg_window_get_suggestions_button (window))));
   g_assert_true (action (fixture, "win.find", NULL));
-  g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
+  g_assert_true (gtk_search_bar_get_search_mode (mg_window_get_search_bar (window)));
 }
 
 /* Opening a sidecar opens its speech. */
@@ -196,7 +188,7 @@ test_open_sidecar (Fixture       *fixture,
   g_assert_true (g_file_equal (mg_window_get_file (second), fixture->speech));
   g_assert_true (g_file_equal (mg_sidecar_get_file (mg_window_get_sidecar (second)), sidecar));
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_window_get_store (second)), ==, 1);
-  g_assert_true (_mg_window_is_writable (second));
+  g_assert_true (mg_window_get_writable (second));
   gtk_window_destroy (GTK_WINDOW (second));
   mg_gui_test_iterate ();
 }
@@ -395,8 +387,8 @@ test_import (Fixture       *fixture,
   import_by_choosing (fixture, exported);
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 2);
   g_assert_cmpstr (mg_annotation_get_author (mg_annotation_store_get_annotation (store, 0)), ==, "Wang Fang");
-  g_assert_nonnull (fixture->window->toast);
-  g_assert_cmpstr (adw_toast_get_title (fixture->window->toast), ==, "Imported 2 annotations");
+  g_assert_nonnull (mg_window_get_toast (fixture->window));
+  g_assert_cmpstr (adw_toast_get_title (mg_window_get_toast (fixture->window)), ==, "Imported 2 annotations");
   /* One step to undo. */
   g_assert_true (action (fixture, "win.undo", NULL));
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 0);
@@ -406,7 +398,7 @@ test_import (Fixture       *fixture,
   /* Again: nothing new. */
   import_through_window (fixture, exported);
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 2);
-  g_assert_nonnull (strstr (adw_toast_get_title (fixture->window->toast), "Nothing imported"));
+  g_assert_nonnull (strstr (adw_toast_get_title (mg_window_get_toast (fixture->window)), "Nothing imported"));
 
   /* A file that is no W3C: a dialog with the whole reason; nothing changes. */
   bad_path = g_build_filename (fixture->dir, "bad.json", NULL);
@@ -509,18 +501,18 @@ test_long_message (Fixture       *fixture,
   while (gtk_widget_get_width (GTK_WIDGET (fixture->window)) == 0)
     g_main_context_iteration (NULL, TRUE);
 
-  _mg_window_toast (fixture->window, "Highlighted", FALSE);
-  g_assert_nonnull (fixture->window->toast);
+  mg_window_show_message_or_toast (fixture->window, "Highlighted");
+  g_assert_nonnull (mg_window_get_toast (fixture->window));
   g_assert_null (find_message_dialog ());
 
-  _mg_window_toast (fixture->window, longer, FALSE);
+  mg_window_show_message_or_toast (fixture->window, longer);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not merge changes made elsewhere");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "not a Marginalia annotations file"));
   g_assert_true (g_str_has_suffix (adw_message_dialog_get_body (dialog), "past any toast"));
   /* The toast on screen did not take it. */
-  g_assert_cmpstr (adw_toast_get_title (fixture->window->toast), ==, "Highlighted");
+  g_assert_cmpstr (adw_toast_get_title (mg_window_get_toast (fixture->window)), ==, "Highlighted");
 }
 
 /* Accessibility: every control of the window has a name a screen reader
@@ -738,10 +730,10 @@ static MgAnnotationRow *
 row_of (Fixture      *fixture,
         MgAnnotation *annotation)
 {
-  MgAnnotationPane *pane = MG_ANNOTATION_PANE (mg_window_get_pane (fixture->window));
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_rows (pane->list_view, rows);
+  /* An annotation is in one list only: placed, or orphaned. */
+  collect_rows (mg_window_get_pane (fixture->window), rows);
   for (guint i = 0; i < rows->len; i++)
     if (mg_annotation_row_get_annotation (g_ptr_array_index (rows, i)) == annotation)
       return g_ptr_array_index (rows, i);
@@ -898,7 +890,7 @@ test_many_tags (Fixture       *fixture,
   static const char *names[] = { "Reform measure", "Risk", "Party building", "Livelihood",
                                  "Innovation", "Opening up" };
   MgAnnotationStore *store;
-  MgAnnotationPane *pane;
+  GtkWidget *filter_box;
   MgTagPopover *popover;
   MgDocumentView *view;
   double width;
@@ -915,13 +907,15 @@ test_many_tags (Fixture       *fixture,
     }
   g_assert_cmpuint (mg_tag_set_get_n_tags (mg_annotation_store_get_tag_set (store)), ==, 9);
   annotate (fixture, "项目为王", "slogan", NULL);
-  pane = MG_ANNOTATION_PANE (mg_window_get_pane (fixture->window));
-  while (gtk_widget_get_width (pane->tag_filter_box) == 0)
+  /* The pane's tag filter: its first wrap box. */
+  filter_box = mg_gui_test_find_widget (mg_window_get_pane (fixture->window), MG_TYPE_WRAP_BOX, NULL);
+  g_assert_nonnull (filter_box);
+  while (gtk_widget_get_width (filter_box) == 0)
     g_main_context_iteration (NULL, TRUE);
   mg_gui_test_iterate ();
   /* Under 300 pixels wide: two chips a line at least. */
-  g_assert_cmpuint (count_lines (pane->tag_filter_box, NULL), <=, 5);
-  g_assert_cmpuint (count_lines (pane->tag_filter_box, NULL), >=, 2);
+  g_assert_cmpuint (count_lines (filter_box, NULL), <=, 5);
+  g_assert_cmpuint (count_lines (filter_box, NULL), >=, 2);
 
   view = MG_DOCUMENT_VIEW (mg_window_get_document_view (fixture->window));
   start = offset_of (fixture, "三年大变样");
@@ -1027,7 +1021,7 @@ test_layers (Fixture       *fixture,
   }
 
   /* The legend follows the heat view. */
-  legend = study->heat_legend;
+  legend = mg_study_get_heat_legend (study);
   g_assert_nonnull (legend);
   g_assert_false (gtk_widget_get_visible (legend));
   g_action_group_change_action_state (mg_study_get_actions (study), "heat", g_variant_new_boolean (TRUE));
@@ -1046,8 +1040,7 @@ test_layers (Fixture       *fixture,
 
   /* One removed; the speech reopened in another window shows the other. */
   g_list_store_remove (G_LIST_STORE (mg_study_get_layers (study)), 0);
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (fixture->window);
   fixture->window = mg_window_new (app);
   mg_gui_test_present (GTK_WINDOW (fixture->window));
   mg_window_open_file (fixture->window, fixture->speech);
@@ -1069,7 +1062,7 @@ test_layers (Fixture       *fixture,
   mg_gui_test_present (GTK_WINDOW (again));
   mg_window_open_file (again, fixture->speech);
   mg_gui_test_wait_loaded (again);
-  while (mg_study_get_for_window (again)->restoring > 0)
+  while (mg_study_is_restoring (mg_study_get_for_window (again)))
     g_main_context_iteration (NULL, TRUE);
   mg_gui_test_iterate ();
   g_assert_true (has_layers (mg_study_get_for_window (again), 0));
@@ -1082,7 +1075,8 @@ test_layers (Fixture       *fixture,
 static char *
 remembered_layers (Fixture *fixture)
 {
-  g_autoptr(GVariant) all = g_settings_get_value (fixture->window->settings, "study-layers");
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GVariant) all = g_settings_get_value (settings, "study-layers");
   g_autofree char *key = g_file_get_uri (fixture->speech);
   GVariantIter iter;
   const char *uri;
@@ -1130,15 +1124,14 @@ reopen (Fixture *fixture)
   AdwMessageDialog *dialog;
 
   close_other_windows (fixture);
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (fixture->window);
   fixture->window = mg_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   mg_gui_test_present (GTK_WINDOW (fixture->window));
   mg_window_open_file (fixture->window, fixture->speech);
   mg_gui_test_wait_loaded (fixture->window);
   study = mg_study_get_for_window (fixture->window);
-  while (study->restoring > 0)
+  while (mg_study_is_restoring (study))
     g_main_context_iteration (NULL, TRUE);
   mg_gui_test_iterate ();
 
@@ -1146,12 +1139,12 @@ reopen (Fixture *fixture)
   if (dialog != NULL)
     {
       /* Never both. */
-      g_assert_null (fixture->window->toast);
+      g_assert_null (mg_window_get_toast (fixture->window));
       return g_strdup_printf ("%s: %s", adw_message_dialog_get_heading (dialog),
                               adw_message_dialog_get_body (dialog));
     }
-  if (fixture->window->toast != NULL)
-    return g_strdup (adw_toast_get_title (fixture->window->toast));
+  if (mg_window_get_toast (fixture->window) != NULL)
+    return g_strdup (adw_toast_get_title (mg_window_get_toast (fixture->window)));
   return NULL;
 }
 

@@ -114,8 +114,7 @@ static void
 close_window (MgWindow   *window,
               const char *dir)
 {
-  gtk_window_close (GTK_WINDOW (window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (window);
   mg_gui_test_remove_dir (dir);
 }
 

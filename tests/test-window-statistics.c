@@ -6,7 +6,6 @@
 
 #include "gui-test-util.h"
 #include "mg-document-view.h"
-#include "mg-window-private.h"
 #include "mg-window-statistics.h"
 #include "widget-texture.h"
 
@@ -27,13 +26,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("marginalia-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->window = mg_window_new (app);
-  mg_gui_test_present (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  fixture->dir = mg_gui_test_make_dir ("marginalia-gui");
+  fixture->window = mg_gui_test_open_window (app, 0, 0);
 }
 
 static void
@@ -41,8 +35,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (fixture->window);
   mg_gui_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }

@@ -29,23 +29,17 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->tmp = g_dir_make_tmp ("marginalia-gui-study-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->tmp = mg_gui_test_make_dir ("marginalia-gui-study");
   f->dir = study_fixture_make (f->tmp);
   f->folder = g_file_new_for_path (f->dir);
-  f->window = mg_window_new (app);
-  mg_gui_test_present (GTK_WINDOW (f->window));
-  mg_gui_test_iterate ();
+  f->window = mg_gui_test_open_window (app, 0, 0);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_close (GTK_WINDOW (f->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (f->window);
   g_clear_object (&f->folder);
   study_fixture_remove (f->tmp);
   g_free (f->dir);

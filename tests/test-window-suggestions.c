@@ -24,10 +24,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("marginalia-gui-suggest-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = mg_gui_test_make_dir ("marginalia-gui-suggest");
   fixture->settings = g_settings_new (APPLICATION_ID);
   g_settings_reset (fixture->settings, "show-suggestions");
   /* On the screen of Xvfb whatever size the last window was closed at, so
@@ -43,8 +40,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_close (GTK_WINDOW (fixture->window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (fixture->window);
   g_settings_reset (fixture->settings, "show-suggestions");
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->speech);

@@ -155,8 +155,7 @@ test_tidy_dialog (void)
   store = mg_window_get_store (window);
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, 1);
 
-  gtk_window_close (GTK_WINDOW (window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (window);
   mg_gui_test_remove_dir (dir);
 }
 
@@ -187,8 +186,7 @@ test_tidy_clean (void)
     g_assert_true (g_bytes_equal (now, original));
   }
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_close (GTK_WINDOW (window));
-  mg_gui_test_iterate ();
+  mg_gui_test_close_window (window);
   mg_gui_test_remove_dir (dir);
 }
 

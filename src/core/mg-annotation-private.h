@@ -34,12 +34,12 @@ typedef struct
 
 /* A new annotation made of @fields at once, as the setters would make it,
  * without their notifications: for readers of many. */
-MgAnnotation *mg_annotation_new_from_fields (const MgAnnotationFields *fields);
+MgAnnotation *_mg_annotation_new_from_fields (const MgAnnotationFields *fields);
 
 /* Members of the sidecar's annotation object that Marginalia does not know,
  * in the order read (nullable). */
-JsonObject    *mg_annotation_get_extra        (MgAnnotation *self);
-void           mg_annotation_set_extra        (MgAnnotation *self,
+JsonObject    *_mg_annotation_get_extra        (MgAnnotation *self);
+void           _mg_annotation_set_extra        (MgAnnotation *self,
                                                JsonObject   *extra);
 
 G_END_DECLS

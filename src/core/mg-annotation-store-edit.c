@@ -702,8 +702,8 @@ mg_annotation_store_update_tag (MgAnnotationStore  *self,
     return FALSE;
   if (!check_color (mg_tag_get_color (values), mg_tag_get_id (values), error))
     return FALSE;
-  extra = mg_json_object_deep_copy (mg_tag_get_extra (values));
-  mg_tag_set_extra (tag, extra);
+  extra = mg_json_object_deep_copy (_mg_tag_get_extra (values));
+  _mg_tag_set_extra (tag, extra);
   if (g_strcmp0 (mg_tag_get_name (tag), mg_tag_get_name (values)) != 0 ||
       g_strcmp0 (mg_tag_get_color (tag), mg_tag_get_color (values)) != 0 ||
       g_strcmp0 (mg_tag_get_description (tag), mg_tag_get_description (values)) != 0)

@@ -29,7 +29,7 @@ struct _MgAnnotation
   guint          sentence;
   MgAnchorState  anchor_state;
   JsonObject    *extra;
-  /* The strings of mg_annotation_new_from_fields(), in one allocation;
+  /* The strings of _mg_annotation_new_from_fields(), in one allocation;
    * the fields above may point into it (see borrowed()). */
   char          *block;
   gsize          block_size;
@@ -566,7 +566,7 @@ block_list_size (GPtrArray *list)
 }
 
 MgAnnotation *
-mg_annotation_new_from_fields (const MgAnnotationFields *f)
+_mg_annotation_new_from_fields (const MgAnnotationFields *f)
 {
   MgAnnotation *self;
   GPtrArray *tags, *contributors;
@@ -956,7 +956,7 @@ mg_annotation_set_sentence (MgAnnotation *self,
 }
 
 JsonObject *
-mg_annotation_get_extra (MgAnnotation *self)
+_mg_annotation_get_extra (MgAnnotation *self)
 {
   g_return_val_if_fail (MG_IS_ANNOTATION (self), NULL);
   return self->extra;
@@ -964,8 +964,8 @@ mg_annotation_get_extra (MgAnnotation *self)
 
 /* Takes a reference on @extra. */
 void
-mg_annotation_set_extra (MgAnnotation *self,
-                         JsonObject   *extra)
+_mg_annotation_set_extra (MgAnnotation *self,
+                          JsonObject   *extra)
 {
   g_return_if_fail (MG_IS_ANNOTATION (self));
 

@@ -12,8 +12,8 @@ G_BEGIN_DECLS
 
 /* Members of the sidecar's dismissed object that Marginalia does not
  * know, in the order read (nullable); set only while building it. */
-JsonObject       *mg_dismissal_get_extra  (MgDismissal      *self);
-void              mg_dismissal_set_extra  (MgDismissal      *self,
+JsonObject       *_mg_dismissal_get_extra  (MgDismissal      *self);
+void              _mg_dismissal_set_extra  (MgDismissal      *self,
                                            JsonObject       *extra);
 
 G_END_DECLS

@@ -204,7 +204,7 @@ mg_dismissal_compare (MgDismissal *a,
 }
 
 JsonObject *
-mg_dismissal_get_extra (MgDismissal *self)
+_mg_dismissal_get_extra (MgDismissal *self)
 {
   g_return_val_if_fail (MG_IS_DISMISSAL (self), NULL);
   return self->extra;
@@ -212,8 +212,8 @@ mg_dismissal_get_extra (MgDismissal *self)
 
 /* Takes a reference on @extra. */
 void
-mg_dismissal_set_extra (MgDismissal *self,
-                        JsonObject  *extra)
+_mg_dismissal_set_extra (MgDismissal *self,
+                         JsonObject  *extra)
 {
   g_return_if_fail (MG_IS_DISMISSAL (self));
 

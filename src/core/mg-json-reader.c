@@ -271,7 +271,7 @@ read_string (MgJsonReader *r,
       guchar c;
       gunichar ch;
 
-      p += mg_json_scan_plain (p, end, &high);
+      p += _mg_json_scan_plain (p, end, &high);
       memcpy (out, run, p - run);
       out += p - run;
       if (p >= end)

@@ -17,21 +17,21 @@ G_BEGIN_DECLS
 
 /* Non-zero when one of the bytes of @w is zero. */
 static inline guint64
-mg_json_scan_has_zero (guint64 w)
+_mg_json_scan_has_zero (guint64 w)
 {
   return (w - MG_JSON_SCAN_ONES) & ~w & MG_JSON_SCAN_HIGHS;
 }
 
 static inline gboolean
-mg_json_scan_is_special (guchar c)
+_mg_json_scan_is_special (guchar c)
 {
   return c < 0x20 || c == '"' || c == '\\';
 }
 
 static inline gsize
-mg_json_scan_plain (const guchar *p,
-                    const guchar *end,
-                    guint64      *high)
+_mg_json_scan_plain (const guchar *p,
+                     const guchar *end,
+                     guint64      *high)
 {
   const guchar *start = p;
   guint64 seen = 0;
@@ -44,13 +44,13 @@ mg_json_scan_plain (const guchar *p,
       /* A byte below 0x20 (a byte of 0x80 or more never counts), a quote
        * or a backslash somewhere in the eight. */
       if ((((w - MG_JSON_SCAN_ONES * 0x20) & ~w & MG_JSON_SCAN_HIGHS)
-           | mg_json_scan_has_zero (w ^ (MG_JSON_SCAN_ONES * '"'))
-           | mg_json_scan_has_zero (w ^ (MG_JSON_SCAN_ONES * '\\'))) != 0)
+           | _mg_json_scan_has_zero (w ^ (MG_JSON_SCAN_ONES * '"'))
+           | _mg_json_scan_has_zero (w ^ (MG_JSON_SCAN_ONES * '\\'))) != 0)
         break;
       seen |= w;
       p += 8;
     }
-  while (p < end && !mg_json_scan_is_special (*p))
+  while (p < end && !_mg_json_scan_is_special (*p))
     seen |= *p++;
   *high |= seen;
   return p - start;
@@ -59,9 +59,9 @@ mg_json_scan_plain (const guchar *p,
 /* g_string_append_len() without its call when the bytes fit: the
  * writers append millions of short pieces. */
 static inline void
-mg_json_out_append (GString    *out,
-                    const char *s,
-                    gsize       len)
+_mg_json_out_append (GString    *out,
+                     const char *s,
+                     gsize       len)
 {
   if (G_UNLIKELY (out->len + len >= out->allocated_len))
     {

@@ -24,19 +24,19 @@ append_escaped (GString    *out,
       const guchar *run = p;
 
       /* Copy the plain run before the next character to escape in one go. */
-      p += mg_json_scan_plain (p, end, &high);
-      mg_json_out_append (out, (const char *) run, p - run);
+      p += _mg_json_scan_plain (p, end, &high);
+      _mg_json_out_append (out, (const char *) run, p - run);
       if (p == end)
         break;
       switch (*p)
         {
-        case '"':  mg_json_out_append (out, "\\\"", 2); break;
-        case '\\': mg_json_out_append (out, "\\\\", 2); break;
-        case '\n': mg_json_out_append (out, "\\n", 2); break;
-        case '\t': mg_json_out_append (out, "\\t", 2); break;
-        case '\r': mg_json_out_append (out, "\\r", 2); break;
-        case '\b': mg_json_out_append (out, "\\b", 2); break;
-        case '\f': mg_json_out_append (out, "\\f", 2); break;
+        case '"':  _mg_json_out_append (out, "\\\"", 2); break;
+        case '\\': _mg_json_out_append (out, "\\\\", 2); break;
+        case '\n': _mg_json_out_append (out, "\\n", 2); break;
+        case '\t': _mg_json_out_append (out, "\\t", 2); break;
+        case '\r': _mg_json_out_append (out, "\\r", 2); break;
+        case '\b': _mg_json_out_append (out, "\\b", 2); break;
+        case '\f': _mg_json_out_append (out, "\\f", 2); break;
         default:
           g_string_append_printf (out, "\\u%04x", *p);
           break;
@@ -59,7 +59,7 @@ mg_json_append_uint (GString *out,
       value /= 10;
     }
   while (value > 0);
-  mg_json_out_append (out, buf + i, sizeof buf - i);
+  _mg_json_out_append (out, buf + i, sizeof buf - i);
 }
 
 void
@@ -146,7 +146,7 @@ mg_json_append_indent (GString *out,
     {
       guint n = MIN (indent, sizeof spaces - 1);
 
-      mg_json_out_append (out, spaces, n);
+      _mg_json_out_append (out, spaces, n);
       indent -= n;
     }
 }
@@ -362,7 +362,7 @@ mg_json_writer_key (MgJsonWriter *w,
 {
   json_writer_value_prefix (w);
   mg_json_append_string (w->out, key);
-  mg_json_out_append (w->out, ": ", 2);
+  _mg_json_out_append (w->out, ": ", 2);
   w->after_key = TRUE;
 }
 

@@ -173,8 +173,8 @@ tags_equal (MgTag *a,
       || g_strcmp0 (mg_tag_get_description (a), mg_tag_get_description (b)) != 0
       || !g_strv_equal (mg_tag_get_lexicon (a), mg_tag_get_lexicon (b)))
     return FALSE;
-  ea = mg_tag_get_extra (a);
-  eb = mg_tag_get_extra (b);
+  ea = _mg_tag_get_extra (a);
+  eb = _mg_tag_get_extra (b);
   if (ea == NULL || eb == NULL)
     return (ea == NULL || json_object_get_size (ea) == 0) && (eb == NULL || json_object_get_size (eb) == 0);
   na = json_node_init_object (json_node_alloc (), ea);
@@ -228,9 +228,9 @@ merge_tag (MgTag *base,
       g_ptr_array_add (all, NULL);
       mg_tag_set_lexicon (out, (const char * const *) all->pdata);
     }
-  extra = merge_members (base != NULL ? mg_tag_get_extra (base) : NULL,
-                         mg_tag_get_extra (ours), mg_tag_get_extra (theirs));
-  mg_tag_set_extra (out, extra);
+  extra = merge_members (base != NULL ? _mg_tag_get_extra (base) : NULL,
+                         _mg_tag_get_extra (ours), _mg_tag_get_extra (theirs));
+  _mg_tag_set_extra (out, extra);
   return out;
 }
 
@@ -452,9 +452,9 @@ merge_annotation_members (MgAnnotation *base,
     }
   }
 
-  extra = merge_members (base != NULL ? mg_annotation_get_extra (base) : NULL,
-                         mg_annotation_get_extra (o), mg_annotation_get_extra (t));
-  mg_annotation_set_extra (out, extra);
+  extra = merge_members (base != NULL ? _mg_annotation_get_extra (base) : NULL,
+                         _mg_annotation_get_extra (o), _mg_annotation_get_extra (t));
+  _mg_annotation_set_extra (out, extra);
   return out;
 }
 
@@ -599,7 +599,7 @@ parse_input (GBytes      *bytes,
 {
   gsize length = 0;
   const char *data = bytes != NULL ? g_bytes_get_data (bytes, &length) : NULL;
-  g_autoptr(MgSidecarContent) content = mg_sidecar_content_parse (data != NULL ? data : "", length, name, NULL);
+  g_autoptr(MgSidecarContent) content = _mg_sidecar_content_parse (data != NULL ? data : "", length, name, NULL);
 
   for (guint i = 0; content->problems != NULL && i < content->problems->len; i++)
     {
@@ -675,12 +675,12 @@ mg_merge3 (GBytes             *base,
   g_clear_pointer (&document->extra, json_object_unref);
   document->extra = g_steal_pointer (&extra);
 
-  bytes = mg_sidecar_write (document, NULL, FALSE, document->doc_text != NULL, tags,
-                            G_LIST_MODEL (annotations), G_LIST_MODEL (dismissed));
+  bytes = _mg_sidecar_write (document, NULL, FALSE, document->doc_text != NULL, tags,
+                             G_LIST_MODEL (annotations), G_LIST_MODEL (dismissed));
 
   /* What is written must read back as a valid sidecar. */
   data = g_bytes_get_data (bytes, &size);
-  check = mg_sidecar_content_parse (data, size, names[1], NULL);
+  check = _mg_sidecar_content_parse (data, size, names[1], NULL);
   for (guint i = 0; check->problems != NULL && i < check->problems->len; i++)
     {
       MgSidecarProblem *problem = g_ptr_array_index (check->problems, i);
@@ -702,11 +702,11 @@ static GBytes *
 read_input (GFile   *file,
             GError **error)
 {
-  g_autofree char *name = mg_sidecar_display_name (file);
+  g_autofree char *name = _mg_sidecar_display_name (file);
   g_autofree char *message = NULL;
   gboolean missing = FALSE;
   int code = MG_SIDECAR_ERROR_READ;
-  GBytes *bytes = mg_sidecar_read_file (file, NULL, &missing, &code, &message);
+  GBytes *bytes = _mg_sidecar_read_file (file, NULL, &missing, &code, &message);
 
   if (bytes != NULL)
     return bytes;
@@ -725,9 +725,9 @@ mg_merge3_files (GFile   *base,
   g_autoptr(GBytes) ours_bytes = NULL;
   g_autoptr(GBytes) theirs_bytes = NULL;
   g_autoptr(GBytes) merged = NULL;
-  g_autofree char *base_name = mg_sidecar_display_name (base);
-  g_autofree char *ours_name = mg_sidecar_display_name (ours);
-  g_autofree char *theirs_name = mg_sidecar_display_name (theirs);
+  g_autofree char *base_name = _mg_sidecar_display_name (base);
+  g_autofree char *ours_name = _mg_sidecar_display_name (ours);
+  g_autofree char *theirs_name = _mg_sidecar_display_name (theirs);
   const char *names[3] = { base_name, ours_name, theirs_name };
 
   g_return_val_if_fail (G_IS_FILE (base) && G_IS_FILE (ours) && G_IS_FILE (theirs), FALSE);
@@ -742,5 +742,5 @@ mg_merge3_files (GFile   *base,
   /* Nothing to write when OURS already is the merge. */
   if (g_bytes_equal (merged, ours_bytes))
     return TRUE;
-  return mg_sidecar_write_file (ours, merged, NULL, error);
+  return _mg_sidecar_write_file (ours, merged, NULL, error);
 }

@@ -99,23 +99,23 @@ mg_sidecar_resolve_open (GFile        *file,
 }
 
 char *
-mg_sidecar_display_name (GFile *file)
+_mg_sidecar_display_name (GFile *file)
 {
   return g_file_get_parse_name (file);
 }
 
 GBytes *
-mg_sidecar_read_file (GFile         *file,
-                      GCancellable  *cancellable,
-                      gboolean      *out_missing,
-                      int           *out_code,
-                      char         **out_message)
+_mg_sidecar_read_file (GFile         *file,
+                       GCancellable  *cancellable,
+                       gboolean      *out_missing,
+                       int           *out_code,
+                       char         **out_message)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GByteArray) buffer = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = mg_sidecar_display_name (file);
+  g_autofree char *name = _mg_sidecar_display_name (file);
   guint64 size;
 
   *out_missing = FALSE;
@@ -202,15 +202,15 @@ mg_sidecar_read_file (GFile         *file,
 }
 
 gboolean
-mg_sidecar_write_file (GFile         *file,
-                       GBytes        *bytes,
-                       GCancellable  *cancellable,
-                       GError       **error)
+_mg_sidecar_write_file (GFile         *file,
+                        GBytes        *bytes,
+                        GCancellable  *cancellable,
+                        GError       **error)
 {
   g_autoptr(GFile) target = mg_file_resolve_symlinks (file, cancellable);
   g_autoptr(GFile) parent = g_file_get_parent (target);
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = mg_sidecar_display_name (file);
+  g_autofree char *name = _mg_sidecar_display_name (file);
   g_autofree char *path = NULL;
   gconstpointer data;
   gsize length;
@@ -326,19 +326,19 @@ mg_sidecar_validate_file (GFile      *file,
   if (out_newer != NULL)
     *out_newer = FALSE;
 
-  name = mg_sidecar_display_name (file);
-  bytes = mg_sidecar_read_file (file, NULL, &missing, &code, &message);
+  name = _mg_sidecar_display_name (file);
+  bytes = _mg_sidecar_read_file (file, NULL, &missing, &code, &message);
   if (bytes == NULL)
     {
-      content = mg_sidecar_content_new ();
+      content = _mg_sidecar_content_new ();
       if (missing)
         message = g_strdup (_("no such file"));
-      mg_sidecar_content_add_problem (content, MG_SIDECAR_PROBLEM_ERROR, code, name, NULL, message);
+      _mg_sidecar_content_add_problem (content, MG_SIDECAR_PROBLEM_ERROR, code, name, NULL, message);
       return g_steal_pointer (&content->problems);
     }
 
   data = g_bytes_get_data (bytes, &length);
-  content = mg_sidecar_content_parse (data != NULL ? data : "", length, name, document);
+  content = _mg_sidecar_content_parse (data != NULL ? data : "", length, name, document);
   if (out_newer != NULL)
     *out_newer = content->newer;
   return g_steal_pointer (&content->problems);

@@ -23,7 +23,7 @@ forget (MgSidecarReader *r)
 }
 
 void
-mg_sidecar_reader_json_failed (MgSidecarReader *r)
+_mg_sidecar_reader_json_failed (MgSidecarReader *r)
 {
   MgJsonReader *json = &r->json;
   g_autofree char *message = NULL;
@@ -64,7 +64,7 @@ mg_sidecar_reader_json_failed (MgSidecarReader *r)
 }
 
 gboolean
-mg_sidecar_reader_bad_escapes (MgSidecarReader *r)
+_mg_sidecar_reader_bad_escapes (MgSidecarReader *r)
 {
   MgJsonReader *json = &r->json;
   GArray *bad = json->bad_escapes;
@@ -96,11 +96,11 @@ mg_sidecar_reader_bad_escapes (MgSidecarReader *r)
 }
 
 void
-mg_sidecar_reader_json_issue (gpointer         user_data,
-                              const char      *path,
-                              const char      *text,
-                              const MgJsonPos *pos,
-                              const MgJsonPos *first)
+_mg_sidecar_reader_json_issue (gpointer         user_data,
+                               const char      *path,
+                               const char      *text,
+                               const MgJsonPos *pos,
+                               const MgJsonPos *first)
 {
   MgSidecarReader *r = user_data;
   MgSidecarRank rank = r->rank;
@@ -129,9 +129,9 @@ mg_sidecar_reader_json_issue (gpointer         user_data,
 }
 
 JsonNode *
-mg_sidecar_reader_node (MgSidecarReader *r,
-                        const char      *path)
+_mg_sidecar_reader_node (MgSidecarReader *r,
+                         const char      *path)
 {
   g_string_assign (r->path, path);
-  return mg_json_reader_node (&r->json, r->path, mg_sidecar_reader_json_issue, r);
+  return mg_json_reader_node (&r->json, r->path, _mg_sidecar_reader_json_issue, r);
 }

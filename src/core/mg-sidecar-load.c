@@ -15,13 +15,13 @@
  * shared state, so it may run in a worker thread. */
 
 void
-mg_sidecar_loaded_free (MgSidecarLoaded *loaded)
+_mg_sidecar_loaded_free (MgSidecarLoaded *loaded)
 {
   if (loaded == NULL)
     return;
   g_free (loaded->read_message);
   g_free (loaded->sum);
-  g_clear_pointer (&loaded->content, mg_sidecar_content_free);
+  g_clear_pointer (&loaded->content, _mg_sidecar_content_free);
   g_clear_object (&loaded->text_document);
   g_free (loaded);
 }
@@ -126,8 +126,8 @@ anchor_dismissed (GPtrArray  *dismissed,
       gint64 hint;
 
       if (!text_changed
-          && mg_sidecar_quote_matches (document, mg_dismissal_get_start (d),
-                                       mg_dismissal_get_end (d), quote))
+          && _mg_sidecar_quote_matches (document, mg_dismissal_get_start (d),
+                                        mg_dismissal_get_end (d), quote))
         {
           g_ptr_array_add (kept, g_object_ref (d));
           continue;
@@ -188,9 +188,9 @@ anchor (MgSidecarLoaded *loaded,
       MgAnnotation *a = g_ptr_array_index (annotations, i);
 
       if (text_changed || mg_annotation_is_orphaned (a)
-          || !mg_sidecar_quote_matches (document, mg_annotation_get_start (a),
-                                        mg_annotation_get_end (a),
-                                        mg_annotation_get_quote (a)))
+          || !_mg_sidecar_quote_matches (document, mg_annotation_get_start (a),
+                                         mg_annotation_get_end (a),
+                                         mg_annotation_get_quote (a)))
         {
           g_ptr_array_add (to_place, a);
           g_ptr_array_add (before, mg_annotation_copy (a));
@@ -230,12 +230,12 @@ anchor (MgSidecarLoaded *loaded,
 }
 
 MgSidecarLoaded *
-mg_sidecar_loaded_from_bytes (GFile      *file,
-                              MgDocument *document,
-                              GBytes     *bytes)
+_mg_sidecar_loaded_from_bytes (GFile      *file,
+                               MgDocument *document,
+                               GBytes     *bytes)
 {
   MgSidecarLoaded *loaded = g_new0 (MgSidecarLoaded, 1);
-  g_autofree char *name = mg_sidecar_display_name (file);
+  g_autofree char *name = _mg_sidecar_display_name (file);
   MgSidecarContent *content;
   gconstpointer data;
   gsize length;
@@ -243,7 +243,7 @@ mg_sidecar_loaded_from_bytes (GFile      *file,
   loaded->read_code = -1;
   loaded->sum = mg_sha256_hex_bytes (bytes);
   data = g_bytes_get_data (bytes, &length);
-  content = loaded->content = mg_sidecar_content_parse (data != NULL ? data : "", length, name, NULL);
+  content = loaded->content = _mg_sidecar_content_parse (data != NULL ? data : "", length, name, NULL);
   if (content->code >= 0)
     return loaded;
 
@@ -268,9 +268,9 @@ mg_sidecar_loaded_from_bytes (GFile      *file,
 }
 
 MgSidecarLoaded *
-mg_sidecar_loaded_from_file (GFile        *file,
-                             MgDocument   *document,
-                             GCancellable *cancellable)
+_mg_sidecar_loaded_from_file (GFile        *file,
+                              MgDocument   *document,
+                              GCancellable *cancellable)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *message = NULL;
@@ -278,9 +278,9 @@ mg_sidecar_loaded_from_file (GFile        *file,
   int code = MG_SIDECAR_ERROR_READ;
   MgSidecarLoaded *loaded;
 
-  bytes = mg_sidecar_read_file (file, cancellable, &missing, &code, &message);
+  bytes = _mg_sidecar_read_file (file, cancellable, &missing, &code, &message);
   if (bytes != NULL)
-    return mg_sidecar_loaded_from_bytes (file, document, bytes);
+    return _mg_sidecar_loaded_from_bytes (file, document, bytes);
 
   loaded = g_new0 (MgSidecarLoaded, 1);
   loaded->missing = missing;

@@ -38,7 +38,7 @@ timeout_ms (void)
 }
 
 char *
-mg_sidecar_lock_path (GFile *sidecar)
+_mg_sidecar_lock_path (GFile *sidecar)
 {
   g_autoptr(GFile) target = mg_file_resolve_symlinks (sidecar, NULL);
   g_autofree char *path = g_file_get_path (target);
@@ -81,7 +81,7 @@ mg_sidecar_lock_acquire (GFile   *sidecar,
 
   lock = g_new0 (MgSidecarLock, 1);
   lock->fd = -1;
-  path = mg_sidecar_lock_path (sidecar);
+  path = _mg_sidecar_lock_path (sidecar);
   if (path == NULL)
     return lock;
 
@@ -102,7 +102,7 @@ mg_sidecar_lock_acquire (GFile   *sidecar,
               saved == ENOENT || saved == ENOTDIR)
             return lock;
           {
-            g_autofree char *name = mg_sidecar_display_name (sidecar);
+            g_autofree char *name = _mg_sidecar_display_name (sidecar);
 
             g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_LOCKED,
                          _("Cannot lock “%s” for changing: %s"), name, g_strerror (saved));
@@ -120,7 +120,7 @@ mg_sidecar_lock_acquire (GFile   *sidecar,
             continue;
           if ((saved != EWOULDBLOCK && saved != EAGAIN) || g_get_monotonic_time () >= deadline)
             {
-              g_autofree char *name = mg_sidecar_display_name (sidecar);
+              g_autofree char *name = _mg_sidecar_display_name (sidecar);
 
               close (fd);
               if (saved == EWOULDBLOCK || saved == EAGAIN)

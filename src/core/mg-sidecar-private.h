@@ -34,39 +34,39 @@ typedef struct
   GPtrArray  *dismissed;       /* MgDismissal, in file order, no two alike */
 } MgSidecarContent;
 
-MgSidecarContent *mg_sidecar_content_new   (void);
-void              mg_sidecar_content_free  (MgSidecarContent *content);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgSidecarContent, mg_sidecar_content_free)
+MgSidecarContent *_mg_sidecar_content_new   (void);
+void              _mg_sidecar_content_free  (MgSidecarContent *content);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgSidecarContent, _mg_sidecar_content_free)
 
 /* Reads @data (need not be NUL-terminated), finding every problem, each
  * placed at its line and column and named after @file_name. With
  * @check_document, quotes that no longer match it at their offsets, and a
  * sha256 that differs from it, are reported as MG_SIDECAR_PROBLEM_REANCHOR. */
-MgSidecarContent *mg_sidecar_content_parse (const char       *data,
-                                            gsize             length,
-                                            const char       *file_name,
-                                            MgDocument       *check_document);
+MgSidecarContent *_mg_sidecar_content_parse (const char       *data,
+                                             gsize             length,
+                                             const char       *file_name,
+                                             MgDocument       *check_document);
 
 /* Adds a problem (line and column unknown) and returns it. */
-MgSidecarProblem *mg_sidecar_content_add_problem (MgSidecarContent     *content,
-                                                  MgSidecarProblemKind  kind,
-                                                  int                   code,
-                                                  const char           *file_name,
-                                                  const char           *member,
-                                                  const char           *message);
+MgSidecarProblem *_mg_sidecar_content_add_problem (MgSidecarContent     *content,
+                                                   MgSidecarProblemKind  kind,
+                                                   int                   code,
+                                                   const char           *file_name,
+                                                   const char           *member,
+                                                   const char           *message);
 
 /* TRUE when [start, end) lies within @document and holds @quote. */
-gboolean          mg_sidecar_quote_matches (MgDocument       *document,
-                                            guint             start,
-                                            guint             end,
-                                            const char       *quote);
+gboolean          _mg_sidecar_quote_matches (MgDocument       *document,
+                                             guint             start,
+                                             guint             end,
+                                             const char       *quote);
 
 /* The deterministic bytes of a sidecar: @document (nullable; else the
  * "document" members of @read), @tags, @annotations and @dismissed (any
  * order; sorted here; nullable) plus the unknown members of @read
  * (nullable). With @embed_text, document.text is written (from @document,
  * else as read). */
-GBytes           *mg_sidecar_write         (MgSidecarContent *read,
+GBytes           *_mg_sidecar_write         (MgSidecarContent *read,
                                             MgDocument       *document,
                                             gboolean          document_from_text,
                                             gboolean          embed_text,
@@ -75,30 +75,30 @@ GBytes           *mg_sidecar_write         (MgSidecarContent *read,
                                             GListModel       *dismissed);
 
 /* The lock file of mg_sidecar_lock_acquire(); NULL when not local. */
-char             *mg_sidecar_lock_path     (GFile            *sidecar);
+char             *_mg_sidecar_lock_path     (GFile            *sidecar);
 
 /* Replaces the unknown members @self writes back (top-level and in
  * "document") by those @from read. */
-void              mg_sidecar_adopt_unknown_members (MgSidecar   *self,
-                                                    MgSidecar   *from);
+void              _mg_sidecar_adopt_unknown_members (MgSidecar   *self,
+                                                     MgSidecar   *from);
 
 /* SHA-256 of the bytes @self last read from its file or wrote to it (by
  * a save or an asynchronous save), or NULL: a file holding them holds
  * nothing made elsewhere, even when the store has changed since — by
  * re-anchoring on load as much as by editing. */
-const char       *mg_sidecar_get_file_checksum (MgSidecar *self);
+const char       *_mg_sidecar_get_file_checksum (MgSidecar *self);
 /* After bytes read from the file were merged into the store
  * (mg_sidecar_sync_merge_bytes): they are what @self last read. */
-void              mg_sidecar_set_file_checksum (MgSidecar  *self,
-                                                const char *sum);
+void              _mg_sidecar_set_file_checksum (MgSidecar  *self,
+                                                 const char *sum);
 
 /* The file's name for messages. */
-char             *mg_sidecar_display_name  (GFile            *file);
+char             *_mg_sidecar_display_name  (GFile            *file);
 
 /* Reads @file whole, refusing more than MG_SIDECAR_MAX_SIZE bytes without
  * reading further. NULL with @out_missing set when there is no file, else
  * with @out_code (MgSidecarError) and a message for people. */
-GBytes           *mg_sidecar_read_file     (GFile            *file,
+GBytes           *_mg_sidecar_read_file     (GFile            *file,
                                             GCancellable     *cancellable,
                                             gboolean         *out_missing,
                                             int              *out_code,
@@ -106,7 +106,7 @@ GBytes           *mg_sidecar_read_file     (GFile            *file,
 
 /* Replaces @file by @bytes atomically (temporary file in the same folder,
  * fsync, rename); MG_SIDECAR_ERROR_WRITE leaves the old file as it was. */
-gboolean          mg_sidecar_write_file    (GFile            *file,
+gboolean          _mg_sidecar_write_file    (GFile            *file,
                                             GBytes           *bytes,
                                             GCancellable     *cancellable,
                                             GError          **error);
@@ -124,15 +124,15 @@ typedef struct
   char             *sum;            /* SHA-256 of the bytes read, NULL when none were */
 } MgSidecarLoaded;
 
-void              mg_sidecar_loaded_free       (MgSidecarLoaded *loaded);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgSidecarLoaded, mg_sidecar_loaded_free)
+void              _mg_sidecar_loaded_free       (MgSidecarLoaded *loaded);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgSidecarLoaded, _mg_sidecar_loaded_free)
 
 /* Read, parse and re-anchor on @document (nullable); safe in any thread. */
-MgSidecarLoaded  *mg_sidecar_loaded_from_file  (GFile           *file,
+MgSidecarLoaded  *_mg_sidecar_loaded_from_file  (GFile           *file,
                                                 MgDocument      *document,
                                                 GCancellable    *cancellable);
-MgSidecarLoaded  *mg_sidecar_loaded_from_bytes (GFile           *file,
-                                                MgDocument      *document,
-                                                GBytes          *bytes);
+MgSidecarLoaded  *_mg_sidecar_loaded_from_bytes (GFile           *file,
+                                                 MgDocument      *document,
+                                                 GBytes          *bytes);
 
 G_END_DECLS

@@ -44,17 +44,17 @@ typedef struct
   GPtrArray        *kept_ids;        /* ids of refused annotations, owned */
   GArray           *annotation_at;   /* MgJsonPos of each of "annotations" */
   GArray           *element_at;      /* MgJsonPos of each string of the last
-                                      * mg_sidecar_value_strv */
+                                      * _mg_sidecar_value_strv */
   GString          *path;            /* scratch for paths of unknown members */
   GString          *member_path;     /* scratch for paths of known ones */
 } MgSidecarReader;
 
 /* An invalid member (MG_SIDECAR_ERROR_INVALID) at r->at: the message is
  * prefixed with @member, the path of the value. */
-void        mg_sidecar_reader_problem (MgSidecarReader  *r,
-                                       const char       *member,
-                                       const char       *format,
-                                       ...) G_GNUC_PRINTF (3, 4);
+void        _mg_sidecar_reader_problem (MgSidecarReader  *r,
+                                        const char       *member,
+                                        const char       *format,
+                                        ...) G_GNUC_PRINTF (3, 4);
 /* Any problem, at @pos (r->at when NULL). */
 MgSidecarProblem *
             mg_sidecar_reader_add     (MgSidecarReader      *r,
@@ -65,45 +65,45 @@ MgSidecarProblem *
                                        const char           *message);
 
 /* Reports the error that stopped the JSON reader, as the only problem. */
-void        mg_sidecar_reader_json_failed (MgSidecarReader *r);
+void        _mg_sidecar_reader_json_failed (MgSidecarReader *r);
 /* Reports the escapes that stand for no character, if any, as the only
  * problems; FALSE when there are none. */
-gboolean    mg_sidecar_reader_bad_escapes (MgSidecarReader *r);
+gboolean    _mg_sidecar_reader_bad_escapes (MgSidecarReader *r);
 /* mg_json_reader_node's issues, as problems. */
-void        mg_sidecar_reader_json_issue  (gpointer         user_data,
+void        _mg_sidecar_reader_json_issue  (gpointer         user_data,
                                            const char      *path,
                                            const char      *text,
                                            const MgJsonPos *pos,
                                            const MgJsonPos *first);
 /* The value that comes next as a JsonNode, @path naming it. */
-JsonNode   *mg_sidecar_reader_node    (MgSidecarReader  *r,
+JsonNode   *_mg_sidecar_reader_node    (MgSidecarReader  *r,
                                        const char       *path);
 
 /* Enters the object or array that comes next, or reports what is there
  * instead (at @path, or as @path's own message when @path is NULL: the
  * root) and reads past it; FALSE then. */
-gboolean    mg_sidecar_value_object   (MgSidecarReader  *r,
+gboolean    _mg_sidecar_value_object   (MgSidecarReader  *r,
                                        const char       *path);
-gboolean    mg_sidecar_value_array    (MgSidecarReader  *r,
+gboolean    _mg_sidecar_value_array    (MgSidecarReader  *r,
                                        const char       *path);
 
 /* Each reads the value that comes next as the type it names (r->at is set
  * to where it starts), or reports a problem at @path, skips it and
  * returns FALSE; all return FALSE on an error of the JSON. */
-gboolean    mg_sidecar_value_string   (MgSidecarReader  *r,
+gboolean    _mg_sidecar_value_string   (MgSidecarReader  *r,
                                        const char       *path,
                                        const char      **out);
-gboolean    mg_sidecar_value_boolean  (MgSidecarReader  *r,
+gboolean    _mg_sidecar_value_boolean  (MgSidecarReader  *r,
                                        const char       *path,
                                        gboolean         *out);
 /* A whole number from 0 to G_MAXINT. */
-gboolean    mg_sidecar_value_offset   (MgSidecarReader  *r,
+gboolean    _mg_sidecar_value_offset   (MgSidecarReader  *r,
                                        const char       *path,
                                        guint            *out);
 /* An array of strings (borrowed from the reader, in a vector to free
  * with g_free); @out is set (possibly partial) even on failure, and
  * r->element_at holds where each of its strings starts. */
-gboolean    mg_sidecar_value_strv     (MgSidecarReader  *r,
+gboolean    _mg_sidecar_value_strv     (MgSidecarReader  *r,
                                        const char       *path,
                                        const char     ***out);
 

@@ -80,7 +80,7 @@ members_repeated (MgSidecarReader *r,
     {
       if (m->seen & (1u << index))
         {
-          mg_sidecar_reader_json_issue (r, path, name, pos, &m->at[index]);
+          _mg_sidecar_reader_json_issue (r, path, name, pos, &m->at[index]);
           return TRUE;
         }
       m->seen |= 1u << index;
@@ -96,7 +96,7 @@ members_repeated (MgSidecarReader *r,
 
       if (strcmp (o->name, name) == 0)
         {
-          mg_sidecar_reader_json_issue (r, path, name, pos, &o->pos);
+          _mg_sidecar_reader_json_issue (r, path, name, pos, &o->pos);
           return TRUE;
         }
     }
@@ -141,7 +141,7 @@ read_extra (MgSidecarReader  *r,
             const char       *name,
             const char       *path)
 {
-  JsonNode *node = mg_sidecar_reader_node (r, path);
+  JsonNode *node = _mg_sidecar_reader_node (r, path);
 
   if (node == NULL)
     return FALSE;
@@ -175,7 +175,7 @@ read_document (MgSidecarReader *r)
   const char *name;
   MgJsonPos name_at;
 
-  if (!mg_sidecar_value_object (r, "document"))
+  if (!_mg_sidecar_value_object (r, "document"))
     return;
 
   while (mg_json_reader_next_member (&r->json, &count, &name, &name_at))
@@ -189,7 +189,7 @@ read_document (MgSidecarReader *r)
         {
           guint length;
 
-          if (mg_sidecar_value_offset (r, path, &length))
+          if (_mg_sidecar_value_offset (r, path, &length))
             c->doc_length = length;
           continue;
         }
@@ -200,7 +200,7 @@ read_document (MgSidecarReader *r)
           continue;
         }
 
-      if (!mg_sidecar_value_string (r, path, &s))
+      if (!_mg_sidecar_value_string (r, path, &s))
         continue;
 
       switch (index)
@@ -219,7 +219,7 @@ read_document (MgSidecarReader *r)
               c->doc_sha256 = g_ascii_strdown (s, -1);
             }
           else
-            mg_sidecar_reader_problem (r, path, _("“%s” is not a SHA-256 (64 hexadecimal digits)"), s);
+            _mg_sidecar_reader_problem (r, path, _("“%s” is not a SHA-256 (64 hexadecimal digits)"), s);
           break;
         case DOC_ENCODING:
           {
@@ -228,7 +228,7 @@ read_document (MgSidecarReader *r)
             if (mg_encoding_from_string (s, &encoding))
               set_str (&c->doc_encoding, s);
             else
-              mg_sidecar_reader_problem (r, path, _("unknown encoding “%s” (expected UTF-8, UTF-16LE, UTF-16BE or GB18030)"), s);
+              _mg_sidecar_reader_problem (r, path, _("unknown encoding “%s” (expected UTF-8, UTF-16LE, UTF-16BE or GB18030)"), s);
           }
           break;
         case DOC_TEXT:
@@ -237,7 +237,7 @@ read_document (MgSidecarReader *r)
           if (is_normalised_text (s))
             set_str (&c->doc_text, s);
           else
-            mg_sidecar_reader_problem (r, path, _("the embedded text holds control characters or carriage returns"));
+            _mg_sidecar_reader_problem (r, path, _("the embedded text holds control characters or carriage returns"));
           break;
         }
     }
@@ -282,40 +282,40 @@ read_tag (MgSidecarReader *r,
       switch (index)
         {
         case TAG_ID:
-          if (!mg_sidecar_value_string (r, mpath, &id))
+          if (!_mg_sidecar_value_string (r, mpath, &id))
             ok = FALSE;
           else if (!mg_tag_id_is_valid (id))
             {
-              mg_sidecar_reader_problem (r, mpath, _("“%s” is not a valid tag id (lowercase letters, digits and “-”, at most 64)"), id);
+              _mg_sidecar_reader_problem (r, mpath, _("“%s” is not a valid tag id (lowercase letters, digits and “-”, at most 64)"), id);
               g_hash_table_add (r->tag_ids, g_strdup (id));
               ok = FALSE;
             }
           else if (g_hash_table_contains (r->tag_ids, id))
             {
-              mg_sidecar_reader_problem (r, mpath, _("the tag id “%s” is used twice"), id);
+              _mg_sidecar_reader_problem (r, mpath, _("the tag id “%s” is used twice"), id);
               ok = FALSE;
             }
           else
             g_hash_table_add (r->tag_ids, g_strdup (id));
           break;
         case TAG_NAME:
-          ok &= mg_sidecar_value_string (r, mpath, &name);
+          ok &= _mg_sidecar_value_string (r, mpath, &name);
           break;
         case TAG_COLOR:
-          if (!mg_sidecar_value_string (r, mpath, &color))
+          if (!_mg_sidecar_value_string (r, mpath, &color))
             ok = FALSE;
           else if (!mg_tag_color_is_valid (color))
             {
-              mg_sidecar_reader_problem (r, mpath, _("“%s” is not a colour of the form #rrggbb"), color);
+              _mg_sidecar_reader_problem (r, mpath, _("“%s” is not a colour of the form #rrggbb"), color);
               ok = FALSE;
             }
           break;
         case TAG_DESCRIPTION:
-          ok &= mg_sidecar_value_string (r, mpath, &description);
+          ok &= _mg_sidecar_value_string (r, mpath, &description);
           break;
         case TAG_LEXICON:
           g_clear_pointer (&lexicon, g_free);
-          if (!mg_sidecar_value_strv (r, mpath, &lexicon))
+          if (!_mg_sidecar_value_strv (r, mpath, &lexicon))
             ok = FALSE;
           else
             for (guint k = 0; lexicon[k] != NULL; k++)
@@ -324,7 +324,7 @@ read_tag (MgSidecarReader *r,
                   g_autofree char *lpath = g_strdup_printf ("%s[%u]", mpath, k);
 
                   r->at = g_array_index (r->element_at, MgJsonPos, k);
-                  mg_sidecar_reader_problem (r, lpath, _("an empty phrase"));
+                  _mg_sidecar_reader_problem (r, lpath, _("an empty phrase"));
                   ok = FALSE;
                 }
           break;
@@ -341,17 +341,17 @@ read_tag (MgSidecarReader *r,
   r->at = at;
   if (id == NULL && ok)
     {
-      mg_sidecar_reader_problem (r, path, _("the tag has no “id”"));
+      _mg_sidecar_reader_problem (r, path, _("the tag has no “id”"));
       ok = FALSE;
     }
   if (name == NULL && ok)
     {
-      mg_sidecar_reader_problem (r, path, _("the tag has no “name”"));
+      _mg_sidecar_reader_problem (r, path, _("the tag has no “name”"));
       ok = FALSE;
     }
   if (color == NULL && ok)
     {
-      mg_sidecar_reader_problem (r, path, _("the tag has no “color”"));
+      _mg_sidecar_reader_problem (r, path, _("the tag has no “color”"));
       ok = FALSE;
     }
 
@@ -361,10 +361,10 @@ read_tag (MgSidecarReader *r,
       g_autoptr(GError) error = NULL;
 
       if (extra != NULL)
-        mg_tag_set_extra (tag, extra);
+        _mg_tag_set_extra (tag, extra);
       mg_tag_set_lexicon (tag, lexicon);
       if (!mg_tag_set_insert (r->content->tags, -1, tag, &error))
-        mg_sidecar_reader_problem (r, path, "%s", error->message);
+        _mg_sidecar_reader_problem (r, path, "%s", error->message);
     }
 }
 
@@ -373,7 +373,7 @@ read_tags (MgSidecarReader *r)
 {
   guint count = 0;
 
-  if (!mg_sidecar_value_array (r, "tags"))
+  if (!_mg_sidecar_value_array (r, "tags"))
     return;
 
   r->content->tags = mg_tag_set_new ();
@@ -381,7 +381,7 @@ read_tags (MgSidecarReader *r)
     {
       g_autofree char *path = g_strdup_printf ("tags[%u]", count - 1);
 
-      if (mg_sidecar_value_object (r, path))
+      if (_mg_sidecar_value_object (r, path))
         read_tag (r, path);
     }
 }
@@ -406,7 +406,7 @@ check_quoted_range (MgSidecarReader *r,
   for (guint i = 0; i < 3; i++)
     if (!has[i])
       {
-        mg_sidecar_reader_problem (r, path, "%s", missing[i]);
+        _mg_sidecar_reader_problem (r, path, "%s", missing[i]);
         ok = FALSE;
       }
   if (has_range && start > end)
@@ -415,7 +415,7 @@ check_quoted_range (MgSidecarReader *r,
       MgJsonPos at = r->at;
 
       r->at = *start_at;
-      mg_sidecar_reader_problem (r, spath, _("start (%u) is after end (%u)"), start, end);
+      _mg_sidecar_reader_problem (r, spath, _("start (%u) is after end (%u)"), start, end);
       r->at = at;
       ok = FALSE;
     }
@@ -508,11 +508,11 @@ read_annotation (MgSidecarReader *r,
       switch (index)
         {
         case A_ID:
-          if (!mg_sidecar_value_string (r, mpath, &f.id))
+          if (!_mg_sidecar_value_string (r, mpath, &f.id))
             ok = FALSE;
           else if (*f.id == '\0')
             {
-              mg_sidecar_reader_problem (r, mpath, _("the id is empty"));
+              _mg_sidecar_reader_problem (r, mpath, _("the id is empty"));
               ok = FALSE;
             }
           else
@@ -524,7 +524,7 @@ read_annotation (MgSidecarReader *r,
                   g_autofree char *first_path =
                     g_strdup_printf ("annotations[%u]", GPOINTER_TO_UINT (first) - 1);
 
-                  mg_sidecar_reader_problem (r, mpath, _("the id “%s” is also used by %s"), f.id, first_path);
+                  _mg_sidecar_reader_problem (r, mpath, _("the id “%s” is also used by %s"), f.id, first_path);
                   ok = FALSE;
                 }
               else
@@ -532,43 +532,43 @@ read_annotation (MgSidecarReader *r,
             }
           break;
         case A_START:
-          ok &= (has_start = mg_sidecar_value_offset (r, mpath, &f.start));
+          ok &= (has_start = _mg_sidecar_value_offset (r, mpath, &f.start));
           start_at = r->at;
           break;
         case A_END:
-          ok &= (has_end = mg_sidecar_value_offset (r, mpath, &f.end));
+          ok &= (has_end = _mg_sidecar_value_offset (r, mpath, &f.end));
           break;
         case A_QUOTE:
-          ok &= mg_sidecar_value_string (r, mpath, &f.quote);
+          ok &= _mg_sidecar_value_string (r, mpath, &f.quote);
           break;
         case A_PREFIX:
-          ok &= mg_sidecar_value_string (r, mpath, &f.prefix);
+          ok &= _mg_sidecar_value_string (r, mpath, &f.prefix);
           break;
         case A_SUFFIX:
-          ok &= mg_sidecar_value_string (r, mpath, &f.suffix);
+          ok &= _mg_sidecar_value_string (r, mpath, &f.suffix);
           break;
         case A_NOTE:
-          ok &= mg_sidecar_value_string (r, mpath, &f.note);
+          ok &= _mg_sidecar_value_string (r, mpath, &f.note);
           break;
         case A_AUTHOR:
-          ok &= mg_sidecar_value_string (r, mpath, &f.author);
+          ok &= _mg_sidecar_value_string (r, mpath, &f.author);
           break;
         case A_STARRED:
-          ok &= mg_sidecar_value_boolean (r, mpath, &f.starred);
+          ok &= _mg_sidecar_value_boolean (r, mpath, &f.starred);
           break;
         case A_ORPHANED:
-          ok &= mg_sidecar_value_boolean (r, mpath, &f.orphaned);
+          ok &= _mg_sidecar_value_boolean (r, mpath, &f.orphaned);
           break;
         case A_CREATED:
         case A_MODIFIED:
           {
             const char *time;
 
-            if (!mg_sidecar_value_string (r, mpath, &time))
+            if (!_mg_sidecar_value_string (r, mpath, &time))
               ok = FALSE;
             else if (!mg_time_is_rfc3339 (time))
               {
-                mg_sidecar_reader_problem (r, mpath, _("“%s” is not an RFC 3339 time such as 2026-11-28T09:12:44Z"), time);
+                _mg_sidecar_reader_problem (r, mpath, _("“%s” is not an RFC 3339 time such as 2026-11-28T09:12:44Z"), time);
                 ok = FALSE;
               }
             else if (index == A_CREATED)
@@ -579,7 +579,7 @@ read_annotation (MgSidecarReader *r,
           break;
         case A_TAGS:
           g_clear_pointer (&tags, g_free);
-          if (!mg_sidecar_value_strv (r, mpath, &tags))
+          if (!_mg_sidecar_value_strv (r, mpath, &tags))
             ok = FALSE;
           else
             for (guint i = 0; tags[i] != NULL; i++)
@@ -588,13 +588,13 @@ read_annotation (MgSidecarReader *r,
                   g_autofree char *tpath = g_strdup_printf ("%s[%u]", mpath, i);
 
                   r->at = g_array_index (r->element_at, MgJsonPos, i);
-                  mg_sidecar_reader_problem (r, tpath, _("unknown tag “%s” (not in “tags”)"), tags[i]);
+                  _mg_sidecar_reader_problem (r, tpath, _("unknown tag “%s” (not in “tags”)"), tags[i]);
                   ok = FALSE;
                 }
           break;
         case A_CONTRIBUTORS:
           g_clear_pointer (&contributors, g_free);
-          ok &= mg_sidecar_value_strv (r, mpath, &contributors);
+          ok &= _mg_sidecar_value_strv (r, mpath, &contributors);
           break;
         default:
           if (!read_extra (r, &extra, key, mpath))
@@ -641,7 +641,7 @@ read_annotation_checked (MgSidecarReader     *r,
 {
   if (!members_has (m, A_ID))
     {
-      mg_sidecar_reader_problem (r, path, _("the annotation has no “id”"));
+      _mg_sidecar_reader_problem (r, path, _("the annotation has no “id”"));
       ok = FALSE;
     }
   {
@@ -674,7 +674,7 @@ read_annotation_checked (MgSidecarReader     *r,
   f->tags = tags;
   f->contributors = contributors;
   f->extra = extra;
-  return mg_annotation_new_from_fields (f);
+  return _mg_annotation_new_from_fields (f);
 }
 
 static void
@@ -683,7 +683,7 @@ read_annotations (MgSidecarReader *r)
   char path[48];
   guint count = 0;
 
-  if (!mg_sidecar_value_array (r, "annotations"))
+  if (!_mg_sidecar_value_array (r, "annotations"))
     return;
 
   while (mg_json_reader_next_element (&r->json, &count))
@@ -693,7 +693,7 @@ read_annotations (MgSidecarReader *r)
       char *mark;
 
       g_snprintf (path, sizeof path, "annotations[%u]", count - 1);
-      if (!mg_sidecar_value_object (r, path))
+      if (!_mg_sidecar_value_object (r, path))
         {
           g_array_append_val (r->annotation_at, r->at);
           continue;
@@ -749,25 +749,25 @@ read_dismissal (MgSidecarReader *r,
       switch (index)
         {
         case D_KIND:
-          if (!mg_sidecar_value_string (r, mpath, &kind_id))
+          if (!_mg_sidecar_value_string (r, mpath, &kind_id))
             ok = FALSE;
           else if (!mg_suggestion_kind_from_string (kind_id, &kind))
             {
-              mg_sidecar_reader_problem (r, mpath, _("unknown kind “%s” (expected figure, slogan or policy-goal)"), kind_id);
+              _mg_sidecar_reader_problem (r, mpath, _("unknown kind “%s” (expected figure, slogan or policy-goal)"), kind_id);
               ok = FALSE;
             }
           else
             has_kind = TRUE;
           break;
         case D_START:
-          ok &= (has_start = mg_sidecar_value_offset (r, mpath, &start));
+          ok &= (has_start = _mg_sidecar_value_offset (r, mpath, &start));
           start_at = r->at;
           break;
         case D_END:
-          ok &= (has_end = mg_sidecar_value_offset (r, mpath, &end));
+          ok &= (has_end = _mg_sidecar_value_offset (r, mpath, &end));
           break;
         case D_QUOTE:
-          ok &= mg_sidecar_value_string (r, mpath, &quote);
+          ok &= _mg_sidecar_value_string (r, mpath, &quote);
           break;
         default:
           if (!read_extra (r, &extra, key, mpath))
@@ -782,7 +782,7 @@ read_dismissal (MgSidecarReader *r,
   r->at = at;
   if (!members_has (&m, D_KIND))
     {
-      mg_sidecar_reader_problem (r, path, _("the dismissed suggestion has no “kind”"));
+      _mg_sidecar_reader_problem (r, path, _("the dismissed suggestion has no “kind”"));
       ok = FALSE;
     }
   {
@@ -798,7 +798,7 @@ read_dismissal (MgSidecarReader *r,
 
   dismissal = mg_dismissal_new (kind, start, end, quote);
   if (extra != NULL)
-    mg_dismissal_set_extra (dismissal, extra);
+    _mg_dismissal_set_extra (dismissal, extra);
   return dismissal;
 }
 
@@ -808,7 +808,7 @@ read_dismissed (MgSidecarReader *r)
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint count = 0;
 
-  if (!mg_sidecar_value_array (r, "dismissed"))
+  if (!_mg_sidecar_value_array (r, "dismissed"))
     return;
 
   while (mg_json_reader_next_element (&r->json, &count))
@@ -818,7 +818,7 @@ read_dismissed (MgSidecarReader *r)
       MgDismissal *dismissal;
       char *key;
 
-      if (!mg_sidecar_value_object (r, path))
+      if (!_mg_sidecar_value_object (r, path))
         continue;
       at = r->at;
       dismissal = read_dismissal (r, path);
@@ -871,9 +871,9 @@ check_against (MgSidecarReader *r,
       g_autofree char *message = NULL;
 
       if (mg_annotation_is_orphaned (a)
-          || mg_sidecar_quote_matches (document, mg_annotation_get_start (a),
-                                       mg_annotation_get_end (a),
-                                       mg_annotation_get_quote (a)))
+          || _mg_sidecar_quote_matches (document, mg_annotation_get_start (a),
+                                        mg_annotation_get_end (a),
+                                        mg_annotation_get_quote (a)))
         continue;
 
       path = g_strdup_printf ("annotations[%u]", index - 1);
@@ -942,7 +942,7 @@ read_version (MgSidecarReader    *r,
   if (!has_version)
     {
       r->at = r->root;
-      mg_sidecar_reader_problem (r, NULL, _("the file has no “version”"));
+      _mg_sidecar_reader_problem (r, NULL, _("the file has no “version”"));
     }
   else if (version != NULL && version->kind == MG_JSON_NUMBER_HUGE && version->text[0] != '-')
     {
@@ -958,7 +958,7 @@ read_version (MgSidecarReader    *r,
       mg_sidecar_reader_add (r, MG_SIDECAR_PROBLEM_NEWER_VERSION, -1, "version", NULL, message);
     }
   else if (version == NULL || version->kind != MG_JSON_NUMBER_INT || version->integer < 1)
-    mg_sidecar_reader_problem (r, "version", _("expected a version number (1 or more)"));
+    _mg_sidecar_reader_problem (r, "version", _("expected a version number (1 or more)"));
   else
     {
       c->version = version->integer;
@@ -1093,12 +1093,12 @@ read_root (MgSidecarReader *r)
         case PART_DOCUMENT:
           r->rank = MG_SIDECAR_RANK_DOCUMENT;
           if (!c->newer)
-            mg_sidecar_reader_problem (r, NULL, _("the file has no “document” (the speech it annotates)"));
+            _mg_sidecar_reader_problem (r, NULL, _("the file has no “document” (the speech it annotates)"));
           break;
         case PART_TAGS:
           r->rank = MG_SIDECAR_RANK_TAGS;
           if (!c->newer)
-            mg_sidecar_reader_problem (r, NULL, _("the file has no “tags” (write \"tags\": [] for none)"));
+            _mg_sidecar_reader_problem (r, NULL, _("the file has no “tags” (write \"tags\": [] for none)"));
           /* Go on with the defaults, to check the annotations' tags. */
           c->tags = mg_tag_set_new_default ();
           for (guint i = 0; i < mg_tag_set_get_n_tags (c->tags); i++)
@@ -1107,7 +1107,7 @@ read_root (MgSidecarReader *r)
         case PART_ANNOTATIONS:
           r->rank = MG_SIDECAR_RANK_ANNOTATIONS;
           if (!c->newer)
-            mg_sidecar_reader_problem (r, NULL, _("the file has no “annotations” (write \"annotations\": [] for none)"));
+            _mg_sidecar_reader_problem (r, NULL, _("the file has no “annotations” (write \"annotations\": [] for none)"));
           break;
         default:
           break;
@@ -1165,12 +1165,12 @@ finish_problems (MgSidecarReader *r)
 }
 
 MgSidecarContent *
-mg_sidecar_content_parse (const char *data,
-                          gsize       length,
-                          const char *file_name,
-                          MgDocument *check_document)
+_mg_sidecar_content_parse (const char *data,
+                           gsize       length,
+                           const char *file_name,
+                           MgDocument *check_document)
 {
-  g_autoptr(MgSidecarContent) content = mg_sidecar_content_new ();
+  g_autoptr(MgSidecarContent) content = _mg_sidecar_content_new ();
   MgSidecarReader r = { 0, };
   MgJsonKind kind;
 
@@ -1209,10 +1209,10 @@ mg_sidecar_content_parse (const char *data,
       mg_sidecar_reader_add (&r, MG_SIDECAR_PROBLEM_ERROR, MG_SIDECAR_ERROR_NOT_MARGINALIA, NULL, &r.root, message);
     }
 
-  if (!mg_sidecar_reader_bad_escapes (&r))
+  if (!_mg_sidecar_reader_bad_escapes (&r))
     {
       if (r.json.error != MG_JSON_ERROR_NONE)
-        mg_sidecar_reader_json_failed (&r);
+        _mg_sidecar_reader_json_failed (&r);
       else if (content->code < 0 && check_document != NULL)
         check_against (&r, check_document);
     }

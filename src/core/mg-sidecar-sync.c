@@ -158,7 +158,7 @@ mg_sidecar_sync_is_known (MgSidecarSync *self,
    * (its speech was edited) differs from the file it was read from; in
    * neither case did the file change elsewhere. */
   return g_strcmp0 (sum, self->base_sum) == 0 || g_strcmp0 (sum, self->written_sum) == 0 ||
-         g_strcmp0 (sum, mg_sidecar_get_file_checksum (self->sidecar)) == 0;
+         g_strcmp0 (sum, _mg_sidecar_get_file_checksum (self->sidecar)) == 0;
 }
 
 static MgSidecar *
@@ -197,7 +197,7 @@ tag_equal (MgTag *a,
          g_strcmp0 (mg_tag_get_name (a), mg_tag_get_name (b)) == 0 &&
          g_strcmp0 (mg_tag_get_color (a), mg_tag_get_color (b)) == 0 &&
          g_strcmp0 (mg_tag_get_description (a), mg_tag_get_description (b)) == 0 &&
-         extra_equal (mg_tag_get_extra (a), mg_tag_get_extra (b));
+         extra_equal (_mg_tag_get_extra (a), _mg_tag_get_extra (b));
 }
 
 /* The tag set, three ways by id against @base (nullable): a tag added
@@ -408,7 +408,7 @@ mg_sidecar_sync_merge_bytes (MgSidecarSync *self,
 
   /* Members this program does not know (and so never changes) are
    * whatever the file holds now. */
-  mg_sidecar_adopt_unknown_members (self->sidecar, theirs);
+  _mg_sidecar_adopt_unknown_members (self->sidecar, theirs);
 
   counts.added += merged.added;
   counts.merged += merged.merged;
@@ -419,7 +419,7 @@ mg_sidecar_sync_merge_bytes (MgSidecarSync *self,
   g_free (self->base_sum);
   self->base = g_bytes_ref (bytes);
   self->base_sum = checksum (bytes);
-  mg_sidecar_set_file_checksum (self->sidecar, self->base_sum);
+  _mg_sidecar_set_file_checksum (self->sidecar, self->base_sum);
 
   if (report != NULL)
     *report = counts;

@@ -10,7 +10,7 @@
 /* The content of a sidecar as read, and the typed reading of its values. */
 
 MgSidecarContent *
-mg_sidecar_content_new (void)
+_mg_sidecar_content_new (void)
 {
   MgSidecarContent *content = g_new0 (MgSidecarContent, 1);
 
@@ -23,7 +23,7 @@ mg_sidecar_content_new (void)
 }
 
 void
-mg_sidecar_content_free (MgSidecarContent *content)
+_mg_sidecar_content_free (MgSidecarContent *content)
 {
   if (content == NULL)
     return;
@@ -42,12 +42,12 @@ mg_sidecar_content_free (MgSidecarContent *content)
 }
 
 MgSidecarProblem *
-mg_sidecar_content_add_problem (MgSidecarContent     *content,
-                                MgSidecarProblemKind  kind,
-                                int                   code,
-                                const char           *file_name,
-                                const char           *member,
-                                const char           *message)
+_mg_sidecar_content_add_problem (MgSidecarContent     *content,
+                                 MgSidecarProblemKind  kind,
+                                 int                   code,
+                                 const char           *file_name,
+                                 const char           *member,
+                                 const char           *message)
 {
   MgSidecarProblem *problem = g_new0 (MgSidecarProblem, 1);
 
@@ -69,8 +69,8 @@ mg_sidecar_reader_add (MgSidecarReader      *r,
                        const MgJsonPos      *pos,
                        const char           *message)
 {
-  MgSidecarProblem *p = mg_sidecar_content_add_problem (r->content, kind, code, r->file_name,
-                                                        member, message);
+  MgSidecarProblem *p = _mg_sidecar_content_add_problem (r->content, kind, code, r->file_name,
+                                                         member, message);
   MgSidecarProblemMark mark = { r->rank, code, pos != NULL ? *pos : r->at };
 
   g_array_append_val (r->marks, mark);
@@ -79,10 +79,10 @@ mg_sidecar_reader_add (MgSidecarReader      *r,
 
 /* An invalid member: the message is prefixed with its path. */
 void
-mg_sidecar_reader_problem (MgSidecarReader *r,
-                           const char      *member,
-                           const char      *format,
-                           ...)
+_mg_sidecar_reader_problem (MgSidecarReader *r,
+                            const char      *member,
+                            const char      *format,
+                            ...)
 {
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
@@ -138,31 +138,31 @@ wrong_kind (MgSidecarReader *r,
   switch (expected)
     {
     case EXPECTED_STRING:
-      mg_sidecar_reader_problem (r, path, _("expected a string, found %s"), found);
+      _mg_sidecar_reader_problem (r, path, _("expected a string, found %s"), found);
       break;
     case EXPECTED_BOOLEAN:
-      mg_sidecar_reader_problem (r, path, _("expected true or false, found %s"), found);
+      _mg_sidecar_reader_problem (r, path, _("expected true or false, found %s"), found);
       break;
     case EXPECTED_NUMBER:
-      mg_sidecar_reader_problem (r, path, _("expected a whole number, found %s"), found);
+      _mg_sidecar_reader_problem (r, path, _("expected a whole number, found %s"), found);
       break;
     case EXPECTED_OBJECT:
-      mg_sidecar_reader_problem (r, path, _("expected an object, found %s"), found);
+      _mg_sidecar_reader_problem (r, path, _("expected an object, found %s"), found);
       break;
     case EXPECTED_ARRAY:
-      mg_sidecar_reader_problem (r, path, _("expected an array, found %s"), found);
+      _mg_sidecar_reader_problem (r, path, _("expected an array, found %s"), found);
       break;
     case EXPECTED_STRINGS:
     default:
-      mg_sidecar_reader_problem (r, path, _("expected an array of strings, found %s"), found);
+      _mg_sidecar_reader_problem (r, path, _("expected an array of strings, found %s"), found);
       break;
     }
   return FALSE;
 }
 
 gboolean
-mg_sidecar_value_object (MgSidecarReader *r,
-                         const char      *path)
+_mg_sidecar_value_object (MgSidecarReader *r,
+                          const char      *path)
 {
   MgJsonKind kind = mg_json_reader_peek (&r->json, &r->at);
 
@@ -172,8 +172,8 @@ mg_sidecar_value_object (MgSidecarReader *r,
 }
 
 gboolean
-mg_sidecar_value_array (MgSidecarReader *r,
-                        const char      *path)
+_mg_sidecar_value_array (MgSidecarReader *r,
+                         const char      *path)
 {
   MgJsonKind kind = mg_json_reader_peek (&r->json, &r->at);
 
@@ -183,9 +183,9 @@ mg_sidecar_value_array (MgSidecarReader *r,
 }
 
 gboolean
-mg_sidecar_value_string (MgSidecarReader  *r,
-                         const char       *path,
-                         const char      **out)
+_mg_sidecar_value_string (MgSidecarReader  *r,
+                          const char       *path,
+                          const char      **out)
 {
   MgJsonKind kind = mg_json_reader_peek (&r->json, &r->at);
 
@@ -195,9 +195,9 @@ mg_sidecar_value_string (MgSidecarReader  *r,
 }
 
 gboolean
-mg_sidecar_value_boolean (MgSidecarReader *r,
-                          const char      *path,
-                          gboolean        *out)
+_mg_sidecar_value_boolean (MgSidecarReader *r,
+                           const char      *path,
+                           gboolean        *out)
 {
   MgJsonKind kind = mg_json_reader_peek (&r->json, &r->at);
 
@@ -207,9 +207,9 @@ mg_sidecar_value_boolean (MgSidecarReader *r,
 }
 
 gboolean
-mg_sidecar_value_offset (MgSidecarReader *r,
-                         const char      *path,
-                         guint           *out)
+_mg_sidecar_value_offset (MgSidecarReader *r,
+                          const char      *path,
+                          guint           *out)
 {
   MgJsonKind kind = mg_json_reader_peek (&r->json, &r->at);
   MgJsonNumber number;
@@ -224,15 +224,15 @@ mg_sidecar_value_offset (MgSidecarReader *r,
     {
       g_autofree char *text = g_strndup (number.text, number.length);
 
-      mg_sidecar_reader_problem (r, path, _("%s is not a whole number in range: offsets are whole numbers from 0 to %d"),
-                                 text, G_MAXINT);
+      _mg_sidecar_reader_problem (r, path, _("%s is not a whole number in range: offsets are whole numbers from 0 to %d"),
+                                  text, G_MAXINT);
       return FALSE;
     }
   if (number.integer < 0)
     {
       g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, number.integer);
 
-      mg_sidecar_reader_problem (r, path, _("%s is negative; offsets count from 0"), text);
+      _mg_sidecar_reader_problem (r, path, _("%s is negative; offsets count from 0"), text);
       return FALSE;
     }
   *out = (guint) number.integer;
@@ -240,9 +240,9 @@ mg_sidecar_value_offset (MgSidecarReader *r,
 }
 
 gboolean
-mg_sidecar_value_strv (MgSidecarReader   *r,
-                       const char        *path,
-                       const char      ***out)
+_mg_sidecar_value_strv (MgSidecarReader   *r,
+                        const char        *path,
+                        const char      ***out)
 {
   MgJsonKind kind = mg_json_reader_peek (&r->json, &r->at);
   MgJsonPos at = r->at;
@@ -286,10 +286,10 @@ mg_sidecar_value_strv (MgSidecarReader   *r,
 }
 
 gboolean
-mg_sidecar_quote_matches (MgDocument *document,
-                          guint       start,
-                          guint       end,
-                          const char *quote)
+_mg_sidecar_quote_matches (MgDocument *document,
+                           guint       start,
+                           guint       end,
+                           const char *quote)
 {
   gsize from, to;
 

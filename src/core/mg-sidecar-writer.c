@@ -186,7 +186,7 @@ write_tag (GString *out,
       mg_json_append_key (out, "lexicon");
       string_array (out, mg_tag_get_lexicon (tag));
     }
-  extra_members (out, &first, 0, mg_tag_get_extra (tag), tag_keys, FALSE);
+  extra_members (out, &first, 0, _mg_tag_get_extra (tag), tag_keys, FALSE);
   g_string_append (out, " }");
 }
 
@@ -226,7 +226,7 @@ write_annotation (GString      *out,
       begin_member (out, &first, 6, "orphaned");
       g_string_append (out, "true");
     }
-  extra_members (out, &first, 6, mg_annotation_get_extra (a), annotation_keys, TRUE);
+  extra_members (out, &first, 6, _mg_annotation_get_extra (a), annotation_keys, TRUE);
   g_string_append (out, "\n    }");
 }
 
@@ -248,7 +248,7 @@ write_dismissal (GString     *out,
   g_string_append (out, ", ");
   mg_json_append_key (out, "quote");
   mg_json_append_string (out, mg_dismissal_get_quote (d));
-  extra_members (out, &first, 0, mg_dismissal_get_extra (d), dismissed_keys, FALSE);
+  extra_members (out, &first, 0, _mg_dismissal_get_extra (d), dismissed_keys, FALSE);
   g_string_append (out, " }");
 }
 
@@ -267,13 +267,13 @@ compare_annotations (gconstpointer a,
 }
 
 GBytes *
-mg_sidecar_write (MgSidecarContent *read,
-                  MgDocument       *document,
-                  gboolean          document_from_text,
-                  gboolean          embed_text,
-                  MgTagSet         *tags,
-                  GListModel       *annotations,
-                  GListModel       *dismissed)
+_mg_sidecar_write (MgSidecarContent *read,
+                   MgDocument       *document,
+                   gboolean          document_from_text,
+                   gboolean          embed_text,
+                   MgTagSet         *tags,
+                   GListModel       *annotations,
+                   GListModel       *dismissed)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) dismissals = g_ptr_array_new_with_free_func (g_object_unref);

@@ -103,7 +103,7 @@ mg_sidecar_finalize (GObject *object)
 {
   MgSidecar *self = MG_SIDECAR (object);
 
-  g_clear_pointer (&self->read, mg_sidecar_content_free);
+  g_clear_pointer (&self->read, _mg_sidecar_content_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_free (self->file_sum);
 
@@ -195,7 +195,7 @@ mg_sidecar_class_init (MgSidecarClass *klass)
 static void
 mg_sidecar_init (MgSidecar *self)
 {
-  self->read = mg_sidecar_content_new ();
+  self->read = _mg_sidecar_content_new ();
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) mg_sidecar_problem_free);
 }
 
@@ -269,10 +269,10 @@ fail_load (MgSidecar  *self,
            const char *message,
            GError    **error)
 {
-  g_autoptr(MgSidecarContent) content = mg_sidecar_content_new ();
-  g_autofree char *name = mg_sidecar_display_name (self->file);
+  g_autoptr(MgSidecarContent) content = _mg_sidecar_content_new ();
+  g_autofree char *name = _mg_sidecar_display_name (self->file);
 
-  mg_sidecar_content_add_problem (content, MG_SIDECAR_PROBLEM_ERROR, code, name, NULL, message);
+  _mg_sidecar_content_add_problem (content, MG_SIDECAR_PROBLEM_ERROR, code, name, NULL, message);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   self->problems = g_steal_pointer (&content->problems);
   self->exists = TRUE;
@@ -335,7 +335,7 @@ apply_loaded (MgSidecar       *self,
   g_ptr_array_set_size (content->annotations, 0);
   g_ptr_array_set_size (content->dismissed, 0);
   g_clear_object (&content->tags);
-  g_clear_pointer (&self->read, mg_sidecar_content_free);
+  g_clear_pointer (&self->read, _mg_sidecar_content_free);
   self->read = g_steal_pointer (&loaded->content);
 
   self->exists = TRUE;
@@ -355,7 +355,7 @@ mg_sidecar_load (MgSidecar     *self,
   g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  loaded = mg_sidecar_loaded_from_file (self->file, self->document, cancellable);
+  loaded = _mg_sidecar_loaded_from_file (self->file, self->document, cancellable);
   return apply_loaded (self, loaded, error);
 }
 
@@ -370,7 +370,7 @@ mg_sidecar_load_bytes (MgSidecar  *self,
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  loaded = mg_sidecar_loaded_from_bytes (self->file, self->document, bytes);
+  loaded = _mg_sidecar_loaded_from_bytes (self->file, self->document, bytes);
   return apply_loaded (self, loaded, error);
 }
 
@@ -384,8 +384,8 @@ load_in_thread (GTask        *task,
 
   /* file and document are set at construction and never change. */
   g_task_return_pointer (task,
-                         mg_sidecar_loaded_from_file (self->file, self->document, cancellable),
-                         (GDestroyNotify) mg_sidecar_loaded_free);
+                         _mg_sidecar_loaded_from_file (self->file, self->document, cancellable),
+                         (GDestroyNotify) _mg_sidecar_loaded_free);
 }
 
 void
@@ -551,17 +551,17 @@ mg_sidecar_serialize (MgSidecar *self)
   g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
 
   document = current_document (self);
-  return mg_sidecar_write (self->read, document,
-                           document != NULL && document == self->text_document,
-                           self->embed_text,
-                           mg_annotation_store_get_tag_set (self->store),
-                           G_LIST_MODEL (self->store),
-                           mg_annotation_store_get_dismissed (self->store));
+  return _mg_sidecar_write (self->read, document,
+                            document != NULL && document == self->text_document,
+                            self->embed_text,
+                            mg_annotation_store_get_tag_set (self->store),
+                            G_LIST_MODEL (self->store),
+                            mg_annotation_store_get_dismissed (self->store));
 }
 
 void
-mg_sidecar_adopt_unknown_members (MgSidecar *self,
-                                  MgSidecar *from)
+_mg_sidecar_adopt_unknown_members (MgSidecar *self,
+                                   MgSidecar *from)
 {
   g_return_if_fail (MG_IS_SIDECAR (self));
   g_return_if_fail (MG_IS_SIDECAR (from));
@@ -576,7 +576,7 @@ static gboolean
 check_writable (MgSidecar  *self,
                 GError    **error)
 {
-  g_autofree char *name = mg_sidecar_display_name (self->file);
+  g_autofree char *name = _mg_sidecar_display_name (self->file);
 
   if (self->broken)
     {
@@ -647,7 +647,7 @@ mg_sidecar_save (MgSidecar     *self,
   if (!check_writable (self, error))
     return FALSE;
   bytes = mg_sidecar_serialize (self);
-  if (!mg_sidecar_write_file (self->file, bytes, cancellable, error))
+  if (!_mg_sidecar_write_file (self->file, bytes, cancellable, error))
     return FALSE;
   saved (self, _mg_annotation_store_get_n_changes (self->store),
          mg_sha256_hex_bytes (bytes));
@@ -681,7 +681,7 @@ save_thread (GTask        *task,
   GError *error = NULL;
 
   data->sum = mg_sha256_hex_bytes (data->bytes);
-  if (mg_sidecar_write_file (data->file, data->bytes, cancellable, &error))
+  if (_mg_sidecar_write_file (data->file, data->bytes, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -735,7 +735,7 @@ mg_sidecar_save_finish (MgSidecar     *self,
 }
 
 const char *
-mg_sidecar_get_file_checksum (MgSidecar *self)
+_mg_sidecar_get_file_checksum (MgSidecar *self)
 {
   g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
 
@@ -743,8 +743,8 @@ mg_sidecar_get_file_checksum (MgSidecar *self)
 }
 
 void
-mg_sidecar_set_file_checksum (MgSidecar  *self,
-                              const char *sum)
+_mg_sidecar_set_file_checksum (MgSidecar  *self,
+                               const char *sum)
 {
   g_return_if_fail (MG_IS_SIDECAR (self));
 
@@ -762,7 +762,7 @@ mg_sidecar_put_back (MgSidecar  *self,
   g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
 
   if (previous != NULL)
-    return mg_sidecar_write_file (self->file, previous, NULL, error);
+    return _mg_sidecar_write_file (self->file, previous, NULL, error);
   if (!g_file_delete (self->file, NULL, &local_error) &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
@@ -798,7 +798,7 @@ mg_sidecar_save_as (MgSidecar     *self,
         g_bytes_get_size (bytes) <= MG_SIDECAR_MAX_SIZE)
       {
         g_autoptr(GError) local_error = NULL;
-        g_autofree char *name = mg_sidecar_display_name (file);
+        g_autofree char *name = _mg_sidecar_display_name (file);
 
         if (mg_file_write_output (file, bytes, cancellable, &local_error))
           return TRUE;
@@ -807,7 +807,7 @@ mg_sidecar_save_as (MgSidecar     *self,
         return FALSE;
       }
   }
-  return mg_sidecar_write_file (file, bytes, cancellable, error);
+  return _mg_sidecar_write_file (file, bytes, cancellable, error);
 }
 
 gboolean
@@ -828,7 +828,7 @@ mg_sidecar_start_afresh (MgSidecar  *self,
   if (out_moved_to != NULL)
     *out_moved_to = NULL;
 
-  name = mg_sidecar_display_name (self->file);
+  name = _mg_sidecar_display_name (self->file);
   if (!self->broken)
     {
       g_set_error (error, MG_SIDECAR_ERROR, MG_SIDECAR_ERROR_WRITE,
@@ -872,8 +872,8 @@ mg_sidecar_start_afresh (MgSidecar  *self,
       return FALSE;
     }
 
-  g_clear_pointer (&self->read, mg_sidecar_content_free);
-  self->read = mg_sidecar_content_new ();
+  g_clear_pointer (&self->read, _mg_sidecar_content_free);
+  self->read = _mg_sidecar_content_new ();
   g_ptr_array_set_size (self->problems, 0);
   memset (&self->counts, 0, sizeof self->counts);
   g_clear_pointer (&self->file_sum, g_free);

@@ -14,8 +14,10 @@
  *  - holds a commitment (力争, 确保, 争取, 目标是) or opens with a target
  *    year (到2035年), or has a modal near its start (我们要, 必须, 将);
  *  - or, outside a review of past work, opens with a policy verb or an
- *    adverb of one (推动, 加快, 扩大, 进一步, 不断…), or sets a figure as a
- *    target (增长5.5%左右, 稳定在42万吨以上).
+ *    adverb of one (推动, 加快, 扩大, 进一步, 不断…), or with a verb that is
+ *    no noun after an adverb of two or four characters (适度提高,
+ *    分层分类加强), or sets a figure as a target (增长5.5%左右,
+ *    稳定在42万吨以上).
  * A review of past work is a section whose heading says so (工作回顾,
  * 取得的成绩) or a paragraph opening with 过去一年, 五年来…; a clause with
  * 了, 已 or 累计 reports what was done and is no goal. A clause holding
@@ -49,6 +51,10 @@ static const char * const cjk_openers[] = {
   "打通", "补齐", "补强", "提振", "放宽", "简化", "压实", "营造", "实现", "深挖",
   "兜住", "稳定", "完整", "准确", "不折不扣", "高质量", "高标准", "落细", "做好",
   "形成", "决不", "绝不", "严禁", "把", "让", "抓", "稳", "保",
+  "注重", "讲求", "充实", "严肃", "腾出", "适时", "尽快", "打好", "塑造", "紧抓",
+  "全方位", "多渠道", "因地制宜", "制定", "拟", "树牢", "贯彻", "尊重", "激励", "重视",
+  "选拔", "选优配强", "督促", "惩治", "赓续", "涵养", "理顺", "关心", "关爱", "调动",
+  "做深", "做到", "带头", "始终", "一体", "牢记", "更大力度", "解决好", "组织实施",
 };
 
 /* Commitments anywhere in a clause. */
@@ -69,7 +75,7 @@ static const char * const cjk_review_headings[] = {
 
 /* Paragraph openings of a review of past work. */
 static const char * const cjk_review_openings[] = {
-  "过去一年", "过去五年", "过去的一年", "一年来", "两年来", "三年来", "五年来", "几年来",
+  "过去一年", "过去两年", "过去三年", "过去五年", "过去几年", "过去十年", "过去的一年", "一年来", "两年来", "三年来", "五年来", "几年来",
   "多年来", "近年来", "近几年", "去年", "上年", "今年以来", "这一年", "这五年", "回顾",
 };
 
@@ -83,7 +89,7 @@ static const char * const en_triggers[] = {
   "we will", "we'll", "we must", "we should", "we have to", "we need to",
   "we are going to", "we're going to", "we shall", "we aim to", "we intend to",
   "we plan to", "we pledge", "we commit", "we cannot wait", "we can't wait",
-  "i will", "i'll", "i am asking", "i'm asking", "i propose",
+  "i will", "i'll", "i shall", "i am asking", "i'm asking", "i propose",
   "i am proposing", "i'm proposing", "i urge", "i call on", "i am calling on",
   "i'm calling on", "let's", "let us", "our goal", "our mission is", "the goal is",
   "our target", "my goal",
@@ -364,22 +370,59 @@ is_lead_in (const MgSuggestText *text,
   return FALSE;
 }
 
+/* Policy verbs that are no nouns, found after an adverb of two or four
+ * characters (适度提高, 分层分类加强). */
+static const char * const cjk_verbs_after_adverb[] = {
+  "推进", "推动", "加快", "扩大", "提高", "加强", "强化", "支持", "完善", "健全",
+  "促进", "实施", "落实", "围绕", "深化", "优化", "提升", "增强", "加大", "坚持",
+  "推行", "开展", "引导", "鼓励", "巩固", "拓展",
+};
+
+/* Characters that make what precedes a verb no adverb (发展的, 问题是, 做了). */
+static gboolean
+is_no_adverb (gunichar c)
+{
+  return c == 0x7684 /* 的 */ || c == 0x662F /* 是 */ || c == 0x4E86 /* 了 */ ||
+         c == 0x4E4B /* 之 */ || c == 0x5DF2 /* 已 */ || c == 0x5728 /* 在 */;
+}
+
 /* A policy verb opening [start, end), not used as a noun (创新之道,
- * 发展的). A time before it (今年, 全年) is passed over. */
+ * 发展的), or one of cjk_verbs_after_adverb[] after an adverb of two or
+ * four Han characters. A time before it (今年, 全年) is passed over. */
 static gboolean
 opens_directive (const MgSuggestText *text,
                  guint                start,
                  guint                end)
 {
   static const char * const times[] = { "今年", "明年", "全年", "年内", "当前" };
-  guint len;
+  const gunichar *s = text->chars;
+  guint len, verb = start;
 
   if (match_any (text, start, end, times, G_N_ELEMENTS (times), &len))
     start += len;
-  if (!match_any (text, start, end, cjk_openers, G_N_ELEMENTS (cjk_openers), &len))
-    return FALSE;
-  return start + len < end && text->chars[start + len] != 0x4E4B /* 之 */ &&
-         text->chars[start + len] != 0x7684 /* 的 */ && text->chars[start + len] != 0x662F /* 是 */;
+  if (match_any (text, start, end, cjk_openers, G_N_ELEMENTS (cjk_openers), &len))
+    verb = start;
+  else
+    {
+      verb = G_MAXUINT;
+      for (guint adverb = 2; adverb <= 4 && verb == G_MAXUINT; adverb += 2)
+        {
+          /* Not a subject: 我们开展, 全市上下坚持, 各地推进. */
+          gboolean plain = start + adverb < end && s[start] != 0x6211 /* 我 */ &&
+                           s[start] != 0x5168 /* 全 */ && s[start] != 0x5404 /* 各 */ &&
+                           s[start] != 0x8FD9 /* 这 */ && s[start] != 0x8BE5 /* 该 */;
+
+          for (guint i = start; plain && i < start + adverb; i++)
+            plain = _mg_suggest_is_han (s[i]) && !is_no_adverb (s[i]);
+          if (plain && match_any (text, start + adverb, end, cjk_verbs_after_adverb,
+                                  G_N_ELEMENTS (cjk_verbs_after_adverb), &len))
+            verb = start + adverb;
+        }
+      if (verb == G_MAXUINT)
+        return FALSE;
+    }
+  return verb + len < end && s[verb + len] != 0x4E4B /* 之 */ &&
+         s[verb + len] != 0x7684 /* 的 */ && s[verb + len] != 0x662F /* 是 */;
 }
 
 /* Decides on the Chinese clause [start, end) and adds it. In a list of

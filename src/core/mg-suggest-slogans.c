@@ -11,27 +11,32 @@
 /* Slogans are fixed formulas (see tests/data/suggest-gold/GUIDELINES.md),
  * recognised by their form, never by frequency alone:
  *  - quoted coinages: a short phrase in “…” (not a title in 《》, not
- *    reported speech: 说：“…”, a quote holding a comma or a full stop);
+ *    reported speech: 说：“…”, a quote holding a comma or a full stop;
+ *    not a name, “远航”号, nor a character spoken of, “实”字);
  *    each of its other occurrences is a slogan too (a refrain);
  *  - numbered formulas: 十四五, 十五五 (十 + numeral + 五), and the known
  *    formulas below (两个一百年, 三保, 四个意识…);
  *  - known formulas: those below, and the phrases of the slogan tag's
  *    lexicon, which a study group keeps;
- *  - paired and parallel formulas: items of two to four Han characters
+ *  - paired and parallel formulas: items of two to eight Han characters
  *    joined by 、 that echo one another (稳中求进、以进促稳;
- *    不想为、不敢为、不会为);
- *  - English refrains: a clause ending of three words or more that the
- *    speech repeats ("the state of our union is strong").
+ *    不想为、不敢为、不会为; 能上能下、能进能出);
+ *  - English refrains: a clause ending or a clause opening of three words
+ *    or more that the speech repeats ("the state of our union is strong",
+ *    "Let both sides").
  * Ordinary vocabulary is no formula: a quoted phrase, or a run of paired
  * items, that the general vocabulary holds (words and Han n-grams frequent
  * in ordinary prose, see build-aux/gen-vocabulary.py) is left alone, and a
- * refrain needs words outside it. */
+ * refrain needs words outside it or outside the function words. */
 
 #define MAX_CJK_QUOTE     16
 #define MAX_WORDS_QUOTE   8
 #define MAX_QUOTE_SEARCH  80
 #define MIN_REFRAIN_WORDS 3
 #define MAX_REFRAIN_WORDS 8
+/* A refrain this long needs no word of content ("They said it could not
+ * be done"). */
+#define MIN_PLAIN_REFRAIN_WORDS 6
 #define MAX_GENERAL_LENGTH 24
 
 /* Formulas of Chinese political speech, common knowledge rather than any
@@ -152,12 +157,19 @@ consider_quote (const MgSuggestText *text,
   gboolean han = FALSE;
   guint n_chars = 0, n_words = 0;
   gboolean in_word = FALSE;
+  guint after = end + 1;
+
+  /* A name (“梦想”号, “嫦娥六号”) or a character spoken of (“新”字). */
+  while (after < text->length && _mg_suggest_is_space (s[after]))
+    after++;
+  if (after < text->length && (s[after] == 0x53F7 /* 号 */ || s[after] == 0x5B57 /* 字 */))
+    return;
 
   while (start < end && _mg_suggest_is_space (s[start]))
     start++;
   while (end > start && (_mg_suggest_is_space (s[end - 1]) || is_trailing_punct (s[end - 1])))
     end--;
-  if (start == end || is_reported (text, open))
+  if (start == end || is_reported (text, open) || s[end - 1] == 0x53F7 /* 号 */)
     return;
 
   for (guint i = start; i < end; i++)
@@ -165,7 +177,8 @@ consider_quote (const MgSuggestText *text,
       han = TRUE;
   for (guint i = start; i < end; i++)
     {
-      if (han ? is_speech_punct (s[i]) : (s[i] == '\n' || s[i] == '.' || s[i] == '?' || s[i] == '!'))
+      if (han ? (is_speech_punct (s[i]) || s[i] == ',') :
+                (s[i] == '\n' || s[i] == '.' || s[i] == '?' || s[i] == '!'))
         return;
       if (!_mg_suggest_is_space (s[i]))
         n_chars++;
@@ -428,11 +441,85 @@ shared_chars (const gunichar *s,
   return shared;
 }
 
+/* The characters at @pos of the items @items[] (of @len code points each)
+ * are one and the same. */
+static gboolean
+same_at (const gunichar *s,
+         const guint    *items,
+         guint           n,
+         guint           pos)
+{
+  for (guint k = 1; k < n; k++)
+    if (s[items[k] + pos] != s[items[0] + pos])
+      return FALSE;
+  return TRUE;
+}
+
+/* Every item repeats its characters in the same places (能上能下 and
+ * 能进能出: the first and the third; 清清白白做人 and 干干净净做事), and
+ * does repeat one. */
+static gboolean
+same_shape (const gunichar *s,
+            const guint    *items,
+            guint           n,
+            guint           len)
+{
+  gboolean repeats = FALSE;
+
+  for (guint i = 0; i < len; i++)
+    for (guint j = i + 1; j < len; j++)
+      {
+        gboolean equal = s[items[0] + i] == s[items[0] + j];
+
+        for (guint k = 1; k < n; k++)
+          if ((s[items[k] + i] == s[items[k] + j]) != equal)
+            return FALSE;
+        repeats = repeats || equal;
+      }
+  return repeats;
+}
+
+/* Whether the @n items of @len code points starting at @items[] echo one
+ * another as a formula's items do:
+ *  - two of four characters sharing two (稳中求进、以进促稳);
+ *  - two of three with the same middle (听党话、跟党走), or the same first
+ *    and last (带头干、带着干);
+ *  - three and more of two to four characters with the same character in
+ *    one place (不想为、不敢为、不会为; 干实事、谋实招、求实效);
+ *  - of five to eight characters, two places alike
+ *    (政治判断力、政治领悟力、政治执行力);
+ *  - at any length, items of the same shape that have one place alike
+ *    (能上能下、能进能出). */
+static gboolean
+items_echo (const gunichar *s,
+            const guint    *items,
+            guint           n,
+            guint           len)
+{
+  guint alike = 0;
+
+  for (guint pos = 0; pos < len; pos++)
+    if (same_at (s, items, n, pos))
+      alike++;
+  if (alike == 0)
+    return FALSE;
+  if (same_shape (s, items, n, len))
+    return TRUE;
+  if (len >= 5)
+    return alike >= 2;
+  if (n >= 3)
+    return TRUE;
+  if (len == 4)
+    return shared_chars (s, items[0], items[1], len) >= 2;
+  if (len == 3)
+    return same_at (s, items, n, 1) || (same_at (s, items, n, 0) && same_at (s, items, n, 2));
+  return FALSE;
+}
+
 /* Items separated by 、 in the clause [start, end): runs of items of one
- * length (2 to 4 Han characters), the run's neighbours taking part with
- * their end (on the left) or start (on the right). Two items echo when
- * they share two characters; three and more when they share their first
- * or last character. */
+ * length (2 to 8 Han characters), the run's neighbours taking part with
+ * their end (on the left) or start (on the right), when they echo one
+ * another (items_echo ()) and are not all ordinary words. */
 static void
 scan_enumeration (const MgSuggestText *text,
                   guint                start,
@@ -458,18 +545,23 @@ scan_enumeration (const MgSuggestText *text,
     {
       guint len = item_end[a] - item_start[a];
       guint b = a, first, last, run_start, run_end, n_run;
-      gboolean same_head = TRUE, same_tail = TRUE, han = TRUE, general = TRUE;
-      gunichar head, tail;
+      guint items[G_N_ELEMENTS (item_start)];
+      gboolean han = TRUE, general = TRUE;
 
-      if (len < 2 || len > 4)
+      if (len < 2 || len > 8)
         {
           a++;
           continue;
         }
       while (b + 1 < n_items && item_end[b + 1] - item_start[b + 1] == len)
         b++;
-      first = (a > 0 && item_end[a - 1] - item_start[a - 1] > len) ? a - 1 : a;
-      last = (b + 1 < n_items && item_end[b + 1] - item_start[b + 1] > len) ? b + 1 : b;
+      /* A neighbour's edge is an item: of two to four characters (坚持稳中求进
+       * ends with one), or of more when it opens as the run's items do
+       * (习惯于以会议落实会议、以文件落实文件, not 党面临的执政考验、改革开放考验). */
+      first = (a > 0 && item_end[a - 1] - item_start[a - 1] > len &&
+               (len <= 4 || s[item_end[a - 1] - len] == s[item_start[a]])) ? a - 1 : a;
+      last = (b + 1 < n_items && item_end[b + 1] - item_start[b + 1] > len &&
+              (len <= 4 || s[item_start[b + 1]] == s[item_start[a]])) ? b + 1 : b;
       a = b + 1;
       n_run = last - first + 1;
       /* Of two items, the second is whole: 坚持稳中求进、以进促稳, not
@@ -479,22 +571,18 @@ scan_enumeration (const MgSuggestText *text,
 
       run_start = item_end[first] - len;
       run_end = item_start[last] + len;
-      head = s[run_start];
-      tail = s[run_start + len - 1];
       for (guint k = first; k <= last; k++)
         {
           guint item = k == first ? run_start : item_start[k];
 
+          items[k - first] = item;
           han = han && all_han (s, item, item + len);
           general = general && is_general (s, item, item + len);
-          same_head = same_head && s[item] == head;
-          same_tail = same_tail && s[item + len - 1] == tail;
         }
       /* Ordinary words in a row (农业、工业、商业) are a list. */
       if (!han || general)
         continue;
-      if (n_run == 2 ? (len == 4 && shared_chars (s, run_start, item_start[last], len) >= 2)
-                     : (same_head || same_tail))
+      if (items_echo (s, items, n_run, len))
         add_hit (hits, run_start, run_end, "paired formula");
     }
 }
@@ -555,10 +643,159 @@ scan_parallel (const MgSuggestText *text,
     }
 }
 
-/* English refrains: the last three to eight words of a clause, when the
- * speech ends two more clauses with the same words (one more, for six
- * words and more). Each clause proposes the longest such ending that holds
- * a word outside the general vocabulary. */
+/* English words that carry no content: articles, pronouns, prepositions,
+ * conjunctions, auxiliaries. A refrain holds a word that is none of these
+ * and outside the general vocabulary, and does not open with a
+ * preposition or a conjunction ("of the world" is no refrain;
+ * "everywhere in the world" may be). Sorted by strcmp (). */
+static const char * const function_words[] = {
+  "a", "about", "after", "against", "all", "also", "am", "an", "and", "any", "are", "as",
+  "at", "be", "because", "been", "before", "being", "both", "but", "by", "can", "could",
+  "did", "do", "does", "each", "every", "for", "from", "had", "has", "have", "he", "her",
+  "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "let",
+  "may", "me", "might", "more", "most", "much", "must", "my", "no", "nor", "not", "now",
+  "of", "on", "once", "only", "or", "other", "our", "ours", "shall", "she", "should", "so",
+  "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+  "this", "those", "through", "to", "too", "upon", "us", "very", "was", "we", "were", "what",
+  "when", "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "would",
+  "yet", "you", "your",
+};
+
+/* Coordinating conjunctions, prepositions and the words that open an
+ * address ("My fellow Americans", "Dear friends"): no opening refrain
+ * starts with one ("And we will", "In other words"), while "Because of
+ * you" may be one. Sorted by strcmp (). */
+static const char * const opening_words[] = {
+  "about", "after", "against", "and", "as", "at", "but", "by", "dear", "for", "from", "in",
+  "into", "my", "nor", "of", "on", "or", "so", "then", "through", "to", "upon", "with", "yet",
+};
+
+/* Of the function words, those a refrain ending does not open with.
+ * Sorted by strcmp (). */
+static const char * const linking_words[] = {
+  "about", "after", "against", "and", "as", "at", "because", "before", "but", "by", "for",
+  "from", "if", "in", "into", "nor", "of", "on", "or", "so", "than", "that", "then",
+  "through", "to", "upon", "when", "where", "which", "while", "who", "with", "yet",
+};
+
+static gboolean
+in_word_list (const char * const *list,
+              gsize               n,
+              const gunichar     *s,
+              guint               start,
+              guint               end)
+{
+  char utf8[32];
+  gsize len = 0;
+
+  if (end - start >= sizeof utf8)
+    return FALSE;
+  for (guint i = start; i < end; i++)
+    {
+      if (s[i] >= 0x80)
+        return FALSE;
+      utf8[len++] = (char) fold (s[i]);
+    }
+  utf8[len] = '\0';
+  return bsearch (utf8, list, n, sizeof list[0], compare_entry) != NULL;
+}
+
+static gboolean
+is_function_word (const gunichar *s,
+                  guint           start,
+                  guint           end)
+{
+  return in_word_list (function_words, G_N_ELEMENTS (function_words), s, start, end);
+}
+
+/* Whether the word [start, end) may not open a refrain: a preposition or
+ * a conjunction before an ending (@ending), one of opening_words[] before
+ * an opening. */
+static gboolean
+is_linking_word (const gunichar *s,
+                 guint           start,
+                 guint           end,
+                 gboolean        ending)
+{
+  if (ending)
+    return in_word_list (linking_words, G_N_ELEMENTS (linking_words), s, start, end);
+  return in_word_list (opening_words, G_N_ELEMENTS (opening_words), s, start, end);
+}
+
+static guint
+word_end (const gunichar *s,
+          guint           start,
+          guint           end)
+{
+  while (start < end && (is_word_char (s[start]) || s[start] == '\''))
+    start++;
+  return start;
+}
+
+/* The words of the clause [start, end): at most MAX_REFRAIN_WORDS, from
+ * its end (@from_end) or its start, stopping at anything but a space
+ * between words; @words gets their starts and ends, nearest the edge
+ * first. */
+static guint
+clause_words (const gunichar *s,
+              guint           start,
+              guint           end,
+              gboolean        from_end,
+              guint           words[][2])
+{
+  guint n = 0;
+
+  if (from_end)
+    for (guint i = end; i > start && n < MAX_REFRAIN_WORDS;)
+      {
+        guint w = i;
+
+        while (w > start && (is_word_char (s[w - 1]) || s[w - 1] == '\''))
+          w--;
+        if (w == i)
+          break;
+        words[n][0] = w;
+        words[n][1] = i;
+        n++;
+        i = w;
+        while (i > start && _mg_suggest_is_space (s[i - 1]))
+          i--;
+        if (i > start && !is_word_char (s[i - 1]) && s[i - 1] != '\'')
+          break;
+      }
+  else
+    for (guint i = start; i < end && n < MAX_REFRAIN_WORDS;)
+      {
+        guint e = word_end (s, i, end);
+
+        if (e == i)
+          break;
+        words[n][0] = i;
+        words[n][1] = e;
+        n++;
+        i = e;
+        while (i < end && _mg_suggest_is_space (s[i]))
+          i++;
+        if (i < end && !is_word_char (s[i]) && s[i] != '\'')
+          break;
+      }
+  return n;
+}
+
+/* English refrains: three to eight words that open or end a clause, when
+ * two more clauses open (or end) with the same words (an ending of six
+ * words and more needs one more): "the state of our union is strong",
+ * "Let both sides".
+ * Each clause proposes the longest such ending, and the longest such
+ * opening, that qualifies. An ending holds a word of content (neither a
+ * function word nor in the general vocabulary: "of the world" and "my
+ * fellow Americans" do not) unless it is six words long or more, and opens
+ * with no preposition or conjunction. An opening, the start of the
+ * clauses that a speech repeats on purpose, opens with no conjunction,
+ * preposition nor address ("And we", "In other words", "My friends"); and
+ * unless it is the whole clause ("Because of you,"), it holds a word that
+ * is no function word ("Here we stand") and ends with such a word ("We
+ * have to" does not). */
 static void
 scan_refrains (const MgSuggestText *text,
                GPtrArray           *found,
@@ -580,7 +817,7 @@ scan_refrains (const MgSuggestText *text,
       start = i;
       while (i < text->length && s[i] != ',' && s[i] != '.' && s[i] != ';' && s[i] != ':' &&
              s[i] != '!' && s[i] != '?' && s[i] != '\n' && s[i] != '"' && s[i] != 0x2014 &&
-             s[i] != 0x201C && s[i] != 0x201D)
+             s[i] != 0x201C && s[i] != 0x201D && !(s[i] == '-' && i + 1 < text->length && s[i + 1] == '-'))
         {
           latin = latin && !_mg_suggest_is_han (s[i]);
           i++;
@@ -601,60 +838,65 @@ scan_refrains (const MgSuggestText *text,
       {
         guint *pair = &g_array_index (clauses, guint, c * 2);
         guint start = pair[0], end = pair[1];
-        guint word_starts[MAX_REFRAIN_WORDS + 1];
-        guint n = 0, content = 0;
-        guint best = 0;
 
-        /* The word starts of the clause's last MAX_REFRAIN_WORDS words. */
-        for (guint i = end; i > start && n < MAX_REFRAIN_WORDS;)
+        /* side 0: the clause's ending; side 1: its opening. */
+        for (int side = 0; side < 2; side++)
           {
-            guint w = i;
+            guint words[MAX_REFRAIN_WORDS][2];
+            guint n = clause_words (s, start, end, side == 0, words);
+            guint content = 0;
+            guint best = 0, best_start = 0, best_end = 0;
 
-            while (w > start && (is_word_char (s[w - 1]) || s[w - 1] == '\''))
-              w--;
-            if (w == i)
-              break;
-            word_starts[n++] = w;
-            i = w;
-            while (i > start && _mg_suggest_is_space (s[i - 1]))
-              i--;
-            if (i > start && !is_word_char (s[i - 1]) && s[i - 1] != '\'')
-              break;
-          }
-        for (guint k = 0; k < n; k++)
-          {
-            guint w = word_starts[k], we = w;
-
-            while (we < end && (is_word_char (s[we]) || s[we] == '\''))
-              we++;
-            if (!is_general (s, w, we))
-              content++;
-            if (k + 1 < MIN_REFRAIN_WORDS || content == 0)
-              continue;
-
-            g_string_truncate (key, 0);
-            for (guint i = w; i < end; i++)
-              g_string_append_unichar (key, fold (s[i]));
-            if (pass == 0)
+            for (guint k = 0; k < n; k++)
               {
-                gpointer old = g_hash_table_lookup (counts, key->str);
+                guint first = side == 0 ? k : 0, last = side == 0 ? 0 : k;
+                guint phrase_start = words[first][0], phrase_end = words[last][1];
 
-                g_hash_table_replace (counts, g_strdup (key->str),
-                                      GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
+                if (!is_function_word (s, words[k][0], words[k][1]) &&
+                    (side == 1 || !is_general (s, words[k][0], words[k][1])))
+                  content++;
+                if (k + 1 < MIN_REFRAIN_WORDS ||
+                    is_linking_word (s, words[first][0], words[first][1], side == 0))
+                  continue;
+                if (side == 0 && content == 0 && k + 1 < MIN_PLAIN_REFRAIN_WORDS)
+                  continue;
+                /* An opening that is the whole clause ("Because of you,")
+                 * needs nothing more. */
+                if (side == 1 && phrase_end != end &&
+                    (content == 0 || is_function_word (s, words[last][0], words[last][1])))
+                  continue;
+
+                g_string_truncate (key, 0);
+                g_string_append_c (key, side == 0 ? '$' : '^');
+                for (guint i = phrase_start; i < phrase_end; i++)
+                  g_string_append_unichar (key, fold (s[i]));
+                if (pass == 0)
+                  {
+                    gpointer old = g_hash_table_lookup (counts, key->str);
+
+                    g_hash_table_replace (counts, g_strdup (key->str),
+                                          GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
+                  }
+                else
+                  {
+                    guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key->str));
+
+                    /* Three times, or an ending twice when long enough to
+                     * be no chance. */
+                    if (count >= 3 || (side == 0 && count == 2 && k + 1 >= 6))
+                      {
+                        best = k + 1;
+                        best_start = phrase_start;
+                        best_end = phrase_end;
+                      }
+                  }
               }
-            else
+            if (pass == 1 && best > 0)
               {
-                guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key->str));
-
-                /* Three times, or twice when long enough to be no chance. */
-                if (count >= 3 || (count == 2 && k + 1 >= 6))
-                  best = w;
+                add_hit (hits, best_start, best_end, "refrain");
+                g_ptr_array_add (found, g_ucs4_to_utf8 (s + best_start, best_end - best_start,
+                                                        NULL, NULL, NULL));
               }
-          }
-        if (pass == 1 && best > 0)
-          {
-            add_hit (hits, best, end, "refrain");
-            g_ptr_array_add (found, g_ucs4_to_utf8 (s + best, end - best, NULL, NULL, NULL));
           }
       }
 }

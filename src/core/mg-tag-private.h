@@ -12,8 +12,8 @@ G_BEGIN_DECLS
 
 /* Members of the sidecar's tag object that Marginalia does not know, kept
  * in the order read (nullable). */
-JsonObject *mg_tag_get_extra       (MgTag      *self);
-void        mg_tag_set_extra       (MgTag      *self,
+JsonObject *_mg_tag_get_extra       (MgTag      *self);
+void        _mg_tag_set_extra       (MgTag      *self,
                                     JsonObject *extra);
 
 G_END_DECLS

@@ -449,7 +449,7 @@ mg_tag_is_default (MgTag *self)
 }
 
 JsonObject *
-mg_tag_get_extra (MgTag *self)
+_mg_tag_get_extra (MgTag *self)
 {
   g_return_val_if_fail (MG_IS_TAG (self), NULL);
   return self->extra;
@@ -457,8 +457,8 @@ mg_tag_get_extra (MgTag *self)
 
 /* Takes a reference on @extra. */
 void
-mg_tag_set_extra (MgTag      *self,
-                  JsonObject *extra)
+_mg_tag_set_extra (MgTag      *self,
+                   JsonObject *extra)
 {
   g_return_if_fail (MG_IS_TAG (self));
 

@@ -206,11 +206,11 @@ lookup_target (MgAnnotationPane *self,
 }
 
 static void
-set_note_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+set_note_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       data)
 {
-  MgAnnotationPane *self = MG_ANNOTATION_PANE (widget);
+  MgAnnotationPane *self = data;
   const char *id;
   const char *note;
   MgAnnotation *annotation;
@@ -222,11 +222,11 @@ set_note_action (GtkWidget  *widget,
 }
 
 static void
-toggle_starred_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+toggle_starred_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       data)
 {
-  MgAnnotationPane *self = MG_ANNOTATION_PANE (widget);
+  MgAnnotationPane *self = data;
   MgAnnotation *annotation;
 
   if ((annotation = lookup_target (self, g_variant_get_string (parameter, NULL))) != NULL)
@@ -235,11 +235,11 @@ toggle_starred_action (GtkWidget  *widget,
 }
 
 static void
-toggle_tag_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+toggle_tag_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
 {
-  MgAnnotationPane *self = MG_ANNOTATION_PANE (widget);
+  MgAnnotationPane *self = data;
   g_autoptr(GError) error = NULL;
   const char *id;
   const char *tag_id;
@@ -254,11 +254,11 @@ toggle_tag_action (GtkWidget  *widget,
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+delete_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       data)
 {
-  MgAnnotationPane *self = MG_ANNOTATION_PANE (widget);
+  MgAnnotationPane *self = data;
   MgAnnotation *annotation;
 
   if ((annotation = lookup_target (self, g_variant_get_string (parameter, NULL))) != NULL)
@@ -266,11 +266,11 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
-reattach_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+reattach_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       data)
 {
-  MgAnnotationPane *self = MG_ANNOTATION_PANE (widget);
+  MgAnnotationPane *self = data;
   MgAnnotation *annotation;
 
   if ((annotation = lookup_target (self, g_variant_get_string (parameter, NULL))) != NULL)
@@ -293,17 +293,45 @@ focus_search_action (GtkWidget  *widget,
   mg_annotation_pane_focus_search (MG_ANNOTATION_PANE (widget));
 }
 
-static void
-mg_annotation_pane_update_actions (MgAnnotationPane *self)
-{
-  static const char * const edit_actions[] = {
-    "pane.set-note", "pane.toggle-starred", "pane.toggle-tag",
-    "pane.delete", "pane.reattach",
-  };
-  gboolean editable = self->store != NULL && !self->read_only;
+/* The actions that change an annotation, in the pane's own group
+ * ("pane."), beside the class's: enabled while there are annotations and
+ * they may change. */
+static const GActionEntry edit_actions[] = {
+  { "set-note", set_note_action, "(ss)", NULL, NULL, { 0 } },
+  { "toggle-starred", toggle_starred_action, "s", NULL, NULL, { 0 } },
+  { "toggle-tag", toggle_tag_action, "(ss)", NULL, NULL, { 0 } },
+  { "delete", delete_action, "s", NULL, NULL, { 0 } },
+  { "reattach", reattach_action, "s", NULL, NULL, { 0 } },
+};
 
+static gboolean
+can_edit (gpointer           this,
+          MgAnnotationStore *store,
+          gboolean           read_only,
+          gpointer           data)
+{
+  return store != NULL && !read_only;
+}
+
+static void
+add_edit_actions (MgAnnotationPane *self)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), edit_actions, G_N_ELEMENTS (edit_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i], editable);
+    {
+      GtkExpression *params[] = {
+        gtk_property_expression_new (MG_TYPE_ANNOTATION_PANE, NULL, "store"),
+        gtk_property_expression_new (MG_TYPE_ANNOTATION_PANE, NULL, "read-only"),
+      };
+
+      gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL, G_N_ELEMENTS (params), params,
+                                                        G_CALLBACK (can_edit), NULL, NULL),
+                           g_action_map_lookup_action (G_ACTION_MAP (group), edit_actions[i].name),
+                           "enabled", self);
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "pane", G_ACTION_GROUP (group));
 }
 
 /* Widgets -------------------------------------------------------------- */
@@ -613,11 +641,6 @@ mg_annotation_pane_class_init (MgAnnotationPaneClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, MG_TYPE_ANNOTATION);
 
-  gtk_widget_class_install_action (widget_class, "pane.set-note", "(ss)", set_note_action);
-  gtk_widget_class_install_action (widget_class, "pane.toggle-starred", "s", toggle_starred_action);
-  gtk_widget_class_install_action (widget_class, "pane.toggle-tag", "(ss)", toggle_tag_action);
-  gtk_widget_class_install_action (widget_class, "pane.delete", "s", delete_action);
-  gtk_widget_class_install_action (widget_class, "pane.reattach", "s", reattach_action);
   gtk_widget_class_install_action (widget_class, "pane.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "pane.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_property_action (widget_class, "pane.starred-only", "starred-only");
@@ -702,7 +725,7 @@ mg_annotation_pane_init (MgAnnotationPane *self)
   gtk_string_list_append (self->author_list, _("All members"));
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->author_dropdown), G_LIST_MODEL (self->author_list));
 
-  mg_annotation_pane_update_actions (self);
+  add_edit_actions (self);
   _mg_annotation_pane_update_state (self);
 }
 
@@ -764,7 +787,6 @@ mg_annotation_pane_set_store (MgAnnotationPane  *self,
 
   _mg_annotation_pane_rebuild_tag_filters (self);
   _mg_annotation_pane_refresh (self);
-  mg_annotation_pane_update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -863,7 +885,6 @@ mg_annotation_pane_set_read_only (MgAnnotationPane *self,
     return;
 
   self->read_only = read_only;
-  mg_annotation_pane_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 

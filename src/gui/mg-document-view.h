@@ -30,7 +30,8 @@ MgAnnotationStore *mg_document_view_get_store       (MgDocumentView    *self);
 GtkTextView   *mg_document_view_get_text_view       (MgDocumentView    *self);
 MgTagPopover  *mg_document_view_get_tag_popover     (MgDocumentView    *self);
 
-/* Whether selecting text offers the tag popover. */
+/* Whether selecting text offers the tag popover (the "annotatable"
+ * property). */
 void           mg_document_view_set_annotatable     (MgDocumentView    *self,
                                                      gboolean           annotatable);
 

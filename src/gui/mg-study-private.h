@@ -53,7 +53,6 @@ void     _mg_study_toast            (MgStudy    *self,
 void     _mg_study_toast_merge      (MgStudy             *self,
                                      const MgMergeReport *report,
                                      const GError        *error);
-void     _mg_study_update_actions   (MgStudy    *self);
 MgDocument *_mg_study_check_addable (MgStudy    *self,
                                      GFile      *file,
                                      gboolean   *out_present,

@@ -393,30 +393,57 @@ is_shared_open (MgStudy *self)
          mg_sidecar_get_embedded_text (sidecar) != NULL;
 }
 
-void
-_mg_study_update_actions (MgStudy *self)
+/* What the members' actions need besides a speech shown (adding,
+ * the heat view, sharing): members' layers (agreement), and annotations
+ * that may change too (merging); a shared file opened without its speech
+ * (saving the speech). Bound, with the window as this. */
+static gboolean
+with_layers (gpointer this,
+             gboolean state,
+             guint    n_layers,
+             gpointer data)
 {
-  gboolean open = has_document (self);
-  gboolean writable = open && _mg_window_is_writable (self->window);
-  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->layers)) > 0;
-  const struct { const char *name; gboolean enabled; } states[] = {
-    { "add-layer", open },
-    { "heat", open },
-    { "merge", writable && any },
-    { "merge-layers", writable && any },
-    { "agreement", open && any },
-    { "share", open },
-    { "save-speech", is_shared_open (self) },
+  return state && n_layers > 0;
+}
+
+static gboolean
+shared_open (gpointer   this,
+             gboolean   ready,
+             MgSidecar *sidecar,
+             MgStudy   *self)
+{
+  return ready && is_shared_open (self);
+}
+
+static void
+bind_actions (MgStudy *self)
+{
+  const char *on_speech[] = { "add-layer", "heat", "share" };
+  const struct { const char *name; const char *property; } on_layers[] = {
+    { "merge", "editable" },
+    { "merge-layers", "editable" },
+    { "agreement", "document-ready" },
   };
+  GActionMap *map = G_ACTION_MAP (self->actions);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (states); i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), states[i].name);
-
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), states[i].enabled);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (on_speech); i++)
+    g_object_bind_property (self->window, "document-ready", g_action_map_lookup_action (map, on_speech[i]),
+                            "enabled", G_BINDING_SYNC_CREATE);
+  for (guint i = 0; i < G_N_ELEMENTS (on_layers); i++)
+    gtk_expression_bind (_mg_window_closure (G_CALLBACK (with_layers), NULL,
+                                             _mg_window_property (on_layers[i].property),
+                                             gtk_property_expression_new (G_TYPE_LIST_STORE,
+                                                                          gtk_object_expression_new (G_OBJECT (self->layers)),
+                                                                          "n-items"),
+                                             NULL),
+                         g_action_map_lookup_action (map, on_layers[i].name), "enabled", self->window);
+  gtk_expression_bind (_mg_window_closure (G_CALLBACK (shared_open), self,
+                                           _mg_window_property ("document-ready"),
+                                           _mg_window_property ("sidecar"), NULL),
+                       g_action_map_lookup_action (map, "save-speech"), "enabled", self->window);
   if (self->menu_button != NULL)
-    gtk_widget_set_visible (self->menu_button, open);
+    g_object_bind_property (self->window, "document-ready", self->menu_button, "visible",
+                            G_BINDING_SYNC_CREATE);
 }
 
 /* Layers */
@@ -475,7 +502,6 @@ _mg_study_insert_layer (MgStudy *self,
                            self, G_CONNECT_SWAPPED);
   g_list_store_append (self->layers, layer);
   _mg_study_queue_redraw (self);
-  _mg_study_update_actions (self);
 }
 
 gboolean
@@ -705,7 +731,6 @@ watch_store (MgStudy *self)
     g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed),
                              self, G_CONNECT_SWAPPED);
   _mg_study_queue_redraw (self);
-  _mg_study_update_actions (self);
 }
 
 static void
@@ -714,17 +739,11 @@ window_loaded (MgStudy *self)
   MgSidecar *sidecar = mg_window_get_sidecar (self->window);
 
   if (sidecar == self->sidecar)
-    {
-      _mg_study_update_actions (self);
-      return;
-    }
+    return;
 
   forget_document (self);
   if (sidecar == NULL)
-    {
-      _mg_study_update_actions (self);
-      return;
-    }
+    return;
 
   self->sidecar = g_object_ref (sidecar);
   g_signal_connect_object (sidecar, "notify::store", G_CALLBACK (watch_store),
@@ -748,7 +767,6 @@ window_loaded (MgStudy *self)
       _mg_study_toast (self, _("The speech is not here: its text comes from the shared file"),
                        _("_Save Speech"), "study.save-speech", FALSE);
     }
-  _mg_study_update_actions (self);
 }
 
 static void
@@ -888,7 +906,7 @@ mg_study_attach (MgWindow *window)
   g_signal_connect_object (window, "destroy", G_CALLBACK (window_destroyed), self, G_CONNECT_SWAPPED);
 
   _mg_study_build_menu (self);
-  _mg_study_update_actions (self);
+  bind_actions (self);
   return self;
 }
 
@@ -905,7 +923,6 @@ mg_study_remove_layer (MgStudy *self,
     {
       g_list_store_remove (self->layers, position);
       _mg_study_queue_redraw (self);
-      _mg_study_update_actions (self);
     }
 }
 
@@ -1022,6 +1039,20 @@ mg_study_get_menu_button (MgStudy *self)
 {
   g_return_val_if_fail (MG_IS_STUDY (self), NULL);
   return self->menu_button;
+}
+
+GtkWidget *
+mg_study_get_heat_legend (MgStudy *self)
+{
+  g_return_val_if_fail (MG_IS_STUDY (self), NULL);
+  return self->heat_legend;
+}
+
+gboolean
+mg_study_is_restoring (MgStudy *self)
+{
+  g_return_val_if_fail (MG_IS_STUDY (self), FALSE);
+  return self->restoring > 0;
 }
 
 MgStudy *

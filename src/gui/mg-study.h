@@ -51,6 +51,11 @@ const char *mg_study_get_layer_color (MgStudy      *self,
                                       MgLayer      *layer);
 /* The header bar's button that opens the members popover. */
 GtkWidget  *mg_study_get_menu_button (MgStudy      *self);
+/* The heat view's legend (shown while the heat view is on), NULL before
+ * the window has a place for it. */
+GtkWidget  *mg_study_get_heat_legend (MgStudy      *self);
+/* TRUE while the layers remembered for the speech just opened load. */
+gboolean    mg_study_is_restoring    (MgStudy      *self);
 /* The "study" action group. */
 GActionGroup *mg_study_get_actions   (MgStudy      *self);
 /* The GtkTextTag a layer is drawn with. */

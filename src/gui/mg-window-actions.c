@@ -24,27 +24,6 @@ _mg_window_is_writable (MgWindow *self)
          !mg_sidecar_get_read_only (self->sidecar);
 }
 
-void
-_mg_window_update_actions (MgWindow *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_document = self->document != NULL && !self->loading;
-  gboolean writable = has_document && _mg_window_is_writable (self);
-
-  gtk_widget_action_set_enabled (widget, "win.start-afresh",
-                                 has_document && mg_sidecar_get_broken (self->sidecar));
-  gtk_widget_action_set_enabled (widget, "win.review-changes",
-                                 has_document && mg_sidecar_get_reanchored (self->sidecar));
-
-  mg_window_update_export_actions (self);
-  _mg_window_update_collection_actions (self);
-  _mg_window_update_suggestion_actions (self);
-  mg_window_update_tidy_actions (self);
-  mg_window_update_statistics_actions (self);
-  mg_window_update_compare_actions (self);
-  mg_document_view_set_annotatable (self->document_view, writable);
-}
-
 const char *
 _mg_window_author_name (MgWindow *self)
 {
@@ -350,11 +329,11 @@ zoom_action (GSimpleAction *action,
 }
 
 static void
-start_afresh_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+start_afresh_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
   g_autoptr(GFile) moved_to = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -375,6 +354,7 @@ start_afresh_action (GtkWidget  *widget,
     {
       g_set_object (&self->store, mg_sidecar_get_store (self->sidecar));
       g_signal_group_set_target (self->store_signals, self->store);
+      _mg_window_notify (self, MG_WINDOW_PROP_STORE);
     }
   mg_document_view_set_store (self->document_view, NULL);
   mg_document_view_set_store (self->document_view, self->store);
@@ -388,11 +368,11 @@ start_afresh_action (GtkWidget  *widget,
 }
 
 static void
-review_changes_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+review_changes_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
   guint n = mg_annotation_store_get_n_annotations (self->store);
 
   /* Visits, one by one, the annotations that were not found where they
@@ -439,8 +419,6 @@ _mg_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
-  gtk_widget_class_install_action (widget_class, "win.start-afresh", NULL, start_afresh_action);
-  gtk_widget_class_install_action (widget_class, "win.review-changes", NULL, review_changes_action);
 }
 
 /* The actions whose state is bound to the window's properties (and the
@@ -459,6 +437,8 @@ static const GActionEntry bound_actions[] = {
   { "zoom-in", zoom_action, NULL, NULL, NULL, { 0 } },
   { "zoom-out", zoom_action, NULL, NULL, NULL, { 0 } },
   { "zoom-reset", zoom_action, NULL, NULL, NULL, { 0 } },
+  { "start-afresh", start_afresh_action, NULL, NULL, NULL, { 0 } },
+  { "review-changes", review_changes_action, NULL, NULL, NULL, { 0 } },
 };
 
 static gboolean
@@ -479,54 +459,80 @@ editable_with (gpointer      this,
   return editable && selected != NULL;
 }
 
+/* Whether zooming in ("zoom-in") or out can go a step further. */
 static gboolean
-can_zoom_in (gpointer this,
-             gboolean ready,
-             double   zoom,
-             gpointer data)
+can_zoom (gpointer    this,
+          gboolean    ready,
+          double      zoom,
+          const char *direction)
 {
-  return ready && zoom < ZOOM_MAX;
+  return ready && (g_str_equal (direction, "in") ? zoom < ZOOM_MAX : zoom > ZOOM_MIN);
 }
 
+/* The sidecar could not be read: it may be started afresh. */
 static gboolean
-can_zoom_out (gpointer this,
-              gboolean ready,
-              double   zoom,
-              gpointer data)
+sidecar_broken (gpointer   this,
+                gboolean   ready,
+                gboolean   editable,
+                MgSidecar *sidecar)
 {
-  return ready && zoom > ZOOM_MIN;
+  return ready && sidecar != NULL && mg_sidecar_get_broken (sidecar);
 }
 
-static GtkExpression *
-window_property (const char *name)
+/* The annotations were put back on an edited speech: review them. */
+static gboolean
+sidecar_reanchored (gpointer   this,
+                    gboolean   ready,
+                    gboolean   editable,
+                    MgSidecar *sidecar)
+{
+  return ready && sidecar != NULL && mg_sidecar_get_reanchored (sidecar);
+}
+
+GtkExpression *
+_mg_window_property (const char *name)
 {
   return gtk_property_expression_new (MG_TYPE_WINDOW, NULL, name);
 }
 
-/* @callback (this, the values of @first and @second) as an expression. */
-static GtkExpression *
-closure (GCallback      callback,
-         GtkExpression *first,
-         GtkExpression *second)
+GtkExpression *
+_mg_window_closure (GCallback      callback,
+                    gpointer       data,
+                    GtkExpression *first,
+                    ...)
 {
-  GtkExpression *params[] = { first, second };
+  g_autoptr(GPtrArray) params = g_ptr_array_new ();
+  va_list args;
 
-  return gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL, 2, params, callback, NULL, NULL);
+  va_start (args, first);
+  for (GtkExpression *param = first; param != NULL; param = va_arg (args, GtkExpression *))
+    g_ptr_array_add (params, param);
+  va_end (args);
+  return gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL, params->len,
+                                      (GtkExpression **) params->pdata, callback, data, NULL);
 }
 
-static void
-bind_enabled (MgWindow      *self,
-              const char    *name,
-              GtkExpression *expression)
+void
+_mg_window_add_actions (MgWindow           *self,
+                        const GActionEntry *entries,
+                        guint               n_entries)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, n_entries, self);
+}
+
+void
+_mg_window_bind_enabled_to (MgWindow      *self,
+                            const char    *name,
+                            GtkExpression *expression)
 {
   gtk_expression_bind (expression, g_action_map_lookup_action (G_ACTION_MAP (self), name),
                        "enabled", self);
 }
 
-static void
-bind_property_enabled (MgWindow   *self,
-                       const char *property,
-                       const char *name)
+void
+_mg_window_bind_enabled (MgWindow   *self,
+                         const char *name,
+                         const char *property)
 {
   g_object_bind_property (self, property, g_action_map_lookup_action (G_ACTION_MAP (self), name),
                           "enabled", G_BINDING_SYNC_CREATE);
@@ -534,37 +540,55 @@ bind_property_enabled (MgWindow   *self,
 
 /* Each action's state follows what it needs: a speech shown, annotations
  * that may change, something to undo, the zoom, the selected annotation,
- * text selected. */
+ * text selected, the state of the sidecar. */
 static void
 bind_actions (MgWindow *self)
 {
   GtkTextView *text_view = mg_document_view_get_text_view (self->document_view);
   const char *on_selection[] = { "tag-selection", "highlight", "show-tag-popover" };
   const char *on_document[] = { "find", "find-next", "find-previous", "zoom-reset" };
+  const char *zooms[][2] = { { "zoom-in", "in" }, { "zoom-out", "out" } };
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), bound_actions, G_N_ELEMENTS (bound_actions), self);
+  _mg_window_add_actions (self, bound_actions, G_N_ELEMENTS (bound_actions));
 
-  bind_property_enabled (self, "can-undo", "undo");
-  bind_property_enabled (self, "can-redo", "redo");
-  bind_property_enabled (self, "editable", "manage-tags");
+  _mg_window_bind_enabled (self, "undo", "can-undo");
+  _mg_window_bind_enabled (self, "redo", "can-redo");
+  _mg_window_bind_enabled (self, "manage-tags", "editable");
   for (guint i = 0; i < G_N_ELEMENTS (on_document); i++)
-    bind_property_enabled (self, "document-ready", on_document[i]);
+    _mg_window_bind_enabled (self, on_document[i], "document-ready");
   for (guint i = 0; i < G_N_ELEMENTS (on_selection); i++)
     {
       GtkExpression *buffer = gtk_property_expression_new (GTK_TYPE_TEXT_VIEW,
                                                            gtk_object_expression_new (G_OBJECT (text_view)),
                                                            "buffer");
 
-      bind_enabled (self, on_selection[i],
-                    closure (G_CALLBACK (all_of), window_property ("editable"),
-                             gtk_property_expression_new (GTK_TYPE_TEXT_BUFFER, buffer, "has-selection")));
+      _mg_window_bind_enabled_to (self, on_selection[i],
+                                  _mg_window_closure (G_CALLBACK (all_of), NULL, _mg_window_property ("editable"),
+                                                      gtk_property_expression_new (GTK_TYPE_TEXT_BUFFER, buffer,
+                                                                                   "has-selection"),
+                                                      NULL));
     }
-  bind_enabled (self, "delete-annotation",
-                closure (G_CALLBACK (editable_with), window_property ("editable"), window_property ("selected")));
-  bind_enabled (self, "zoom-in",
-                closure (G_CALLBACK (can_zoom_in), window_property ("document-ready"), window_property ("zoom")));
-  bind_enabled (self, "zoom-out",
-                closure (G_CALLBACK (can_zoom_out), window_property ("document-ready"), window_property ("zoom")));
+  _mg_window_bind_enabled_to (self, "delete-annotation",
+                              _mg_window_closure (G_CALLBACK (editable_with), NULL,
+                                                  _mg_window_property ("editable"),
+                                                  _mg_window_property ("selected"), NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    _mg_window_bind_enabled_to (self, zooms[i][0],
+                                _mg_window_closure (G_CALLBACK (can_zoom), (gpointer) zooms[i][1],
+                                                    _mg_window_property ("document-ready"),
+                                                    _mg_window_property ("zoom"), NULL));
+  _mg_window_bind_enabled_to (self, "start-afresh",
+                              _mg_window_closure (G_CALLBACK (sidecar_broken), NULL,
+                                                  _mg_window_property ("document-ready"),
+                                                  _mg_window_property ("editable"),
+                                                  _mg_window_property ("sidecar"), NULL));
+  _mg_window_bind_enabled_to (self, "review-changes",
+                              _mg_window_closure (G_CALLBACK (sidecar_reanchored), NULL,
+                                                  _mg_window_property ("document-ready"),
+                                                  _mg_window_property ("editable"),
+                                                  _mg_window_property ("sidecar"), NULL));
+  /* The document view offers to annotate only what may be annotated. */
+  g_object_bind_property (self, "editable", self->document_view, "annotatable", G_BINDING_SYNC_CREATE);
 }
 
 static void
@@ -622,10 +646,5 @@ _mg_window_init_actions (MgWindow *self)
 
   g_signal_connect_swapped (mg_document_view_get_tag_popover (self->document_view), "apply",
                             G_CALLBACK (popover_apply), self);
-  /* The cursor moved: is there a suggestion under it? */
-  g_signal_connect_swapped (self->document_view, "selection-changed",
-                            G_CALLBACK (_mg_window_update_suggestion_actions), self);
-
   bind_actions (self);
-  _mg_window_update_actions (self);
 }

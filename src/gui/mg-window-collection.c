@@ -16,17 +16,6 @@
 
 #define STUDY_EXPORT_KEY "mg-study-export-dialog"
 
-void
-_mg_window_update_collection_actions (MgWindow *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_study = self->collection != NULL && !self->loading;
-
-  gtk_widget_action_set_enabled (widget, "win.export-study", has_study);
-  gtk_widget_action_set_enabled (widget, "win.search-study", has_study);
-  gtk_widget_action_set_enabled (widget, "win.toggle-study-sidebar", self->collection != NULL);
-}
-
 static void
 speech_activated (MgWindow           *self,
                   MgCollectionSpeech *speech)
@@ -63,7 +52,7 @@ _mg_window_close_collection (MgWindow *self)
     if (dialog != NULL)
       gtk_window_destroy (GTK_WINDOW (dialog));
   }
-  _mg_window_update_actions (self);
+  _mg_window_sync_state (self);
 }
 
 void
@@ -298,11 +287,11 @@ study_export_destroyed (MgWindow *self)
 }
 
 static void
-export_study_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+export_study_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
   MgExportDialog *dialog = g_object_get_data (G_OBJECT (self), STUDY_EXPORT_KEY);
 
   if (self->collection == NULL)
@@ -318,11 +307,11 @@ export_study_action (GtkWidget  *widget,
 }
 
 static void
-search_study_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+search_study_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
 
   if (self->collection == NULL)
     return;
@@ -331,11 +320,11 @@ search_study_action (GtkWidget  *widget,
 }
 
 static void
-toggle_study_sidebar_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
+toggle_study_sidebar_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
 
   if (self->collection != NULL)
     adw_flap_set_reveal_flap (self->study_flap, !adw_flap_get_reveal_flap (self->study_flap));
@@ -344,10 +333,22 @@ toggle_study_sidebar_action (GtkWidget  *widget,
 void
 _mg_window_class_init_collection (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.toggle-study-sidebar", NULL, toggle_study_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.export-study", NULL, export_study_action);
-  gtk_widget_class_install_action (widget_class, "win.search-study", NULL, search_study_action);
+}
+
+static const GActionEntry actions[] = {
+  { "toggle-study-sidebar", toggle_study_sidebar_action, NULL, NULL, NULL, { 0 } },
+  { "export-study", export_study_action, NULL, NULL, NULL, { 0 } },
+  { "search-study", search_study_action, NULL, NULL, NULL, { 0 } },
+};
+
+static gboolean
+study_ready (gpointer this,
+             gboolean has_study,
+             gboolean loading,
+             gpointer data)
+{
+  return has_study && !loading;
 }
 
 void
@@ -357,7 +358,16 @@ _mg_window_init_collection (MgWindow *self)
                            G_CALLBACK (speech_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->study_sidebar, "hit-activated",
                            G_CALLBACK (hit_activated), self, G_CONNECT_SWAPPED);
-  _mg_window_update_collection_actions (self);
+
+  /* The sidebar is there while a study is; exporting and searching it
+   * wait for it to load. */
+  _mg_window_add_actions (self, actions, G_N_ELEMENTS (actions));
+  _mg_window_bind_enabled (self, "toggle-study-sidebar", "has-study");
+  for (guint i = 1; i < G_N_ELEMENTS (actions); i++)
+    _mg_window_bind_enabled_to (self, actions[i].name,
+                                _mg_window_closure (G_CALLBACK (study_ready), NULL,
+                                                    _mg_window_property ("has-study"),
+                                                    _mg_window_property ("loading"), NULL));
 }
 
 gpointer

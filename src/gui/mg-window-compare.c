@@ -7,14 +7,6 @@
 
 #define COMPARE_KEY "mg-compare-window"
 
-void
-mg_window_update_compare_actions (MgWindow *self)
-{
-  gboolean has_document = self->document != NULL && self->store != NULL && !self->loading;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", has_document);
-}
-
 MgCompareWindow *
 mg_window_get_compare_window (MgWindow *self)
 {
@@ -101,11 +93,11 @@ compare_destroyed (MgWindow *self)
 }
 
 static void
-compare_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+compare_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
   MgCompareWindow *compare = mg_window_get_compare_window (self);
 
   if (self->store == NULL || self->file == NULL)
@@ -145,8 +137,13 @@ compare_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (compare));
 }
 
+static const GActionEntry actions[] = {
+  { "compare", compare_action, NULL, NULL, NULL, { 0 } },
+};
+
 void
-mg_window_class_init_compare (GtkWidgetClass *widget_class)
+_mg_window_init_compare (MgWindow *self)
 {
-  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  _mg_window_add_actions (self, actions, G_N_ELEMENTS (actions));
+  _mg_window_bind_enabled (self, "compare", "document-ready");
 }

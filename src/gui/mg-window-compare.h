@@ -13,7 +13,4 @@ G_BEGIN_DECLS
  * The comparison window shown, or NULL. */
 MgCompareWindow *mg_window_get_compare_window    (MgWindow       *self);
 
-void             mg_window_class_init_compare     (GtkWidgetClass *widget_class);
-void             mg_window_update_compare_actions (MgWindow       *self);
-
 G_END_DECLS

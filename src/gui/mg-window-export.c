@@ -14,18 +14,6 @@
 #define EXPORTED_KEY "mg-exported-file"
 #define IMPORT_CHOOSER_KEY "mg-import-chooser"
 
-void
-mg_window_update_export_actions (MgWindow *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_document = self->document != NULL && self->store != NULL && !self->loading;
-
-  gtk_widget_action_set_enabled (widget, "win.export", has_document);
-  gtk_widget_action_set_enabled (widget, "win.copy-quotes", has_document);
-  gtk_widget_action_set_enabled (widget, "win.print", has_document);
-  gtk_widget_action_set_enabled (widget, "win.import", has_document && _mg_window_is_writable (self));
-}
-
 MgExportDialog *
 mg_window_get_export_dialog (MgWindow *self)
 {
@@ -60,11 +48,11 @@ dialog_destroyed (MgWindow *self)
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
   MgExportDialog *dialog = mg_window_get_export_dialog (self);
   g_autofree char *basename = NULL;
 
@@ -162,11 +150,11 @@ mg_window_dup_quotes_text (MgWindow *self,
 }
 
 static void
-copy_quotes_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+copy_quotes_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   guint n = 0;
@@ -177,7 +165,7 @@ copy_quotes_action (GtkWidget  *widget,
       _mg_window_toast (self, _("Nothing to copy: select an annotation or star some quotes"), FALSE);
       return;
     }
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Copied %u quote", "Copied %u quotes", n), n);
   _mg_window_toast (self, title, FALSE);
 }
@@ -260,11 +248,11 @@ mg_window_print (MgWindow                *self,
 }
 
 static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+print_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
   g_autoptr(GError) error = NULL;
 
   if (mg_window_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error) ==
@@ -360,11 +348,11 @@ import_chooser_response (GtkNativeDialog *chooser,
 }
 
 static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
@@ -399,11 +387,26 @@ import_action (GtkWidget  *widget,
 }
 
 void
-mg_window_class_init_export (GtkWidgetClass *widget_class)
+_mg_window_class_init_export (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", NULL, open_export_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-quotes", NULL, copy_quotes_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+}
+
+static const GActionEntry actions[] = {
+  { "export", export_action, NULL, NULL, NULL, { 0 } },
+  { "copy-quotes", copy_quotes_action, NULL, NULL, NULL, { 0 } },
+  { "print", print_action, NULL, NULL, NULL, { 0 } },
+  { "import", import_action, NULL, NULL, NULL, { 0 } },
+};
+
+/* Exporting, copying and printing need a speech shown; importing, that
+ * its annotations may change. */
+void
+_mg_window_init_export (MgWindow *self)
+{
+  _mg_window_add_actions (self, actions, G_N_ELEMENTS (actions));
+  _mg_window_bind_enabled (self, "export", "document-ready");
+  _mg_window_bind_enabled (self, "copy-quotes", "document-ready");
+  _mg_window_bind_enabled (self, "print", "document-ready");
+  _mg_window_bind_enabled (self, "import", "editable");
 }

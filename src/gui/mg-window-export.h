@@ -9,10 +9,9 @@
 G_BEGIN_DECLS
 
 /* The window's export actions: win.export (the export dialog),
- * win.copy-quotes and win.print, enabled while a speech is open; and
- * win.import (W3C Web Annotations), while its annotations can change. */
-void            mg_window_class_init_export       (GtkWidgetClass          *widget_class);
-void            mg_window_update_export_actions   (MgWindow                *self);
+ * win.copy-quotes and win.print, enabled while a speech is shown; and
+ * win.import (W3C Web Annotations), while its annotations can change.
+ * What they do: */
 
 /* Imports the W3C Web Annotations of @file into the window's annotations
  * (win.import, after its file chooser): one undoable step, reported in a

@@ -84,6 +84,7 @@ struct _MgWindow
   gint64                suggest_started;
 
   /* The state the window's properties show (_mg_window_sync_state). */
+  guint                 has_study : 1;
   guint                 document_ready : 1;
   guint                 editable : 1;
   guint                 can_undo : 1;
@@ -99,7 +100,27 @@ struct _MgWindow
 /* mg-window-actions.c */
 void     _mg_window_class_init_actions (GtkWidgetClass *widget_class);
 void     _mg_window_init_actions      (MgWindow       *self);
-void     _mg_window_update_actions    (MgWindow       *self);
+/* The actions whose state follows the window's are GSimpleActions of its
+ * own group ("win."), added by the file of their concern, their
+ * "enabled" bound to the window's properties: one of them (@property), or
+ * a boolean GtkExpression evaluated with the window as this. */
+void     _mg_window_add_actions       (MgWindow           *self,
+                                       const GActionEntry *entries,
+                                       guint               n_entries);
+void     _mg_window_bind_enabled      (MgWindow       *self,
+                                       const char     *name,
+                                       const char     *property);
+void     _mg_window_bind_enabled_to   (MgWindow       *self,
+                                       const char     *name,
+                                       GtkExpression  *expression);
+/* The window's property @name as an expression. */
+GtkExpression *_mg_window_property    (const char     *name);
+/* @callback (the window, the values of the expressions from @first, @data)
+ * as a boolean expression; the list ends with NULL. */
+GtkExpression *_mg_window_closure     (GCallback       callback,
+                                       gpointer        data,
+                                       GtkExpression  *first,
+                                       ...) G_GNUC_NULL_TERMINATED;
 gboolean _mg_window_is_writable       (MgWindow       *self);
 void     _mg_window_apply_to_selection (MgWindow       *self,
                                         int             tag_position,
@@ -110,10 +131,8 @@ void     _mg_window_apply_to_selection (MgWindow       *self,
 const char *_mg_window_author_name    (MgWindow       *self);
 
 /* mg-window-suggestions.c */
-void     _mg_window_class_init_suggestions  (GtkWidgetClass *widget_class);
 void     _mg_window_init_suggestions        (MgWindow       *self);
 void     _mg_window_dispose_suggestions     (MgWindow       *self);
-void     _mg_window_update_suggestion_actions (MgWindow      *self);
 void     _mg_window_set_show_suggestions    (MgWindow       *self,
                                              gboolean        show);
 /* After a document was shown or closed, or its store replaced. */
@@ -124,9 +143,16 @@ void     _mg_window_suggestions_store_changed (MgWindow      *self);
 /* mg-window-collection.c */
 void     _mg_window_class_init_collection (GtkWidgetClass *widget_class);
 void     _mg_window_init_collection    (MgWindow       *self);
-void     _mg_window_update_collection_actions (MgWindow *self);
 /* Leaves the study (the sidebar goes); the speech stays open. */
 void     _mg_window_close_collection   (MgWindow       *self);
+/* mg-window-export.c, mg-window-tidy.c, mg-window-statistics.c,
+ * mg-window-compare.c, mg-window-recent.c: their actions. */
+void     _mg_window_class_init_export  (GtkWidgetClass *widget_class);
+void     _mg_window_init_export        (MgWindow       *self);
+void     _mg_window_init_tidy          (MgWindow       *self);
+void     _mg_window_init_statistics    (MgWindow       *self);
+void     _mg_window_init_compare       (MgWindow       *self);
+void     _mg_window_class_init_recent  (GtkWidgetClass *widget_class);
 /* mg-window-reload.c */
 void     _mg_window_class_init_reload (GtkWidgetClass *widget_class);
 /* Starts watching the open speech's file (stops watching the one before);
@@ -147,15 +173,21 @@ typedef enum
   MG_WINDOW_PROP_CAN_REDO,
   MG_WINDOW_PROP_ZOOM,
   MG_WINDOW_PROP_SELECTED,
+  MG_WINDOW_PROP_LOADING,
+  MG_WINDOW_PROP_HAS_STUDY,
+  MG_WINDOW_PROP_SIDECAR,
+  MG_WINDOW_PROP_STORE,
+  MG_WINDOW_PROP_SUGGESTIONS,
   MG_WINDOW_N_PROPS
 } MgWindowProperty;
 
 void     _mg_window_notify             (MgWindow         *self,
                                         MgWindowProperty  property);
-/* Brings "document-ready", "editable", "can-undo" and "can-redo" to what
- * the window holds, notifying those that changed: after a speech is shown
- * or closed, a load begins or ends, the sidecar's state or the store's
- * undo changes. The actions bound to them follow. */
+/* Brings "document-ready", "editable", "can-undo", "can-redo" and
+ * "has-study" to what the window holds, notifying those that changed:
+ * after a speech is shown or closed, a load begins or ends, a study opens
+ * or closes, the sidecar's state or the store's undo changes. The actions
+ * bound to them follow. */
 void     _mg_window_sync_state         (MgWindow       *self);
 /* Shows a loaded speech: @sidecar_error is why its sidecar could not be
  * read (nullable). Emits "loaded". */

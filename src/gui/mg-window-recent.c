@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-window-private.h"
 #include "mg-window-recent.h"
 
 static void
@@ -17,7 +18,7 @@ open_recent_action (GtkWidget  *widget,
 }
 
 void
-mg_window_class_init_recent (GtkWidgetClass *widget_class)
+_mg_window_class_init_recent (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
 }

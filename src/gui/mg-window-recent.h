@@ -10,9 +10,8 @@ G_BEGIN_DECLS
 /* How many recent speeches and studies the empty window offers. */
 #define MG_WINDOW_N_RECENT 5
 
-/* Installs win.open-recent (the URI of a speech, or of a study's folder,
- * as a string). */
-void mg_window_class_init_recent (GtkWidgetClass *widget_class);
+/* win.open-recent opens the URI of a speech, or of a study's folder (a
+ * string). */
 /* Lists the speeches and studies (folders, marked as such) this program
  * opened lately, newest first, under the buttons of the empty state's
  * @page, each opening its speech or study; nothing when there are none. */

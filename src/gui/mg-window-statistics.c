@@ -13,19 +13,6 @@
 static void show_stores (MgWindow           *self,
                          MgStatisticsWindow *statistics);
 
-void
-mg_window_update_statistics_actions (MgWindow *self)
-{
-  gboolean has_document = self->document != NULL && self->store != NULL && !self->loading;
-  MgStatisticsWindow *statistics = mg_window_get_statistics_window (self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.statistics", has_document);
-  /* Another speech opened in the window: the view follows it. */
-  if (statistics != NULL && has_document
-      && g_object_get_data (G_OBJECT (statistics), STORE_KEY) != self->store)
-    show_stores (self, statistics);
-}
-
 MgStatisticsWindow *
 mg_window_get_statistics_window (MgWindow *self)
 {
@@ -110,11 +97,11 @@ show_stores (MgWindow           *self,
 }
 
 static void
-statistics_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+statistics_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
   MgStatisticsWindow *statistics = mg_window_get_statistics_window (self);
 
   if (self->store == NULL)
@@ -132,8 +119,26 @@ statistics_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (statistics));
 }
 
-void
-mg_window_class_init_statistics (GtkWidgetClass *widget_class)
+/* Another speech shown in the window (or its annotations started
+ * afresh): the view follows it. */
+static void
+store_changed (MgWindow *self)
 {
-  gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
+  MgStatisticsWindow *statistics = mg_window_get_statistics_window (self);
+
+  if (statistics != NULL && self->store != NULL
+      && g_object_get_data (G_OBJECT (statistics), STORE_KEY) != self->store)
+    show_stores (self, statistics);
+}
+
+static const GActionEntry actions[] = {
+  { "statistics", statistics_action, NULL, NULL, NULL, { 0 } },
+};
+
+void
+_mg_window_init_statistics (MgWindow *self)
+{
+  _mg_window_add_actions (self, actions, G_N_ELEMENTS (actions));
+  _mg_window_bind_enabled (self, "statistics", "document-ready");
+  g_signal_connect (self, "notify::store", G_CALLBACK (store_changed), NULL);
 }

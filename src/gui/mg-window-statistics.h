@@ -11,7 +11,4 @@ G_BEGIN_DECLS
  * annotation and shows its passage. The view shown, or NULL. */
 MgStatisticsWindow *mg_window_get_statistics_window (MgWindow       *self);
 
-void                mg_window_class_init_statistics     (GtkWidgetClass *widget_class);
-void                mg_window_update_statistics_actions (MgWindow       *self);
-
 G_END_DECLS

@@ -73,9 +73,9 @@ refilter (MgWindow *self)
     }
   g_set_object (&self->suggestions, fresh);
   mg_document_view_set_suggestions (self->document_view, G_LIST_MODEL (self->suggestions));
+  _mg_window_notify (self, MG_WINDOW_PROP_SUGGESTIONS);
 
   update_tooltip (self);
-  _mg_window_update_suggestion_actions (self);
   if (self->suggestions_toast)
     show_count (self);
 }
@@ -197,9 +197,13 @@ update (MgWindow *self)
 static void
 hide (MgWindow *self)
 {
+  gboolean shown = self->suggestions != NULL;
+
   cancel (self);
   g_clear_object (&self->suggestions);
   mg_document_view_set_suggestions (self->document_view, NULL);
+  if (shown)
+    _mg_window_notify (self, MG_WINDOW_PROP_SUGGESTIONS);
   update_tooltip (self);
 }
 
@@ -227,7 +231,6 @@ _mg_window_set_show_suggestions (MgWindow *self,
     update (self);
   else
     hide (self);
-  _mg_window_update_suggestion_actions (self);
   _mg_window_notify (self, MG_WINDOW_PROP_SHOW_SUGGESTIONS);
 }
 
@@ -281,11 +284,11 @@ tag_name (MgWindow   *self,
 }
 
 static void
-accept_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+accept_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
   g_autoptr(MgSuggestion) suggestion = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *toast = NULL;
@@ -306,11 +309,11 @@ accept_action (GtkWidget  *widget,
 }
 
 static void
-accept_all_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+accept_all_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
   const char *tag_id = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *toast = NULL;
@@ -336,11 +339,11 @@ accept_all_action (GtkWidget  *widget,
 }
 
 static void
-dismiss_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+dismiss_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
   g_autoptr(MgSuggestion) suggestion = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -357,12 +360,12 @@ dismiss_action (GtkWidget  *widget,
 }
 
 static void
-next_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+next_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
-  gboolean backward = g_str_equal (action_name, "win.previous-suggestion");
+  MgWindow *self = data;
+  gboolean backward = g_str_equal (g_action_get_name (G_ACTION (action)), "previous-suggestion");
   g_autoptr(MgSuggestion) suggestion = NULL;
   guint n;
 
@@ -379,54 +382,120 @@ next_action (GtkWidget  *widget,
 }
 
 static void
-popover_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+popover_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
 
   mg_document_view_popup_suggestions (self->document_view,
                                       mg_document_view_get_cursor (self->document_view));
 }
 
-void
-_mg_window_update_suggestion_actions (MgWindow *self)
+/* Suggestions shown, and the annotations may change: they can be taken
+ * or dismissed. */
+static gboolean
+offered (gpointer    this,
+         gboolean    editable,
+         GListModel *suggestions,
+         gpointer    data)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean offered = self->suggestions != NULL && !self->loading && _mg_window_is_writable (self);
-  gboolean at_cursor = FALSE;
-
-  if (offered)
-    {
-      g_autoptr(GPtrArray) found = mg_document_view_get_suggestions_at (self->document_view,
-                                                                        mg_document_view_get_cursor (self->document_view));
-
-      at_cursor = found->len > 0;
-    }
-  /* F7 and its button: nothing to suggest in the empty window. */
-  gtk_widget_action_set_enabled (widget, "win.show-suggestions", self->document != NULL && !self->loading);
-  gtk_widget_action_set_enabled (widget, "win.accept-suggestion", offered);
-  gtk_widget_action_set_enabled (widget, "win.accept-all-suggestions", offered);
-  gtk_widget_action_set_enabled (widget, "win.dismiss-suggestion", offered);
-  gtk_widget_action_set_enabled (widget, "win.show-suggestion-popover", offered && at_cursor);
-  gtk_widget_action_set_enabled (widget, "win.next-suggestion",
-                                 self->suggestions != NULL &&
-                                 g_list_model_get_n_items (G_LIST_MODEL (self->suggestions)) > 0);
-  gtk_widget_action_set_enabled (widget, "win.previous-suggestion",
-                                 self->suggestions != NULL &&
-                                 g_list_model_get_n_items (G_LIST_MODEL (self->suggestions)) > 0);
+  return editable && suggestions != NULL;
 }
 
-void
-_mg_window_class_init_suggestions (GtkWidgetClass *widget_class)
+/* … and one of them is under the caret. */
+static gboolean
+offered_at_cursor (MgWindow   *self,
+                   gboolean    editable,
+                   GListModel *suggestions,
+                   int         cursor,
+                   gpointer    data)
 {
-  gtk_widget_class_install_property_action (widget_class, "win.show-suggestions", "show-suggestions");
-  gtk_widget_class_install_action (widget_class, "win.accept-suggestion", "(suu)", accept_action);
-  gtk_widget_class_install_action (widget_class, "win.accept-all-suggestions", "s", accept_all_action);
-  gtk_widget_class_install_action (widget_class, "win.dismiss-suggestion", "(suu)", dismiss_action);
-  gtk_widget_class_install_action (widget_class, "win.show-suggestion-popover", NULL, popover_action);
-  gtk_widget_class_install_action (widget_class, "win.next-suggestion", NULL, next_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-suggestion", NULL, next_action);
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (!offered (self, editable, suggestions, data))
+    return FALSE;
+  found = mg_document_view_get_suggestions_at (self->document_view, (guint) MAX (cursor, 0));
+  return found->len > 0;
+}
+
+/* Suggestions shown to go to. */
+static gboolean
+any_shown (gpointer    this,
+           GListModel *suggestions,
+           gpointer    data)
+{
+  return suggestions != NULL && g_list_model_get_n_items (suggestions) > 0;
+}
+
+static gboolean
+boolean_to_state (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      data)
+{
+  g_value_set_variant (to, g_variant_new_boolean (g_value_get_boolean (from)));
+  return TRUE;
+}
+
+static gboolean
+state_to_boolean (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      data)
+{
+  GVariant *state = g_value_get_variant (from);
+
+  if (state == NULL || !g_variant_is_of_type (state, G_VARIANT_TYPE_BOOLEAN))
+    return FALSE;
+  g_value_set_boolean (to, g_variant_get_boolean (state));
+  return TRUE;
+}
+
+static const GActionEntry actions[] = {
+  /* Toggled by activating it; its state is "show-suggestions". */
+  { "show-suggestions", NULL, NULL, "false", NULL, { 0 } },
+  { "accept-suggestion", accept_action, "(suu)", NULL, NULL, { 0 } },
+  { "accept-all-suggestions", accept_all_action, "s", NULL, NULL, { 0 } },
+  { "dismiss-suggestion", dismiss_action, "(suu)", NULL, NULL, { 0 } },
+  { "show-suggestion-popover", popover_action, NULL, NULL, NULL, { 0 } },
+  { "next-suggestion", next_action, NULL, NULL, NULL, { 0 } },
+  { "previous-suggestion", next_action, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+bind_actions (MgWindow *self)
+{
+  GtkTextView *text_view = mg_document_view_get_text_view (self->document_view);
+  const char *on_offered[] = { "accept-suggestion", "accept-all-suggestions", "dismiss-suggestion" };
+  const char *on_shown[] = { "next-suggestion", "previous-suggestion" };
+  GtkExpression *buffer;
+
+  _mg_window_add_actions (self, actions, G_N_ELEMENTS (actions));
+  g_object_bind_property_full (self, "show-suggestions",
+                               g_action_map_lookup_action (G_ACTION_MAP (self), "show-suggestions"), "state",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               boolean_to_state, state_to_boolean, NULL, NULL);
+  /* F7 and its button: nothing to suggest in the empty window. */
+  _mg_window_bind_enabled (self, "show-suggestions", "document-ready");
+  for (guint i = 0; i < G_N_ELEMENTS (on_offered); i++)
+    _mg_window_bind_enabled_to (self, on_offered[i],
+                                _mg_window_closure (G_CALLBACK (offered), NULL,
+                                                    _mg_window_property ("editable"),
+                                                    _mg_window_property ("suggestions"), NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (on_shown); i++)
+    _mg_window_bind_enabled_to (self, on_shown[i],
+                                _mg_window_closure (G_CALLBACK (any_shown), NULL,
+                                                    _mg_window_property ("suggestions"), NULL));
+  buffer = gtk_property_expression_new (GTK_TYPE_TEXT_VIEW, gtk_object_expression_new (G_OBJECT (text_view)),
+                                        "buffer");
+  _mg_window_bind_enabled_to (self, "show-suggestion-popover",
+                              _mg_window_closure (G_CALLBACK (offered_at_cursor), NULL,
+                                                  _mg_window_property ("editable"),
+                                                  _mg_window_property ("suggestions"),
+                                                  gtk_property_expression_new (GTK_TYPE_TEXT_BUFFER, buffer,
+                                                                               "cursor-position"),
+                                                  NULL));
 }
 
 void
@@ -444,6 +513,7 @@ _mg_window_init_suggestions (MgWindow *self)
                                                             gtk_named_action_new ("win.show-suggestion-popover")));
   gtk_widget_add_controller (GTK_WIDGET (text_view), controller);
 
+  bind_actions (self);
   g_settings_bind (self->settings, "show-suggestions", self, "show-suggestions", G_SETTINGS_BIND_DEFAULT);
   update_tooltip (self);
 }

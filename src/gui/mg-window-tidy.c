@@ -177,19 +177,19 @@ mg_window_show_tidy (MgWindow *self)
 }
 
 static void
-tidy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+tidy_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       data)
 {
-  mg_window_show_tidy (MG_WINDOW (widget));
+  mg_window_show_tidy (data);
 }
 
 static void
-tidy_undo_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+tidy_undo_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       data)
 {
-  MgWindow *self = MG_WINDOW (widget);
+  MgWindow *self = data;
   g_autoptr(GError) error = NULL;
 
   if (!mg_window_tidy_undo (self, &error))
@@ -219,26 +219,32 @@ window_loaded (MgWindow *self)
                 _("_Tidy…"), "win.tidy");
 }
 
-void
-mg_window_update_tidy_actions (MgWindow *self)
+/* A speech read from its own file, whose annotations may change, can be
+ * tidied; the last tidying undone while it is still the speech shown. */
+static gboolean
+can_tidy (MgWindow   *self,
+          gboolean    editable,
+          MgSidecar  *sidecar,
+          const char *undo)
 {
-  gboolean can = self->document != NULL && !self->loading &&
-                 mg_document_get_file (self->document) != NULL && _mg_window_is_writable (self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tidy", can);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tidy-undo",
-                                 can && g_object_get_data (G_OBJECT (self), UNDO_KEY) != NULL);
+  if (!editable || self->document == NULL || mg_document_get_file (self->document) == NULL)
+    return FALSE;
+  return undo == NULL || g_object_get_data (G_OBJECT (self), UNDO_KEY) != NULL;
 }
 
-void
-mg_window_class_init_tidy (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "win.tidy", NULL, tidy_action);
-  gtk_widget_class_install_action (widget_class, "win.tidy-undo", NULL, tidy_undo_action);
-}
+static const GActionEntry actions[] = {
+  { "tidy", tidy_action, NULL, NULL, NULL, { 0 } },
+  { "tidy-undo", tidy_undo_action, NULL, NULL, NULL, { 0 } },
+};
 
 void
-mg_window_init_tidy (MgWindow *self)
+_mg_window_init_tidy (MgWindow *self)
 {
+  _mg_window_add_actions (self, actions, G_N_ELEMENTS (actions));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    _mg_window_bind_enabled_to (self, actions[i].name,
+                                _mg_window_closure (G_CALLBACK (can_tidy), i > 0 ? (gpointer) UNDO_KEY : NULL,
+                                                    _mg_window_property ("editable"),
+                                                    _mg_window_property ("sidecar"), NULL));
   g_signal_connect (self, "loaded", G_CALLBACK (window_loaded), NULL);
 }

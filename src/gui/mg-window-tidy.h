@@ -18,8 +18,4 @@ gboolean      mg_window_tidy_apply     (MgWindow  *self,
 gboolean      mg_window_tidy_undo      (MgWindow  *self,
                                         GError   **error);
 
-void          mg_window_class_init_tidy     (GtkWidgetClass *widget_class);
-void          mg_window_init_tidy           (MgWindow       *self);
-void          mg_window_update_tidy_actions (MgWindow       *self);
-
 G_END_DECLS

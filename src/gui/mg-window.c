@@ -332,7 +332,6 @@ _mg_window_sidecar_state_changed (MgWindow *self)
   update_title (self);
   _mg_window_suggestions_store_changed (self);
   _mg_window_sync_state (self);
-  _mg_window_update_actions (self);
 }
 
 void
@@ -463,8 +462,16 @@ close_document (MgWindow *self)
       g_clear_object (&self->selected);
       _mg_window_notify (self, MG_WINDOW_PROP_SELECTED);
     }
-  g_clear_object (&self->store);
-  g_clear_object (&self->sidecar);
+  if (self->store != NULL)
+    {
+      g_clear_object (&self->store);
+      _mg_window_notify (self, MG_WINDOW_PROP_STORE);
+    }
+  if (self->sidecar != NULL)
+    {
+      g_clear_object (&self->sidecar);
+      _mg_window_notify (self, MG_WINDOW_PROP_SIDECAR);
+    }
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_pointer (&self->save_error, g_free);
@@ -483,12 +490,16 @@ show_document (MgWindow     *self,
                MgSidecar    *sidecar,
                const GError *sidecar_error)
 {
+  /* What follows the window's properties sees it whole. */
+  g_object_freeze_notify (G_OBJECT (self));
   close_document (self);
 
   self->file = g_object_ref (file);
   self->document = g_object_ref (document);
   self->sidecar = g_object_ref (sidecar);
   self->store = g_object_ref (mg_sidecar_get_store (self->sidecar));
+  _mg_window_notify (self, MG_WINDOW_PROP_SIDECAR);
+  _mg_window_notify (self, MG_WINDOW_PROP_STORE);
 
   mg_document_view_set_store (self->document_view, self->store);
   mg_annotation_pane_set_store (self->pane, self->store);
@@ -505,7 +516,7 @@ show_document (MgWindow     *self,
   gtk_widget_grab_focus (GTK_WIDGET (mg_document_view_get_text_view (self->document_view)));
   _mg_window_suggestions_document_changed (self);
   _mg_window_sync_state (self);
-  _mg_window_update_actions (self);
+  g_object_thaw_notify (G_OBJECT (self));
 
   /* A study is remembered as a whole (its folder), not speech by speech. */
   if (self->collection == NULL)
@@ -526,6 +537,20 @@ _mg_window_show_loaded (MgWindow     *self,
   g_signal_emit (self, signals[LOADED], 0);
 }
 
+static void
+set_loading (MgWindow *self,
+             gboolean  loading)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->loading != (guint) loading)
+    {
+      self->loading = loading;
+      _mg_window_notify (self, MG_WINDOW_PROP_LOADING);
+    }
+  _mg_window_sync_state (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 GCancellable *
 _mg_window_begin_loading (MgWindow *self)
 {
@@ -534,20 +559,16 @@ _mg_window_begin_loading (MgWindow *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  self->loading = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  _mg_window_sync_state (self);
-  _mg_window_update_actions (self);
+  set_loading (self, TRUE);
   return self->cancellable;
 }
 
 void
 _mg_window_end_loading (MgWindow *self)
 {
-  self->loading = FALSE;
   gtk_stack_set_visible_child_name (self->stack, self->document != NULL ? "document" : "empty");
-  _mg_window_sync_state (self);
-  _mg_window_update_actions (self);
+  set_loading (self, FALSE);
 }
 
 static void
@@ -908,8 +929,14 @@ _mg_window_sync_state (MgWindow *self)
   gboolean editable = ready && _mg_window_is_writable (self);
   gboolean can_undo = editable && mg_annotation_store_can_undo (self->store);
   gboolean can_redo = editable && mg_annotation_store_can_redo (self->store);
+  gboolean has_study = self->collection != NULL;
 
   g_object_freeze_notify (G_OBJECT (self));
+  if (self->has_study != (guint) has_study)
+    {
+      self->has_study = has_study;
+      _mg_window_notify (self, MG_WINDOW_PROP_HAS_STUDY);
+    }
   if (self->document_ready != (guint) ready)
     {
       self->document_ready = ready;
@@ -963,6 +990,21 @@ mg_window_get_property (GObject    *object,
       break;
     case MG_WINDOW_PROP_SELECTED:
       g_value_set_object (value, self->selected);
+      break;
+    case MG_WINDOW_PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    case MG_WINDOW_PROP_HAS_STUDY:
+      g_value_set_boolean (value, self->has_study);
+      break;
+    case MG_WINDOW_PROP_SIDECAR:
+      g_value_set_object (value, self->sidecar);
+      break;
+    case MG_WINDOW_PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case MG_WINDOW_PROP_SUGGESTIONS:
+      g_value_set_object (value, self->suggestions);
       break;
     case MG_WINDOW_PROP_0:
     case MG_WINDOW_N_PROPS:
@@ -1027,6 +1069,25 @@ mg_window_class_init (MgWindowClass *klass)
   properties[MG_WINDOW_PROP_SELECTED] =
     g_param_spec_object ("selected", NULL, NULL, MG_TYPE_ANNOTATION,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A speech or a study is being read. */
+  properties[MG_WINDOW_PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A study (a folder of speeches) is open. */
+  properties[MG_WINDOW_PROP_HAS_STUDY] =
+    g_param_spec_boolean ("has-study", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The sidecar and the annotations of the speech shown. */
+  properties[MG_WINDOW_PROP_SIDECAR] =
+    g_param_spec_object ("sidecar", NULL, NULL, MG_TYPE_SIDECAR,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[MG_WINDOW_PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, MG_TYPE_ANNOTATION_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The suggestions shown (mg_window_get_suggestions). */
+  properties[MG_WINDOW_PROP_SUGGESTIONS] =
+    g_param_spec_object ("suggestions", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, MG_WINDOW_N_PROPS, properties);
 
   signals[LOADED] = g_signal_new ("loaded",
@@ -1064,12 +1125,8 @@ mg_window_class_init (MgWindowClass *klass)
 
   _mg_window_class_init_actions (widget_class);
   _mg_window_class_init_collection (widget_class);
-  mg_window_class_init_export (widget_class);
-  mg_window_class_init_recent (widget_class);
-  _mg_window_class_init_suggestions (widget_class);
-  mg_window_class_init_tidy (widget_class);
-  mg_window_class_init_statistics (widget_class);
-  mg_window_class_init_compare (widget_class);
+  _mg_window_class_init_export (widget_class);
+  _mg_window_class_init_recent (widget_class);
   _mg_window_class_init_reload (widget_class);
 }
 
@@ -1120,8 +1177,11 @@ mg_window_init (MgWindow *self)
   _mg_window_init_actions (self);
   _mg_window_init_collection (self);
   _mg_window_init_suggestions (self);
+  _mg_window_init_export (self);
+  _mg_window_init_tidy (self);
+  _mg_window_init_statistics (self);
+  _mg_window_init_compare (self);
   _mg_window_unwatch_speech (self);
-  mg_window_init_tidy (self);
   mg_window_recent_attach (self, self->status_page);
   mg_study_attach (self);
   update_title (self);
@@ -1203,6 +1263,22 @@ mg_window_get_sidecar_bar (MgWindow *self)
 {
   g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
   return self->sidecar_bar;
+}
+
+GtkWidget *
+mg_window_get_find_button (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->find_button;
+}
+
+void
+mg_window_show_message_or_toast (MgWindow   *self,
+                                 const char *message)
+{
+  g_return_if_fail (MG_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+  _mg_window_toast (self, message, FALSE);
 }
 
 GtkToggleButton *

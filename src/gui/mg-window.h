@@ -94,6 +94,11 @@ void               mg_window_set_selected     (MgWindow      *self,
 const char        *mg_window_get_page         (MgWindow      *self);
 /* The toast shown now, NULL when none. */
 AdwToast          *mg_window_get_toast        (MgWindow      *self);
+/* Tells the reader @message: in a toast, or, when it is too long for one
+ * (wider than the window less the toast's margins), in a dialog, split at
+ * its first colon into heading and text. */
+void               mg_window_show_message_or_toast (MgWindow *self,
+                                               const char    *message);
 /* The widgets of the search in the text (Ctrl+F): the bar, its entry and
  * its "n of m" label. */
 GtkSearchBar      *mg_window_get_search_bar   (MgWindow      *self);
@@ -110,6 +115,8 @@ GtkInfoBar        *mg_window_get_reload_bar   (MgWindow      *self);
 GtkLabel          *mg_window_get_reload_label (MgWindow      *self);
 /* The empty window's page (with the recent speeches). */
 AdwStatusPage     *mg_window_get_status_page  (MgWindow      *self);
+/* The header bar's button that opens the search in the text. */
+GtkWidget         *mg_window_get_find_button  (MgWindow      *self);
 /* The header bar's toggle for suggestions. */
 GtkToggleButton   *mg_window_get_suggestions_button (MgWindow *self);
 
