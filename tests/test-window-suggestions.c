@@ -708,6 +708,15 @@ test_suggestions_popover (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 }
 
+static gboolean
+scrollable (gpointer data)
+{
+  GtkAdjustment *vadjustment = data;
+
+  return gtk_adjustment_get_page_size (vadjustment) > 0 &&
+         gtk_adjustment_get_upper (vadjustment) > gtk_adjustment_get_page_size (vadjustment);
+}
+
 /* The key offers the suggestion at the caret when the view has been
  * scrolled away from it (or is still scrolling to it): the passage is
  * brought into view and the popover points at it there, never off the
@@ -737,6 +746,9 @@ test_suggestions_popover_out_of_view (Fixture       *fixture,
     g_assert_cmpuint (found->len, >, 0);
   }
 
+  /* Laid out, in a view shorter than the text. */
+  g_assert_true (mg_gui_test_wait_for (scrollable, vadjustment));
+
   /* The caret in the last suggestion (381–391), the view at the top,
    * where that line is not shown. */
   mg_document_view_select_range (view, 385, 385);
@@ -746,6 +758,7 @@ test_suggestions_popover_out_of_view (Fixture       *fixture,
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, 381);
   gtk_text_view_get_iter_location (text_view, &iter, &location);
   gtk_text_view_get_visible_rect (text_view, &visible);
+  g_assert_cmpint (visible.height, >, 0);
   g_assert_cmpint (location.y, >=, visible.y + visible.height);
 
   g_assert_true (action (fixture, "win.show-suggestion-popover", NULL));
