@@ -185,6 +185,7 @@ test_window_open_sample (Fixture       *fixture,
   g_autofree char *sample_path = g_build_filename (SOURCE_SAMPLES_DIR, "sample-zh.txt", NULL);
   g_autofree char *text = NULL;
   g_autofree char *expected = NULL;
+  GtkTextBuffer *buffer = buffer_of (fixture);
 
   if (!g_file_test (sample_path, G_FILE_TEST_EXISTS))
     {
@@ -194,6 +195,8 @@ test_window_open_sample (Fixture       *fixture,
 
   g_assert_true (action (fixture, "win.open-sample", NULL));
   mg_gui_test_wait_loaded (fixture->window);
+  /* The text was styled away from the view, in the view's own buffer. */
+  g_assert_true (buffer_of (fixture) == buffer);
 
   g_assert_true (mg_window_has_document (fixture->window));
   g_assert_cmpstr (mg_window_get_page (fixture->window), ==, "document");
@@ -968,6 +971,21 @@ test_window_reanchored (Fixture       *fixture,
   annotation = mg_annotation_store_get_annotation (mg_window_get_store (second), 0);
   g_assert_cmpstr (mg_annotation_get_quote (annotation), ==, "项目为王");
   g_assert_cmpuint (mg_annotation_get_start (annotation), ==, start + 10);
+  /* Styled where it now is, in the buffer the view shows. */
+  {
+    GtkTextView *text_view = mg_document_view_get_text_view (MG_DOCUMENT_VIEW (mg_window_get_document_view (second)));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+    GtkTextIter at;
+    GSList *styles;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &at, start + 10);
+    styles = gtk_text_iter_get_tags (&at);
+    g_assert_nonnull (styles);
+    g_slist_free (styles);
+    gtk_text_buffer_get_iter_at_offset (buffer, &at, 0);
+    styles = gtk_text_iter_get_tags (&at);
+    g_assert_null (styles);
+  }
 
   /* Review goes to it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.review-changes", NULL));

@@ -20,6 +20,11 @@ struct _MgDocumentView
   /* Template widgets */
   GtkScrolledWindow *scroller;
   GtkTextView       *text_view;
+  /* The text view's buffer, which stays this one; while a new text is
+   * styled the view shows @detached (empty) instead, so that GTK does not
+   * lay the text out again for each of thousands of styled passages. */
+  GtkTextBuffer     *buffer;
+  GtkTextBuffer     *detached;
 
   MgTagPopover      *popover;
   GtkCssProvider    *font_provider;

@@ -55,7 +55,7 @@ set_tag_background (GtkTextTag *tag,
 static void
 raise_fixed_styles (MgDocumentView *self)
 {
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (self->text_view));
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
   GtkTextTag *order[] = { self->highlight_tag, self->overlap_tag, self->starred_tag,
                           self->match_tag, self->current_match_tag, self->flash_tag };
   int top = gtk_text_tag_table_get_size (table) - 1;
@@ -89,7 +89,7 @@ ensure_color_tag (MgDocumentView *self,
 
   if (text_tag == NULL)
     {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+      GtkTextBuffer *buffer = self->buffer;
 
       g_autofree char *wash_name = g_strconcat ("mg-tag-", mg_tag_get_id (tag), NULL);
       g_autofree char *stripe_name = g_strconcat ("mg-tag-stripe-", mg_tag_get_id (tag), NULL);
@@ -439,7 +439,7 @@ static void
 remove_styles (MgDocumentView *self,
                GArray         *spans)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->buffer;
   GHashTableIter iter;
   gpointer value;
 
@@ -463,7 +463,7 @@ static void
 redraw (MgDocumentView *self,
         GArray         *dirty)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->buffer;
   g_autoptr(GHashTable) styles = NULL;
   GHashTableIter iter;
   gpointer value;
@@ -604,7 +604,7 @@ draw_members_gutter (GtkDrawingArea *area,
                      gpointer        data)
 {
   MgDocumentView *self = data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->buffer;
   GdkRGBA rgba;
   GdkRectangle visible;
 
@@ -896,7 +896,7 @@ dup_tag_names (MgDocumentView *self,
 static void
 announce_cursor (MgDocumentView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->buffer;
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   GtkTextIter cursor;
@@ -1029,7 +1029,7 @@ static gboolean
 handle_release (gpointer data)
 {
   MgDocumentView *self = data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->buffer;
   double x = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "release-x"));
   double y = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "release-y"));
 
@@ -1173,6 +1173,8 @@ mg_document_view_finalize (GObject *object)
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->announced, g_free);
   g_clear_pointer (&self->member_overlaps, g_array_unref);
+  g_clear_object (&self->buffer);
+  g_clear_object (&self->detached);
 
   G_OBJECT_CLASS (mg_document_view_parent_class)->finalize (object);
 }
@@ -1266,7 +1268,8 @@ mg_document_view_init (MgDocumentView *self)
   self->drawn = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   self->annotatable = TRUE;
 
-  buffer = gtk_text_view_get_buffer (self->text_view);
+  buffer = self->buffer = g_object_ref (gtk_text_view_get_buffer (self->text_view));
+  self->detached = gtk_text_buffer_new (NULL);
   self->highlight_tag = gtk_text_buffer_create_tag (buffer, "mg-highlight", NULL);
   self->overlap_tag = gtk_text_buffer_create_tag (buffer, "mg-overlap",
                                                   "overline", PANGO_OVERLINE_SINGLE,
@@ -1322,7 +1325,7 @@ hide_blank_runs (MgDocumentView *self,
 
       g_array_append_val (style.spans, span);
     }
-  style_apply (gtk_text_view_get_buffer (self->text_view), &style);
+  style_apply (self->buffer, &style);
   g_array_unref (style.spans);
 }
 
@@ -1355,7 +1358,7 @@ mg_document_view_set_store (MgDocumentView    *self,
   if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->text_view == NULL)
     return;
 
-  buffer = gtk_text_view_get_buffer (self->text_view);
+  buffer = self->buffer;
   _mg_document_view_reset_suggestions (self);
   g_array_set_size (self->matches, 0);
   g_clear_pointer (&self->search_text, g_free);
@@ -1388,7 +1391,11 @@ mg_document_view_set_store (MgDocumentView    *self,
   mg_tag_popover_set_tag_set (self->popover, self->tags);
   self->bulk_pending = FALSE;
   self->dirty_all = TRUE;
+  /* Every passage is styled anew: with the buffer away from the view, the
+   * view lays the text out once when it comes back, not once for each. */
+  gtk_text_view_set_buffer (self->text_view, self->detached);
   mg_document_view_refresh (self);
+  gtk_text_view_set_buffer (self->text_view, self->buffer);
 }
 
 MgAnnotationStore *
