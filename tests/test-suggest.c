@@ -111,6 +111,23 @@ check_invariants (MgDocument *document,
     }
 }
 
+/* Exactly the suggestions quoting @expected, in that order. */
+static void
+check_quotes (GListModel         *model,
+              const char * const *expected,
+              guint               n_expected)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < MIN (n, n_expected); i++)
+    {
+      g_autoptr(MgSuggestion) s = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (mg_suggestion_get_quote (s), ==, expected[i]);
+    }
+  g_assert_cmpuint (n, ==, n_expected);
+}
+
 static guint
 count_kind (GListModel       *model,
             MgSuggestionKind  kind)
@@ -298,18 +315,11 @@ test_suggest_figure_forms (void)
     "Half", "nearly half", "two-thirds", "three-quarters", "a third", "one in ten",
     "four out of five", "four big questions", "one hundred percent", "50-year",
   };
-  guint n = g_list_model_get_n_items (model);
 
   check_invariants (document, model);
   /* Nothing from the page's stamp line, 十五张牌, “1915”, 25-014, "in half"
    * or "9 p.m.": exactly the figures above, in order. */
-  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MgSuggestion) s = g_list_model_get_item (model, i);
-
-      g_assert_cmpstr (mg_suggestion_get_quote (s), ==, expected[i]);
-    }
+  check_quotes (model, expected, G_N_ELEMENTS (expected));
 }
 
 /* Slogans are formulas: not reported speech, not titles, not vocabulary
@@ -337,13 +347,7 @@ test_suggest_slogan_forms (void)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
 
   check_invariants (document, G_LIST_MODEL (store));
-  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MgSuggestion) s = g_list_model_get_item (G_LIST_MODEL (store), i);
-
-      g_assert_cmpstr (mg_suggestion_get_quote (s), ==, expected[i]);
-    }
+  check_quotes (G_LIST_MODEL (store), expected, G_N_ELEMENTS (expected));
   /* The group's lexicon adds its phrases, English ones case folded. */
   check_invariants (document, G_LIST_MODEL (with_lexicon));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (with_lexicon)), ==, n + 4);
@@ -383,17 +387,9 @@ test_suggest_slogan_echoes (void)
     "Let both sides", "Let both sides", "Let both sides", "let both sides",
     "Because of you", "Because of you", "Because of you",
   };
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
 
   check_invariants (document, G_LIST_MODEL (store));
-  for (guint i = 0; i < MIN (n, G_N_ELEMENTS (expected)); i++)
-    {
-      g_autoptr(MgSuggestion) s = g_list_model_get_item (G_LIST_MODEL (store), i);
-
-      g_test_message ("%u: %s", i, mg_suggestion_get_quote (s));
-      g_assert_cmpstr (mg_suggestion_get_quote (s), ==, expected[i]);
-    }
-  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+  check_quotes (G_LIST_MODEL (store), expected, G_N_ELEMENTS (expected));
 }
 
 /* Goals are clauses: directives, commitments and targets, not the review
@@ -419,16 +415,9 @@ test_suggest_goal_clauses (void)
     "We should protect the water", "we will replace every lead pipe",
     "I will keep pushing for paid leave", "Let's finish the job", "By 2030, we will cut emissions",
   };
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
 
   check_invariants (document, G_LIST_MODEL (store));
-  for (guint i = 0; i < MIN (n, G_N_ELEMENTS (expected)); i++)
-    {
-      g_autoptr(MgSuggestion) s = g_list_model_get_item (G_LIST_MODEL (store), i);
-
-      g_assert_cmpstr (mg_suggestion_get_quote (s), ==, expected[i]);
-    }
-  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+  check_quotes (G_LIST_MODEL (store), expected, G_N_ELEMENTS (expected));
 }
 
 static const Expected en_expected[] = {

@@ -87,6 +87,10 @@ void              _mg_sidecar_adopt_unknown_members (MgSidecar   *self,
  * nothing made elsewhere, even when the store has changed since — by
  * re-anchoring on load as much as by editing. */
 const char       *_mg_sidecar_get_file_checksum (MgSidecar *self);
+/* The bytes a save has just written, while it marks the store clean
+ * (from a handler of the store's notify::dirty), or NULL: the store holds
+ * what they say, and _mg_sidecar_get_file_checksum () is theirs. */
+GBytes           *_mg_sidecar_get_saved_bytes   (MgSidecar *self);
 /* After bytes read from the file were merged into the store
  * (mg_sidecar_sync_merge_bytes): they are what @self last read. */
 void              _mg_sidecar_set_file_checksum (MgSidecar  *self,

@@ -138,8 +138,20 @@ mg_sidecar_sync_mark_synced (MgSidecarSync *self)
   if (mg_sidecar_get_broken (self->sidecar))
     return;
 
-  self->base = mg_sidecar_serialize (self->sidecar);
-  self->base_sum = checksum (self->base);
+  /* Just saved: the bytes written and their sum are at hand. */
+  if (_mg_sidecar_get_saved_bytes (self->sidecar) != NULL)
+    {
+      const char *sum = _mg_sidecar_get_file_checksum (self->sidecar);
+
+      self->base = g_bytes_ref (_mg_sidecar_get_saved_bytes (self->sidecar));
+      /* None when the sidecar makes no checksums (mg_sidecar_set_file_checksums). */
+      self->base_sum = sum != NULL ? g_strdup (sum) : checksum (self->base);
+    }
+  else
+    {
+      self->base = mg_sidecar_serialize (self->sidecar);
+      self->base_sum = checksum (self->base);
+    }
   self->written_sum = g_strdup (self->base_sum);
 }
 
@@ -487,7 +499,9 @@ mg_sidecar_sync_save (MgSidecarSync *self,
     return FALSE;
   if (!mg_sidecar_save (self->sidecar, cancellable, error))
     return FALSE;
-  mg_sidecar_sync_mark_synced (self);
+  /* Unless the save, marking the store clean, has already. */
+  if (g_strcmp0 (self->written_sum, _mg_sidecar_get_file_checksum (self->sidecar)) != 0)
+    mg_sidecar_sync_mark_synced (self);
   return TRUE;
 }
 

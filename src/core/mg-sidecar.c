@@ -25,6 +25,7 @@ struct _MgSidecar
   GPtrArray         *problems;       /* MgSidecarProblem */
   MgAnchorReport     counts;
   char              *file_sum;       /* SHA-256 of the bytes last read or saved */
+  GBytes            *saved_bytes;    /* the bytes written, while a save marks the store clean */
 
   guint              exists : 1;
   guint              broken : 1;
@@ -610,6 +611,7 @@ check_writable (MgSidecar  *self,
  * (@n_changes is the store's count when it was serialised). */
 static void
 saved (MgSidecar *self,
+       GBytes    *bytes,
        guint64    n_changes,
        char      *file_sum)
 {
@@ -640,8 +642,12 @@ saved (MgSidecar *self,
     }
   self->exists = TRUE;
   self->reanchored = FALSE;
+  /* Those who follow the store's dirty flag may take the bytes written
+   * (_mg_sidecar_get_saved_bytes) rather than serialise the store again. */
+  self->saved_bytes = g_bytes_ref (bytes);
   if (_mg_annotation_store_get_n_changes (self->store) == n_changes)
     mg_annotation_store_mark_clean (self->store);
+  g_clear_pointer (&self->saved_bytes, g_bytes_unref);
 }
 
 gboolean
@@ -659,7 +665,7 @@ mg_sidecar_save (MgSidecar     *self,
   bytes = mg_sidecar_serialize (self);
   if (!_mg_sidecar_write_file (self->file, bytes, cancellable, error))
     return FALSE;
-  saved (self, _mg_annotation_store_get_n_changes (self->store),
+  saved (self, bytes, _mg_annotation_store_get_n_changes (self->store),
          self->no_checksums ? NULL : mg_sha256_hex_bytes (bytes));
   return TRUE;
 }
@@ -740,8 +746,16 @@ mg_sidecar_save_finish (MgSidecar     *self,
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
   data = g_task_get_task_data (G_TASK (result));
-  saved (self, data->n_changes, g_steal_pointer (&data->sum));
+  saved (self, data->bytes, data->n_changes, g_steal_pointer (&data->sum));
   return TRUE;
+}
+
+GBytes *
+_mg_sidecar_get_saved_bytes (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
+
+  return self->saved_bytes;
 }
 
 const char *

@@ -93,6 +93,14 @@ void _mg_document_view_restyle (GtkTextBuffer *buffer,
                                 GArray        *spans,
                                 gboolean       on);
 
+/* mg-document-view-selection.c */
+/* Turns @rect, in the text's buffer coordinates, into where a popover of
+ * the view points: scrolled into view at once when it is out of it (or a
+ * scroll to it is under way), kept within the text shown, in the view's
+ * coordinates. */
+void _mg_document_view_point_at (MgDocumentView *self,
+                                 GdkRectangle   *rect);
+
 /* mg-document-view-suggestions.c */
 /* The tag popover: focus back to the text when it closes, Ctrl+C. */
 void _mg_document_view_init_selection (MgDocumentView *self);

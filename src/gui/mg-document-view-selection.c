@@ -56,12 +56,48 @@ mg_document_view_clear_selection (MgDocumentView *self)
   gtk_text_buffer_place_cursor (buffer, &iter);
 }
 
+void
+_mg_document_view_point_at (MgDocumentView *self,
+                            GdkRectangle   *rect)
+{
+  GdkRectangle visible;
+  graphene_point_t in, out;
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  if (rect->y + rect->height <= visible.y || rect->y >= visible.y + visible.height)
+    {
+      /* Scrolled away from it, or a scroll to it still under way: in the
+       * middle of the view at once (which ends that scroll), where a
+       * popover has room below or above it. */
+      GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+
+      gtk_adjustment_set_value (vadjustment,
+                                gtk_adjustment_get_value (vadjustment) +
+                                (rect->y + rect->height / 2) - (visible.y + visible.height / 2));
+      gtk_text_view_get_visible_rect (self->text_view, &visible);
+    }
+  /* Never outside the text shown (a popover pointing off the screen has
+   * no monitor to go on). */
+  rect->width = MAX (MIN (rect->width, visible.width), 1);
+  rect->height = MAX (MIN (rect->height, visible.height), 1);
+  rect->x = CLAMP (rect->x, visible.x, MAX (visible.x, visible.x + visible.width - rect->width));
+  rect->y = CLAMP (rect->y, visible.y, MAX (visible.y, visible.y + visible.height - rect->height));
+
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         rect->x, rect->y, &rect->x, &rect->y);
+  in = GRAPHENE_POINT_INIT (rect->x, rect->y);
+  if (gtk_widget_compute_point (GTK_WIDGET (self->text_view), GTK_WIDGET (self), &in, &out))
+    {
+      rect->x = (int) out.x;
+      rect->y = (int) out.y;
+    }
+}
+
 gboolean
 mg_document_view_popup_tags (MgDocumentView *self)
 {
   GtkTextIter s, e;
-  GdkRectangle rs, re, rect;
-  graphene_point_t in, out;
+  GdkRectangle rect;
 
   g_return_val_if_fail (MG_IS_DOCUMENT_VIEW (self), FALSE);
 
@@ -69,18 +105,9 @@ mg_document_view_popup_tags (MgDocumentView *self)
     return FALSE;
 
   /* Point at the end of the selection, where the pointer usually is. */
-  gtk_text_view_get_iter_location (self->text_view, &s, &rs);
-  gtk_text_view_get_iter_location (self->text_view, &e, &re);
-  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
-                                         re.x, re.y, &rect.x, &rect.y);
+  gtk_text_view_get_iter_location (self->text_view, &e, &rect);
   rect.width = 1;
-  rect.height = re.height;
-  in = GRAPHENE_POINT_INIT (rect.x, rect.y);
-  if (gtk_widget_compute_point (GTK_WIDGET (self->text_view), GTK_WIDGET (self), &in, &out))
-    {
-      rect.x = (int) out.x;
-      rect.y = (int) out.y;
-    }
+  _mg_document_view_point_at (self, &rect);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
   gtk_popover_popup (GTK_POPOVER (self->popover));
   return TRUE;

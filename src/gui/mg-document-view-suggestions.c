@@ -222,7 +222,7 @@ mg_document_view_dup_suggestions_tooltip (MgDocumentView *self,
 }
 
 /* The rectangle of [start, end) on its first line, in the view's
- * coordinates. */
+ * coordinates, brought into view. */
 static void
 range_rectangle (MgDocumentView *self,
                  guint           start,
@@ -232,7 +232,6 @@ range_rectangle (MgDocumentView *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter s, e;
   GdkRectangle rs, re;
-  graphene_point_t in, out;
 
   gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
@@ -243,15 +242,7 @@ range_rectangle (MgDocumentView *self,
     rect->width = re.x - rs.x;
   else
     rect->width = MAX (rs.width, 1);
-
-  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
-                                         rect->x, rect->y, &rect->x, &rect->y);
-  in = GRAPHENE_POINT_INIT (rect->x, rect->y);
-  if (gtk_widget_compute_point (GTK_WIDGET (self->text_view), GTK_WIDGET (self), &in, &out))
-    {
-      rect->x = (int) out.x;
-      rect->y = (int) out.y;
-    }
+  _mg_document_view_point_at (self, rect);
 }
 
 gboolean
