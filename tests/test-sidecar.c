@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "mg-annotation-private.h"
+#include "mg-sidecar-private.h"
 #include "mg-tag-private.h"
 #include "sidecar-test-util.h"
 
@@ -176,6 +177,59 @@ test_exact_bytes (void)
   out = mg_sidecar_serialize (sidecar);
   g_assert_cmpstr (g_bytes_get_data (out, NULL), ==, expected);
   g_assert_cmpuint (g_bytes_get_size (out), ==, strlen (expected));
+}
+
+/* Loads @sidecar, checks it holds @n annotations and a checksum of what
+ * it read when it makes them, adds one at @start and saves it. */
+static void
+load_add_save (MgSidecar *sidecar,
+               guint      n,
+               guint      start,
+               gboolean   checksums)
+{
+  g_autoptr(GError) error = NULL;
+  MgAnnotationStore *store;
+
+  g_assert_true (mg_sidecar_load (sidecar, NULL, &error));
+  g_assert_no_error (error);
+  store = mg_sidecar_get_store (sidecar);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (store), ==, n);
+  g_assert_true ((_mg_sidecar_get_file_checksum (sidecar) != NULL) == (n > 0 && checksums));
+  mg_annotation_store_create (store, start, start + 4, NULL, "", FALSE, "李伟", &error);
+  g_assert_no_error (error);
+  g_assert_true (mg_sidecar_save (sidecar, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Checksums of the file's bytes, kept for MgSidecarSync, are made unless
+ * turned off, and only then: a load or save without them keeps none. */
+static void
+test_file_checksums (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mg-sidecar-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "speech.txt.marginalia.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MgDocument) document = speech ();
+  g_autoptr(MgSidecar) with = mg_sidecar_new (file, document);
+  g_autoptr(MgSidecar) without = mg_sidecar_new (file, document);
+  g_autoptr(GError) error = NULL;
+
+  load_add_save (with, 0, 26, TRUE);
+  g_assert_cmpuint (strlen (_mg_sidecar_get_file_checksum (with)), ==, 64);
+
+  mg_sidecar_set_file_checksums (without, FALSE);
+  load_add_save (without, 1, 54, FALSE);
+  g_assert_null (_mg_sidecar_get_file_checksum (without));
+
+  /* Turned on again, the next load has one: the bytes just written. */
+  mg_sidecar_set_file_checksums (without, TRUE);
+  g_assert_true (mg_sidecar_load (without, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (mg_sidecar_get_store (without)), ==, 2);
+  g_assert_cmpuint (strlen (_mg_sidecar_get_file_checksum (without)), ==, 64);
+  g_assert_cmpstr (_mg_sidecar_get_file_checksum (without), !=, _mg_sidecar_get_file_checksum (with));
+
+  rm_rf (dir);
 }
 
 static void
@@ -668,6 +722,7 @@ main (int   argc,
   g_test_add_func ("/sidecar/save-async", test_save_async);
   g_test_add_func ("/sidecar/round-trip/exact-bytes", test_exact_bytes);
   g_test_add_func ("/sidecar/round-trip/create-save-load", test_create_save_load);
+  g_test_add_func ("/sidecar/file-checksums", test_file_checksums);
   g_test_add_func ("/sidecar/newer-version", test_newer_version);
   g_test_add_func ("/sidecar/embedded-text", test_embedded_text);
   g_test_add_func ("/sidecar/store-document-written", test_store_document_written);

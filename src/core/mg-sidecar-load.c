@@ -232,7 +232,8 @@ anchor (MgSidecarLoaded *loaded,
 MgSidecarLoaded *
 _mg_sidecar_loaded_from_bytes (GFile      *file,
                                MgDocument *document,
-                               GBytes     *bytes)
+                               GBytes     *bytes,
+                               gboolean    checksum)
 {
   MgSidecarLoaded *loaded = g_new0 (MgSidecarLoaded, 1);
   g_autofree char *name = _mg_sidecar_display_name (file);
@@ -241,7 +242,7 @@ _mg_sidecar_loaded_from_bytes (GFile      *file,
   gsize length;
 
   loaded->read_code = -1;
-  loaded->sum = mg_sha256_hex_bytes (bytes);
+  loaded->sum = checksum ? mg_sha256_hex_bytes (bytes) : NULL;
   data = g_bytes_get_data (bytes, &length);
   content = loaded->content = _mg_sidecar_content_parse (data != NULL ? data : "", length, name, NULL);
   if (content->code >= 0)
@@ -270,6 +271,7 @@ _mg_sidecar_loaded_from_bytes (GFile      *file,
 MgSidecarLoaded *
 _mg_sidecar_loaded_from_file (GFile        *file,
                               MgDocument   *document,
+                              gboolean      checksum,
                               GCancellable *cancellable)
 {
   g_autoptr(GBytes) bytes = NULL;
@@ -280,7 +282,7 @@ _mg_sidecar_loaded_from_file (GFile        *file,
 
   bytes = _mg_sidecar_read_file (file, cancellable, &missing, &code, &message);
   if (bytes != NULL)
-    return _mg_sidecar_loaded_from_bytes (file, document, bytes);
+    return _mg_sidecar_loaded_from_bytes (file, document, bytes, checksum);
 
   loaded = g_new0 (MgSidecarLoaded, 1);
   loaded->missing = missing;

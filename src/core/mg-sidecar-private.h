@@ -131,12 +131,15 @@ typedef struct
 void              _mg_sidecar_loaded_free       (MgSidecarLoaded *loaded);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgSidecarLoaded, _mg_sidecar_loaded_free)
 
-/* Read, parse and re-anchor on @document (nullable); safe in any thread. */
+/* Read, parse and re-anchor on @document (nullable); safe in any thread.
+ * The bytes' SHA-256 is in ->sum when @checksum. */
 MgSidecarLoaded  *_mg_sidecar_loaded_from_file  (GFile           *file,
                                                 MgDocument      *document,
+                                                gboolean         checksum,
                                                 GCancellable    *cancellable);
 MgSidecarLoaded  *_mg_sidecar_loaded_from_bytes (GFile           *file,
                                                  MgDocument      *document,
-                                                 GBytes          *bytes);
+                                                 GBytes          *bytes,
+                                                 gboolean         checksum);
 
 G_END_DECLS

@@ -141,8 +141,11 @@ mg_sidecar_sync_mark_synced (MgSidecarSync *self)
   /* Just saved: the bytes written and their sum are at hand. */
   if (_mg_sidecar_get_saved_bytes (self->sidecar) != NULL)
     {
+      const char *sum = _mg_sidecar_get_file_checksum (self->sidecar);
+
       self->base = g_bytes_ref (_mg_sidecar_get_saved_bytes (self->sidecar));
-      self->base_sum = g_strdup (_mg_sidecar_get_file_checksum (self->sidecar));
+      /* None when the sidecar makes no checksums (mg_sidecar_set_file_checksums). */
+      self->base_sum = sum != NULL ? g_strdup (sum) : checksum (self->base);
     }
   else
     {

@@ -32,6 +32,7 @@ struct _MgSidecar
   guint              read_only : 1;
   guint              embed_text : 1;
   guint              reanchored : 1;
+  guint              no_checksums : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MgSidecar, mg_sidecar, G_TYPE_OBJECT)
@@ -356,7 +357,7 @@ mg_sidecar_load (MgSidecar     *self,
   g_return_val_if_fail (MG_IS_SIDECAR (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  loaded = _mg_sidecar_loaded_from_file (self->file, self->document, cancellable);
+  loaded = _mg_sidecar_loaded_from_file (self->file, self->document, !self->no_checksums, cancellable);
   return apply_loaded (self, loaded, error);
 }
 
@@ -371,7 +372,7 @@ mg_sidecar_load_bytes (MgSidecar  *self,
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  loaded = _mg_sidecar_loaded_from_bytes (self->file, self->document, bytes);
+  loaded = _mg_sidecar_loaded_from_bytes (self->file, self->document, bytes, !self->no_checksums);
   return apply_loaded (self, loaded, error);
 }
 
@@ -385,7 +386,8 @@ load_in_thread (GTask        *task,
 
   /* file and document are set at construction and never change. */
   g_task_return_pointer (task,
-                         _mg_sidecar_loaded_from_file (self->file, self->document, cancellable),
+                         _mg_sidecar_loaded_from_file (self->file, self->document,
+                                                       !self->no_checksums, cancellable),
                          (GDestroyNotify) _mg_sidecar_loaded_free);
 }
 
@@ -527,6 +529,14 @@ mg_sidecar_get_reanchored (MgSidecar *self)
 }
 
 void
+mg_sidecar_set_file_checksums (MgSidecar *self,
+                               gboolean   enabled)
+{
+  g_return_if_fail (MG_IS_SIDECAR (self));
+  self->no_checksums = !enabled;
+}
+
+void
 mg_sidecar_set_embed_text (MgSidecar *self,
                            gboolean   embed)
 {
@@ -656,7 +666,7 @@ mg_sidecar_save (MgSidecar     *self,
   if (!_mg_sidecar_write_file (self->file, bytes, cancellable, error))
     return FALSE;
   saved (self, bytes, _mg_annotation_store_get_n_changes (self->store),
-         mg_sha256_hex_bytes (bytes));
+         self->no_checksums ? NULL : mg_sha256_hex_bytes (bytes));
   return TRUE;
 }
 

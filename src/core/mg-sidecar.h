@@ -79,6 +79,13 @@ GFile             *mg_sidecar_resolve_open       (GFile             *file,
  * default tags until loaded. */
 MgSidecar         *mg_sidecar_new                (GFile             *file,
                                                   MgDocument        *document);
+/* Whether loads and saves record the SHA-256 of the bytes read or written,
+ * by which a sidecar kept in step with its file (MgSidecarSync) knows its
+ * own; TRUE until turned off. A program that reads a file once and ends
+ * turns it off: hashing an 11 MB file is a tenth of an export. Set it
+ * before loading. */
+void               mg_sidecar_set_file_checksums (MgSidecar         *self,
+                                                  gboolean           enabled);
 GFile             *mg_sidecar_get_file           (MgSidecar         *self);
 /* A new store after each successful load and after start_afresh (the
  * "store" property notifies); get it again then. */

@@ -24,7 +24,10 @@ struct _MgSummary
   MgDocument *document;       /* nullable; immutable, so it may be read from any thread */
 
   GPtrArray  *speeches;       /* of MgSummarySpeech *, owned */
-  GPtrArray  *items;          /* of MgSummaryItem *, owned */
+  GPtrArray  *items;          /* of MgSummaryItem *, in @slabs */
+  GPtrArray  *slabs;          /* the items' memory, owned */
+  char       *slab_at;        /* free room in the last slab */
+  gsize       slab_left;
   GPtrArray  *starred;        /* of MgSummaryItem *, borrowed */
   GPtrArray  *groups;         /* of MgSummaryGroup *, owned */
   GPtrArray  *tag_counts;     /* of MgSummaryCount * */
@@ -42,11 +45,30 @@ struct _MgSummary
 
 G_DEFINE_FINAL_TYPE (MgSummary, mg_summary, G_TYPE_OBJECT)
 
-static void
-summary_item_free (MgSummaryItem *item)
+/* Room for an item (zeroed): tens of thousands of them, taken one after
+ * the other from large slabs and freed all at once with the summary, not
+ * one allocation each. */
+#define SUMMARY_SLAB_SIZE (1024 * 1024)
+
+static gpointer
+summary_alloc (MgSummary *self,
+               gsize      size)
 {
-  /* The item, its tag vector and its strings are one block. */
-  g_free (item);
+  gpointer block;
+
+  size = (size + 15) & ~(gsize) 15;
+  if (self->slab_left < size)
+    {
+      gsize slab = MAX (size, SUMMARY_SLAB_SIZE);
+
+      self->slab_at = g_malloc0 (slab);
+      self->slab_left = slab;
+      g_ptr_array_add (self->slabs, self->slab_at);
+    }
+  block = self->slab_at;
+  self->slab_at += size;
+  self->slab_left -= size;
+  return block;
 }
 
 static void
@@ -126,6 +148,7 @@ mg_summary_finalize (GObject *object)
   g_clear_pointer (&self->starred, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->slabs, g_ptr_array_unref);
   g_clear_pointer (&self->tag_counts, g_ptr_array_unref);
   g_clear_pointer (&self->author_counts, g_ptr_array_unref);
   g_clear_pointer (&self->tag_names, g_hash_table_unref);
@@ -148,7 +171,8 @@ static void
 mg_summary_init (MgSummary *self)
 {
   self->speeches = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_speech_free);
-  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_item_free);
+  self->items = g_ptr_array_new ();
+  self->slabs = g_ptr_array_new_with_free_func (g_free);
   self->starred = g_ptr_array_new ();
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_group_free);
   self->tag_counts = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_count_free);
@@ -223,10 +247,11 @@ pack_string (char       **out,
   return copy;
 }
 
-/* A snapshot of @annotation in one allocation: an export takes one of each
- * of tens of thousands of annotations. */
+/* A snapshot of @annotation in one block of @self's slabs: an export takes one
+ * of each of tens of thousands of annotations. */
 static MgSummaryItem *
-summary_item_new (MgDocument   *document,
+summary_item_new (MgSummary    *self,
+                  MgDocument   *document,
                   MgTagSet     *tag_set,
                   MgAnnotation *annotation)
 {
@@ -266,7 +291,7 @@ summary_item_new (MgDocument   *document,
   for (guint i = 0; i < n && sorted[i] != NULL; i++)
     size += strlen (sorted[i]) + 1;
 
-  item = g_malloc0 (size);
+  item = summary_alloc (self, size);
   item->tags = (char **) ((char *) item + tags_at);
   out = (char *) (item->tags + n + 1);
   item->id = pack_string (&out, strings[0], TRUE);
@@ -519,7 +544,7 @@ summary_new (MgAnnotationStore * const *stores,
           if (!summary_filter_accepts (filter, annotation))
             continue;
 
-          item = summary_item_new (document, tag_set, annotation);
+          item = summary_item_new (self, document, tag_set, annotation);
           item->speech = s;
           g_ptr_array_add (self->items, item);
           speech->n_items++;
