@@ -252,6 +252,46 @@ test_main_author (void)
   g_assert_null (none);
 }
 
+/* Tags in another order are the same tags, and contributors come out in
+ * alphabetical order: both are sorted by the strings, never by where they
+ * sit in memory (which changes from run to run). */
+static void
+test_order_of_strings (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *two[] = { "slogan", "figure", NULL };
+  static const char *owt[] = { "figure", "slogan", NULL };
+  static const char *names[] = { "Yara", "Bob", "Mia", "Anna", NULL };
+  static const char *sorted[] = { "Anna", "Bob", "Mia", "Yara", "Zoe", NULL };
+  g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) theirs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  MgMergeReport report;
+  MgAnnotation *folded;
+
+  /* Many pairs, so that an order taken from addresses would differ for
+   * some of them. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *ours = g_strdup_printf ("o-%u", i);
+      g_autofree char *other = g_strdup_printf ("t-%u", i);
+
+      g_ptr_array_add (mine, make (ours, i, i + 2, two, "", "Alice", f->doc));
+      g_ptr_array_add (theirs, make (other, i, i + 2, owt, "", "Zoe", f->doc));
+    }
+  mg_annotation_set_contributors (g_ptr_array_index (theirs, 7), names);
+  mg_annotation_store_load (f->own, mine);
+
+  g_assert_true (mg_merge_annotations (f->own, theirs, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 0);
+  g_assert_cmpuint (report.merged, ==, 40);
+  g_assert_cmpuint (mg_annotation_store_get_n_annotations (f->own), ==, 40);
+
+  folded = mg_annotation_store_lookup (f->own, "o-7");
+  g_assert_cmpstrv (mg_annotation_get_contributors (folded), sorted);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +303,7 @@ main (int   argc,
   g_test_add ("/merge/new-tags", Fixture, NULL, fixture_set_up, test_new_tags, fixture_tear_down);
   g_test_add ("/merge/same-id-other-content", Fixture, NULL, fixture_set_up, test_same_id_other_content, fixture_tear_down);
   g_test_add ("/merge/invalid-tag", Fixture, NULL, fixture_set_up, test_invalid_tag_leaves_store, fixture_tear_down);
+  g_test_add ("/merge/order-of-strings", Fixture, NULL, fixture_set_up, test_order_of_strings, fixture_tear_down);
   g_test_add_func ("/merge/main-author", test_main_author);
 
   return g_test_run ();

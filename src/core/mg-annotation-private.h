@@ -42,4 +42,9 @@ JsonObject    *_mg_annotation_get_extra        (MgAnnotation *self);
 void           _mg_annotation_set_extra        (MgAnnotation *self,
                                                JsonObject   *extra);
 
+/* strcmp() of two elements of an array of strings, for g_ptr_array_sort()
+ * and qsort(), which pass pointers to the elements, not the elements. */
+int            _mg_compare_strings             (gconstpointer a,
+                                               gconstpointer b);
+
 G_END_DECLS

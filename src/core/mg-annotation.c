@@ -162,9 +162,9 @@ replace_nullable (MgAnnotation  *self,
   return TRUE;
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+int
+_mg_compare_strings (gconstpointer a,
+                     gconstpointer b)
 {
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
@@ -203,7 +203,7 @@ unique_contributors (const char * const *names,
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     if (names[i][0] != '\0' && g_strcmp0 (names[i], author) != 0)
       g_ptr_array_add (sorted, (gpointer) names[i]);
-  g_ptr_array_sort (sorted, compare_strings);
+  g_ptr_array_sort (sorted, _mg_compare_strings);
   for (guint i = 0; i < sorted->len; i++)
     if (i == 0 || strcmp (g_ptr_array_index (sorted, i - 1), g_ptr_array_index (sorted, i)) != 0)
       g_ptr_array_add (out, g_ptr_array_index (sorted, i));

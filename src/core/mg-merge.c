@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mg-merge.h"
+#include "mg-annotation-private.h"
 
 static char *
 tags_key (MgAnnotation *annotation)
@@ -15,7 +16,7 @@ tags_key (MgAnnotation *annotation)
 
   for (guint i = 0; tags[i] != NULL; i++)
     g_ptr_array_add (sorted, (gpointer) tags[i]);
-  g_ptr_array_sort (sorted, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (sorted, _mg_compare_strings);
   g_ptr_array_add (sorted, NULL);
   return g_strjoinv (",", (char **) sorted->pdata);
 }
@@ -216,7 +217,7 @@ fold (MgAnnotation *existing,
   add_contributor (names, author, mg_annotation_get_author (incoming));
   for (guint i = 0; theirs[i] != NULL; i++)
     add_contributor (names, author, theirs[i]);
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, _mg_compare_strings);
   g_ptr_array_add (names, NULL);
   mg_annotation_set_contributors (values, (const char * const *) names->pdata);
 

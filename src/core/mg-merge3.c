@@ -8,6 +8,7 @@
 
 #include "mg-merge.h"
 #include "mg-merge3.h"
+#include "mg-annotation-private.h"
 #include "mg-sidecar-private.h"
 
 /* Which way a value went between BASE and the two sides. */
@@ -58,13 +59,6 @@ is_string_array (JsonNode *node)
   return TRUE;
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* Two arrays of strings united, sorted, each string once (a lexicon). */
 static JsonNode *
 unite_string_arrays (JsonNode *a,
@@ -87,7 +81,7 @@ unite_string_arrays (JsonNode *a,
             g_ptr_array_add (all, (gpointer) s);
         }
     }
-  g_ptr_array_sort (all, compare_strings);
+  g_ptr_array_sort (all, _mg_compare_strings);
   for (guint i = 0; i < all->len; i++)
     json_array_add_string_element (out, g_ptr_array_index (all, i));
   node = json_node_new (JSON_NODE_ARRAY);
@@ -350,7 +344,7 @@ unite_strv (const char * const *a,
       }
   out = g_strv_builder_end (builder);
   if (sorted)
-    qsort (out, g_strv_length (out), sizeof (char *), compare_strings);
+    qsort (out, g_strv_length (out), sizeof (char *), _mg_compare_strings);
   return out;
 }
 
