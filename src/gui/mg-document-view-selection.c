@@ -190,8 +190,9 @@ mg_document_view_reveal_annotation (MgDocumentView *self,
     return;
 
   buffer = gtk_text_view_get_buffer (self->text_view);
-  flash_done (self);
+  /* The earlier flash's timeout goes first: flash_done() forgets its id. */
   g_clear_handle_id (&self->flash_id, g_source_remove);
+  flash_done (self);
 
   gtk_text_buffer_get_iter_at_offset (buffer, &start, mg_annotation_get_start (annotation));
   gtk_text_buffer_get_iter_at_offset (buffer, &end, mg_annotation_get_end (annotation));
