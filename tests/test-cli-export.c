@@ -327,6 +327,51 @@ test_import (Fixture       *f,
   g_assert_cmpint (r.status, ==, 1);
 }
 
+/* Commands on large files grow the heap first (mg-cli-memory.c): the
+ * same output as on small ones. The sidecar is made larger than the
+ * 4 MiB where that starts by a member Marginalia does not know. */
+static void
+test_large_files (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *sidecar = fixture_path (f, SIDECAR);
+  g_autofree char *contents = NULL;
+  g_autofree char *small_md = NULL;
+  g_autofree char *small_w3c = NULL;
+  g_autoptr(GString) padded = NULL;
+  gsize length;
+  char *end;
+
+  add_three (f);
+  RUN (f, &r, "export", SPEECH, "--format", "md");
+  g_assert_cmpint (r.status, ==, 0);
+  small_md = g_steal_pointer (&r.out);
+  RUN (f, &r, "export", SPEECH, "--format", "w3c");
+  g_assert_cmpint (r.status, ==, 0);
+  small_w3c = g_steal_pointer (&r.out);
+
+  g_assert_true (g_file_get_contents (sidecar, &contents, &length, NULL));
+  end = strrchr (contents, '}');
+  g_assert_nonnull (end);
+  padded = g_string_new_len (contents, end - contents);
+  g_string_append (padded, ",\n  \"x-padding\": \"");
+  for (guint i = 0; i < 5 * 1024 * 1024 / 64; i++)
+    g_string_append (padded, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+  g_string_append (padded, "\"\n}\n");
+  g_assert_true (g_file_set_contents (sidecar, padded->str, padded->len, NULL));
+
+  RUN (f, &r, "export", SPEECH, "--format", "md");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, small_md);
+  RUN (f, &r, "export", SPEECH, "--format", "w3c");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, small_w3c);
+  RUN (f, &r, "info", SPEECH, "--json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"annotations\": 3"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +383,7 @@ main (int   argc,
   g_test_add ("/cli-export/usage", Fixture, NULL, fixture_setup, test_usage, fixture_teardown);
   g_test_add ("/cli-export/output-file", Fixture, NULL, fixture_setup, test_output_file, fixture_teardown);
   g_test_add ("/cli-export/qdpx", Fixture, NULL, fixture_setup, test_qdpx, fixture_teardown);
+  g_test_add ("/cli-export/large-files", Fixture, NULL, fixture_setup, test_large_files, fixture_teardown);
   g_test_add ("/cli-export/import", Fixture, NULL, fixture_setup, test_import, fixture_teardown);
 
   return g_test_run ();

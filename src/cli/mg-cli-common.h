@@ -49,6 +49,12 @@ struct _MgCliCommand
 #include "mg-cli-commands.def"
 #undef MG_CLI_COMMAND
 
+/* Before a command on large files (mg-cli-memory.c): the heap grown
+ * once, in blocks advised for transparent huge pages, to the measure of
+ * the files @argv names and their sidecars. */
+void      mg_cli_memory_prepare (int    argc,
+                                 char **argv);
+
 /* Output. Data for machines (TSV, JSON, ids) goes to stdout as UTF-8
  * bytes whatever the locale; text for people is converted to the locale's
  * character set when that is neither UTF-8 nor plain ASCII. */

@@ -125,5 +125,6 @@ main (int    argc,
     return mg_cli_usage_error (NULL, _("unknown command “%s”"), argv[1]);
 
   set_command_prgname (command);
+  mg_cli_memory_prepare (argc - 1, argv + 1);
   return finish (command->run (command, argc - 1, argv + 1));
 }
