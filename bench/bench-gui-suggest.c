@@ -7,8 +7,9 @@
  * the window is idle again, the longest the window went without handling
  * events meanwhile, tagging a selection (for comparison), accepting one
  * (until the view is redrawn), accepting all of one kind, undoing it and
- * redoing it (until the next frame is painted, wall and CPU time, and until
- * the window is idle again), and turning them off.
+ * redoing it (until the next frame is painted, wall and CPU time — of the
+ * whole process and of the main thread alone — and until the window is
+ * idle again), and turning them off.
  *
  *   xvfb-run -a bench/bench-gui-suggest SPEECH [RUNS] [--quick]
  *
@@ -58,15 +59,18 @@ timed_action (MgWindow   *window,
               const char *action_name,
               GVariant   *parameter,
               double     *frame_s,
-              double     *cpu_s)
+              double     *cpu_s,
+              double     *main_cpu_s)
 {
   gint64 start = g_get_monotonic_time ();
   double cpu = cpu_seconds ();
+  double main_cpu = thread_cpu_seconds ();
 
   gtk_widget_activate_action_variant (GTK_WIDGET (window), action_name, parameter);
   wait_for_frame (GTK_WIDGET (window));
   *frame_s = seconds_since (start);
   *cpu_s = cpu_seconds () - cpu;
+  *main_cpu_s = thread_cpu_seconds () - main_cpu;
   iterate ();
   return seconds_since (start);
 }
@@ -97,7 +101,7 @@ main (int   argc,
     return 1;
   file = g_file_new_for_commandline_arg (argv[1]);
 
-  printf ("run\tannotations\tsuggestions\tshown\ton_s\ton_idle_s\tlongest_stall_s\ttag_s\taccept_s\taccept_all_n\taccept_all_frame_s\taccept_all_frame_cpu_s\taccept_all_idle_s\tundo_frame_s\tundo_frame_cpu_s\tundo_idle_s\tredo_frame_s\tredo_frame_cpu_s\tredo_idle_s\toff_call_s\toff_s\n");
+  printf ("run\tannotations\tsuggestions\tshown\ton_s\ton_idle_s\tlongest_stall_s\ttag_s\taccept_s\taccept_all_n\taccept_all_frame_s\taccept_all_frame_cpu_s\taccept_all_idle_s\tundo_frame_s\tundo_frame_cpu_s\tundo_idle_s\tredo_frame_s\tredo_frame_cpu_s\tredo_idle_s\toff_call_s\toff_s\taccept_all_main_cpu_s\tundo_main_cpu_s\tredo_main_cpu_s\n");
   for (int run = 0; run < runs; run++)
     {
       MgWindow *window = mg_window_new (app);
@@ -108,6 +112,7 @@ main (int   argc,
       double tag_s, on_s, on_idle_s, stall_s, accept_s, all_s = 0, undo_s = 0, redo_s = 0, off_call_s, off_s;
       double all_cpu = 0, undo_cpu = 0, redo_cpu = 0;
       double all_frame = 0, undo_frame = 0, redo_frame = 0;
+      double all_main = 0, undo_main = 0, redo_main = 0;
       guint n_all, n_shown, n_annotations, n_figures;
 
       gtk_window_present (GTK_WINDOW (window));
@@ -163,13 +168,13 @@ main (int   argc,
       n_figures = quick ? 0 : mg_suggest_count_kind (mg_window_get_suggestions (window), MG_SUGGESTION_FIGURE);
       if (!quick)
         {
-          all_s = timed_action (window, "win.accept-all-suggestions", g_variant_new_string ("figure"), &all_frame, &all_cpu);
-          undo_s = timed_action (window, "win.undo", NULL, &undo_frame, &undo_cpu);
-          redo_s = timed_action (window, "win.redo", NULL, &redo_frame, &redo_cpu);
-          double frame, cpu;
+          all_s = timed_action (window, "win.accept-all-suggestions", g_variant_new_string ("figure"), &all_frame, &all_cpu, &all_main);
+          undo_s = timed_action (window, "win.undo", NULL, &undo_frame, &undo_cpu, &undo_main);
+          redo_s = timed_action (window, "win.redo", NULL, &redo_frame, &redo_cpu, &redo_main);
+          double frame, cpu, main_cpu;
 
           /* Back to the file as it was. */
-          timed_action (window, "win.undo", NULL, &frame, &cpu);
+          timed_action (window, "win.undo", NULL, &frame, &cpu, &main_cpu);
         }
 
       start = g_get_monotonic_time ();
@@ -178,10 +183,11 @@ main (int   argc,
       iterate ();
       off_s = seconds_since (start);
 
-      printf ("%d\t%u\t%u\t%u\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%u\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\n",
+      printf ("%d\t%u\t%u\t%u\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%u\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\n",
               run + 1, n_annotations, n_all, n_shown, on_s, on_idle_s, stall_s, tag_s, accept_s,
               n_figures, all_frame, all_cpu, all_s, undo_frame, undo_cpu, undo_s,
-              redo_frame, redo_cpu, redo_s, off_call_s, off_s);
+              redo_frame, redo_cpu, redo_s, off_call_s, off_s,
+              all_main, undo_main, redo_main);
       fflush (stdout);
 
       /* Leave the sidecar as it was. */

@@ -20,6 +20,17 @@ cpu_seconds (void)
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* CPU time of the calling thread alone: the window's share, without
+ * what worker threads (saving, finding suggestions) spend meanwhile. */
+static inline double
+thread_cpu_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static inline double
 seconds_since (gint64 start)
 {

@@ -243,6 +243,44 @@ test_own_async_save_is_known (Fixture       *f,
   g_assert_cmpuint (mg_annotation_store_get_n_annotations (store_of (f)), ==, 2);
 }
 
+/* Our own file is known by its bytes, without hashing them; a file of
+ * the same length that differs in one byte is still a change made
+ * elsewhere, and merged. */
+static void
+test_same_length_change_found (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *edited = NULL;
+  MgMergeReport report;
+  gboolean save_needed = TRUE;
+  MgAnnotation *a = create (store_of (f), "目标任务", slogan, "Me");
+  char *at;
+
+  mg_annotation_store_set_note (store_of (f), a, "note-aaaa");
+  g_assert_true (mg_sidecar_sync_save (f->sync, NULL, &error));
+  g_assert_no_error (error);
+  bytes = g_file_load_bytes (f->file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mg_sidecar_sync_is_known (f->sync, bytes));
+
+  edited = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  at = strstr (edited, "note-aaaa");
+  g_assert_nonnull (at);
+  at[strlen ("note-aaa")] = 'b';
+  theirs = g_bytes_new (edited, strlen (edited));
+  g_assert_cmpuint (g_bytes_get_size (theirs), ==, g_bytes_get_size (bytes));
+  g_assert_true (g_file_set_contents (f->path, edited, -1, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (mg_sidecar_sync_is_known (f->sync, theirs));
+  merge (f, &report, &save_needed);
+  g_assert_cmpuint (report.merged, ==, 1);
+  g_assert_cmpstr (mg_annotation_get_note (find_quote (store_of (f), "目标任务", NULL)), ==, "note-aaab");
+}
+
 static void
 add_other (MgAnnotationStore *store)
 {
@@ -661,6 +699,7 @@ main (int    argc,
   ADD ("/sidecar-sync/own-save-is-known", test_own_save_is_known);
   ADD ("/sidecar-sync/own-async-save-is-known", test_own_async_save_is_known);
   ADD ("/sidecar-sync/reanchored-load-is-known", test_reanchored_load_is_known);
+  ADD ("/sidecar-sync/same-length-change-found", test_same_length_change_found);
   ADD ("/sidecar-sync/both-sides-added", test_both_sides_added);
   ADD ("/sidecar-sync/changed-on-disk-only", test_changed_on_disk_only);
   ADD ("/sidecar-sync/changed-here-only", test_changed_here_only);

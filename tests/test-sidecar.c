@@ -709,6 +709,80 @@ test_save_async (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The save copies what it writes when it is called: changes made while
+ * its thread has not yet serialised anything (held here) are not in the
+ * file, to the byte, unknown members and dismissals included. */
+static void
+test_save_async_snapshot (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mg-sidecar-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "讲话.txt.marginalia.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) golden = fixture_bytes ("golden.marginalia.json");
+  g_autoptr(MgDocument) document = speech ();
+  g_autoptr(MgSidecar) sidecar = mg_sidecar_new (file, document);
+  g_autoptr(MgSidecar) other = NULL;
+  g_autoptr(MgDismissal) dismissal = mg_dismissal_new (MG_SUGGESTION_FIGURE, 54, 64, "233 个国家和地区");
+  g_autoptr(MgTag) renamed = NULL;
+  g_autoptr(MgAnnotation) changed = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sum = NULL;
+  const char * const tags[] = { "policy-goal", NULL };
+  MgAnnotationStore *store;
+  MgAnnotation *first;
+
+  write_file (path, golden);
+  g_assert_true (mg_sidecar_load (sidecar, NULL, &error));
+  g_assert_no_error (error);
+  store = mg_sidecar_get_store (sidecar);
+  g_assert_true (mg_annotation_store_dismiss (store, dismissal, &error));
+  g_assert_no_error (error);
+  expected = mg_sidecar_serialize (sidecar);
+
+  _mg_sidecar_hold_async_saves (TRUE);
+  mg_sidecar_save_async (sidecar, NULL, on_loaded, &result);
+
+  /* Every kind of change, each touching what the copy was made of. */
+  first = mg_annotation_store_get_annotation (store, 0);
+  mg_annotation_store_set_note (store, first, "改了");
+  mg_annotation_store_set_starred (store, first, !mg_annotation_get_starred (first));
+  g_assert_true (mg_annotation_store_set_tags (store, first, tags, &error));
+  changed = mg_annotation_copy (mg_annotation_store_get_annotation (store, 1));
+  mg_annotation_set_contributors (changed, NULL);
+  _mg_annotation_set_extra (changed, NULL);
+  mg_annotation_store_update (store, mg_annotation_store_get_annotation (store, 1), changed);
+  g_assert_true (mg_annotation_store_remove (store, mg_annotation_store_get_annotation (store, 2)));
+  g_assert_nonnull (mg_annotation_store_create (store, 26, 30, NULL, "new", FALSE, "李伟", &error));
+  renamed = mg_tag_copy (mg_tag_set_get_tag (mg_annotation_store_get_tag_set (store), 3));
+  mg_tag_set_name (renamed, "改革开放");
+  _mg_tag_set_extra (renamed, NULL);
+  g_assert_true (mg_annotation_store_update_tag (store, renamed, &error));
+  g_assert_true (mg_annotation_store_undismiss (store, MG_SUGGESTION_FIGURE, 54, 64));
+  other = mg_sidecar_new (file, NULL);
+  _mg_sidecar_adopt_unknown_members (sidecar, other);
+  g_assert_no_error (error);
+  now = mg_sidecar_serialize (sidecar);
+  g_assert_false (g_bytes_equal (now, expected));
+
+  _mg_sidecar_hold_async_saves (FALSE);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (mg_sidecar_save_finish (sidecar, result, &error));
+  g_assert_no_error (error);
+  written = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_bytes_equal (written, expected);
+  /* What changed since is still to be saved. */
+  g_assert_true (mg_annotation_store_get_dirty (store));
+  sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, expected);
+  g_assert_cmpstr (_mg_sidecar_get_file_checksum (sidecar), ==, sum);
+  rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -720,6 +794,7 @@ main (int   argc,
   g_test_add_func ("/sidecar/round-trip/golden", test_golden_round_trip);
   g_test_add_func ("/sidecar/load-async", test_load_async);
   g_test_add_func ("/sidecar/save-async", test_save_async);
+  g_test_add_func ("/sidecar/save-async/snapshot", test_save_async_snapshot);
   g_test_add_func ("/sidecar/round-trip/exact-bytes", test_exact_bytes);
   g_test_add_func ("/sidecar/round-trip/create-save-load", test_create_save_load);
   g_test_add_func ("/sidecar/file-checksums", test_file_checksums);

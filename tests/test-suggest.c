@@ -420,6 +420,47 @@ test_suggest_goal_clauses (void)
   check_quotes (G_LIST_MODEL (store), expected, G_N_ELEMENTS (expected));
 }
 
+/* English calls and duties: "let" with a subject of its own, a purpose,
+ * "I ask", a modal of duty after any subject; not announcements ("Let
+ * every town know", "let me say"), hopes, subordinate clauses, questions
+ * put to the audience. */
+static void
+test_suggest_goal_english_calls (void)
+{
+  const char *text =
+    "Let every town know that we shall repair every bridge before winter. "
+    "Let the news go forth from this hall. "
+    "Let both parties draft a budget that pays for the schools. "
+    "So let us begin. Let me say a word about the river. "
+    "Our first and most urgent task is to clean the river. "
+    "I also ask the council for funds to light the park. "
+    "I ask you to imagine the town in ten years. "
+    "The county's roads must not be left to crumble. "
+    "No family should wait a year for a home; and the rules of the fund should be plain to every reader. "
+    "Those who drive the buses, and those who fix them, must have our thanks. "
+    "It must be said. We shall not always expect the weather to help us. "
+    "We cannot, and we will not, close the clinic. "
+    "We pledge our help to the farmers--and we renew our promise to the schools.\n";
+  g_autoptr(MgDocument) document = mg_document_new_for_text (text, -1, "calls.txt");
+  g_autoptr(GListStore) store = mg_suggest_document (document, MG_SUGGEST_POLICY_GOALS);
+  const char *expected[] = {
+    "we shall repair every bridge before winter",
+    "Let both parties draft a budget that pays for the schools",
+    "let us begin",
+    "Our first and most urgent task is to clean the river",
+    "I also ask the council for funds to light the park",
+    "The county's roads must not be left to crumble",
+    "No family should wait a year for a home",
+    "the rules of the fund should be plain to every reader",
+    "we will not, close the clinic",
+    "We pledge our help to the farmers",
+    "we renew our promise to the schools",
+  };
+
+  check_invariants (document, G_LIST_MODEL (store));
+  check_quotes (G_LIST_MODEL (store), expected, G_N_ELEMENTS (expected));
+}
+
 static const Expected en_expected[] = {
   { MG_SUGGESTION_FIGURE, 56, 69, 2, "12 March 2025", "date" },
   { MG_SUGGESTION_FIGURE, 164, 177, 5, "$48.2 million", "money" },
@@ -1054,6 +1095,7 @@ main (int   argc,
   g_test_add_func ("/suggest/slogan-forms", test_suggest_slogan_forms);
   g_test_add_func ("/suggest/slogan-echoes", test_suggest_slogan_echoes);
   g_test_add_func ("/suggest/goal-clauses", test_suggest_goal_clauses);
+  g_test_add_func ("/suggest/goal-english-calls", test_suggest_goal_english_calls);
   g_test_add_func ("/suggest/kinds", test_suggest_kinds);
   g_test_add_func ("/suggest/object", test_suggest_object);
   g_test_add_func ("/suggest/filter-existing", test_suggest_filter_existing);

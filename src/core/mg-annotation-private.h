@@ -36,6 +36,17 @@ typedef struct
  * without their notifications: for readers of many. */
 MgAnnotation *_mg_annotation_new_from_fields (const MgAnnotationFields *fields);
 
+/* The fields of @self as a reader would give them: borrowed from @self,
+ * valid until it changes (@fields->extra is not referenced). */
+void           _mg_annotation_get_fields       (MgAnnotation       *self,
+                                               MgAnnotationFields *fields);
+/* A copy of the fields of @self that shares nothing with it (its strings
+ * in the same allocation, its extra members a deep copy): it may be read
+ * in another thread while @self changes. Free with
+ * _mg_annotation_fields_free(). */
+MgAnnotationFields *_mg_annotation_dup_fields  (MgAnnotation       *self);
+void           _mg_annotation_fields_free      (MgAnnotationFields *fields);
+
 /* Members of the sidecar's annotation object that Marginalia does not know,
  * in the order read (nullable). */
 JsonObject    *_mg_annotation_get_extra        (MgAnnotation *self);

@@ -622,6 +622,133 @@ _mg_annotation_new_from_fields (const MgAnnotationFields *f)
   return self;
 }
 
+void
+_mg_annotation_get_fields (MgAnnotation       *self,
+                           MgAnnotationFields *fields)
+{
+  g_return_if_fail (MG_IS_ANNOTATION (self));
+
+  *fields = (MgAnnotationFields) {
+    .id = self->id,
+    .start = self->start,
+    .end = self->end,
+    .quote = self->quote,
+    .prefix = self->prefix,
+    .suffix = self->suffix,
+    .tags = (const char * const *) self->tags,
+    .note = self->note,
+    .author = self->author,
+    .contributors = (const char * const *) self->contributors,
+    .created = self->created,
+    .modified = self->modified,
+    .starred = self->starred,
+    .orphaned = self->anchor_state == MG_ANCHOR_STATE_ORPHANED,
+    .extra = self->extra,
+  };
+}
+
+/* The room a copy of @value takes: its strings, and its pointers (the
+ * terminating NULL included) counted in *@n_slots. */
+static gsize
+fields_strv_size (const char * const *value,
+                  gsize              *n_slots)
+{
+  gsize size = 0;
+  guint n;
+
+  for (n = 0; value[n] != NULL; n++)
+    size += strlen (value[n]) + 1;
+  *n_slots += n + 1;
+  return size;
+}
+
+static const char * const *
+fields_strv (const char * const   *value,
+             char               ***slots,
+             char                **at)
+{
+  char **v = *slots;
+  guint n;
+
+  for (n = 0; value[n] != NULL; n++)
+    {
+      gsize size = strlen (value[n]) + 1;
+
+      memcpy (*at, value[n], size);
+      v[n] = *at;
+      *at += size;
+    }
+  v[n] = NULL;
+  *slots += n + 1;
+  return (const char * const *) v;
+}
+
+static gsize
+fields_string_size (const char *value)
+{
+  return value != NULL ? strlen (value) + 1 : 0;
+}
+
+static const char *
+fields_string (const char  *value,
+               char       **at)
+{
+  gsize size;
+  char *s = *at;
+
+  if (value == NULL)
+    return NULL;
+  size = strlen (value) + 1;
+  memcpy (s, value, size);
+  *at += size;
+  return s;
+}
+
+MgAnnotationFields *
+_mg_annotation_dup_fields (MgAnnotation *self)
+{
+  MgAnnotationFields view, *copy;
+  gsize n_slots = 0, size;
+  char **slots;
+  char *at;
+
+  g_return_val_if_fail (MG_IS_ANNOTATION (self), NULL);
+
+  _mg_annotation_get_fields (self, &view);
+  size = fields_strv_size (view.tags, &n_slots) + fields_strv_size (view.contributors, &n_slots)
+         + fields_string_size (view.id) + fields_string_size (view.quote)
+         + fields_string_size (view.prefix) + fields_string_size (view.suffix)
+         + fields_string_size (view.note) + fields_string_size (view.author)
+         + fields_string_size (view.created) + fields_string_size (view.modified);
+  /* The structure, then the lists' pointers (aligned after it), then the
+   * strings. */
+  copy = g_malloc (sizeof *copy + n_slots * sizeof (char *) + size);
+  slots = (char **) (gpointer) (copy + 1);
+  at = (char *) (slots + n_slots);
+  *copy = view;
+  copy->tags = fields_strv (view.tags, &slots, &at);
+  copy->contributors = fields_strv (view.contributors, &slots, &at);
+  copy->id = fields_string (view.id, &at);
+  copy->quote = fields_string (view.quote, &at);
+  copy->prefix = fields_string (view.prefix, &at);
+  copy->suffix = fields_string (view.suffix, &at);
+  copy->note = fields_string (view.note, &at);
+  copy->author = fields_string (view.author, &at);
+  copy->created = fields_string (view.created, &at);
+  copy->modified = fields_string (view.modified, &at);
+  copy->extra = view.extra != NULL ? mg_json_object_deep_copy (view.extra) : NULL;
+  return copy;
+}
+
+void
+_mg_annotation_fields_free (MgAnnotationFields *fields)
+{
+  if (fields == NULL)
+    return;
+  g_clear_pointer (&fields->extra, json_object_unref);
+  g_free (fields);
+}
+
 const char *
 mg_annotation_get_id (MgAnnotation *self)
 {

@@ -74,6 +74,27 @@ GBytes           *_mg_sidecar_write         (MgSidecarContent *read,
                                             GListModel       *annotations,
                                             GListModel       *dismissed);
 
+/* What _mg_sidecar_write() would write now (same arguments), copied so
+ * that _mg_sidecar_snapshot_write() may make the bytes in another thread
+ * while the objects it was taken from change; it shares nothing with
+ * them. */
+typedef struct _MgSidecarSnapshot MgSidecarSnapshot;
+
+MgSidecarSnapshot *_mg_sidecar_snapshot_new (MgSidecarContent *read,
+                                             MgDocument       *document,
+                                             gboolean          document_from_text,
+                                             gboolean          embed_text,
+                                             MgTagSet         *tags,
+                                             GListModel       *annotations,
+                                             GListModel       *dismissed);
+GBytes           *_mg_sidecar_snapshot_write (MgSidecarSnapshot *snapshot);
+void              _mg_sidecar_snapshot_free  (MgSidecarSnapshot *snapshot);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgSidecarSnapshot, _mg_sidecar_snapshot_free)
+
+/* For tests: while held, asynchronous saves wait in their thread before
+ * they serialise what they copied (mg_sidecar_save_async). */
+void              _mg_sidecar_hold_async_saves (gboolean hold);
+
 /* The lock file of mg_sidecar_lock_acquire(); NULL when not local. */
 char             *_mg_sidecar_lock_path     (GFile            *sidecar);
 

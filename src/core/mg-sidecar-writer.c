@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "mg-json.h"
 #include "mg-json-writer.h"
 #include "mg-sidecar-private.h"
 
@@ -191,42 +192,41 @@ write_tag (GString *out,
 }
 
 static void
-write_annotation (GString      *out,
-                  MgAnnotation *a)
+write_annotation (GString                  *out,
+                  const MgAnnotationFields *a)
 {
-  const char * const *contributors = mg_annotation_get_contributors (a);
   gboolean first = TRUE;
 
   g_string_append (out, "{\n");
-  string_member (out, &first, 6, "id", mg_annotation_get_id (a));
+  string_member (out, &first, 6, "id", a->id);
   begin_member (out, &first, 6, "start");
-  mg_json_append_uint (out, mg_annotation_get_start (a));
+  mg_json_append_uint (out, a->start);
   begin_member (out, &first, 6, "end");
-  mg_json_append_uint (out, mg_annotation_get_end (a));
-  string_member (out, &first, 6, "quote", mg_annotation_get_quote (a));
-  string_member (out, &first, 6, "prefix", mg_annotation_get_prefix (a));
-  string_member (out, &first, 6, "suffix", mg_annotation_get_suffix (a));
+  mg_json_append_uint (out, a->end);
+  string_member (out, &first, 6, "quote", a->quote);
+  string_member (out, &first, 6, "prefix", a->prefix);
+  string_member (out, &first, 6, "suffix", a->suffix);
   begin_member (out, &first, 6, "tags");
-  string_array (out, mg_annotation_get_tags (a));
-  string_member (out, &first, 6, "note", mg_annotation_get_note (a));
+  string_array (out, a->tags);
+  string_member (out, &first, 6, "note", a->note);
   begin_member (out, &first, 6, "starred");
-  g_string_append (out, mg_annotation_get_starred (a) ? "true" : "false");
-  string_member (out, &first, 6, "author", mg_annotation_get_author (a));
-  if (contributors != NULL && contributors[0] != NULL)
+  g_string_append (out, a->starred ? "true" : "false");
+  string_member (out, &first, 6, "author", a->author);
+  if (a->contributors != NULL && a->contributors[0] != NULL)
     {
       begin_member (out, &first, 6, "contributors");
-      string_array (out, contributors);
+      string_array (out, a->contributors);
     }
-  if (mg_annotation_get_created (a) != NULL)
-    string_member (out, &first, 6, "created", mg_annotation_get_created (a));
-  if (mg_annotation_get_modified (a) != NULL)
-    string_member (out, &first, 6, "modified", mg_annotation_get_modified (a));
-  if (mg_annotation_is_orphaned (a))
+  if (a->created != NULL)
+    string_member (out, &first, 6, "created", a->created);
+  if (a->modified != NULL)
+    string_member (out, &first, 6, "modified", a->modified);
+  if (a->orphaned)
     {
       begin_member (out, &first, 6, "orphaned");
       g_string_append (out, "true");
     }
-  extra_members (out, &first, 6, _mg_annotation_get_extra (a), annotation_keys, TRUE);
+  extra_members (out, &first, 6, a->extra, annotation_keys, TRUE);
   g_string_append (out, "\n    }");
 }
 
@@ -259,63 +259,181 @@ compare_dismissals (gconstpointer a,
   return mg_dismissal_compare (*(MgDismissal **) a, *(MgDismissal **) b);
 }
 
+/* As mg_annotation_compare(): start, end, then id. */
 static int
 compare_annotations (gconstpointer a,
                      gconstpointer b)
 {
-  return mg_annotation_compare (*(MgAnnotation **) a, *(MgAnnotation **) b);
+  const MgAnnotationFields *fa = *(const MgAnnotationFields **) a;
+  const MgAnnotationFields *fb = *(const MgAnnotationFields **) b;
+
+  if (fa->start != fb->start)
+    return fa->start < fb->start ? -1 : 1;
+  if (fa->end != fb->end)
+    return fa->end < fb->end ? -1 : 1;
+  return strcmp (fa->id, fb->id);
+}
+
+/* What _mg_sidecar_write() writes, gathered: borrowed from the live
+ * objects (to write at once), or copied from them (a snapshot, to write
+ * in another thread while they change). */
+struct _MgSidecarSnapshot
+{
+  MgSidecarContent *read;         /* nullable; owned in a snapshot */
+  MgDocument       *document;     /* nullable, referenced */
+  gboolean          document_from_text;
+  gboolean          embed_text;
+  GPtrArray        *tags;         /* MgTag */
+  GPtrArray        *annotations;  /* MgAnnotationFields */
+  GArray           *views;        /* borrowed: the MgAnnotationFields @annotations points to */
+  GPtrArray        *dismissed;    /* MgDismissal */
+};
+
+static MgSidecarSnapshot *
+snapshot_new (MgSidecarContent *read,
+              MgDocument       *document,
+              gboolean          document_from_text,
+              gboolean          embed_text,
+              guint             n_annotations)
+{
+  MgSidecarSnapshot *snapshot = g_new0 (MgSidecarSnapshot, 1);
+
+  snapshot->read = read;
+  snapshot->document = document != NULL ? g_object_ref (document) : NULL;
+  snapshot->document_from_text = document_from_text;
+  snapshot->embed_text = embed_text;
+  snapshot->tags = g_ptr_array_new_with_free_func (g_object_unref);
+  snapshot->dismissed = g_ptr_array_new_with_free_func (g_object_unref);
+  snapshot->annotations = g_ptr_array_sized_new (n_annotations);
+  return snapshot;
+}
+
+static void
+snapshot_free (MgSidecarSnapshot *snapshot,
+               gboolean           owned)
+{
+  if (owned)
+    {
+      g_clear_pointer (&snapshot->read, _mg_sidecar_content_free);
+      g_ptr_array_set_free_func (snapshot->annotations, (GDestroyNotify) _mg_annotation_fields_free);
+    }
+  g_clear_pointer (&snapshot->views, g_array_unref);
+  g_clear_pointer (&snapshot->annotations, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->tags, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->dismissed, g_ptr_array_unref);
+  g_clear_object (&snapshot->document);
+  g_free (snapshot);
+}
+
+void
+_mg_sidecar_snapshot_free (MgSidecarSnapshot *snapshot)
+{
+  if (snapshot != NULL)
+    snapshot_free (snapshot, TRUE);
+}
+
+/* What of @read a save writes (the "document" members and the unknown
+ * ones), copied. */
+static MgSidecarContent *
+copy_read (MgSidecarContent *read,
+           gboolean          with_text)
+{
+  MgSidecarContent *copy;
+
+  if (read == NULL)
+    return NULL;
+  copy = _mg_sidecar_content_new ();
+  copy->doc_name = g_strdup (read->doc_name);
+  copy->doc_sha256 = g_strdup (read->doc_sha256);
+  copy->doc_encoding = g_strdup (read->doc_encoding);
+  copy->doc_title = g_strdup (read->doc_title);
+  copy->doc_text = with_text ? g_strdup (read->doc_text) : NULL;
+  copy->doc_length = read->doc_length;
+  copy->extra = mg_json_object_deep_copy (read->extra);
+  copy->doc_extra = mg_json_object_deep_copy (read->doc_extra);
+  return copy;
+}
+
+MgSidecarSnapshot *
+_mg_sidecar_snapshot_new (MgSidecarContent *read,
+                          MgDocument       *document,
+                          gboolean          document_from_text,
+                          gboolean          embed_text,
+                          MgTagSet         *tags,
+                          GListModel       *annotations,
+                          GListModel       *dismissed)
+{
+  guint n = annotations != NULL ? g_list_model_get_n_items (annotations) : 0;
+  guint n_dismissed = dismissed != NULL ? g_list_model_get_n_items (dismissed) : 0;
+  guint n_tags = tags != NULL ? mg_tag_set_get_n_tags (tags) : 0;
+  MgSidecarSnapshot *snapshot;
+
+  /* The document is never changed; the embedded text as read is only
+   * written without one. */
+  snapshot = snapshot_new (copy_read (read, embed_text && document == NULL),
+                           document, document_from_text, embed_text, n);
+  for (guint i = 0; i < n_tags; i++)
+    g_ptr_array_add (snapshot->tags, mg_tag_copy (mg_tag_set_get_tag (tags, i)));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MgAnnotation) a = g_list_model_get_item (annotations, i);
+
+      g_ptr_array_add (snapshot->annotations, _mg_annotation_dup_fields (a));
+    }
+  for (guint i = 0; i < n_dismissed; i++)
+    {
+      g_autoptr(MgDismissal) d = g_list_model_get_item (dismissed, i);
+      MgDismissal *copy = mg_dismissal_new (mg_dismissal_get_kind (d), mg_dismissal_get_start (d),
+                                            mg_dismissal_get_end (d), mg_dismissal_get_quote (d));
+      g_autoptr(JsonObject) extra = mg_json_object_deep_copy (_mg_dismissal_get_extra (d));
+
+      _mg_dismissal_set_extra (copy, extra);
+      g_ptr_array_add (snapshot->dismissed, copy);
+    }
+  return snapshot;
 }
 
 GBytes *
-_mg_sidecar_write (MgSidecarContent *read,
-                   MgDocument       *document,
-                   gboolean          document_from_text,
-                   gboolean          embed_text,
-                   MgTagSet         *tags,
-                   GListModel       *annotations,
-                   GListModel       *dismissed)
+_mg_sidecar_snapshot_write (MgSidecarSnapshot *snapshot)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) dismissals = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_dismissed = dismissed != NULL ? g_list_model_get_n_items (dismissed) : 0;
+  GPtrArray *sorted = snapshot->annotations;
+  GPtrArray *dismissals = snapshot->dismissed;
+  GPtrArray *tags = snapshot->tags;
+  MgSidecarContent *read = snapshot->read;
   GString *out;
-  guint n_tags = tags != NULL ? mg_tag_set_get_n_tags (tags) : 0;
-  guint n = annotations != NULL ? g_list_model_get_n_items (annotations) : 0;
   gboolean first = FALSE;
   gsize estimate = 4096;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < sorted->len; i++)
     {
-      MgAnnotation *a = g_list_model_get_item (annotations, i);
+      const MgAnnotationFields *a = g_ptr_array_index (sorted, i);
 
       /* Room for the whole file at once: growing a buffer of tens of
        * megabytes step by step copies it again and again. */
-      estimate += 320 + strlen (mg_annotation_get_quote (a)) + strlen (mg_annotation_get_prefix (a))
-                  + strlen (mg_annotation_get_suffix (a)) + strlen (mg_annotation_get_note (a));
-      g_ptr_array_add (sorted, a);
+      estimate += 320 + strlen (a->quote) + strlen (a->prefix) + strlen (a->suffix)
+                  + strlen (a->note);
     }
   out = g_string_sized_new (estimate);
   g_ptr_array_sort (sorted, compare_annotations);
-  for (guint i = 0; i < n_dismissed; i++)
-    g_ptr_array_add (dismissals, g_list_model_get_item (dismissed, i));
   g_ptr_array_sort (dismissals, compare_dismissals);
 
   g_string_append (out, "{\n  \"format\": \"" MG_SIDECAR_FORMAT "\",\n");
   g_string_append_printf (out, "  \"version\": %d,\n", MG_SIDECAR_VERSION);
   g_string_append (out, "  \"document\": ");
-  write_document (out, read, document, document_from_text, embed_text);
+  write_document (out, read, snapshot->document, snapshot->document_from_text,
+                  snapshot->embed_text);
 
   g_string_append (out, ",\n  \"tags\": ");
-  if (n_tags == 0)
+  if (tags->len == 0)
     g_string_append (out, "[]");
   else
     {
       g_string_append (out, "[\n");
-      for (guint i = 0; i < n_tags; i++)
+      for (guint i = 0; i < tags->len; i++)
         {
           g_string_append (out, "    ");
-          write_tag (out, mg_tag_set_get_tag (tags, i));
-          g_string_append (out, i + 1 < n_tags ? ",\n" : "\n");
+          write_tag (out, g_ptr_array_index (tags, i));
+          g_string_append (out, i + 1 < tags->len ? ",\n" : "\n");
         }
       g_string_append (out, "  ]");
     }
@@ -351,4 +469,43 @@ _mg_sidecar_write (MgSidecarContent *read,
   g_string_append (out, "\n}\n");
 
   return g_string_free_to_bytes (out);
+}
+
+GBytes *
+_mg_sidecar_write (MgSidecarContent *read,
+                   MgDocument       *document,
+                   gboolean          document_from_text,
+                   gboolean          embed_text,
+                   MgTagSet         *tags,
+                   GListModel       *annotations,
+                   GListModel       *dismissed)
+{
+  guint n = annotations != NULL ? g_list_model_get_n_items (annotations) : 0;
+  guint n_dismissed = dismissed != NULL ? g_list_model_get_n_items (dismissed) : 0;
+  guint n_tags = tags != NULL ? mg_tag_set_get_n_tags (tags) : 0;
+  g_autoptr(GPtrArray) refs = g_ptr_array_new_full (n, g_object_unref);
+  MgSidecarSnapshot *borrowed;
+  GBytes *bytes;
+
+  /* The same writer as a snapshot's, on views of the objects themselves:
+   * nothing is copied. */
+  borrowed = snapshot_new (read, document, document_from_text, embed_text, n);
+  borrowed->views = g_array_sized_new (FALSE, FALSE, sizeof (MgAnnotationFields), n);
+  g_array_set_size (borrowed->views, n);
+  for (guint i = 0; i < n_tags; i++)
+    g_ptr_array_add (borrowed->tags, g_object_ref (mg_tag_set_get_tag (tags, i)));
+  for (guint i = 0; i < n; i++)
+    {
+      MgAnnotation *a = g_list_model_get_item (annotations, i);
+      MgAnnotationFields *view = &g_array_index (borrowed->views, MgAnnotationFields, i);
+
+      g_ptr_array_add (refs, a);
+      _mg_annotation_get_fields (a, view);
+      g_ptr_array_add (borrowed->annotations, view);
+    }
+  for (guint i = 0; i < n_dismissed; i++)
+    g_ptr_array_add (borrowed->dismissed, g_list_model_get_item (dismissed, i));
+  bytes = _mg_sidecar_snapshot_write (borrowed);
+  snapshot_free (borrowed, FALSE);
+  return bytes;
 }

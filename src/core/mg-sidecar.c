@@ -570,6 +570,21 @@ mg_sidecar_serialize (MgSidecar *self)
                             mg_annotation_store_get_dismissed (self->store));
 }
 
+/* What mg_sidecar_serialize() would write now, to be written in another
+ * thread. */
+static MgSidecarSnapshot *
+snapshot (MgSidecar *self)
+{
+  MgDocument *document = current_document (self);
+
+  return _mg_sidecar_snapshot_new (self->read, document,
+                                   document != NULL && document == self->text_document,
+                                   self->embed_text,
+                                   mg_annotation_store_get_tag_set (self->store),
+                                   G_LIST_MODEL (self->store),
+                                   mg_annotation_store_get_dismissed (self->store));
+}
+
 void
 _mg_sidecar_adopt_unknown_members (MgSidecar *self,
                                    MgSidecar *from)
@@ -672,19 +687,36 @@ mg_sidecar_save (MgSidecar     *self,
 
 typedef struct
 {
-  GFile   *file;
-  GBytes  *bytes;
-  guint64  n_changes;
-  char    *sum;       /* of @bytes, made in the thread */
+  GFile             *file;
+  MgSidecarSnapshot *snapshot;   /* written in the thread */
+  GBytes            *bytes;      /* made of it in the thread */
+  guint64            n_changes;
+  char              *sum;        /* of @bytes, made in the thread */
 } SaveData;
 
 static void
 save_data_free (SaveData *data)
 {
   g_clear_object (&data->file);
+  g_clear_pointer (&data->snapshot, _mg_sidecar_snapshot_free);
   g_clear_pointer (&data->bytes, g_bytes_unref);
   g_free (data->sum);
   g_free (data);
+}
+
+/* Tests hold asynchronous saves in their thread, before they serialise,
+ * to change the store meanwhile (_mg_sidecar_hold_async_saves). */
+static GMutex hold_mutex;
+static GCond hold_cond;
+static gboolean hold_saves;
+
+void
+_mg_sidecar_hold_async_saves (gboolean hold)
+{
+  g_mutex_lock (&hold_mutex);
+  hold_saves = hold;
+  g_cond_broadcast (&hold_cond);
+  g_mutex_unlock (&hold_mutex);
 }
 
 static void
@@ -696,6 +728,13 @@ save_thread (GTask        *task,
   SaveData *data = task_data;
   GError *error = NULL;
 
+  g_mutex_lock (&hold_mutex);
+  while (hold_saves)
+    g_cond_wait (&hold_cond, &hold_mutex);
+  g_mutex_unlock (&hold_mutex);
+
+  data->bytes = _mg_sidecar_snapshot_write (data->snapshot);
+  g_clear_pointer (&data->snapshot, _mg_sidecar_snapshot_free);
   data->sum = mg_sha256_hex_bytes (data->bytes);
   if (_mg_sidecar_write_file (data->file, data->bytes, cancellable, &error))
     g_task_return_boolean (task, TRUE);
@@ -723,11 +762,12 @@ mg_sidecar_save_async (MgSidecar           *self,
       return;
     }
 
-  /* The store is only read here, in the caller's thread; the thread gets
-   * bytes. */
+  /* The store is only read here, in the caller's thread, and copied (far
+   * cheaper than serialising it): the thread serialises the copy, which
+   * shares nothing with the store, so the store may change meanwhile. */
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (self->file);
-  data->bytes = mg_sidecar_serialize (self);
+  data->snapshot = snapshot (self);
   data->n_changes = _mg_annotation_store_get_n_changes (self->store);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
   g_task_run_in_thread (task, save_thread);

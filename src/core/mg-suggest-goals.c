@@ -24,9 +24,16 @@
  * nothing but a time (到2035年，) joins the next one.
  *
  * English: a clause holding "we will", "we must", "we should", "we have
- * to", "I will", "let's", "our goal", "I'm asking", "by 2030"…, from that
+ * to", "I will", "our goal", "I'm asking", "I ask", "by 2030"…, from that
  * subject (or the target year before it) to the end of the clause: the
- * sentence end, ; : or a dash, or the next such clause in the sentence. */
+ * sentence end, ; : or a dash, or the next such clause in the sentence.
+ * Also a call to act opening with "let" ("let us begin", "Let both sides
+ * explore …"; not "let me", nor "Let every nation know", whose "that"
+ * clause may hold the goal), a purpose ("our most useful role is to …"),
+ * and a clause whose subject is no "we" or "I" with a modal of duty ("The
+ * Nation's hands must not be tied", "No person should try …"), unless
+ * that subject is a pronoun or the clause is subordinate ("which must",
+ * "if a dictator should"). Hopes are none ("we shall always hope to"). */
 
 #define MIN_CJK_GOAL  4
 #define MAX_CJK_GOAL  90
@@ -91,8 +98,56 @@ static const char * const en_triggers[] = {
   "we plan to", "we pledge", "we commit", "we cannot wait", "we can't wait",
   "i will", "i'll", "i shall", "i am asking", "i'm asking", "i propose",
   "i am proposing", "i'm proposing", "i urge", "i call on", "i am calling on",
-  "i'm calling on", "let's", "let us", "our goal", "our mission is", "the goal is",
-  "our target", "my goal",
+  "i'm calling on", "our goal", "our mission is", "the goal is",
+  "our target", "my goal", "i ask", "i also ask", "i recommend", "i also recommend",
+  "we renew", "we reaffirm",
+};
+
+/* Modals of duty after a subject other than "we" or "I". */
+static const char * const en_duty_modals[] = {
+  "must", "should", "ought to", "has to", "needs to",
+};
+
+/* Words that make a clause subordinate, before its modal. */
+static const char * const en_subordinators[] = {
+  "if", "when", "whenever", "unless", "although", "though", "because", "since",
+  "whether", "which", "who", "whom", "whose", "that", "what", "where", "how",
+  "than", "as", "while", "until", "before", "after", "once", "so", "why",
+};
+
+/* Subjects too vague to carry a duty of their own ("it must be said"). */
+static const char * const en_vague_subjects[] = {
+  "it", "this", "that", "there", "he", "she", "they", "these", "those", "one",
+};
+
+/* Verbs that announce rather than call to act ("let me say", "Let every
+ * nation know"), and verbs of hope after a modal ("we shall hope"). */
+static const char * const en_announcing_verbs[] = {
+  "know", "say", "tell", "hear", "note", "recall", "remember", "be", "me", "it",
+};
+static const char * const en_hope_verbs[] = {
+  "hope", "expect", "wish",
+};
+static const char * const en_adverbs[] = {
+  "not", "always", "never", "also", "all", "still", "only", "truly", "certainly", "surely",
+};
+
+/* What opens the subject of a call "let … do": "Let both sides". */
+static const char * const en_let_subjects[] = {
+  "both", "all", "every", "each", "everyone", "everybody", "the", "our", "this",
+  "these", "those", "no", "any", "congress", "america", "americans",
+};
+
+/* Words that may stand between a clause's start and "let". */
+static const char * const en_let_leads[] = {
+  "and", "so", "but", "now", "then", "together", "finally", "today", "tonight",
+  "instead", "yes", "therefore", "first", "second", "third", "last",
+};
+
+/* The nouns of a purpose: "our most useful and immediate role is to". */
+static const char * const en_purpose_nouns[] = {
+  "goal", "goals", "role", "task", "aim", "objective", "purpose", "mission",
+  "duty", "job", "priority",
 };
 
 static gboolean
@@ -556,6 +611,9 @@ is_sentence_end (const MgSuggestText *text,
   if (c == '!' || c == '?' || c == ';' || c == ':' || c == 0x2014 || c == 0x3002 ||
       c == 0xFF1B || c == 0xFF1A)
     return TRUE;
+  /* A dash typed as two hyphens ("required--not because"). */
+  if (c == '-' && i + 1 < end && text->chars[i + 1] == '-')
+    return TRUE;
   /* A full stop, not a decimal point nor the dot of "a.m." or "Mr.". */
   if (c == '.' && (i + 1 >= end || _mg_suggest_is_space (text->chars[i + 1]) ||
                    text->chars[i + 1] == '"' || text->chars[i + 1] == 0x201D))
@@ -601,22 +659,274 @@ word_start (const MgSuggestText *text,
                       text->chars[pos - 1] != '\'');
 }
 
+/* The end of the word at @pos (letters and apostrophes). */
+static guint
+en_word_end (const MgSuggestText *text,
+             guint                pos,
+             guint                end)
+{
+  while (pos < end && (_mg_suggest_is_ascii_alpha (text->chars[pos]) || text->chars[pos] == '\'' ||
+                       text->chars[pos] == 0x2019))
+    pos++;
+  return pos;
+}
+
+/* The start of the word after the one at @pos, across spaces (and commas
+ * when @commas), or @end. */
+static guint
+en_next_word (const MgSuggestText *text,
+              guint                pos,
+              guint                end,
+              gboolean             commas)
+{
+  pos = en_word_end (text, pos, end);
+  while (pos < end && (_mg_suggest_is_space (text->chars[pos]) || (commas && text->chars[pos] == ',')))
+    pos++;
+  return pos < end && _mg_suggest_is_ascii_alpha (text->chars[pos]) ? pos : end;
+}
+
+/* The start of the word before @pos within [start, pos), across spaces
+ * only, or G_MAXUINT. */
+static guint
+en_previous_word (const MgSuggestText *text,
+                  guint                start,
+                  guint                pos)
+{
+  guint w = pos;
+
+  while (w > start && _mg_suggest_is_space (text->chars[w - 1]))
+    w--;
+  if (w == pos && pos > start)
+    return G_MAXUINT;
+  if (w == start || !_mg_suggest_is_ascii_alpha (text->chars[w - 1]))
+    return G_MAXUINT;
+  while (w > start && (_mg_suggest_is_ascii_alpha (text->chars[w - 1]) || text->chars[w - 1] == '\''))
+    w--;
+  return w;
+}
+
+/* TRUE when the word at @pos is one of @words (ASCII case folded). */
+static gboolean
+en_word_in (const MgSuggestText *text,
+            guint                pos,
+            guint                end,
+            const char * const  *words,
+            guint                n_words)
+{
+  guint word_end = en_word_end (text, pos, end);
+
+  for (guint w = 0; w < n_words; w++)
+    {
+      guint len;
+
+      if (_mg_suggest_match (text, pos, words[w], TRUE, &len) && pos + len == word_end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+#define EN_WORD_IN(text, pos, end, words) en_word_in (text, pos, end, words, G_N_ELEMENTS (words))
+
 /* The trigger at @pos of the sentence: TRUE and its length. */
+static gboolean
+match_en_phrase (const MgSuggestText *text,
+                 guint                pos,
+                 guint                end,
+                 const char * const  *phrases,
+                 guint                n_phrases,
+                 guint               *len)
+{
+  gunichar c = text->chars[pos];
+
+  if (!_mg_suggest_is_ascii_alpha (c) || !word_start (text, pos))
+    return FALSE;
+  for (guint t = 0; t < n_phrases; t++)
+    if (_mg_suggest_match (text, pos, phrases[t], TRUE, len) && pos + *len <= end &&
+        (pos + *len >= end || !_mg_suggest_is_ascii_alpha (text->chars[pos + *len])))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 match_en_trigger (const MgSuggestText *text,
                   guint                pos,
                   guint                end,
                   guint               *len)
 {
-  gunichar c = text->chars[pos];
+  return match_en_phrase (text, pos, end, en_triggers, G_N_ELEMENTS (en_triggers), len);
+}
 
-  if (!_mg_suggest_is_ascii_alpha (c) || !word_start (text, pos))
+/* "I ask you to answer four questions": a question put to the audience,
+ * not a request of a legislature or a nation. */
+static gboolean
+asks_audience (const MgSuggestText *text,
+               guint                pos,
+               guint                len,
+               guint                end)
+{
+  guint next = en_next_word (text, pos + len - 1, end, FALSE);
+
+  return text->chars[pos + len - 1] == 'k' && next < end && en_word_end (text, next, end) == next + 3 &&
+         _mg_suggest_match (text, next, "you", TRUE, NULL);
+}
+
+/* TRUE when the sentence [start, end) opens (after "And", "So"…) with
+ * "let". */
+static gboolean
+opens_with_let (const MgSuggestText *text,
+                guint                start,
+                guint                end)
+{
+  guint w = start;
+
+  while (w < end && !_mg_suggest_is_ascii_alpha (text->chars[w]))
+    w++;
+  while (w < end && EN_WORD_IN (text, w, end, en_let_leads))
+    w = en_next_word (text, w, end, TRUE);
+  return w < end && _mg_suggest_match (text, w, "let", TRUE, NULL) &&
+         (en_word_end (text, w, end) == w + 3 || en_word_end (text, w, end) == w + 5);
+}
+
+/* A call to act opening with "let" at @pos: "let us begin", "Let's go",
+ * "let both sides join in …"; not "let me", "Let every nation know", "let
+ * the word go forth", nor "they let us down". TRUE and the length of
+ * "let". */
+static gboolean
+match_let (const MgSuggestText *text,
+           guint                start,
+           guint                pos,
+           guint                end,
+           guint               *len)
+{
+  guint before, w, verb;
+  gboolean us;
+
+  if (!_mg_suggest_match (text, pos, "let", TRUE, NULL) || !word_start (text, pos))
     return FALSE;
-  for (guint t = 0; t < G_N_ELEMENTS (en_triggers); t++)
-    if (_mg_suggest_match (text, pos, en_triggers[t], TRUE, len) && pos + *len <= end &&
-        (pos + *len >= end || !_mg_suggest_is_ascii_alpha (text->chars[pos + *len])))
-      return TRUE;
+  w = en_word_end (text, pos, end);
+  if (w == pos + 3)
+    us = FALSE;
+  else if (w == pos + 5 && (text->chars[pos + 3] == '\'' || text->chars[pos + 3] == 0x2019) &&
+           (text->chars[pos + 4] == 's' || text->chars[pos + 4] == 'S'))
+    us = TRUE;
+  else
+    return FALSE;
+  /* At the clause's start, or after "and", "so", "together"… */
+  before = pos;
+  while (before > start && _mg_suggest_is_space (text->chars[before - 1]))
+    before--;
+  if (before > start && text->chars[before - 1] != ',' && text->chars[before - 1] != '-' &&
+      text->chars[before - 1] != '"' && text->chars[before - 1] != 0x201C)
+    {
+      guint previous = en_previous_word (text, start, pos);
+
+      if (previous == G_MAXUINT || !EN_WORD_IN (text, previous, end, en_let_leads))
+        return FALSE;
+    }
+  verb = en_next_word (text, pos, end, FALSE);
+  if (verb >= end)
+    return FALSE;
+  if (!us)
+    {
+      if (_mg_suggest_match (text, verb, "us", TRUE, NULL) && en_word_end (text, verb, end) == verb + 2)
+        us = TRUE;
+      else if (!EN_WORD_IN (text, verb, end, en_let_subjects))
+        return FALSE;
+      else
+        {
+          /* "Let both sides explore": the verb within the next words;
+           * "the word go forth" is no agent acting. */
+          for (guint n = 0; n < 4 && verb < end; n++, verb = en_next_word (text, verb, end, FALSE))
+            if (EN_WORD_IN (text, verb, end, en_announcing_verbs) ||
+                _mg_suggest_match (text, verb, "go forth", TRUE, NULL))
+              return FALSE;
+          *len = 3;
+          return TRUE;
+        }
+      verb = en_next_word (text, verb, end, FALSE);
+    }
+  /* "let us never fear", "let us begin": a verb that does not announce. */
+  while (verb < end && (_mg_suggest_match (text, verb, "not ", TRUE, NULL) ||
+                        _mg_suggest_match (text, verb, "never ", TRUE, NULL) ||
+                        _mg_suggest_match (text, verb, "all ", TRUE, NULL)))
+    verb = en_next_word (text, verb, end, FALSE);
+  if (verb >= end || EN_WORD_IN (text, verb, end, en_announcing_verbs))
+    return FALSE;
+  *len = 3;
+  return TRUE;
+}
+
+/* "our most useful and immediate role is to", "the first task must be":
+ * TRUE when a purpose opens at @pos. */
+static gboolean
+match_purpose (const MgSuggestText *text,
+               guint                pos,
+               guint                end)
+{
+  guint w;
+
+  if (!(_mg_suggest_match (text, pos, "our ", TRUE, NULL) || _mg_suggest_match (text, pos, "my ", TRUE, NULL)) ||
+      !word_start (text, pos))
+    return FALSE;
+  w = en_next_word (text, pos, end, FALSE);
+  for (guint n = 0; n < 5 && w < end; n++, w = en_next_word (text, w, end, FALSE))
+    if (EN_WORD_IN (text, w, end, en_purpose_nouns))
+      {
+        w = en_next_word (text, w, end, FALSE);
+        return w < end && (_mg_suggest_match (text, w, "is to ", TRUE, NULL) ||
+                           _mg_suggest_match (text, w, "must be ", TRUE, NULL) ||
+                           _mg_suggest_match (text, w, "will be to ", TRUE, NULL));
+      }
   return FALSE;
+}
+
+/* A modal of duty at @pos after a subject of its own in [clause, pos):
+ * "The Nation's hands must not be tied", "No person should try". FALSE
+ * when that subject is empty, "we" or "I" (a trigger), a pronoun, long, or
+ * subordinate ("which must", "if a dictator should"); @goal_start is where
+ * the clause's subject starts. */
+static gboolean
+match_duty (const MgSuggestText *text,
+            guint                clause,
+            guint                pos,
+            guint                end,
+            guint               *len,
+            guint               *goal_start)
+{
+  guint w, words = 0, first = G_MAXUINT, after;
+
+  if (!match_en_phrase (text, pos, end, en_duty_modals, G_N_ELEMENTS (en_duty_modals), len))
+    return FALSE;
+  after = en_next_word (text, pos + *len - 1, end, FALSE);
+  if (after >= end || _mg_suggest_match (text, after, "have ", TRUE, NULL))
+    return FALSE;    /* "must have been": no duty */
+  for (w = clause; w < pos && !_mg_suggest_is_ascii_alpha (text->chars[w]); w++)
+    ;
+  /* Skip "and", "but", "however", "of course". */
+  while (w < pos && (_mg_suggest_match (text, w, "and ", TRUE, NULL) ||
+                     _mg_suggest_match (text, w, "but ", TRUE, NULL) ||
+                     _mg_suggest_match (text, w, "yet ", TRUE, NULL) ||
+                     _mg_suggest_match (text, w, "however,", TRUE, NULL) ||
+                     _mg_suggest_match (text, w, "therefore,", TRUE, NULL)))
+    w = en_next_word (text, w, pos, TRUE);
+  *goal_start = w;
+  for (; w < pos; w = en_next_word (text, w, pos, TRUE))
+    {
+      if (first == G_MAXUINT)
+        first = w;
+      if (EN_WORD_IN (text, w, pos, en_subordinators) || ++words > 20)
+        return FALSE;
+      if (en_word_end (text, w, pos) == w)
+        return FALSE;    /* a figure or a sign in the subject */
+    }
+  if (words == 0)
+    return FALSE;
+  if (words == 1 && (EN_WORD_IN (text, first, pos, en_vague_subjects) ||
+                     _mg_suggest_match (text, first, "we ", TRUE, NULL) ||
+                     _mg_suggest_match (text, first, "i ", TRUE, NULL) ||
+                     _mg_suggest_match (text, first, "you ", TRUE, NULL)))
+    return FALSE;
+  return TRUE;
 }
 
 /* "what we will do", "if we must": no goal. */
@@ -676,19 +986,28 @@ add_en_goal (const MgSuggestText *text,
 }
 
 /* TRUE when the words after a trigger at @pos say what is to be done:
- * two words at least, and not a passive ("we will be judged"). */
+ * @min_words words at least, not a hope, and not a passive ("we will be
+ * judged"). */
 static gboolean
 acts (const MgSuggestText *text,
       guint                pos,
-      guint                end)
+      guint                end,
+      guint                min_words)
 {
   const gunichar *s = text->chars;
   guint words = 0, i = pos;
+  gboolean adverbs_only = TRUE;
 
-  while (i < end && words < 2)
+  while (i < end && (words < 2 || adverbs_only))
     {
-      while (i < end && _mg_suggest_is_space (s[i]))
+      /* "we will not, tell them": across a comma. */
+      while (i < end && (_mg_suggest_is_space (s[i]) || (s[i] == ',' && words > 0 && adverbs_only)))
         i++;
+      /* "we shall not always hope to": a hope is no commitment. */
+      if (i < end && adverbs_only && EN_WORD_IN (text, i, end, en_hope_verbs))
+        return FALSE;
+      if (i < end && !EN_WORD_IN (text, i, end, en_adverbs))
+        adverbs_only = FALSE;
       if (i >= end || !(_mg_suggest_is_ascii_alpha (s[i]) || _mg_suggest_digit_value (s[i]) >= 0 ||
                         s[i] == '$'))
         break;
@@ -705,7 +1024,7 @@ acts (const MgSuggestText *text,
         i++;
       words++;
     }
-  return words >= 2;
+  return words >= min_words;
 }
 
 /* A sentence opening with a policy verb in the imperative, addressed to a
@@ -745,17 +1064,28 @@ scan_en_sentence (const MgSuggestText *text,
   guint goal_start = G_MAXUINT;
   guint year_start = G_MAXUINT;
   guint last_comma = start;
+  guint clause = start;
 
   /* A question sets no goal. */
   if (end < text->length && s[end] == '?')
     return;
   for (guint i = start; i < end; i++)
     {
-      guint len;
+      guint len, opens = i;
 
       if (s[i] == ',')
         {
           last_comma = i + 1;
+          /* ", and the principle … should": a clause of its own. */
+          if (i + 1 < end && en_next_word (text, i, end, FALSE) < end)
+            {
+              guint next = en_next_word (text, i, end, FALSE);
+
+              if (_mg_suggest_match (text, next, "and ", TRUE, NULL) ||
+                  _mg_suggest_match (text, next, "but ", TRUE, NULL) ||
+                  _mg_suggest_match (text, next, "yet ", TRUE, NULL))
+                clause = next;
+            }
           continue;
         }
       if (!_mg_suggest_is_ascii_alpha (s[i]) || !word_start (text, i))
@@ -766,12 +1096,26 @@ scan_en_sentence (const MgSuggestText *text,
           year_start = i;
           continue;
         }
-      if (!match_en_trigger (text, i, end, &len) || after_question_word (text, start, i) ||
-          !acts (text, i + len, end))
+      if (match_let (text, start, i, end, &len))
+        {
+          if (!acts (text, en_next_word (text, i, end, FALSE), end, 1))
+            continue;
+        }
+      else if (match_purpose (text, i, end))
+        len = 3;
+      else if (goal_start == G_MAXUINT && match_duty (text, clause, i, end, &len, &opens))
+        {
+          if (!acts (text, i + len, end, 1))
+            continue;
+        }
+      else if (!match_en_trigger (text, i, end, &len) || asks_audience (text, i, len, end) ||
+               (after_question_word (text, start, i) &&
+                !(opens_with_let (text, start, end) && _mg_suggest_match (text, i - 5, "that ", TRUE, NULL))) ||
+               !acts (text, i + len, end, 2))
         continue;
       if (goal_start != G_MAXUINT)
-        add_en_goal (text, goal_start, i, hits);
-      goal_start = year_start != G_MAXUINT ? year_start : i;
+        add_en_goal (text, goal_start, opens, hits);
+      goal_start = year_start != G_MAXUINT ? year_start : opens;
       year_start = G_MAXUINT;
       i += len - 1;
     }
@@ -782,13 +1126,13 @@ scan_en_sentence (const MgSuggestText *text,
   else if (year_start != G_MAXUINT)
     {
       /* "… by 2030" alone: the clause holding it. */
-      guint clause = year_start;
+      guint opens = year_start;
 
-      while (clause > last_comma && s[clause - 1] != ',')
-        clause--;
-      while (clause < year_start && _mg_suggest_is_space (s[clause]))
-        clause++;
-      add_en_goal (text, clause, end, hits);
+      while (opens > last_comma && s[opens - 1] != ',')
+        opens--;
+      while (opens < year_start && _mg_suggest_is_space (s[opens]))
+        opens++;
+      add_en_goal (text, opens, end, hits);
     }
 }
 
