@@ -688,6 +688,36 @@ test_merge_tags_keeps_ours (Fixture       *f,
   g_assert_cmpuint (mg_annotation_store_count_tag (store_of (f), "slogan"), ==, 1);
 }
 
+/* A sync made on a sidecar that kept the bytes it read takes them as
+ * what the file holds, not the store: a change made before the sync is
+ * still ours, and a merge keeps it. */
+static void
+test_base_is_the_file (Fixture       *f,
+                       gconstpointer  data)
+{
+  MgAnnotation *a;
+  MgMergeReport report;
+  guint count = 0;
+
+  /* Loaded again, keeping what was read, as the window does. */
+  g_assert_finalize_object (g_steal_pointer (&f->sync));
+  g_assert_finalize_object (g_steal_pointer (&f->sidecar));
+  f->sidecar = mg_sidecar_new (f->file, f->doc);
+  mg_sidecar_set_keep_read_bytes (f->sidecar, TRUE);
+  g_assert_true (mg_sidecar_load (f->sidecar, NULL, NULL));
+  a = find_quote (store_of (f), "高质量发展", NULL);
+  mg_annotation_store_set_note (store_of (f), a, "mine, before the sync");
+  f->sync = mg_sidecar_sync_new (f->sidecar);
+  edit_elsewhere (f, add_other);
+
+  merge (f, &report, NULL);
+  g_assert_cmpuint (report.added, ==, 1);
+  a = find_quote (store_of (f), "高质量发展", &count);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_cmpstr (mg_annotation_get_note (a), ==, "mine, before the sync");
+  g_assert_nonnull (find_quote (store_of (f), "233", NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -710,6 +740,7 @@ main (int    argc,
   ADD ("/sidecar-sync/deleted-file", test_deleted_file);
   ADD ("/sidecar-sync/save-merges-tags-and-members", test_save_merges_tags_and_members);
   ADD ("/sidecar-sync/merge-tags-keeps-ours", test_merge_tags_keeps_ours);
+  ADD ("/sidecar-sync/base-is-the-file", test_base_is_the_file);
 #undef ADD
 
   return g_test_run ();

@@ -147,6 +147,9 @@ mg_sidecar_sync_mark_synced (MgSidecarSync *self)
       /* None when the sidecar makes no checksums (mg_sidecar_set_file_checksums). */
       self->base_sum = sum != NULL ? g_strdup (sum) : checksum (self->base);
     }
+  /* Just loaded: the bytes read say what the file holds. */
+  else if ((self->base = _mg_sidecar_take_read_bytes (self->sidecar)) != NULL)
+    self->base_sum = g_strdup (_mg_sidecar_get_file_checksum (self->sidecar));
   else
     {
       self->base = mg_sidecar_serialize (self->sidecar);
