@@ -477,6 +477,7 @@ mg_annotation_store_load_dismissed (MgAnnotationStore *self,
   g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
   g_return_if_fail (dismissals != NULL);
 
+  self->clean_serial++;
   /* A copy without the element free function of @dismissals. */
   sorted = g_ptr_array_sized_new (dismissals->len);
   for (guint i = 0; i < dismissals->len; i++)
@@ -653,6 +654,12 @@ guint64
 _mg_annotation_store_get_n_changes (MgAnnotationStore *self)
 {
   return self->n_changes;
+}
+
+guint64
+_mg_annotation_store_get_clean_serial (MgAnnotationStore *self)
+{
+  return self->clean_serial;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -864,6 +871,8 @@ mg_annotation_store_set_document (MgAnnotationStore *self,
 
   same = self->document == document;
   g_set_object (&self->document, document);
+  /* Re-anchoring may have moved annotations in place. */
+  self->clean_serial++;
 
   _mg_annotation_store_invalidate (self);
   rebuild_spans (self);
@@ -1109,6 +1118,7 @@ mg_annotation_store_load (MgAnnotationStore *self,
   added = self->items->len;
   _mg_annotation_store_invalidate (self);
   mg_undo_stack_clear (self->undo);
+  self->clean_serial++;
 
   if (removed > 0 || added > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
