@@ -45,9 +45,9 @@ struct _MgSummary
 
 G_DEFINE_FINAL_TYPE (MgSummary, mg_summary, G_TYPE_OBJECT)
 
-/* Room for an item (zeroed): tens of thousands of them, taken one after
- * the other from large slabs and freed all at once with the summary, not
- * one allocation each. */
+/* Room for an item (not zeroed): tens of thousands of them, taken one
+ * after the other from large slabs and freed all at once with the
+ * summary, not one allocation each. */
 #define SUMMARY_SLAB_SIZE (1024 * 1024)
 
 static gpointer
@@ -61,7 +61,7 @@ summary_alloc (MgSummary *self,
     {
       gsize slab = MAX (size, SUMMARY_SLAB_SIZE);
 
-      self->slab_at = g_malloc0 (slab);
+      self->slab_at = g_malloc (slab);
       self->slab_left = slab;
       g_ptr_array_add (self->slabs, self->slab_at);
     }
@@ -292,6 +292,8 @@ summary_item_new (MgSummary    *self,
     size += strlen (sorted[i]) + 1;
 
   item = summary_alloc (self, size);
+  /* The fields and the tags' vector zeroed; the strings are all written. */
+  memset (item, 0, tags_at + (n + 1) * sizeof (char *));
   item->tags = (char **) ((char *) item + tags_at);
   out = (char *) (item->tags + n + 1);
   item->id = pack_string (&out, strings[0], TRUE);
