@@ -1025,6 +1025,43 @@ test_qdc (void)
   g_assert_cmpstr (g_ptr_array_index (codes, 3), ==, "\"Quotes\" & <more>");
 }
 
+/* W3C ids: a UUID (either case) as urn:uuid:, anything else escaped
+ * under urn:x-marginalia:. */
+static void
+test_w3c_ids (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_en ();
+  const char *ids[] = {
+    "5E0F2D3A-7B1C-4E8F-A2B4-0000000000AA",
+    "5e0f2d3a-7b1c-4e8f-a2b4-0000000000bb0",
+    "5e0f2d3a+7b1c-4e8f-a2b4-0000000000cc",
+    "note 1/2",
+  };
+  const char *expected[] = {
+    "\"urn:uuid:5E0F2D3A-7B1C-4E8F-A2B4-0000000000AA\"",
+    "\"urn:x-marginalia:5e0f2d3a-7b1c-4e8f-a2b4-0000000000bb0\"",
+    "\"urn:x-marginalia:5e0f2d3a%2B7b1c-4e8f-a2b4-0000000000cc\"",
+    "\"urn:x-marginalia:note%201%2F2\"",
+  };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(MgAnnotation) annotation = mg_annotation_new (ids[i], 3, 9);
+
+      mg_annotation_set_created (annotation, FIXTURE_TIME);
+      mg_annotation_set_modified (annotation, FIXTURE_TIME);
+      g_assert_true (mg_annotation_store_add (store, annotation, &error));
+      g_assert_no_error (error);
+    }
+  bytes = export_bytes (store, NULL, MG_EXPORT_FORMAT_W3C);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_nonnull (strstr (text, expected[i]));
+}
+
 /* A text export to a file is written out in pieces as it is made: the
  * same bytes as in memory, and a cancellation halfway (after pieces were
  * written) leaves the file as it was, with no temporary file beside it. */
@@ -1234,6 +1271,7 @@ main (int   argc,
   g_test_add_func ("/export/async", test_async);
   g_test_add_func ("/export/file-atomic", test_file_atomic);
   g_test_add_func ("/export/file-in-pieces", test_file_in_pieces);
+  g_test_add_func ("/export/w3c/ids", test_w3c_ids);
   g_test_add_func ("/export/empty", test_empty);
   g_test_add_func ("/export/qdc", test_qdc);
 

@@ -32,6 +32,8 @@ struct _MgAnnotationStore
   guint       *max_end;
   guint        max_end_leaves;
   GHashTable  *tag_counts;   /* tag id → guint *, kept up to date */
+  GHashTable  *author_counts;      /* author → guint *, kept up to date */
+  GHashTable  *contributor_counts; /* contributor → guint *, kept up to date */
   GListStore  *dismissed;    /* of MgDismissal, in mg_dismissal_compare() order */
 
   MgUndoStack *undo;

@@ -564,7 +564,10 @@ mg_document_offset_to_byte (MgDocument *self,
       guint64 w;
 
       memcpy (&w, p, sizeof w);
-      rest -= 8 - (guint) __builtin_popcountll (w & ~(w << 1) & G_GUINT64_CONSTANT (0x8080808080808080));
+      /* One bit a continuation byte, summed by the multiplication into
+       * the top byte. */
+      w = (w & ~(w << 1) & G_GUINT64_CONSTANT (0x8080808080808080)) >> 7;
+      rest -= 8 - (guint) ((w * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
       p += 8;
       while (((guchar) *p & 0xC0) == 0x80)
         p++;
