@@ -758,6 +758,88 @@ test_document_set (void)
   g_assert_finalize_object (doc);
 }
 
+static void
+assert_authors (MgAnnotationStore *store,
+                gboolean           with_contributors,
+                const char        *expected)
+{
+  g_auto(GStrv) names = mg_annotation_store_dup_authors (store, with_contributors);
+  g_autofree char *joined = g_strjoinv (",", names);
+
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+static MgAnnotation *
+add_by (MgAnnotationStore *store,
+        const char        *id,
+        guint              start,
+        const char        *author)
+{
+  MgAnnotation *a = mg_annotation_new (id, start, start + 2);
+
+  mg_annotation_set_author (a, author);
+  g_assert_true (mg_annotation_store_add (store, a, NULL));
+  g_object_unref (a);
+  return a;
+}
+
+/* The members are counted as annotations come, go and change, through
+ * undo and redo, many at once, and a load. */
+static void
+test_authors (void)
+{
+  MgAnnotationStore *store = mg_annotation_store_new (NULL, NULL);
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(MgAnnotation) changed = NULL;
+  const char * const helpers[] = { "Bo", "Zhou", NULL };
+  g_autoptr(GError) error = NULL;
+  MgAnnotation *a;
+
+  assert_authors (store, TRUE, "");
+  a = add_by (store, "a", 0, "Li");
+  add_by (store, "b", 5, "Wang");
+  add_by (store, "c", 9, "Li");
+  assert_authors (store, FALSE, "Li,Wang");
+
+  g_assert_true (mg_annotation_store_remove (store, mg_annotation_store_lookup (store, "b")));
+  assert_authors (store, FALSE, "Li");
+  g_assert_true (mg_annotation_store_undo (store));
+  assert_authors (store, FALSE, "Li,Wang");
+  g_assert_true (mg_annotation_store_redo (store));
+  assert_authors (store, FALSE, "Li");
+
+  /* One of Li's two changes hands and gains contributors. */
+  changed = mg_annotation_copy (a);
+  mg_annotation_set_author (changed, "Chen");
+  mg_annotation_set_contributors (changed, helpers);
+  mg_annotation_store_update (store, a, changed);
+  assert_authors (store, FALSE, "Chen,Li");
+  assert_authors (store, TRUE, "Bo,Chen,Li,Zhou");
+  g_assert_true (mg_annotation_store_undo (store));
+  assert_authors (store, TRUE, "Li");
+
+  for (guint i = 0; i < 50; i++)
+    {
+      MgAnnotation *m = mg_annotation_new (NULL, 100 + i, 101 + i);
+
+      mg_annotation_set_author (m, "Ma");
+      g_ptr_array_add (many, m);
+    }
+  g_assert_true (mg_annotation_store_add_all (store, many, NULL, &error));
+  g_assert_no_error (error);
+  assert_authors (store, FALSE, "Li,Ma");
+  g_assert_true (mg_annotation_store_undo (store));
+  assert_authors (store, FALSE, "Li");
+
+  g_ptr_array_add (loaded, mg_annotation_new ("z", 1, 2));
+  mg_annotation_set_author (g_ptr_array_index (loaded, 0), "Xu");
+  mg_annotation_store_load (store, loaded);
+  assert_authors (store, TRUE, "Xu");
+
+  g_assert_finalize_object (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -771,6 +853,7 @@ main (int   argc,
   g_test_add_func ("/store/random-consistency", test_random_consistency);
   g_test_add_func ("/store/get-at", test_get_at);
   g_test_add_func ("/store/load", test_load);
+  g_test_add_func ("/store/authors", test_authors);
   g_test_add_func ("/store/orphans", test_orphans);
   g_test_add_func ("/store/document/context", test_document_context);
   g_test_add_func ("/store/document/ranges", test_document_ranges);

@@ -1025,6 +1025,155 @@ test_qdc (void)
   g_assert_cmpstr (g_ptr_array_index (codes, 3), ==, "\"Quotes\" & <more>");
 }
 
+/* W3C ids: a UUID (either case) as urn:uuid:, anything else escaped
+ * under urn:x-marginalia:. */
+static void
+test_w3c_ids (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_en ();
+  const char *ids[] = {
+    "5E0F2D3A-7B1C-4E8F-A2B4-0000000000AA",
+    "5e0f2d3a-7b1c-4e8f-a2b4-0000000000bb0",
+    "5e0f2d3a+7b1c-4e8f-a2b4-0000000000cc",
+    "note 1/2",
+  };
+  const char *expected[] = {
+    "\"urn:uuid:5E0F2D3A-7B1C-4E8F-A2B4-0000000000AA\"",
+    "\"urn:x-marginalia:5e0f2d3a-7b1c-4e8f-a2b4-0000000000bb0\"",
+    "\"urn:x-marginalia:5e0f2d3a%2B7b1c-4e8f-a2b4-0000000000cc\"",
+    "\"urn:x-marginalia:note%201%2F2\"",
+  };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(MgAnnotation) annotation = mg_annotation_new (ids[i], 3, 9);
+
+      mg_annotation_set_created (annotation, FIXTURE_TIME);
+      mg_annotation_set_modified (annotation, FIXTURE_TIME);
+      g_assert_true (mg_annotation_store_add (store, annotation, &error));
+      g_assert_no_error (error);
+    }
+  bytes = export_bytes (store, NULL, MG_EXPORT_FORMAT_W3C);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_nonnull (strstr (text, expected[i]));
+}
+
+/* A text export to a file is written out in pieces as it is made: the
+ * same bytes as in memory, and a cancellation halfway (after pieces were
+ * written) leaves the file as it was, with no temporary file beside it. */
+typedef struct
+{
+  GCancellable *cancellable;
+  const char   *dir;
+  goffset       written;   /* the size of the temporary file when cancelled */
+} Halfway;
+
+static void
+cancel_halfway (double   fraction,
+                gpointer user_data)
+{
+  Halfway *halfway = user_data;
+  GDir *listing;
+  const char *name;
+
+  if (fraction < 0.5 || g_cancellable_is_cancelled (halfway->cancellable))
+    return;
+  listing = g_dir_open (halfway->dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, ".out.saving-"))
+      {
+        g_autofree char *tmp = g_build_filename (halfway->dir, name, NULL);
+        GStatBuf st;
+
+        g_assert_cmpint (g_stat (tmp, &st), ==, 0);
+        halfway->written = st.st_size;
+      }
+  g_dir_close (listing);
+  g_cancellable_cancel (halfway->cancellable);
+}
+
+static void
+test_file_in_pieces (void)
+{
+  g_autoptr(MgAnnotationStore) store = fixture_store_en ();
+  MgDocument *document = mg_annotation_store_get_document (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgSummary) summary = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mg-export-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "out", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) note = g_string_new (NULL);
+  const MgExportFormat streamed[] = {
+    MG_EXPORT_FORMAT_MARKDOWN, MG_EXPORT_FORMAT_HTML, MG_EXPORT_FORMAT_CSV,
+    MG_EXPORT_FORMAT_TEXT, MG_EXPORT_FORMAT_JSON, MG_EXPORT_FORMAT_W3C,
+  };
+  guint length = mg_document_get_length (document);
+  GDir *listing;
+  guint n_entries = 0;
+
+  g_assert_no_error (error);
+  /* About 2 MB of output: several pieces of 256 KiB in every format. */
+  for (guint i = 0; i < 20; i++)
+    g_string_append (note, "A note long enough to make the export large. ");
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("5e0f2d3a-7b1c-4e8f-a2b4-1%011u", i);
+      g_autoptr(MgAnnotation) annotation = mg_annotation_new (id, i % (length - 20), i % (length - 20) + 12);
+
+      mg_annotation_set_tags (annotation, (const char * const []) { "figure", NULL });
+      mg_annotation_set_note (annotation, note->str);
+      mg_annotation_set_author (annotation, "Ann Lee");
+      mg_annotation_set_created (annotation, FIXTURE_TIME);
+      mg_annotation_set_modified (annotation, FIXTURE_TIME);
+      g_assert_true (mg_annotation_store_add (store, annotation, &error));
+      g_assert_no_error (error);
+    }
+  summary = mg_summary_new (store, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint f = 0; f < G_N_ELEMENTS (streamed); f++)
+    {
+      g_autoptr(GBytes) bytes = mg_export_to_bytes (summary, streamed[f], NULL, NULL, NULL, &error);
+      g_autoptr(GBytes) written = NULL;
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      Halfway halfway = { cancellable, dir, 0 };
+      g_autofree char *contents = NULL;
+      gsize size;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 1024 * 1024);
+      g_assert_true (mg_export_to_file (summary, streamed[f], file, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+      written = g_bytes_new_take (g_steal_pointer (&contents), size);
+      g_assert_true (g_bytes_equal (bytes, written));
+
+      g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+      g_assert_false (mg_export_to_file (summary, streamed[f], file, cancel_halfway, &halfway,
+                                         cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      /* Half of it was on its way to the disk, not all in memory. */
+      g_assert_cmpint (halfway.written, >=, 256 * 1024);
+      g_assert_cmpint (halfway.written, <, (goffset) g_bytes_get_size (bytes));
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "old");
+    }
+
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_entries++;
+  g_dir_close (listing);
+  g_assert_cmpuint (n_entries, ==, 1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* No annotations, and a store without its speech: every format still
  * gives a well-formed file. */
 static void
@@ -1121,6 +1270,8 @@ main (int   argc,
   g_test_add_func ("/export/deterministic", test_deterministic);
   g_test_add_func ("/export/async", test_async);
   g_test_add_func ("/export/file-atomic", test_file_atomic);
+  g_test_add_func ("/export/file-in-pieces", test_file_in_pieces);
+  g_test_add_func ("/export/w3c/ids", test_w3c_ids);
   g_test_add_func ("/export/empty", test_empty);
   g_test_add_func ("/export/qdc", test_qdc);
 

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "mg-json.h"
 #include "mg-json-reader.h"
 #include "mg-json-writer.h"
 
@@ -312,6 +313,49 @@ test_node_styles (void)
   g_assert_cmpstr (multi2->str, ==, multi->str);
 }
 
+/* A deep copy shares nothing with its original, down to the values: a
+ * save hands the copy to another thread, and json-glib's own copies of a
+ * value share it by a count that is not atomic. */
+static void
+test_deep_copy (void)
+{
+  g_autoptr(JsonObject) original = json_object_new ();
+  g_autoptr(JsonObject) copy = NULL;
+  g_autoptr(JsonObject) inner = json_object_new ();
+  g_autoptr(JsonArray) list = json_array_new ();
+  g_autoptr(GString) a = g_string_new (NULL);
+  g_autoptr(GString) b = g_string_new (NULL);
+  g_autoptr(JsonNode) na = NULL;
+  g_autoptr(JsonNode) nb = NULL;
+  JsonObject *inner_copy;
+
+  json_object_set_string_member (original, "s", "值");
+  json_object_set_int_member (original, "i", G_GINT64_CONSTANT (9007199254740993));
+  json_object_set_double_member (original, "d", 0.75);
+  json_object_set_boolean_member (original, "b", TRUE);
+  json_object_set_null_member (original, "n");
+  json_object_set_string_member (inner, "deep", "更深");
+  json_array_add_string_element (list, "x");
+  json_array_add_double_element (list, 1.5);
+  json_object_set_array_member (inner, "list", g_steal_pointer (&list));
+  json_object_set_object_member (original, "o", json_object_ref (inner));
+
+  copy = mg_json_object_deep_copy (original);
+  na = json_node_init_object (json_node_alloc (), original);
+  nb = json_node_init_object (json_node_alloc (), copy);
+  mg_json_append_node (a, na, 0, TRUE);
+  mg_json_append_node (b, nb, 0, TRUE);
+  g_assert_cmpstr (a->str, ==, b->str);
+
+  g_assert_true (json_object_get_member (copy, "s") != json_object_get_member (original, "s"));
+  g_assert_true (json_object_get_string_member (copy, "s") != json_object_get_string_member (original, "s"));
+  inner_copy = json_object_get_object_member (copy, "o");
+  g_assert_true (inner_copy != inner);
+  g_assert_true (json_object_get_string_member (inner_copy, "deep") != json_object_get_string_member (inner, "deep"));
+  g_assert_true (json_array_get_string_element (json_object_get_array_member (inner_copy, "list"), 0) !=
+                 json_array_get_string_element (json_object_get_array_member (inner, "list"), 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/json/writer/strings", test_string_escaping);
   g_test_add_func ("/json/writer/doubles", test_doubles);
   g_test_add_func ("/json/writer/nodes", test_node_styles);
+  g_test_add_func ("/json/deep-copy", test_deep_copy);
 
   return g_test_run ();
 }

@@ -281,6 +281,59 @@ test_same_length_change_found (Fixture       *f,
   g_assert_cmpstr (mg_annotation_get_note (find_quote (store_of (f), "目标任务", NULL)), ==, "note-aaab");
 }
 
+/* The store made clean again by undo is in the state last marked clean:
+ * what the file holds as far as we know is that state, as serialised
+ * now — after a save, and after the annotations were moved onto another
+ * text outside the undo history (where the earlier bytes no longer
+ * hold). */
+static void
+test_clean_again_by_undo (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *moved_text = g_strconcat ("新增。\n", text, NULL);
+  g_autoptr(MgDocument) moved = mg_document_new_for_text (moved_text, -1, "speech.txt");
+  g_autoptr(GError) error = NULL;
+  MgAnnotationStore *store = store_of (f);
+  gboolean save_needed = TRUE;
+  MgMergeReport report;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(GBytes) now = NULL;
+
+      if (round == 1)
+        {
+          /* Saved: the clean state is the bytes written. */
+          create (store, "目标任务", slogan, "Me");
+          g_assert_true (mg_sidecar_sync_save (f->sync, NULL, &error));
+          g_assert_no_error (error);
+        }
+      else if (round == 2)
+        {
+          /* Re-anchored in place onto a changed text, still clean. */
+          for (guint i = 0; i < mg_annotation_store_get_n_annotations (store); i++)
+            {
+              MgAnnotation *a = mg_annotation_store_get_annotation (store, i);
+
+              mg_annotation_set_range (a, mg_annotation_get_start (a) + 4, mg_annotation_get_end (a) + 4);
+            }
+          mg_annotation_store_set_document (store, moved);
+        }
+      g_assert_false (mg_annotation_store_get_dirty (store));
+
+      create (store, "233", figure, "Me");
+      g_assert_true (mg_annotation_store_get_dirty (store));
+      g_assert_true (mg_annotation_store_undo (store));
+      g_assert_false (mg_annotation_store_get_dirty (store));
+
+      now = mg_sidecar_serialize (f->sidecar);
+      g_assert_true (mg_sidecar_sync_is_known (f->sync, now));
+    }
+  /* The file itself (before the move) is still ours. */
+  merge (f, &report, &save_needed);
+  g_assert_cmpuint (report.added + report.merged, ==, 0);
+}
+
 static void
 add_other (MgAnnotationStore *store)
 {
@@ -688,6 +741,36 @@ test_merge_tags_keeps_ours (Fixture       *f,
   g_assert_cmpuint (mg_annotation_store_count_tag (store_of (f), "slogan"), ==, 1);
 }
 
+/* A sync made on a sidecar that kept the bytes it read takes them as
+ * what the file holds, not the store: a change made before the sync is
+ * still ours, and a merge keeps it. */
+static void
+test_base_is_the_file (Fixture       *f,
+                       gconstpointer  data)
+{
+  MgAnnotation *a;
+  MgMergeReport report;
+  guint count = 0;
+
+  /* Loaded again, keeping what was read, as the window does. */
+  g_assert_finalize_object (g_steal_pointer (&f->sync));
+  g_assert_finalize_object (g_steal_pointer (&f->sidecar));
+  f->sidecar = mg_sidecar_new (f->file, f->doc);
+  mg_sidecar_set_keep_read_bytes (f->sidecar, TRUE);
+  g_assert_true (mg_sidecar_load (f->sidecar, NULL, NULL));
+  a = find_quote (store_of (f), "高质量发展", NULL);
+  mg_annotation_store_set_note (store_of (f), a, "mine, before the sync");
+  f->sync = mg_sidecar_sync_new (f->sidecar);
+  edit_elsewhere (f, add_other);
+
+  merge (f, &report, NULL);
+  g_assert_cmpuint (report.added, ==, 1);
+  a = find_quote (store_of (f), "高质量发展", &count);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_cmpstr (mg_annotation_get_note (a), ==, "mine, before the sync");
+  g_assert_nonnull (find_quote (store_of (f), "233", NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -700,6 +783,7 @@ main (int    argc,
   ADD ("/sidecar-sync/own-async-save-is-known", test_own_async_save_is_known);
   ADD ("/sidecar-sync/reanchored-load-is-known", test_reanchored_load_is_known);
   ADD ("/sidecar-sync/same-length-change-found", test_same_length_change_found);
+  ADD ("/sidecar-sync/clean-again-by-undo", test_clean_again_by_undo);
   ADD ("/sidecar-sync/both-sides-added", test_both_sides_added);
   ADD ("/sidecar-sync/changed-on-disk-only", test_changed_on_disk_only);
   ADD ("/sidecar-sync/changed-here-only", test_changed_here_only);
@@ -710,6 +794,7 @@ main (int    argc,
   ADD ("/sidecar-sync/deleted-file", test_deleted_file);
   ADD ("/sidecar-sync/save-merges-tags-and-members", test_save_merges_tags_and_members);
   ADD ("/sidecar-sync/merge-tags-keeps-ours", test_merge_tags_keeps_ours);
+  ADD ("/sidecar-sync/base-is-the-file", test_base_is_the_file);
 #undef ADD
 
   return g_test_run ();

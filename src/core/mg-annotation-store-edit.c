@@ -958,5 +958,6 @@ mg_annotation_store_mark_clean (MgAnnotationStore *self)
 
   _mg_annotation_store_save_state (self, &state);
   mg_undo_stack_mark_clean (self->undo);
+  self->clean_serial++;
   _mg_annotation_store_finish_change (self, &state, FALSE);
 }

@@ -32,12 +32,15 @@ struct _MgAnnotationStore
   guint       *max_end;
   guint        max_end_leaves;
   GHashTable  *tag_counts;   /* tag id → guint *, kept up to date */
+  GHashTable  *author_counts;      /* author → guint *, kept up to date */
+  GHashTable  *contributor_counts; /* contributor → guint *, kept up to date */
   GListStore  *dismissed;    /* of MgDismissal, in mg_dismissal_compare() order */
 
   MgUndoStack *undo;
 
   guint        bulk_depth;   /* nested groups, undo and redo being applied */
   guint64      n_changes;    /* "changed" emitted so far (for saving) */
+  guint64      clean_serial; /* see _mg_annotation_store_get_clean_serial() */
   guint        index_valid : 1;
 };
 
@@ -125,6 +128,12 @@ void       _mg_annotation_store_set_bulk         (MgAnnotationStore  *self,
 /* How many changes the store has seen: a save in progress compares it to
  * know whether what it wrote is still the current state. */
 guint64 _mg_annotation_store_get_n_changes (MgAnnotationStore *self);
+/* Changes each time the store's clean state is set anew (marked clean,
+ * loaded) or its content changes outside the undo history (moved to
+ * another document, dismissals loaded): while it stays the same, the
+ * store is clean only in the very state it had when it was last marked
+ * clean, so what that state was written as still holds. */
+guint64 _mg_annotation_store_get_clean_serial (MgAnnotationStore *self);
 void       _mg_annotation_store_finish_change    (MgAnnotationStore  *self,
                                                   MgStoreState       *before,
                                                   gboolean            changed);

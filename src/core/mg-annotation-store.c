@@ -140,13 +140,42 @@ _mg_annotation_store_invalidate (MgAnnotationStore *self)
   self->index_valid = FALSE;
 }
 
-/* Adds @delta to the count of each tag of @annotation. */
+/* Adds @delta to the count of @name in @counts; a name counted no more
+ * goes. */
 static void
-count_tags (MgAnnotationStore *self,
-            MgAnnotation      *annotation,
-            int                delta)
+count_name (GHashTable *counts,
+            const char *name,
+            int         delta)
+{
+  guint *count;
+
+  if (name == NULL || name[0] == '\0')
+    return;
+  count = g_hash_table_lookup (counts, name);
+  if (count == NULL)
+    {
+      g_return_if_fail (delta > 0);
+      count = g_new0 (guint, 1);
+      g_hash_table_insert (counts, g_strdup (name), count);
+    }
+  *count += delta;
+  if (*count == 0)
+    g_hash_table_remove (counts, name);
+}
+
+/* Adds @delta to the count of each tag of @annotation, and of its author
+ * and contributors. */
+static void
+count_annotation (MgAnnotationStore *self,
+                  MgAnnotation      *annotation,
+                  int                delta)
 {
   const char * const *tags = mg_annotation_get_tags (annotation);
+  const char * const *contributors = mg_annotation_get_contributors (annotation);
+
+  count_name (self->author_counts, mg_annotation_get_author (annotation), delta);
+  for (guint i = 0; contributors != NULL && contributors[i] != NULL; i++)
+    count_name (self->contributor_counts, contributors[i], delta);
 
   for (guint i = 0; tags[i] != NULL; i++)
     {
@@ -213,7 +242,7 @@ _mg_annotation_store_insert (MgAnnotationStore *self,
     g_array_insert_val (self->spans, pos, span);
   }
   g_hash_table_insert (self->by_id, (gpointer) mg_annotation_get_id (annotation), annotation);
-  count_tags (self, annotation, 1);
+  count_annotation (self, annotation, 1);
   _mg_annotation_store_invalidate (self);
   g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, 1);
 }
@@ -229,7 +258,7 @@ _mg_annotation_store_take (MgAnnotationStore *self,
   g_ptr_array_remove_index (self->items, pos);
   g_array_remove_index (self->spans, pos);
   g_hash_table_remove (self->by_id, mg_annotation_get_id (annotation));
-  count_tags (self, annotation, -1);
+  count_annotation (self, annotation, -1);
   _mg_annotation_store_invalidate (self);
   g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 0);
   g_object_unref (annotation);
@@ -257,7 +286,7 @@ _mg_annotation_store_insert_many (MgAnnotationStore *self,
 
           _mg_annotation_store_update_paragraph (self, annotation);
           g_hash_table_insert (self->by_id, (gpointer) mg_annotation_get_id (annotation), annotation);
-          count_tags (self, annotation, 1);
+          count_annotation (self, annotation, 1);
           first = MIN (first, merged->len);
           last = merged->len;
           g_ptr_array_add (merged, g_object_ref (annotation));
@@ -290,7 +319,7 @@ _mg_annotation_store_take_many (MgAnnotationStore *self,
       if (g_hash_table_contains (gone, annotation))
         {
           g_hash_table_remove (self->by_id, mg_annotation_get_id (annotation));
-          count_tags (self, annotation, -1);
+          count_annotation (self, annotation, -1);
           g_ptr_array_add (taken, annotation);
           first = MIN (first, i);
           last = i;
@@ -327,9 +356,9 @@ _mg_annotation_store_assign (MgAnnotationStore *self,
           mg_annotation_get_end (annotation) != mg_annotation_get_end (values);
 
   g_object_freeze_notify (G_OBJECT (annotation));
-  count_tags (self, annotation, -1);
+  count_annotation (self, annotation, -1);
   mg_annotation_assign (annotation, values);
-  count_tags (self, annotation, 1);
+  count_annotation (self, annotation, 1);
   _mg_annotation_store_update_paragraph (self, annotation);
   if (moved)
     {
@@ -477,6 +506,7 @@ mg_annotation_store_load_dismissed (MgAnnotationStore *self,
   g_return_if_fail (MG_IS_ANNOTATION_STORE (self));
   g_return_if_fail (dismissals != NULL);
 
+  self->clean_serial++;
   /* A copy without the element free function of @dismissals. */
   sorted = g_ptr_array_sized_new (dismissals->len);
   for (guint i = 0; i < dismissals->len; i++)
@@ -655,6 +685,12 @@ _mg_annotation_store_get_n_changes (MgAnnotationStore *self)
   return self->n_changes;
 }
 
+guint64
+_mg_annotation_store_get_clean_serial (MgAnnotationStore *self)
+{
+  return self->clean_serial;
+}
+
 /* ---------------------------------------------------------------------- */
 /* GObject                                                                */
 
@@ -667,6 +703,8 @@ clear_items (MgAnnotationStore *self)
   g_ptr_array_set_size (self->items, 0);
   g_array_set_size (self->spans, 0);
   g_hash_table_remove_all (self->tag_counts);
+  g_hash_table_remove_all (self->author_counts);
+  g_hash_table_remove_all (self->contributor_counts);
 }
 
 static void
@@ -695,6 +733,8 @@ mg_annotation_store_finalize (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->spans, g_array_unref);
   g_clear_pointer (&self->tag_counts, g_hash_table_unref);
+  g_clear_pointer (&self->author_counts, g_hash_table_unref);
+  g_clear_pointer (&self->contributor_counts, g_hash_table_unref);
   g_clear_pointer (&self->max_end, g_free);
 
   G_OBJECT_CLASS (mg_annotation_store_parent_class)->finalize (object);
@@ -817,6 +857,8 @@ mg_annotation_store_init (MgAnnotationStore *self)
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->spans = g_array_new (FALSE, FALSE, sizeof (MgStoreSpan));
   self->tag_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->author_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->contributor_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->undo = mg_undo_stack_new (apply_op, op_free, self);
   self->dismissed = g_list_store_new (MG_TYPE_DISMISSAL);
 }
@@ -864,6 +906,8 @@ mg_annotation_store_set_document (MgAnnotationStore *self,
 
   same = self->document == document;
   g_set_object (&self->document, document);
+  /* Re-anchoring may have moved annotations in place. */
+  self->clean_serial++;
 
   _mg_annotation_store_invalidate (self);
   rebuild_spans (self);
@@ -1053,24 +1097,23 @@ GStrv
 mg_annotation_store_dup_authors (MgAnnotationStore *self,
                                  gboolean           with_contributors)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  guint n;
+  GHashTableIter iter;
+  gpointer name;
 
   g_return_val_if_fail (MG_IS_ANNOTATION_STORE (self), NULL);
 
-  n = mg_annotation_store_get_n_annotations (self);
-  for (guint i = 0; i < n; i++)
+  /* Counted as annotations come and go: a few names, not a walk over
+   * every annotation after each change. */
+  g_hash_table_iter_init (&iter, self->author_counts);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    g_ptr_array_add (names, name);
+  if (with_contributors)
     {
-      MgAnnotation *annotation = mg_annotation_store_get_annotation (self, i);
-      const char *author = mg_annotation_get_author (annotation);
-      const char * const *contributors = mg_annotation_get_contributors (annotation);
-
-      if (author[0] != '\0' && g_hash_table_add (seen, (gpointer) author))
-        g_ptr_array_add (names, (gpointer) author);
-      for (guint j = 0; with_contributors && contributors != NULL && contributors[j] != NULL; j++)
-        if (contributors[j][0] != '\0' && g_hash_table_add (seen, (gpointer) contributors[j]))
-          g_ptr_array_add (names, (gpointer) contributors[j]);
+      g_hash_table_iter_init (&iter, self->contributor_counts);
+      while (g_hash_table_iter_next (&iter, &name, NULL))
+        if (!g_hash_table_contains (self->author_counts, name))
+          g_ptr_array_add (names, name);
     }
   g_ptr_array_sort (names, compare_author_names);
   g_ptr_array_add (names, NULL);
@@ -1101,7 +1144,7 @@ mg_annotation_store_load (MgAnnotationStore *self,
 
       g_ptr_array_add (self->items, g_object_ref (annotation));
       g_hash_table_insert (self->by_id, (gpointer) mg_annotation_get_id (annotation), annotation);
-      count_tags (self, annotation, 1);
+      count_annotation (self, annotation, 1);
       _mg_annotation_store_update_paragraph (self, annotation);
     }
   g_ptr_array_sort (self->items, compare_items);
@@ -1109,6 +1152,7 @@ mg_annotation_store_load (MgAnnotationStore *self,
   added = self->items->len;
   _mg_annotation_store_invalidate (self);
   mg_undo_stack_clear (self->undo);
+  self->clean_serial++;
 
   if (removed > 0 || added > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);

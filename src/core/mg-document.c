@@ -555,6 +555,23 @@ mg_document_offset_to_byte (MgDocument *self,
   k = offset / CHECKPOINT_STRIDE;
   rest = offset % CHECKPOINT_STRIDE;
   p = self->text + self->checkpoints[k];
+  /* Eight bytes at a time while eight code points or more are left (so
+   * the eight bytes lie before the one sought): each byte that is not a
+   * continuation byte (10xxxxxx) starts one, and the continuation bytes
+   * of the last one started are skipped after them. */
+  while (rest >= 8)
+    {
+      guint64 w;
+
+      memcpy (&w, p, sizeof w);
+      /* One bit a continuation byte, summed by the multiplication into
+       * the top byte. */
+      w = (w & ~(w << 1) & G_GUINT64_CONSTANT (0x8080808080808080)) >> 7;
+      rest -= 8 - (guint) ((w * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+      p += 8;
+      while (((guchar) *p & 0xC0) == 0x80)
+        p++;
+    }
   while (rest-- > 0)
     p = g_utf8_next_char (p);
   return p - self->text;

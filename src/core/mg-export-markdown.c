@@ -179,13 +179,17 @@ md_append_item (GString             *out,
 
   if (*item->context != '\0' && g_strcmp0 (item->context, item->quote) != 0)
     {
-      g_string_append_printf (out, "*%s* ", _("Context:"));
+      g_string_append_c (out, '*');
+      g_string_append (out, _("Context:"));
+      g_string_append (out, "* ");
       md_append_text (out, item->context, "", "  \n");
       g_string_append (out, "\n\n");
     }
   if (*item->note != '\0')
     {
-      g_string_append_printf (out, "**%s** ", _("Note:"));
+      g_string_append (out, "**");
+      g_string_append (out, _("Note:"));
+      g_string_append (out, "** ");
       md_append_text (out, item->note, "", "  \n");
       g_string_append (out, "\n\n");
     }

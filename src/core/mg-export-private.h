@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "mg-export.h"
+#include "mg-file.h"
 #include "mg-json-writer.h"
 
 G_BEGIN_DECLS
@@ -21,13 +22,21 @@ typedef struct
   guint                 total;
   guint                 done;
   guint                 next_report;
+  /* An export written out in pieces as it is made (mg_export_to_file):
+   * at each step, what @out holds goes to @sink once it is large enough. */
+  GString              *out;
+  MgFileOutput         *sink;
+  gboolean              sink_failed;
 } MgExportJob;
 
 /* Sets the number of steps the exporter will take. */
 void     _mg_export_job_begin         (MgExportJob  *job,
                                        guint         total);
 /* One step done: reports progress now and then and checks for
- * cancellation (FALSE with G_IO_ERROR_CANCELLED). */
+ * cancellation (FALSE with G_IO_ERROR_CANCELLED); writes out what the
+ * exporter made so far when it has a sink (FALSE when that fails). An
+ * exporter that calls it keeps no place in its output from one step to
+ * the next. */
 gboolean _mg_export_job_step          (MgExportJob  *job,
                                        GError      **error);
 /* Reports 1.0. */

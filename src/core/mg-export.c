@@ -29,6 +29,8 @@ typedef gboolean (*MgExportWriteFunc) (MgSummary    *summary,
                                        MgExportJob  *job,
                                        GError      **error);
 
+/* @streams: the exporter may be written out in pieces (it keeps no place
+ * in its output from one step to the next). */
 static const struct
 {
   const char        *name;
@@ -36,17 +38,21 @@ static const struct
   const char        *mime_type;
   const char        *label;
   MgExportWriteFunc  write;
+  gboolean           streams;
 } formats[MG_EXPORT_N_FORMATS] = {
-  [MG_EXPORT_FORMAT_MARKDOWN] = { "md", "md", "text/markdown", N_("Markdown"), mg_export_markdown_write },
-  [MG_EXPORT_FORMAT_HTML] = { "html", "html", "text/html", N_("Web page (HTML)"), mg_export_html_write },
-  [MG_EXPORT_FORMAT_CSV] = { "csv", "csv", "text/csv", N_("Spreadsheet (CSV)"), mg_export_csv_write },
-  [MG_EXPORT_FORMAT_TEXT] = { "txt", "txt", "text/plain", N_("Plain text"), mg_export_text_write },
-  [MG_EXPORT_FORMAT_JSON] = { "json", "json", "application/json", N_("Summary as JSON"), mg_export_json_write },
-  [MG_EXPORT_FORMAT_W3C] = { "w3c", "jsonld", "application/ld+json", N_("W3C Web Annotation (JSON-LD)"), mg_export_w3c_write },
-  [MG_EXPORT_FORMAT_PDF] = { "pdf", "pdf", "application/pdf", N_("PDF document"), mg_export_pdf_write },
-  [MG_EXPORT_FORMAT_QDC] = { "qdc", "qdc", "application/xml", N_("REFI-QDA codebook (QDC)"), mg_export_qdc_write },
-  [MG_EXPORT_FORMAT_QDPX] = { "qdpx", "qdpx", "application/zip", N_("REFI-QDA project (QDPX)"), mg_export_qdpx_write },
+  [MG_EXPORT_FORMAT_MARKDOWN] = { "md", "md", "text/markdown", N_("Markdown"), mg_export_markdown_write, TRUE },
+  [MG_EXPORT_FORMAT_HTML] = { "html", "html", "text/html", N_("Web page (HTML)"), mg_export_html_write, TRUE },
+  [MG_EXPORT_FORMAT_CSV] = { "csv", "csv", "text/csv", N_("Spreadsheet (CSV)"), mg_export_csv_write, TRUE },
+  [MG_EXPORT_FORMAT_TEXT] = { "txt", "txt", "text/plain", N_("Plain text"), mg_export_text_write, TRUE },
+  [MG_EXPORT_FORMAT_JSON] = { "json", "json", "application/json", N_("Summary as JSON"), mg_export_json_write, TRUE },
+  [MG_EXPORT_FORMAT_W3C] = { "w3c", "jsonld", "application/ld+json", N_("W3C Web Annotation (JSON-LD)"), mg_export_w3c_write, TRUE },
+  [MG_EXPORT_FORMAT_PDF] = { "pdf", "pdf", "application/pdf", N_("PDF document"), mg_export_pdf_write, FALSE },
+  [MG_EXPORT_FORMAT_QDC] = { "qdc", "qdc", "application/xml", N_("REFI-QDA codebook (QDC)"), mg_export_qdc_write, FALSE },
+  [MG_EXPORT_FORMAT_QDPX] = { "qdpx", "qdpx", "application/zip", N_("REFI-QDA project (QDPX)"), mg_export_qdpx_write, FALSE },
 };
+
+/* What an export written in pieces holds before it writes them out. */
+#define EXPORT_PIECE (256 * 1024)
 
 gboolean
 mg_export_format_from_string (const char      *name,
@@ -110,6 +116,24 @@ mg_export_format_takes_several (MgExportFormat format)
   return format != MG_EXPORT_FORMAT_W3C && format != MG_EXPORT_FORMAT_QDC;
 }
 
+/* Whether an export of @summary as @format may start. */
+static gboolean
+export_can_start (MgSummary       *summary,
+                  MgExportFormat   format,
+                  GCancellable    *cancellable,
+                  GError         **error)
+{
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (mg_summary_is_combined (summary) && !mg_export_format_takes_several (format))
+    {
+      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_ONE_SPEECH,
+                   _("%s takes one speech only"), mg_export_format_get_label (format));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GBytes *
 mg_export_to_bytes (MgSummary             *summary,
                     MgExportFormat         format,
@@ -129,14 +153,8 @@ mg_export_to_bytes (MgSummary             *summary,
   job.progress = progress;
   job.progress_data = progress_data;
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (!export_can_start (summary, format, cancellable, error))
     return NULL;
-  if (mg_summary_is_combined (summary) && !mg_export_format_takes_several (format))
-    {
-      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_ONE_SPEECH,
-                   _("%s takes one speech only"), mg_export_format_get_label (format));
-      return NULL;
-    }
 
   out = g_string_sized_new (4096 + 512 * mg_summary_get_n_items (summary));
   if (!formats[format].write (summary, out, &job, error))
@@ -166,6 +184,19 @@ mg_export_write (MgSummary             *summary,
   return g_output_stream_write_all (stream, data, size, NULL, cancellable, error);
 }
 
+/* @local_error, from writing @file, as the error of the export. */
+static gboolean
+export_write_failed (GFile   *file,
+                     GError  *local_error,
+                     GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  g_set_error (error, local_error->domain, local_error->code,
+               _("Could not write “%s”: %s"), name, local_error->message);
+  return FALSE;
+}
+
 static gboolean
 export_replace_contents (GFile         *file,
                          GBytes        *bytes,
@@ -175,13 +206,56 @@ export_replace_contents (GFile         *file,
   g_autoptr(GError) local_error = NULL;
 
   if (!mg_file_write_output (file, bytes, cancellable, &local_error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
+    return export_write_failed (file, local_error, error);
+  return TRUE;
+}
 
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not write “%s”: %s"), name, local_error->message);
+/* A text export written out in pieces as it is made, rather than whole
+ * from memory: 25 MB of W3C annotations need no 25 MB of fresh memory. */
+static gboolean
+export_streamed (MgSummary             *summary,
+                 MgExportFormat         format,
+                 GFile                 *file,
+                 MgExportProgressFunc   progress,
+                 gpointer               progress_data,
+                 GCancellable          *cancellable,
+                 GError               **error)
+{
+  MgExportJob job = { 0 };
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!export_can_start (summary, format, cancellable, error))
+    return FALSE;
+  job.sink = mg_file_output_open (file, cancellable, &local_error);
+  if (job.sink == NULL)
+    return export_write_failed (file, local_error, error);
+
+  out = g_string_sized_new (EXPORT_PIECE + 64 * 1024);
+  job.cancellable = cancellable;
+  job.progress = progress;
+  job.progress_data = progress_data;
+  job.out = out;
+  if (!formats[format].write (summary, out, &job, &local_error))
+    {
+      mg_file_output_abort (job.sink);
+      if (job.sink_failed)
+        return export_write_failed (file, local_error, error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      mg_file_output_abort (job.sink);
+      return FALSE;
+    }
+  if (!mg_file_output_write (job.sink, out->str, out->len, &local_error))
+    {
+      mg_file_output_abort (job.sink);
+      return export_write_failed (file, local_error, error);
+    }
+  if (!mg_file_output_close (job.sink, cancellable, &local_error))
+    return export_write_failed (file, local_error, error);
   return TRUE;
 }
 
@@ -197,7 +271,12 @@ mg_export_to_file (MgSummary             *summary,
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (MG_IS_SUMMARY (summary), FALSE);
+  g_return_val_if_fail (format < MG_EXPORT_N_FORMATS, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (formats[format].streams)
+    return export_streamed (summary, format, file, progress, progress_data, cancellable, error);
   bytes = mg_export_to_bytes (summary, format, progress, progress_data, cancellable, error);
   if (bytes == NULL)
     return FALSE;
@@ -430,6 +509,15 @@ _mg_export_job_step (MgExportJob  *job,
                      GError      **error)
 {
   job->done++;
+  if (job->sink != NULL && job->out->len >= EXPORT_PIECE)
+    {
+      if (!mg_file_output_write (job->sink, job->out->str, job->out->len, error))
+        {
+          job->sink_failed = TRUE;
+          return FALSE;
+        }
+      g_string_truncate (job->out, 0);
+    }
   if (job->done < job->next_report)
     return TRUE;
 

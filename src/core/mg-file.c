@@ -145,41 +145,67 @@ mg_file_remove_stale_temporaries (const char *path)
     }
 }
 
-/* Temporary file, fsync, rename, fsync of the folder. @mode -1: a new
- * file's (0666 less the umask); else kept. */
-gboolean
-mg_file_replace (const char     *path,
-                 gconstpointer   data,
-                 gsize           length,
-                 int             mode,
-                 GError        **error)
+static void
+set_errno_error (GError **error,
+                 int      saved)
 {
-  g_autofree char *tmp = mg_file_temporary_template (path);
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd, saved, dir_fd;
+  g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
+}
 
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+/* The temporary file of a replacement of @path, its name in *@tmp; -1 on
+ * failure. @mode -1: a new file's (0666 less the umask); else set. */
+static int
+temporary_open (const char  *path,
+                int          mode,
+                char       **tmp,
+                GError     **error)
+{
+  int fd, saved;
+
+  *tmp = mg_file_temporary_template (path);
+  fd = g_mkstemp_full (*tmp, O_RDWR | O_CLOEXEC, 0666);
   if (fd < 0)
     {
-      saved = errno;
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
-      return FALSE;
+      set_errno_error (error, errno);
+      g_clear_pointer (tmp, g_free);
+      return -1;
     }
-  if ((mode >= 0 && fchmod (fd, (mode_t) mode) != 0) ||
-      !write_all (fd, data, length) ||
-      fsync (fd) != 0)
+  if (mode >= 0 && fchmod (fd, (mode_t) mode) != 0)
+    {
+      saved = errno;
+      close (fd);
+      g_unlink (*tmp);
+      g_clear_pointer (tmp, g_free);
+      set_errno_error (error, saved);
+      return -1;
+    }
+  return fd;
+}
+
+/* Ends a replacement: fsync, rename over @path, fsync of the folder; on
+ * failure the temporary file is removed. Closes @fd. */
+static gboolean
+temporary_commit (int          fd,
+                  const char  *tmp,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int saved, dir_fd;
+
+  if (fsync (fd) != 0)
     {
       saved = errno;
       close (fd);
       g_unlink (tmp);
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
+      set_errno_error (error, saved);
       return FALSE;
     }
   if (close (fd) != 0 || g_rename (tmp, path) != 0)
     {
       saved = errno;
       g_unlink (tmp);
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
+      set_errno_error (error, saved);
       return FALSE;
     }
   dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
@@ -189,6 +215,32 @@ mg_file_replace (const char     *path,
       close (dir_fd);
     }
   return TRUE;
+}
+
+/* Temporary file, fsync, rename, fsync of the folder. @mode -1: a new
+ * file's (0666 less the umask); else kept. */
+gboolean
+mg_file_replace (const char     *path,
+                 gconstpointer   data,
+                 gsize           length,
+                 int             mode,
+                 GError        **error)
+{
+  g_autofree char *tmp = NULL;
+  int fd = temporary_open (path, mode, &tmp, error);
+
+  if (fd < 0)
+    return FALSE;
+  if (!write_all (fd, data, length))
+    {
+      int saved = errno;
+
+      close (fd);
+      g_unlink (tmp);
+      set_errno_error (error, saved);
+      return FALSE;
+    }
+  return temporary_commit (fd, tmp, path, error);
 }
 
 /* Where the bytes really go: the target of a symbolic link, so that the
@@ -226,21 +278,39 @@ mg_file_resolve_symlinks (GFile        *file,
   return g_steal_pointer (&target);
 }
 
-gboolean
-mg_file_write_output (GFile         *file,
-                      GBytes        *bytes,
-                      GCancellable  *cancellable,
-                      GError       **error)
+/* An output file written in pieces (mg-file.h). */
+struct _MgFileOutput
+{
+  int         fd;        /* -1 when written through GIO */
+  char       *tmp;       /* the temporary file of a replacement, else NULL */
+  char       *path;      /* what @tmp replaces */
+  GFile      *target;    /* written through GIO (no local path) */
+  GByteArray *buffer;    /* … from these bytes */
+};
+
+static void
+output_free (MgFileOutput *self)
+{
+  g_free (self->tmp);
+  g_free (self->path);
+  g_clear_object (&self->target);
+  g_clear_pointer (&self->buffer, g_byte_array_unref);
+  g_free (self);
+}
+
+MgFileOutput *
+mg_file_output_open (GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
 {
   g_autoptr(GFile) target = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GFileInfo) info = NULL;
-  gsize length;
-  gconstpointer data = g_bytes_get_data (bytes, &length);
+  MgFileOutput *self;
   int mode = -1;
 
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* What the name leads to, through any links (/dev/stdout is a link to
    * a link to a pipe). */
@@ -249,42 +319,130 @@ mg_file_write_output (GFile         *file,
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("it is a folder"));
-      return FALSE;
+      return NULL;
     }
   path = g_file_get_path (file);
   if (info != NULL && path != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       /* A pipe, a terminal, /dev/stdout: written to as it is. */
       int fd = g_open (path, O_WRONLY | O_CLOEXEC | O_NOCTTY, 0);
-      int saved;
 
-      if (fd < 0 || !write_all (fd, data, length))
+      if (fd < 0)
         {
-          saved = errno;
-          if (fd >= 0)
-            close (fd);
-          g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
-          return FALSE;
+          set_errno_error (error, errno);
+          return NULL;
         }
-      if (close (fd) != 0)
-        {
-          saved = errno;
-          g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved), g_strerror (saved));
-          return FALSE;
-        }
-      return TRUE;
+      self = g_new0 (MgFileOutput, 1);
+      self->fd = fd;
+      return self;
     }
 
   target = mg_file_resolve_symlinks (file, cancellable);
   g_clear_pointer (&path, g_free);
   path = g_file_get_path (target);
+  self = g_new0 (MgFileOutput, 1);
+  self->fd = -1;
   if (path == NULL)
-    return g_file_replace_contents (target, data, length, NULL, FALSE,
-                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                    cancellable, error);
+    {
+      self->target = g_steal_pointer (&target);
+      self->buffer = g_byte_array_new ();
+      return self;
+    }
   if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
     mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777;
-  return mg_file_replace (path, data, length, mode, error);
+  self->fd = temporary_open (path, mode, &self->tmp, error);
+  if (self->fd < 0)
+    {
+      output_free (self);
+      return NULL;
+    }
+  self->path = g_steal_pointer (&path);
+  return self;
+}
+
+gboolean
+mg_file_output_write (MgFileOutput  *self,
+                      gconstpointer  data,
+                      gsize          length,
+                      GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->buffer != NULL)
+    {
+      g_byte_array_append (self->buffer, data, (guint) length);
+      return TRUE;
+    }
+  if (!write_all (self->fd, data, length))
+    {
+      set_errno_error (error, errno);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mg_file_output_close (MgFileOutput  *self,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->buffer != NULL)
+    ok = g_file_replace_contents (self->target,
+                                  self->buffer->len > 0 ? (const char *) self->buffer->data : "",
+                                  self->buffer->len, NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                  cancellable, error);
+  else if (self->tmp != NULL)
+    ok = temporary_commit (self->fd, self->tmp, self->path, error);
+  else if (close (self->fd) != 0)
+    {
+      set_errno_error (error, errno);
+      ok = FALSE;
+    }
+  else
+    ok = TRUE;
+  output_free (self);
+  return ok;
+}
+
+void
+mg_file_output_abort (MgFileOutput *self)
+{
+  if (self == NULL)
+    return;
+  if (self->fd >= 0)
+    close (self->fd);
+  if (self->tmp != NULL)
+    g_unlink (self->tmp);
+  output_free (self);
+}
+
+gboolean
+mg_file_write_output (GFile         *file,
+                      GBytes        *bytes,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  MgFileOutput *output;
+  gsize length;
+  gconstpointer data = g_bytes_get_data (bytes, &length);
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  output = mg_file_output_open (file, cancellable, error);
+  if (output == NULL)
+    return FALSE;
+  if (!mg_file_output_write (output, data, length, error))
+    {
+      mg_file_output_abort (output);
+      return FALSE;
+    }
+  return mg_file_output_close (output, cancellable, error);
 }
 
 gboolean

@@ -42,6 +42,24 @@ gboolean    mg_file_write_output     (GFile        *file,
                                       GBytes       *bytes,
                                       GCancellable *cancellable,
                                       GError      **error);
+/* The same, written in pieces as they are made: open, write any number
+ * of times, then close (which replaces a regular file atomically, as
+ * above) or abort (which leaves the file as it was). A non-local file is
+ * gathered and written at the close. */
+typedef struct _MgFileOutput MgFileOutput;
+MgFileOutput *mg_file_output_open    (GFile         *file,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+gboolean    mg_file_output_write     (MgFileOutput  *output,
+                                      gconstpointer  data,
+                                      gsize          length,
+                                      GError       **error);
+/* Frees @output, also on failure. */
+gboolean    mg_file_output_close     (MgFileOutput  *output,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+/* Frees @output; nullable. */
+void        mg_file_output_abort     (MgFileOutput  *output);
 /* Replaces the regular file @file (through symbolic links) with @length
  * bytes of @data atomically, its previous bytes kept as "NAME~" beside it
  * with the same mode. When either cannot be written in full (a full

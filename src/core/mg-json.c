@@ -35,9 +35,27 @@ deep_copy_node (JsonNode *node)
       return copy;
 
     case JSON_NODE_VALUE:
+      /* json_node_copy() shares the value, by a reference count that is
+       * not atomic: a copy handed to another thread (a save's snapshot)
+       * must hold a value of its own. */
+      copy = json_node_alloc ();
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          return json_node_init_int (copy, json_node_get_int (node));
+        case G_TYPE_DOUBLE:
+          return json_node_init_double (copy, json_node_get_double (node));
+        case G_TYPE_BOOLEAN:
+          return json_node_init_boolean (copy, json_node_get_boolean (node));
+        case G_TYPE_STRING:
+          return json_node_init_string (copy, json_node_get_string (node));
+        default:
+          json_node_free (copy);
+          return json_node_copy (node);
+        }
+
     case JSON_NODE_NULL:
     default:
-      /* Values hold no shared containers; a plain copy is already deep. */
       return json_node_copy (node);
     }
 }

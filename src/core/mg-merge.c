@@ -57,86 +57,150 @@ mg_merge_is_duplicate (MgAnnotation *a,
          g_strcmp0 (mg_annotation_get_quote (a), mg_annotation_get_quote (b)) == 0;
 }
 
-/* Index of the store's annotations for finding duplicates in O(1). */
+/* Index of the store's annotations for finding duplicates in O(1): each
+ * annotation's range, quote and tags (as tags_key() joins them) read once
+ * into an entry, hashed by range and tags, and by quote and tags. The
+ * entry keeps its own copy of the strings: a fold changes the annotation
+ * it found, and with it the annotation's strings. */
 typedef struct
 {
-  GHashTable *by_range;   /* "start:end:tags" → MgAnnotation */
-  GHashTable *by_quote;   /* "tags\nquote" → GPtrArray of MgAnnotation */
+  MgAnnotation *annotation;
+  guint         start;
+  guint         end;
+  const char   *quote;
+  const char   *tags;        /* tags_key () */
+  guint         tags_hash;
+  guint         quote_hash;
+  char          strings[];   /* tags and quote */
+} DupEntry;
+
+typedef struct
+{
+  GPtrArray  *entries;    /* of DupEntry, owned */
+  GHashTable *by_range;   /* DupEntry (start, end, tags) → the last DupEntry added */
+  GHashTable *by_quote;   /* DupEntry (tags, quote) → GPtrArray of DupEntry, in order added */
 } DupIndex;
 
-static char *
-range_key (MgAnnotation *annotation)
+static guint
+range_hash (gconstpointer key)
 {
-  g_autofree char *tags = tags_key (annotation);
+  const DupEntry *e = key;
 
-  return g_strdup_printf ("%u:%u:%s", mg_annotation_get_start (annotation),
-                          mg_annotation_get_end (annotation), tags);
+  return (e->start * 31u + e->end) * 31u + e->tags_hash;
 }
 
-static char *
-quote_key (MgAnnotation *annotation)
+static gboolean
+range_equal (gconstpointer a,
+             gconstpointer b)
+{
+  const DupEntry *x = a, *y = b;
+
+  return x->start == y->start && x->end == y->end && strcmp (x->tags, y->tags) == 0;
+}
+
+static guint
+quote_hash (gconstpointer key)
+{
+  const DupEntry *e = key;
+
+  return e->quote_hash * 31u + e->tags_hash;
+}
+
+static gboolean
+quote_equal (gconstpointer a,
+             gconstpointer b)
+{
+  const DupEntry *x = a, *y = b;
+
+  return strcmp (x->quote, y->quote) == 0 && strcmp (x->tags, y->tags) == 0;
+}
+
+static void
+dup_index_init (DupIndex *index)
+{
+  index->entries = g_ptr_array_new_with_free_func (g_free);
+  index->by_range = g_hash_table_new (range_hash, range_equal);
+  index->by_quote = g_hash_table_new_full (quote_hash, quote_equal, NULL,
+                                           (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+dup_index_clear (DupIndex *index)
+{
+  g_hash_table_unref (index->by_range);
+  g_hash_table_unref (index->by_quote);
+  g_ptr_array_unref (index->entries);
+}
+
+/* A new entry for @annotation. */
+static DupEntry *
+dup_entry_new (MgAnnotation *annotation)
 {
   g_autofree char *tags = tags_key (annotation);
+  const char *quote = mg_annotation_get_quote (annotation);
+  gsize tags_size = strlen (tags) + 1;
+  gsize quote_size = strlen (quote) + 1;
+  DupEntry *entry = g_malloc (sizeof (DupEntry) + tags_size + quote_size);
 
-  return g_strdup_printf ("%s\n%s", tags, mg_annotation_get_quote (annotation));
+  entry->annotation = annotation;
+  entry->start = mg_annotation_get_start (annotation);
+  entry->end = mg_annotation_get_end (annotation);
+  entry->tags = memcpy (entry->strings, tags, tags_size);
+  entry->quote = memcpy (entry->strings + tags_size, quote, quote_size);
+  entry->tags_hash = g_str_hash (entry->tags);
+  entry->quote_hash = g_str_hash (entry->quote);
+  return entry;
 }
 
 static void
 dup_index_add (DupIndex     *index,
                MgAnnotation *annotation)
 {
+  DupEntry *entry;
   GPtrArray *list;
-  char *qkey;
 
   if (mg_annotation_is_orphaned (annotation))
     return;
 
-  g_hash_table_insert (index->by_range, range_key (annotation), annotation);
+  entry = dup_entry_new (annotation);
+  g_ptr_array_add (index->entries, entry);
+  g_hash_table_insert (index->by_range, entry, entry);
 
-  qkey = quote_key (annotation);
-  list = g_hash_table_lookup (index->by_quote, qkey);
+  list = g_hash_table_lookup (index->by_quote, entry);
   if (list == NULL)
     {
       list = g_ptr_array_new ();
-      g_hash_table_insert (index->by_quote, qkey, list);
+      g_hash_table_insert (index->by_quote, entry, list);
     }
-  else
-    g_free (qkey);
-  g_ptr_array_add (list, annotation);
+  g_ptr_array_add (list, entry);
 }
 
+/* @probe: the incoming annotation's entry. */
 static MgAnnotation *
-dup_index_find (DupIndex     *index,
-                MgAnnotation *annotation)
+dup_index_find (DupIndex       *index,
+                const DupEntry *probe)
 {
-  g_autofree char *rkey = NULL;
-  g_autofree char *qkey = NULL;
-  MgAnnotation *found;
+  DupEntry *found;
   GPtrArray *list;
-  guint start, end;
 
-  if (mg_annotation_is_orphaned (annotation))
+  if (mg_annotation_is_orphaned (probe->annotation))
     return NULL;
 
-  rkey = range_key (annotation);
-  found = g_hash_table_lookup (index->by_range, rkey);
+  found = g_hash_table_lookup (index->by_range, probe);
   if (found != NULL)
-    return found;
+    return found->annotation;
 
   /* The key holds the tags and the quote, and orphans are not indexed:
    * what is left of mg_merge_is_duplicate() is whether the ranges overlap
    * (cheap, and a frequent quote has a long list). */
-  qkey = quote_key (annotation);
-  list = g_hash_table_lookup (index->by_quote, qkey);
-  start = mg_annotation_get_start (annotation);
-  end = mg_annotation_get_end (annotation);
+  list = g_hash_table_lookup (index->by_quote, probe);
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
-      MgAnnotation *other = g_ptr_array_index (list, i);
+      const DupEntry *other = g_ptr_array_index (list, i);
 
-      if ((mg_annotation_get_start (other) == start && mg_annotation_get_end (other) == end)
-          || (mg_annotation_get_start (other) < end && start < mg_annotation_get_end (other)))
-        return other;
+      if ((other->start == probe->start && other->end == probe->end)
+          || (other->start < probe->end && probe->start < other->end))
+        return other->annotation;
     }
 
   return NULL;
@@ -356,9 +420,7 @@ mg_merge_annotations (MgAnnotationStore *store,
       return FALSE;
     }
 
-  index.by_range = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  index.by_quote = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) g_ptr_array_unref);
+  dup_index_init (&index);
   n = mg_annotation_store_get_n_annotations (store);
   for (guint i = 0; i < n; i++)
     dup_index_add (&index, mg_annotation_store_get_annotation (store, i));
@@ -369,6 +431,7 @@ mg_merge_annotations (MgAnnotationStore *store,
       MgAnnotation *same_id = mg_annotation_store_lookup (store, mg_annotation_get_id (theirs));
       MgAnnotation *dup;
       g_autoptr(MgAnnotation) copy = NULL;
+      g_autofree DupEntry *probe = NULL;
 
       if (same_id != NULL && mg_annotation_equal (same_id, theirs))
         {
@@ -376,8 +439,13 @@ mg_merge_annotations (MgAnnotationStore *store,
           continue;
         }
 
-      dup = same_id != NULL && mg_merge_is_duplicate (same_id, theirs)
-            ? same_id : dup_index_find (&index, theirs);
+      if (same_id != NULL && mg_merge_is_duplicate (same_id, theirs))
+        dup = same_id;
+      else
+        {
+          probe = dup_entry_new (theirs);
+          dup = dup_index_find (&index, probe);
+        }
       if (dup != NULL)
         {
           g_autoptr(MgAnnotation) values = fold (dup, theirs);
@@ -416,8 +484,7 @@ mg_merge_annotations (MgAnnotationStore *store,
       counts.added++;
     }
 
-  g_hash_table_unref (index.by_range);
-  g_hash_table_unref (index.by_quote);
+  dup_index_clear (&index);
   mg_annotation_store_end_group (store);
 
   if (report != NULL)

@@ -21,6 +21,7 @@ _mg_sidecar_loaded_free (MgSidecarLoaded *loaded)
     return;
   g_free (loaded->read_message);
   g_free (loaded->sum);
+  g_clear_pointer (&loaded->bytes, g_bytes_unref);
   g_clear_pointer (&loaded->content, _mg_sidecar_content_free);
   g_clear_object (&loaded->text_document);
   g_free (loaded);
@@ -243,6 +244,7 @@ _mg_sidecar_loaded_from_bytes (GFile      *file,
 
   loaded->read_code = -1;
   loaded->sum = checksum ? mg_sha256_hex_bytes (bytes) : NULL;
+  loaded->bytes = checksum ? g_bytes_ref (bytes) : NULL;
   data = g_bytes_get_data (bytes, &length);
   content = loaded->content = _mg_sidecar_content_parse (data != NULL ? data : "", length, name, NULL);
   if (content->code >= 0)

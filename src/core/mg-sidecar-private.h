@@ -112,6 +112,13 @@ const char       *_mg_sidecar_get_file_checksum (MgSidecar *self);
  * (from a handler of the store's notify::dirty), or NULL: the store holds
  * what they say, and _mg_sidecar_get_file_checksum () is theirs. */
 GBytes           *_mg_sidecar_get_saved_bytes   (MgSidecar *self);
+/* The bytes the last load read, when it kept them
+ * (mg_sidecar_set_keep_read_bytes) and no save or merge
+ * (_mg_sidecar_set_file_checksum) has replaced what the file holds since,
+ * or NULL; the sidecar lets go of them. _mg_sidecar_get_file_checksum ()
+ * is theirs; the store holds what they say, re-anchored on the document
+ * as a load of them would be, and any change made since. */
+GBytes           *_mg_sidecar_take_read_bytes   (MgSidecar *self);
 /* After bytes read from the file were merged into the store
  * (mg_sidecar_sync_merge_bytes): they are what @self last read. */
 void              _mg_sidecar_set_file_checksum (MgSidecar  *self,
@@ -147,13 +154,15 @@ typedef struct
   MgAnchorReport    counts;
   gboolean          reanchored;
   char             *sum;            /* SHA-256 of the bytes read, NULL when none were */
+  GBytes           *bytes;          /* the bytes read, with their sum only */
 } MgSidecarLoaded;
 
 void              _mg_sidecar_loaded_free       (MgSidecarLoaded *loaded);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgSidecarLoaded, _mg_sidecar_loaded_free)
 
 /* Read, parse and re-anchor on @document (nullable); safe in any thread.
- * The bytes' SHA-256 is in ->sum when @checksum. */
+ * The bytes' SHA-256 is in ->sum, and the bytes in ->bytes, when
+ * @checksum. */
 MgSidecarLoaded  *_mg_sidecar_loaded_from_file  (GFile           *file,
                                                 MgDocument      *document,
                                                 gboolean         checksum,

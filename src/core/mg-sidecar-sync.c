@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mg-annotation-store-private.h"
 #include "mg-checksum.h"
 #include "mg-sidecar-lock.h"
 #include "mg-sidecar-private.h"
@@ -22,6 +23,13 @@ struct _MgSidecarSync
   GBytes            *base;          /* what the file holds, as far as we know */
   char              *base_sum;      /* its sha256 */
   char              *written_sum;   /* of the bytes a save of the synced store writes */
+
+  /* What the store's clean state is written as, while its clean serial
+   * stays @clean_serial: the store becoming clean again by undo or redo
+   * is in that state, which need not be serialised again. */
+  GBytes            *clean_bytes;
+  char              *clean_sum;
+  guint64            clean_serial;
 };
 
 G_DEFINE_FINAL_TYPE (MgSidecarSync, mg_sidecar_sync, G_TYPE_OBJECT)
@@ -42,8 +50,16 @@ dirty_changed (MgAnnotationStore *store,
 }
 
 static void
+forget_clean_state (MgSidecarSync *self)
+{
+  g_clear_pointer (&self->clean_bytes, g_bytes_unref);
+  g_clear_pointer (&self->clean_sum, g_free);
+}
+
+static void
 watch_store (MgSidecarSync *self)
 {
+  forget_clean_state (self);
   if (self->store != NULL)
     g_clear_signal_handler (&self->dirty_id, self->store);
   g_set_object (&self->store, mg_sidecar_get_store (self->sidecar));
@@ -84,6 +100,7 @@ mg_sidecar_sync_finalize (GObject *object)
   g_clear_pointer (&self->base, g_bytes_unref);
   g_free (self->base_sum);
   g_free (self->written_sum);
+  forget_clean_state (self);
 
   G_OBJECT_CLASS (mg_sidecar_sync_parent_class)->finalize (object);
 }
@@ -128,6 +145,8 @@ mg_sidecar_sync_get_sidecar (MgSidecarSync *self)
 void
 mg_sidecar_sync_mark_synced (MgSidecarSync *self)
 {
+  guint64 clean_serial;
+
   g_return_if_fail (MG_IS_SIDECAR_SYNC (self));
 
   g_clear_pointer (&self->base, g_bytes_unref);
@@ -138,6 +157,7 @@ mg_sidecar_sync_mark_synced (MgSidecarSync *self)
   if (mg_sidecar_get_broken (self->sidecar))
     return;
 
+  clean_serial = _mg_annotation_store_get_clean_serial (self->store);
   /* Just saved: the bytes written and their sum are at hand. */
   if (_mg_sidecar_get_saved_bytes (self->sidecar) != NULL)
     {
@@ -147,12 +167,31 @@ mg_sidecar_sync_mark_synced (MgSidecarSync *self)
       /* None when the sidecar makes no checksums (mg_sidecar_set_file_checksums). */
       self->base_sum = sum != NULL ? g_strdup (sum) : checksum (self->base);
     }
+  /* Just loaded: the bytes read say what the file holds. */
+  else if ((self->base = _mg_sidecar_take_read_bytes (self->sidecar)) != NULL)
+    self->base_sum = g_strdup (_mg_sidecar_get_file_checksum (self->sidecar));
+  /* Clean again by undo or redo (accepting thousands of suggestions
+   * undone before they were saved): the state last marked clean. */
+  else if (self->clean_bytes != NULL && self->clean_serial == clean_serial &&
+           !mg_annotation_store_get_dirty (self->store))
+    {
+      self->base = g_bytes_ref (self->clean_bytes);
+      self->base_sum = g_strdup (self->clean_sum);
+    }
   else
     {
       self->base = mg_sidecar_serialize (self->sidecar);
       self->base_sum = checksum (self->base);
     }
   self->written_sum = g_strdup (self->base_sum);
+
+  forget_clean_state (self);
+  if (!mg_annotation_store_get_dirty (self->store))
+    {
+      self->clean_bytes = g_bytes_ref (self->base);
+      self->clean_sum = g_strdup (self->base_sum);
+      self->clean_serial = clean_serial;
+    }
 }
 
 gboolean
@@ -423,8 +462,9 @@ mg_sidecar_sync_merge_bytes (MgSidecarSync *self,
     }
 
   /* Members this program does not know (and so never changes) are
-   * whatever the file holds now. */
+   * whatever the file holds now; no earlier clean state writes them. */
   _mg_sidecar_adopt_unknown_members (self->sidecar, theirs);
+  forget_clean_state (self);
 
   counts.added += merged.added;
   counts.merged += merged.merged;

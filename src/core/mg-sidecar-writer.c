@@ -279,57 +279,35 @@ compare_annotations (gconstpointer a,
  * in another thread while they change). */
 struct _MgSidecarSnapshot
 {
-  MgSidecarContent *read;         /* nullable; owned in a snapshot */
+  gboolean          copied;
+  MgSidecarContent *read;         /* nullable; a copy when @copied */
   MgDocument       *document;     /* nullable, referenced */
   gboolean          document_from_text;
   gboolean          embed_text;
-  GPtrArray        *tags;         /* MgTag */
-  GPtrArray        *annotations;  /* MgAnnotationFields */
+  GPtrArray        *tags;         /* MgTag, copies when @copied */
+  GPtrArray        *annotations;  /* MgAnnotationFields, copies when @copied */
   GArray           *views;        /* borrowed: the MgAnnotationFields @annotations points to */
-  GPtrArray        *dismissed;    /* MgDismissal */
+  GPtrArray        *refs;         /* borrowed: the MgAnnotation @views are of */
+  GPtrArray        *dismissed;    /* MgDismissal, copies when @copied */
 };
 
-static MgSidecarSnapshot *
-snapshot_new (MgSidecarContent *read,
-              MgDocument       *document,
-              gboolean          document_from_text,
-              gboolean          embed_text,
-              guint             n_annotations)
+void
+_mg_sidecar_snapshot_free (MgSidecarSnapshot *snapshot)
 {
-  MgSidecarSnapshot *snapshot = g_new0 (MgSidecarSnapshot, 1);
-
-  snapshot->read = read;
-  snapshot->document = document != NULL ? g_object_ref (document) : NULL;
-  snapshot->document_from_text = document_from_text;
-  snapshot->embed_text = embed_text;
-  snapshot->tags = g_ptr_array_new_with_free_func (g_object_unref);
-  snapshot->dismissed = g_ptr_array_new_with_free_func (g_object_unref);
-  snapshot->annotations = g_ptr_array_sized_new (n_annotations);
-  return snapshot;
-}
-
-static void
-snapshot_free (MgSidecarSnapshot *snapshot,
-               gboolean           owned)
-{
-  if (owned)
+  if (snapshot == NULL)
+    return;
+  if (snapshot->copied)
     {
       g_clear_pointer (&snapshot->read, _mg_sidecar_content_free);
       g_ptr_array_set_free_func (snapshot->annotations, (GDestroyNotify) _mg_annotation_fields_free);
     }
   g_clear_pointer (&snapshot->views, g_array_unref);
+  g_clear_pointer (&snapshot->refs, g_ptr_array_unref);
   g_clear_pointer (&snapshot->annotations, g_ptr_array_unref);
   g_clear_pointer (&snapshot->tags, g_ptr_array_unref);
   g_clear_pointer (&snapshot->dismissed, g_ptr_array_unref);
   g_clear_object (&snapshot->document);
   g_free (snapshot);
-}
-
-void
-_mg_sidecar_snapshot_free (MgSidecarSnapshot *snapshot)
-{
-  if (snapshot != NULL)
-    snapshot_free (snapshot, TRUE);
 }
 
 /* What of @read a save writes (the "document" members and the unknown
@@ -354,6 +332,82 @@ copy_read (MgSidecarContent *read,
   return copy;
 }
 
+static MgDismissal *
+copy_dismissal (MgDismissal *d)
+{
+  MgDismissal *copy = mg_dismissal_new (mg_dismissal_get_kind (d), mg_dismissal_get_start (d),
+                                        mg_dismissal_get_end (d), mg_dismissal_get_quote (d));
+  g_autoptr(JsonObject) extra = mg_json_object_deep_copy (_mg_dismissal_get_extra (d));
+
+  _mg_dismissal_set_extra (copy, extra);
+  return copy;
+}
+
+static MgSidecarSnapshot *
+gather (MgSidecarContent *read,
+        MgDocument       *document,
+        gboolean          document_from_text,
+        gboolean          embed_text,
+        MgTagSet         *tags,
+        GListModel       *annotations,
+        GListModel       *dismissed,
+        gboolean          copy)
+{
+  guint n = annotations != NULL ? g_list_model_get_n_items (annotations) : 0;
+  guint n_dismissed = dismissed != NULL ? g_list_model_get_n_items (dismissed) : 0;
+  guint n_tags = tags != NULL ? mg_tag_set_get_n_tags (tags) : 0;
+  MgSidecarSnapshot *snapshot = g_new0 (MgSidecarSnapshot, 1);
+
+  snapshot->copied = copy;
+  /* The document is never changed; the embedded text as read is only
+   * written without one. */
+  snapshot->read = copy ? copy_read (read, embed_text && document == NULL) : read;
+  snapshot->document = document != NULL ? g_object_ref (document) : NULL;
+  snapshot->document_from_text = document_from_text;
+  snapshot->embed_text = embed_text;
+  snapshot->tags = g_ptr_array_new_full (n_tags, g_object_unref);
+  snapshot->annotations = g_ptr_array_sized_new (n);
+  snapshot->dismissed = g_ptr_array_new_full (n_dismissed, g_object_unref);
+  if (!copy)
+    {
+      snapshot->views = g_array_sized_new (FALSE, FALSE, sizeof (MgAnnotationFields), n);
+      g_array_set_size (snapshot->views, n);
+      snapshot->refs = g_ptr_array_new_full (n, g_object_unref);
+    }
+
+  for (guint i = 0; i < n_tags; i++)
+    {
+      MgTag *tag = mg_tag_set_get_tag (tags, i);
+
+      g_ptr_array_add (snapshot->tags, copy ? mg_tag_copy (tag) : g_object_ref (tag));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      MgAnnotation *a = g_list_model_get_item (annotations, i);
+
+      if (copy)
+        {
+          g_ptr_array_add (snapshot->annotations, _mg_annotation_dup_fields (a));
+          g_object_unref (a);
+        }
+      else
+        {
+          MgAnnotationFields *view = &g_array_index (snapshot->views, MgAnnotationFields, i);
+
+          _mg_annotation_get_fields (a, view);
+          g_ptr_array_add (snapshot->annotations, view);
+          g_ptr_array_add (snapshot->refs, a);
+        }
+    }
+  for (guint i = 0; i < n_dismissed; i++)
+    {
+      g_autoptr(MgDismissal) d = g_list_model_get_item (dismissed, i);
+
+      g_ptr_array_add (snapshot->dismissed, copy ? copy_dismissal (d) : g_object_ref (d));
+    }
+  return snapshot;
+}
+
 MgSidecarSnapshot *
 _mg_sidecar_snapshot_new (MgSidecarContent *read,
                           MgDocument       *document,
@@ -363,34 +417,7 @@ _mg_sidecar_snapshot_new (MgSidecarContent *read,
                           GListModel       *annotations,
                           GListModel       *dismissed)
 {
-  guint n = annotations != NULL ? g_list_model_get_n_items (annotations) : 0;
-  guint n_dismissed = dismissed != NULL ? g_list_model_get_n_items (dismissed) : 0;
-  guint n_tags = tags != NULL ? mg_tag_set_get_n_tags (tags) : 0;
-  MgSidecarSnapshot *snapshot;
-
-  /* The document is never changed; the embedded text as read is only
-   * written without one. */
-  snapshot = snapshot_new (copy_read (read, embed_text && document == NULL),
-                           document, document_from_text, embed_text, n);
-  for (guint i = 0; i < n_tags; i++)
-    g_ptr_array_add (snapshot->tags, mg_tag_copy (mg_tag_set_get_tag (tags, i)));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MgAnnotation) a = g_list_model_get_item (annotations, i);
-
-      g_ptr_array_add (snapshot->annotations, _mg_annotation_dup_fields (a));
-    }
-  for (guint i = 0; i < n_dismissed; i++)
-    {
-      g_autoptr(MgDismissal) d = g_list_model_get_item (dismissed, i);
-      MgDismissal *copy = mg_dismissal_new (mg_dismissal_get_kind (d), mg_dismissal_get_start (d),
-                                            mg_dismissal_get_end (d), mg_dismissal_get_quote (d));
-      g_autoptr(JsonObject) extra = mg_json_object_deep_copy (_mg_dismissal_get_extra (d));
-
-      _mg_dismissal_set_extra (copy, extra);
-      g_ptr_array_add (snapshot->dismissed, copy);
-    }
-  return snapshot;
+  return gather (read, document, document_from_text, embed_text, tags, annotations, dismissed, TRUE);
 }
 
 GBytes *
@@ -480,32 +507,10 @@ _mg_sidecar_write (MgSidecarContent *read,
                    GListModel       *annotations,
                    GListModel       *dismissed)
 {
-  guint n = annotations != NULL ? g_list_model_get_n_items (annotations) : 0;
-  guint n_dismissed = dismissed != NULL ? g_list_model_get_n_items (dismissed) : 0;
-  guint n_tags = tags != NULL ? mg_tag_set_get_n_tags (tags) : 0;
-  g_autoptr(GPtrArray) refs = g_ptr_array_new_full (n, g_object_unref);
-  MgSidecarSnapshot *borrowed;
-  GBytes *bytes;
-
   /* The same writer as a snapshot's, on views of the objects themselves:
    * nothing is copied. */
-  borrowed = snapshot_new (read, document, document_from_text, embed_text, n);
-  borrowed->views = g_array_sized_new (FALSE, FALSE, sizeof (MgAnnotationFields), n);
-  g_array_set_size (borrowed->views, n);
-  for (guint i = 0; i < n_tags; i++)
-    g_ptr_array_add (borrowed->tags, g_object_ref (mg_tag_set_get_tag (tags, i)));
-  for (guint i = 0; i < n; i++)
-    {
-      MgAnnotation *a = g_list_model_get_item (annotations, i);
-      MgAnnotationFields *view = &g_array_index (borrowed->views, MgAnnotationFields, i);
+  g_autoptr(MgSidecarSnapshot) borrowed = gather (read, document, document_from_text, embed_text,
+                                                  tags, annotations, dismissed, FALSE);
 
-      g_ptr_array_add (refs, a);
-      _mg_annotation_get_fields (a, view);
-      g_ptr_array_add (borrowed->annotations, view);
-    }
-  for (guint i = 0; i < n_dismissed; i++)
-    g_ptr_array_add (borrowed->dismissed, g_list_model_get_item (dismissed, i));
-  bytes = _mg_sidecar_snapshot_write (borrowed);
-  snapshot_free (borrowed, FALSE);
-  return bytes;
+  return _mg_sidecar_snapshot_write (borrowed);
 }

@@ -26,6 +26,7 @@ struct _MgSidecar
   MgAnchorReport     counts;
   char              *file_sum;       /* SHA-256 of the bytes last read or saved */
   GBytes            *saved_bytes;    /* the bytes written, while a save marks the store clean */
+  GBytes            *read_bytes;     /* the bytes last read, until taken, saved over or merged */
 
   guint              exists : 1;
   guint              broken : 1;
@@ -33,6 +34,7 @@ struct _MgSidecar
   guint              embed_text : 1;
   guint              reanchored : 1;
   guint              no_checksums : 1;
+  guint              keep_read_bytes : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MgSidecar, mg_sidecar, G_TYPE_OBJECT)
@@ -107,6 +109,7 @@ mg_sidecar_finalize (GObject *object)
 
   g_clear_pointer (&self->read, _mg_sidecar_content_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->read_bytes, g_bytes_unref);
   g_free (self->file_sum);
 
   G_OBJECT_CLASS (mg_sidecar_parent_class)->finalize (object);
@@ -297,6 +300,7 @@ apply_loaded (MgSidecar       *self,
   g_ptr_array_set_size (self->problems, 0);
   g_free (self->file_sum);
   self->file_sum = g_strdup (loaded->sum);
+  g_clear_pointer (&self->read_bytes, g_bytes_unref);
 
   if (loaded->missing)
     {
@@ -343,6 +347,9 @@ apply_loaded (MgSidecar       *self,
   self->exists = TRUE;
   set_broken (self, FALSE);
   set_read_only (self, self->read->newer);
+  /* For MgSidecarSync to take, before the new store is announced. */
+  if (self->keep_read_bytes)
+    self->read_bytes = g_steal_pointer (&loaded->bytes);
   replace_store (self, store);
   return TRUE;
 }
@@ -537,6 +544,14 @@ mg_sidecar_set_file_checksums (MgSidecar *self,
 }
 
 void
+mg_sidecar_set_keep_read_bytes (MgSidecar *self,
+                                gboolean   keep)
+{
+  g_return_if_fail (MG_IS_SIDECAR (self));
+  self->keep_read_bytes = !!keep;
+}
+
+void
 mg_sidecar_set_embed_text (MgSidecar *self,
                            gboolean   embed)
 {
@@ -634,6 +649,7 @@ saved (MgSidecar *self,
 
   g_free (self->file_sum);
   self->file_sum = file_sum;
+  g_clear_pointer (&self->read_bytes, g_bytes_unref);
   if (self->embed_text && document != NULL
       && g_strcmp0 (self->read->doc_text, mg_document_get_text (document)) != 0)
     {
@@ -798,6 +814,14 @@ _mg_sidecar_get_saved_bytes (MgSidecar *self)
   return self->saved_bytes;
 }
 
+GBytes *
+_mg_sidecar_take_read_bytes (MgSidecar *self)
+{
+  g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
+
+  return g_steal_pointer (&self->read_bytes);
+}
+
 const char *
 _mg_sidecar_get_file_checksum (MgSidecar *self)
 {
@@ -814,6 +838,7 @@ _mg_sidecar_set_file_checksum (MgSidecar  *self,
 
   g_free (self->file_sum);
   self->file_sum = g_strdup (sum);
+  g_clear_pointer (&self->read_bytes, g_bytes_unref);
 }
 
 gboolean
@@ -941,6 +966,7 @@ mg_sidecar_start_afresh (MgSidecar  *self,
   g_ptr_array_set_size (self->problems, 0);
   memset (&self->counts, 0, sizeof self->counts);
   g_clear_pointer (&self->file_sum, g_free);
+  g_clear_pointer (&self->read_bytes, g_bytes_unref);
   self->exists = FALSE;
   self->reanchored = FALSE;
   self->embed_text = FALSE;

@@ -86,6 +86,13 @@ MgSidecar         *mg_sidecar_new                (GFile             *file,
  * before loading. */
 void               mg_sidecar_set_file_checksums (MgSidecar         *self,
                                                   gboolean           enabled);
+/* Whether a load keeps the bytes it read (with their checksum, so only
+ * with mg_sidecar_set_file_checksums on) for the MgSidecarSync made on
+ * the sidecar next to take as what the file holds, instead of
+ * serialising the store again; FALSE until turned on. The window turns it
+ * on for the speech it opens. Set it before loading. */
+void               mg_sidecar_set_keep_read_bytes (MgSidecar        *self,
+                                                   gboolean          keep);
 GFile             *mg_sidecar_get_file           (MgSidecar         *self);
 /* A new store after each successful load and after start_afresh (the
  * "store" property notifies); get it again then. */

@@ -145,7 +145,9 @@ add_speeches (MgStatistics *self)
       speech->info.n_items = summary_speech->n_items;
       if (summary_speech->document != NULL)
         speech->info.length = mg_document_get_length (summary_speech->document);
-      speech->marks = g_array_new (FALSE, FALSE, sizeof (MgStatisticsMark));
+      /* A mark an annotation, and more for those with several tags. */
+      speech->marks = g_array_sized_new (FALSE, FALSE, sizeof (MgStatisticsMark),
+                                         summary_speech->n_items + summary_speech->n_items / 4);
       g_ptr_array_add (self->speeches, speech);
     }
 }

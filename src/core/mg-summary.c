@@ -45,9 +45,9 @@ struct _MgSummary
 
 G_DEFINE_FINAL_TYPE (MgSummary, mg_summary, G_TYPE_OBJECT)
 
-/* Room for an item (zeroed): tens of thousands of them, taken one after
- * the other from large slabs and freed all at once with the summary, not
- * one allocation each. */
+/* Room for an item (not zeroed): tens of thousands of them, taken one
+ * after the other from large slabs and freed all at once with the
+ * summary, not one allocation each. */
 #define SUMMARY_SLAB_SIZE (1024 * 1024)
 
 static gpointer
@@ -61,7 +61,7 @@ summary_alloc (MgSummary *self,
     {
       gsize slab = MAX (size, SUMMARY_SLAB_SIZE);
 
-      self->slab_at = g_malloc0 (slab);
+      self->slab_at = g_malloc (slab);
       self->slab_left = slab;
       g_ptr_array_add (self->slabs, self->slab_at);
     }
@@ -228,22 +228,22 @@ summary_sorted_tags (MgTagSet            *tag_set,
   sorted[k] = NULL;
 }
 
-/* Copies @s (NULL stays NULL, unless @empty) to *@out and moves it on. */
+/* Copies @s (NULL stays NULL, unless @empty), @length bytes long, to
+ * *@out and moves it on. */
 static char *
 pack_string (char       **out,
              const char  *s,
+             gsize        length,
              gboolean     empty)
 {
   char *copy;
-  gsize length;
 
   if (s == NULL && !empty)
     return NULL;
   if (s == NULL)
     s = "";
-  length = strlen (s) + 1;
-  copy = memcpy (*out, s, length);
-  *out += length;
+  copy = memcpy (*out, s, length + 1);
+  *out += length + 1;
   return copy;
 }
 
@@ -263,6 +263,7 @@ summary_item_new (MgSummary    *self,
                         : (sorted_heap = g_new (const char *, n + 1));
   g_autofree char *context = NULL;
   const char *strings[9];
+  gsize lengths[9];
   gsize size, tags_at;
   MgSummaryItem *item;
   char *out;
@@ -287,24 +288,29 @@ summary_item_new (MgSummary    *self,
   tags_at = (sizeof (MgSummaryItem) + sizeof (char *) - 1) / sizeof (char *) * sizeof (char *);
   size = tags_at + (n + 1) * sizeof (char *);
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    size += (strings[i] != NULL ? strlen (strings[i]) : 0) + 1;
+    {
+      lengths[i] = strings[i] != NULL ? strlen (strings[i]) : 0;
+      size += lengths[i] + 1;
+    }
   for (guint i = 0; i < n && sorted[i] != NULL; i++)
     size += strlen (sorted[i]) + 1;
 
   item = summary_alloc (self, size);
+  /* The fields and the tags' vector zeroed; the strings are all written. */
+  memset (item, 0, tags_at + (n + 1) * sizeof (char *));
   item->tags = (char **) ((char *) item + tags_at);
   out = (char *) (item->tags + n + 1);
-  item->id = pack_string (&out, strings[0], TRUE);
-  item->quote = pack_string (&out, strings[1], TRUE);
-  item->prefix = pack_string (&out, strings[2], TRUE);
-  item->suffix = pack_string (&out, strings[3], TRUE);
-  item->note = pack_string (&out, strings[4], TRUE);
-  item->author = pack_string (&out, strings[5], TRUE);
-  item->created = pack_string (&out, strings[6], FALSE);
-  item->modified = pack_string (&out, strings[7], FALSE);
-  item->context = pack_string (&out, strings[8], TRUE);
+  item->id = pack_string (&out, strings[0], lengths[0], TRUE);
+  item->quote = pack_string (&out, strings[1], lengths[1], TRUE);
+  item->prefix = pack_string (&out, strings[2], lengths[2], TRUE);
+  item->suffix = pack_string (&out, strings[3], lengths[3], TRUE);
+  item->note = pack_string (&out, strings[4], lengths[4], TRUE);
+  item->author = pack_string (&out, strings[5], lengths[5], TRUE);
+  item->created = pack_string (&out, strings[6], lengths[6], FALSE);
+  item->modified = pack_string (&out, strings[7], lengths[7], FALSE);
+  item->context = pack_string (&out, strings[8], lengths[8], TRUE);
   for (guint i = 0; i < n && sorted[i] != NULL; i++)
-    item->tags[i] = pack_string (&out, sorted[i], TRUE);
+    item->tags[i] = pack_string (&out, sorted[i], strlen (sorted[i]), TRUE);
   g_assert ((gsize) (out - (char *) item) <= size);
 
   item->start = start;

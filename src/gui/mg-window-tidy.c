@@ -196,12 +196,45 @@ tidy_undo_action (GSimpleAction *action,
     _mg_window_toast (self, error->message, FALSE);
 }
 
-/* A newly opened speech that clearly needs tidying is offered it once. */
+static void
+needs_tidy_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) changes = mg_tidy_compute (mg_document_get_text (task_data), -1, MG_TIDY_ALL);
+  guint counts[MG_TIDY_N_KINDS];
+
+  mg_tidy_count (changes, counts);
+  g_task_return_boolean (task, mg_tidy_is_needed (counts));
+}
+
+static void
+needs_tidy_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GWeakRef *window_ref = user_data;
+  g_autoptr(MgWindow) self = g_weak_ref_get (window_ref);
+
+  g_weak_ref_clear (window_ref);
+  g_free (window_ref);
+  /* Offered only while the speech looked at is still the one shown. */
+  if (g_task_propagate_boolean (G_TASK (result), NULL) && self != NULL &&
+      self->document == g_task_get_task_data (G_TASK (result)))
+    show_toast (self, _("This speech looks copied from a web page or a PDF"),
+                _("_Tidy…"), "win.tidy");
+}
+
+/* A newly opened speech that clearly needs tidying is offered it once.
+ * Looking for what tidying would change reads the whole speech: in a
+ * thread, so that the speech is shown first; the window may close
+ * meanwhile. */
 static void
 window_loaded (MgWindow *self)
 {
-  g_autoptr(GPtrArray) changes = NULL;
-  guint counts[MG_TIDY_N_KINDS];
+  g_autoptr(GTask) task = NULL;
+  GWeakRef *window_ref;
 
   if (g_object_get_data (G_OBJECT (self), OFFERED_KEY) != NULL)
     {
@@ -212,11 +245,12 @@ window_loaded (MgWindow *self)
   if (self->document == NULL || !_mg_window_is_writable (self) ||
       mg_document_get_file (self->document) == NULL)
     return;
-  changes = mg_tidy_compute (mg_document_get_text (self->document), -1, MG_TIDY_ALL);
-  mg_tidy_count (changes, counts);
-  if (mg_tidy_is_needed (counts))
-    show_toast (self, _("This speech looks copied from a web page or a PDF"),
-                _("_Tidy…"), "win.tidy");
+  window_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (window_ref, self);
+  task = g_task_new (NULL, NULL, needs_tidy_done, window_ref);
+  g_task_set_source_tag (task, window_loaded);
+  g_task_set_task_data (task, g_object_ref (self->document), g_object_unref);
+  g_task_run_in_thread (task, needs_tidy_thread);
 }
 
 /* A speech read from its own file, whose annotations may change, can be

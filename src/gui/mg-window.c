@@ -618,6 +618,8 @@ load_thread (GTask        *task,
   data->document = g_steal_pointer (&document);
   sidecar_file = mg_sidecar_default_file (file);
   data->sidecar = mg_sidecar_new (sidecar_file, data->document);
+  /* What the file holds, for the study's sync (mg-study.c) to start from. */
+  mg_sidecar_set_keep_read_bytes (data->sidecar, TRUE);
   mg_sidecar_load (data->sidecar, cancellable, &data->sidecar_error);
   g_task_return_pointer (task, data, (GDestroyNotify) load_data_free);
 }
