@@ -21,6 +21,11 @@
  *  - paired and parallel formulas: items of two to eight Han characters
  *    joined by 、 that echo one another (稳中求进、以进促稳;
  *    不想为、不敢为、不会为; 能上能下、能进能出);
+ *  - antitheses that turn a clause round, in either language
+ *    (江山就是人民，人民就是江山; "ask not what your country can do for
+ *    you--ask what you can do for your country");
+ *  - campaigns named after the country when built or advanced
+ *    (建设数字中国, 推进健康中国建设);
  *  - English refrains: a clause ending or a clause opening of three words
  *    or more that the speech repeats ("the state of our union is strong",
  *    "Let both sides").
