@@ -416,6 +416,22 @@ test_suggest_slogan_turns (void)
   check_quotes (G_LIST_MODEL (store), expected, G_N_ELEMENTS (expected));
 }
 
+/* 不到 qualifies a figure; a version (3.0版) and a number inside a title,
+ * even one over several lines, are none. */
+static void
+test_suggest_figure_names (void)
+{
+  const char *text =
+    "收入从不到70万亿元增加到超过100万亿元。签署协定3.0版。根据《\n河湖治理2035年远景纲要\n》，"
+    "到2035年河湖全面达标。\n";
+  g_autoptr(MgDocument) document = mg_document_new_for_text (text, -1, "n.txt");
+  g_autoptr(GListStore) store = mg_suggest_document (document, MG_SUGGEST_FIGURES);
+  const char *expected[] = { "不到70万亿元", "超过100万亿元", "2035年" };
+
+  check_invariants (document, G_LIST_MODEL (store));
+  check_quotes (G_LIST_MODEL (store), expected, G_N_ELEMENTS (expected));
+}
+
 /* Goals are clauses: directives, commitments and targets, not the review
  * of past work. */
 static void
@@ -1119,6 +1135,7 @@ main (int   argc,
   g_test_add_func ("/suggest/slogan-forms", test_suggest_slogan_forms);
   g_test_add_func ("/suggest/slogan-echoes", test_suggest_slogan_echoes);
   g_test_add_func ("/suggest/slogan-turns", test_suggest_slogan_turns);
+  g_test_add_func ("/suggest/figure-names", test_suggest_figure_names);
   g_test_add_func ("/suggest/goal-clauses", test_suggest_goal_clauses);
   g_test_add_func ("/suggest/goal-english-calls", test_suggest_goal_english_calls);
   g_test_add_func ("/suggest/kinds", test_suggest_kinds);

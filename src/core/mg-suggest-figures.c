@@ -51,8 +51,10 @@ static const Unit cjk_units[] = {
   { "年", UNIT_QUANTITY },
 };
 
+#define MAX_TITLE 100
+
 static const char * const cjk_qualifiers[] = {
-  "不少于", "不低于", "不超过", "超过", "多达", "将近", "约", "近", "逾",
+  "不少于", "不低于", "不超过", "超过", "多达", "将近", "不到", "约", "近", "逾",
 };
 
 static const char * const en_qualifiers[] = {
@@ -539,6 +541,7 @@ scan_arabic (const MgSuggestText *text,
         reason = "date";
       else if ((n.n_digits >= 2 || n.grouped || n.decimal) && start > paragraph_start &&
                !(i < text->length && _mg_suggest_is_han (s[i]) && !n.decimal) &&
+               !(end < text->length && s[end] == 0x7248 /* 版: 3.0版, a version */) &&
                !(end < text->length && (s[end] == 0x3001 /* 、 */ || s[end] == ')' ||
                                         s[end] == 0xFF09 || s[end] == 0xFF0E ||
                                         (s[end] == '.' && (end + 1 >= text->length ||
@@ -985,6 +988,33 @@ is_publication_line (const MgSuggestText *text,
   return FALSE;
 }
 
+/* Whether @pos lies inside a title 《…》, which may run over a few lines:
+ * a number there is part of a name (《…2035年远景目标纲要》). */
+static gboolean
+in_title (const MgSuggestText *text,
+          guint                pos)
+{
+  for (guint i = pos; i > 0 && pos - i < MAX_TITLE; i--)
+    {
+      gunichar c = text->chars[i - 1];
+
+      if (c == 0x300B /* 》 */ || c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
+        return FALSE;
+      if (c == 0x300A /* 《 */)
+        {
+          for (guint k = pos; k < text->length && k - i < MAX_TITLE; k++)
+            {
+              if (text->chars[k] == 0x300B)
+                return TRUE;
+              if (text->chars[k] == 0x300A || text->chars[k] == 0x3002)
+                return FALSE;
+            }
+          return FALSE;
+        }
+    }
+  return FALSE;
+}
+
 void
 _mg_suggest_scan_figures (const MgSuggestText *text,
                           GArray              *hits)
@@ -993,6 +1023,7 @@ _mg_suggest_scan_figures (const MgSuggestText *text,
   guint paragraph_start = 0;
   guint i = 0;
   gboolean started = FALSE;
+  guint first_hit = hits->len;
 
   while (i < text->length)
     {
@@ -1071,4 +1102,8 @@ _mg_suggest_scan_figures (const MgSuggestText *text,
         }
       i++;
     }
+
+  for (guint h = hits->len; h > first_hit; h--)
+    if (in_title (text, g_array_index (hits, MgSuggestHit, h - 1).start))
+      g_array_remove_index (hits, h - 1);
 }
