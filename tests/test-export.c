@@ -932,6 +932,24 @@ test_async (void)
   }
 }
 
+/* Only @path is in @dir, the file written: no temporary left beside it.
+ * Removes both. */
+static void
+assert_only_file (const char *dir,
+                  const char *path)
+{
+  GDir *listing = g_dir_open (dir, 0, NULL);
+  guint n_entries = 0;
+
+  while (g_dir_read_name (listing) != NULL)
+    n_entries++;
+  g_dir_close (listing);
+  g_assert_cmpuint (n_entries, ==, 1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_file_atomic (void)
 {
@@ -944,8 +962,6 @@ test_file_atomic (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) bad = g_file_new_for_path (missing);
   g_autofree char *contents = NULL;
-  GDir *listing;
-  guint n_entries = 0;
 
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (path, "old", -1, NULL));
@@ -958,15 +974,7 @@ test_file_atomic (void)
   g_assert_nonnull (error);
   g_clear_error (&error);
 
-  /* Only the file written: no temporary left beside it. */
-  listing = g_dir_open (dir, 0, NULL);
-  while (g_dir_read_name (listing) != NULL)
-    n_entries++;
-  g_dir_close (listing);
-  g_assert_cmpuint (n_entries, ==, 1);
-
-  g_unlink (path);
-  g_rmdir (dir);
+  assert_only_file (dir, path);
 }
 
 /* The codebook is well-formed XML with one Code per tag. */
@@ -1112,8 +1120,6 @@ test_file_in_pieces (void)
     MG_EXPORT_FORMAT_TEXT, MG_EXPORT_FORMAT_JSON, MG_EXPORT_FORMAT_W3C,
   };
   guint length = mg_document_get_length (document);
-  GDir *listing;
-  guint n_entries = 0;
 
   g_assert_no_error (error);
   /* About 2 MB of output: several pieces of 256 KiB in every format. */
@@ -1164,14 +1170,7 @@ test_file_in_pieces (void)
       g_assert_cmpstr (contents, ==, "old");
     }
 
-  listing = g_dir_open (dir, 0, NULL);
-  while (g_dir_read_name (listing) != NULL)
-    n_entries++;
-  g_dir_close (listing);
-  g_assert_cmpuint (n_entries, ==, 1);
-
-  g_unlink (path);
-  g_rmdir (dir);
+  assert_only_file (dir, path);
 }
 
 /* No annotations, and a store without its speech: every format still

@@ -279,6 +279,35 @@ test_same_length_change_found (Fixture       *f,
   merge (f, &report, &save_needed);
   g_assert_cmpuint (report.merged, ==, 1);
   g_assert_cmpstr (mg_annotation_get_note (find_quote (store_of (f), "目标任务", NULL)), ==, "note-aaab");
+
+  /* The file is compared a piece at a time with what we know: one that
+   * only adds to it, or only lacks its end, is another file (its bytes
+   * are not ours: a save should follow). */
+  for (guint variant = 0; variant < 2; variant++)
+    {
+      g_autoptr(GBytes) ours = NULL;
+      g_autofree char *other = NULL;
+      gsize length;
+
+      g_assert_true (mg_sidecar_sync_save (f->sync, NULL, &error));
+      g_assert_no_error (error);
+      ours = g_file_load_bytes (f->file, NULL, NULL, &error);
+      g_assert_no_error (error);
+      merge (f, &report, &save_needed);
+      g_assert_false (save_needed);
+
+      length = g_bytes_get_size (ours);
+      other = g_malloc (length + 2);
+      memcpy (other, g_bytes_get_data (ours, NULL), length);
+      if (variant == 0)
+        other[length++] = '\n';
+      else
+        length--;   /* the final newline */
+      g_assert_true (g_file_set_contents (f->path, other, length, &error));
+      g_assert_no_error (error);
+      merge (f, &report, &save_needed);
+      g_assert_true (save_needed);
+    }
 }
 
 /* The store made clean again by undo is in the state last marked clean:

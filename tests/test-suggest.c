@@ -392,6 +392,30 @@ test_suggest_slogan_echoes (void)
   check_quotes (G_LIST_MODEL (store), expected, G_N_ELEMENTS (expected));
 }
 
+/* Formulas that turn a clause round (chiasmus), pairs alike in their third
+ * character, campaigns named after the country; not a clause that merely
+ * repeats words in the same order, nor the country named by itself. */
+static void
+test_suggest_slogan_turns (void)
+{
+  const char *text =
+    "河流就是家园，家园就是河流。坚持守岸为民、护水为本，建设清澈中国，推进书香中国建设。"
+    "中国的河流很长，美好的中国在前方。\n"
+    "We will never rest out of doubt. But we will never doubt our right to rest.\n"
+    "Ask not what the river can give to the town--ask what the town can give to the river.\n"
+    "The will of the town was heard, and the will of the town was heeded.\n";
+  g_autoptr(MgDocument) document = mg_document_new_for_text (text, -1, "t.txt");
+  g_autoptr(GListStore) store = mg_suggest_document (document, MG_SUGGEST_SLOGANS);
+  const char *expected[] = {
+    "河流就是家园，家园就是河流", "守岸为民、护水为本", "清澈中国", "书香中国",
+    "We will never rest out of doubt. But we will never doubt our right to rest",
+    "Ask not what the river can give to the town--ask what the town can give to the river",
+  };
+
+  check_invariants (document, G_LIST_MODEL (store));
+  check_quotes (G_LIST_MODEL (store), expected, G_N_ELEMENTS (expected));
+}
+
 /* Goals are clauses: directives, commitments and targets, not the review
  * of past work. */
 static void
@@ -1094,6 +1118,7 @@ main (int   argc,
   g_test_add_func ("/suggest/figure-forms", test_suggest_figure_forms);
   g_test_add_func ("/suggest/slogan-forms", test_suggest_slogan_forms);
   g_test_add_func ("/suggest/slogan-echoes", test_suggest_slogan_echoes);
+  g_test_add_func ("/suggest/slogan-turns", test_suggest_slogan_turns);
   g_test_add_func ("/suggest/goal-clauses", test_suggest_goal_clauses);
   g_test_add_func ("/suggest/goal-english-calls", test_suggest_goal_english_calls);
   g_test_add_func ("/suggest/kinds", test_suggest_kinds);

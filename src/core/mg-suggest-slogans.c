@@ -21,6 +21,11 @@
  *  - paired and parallel formulas: items of two to eight Han characters
  *    joined by 、 that echo one another (稳中求进、以进促稳;
  *    不想为、不敢为、不会为; 能上能下、能进能出);
+ *  - antitheses that turn a clause round, in either language
+ *    (江山就是人民，人民就是江山; "ask not what your country can do for
+ *    you--ask what you can do for your country");
+ *  - campaigns named after the country when built or advanced
+ *    (建设数字中国, 推进健康中国建设);
  *  - English refrains: a clause ending or a clause opening of three words
  *    or more that the speech repeats ("the state of our union is strong",
  *    "Let both sides").
@@ -481,7 +486,8 @@ same_shape (const gunichar *s,
 
 /* Whether the @n items of @len code points starting at @items[] echo one
  * another as a formula's items do:
- *  - two of four characters sharing two (稳中求进、以进促稳);
+ *  - two of four characters sharing two (稳中求进、以进促稳), or the third
+ *    (立党为公、执政为民);
  *  - two of three with the same middle (听党话、跟党走), or the same first
  *    and last (带头干、带着干);
  *  - three and more of two to four characters with the same character in
@@ -510,7 +516,7 @@ items_echo (const gunichar *s,
   if (n >= 3)
     return TRUE;
   if (len == 4)
-    return shared_chars (s, items[0], items[1], len) >= 2;
+    return shared_chars (s, items[0], items[1], len) >= 2 || same_at (s, items, n, 2);
   if (len == 3)
     return same_at (s, items, n, 1) || (same_at (s, items, n, 0) && same_at (s, items, n, 2));
   return FALSE;
@@ -901,6 +907,213 @@ scan_refrains (const MgSuggestText *text,
       }
 }
 
+#define MIN_CJK_CHIASMUS 4
+#define MAX_CJK_CHIASMUS 12
+#define MIN_WORDS_CHIASMUS 4
+#define MAX_WORDS_CHIASMUS 16
+
+/* The same word at [a, a_end) and [b, b_end), ASCII case folded. */
+static gboolean
+same_word (const gunichar *s,
+           guint           a,
+           guint           a_end,
+           guint           b,
+           guint           b_end)
+{
+  if (a_end - a != b_end - b)
+    return FALSE;
+  for (guint i = 0; i < a_end - a; i++)
+    if (fold (s[a + i]) != fold (s[b + i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The words of the English clause [start, end), or 0 when it holds
+ * anything but words, spaces and apostrophes, or has too many; a leading
+ * "and", "but" or "so" is left out. */
+static guint
+chiasmus_words (const gunichar *s,
+                guint           start,
+                guint           end,
+                guint           words[][2])
+{
+  guint n = 0;
+
+  for (guint i = start; i < end;)
+    {
+      guint e = word_end (s, i, end);
+
+      if (e == i || n == MAX_WORDS_CHIASMUS)
+        return 0;
+      if (n > 0 || !in_word_list (opening_words, G_N_ELEMENTS (opening_words), s, i, e))
+        {
+          words[n][0] = i;
+          words[n][1] = e;
+          n++;
+        }
+      i = e;
+      while (i < end && _mg_suggest_is_space (s[i]))
+        i++;
+    }
+  return n;
+}
+
+/* Two English clauses that say the same words in another order ("ask not
+ * what your country can do for you--ask what you can do for your
+ * country", "Let us never negotiate out of fear. But let us never fear to
+ * negotiate"): of the shorter clause's words, seven in ten are in the
+ * other, two of them words of content, and the words they share come in
+ * another order. */
+static gboolean
+en_chiasmus (const gunichar *s,
+             guint           a_start,
+             guint           a_end,
+             guint           b_start,
+             guint           b_end)
+{
+  guint a[MAX_WORDS_CHIASMUS][2], b[MAX_WORDS_CHIASMUS][2];
+  guint order_b[MAX_WORDS_CHIASMUS];
+  guint na = chiasmus_words (s, a_start, a_end, a), nb = chiasmus_words (s, b_start, b_end, b);
+  guint shared = 0, content = 0, n_order = 0;
+  gboolean swapped = FALSE;
+
+  if (na < MIN_WORDS_CHIASMUS || nb < MIN_WORDS_CHIASMUS)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < i && !seen; k++)
+        seen = same_word (s, a[k][0], a[k][1], a[i][0], a[i][1]);
+      if (seen)
+        continue;
+      for (guint j = 0; j < nb; j++)
+        if (same_word (s, a[i][0], a[i][1], b[j][0], b[j][1]))
+          {
+            shared++;
+            if (!is_function_word (s, a[i][0], a[i][1]) && a[i][1] - a[i][0] >= 3)
+              content++;
+            order_b[n_order++] = j;
+            break;
+          }
+    }
+  if (shared * 10 < MIN (na, nb) * 7 || content < 2)
+    return FALSE;
+  for (guint i = 0; i + 1 < n_order; i++)
+    for (guint k = i + 1; k < n_order; k++)
+      if (order_b[k] < order_b[i])
+        swapped = TRUE;
+  return swapped;
+}
+
+/* Two Chinese clauses of the same characters in another order:
+ * 江山就是人民，人民就是江山. */
+static gboolean
+cjk_chiasmus (const gunichar *s,
+              guint           a,
+              guint           a_end,
+              guint           b,
+              guint           b_end)
+{
+  guint len = a_end - a;
+  gboolean differs = FALSE;
+
+  if (b_end - b != len || len < MIN_CJK_CHIASMUS || len > MAX_CJK_CHIASMUS ||
+      !all_han (s, a, a_end) || !all_han (s, b, b_end))
+    return FALSE;
+  for (guint i = 0; i < len; i++)
+    {
+      guint in_a = 0, in_b = 0;
+
+      differs = differs || s[a + i] != s[b + i];
+      for (guint k = 0; k < len; k++)
+        {
+          in_a += s[a + k] == s[a + i];
+          in_b += s[b + k] == s[a + i];
+        }
+      if (in_a != in_b)
+        return FALSE;
+    }
+  return differs;
+}
+
+/* Antitheses that turn a clause round (chiasmus), in either language:
+ * the two clauses, each after the other in one paragraph. */
+static void
+scan_chiasmus (const MgSuggestText *text,
+               GArray              *hits)
+{
+  const gunichar *s = text->chars;
+  guint previous_start = G_MAXUINT, previous_end = 0;
+
+  for (guint c = 0; c < text->length;)
+    {
+      guint start, end;
+      gboolean paragraph = FALSE;
+
+      while (c < text->length && (_mg_suggest_is_space (s[c]) || is_clause_break (s[c]) ||
+                                  s[c] == 0x3001 || s[c] == '-'))
+        {
+          if (s[c] == '\n')
+            paragraph = TRUE;
+          c++;
+        }
+      start = c;
+      while (c < text->length && !is_clause_break (s[c]) && s[c] != 0x3001 &&
+             !(s[c] == '-' && c + 1 < text->length && s[c + 1] == '-'))
+        c++;
+      end = c;
+      while (end > start && _mg_suggest_is_space (s[end - 1]))
+        end--;
+      if (end == start)
+        continue;
+      if (previous_start != G_MAXUINT && !paragraph &&
+          (cjk_chiasmus (s, previous_start, previous_end, start, end) ||
+           en_chiasmus (s, previous_start, previous_end, start, end)))
+        {
+          guint from = previous_start, first_end = word_end (s, from, previous_end);
+
+          /* "And we'll lead not merely …": without the conjunction. */
+          if (first_end > from && in_word_list (opening_words, G_N_ELEMENTS (opening_words), s, from, first_end))
+            for (from = first_end; from < previous_end && _mg_suggest_is_space (s[from]); from++)
+              ;
+          add_hit (hits, from, end, "chiasmus");
+        }
+      previous_start = start;
+      previous_end = end;
+    }
+}
+
+/* Campaigns named after the country: 健康中国, 数字中国, 平安中国, when
+ * built or advanced (建设数字中国, 推进健康中国建设, 健康中国行动). */
+static void
+scan_country_campaigns (const MgSuggestText *text,
+                        GArray              *hits)
+{
+  static const char * const before[] = { "建设", "推进", "打造", "迈向" };
+  static const char * const after[] = { "建设", "行动", "战略" };
+  const gunichar *s = text->chars;
+
+  for (guint i = 2; i + 1 < text->length; i++)
+    {
+      gboolean built = FALSE;
+
+      if (s[i] != 0x4E2D /* 中 */ || s[i + 1] != 0x56FD /* 国 */ ||
+          !_mg_suggest_is_han (s[i - 2]) || !_mg_suggest_is_han (s[i - 1]) ||
+          s[i - 1] == 0x7684 /* 的 */ || s[i - 2] == 0x7684)
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (before) && !built; k++)
+        built = i >= 4 && _mg_suggest_match (text, i - 4, before[k], FALSE, NULL) &&
+                !_mg_suggest_match (text, i - 2, before[k], FALSE, NULL);
+      for (guint k = 0; k < G_N_ELEMENTS (after) && !built; k++)
+        built = _mg_suggest_match (text, i + 2, after[k], FALSE, NULL);
+      for (guint k = 0; k < G_N_ELEMENTS (before) && built; k++)
+        built = !_mg_suggest_match (text, i - 2, before[k], FALSE, NULL);
+      if (built)
+        add_hit (hits, i - 2, i + 2, "campaign");
+    }
+}
+
 void
 _mg_suggest_scan_slogans (const MgSuggestText *text,
                           const char * const  *lexicon,
@@ -913,6 +1126,8 @@ _mg_suggest_scan_slogans (const MgSuggestText *text,
   scan_quotes (text, quoted, hits);
   scan_plans (text, hits);
   scan_parallel (text, hits);
+  scan_chiasmus (text, hits);
+  scan_country_campaigns (text, hits);
   scan_refrains (text, quoted, hits);
 
   /* The group's own lexicon wins over the built-in formulas, which win
