@@ -142,16 +142,12 @@ mg_export_to_bytes (MgSummary             *summary,
                     GCancellable          *cancellable,
                     GError               **error)
 {
-  MgExportJob job = { 0 };
+  MgExportJob job = { .cancellable = cancellable, .progress = progress, .progress_data = progress_data };
   g_autoptr(GString) out = NULL;
 
   g_return_val_if_fail (MG_IS_SUMMARY (summary), NULL);
   g_return_val_if_fail (format < MG_EXPORT_N_FORMATS, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  job.cancellable = cancellable;
-  job.progress = progress;
-  job.progress_data = progress_data;
 
   if (!export_can_start (summary, format, cancellable, error))
     return NULL;
@@ -221,7 +217,7 @@ export_streamed (MgSummary             *summary,
                  GCancellable          *cancellable,
                  GError               **error)
 {
-  MgExportJob job = { 0 };
+  MgExportJob job = { .cancellable = cancellable, .progress = progress, .progress_data = progress_data };
   g_autoptr(GString) out = NULL;
   g_autoptr(GError) local_error = NULL;
 
@@ -232,9 +228,6 @@ export_streamed (MgSummary             *summary,
     return export_write_failed (file, local_error, error);
 
   out = g_string_sized_new (EXPORT_PIECE + 64 * 1024);
-  job.cancellable = cancellable;
-  job.progress = progress;
-  job.progress_data = progress_data;
   job.out = out;
   if (!formats[format].write (summary, out, &job, &local_error))
     {
