@@ -781,11 +781,13 @@ test_base_is_the_file (Fixture       *f,
   MgMergeReport report;
   guint count = 0;
 
-  /* Loaded again, keeping what was read, as the window does. */
+  /* Loaded again, keeping what was read as the window does, or not, as
+   * a study's other speeches are: either way the base is the file, not
+   * the store with its unsaved change. */
   g_assert_finalize_object (g_steal_pointer (&f->sync));
   g_assert_finalize_object (g_steal_pointer (&f->sidecar));
   f->sidecar = mg_sidecar_new (f->file, f->doc);
-  mg_sidecar_set_keep_read_bytes (f->sidecar, TRUE);
+  mg_sidecar_set_keep_read_bytes (f->sidecar, GPOINTER_TO_INT (data));
   g_assert_true (mg_sidecar_load (f->sidecar, NULL, NULL));
   a = find_quote (store_of (f), "高质量发展", NULL);
   mg_annotation_store_set_note (store_of (f), a, "mine, before the sync");
@@ -823,8 +825,11 @@ main (int    argc,
   ADD ("/sidecar-sync/deleted-file", test_deleted_file);
   ADD ("/sidecar-sync/save-merges-tags-and-members", test_save_merges_tags_and_members);
   ADD ("/sidecar-sync/merge-tags-keeps-ours", test_merge_tags_keeps_ours);
-  ADD ("/sidecar-sync/base-is-the-file", test_base_is_the_file);
 #undef ADD
+  g_test_add ("/sidecar-sync/base-is-the-file", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_base_is_the_file, fixture_tear_down);
+  g_test_add ("/sidecar-sync/base-is-the-file-not-kept", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_base_is_the_file, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -143,6 +143,30 @@ mg_sidecar_sync_get_sidecar (MgSidecarSync *self)
   return self->sidecar;
 }
 
+/* The file's bytes, when their checksum is the one recorded as the file
+ * was read or last written; NULL otherwise. */
+static GBytes *
+file_as_loaded (MgSidecarSync *self)
+{
+  const char *sum = _mg_sidecar_get_file_checksum (self->sidecar);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *read_sum = NULL;
+  gboolean missing = FALSE;
+  int code = 0;
+
+  if (sum == NULL)
+    return NULL;
+  bytes = _mg_sidecar_read_file (mg_sidecar_get_file (self->sidecar), NULL,
+                                 &missing, &code, &message);
+  if (bytes == NULL)
+    return NULL;
+  read_sum = checksum (bytes);
+  if (g_strcmp0 (read_sum, sum) != 0)
+    return NULL;
+  return g_steal_pointer (&bytes);
+}
+
 void
 mg_sidecar_sync_mark_synced (MgSidecarSync *self)
 {
@@ -179,6 +203,12 @@ mg_sidecar_sync_mark_synced (MgSidecarSync *self)
       self->base = g_bytes_ref (self->clean_bytes);
       self->base_sum = g_strdup (self->clean_sum);
     }
+  /* Changed since it was read (annotations moved onto an edited speech)
+   * and the bytes read not kept: the file, if it still holds what was
+   * read. The store would not do: its unsaved changes are not on disk. */
+  else if (mg_annotation_store_get_dirty (self->store) &&
+           (self->base = file_as_loaded (self)) != NULL)
+    self->base_sum = g_strdup (_mg_sidecar_get_file_checksum (self->sidecar));
   else
     {
       self->base = mg_sidecar_serialize (self->sidecar);
