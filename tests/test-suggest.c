@@ -460,6 +460,49 @@ test_suggest_goal_clauses (void)
   check_quotes (G_LIST_MODEL (store), expected, G_N_ELEMENTS (expected));
 }
 
+/* Questions, stories of the past, the clauses of a sentence ending on a
+ * report with 了, what somebody else does, and judgments set no goal; the
+ * goals around them stay, and a 了 inside a sentence (看准了就给足)
+ * leaves the clause after it alone. */
+static void
+test_suggest_goal_talk (void)
+{
+  const char *text =
+    "我们为什么要讲“干”?有同志问，为什么还要反复讲“干”？难道我们就要松口气吗？\n"
+    "当年，县里很穷。那时候，干部每天要走二十里山路，必须翻山才能进村。\n"
+    "他们每天要走山路，必须翻山才能进村。记得有一年，乡里要求干部住村。\n"
+    "我们派干部驻厂，帮助企业招工，稳住了订单。干部应该是群众的主心骨。干部就是要干事的。\n"
+    "看准了就给足，提高政策实效。当年的老一辈种出了茶园，我们要把茶园扩大一倍。今年要办好三件大事，各乡镇要排出项目清单。"
+    "加快建设茶叶市场。\n";
+  g_autoptr(MgDocument) document = mg_document_new_for_text (text, -1, "t.txt");
+  g_autoptr(GListStore) store = mg_suggest_document (document, MG_SUGGEST_POLICY_GOALS);
+  const char *expected[] = {
+    "提高政策实效", "我们要把茶园扩大一倍", "今年要办好三件大事", "各乡镇要排出项目清单", "加快建设茶叶市场",
+  };
+
+  check_invariants (document, G_LIST_MODEL (store));
+  check_quotes (G_LIST_MODEL (store), expected, G_N_ELEMENTS (expected));
+}
+
+/* Quotes that are no coinage: a single character spoken of, two
+ * characters quoted once, a name of a train or a project, a role named
+ * in irony; a numbered pair, a pair that comes back, a pair in a series
+ * of quotes and a longer coinage are. */
+static void
+test_suggest_slogan_quotes (void)
+{
+  const char *text =
+    "讲“闯”，讲“干”，再讲“闯”。有人把这叫作“虹吸”。茶叶搭上“山海”班列，"
+    "“云岭茶谷”项目开工。有的干部当起了“甩手掌柜”，有的做“太平官”。"
+    "落实“双减”，抓好“闯点”，闯点要找准。开展“三比三看”活动，坚持“打虎”“拍蝇”。\n";
+  g_autoptr(MgDocument) document = mg_document_new_for_text (text, -1, "q.txt");
+  g_autoptr(GListStore) store = mg_suggest_document (document, MG_SUGGEST_SLOGANS);
+  const char *expected[] = { "双减", "闯点", "闯点", "三比三看", "打虎", "拍蝇" };
+
+  check_invariants (document, G_LIST_MODEL (store));
+  check_quotes (G_LIST_MODEL (store), expected, G_N_ELEMENTS (expected));
+}
+
 /* English calls and duties: "let" with a subject of its own, a purpose,
  * "I ask", a modal of duty after any subject; not announcements ("Let
  * every town know", "let me say"), hopes, subordinate clauses, questions
@@ -1138,6 +1181,8 @@ main (int   argc,
   g_test_add_func ("/suggest/figure-names", test_suggest_figure_names);
   g_test_add_func ("/suggest/goal-clauses", test_suggest_goal_clauses);
   g_test_add_func ("/suggest/goal-english-calls", test_suggest_goal_english_calls);
+  g_test_add_func ("/suggest/goal-talk", test_suggest_goal_talk);
+  g_test_add_func ("/suggest/slogan-quotes", test_suggest_slogan_quotes);
   g_test_add_func ("/suggest/kinds", test_suggest_kinds);
   g_test_add_func ("/suggest/object", test_suggest_object);
   g_test_add_func ("/suggest/filter-existing", test_suggest_filter_existing);

@@ -20,8 +20,12 @@
  *    稳定在42万吨以上).
  * A review of past work is a section whose heading says so (工作回顾,
  * 取得的成绩) or a paragraph opening with 过去一年, 五年来…; a clause with
- * 了, 已 or 累计 reports what was done and is no goal. A clause holding
- * nothing but a time (到2035年，) joins the next one.
+ * 了, 已 or 累计 reports what was done and is no goal, and a sentence
+ * whose last clause is one opens no goal by a policy verb alone. A clause holding
+ * nothing but a time (到2035年，) joins the next one. No clause is a goal
+ * in a question (a sentence ending in ？ or ?), in a story (a sentence
+ * with a clause opening 当年, 那时, 记得…, or telling of 他们), nor in a
+ * judgment (应该是, 就是要…的).
  *
  * English: a clause holding "we will", "we must", "we should", "we have
  * to", "I will", "our goal", "I'm asking", "I ask", "by 2030"…, from that
@@ -84,6 +88,18 @@ static const char * const cjk_review_headings[] = {
 static const char * const cjk_review_openings[] = {
   "过去一年", "过去两年", "过去三年", "过去五年", "过去几年", "过去十年", "过去的一年", "一年来", "两年来", "三年来", "五年来", "几年来",
   "多年来", "近年来", "近几年", "去年", "上年", "今年以来", "这一年", "这五年", "回顾",
+};
+
+/* Clause openings of a story told of the past: a sentence holding one
+ * narrates (那时候，…；当年，…) and sets no goal, whatever its modals. */
+static const char * const cjk_story_openings[] = {
+  "当年", "那时", "当时", "曾经", "有一年", "有一次", "那一年", "那年", "早年", "从前",
+  "以前", "记得", "过去",
+};
+
+/* A modal after 是 in a clause ending with 的: a judgment. */
+static const char * const cjk_judgments[] = {
+  "是要", "是必须", "是应该", "是应当",
 };
 
 /* Numbering and connectives before a clause's content. */
@@ -261,8 +277,9 @@ has_number (const MgSuggestText *text,
   return FALSE;
 }
 
-/* A modal within the clause's first characters: 要 (not 主要, 重要…),
- * 必须, 将 (not 将近), 应当, 需要. */
+/* A modal within the clause's first characters: 要 (not 主要, 重要…, nor
+ * 要是, "if"), 必须, 将 (not 将近), 应当, 需要. A modal before 是 (应该是,
+ * 必须是) judges what something is rather than says what to do. */
 static gboolean
 has_modal (const MgSuggestText *text,
            guint                start,
@@ -279,6 +296,8 @@ has_modal (const MgSuggestText *text,
       switch (s[i])
         {
         case 0x8981: /* 要 */
+          if (next == 0x662F /* 是 */)
+            break;
           if (prev == 0x4E3B /* 主 */ || prev == 0x91CD /* 重 */ || prev == 0x5FC5 /* 必 */ ||
               prev == 0x53EA /* 只 */ || prev == 0x60F3 /* 想 */ || prev == 0x7EB2 /* 纲 */ ||
               prev == 0x6458 /* 摘 */ || prev == 0x7D27 /* 紧 */ || prev == 0x9996 /* 首 */ ||
@@ -289,7 +308,7 @@ has_modal (const MgSuggestText *text,
             break;
           return TRUE;
         case 0x5FC5: /* 必 */
-          if (next == 0x987B /* 须 */)
+          if (next == 0x987B /* 须 */ && !(i + 2 < end && s[i + 2] == 0x662F /* 是 */))
             return TRUE;
           break;
         case 0x5C06: /* 将 */
@@ -297,7 +316,8 @@ has_modal (const MgSuggestText *text,
             return TRUE;
           break;
         case 0x5E94: /* 应 */
-          if (next == 0x5F53 /* 当 */ || next == 0x8BE5 /* 该 */)
+          if ((next == 0x5F53 /* 当 */ || next == 0x8BE5 /* 该 */) &&
+              !(i + 2 < end && s[i + 2] == 0x662F /* 是 */))
             return TRUE;
           break;
         case 0x52A1: /* 务 */
@@ -505,7 +525,11 @@ consider_cjk_clause (const MgSuggestText *text,
       while (body < hit.end && (s[body] == 0xFF0C || s[body] == ',' || _mg_suggest_is_space (s[body])))
         body++;
     }
-  if (reports_past (text, body, hit.end))
+  /* 他们每天要走…: what somebody else does or did, no directive; 干部就是
+   * 要干事的: a judgment (是…的), no directive either. */
+  if (reports_past (text, body, hit.end) || s[body] == 0x4ED6 /* 他 */ || s[body] == 0x5979 /* 她 */ ||
+      (s[hit.end - 1] == 0x7684 /* 的 */ &&
+       contains_any (text, body, hit.end, cjk_judgments, G_N_ELEMENTS (cjk_judgments))))
     return;
   if (is_lead_in (text, body, hit.end))
     {
@@ -554,6 +578,62 @@ is_heading (const MgSuggestText *text,
   return TRUE;
 }
 
+static gboolean
+is_sentence_mark (gunichar c)
+{
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
+}
+
+/* Where the sentence from @start ends: its 。！？ (or ASCII ! ?), or @end. */
+static guint
+sentence_end (const MgSuggestText *text,
+              guint                start,
+              guint                end)
+{
+  while (start < end && !is_sentence_mark (text->chars[start]))
+    start++;
+  return start;
+}
+
+/* TRUE when a clause of the sentence [start, stop) opens with a time of
+ * the past or a story's opening (当年，…；记得有一年…), not one qualifying
+ * a noun (当年的老一辈), or when its first clause tells of somebody else
+ * (他们每天要走…，必须…). */
+static gboolean
+tells_story (const MgSuggestText *text,
+             guint                start,
+             guint                stop)
+{
+  const gunichar *s = text->chars;
+  guint first = skip_numbering (text, start, stop);
+
+  if (first < stop && (s[first] == 0x4ED6 /* 他 */ || s[first] == 0x5979 /* 她 */))
+    return TRUE;
+  for (guint clause = start; clause < stop;)
+    {
+      guint body = skip_numbering (text, clause, stop), len, next = body;
+
+      if (match_any (text, body, stop, cjk_story_openings, G_N_ELEMENTS (cjk_story_openings), &len) &&
+          (body + len >= stop || s[body + len] != 0x7684 /* 的 */))
+        return TRUE;
+      while (next < stop && !is_clause_end (s[next]))
+        next++;
+      clause = next + 1;
+    }
+  return FALSE;
+}
+
+/* The start of the last clause of the sentence [start, stop). */
+static guint
+last_clause (const MgSuggestText *text,
+             guint                start,
+             guint                stop)
+{
+  while (stop > start && !is_clause_end (text->chars[stop - 1]))
+    stop--;
+  return stop;
+}
+
 static void
 scan_cjk_paragraph (const MgSuggestText *text,
                     guint                start,
@@ -562,8 +642,9 @@ scan_cjk_paragraph (const MgSuggestText *text,
                     GArray              *hits)
 {
   const gunichar *s = text->chars;
-  guint clause = start, quote_depth = 0;
-  gboolean pending_time = FALSE, target_list = FALSE;
+  guint clause = start, quote_depth = 0, sentence_stop = start;
+  gboolean pending_time = FALSE, target_list = FALSE, question = FALSE, story = FALSE;
+  gboolean past = FALSE;
 
   for (guint i = start; i <= end; i++)
     {
@@ -592,11 +673,22 @@ scan_cjk_paragraph (const MgSuggestText *text,
           pending_time = TRUE;
           continue;
         }
-      if (body < i)
-        consider_cjk_clause (text, clause, i, review, &target_list, hits);
+      /* A question (为什么要讲“干”？ 我们就要松口气吗?) or a story
+       * (那时候，…) sets no goal, in any of its clauses. */
+      if (clause >= sentence_stop)
+        {
+          guint stop = sentence_end (text, clause, end);
+
+          question = stop < end && (s[stop] == 0xFF1F || s[stop] == '?');
+          story = tells_story (text, clause, stop);
+          past = reports_past (text, last_clause (text, clause, stop), stop);
+          sentence_stop = stop + 1;
+        }
+      if (body < i && !question && !story)
+        consider_cjk_clause (text, clause, i, review || past, &target_list, hits);
       pending_time = FALSE;
       clause = i + 1;
-      if (i < end && (s[i] == 0x3002 || s[i] == 0xFF01 || s[i] == 0xFF1F))
+      if (i < end && is_sentence_mark (s[i]))
         target_list = FALSE;
     }
 }

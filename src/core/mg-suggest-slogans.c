@@ -12,7 +12,9 @@
  * recognised by their form, never by frequency alone:
  *  - quoted coinages: a short phrase in “…” (not a title in 《》, not
  *    reported speech: 说：“…”, a quote holding a comma or a full stop;
- *    not a name, “远航”号, nor a character spoken of, “实”字);
+ *    not a name, “远航”号, “山海”班列, nor a character spoken of, “实”字,
+ *    “闯”; not two characters quoted once, “虹吸”, unless numbered,
+ *    “双减”; not a role named in irony, 当起了“甩手掌柜”);
  *    each of its other occurrences is a slogan too (a refrain);
  *  - numbered formulas: 十四五, 十五五 (十 + numeral + 五), and the known
  *    formulas below (两个一百年, 三保, 四个意识…);
@@ -120,6 +122,45 @@ is_speech_punct (gunichar c)
          c == 0xFF0C;
 }
 
+/* What a quoted name is the name of: “山海”班列, “云岭茶谷”项目. */
+static const char * const quoted_name_kinds[] = {
+  "项目", "班列", "专列", "列车", "公司", "集团",
+};
+
+/* Verbs before a role named in irony: 当起了“甩手掌柜”, 做“太平官”. */
+static const char * const quoted_roles[] = {
+  "当", "做", "当起了", "成了", "充当", "沦为",
+};
+
+static gboolean
+starts_with_any (const MgSuggestText *text,
+                 guint                pos,
+                 const char * const  *words,
+                 gsize                n_words)
+{
+  for (gsize w = 0; w < n_words; w++)
+    if (_mg_suggest_match (text, pos, words[w], TRUE, NULL))
+      return TRUE;
+  return FALSE;
+}
+
+/* TRUE when one of @words ends just before @pos. */
+static gboolean
+ends_with_any (const MgSuggestText *text,
+               guint                pos,
+               const char * const  *words,
+               gsize                n_words)
+{
+  for (gsize w = 0; w < n_words; w++)
+    {
+      guint len = (guint) g_utf8_strlen (words[w], -1);
+
+      if (pos >= len && _mg_suggest_match (text, pos - len, words[w], TRUE, NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* 说：“…”, 表示“…”, said "…": reported speech. */
 static gboolean
 is_reported (const MgSuggestText *text,
@@ -135,26 +176,59 @@ is_reported (const MgSuggestText *text,
   while (i > 0 && (_mg_suggest_is_space (s[i - 1]) || s[i - 1] == 0xFF1A || s[i - 1] == ':' ||
                    s[i - 1] == 0xFF0C || s[i - 1] == ','))
     i--;
-  for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
-    {
-      guint len = (guint) g_utf8_strlen (verbs[v], -1);
+  return ends_with_any (text, i, verbs, G_N_ELEMENTS (verbs));
+}
 
-      if (i >= len && _mg_suggest_match (text, i - len, verbs[v], TRUE, NULL))
-        return TRUE;
-    }
+/* A numeral opening a numbered formula: 双减, 三农, 六稳. */
+static gboolean
+is_han_count (gunichar c)
+{
+  return c == 0x53CC /* 双 */ || c == 0x4E24 /* 两 */ || c == 0x4E00 /* 一 */ || c == 0x4E8C /* 二 */ ||
+         c == 0x4E09 /* 三 */ || c == 0x56DB /* 四 */ || c == 0x4E94 /* 五 */ || c == 0x516D /* 六 */ ||
+         c == 0x4E03 /* 七 */ || c == 0x516B /* 八 */ || c == 0x4E5D /* 九 */ || c == 0x5341 /* 十 */;
+}
+
+/* TRUE when the text [start, end) occurs elsewhere in the text. */
+static gboolean
+occurs_elsewhere (const MgSuggestText *text,
+                  guint                start,
+                  guint                end)
+{
+  guint len = end - start;
+
+  for (guint i = 0; i + len <= text->length; i++)
+    if (i != start && memcmp (text->chars + i, text->chars + start, len * sizeof (gunichar)) == 0)
+      return TRUE;
   return FALSE;
+}
+
+/* TRUE when the quote opening at @open and closing at @close stands next
+ * to another, alone or after 、 (“打虎”“拍蝇”“猎狐”): a series of
+ * watchwords. */
+static gboolean
+in_quote_series (const MgSuggestText *text,
+                 guint                open,
+                 guint                close)
+{
+  const gunichar *s = text->chars;
+  guint before = open, after = close + 1;
+
+  if (before > 0 && s[before - 1] == 0x3001 /* 、 */)
+    before--;
+  if (after < text->length && s[after] == 0x3001)
+    after++;
+  return (before > 0 && s[before - 1] == s[close]) || (after < text->length && s[after] == s[open]);
 }
 
 /* Checks the inside of a quote [start, end) and adds it when it is a
  * coinage; @quoted collects the phrases for their other occurrences. A
- * quoted single character (“闯”) is often the theme of a whole speech:
- * only its first occurrence is suggested, recorded in @seen. */
+ * quoted single Han character (“闯”, “干”) is a character spoken of, the
+ * theme of a talk at most, no formula. */
 static void
 consider_quote (const MgSuggestText *text,
                 guint                open,
                 guint                start,
                 guint                end,
-                GHashTable          *seen,
                 GPtrArray           *quoted,
                 GArray              *hits)
 {
@@ -164,10 +238,15 @@ consider_quote (const MgSuggestText *text,
   gboolean in_word = FALSE;
   guint after = end + 1;
 
-  /* A name (“梦想”号, “嫦娥六号”) or a character spoken of (“新”字). */
+  /* A name (“梦想”号, “嫦娥六号”, “山海”班列, “云岭茶谷”项目), a
+   * character spoken of (“新”字), or a role named in irony (当起了“甩手
+   * 掌柜”, 做“太平官”). */
   while (after < text->length && _mg_suggest_is_space (s[after]))
     after++;
   if (after < text->length && (s[after] == 0x53F7 /* 号 */ || s[after] == 0x5B57 /* 字 */))
+    return;
+  if (starts_with_any (text, after, quoted_name_kinds, G_N_ELEMENTS (quoted_name_kinds)) ||
+      ends_with_any (text, open, quoted_roles, G_N_ELEMENTS (quoted_roles)))
     return;
 
   while (start < end && _mg_suggest_is_space (s[start]))
@@ -200,12 +279,13 @@ consider_quote (const MgSuggestText *text,
   /* A quoted ordinary word is somebody's word, not a coinage. */
   if (is_general (s, start, end))
     return;
-  if (end - start == 1)
-    {
-      if (g_hash_table_contains (seen, GUINT_TO_POINTER (s[start])))
-        return;
-      g_hash_table_add (seen, GUINT_TO_POINTER (s[start]));
-    }
+  if (han && n_chars == 1)
+    return;
+  /* Two Han characters quoted once (“虹吸”) are a word put in relief; a
+   * formula of two is numbered (“双减”) or comes back. */
+  if (han && end - start == 2 && !is_han_count (s[start]) && !occurs_elsewhere (text, start, end) &&
+      !in_quote_series (text, open, end))
+    return;
   add_hit (hits, start, end, "quoted phrase");
   if ((han && end - start >= 2) || (!han && n_words >= 2))
     g_ptr_array_add (quoted, g_ucs4_to_utf8 (s + start, end - start, NULL, NULL, NULL));
@@ -217,7 +297,6 @@ scan_quotes (const MgSuggestText *text,
              GArray              *hits)
 {
   const gunichar *s = text->chars;
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   guint ascii_open = G_MAXUINT;
 
   for (guint i = 0; i < text->length; i++)
@@ -234,7 +313,7 @@ scan_quotes (const MgSuggestText *text,
             ascii_open = i;
           else
             {
-              consider_quote (text, ascii_open, ascii_open + 1, i, seen, quoted, hits);
+              consider_quote (text, ascii_open, ascii_open + 1, i, quoted, hits);
               ascii_open = G_MAXUINT;
             }
           continue;
@@ -257,7 +336,7 @@ scan_quotes (const MgSuggestText *text,
             break;
           if (s[j] == close)
             {
-              consider_quote (text, i, i + 1, j, seen, quoted, hits);
+              consider_quote (text, i, i + 1, j, quoted, hits);
               i = j;
               break;
             }
