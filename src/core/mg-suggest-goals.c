@@ -192,28 +192,6 @@ is_latin_text (const MgSuggestText *text,
 }
 
 static gboolean
-match_any (const MgSuggestText *text,
-           guint                pos,
-           guint                end,
-           const char * const  *words,
-           guint                n_words,
-           guint               *len)
-{
-  for (guint w = 0; w < n_words; w++)
-    {
-      guint l;
-
-      if (_mg_suggest_match (text, pos, words[w], FALSE, &l) && pos + l <= end)
-        {
-          if (len != NULL)
-            *len = l;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static gboolean
 contains_any (const MgSuggestText *text,
               guint                start,
               guint                end,
@@ -221,7 +199,7 @@ contains_any (const MgSuggestText *text,
               guint                n_words)
 {
   for (guint i = start; i < end; i++)
-    if (match_any (text, i, end, words, n_words, NULL))
+    if (_mg_suggest_match_any (text, i, end, words, n_words, NULL))
       return TRUE;
   return FALSE;
 }
@@ -233,7 +211,7 @@ has_commitment (const MgSuggestText *text,
                 guint                end)
 {
   for (guint i = start; i < end; i++)
-    if (match_any (text, i, end, cjk_commitments, G_N_ELEMENTS (cjk_commitments), NULL) &&
+    if (_mg_suggest_match_any (text, i, end, cjk_commitments, G_N_ELEMENTS (cjk_commitments), NULL) &&
         !(text->chars[i] == 0x4E89 /* 争 */ && i > 0 &&
           (text->chars[i - 1] == 0x6597 /* 斗 */ || text->chars[i - 1] == 0x7ADE /* 竞 */)))
       return TRUE;
@@ -393,7 +371,7 @@ skip_numbering (const MgSuggestText *text,
                    is_han_numeral (s[i]))
             i = k + 1;
         }
-      if (match_any (text, i, end, cjk_connectives, G_N_ELEMENTS (cjk_connectives), &len))
+      if (_mg_suggest_match_any (text, i, end, cjk_connectives, G_N_ELEMENTS (cjk_connectives), &len))
         i += len;
       if (i == before)
         return i;
@@ -413,7 +391,7 @@ is_time_only (const MgSuggestText *text,
 
   if ((len = match_target_year (text, start, end)) > 0 && start + len == end)
     return TRUE;
-  return match_any (text, start, end, times, G_N_ELEMENTS (times), &len) && start + len == end;
+  return _mg_suggest_match_any (text, start, end, times, G_N_ELEMENTS (times), &len) && start + len == end;
 }
 
 static gboolean
@@ -435,14 +413,7 @@ is_lead_in (const MgSuggestText *text,
     "如下", "以下",
   };
 
-  for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
-    {
-      guint len = (guint) g_utf8_strlen (endings[e], -1);
-
-      if (end >= start + len && _mg_suggest_match (text, end - len, endings[e], FALSE, NULL))
-        return TRUE;
-    }
-  return FALSE;
+  return _mg_suggest_ends_with_any (text, start, end, endings, G_N_ELEMENTS (endings));
 }
 
 /* Policy verbs that are no nouns, found after an adverb of two or four
@@ -473,9 +444,9 @@ opens_directive (const MgSuggestText *text,
   const gunichar *s = text->chars;
   guint len, verb = start;
 
-  if (match_any (text, start, end, times, G_N_ELEMENTS (times), &len))
+  if (_mg_suggest_match_any (text, start, end, times, G_N_ELEMENTS (times), &len))
     start += len;
-  if (match_any (text, start, end, cjk_openers, G_N_ELEMENTS (cjk_openers), &len))
+  if (_mg_suggest_match_any (text, start, end, cjk_openers, G_N_ELEMENTS (cjk_openers), &len))
     verb = start;
   else
     {
@@ -489,7 +460,7 @@ opens_directive (const MgSuggestText *text,
 
           for (guint i = start; plain && i < start + adverb; i++)
             plain = _mg_suggest_is_han (s[i]) && !is_no_adverb (s[i]);
-          if (plain && match_any (text, start + adverb, end, cjk_verbs_after_adverb,
+          if (plain && _mg_suggest_match_any (text, start + adverb, end, cjk_verbs_after_adverb,
                                   G_N_ELEMENTS (cjk_verbs_after_adverb), &len))
             verb = start + adverb;
         }
@@ -613,7 +584,7 @@ tells_story (const MgSuggestText *text,
     {
       guint body = skip_numbering (text, clause, stop), len, next = body;
 
-      if (match_any (text, body, stop, cjk_story_openings, G_N_ELEMENTS (cjk_story_openings), &len) &&
+      if (_mg_suggest_match_any (text, body, stop, cjk_story_openings, G_N_ELEMENTS (cjk_story_openings), &len) &&
           (body + len >= stop || s[body + len] != 0x7684 /* 的 */))
         return TRUE;
       while (next < stop && !is_clause_end (s[next]))
@@ -665,7 +636,7 @@ scan_cjk_paragraph (const MgSuggestText *text,
       if (!pending_time)
         clause = body;
       /* 去年以来, 五年来: the rest of the paragraph reviews past work. */
-      if (match_any (text, body, i, cjk_review_openings, G_N_ELEMENTS (cjk_review_openings), NULL))
+      if (_mg_suggest_match_any (text, body, i, cjk_review_openings, G_N_ELEMENTS (cjk_review_openings), NULL))
         review = TRUE;
       /* A time alone waits for its clause; a sentence end drops it. */
       if (is_time_only (text, body, i) && i < end && s[i] != 0x3002 && s[i] != 0xFF1B)

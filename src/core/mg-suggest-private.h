@@ -35,6 +35,22 @@ gboolean _mg_suggest_match         (const MgSuggestText *text,
                                     gboolean             fold,
                                     guint               *out_len);
 
+/* TRUE when one of @words starts at @pos and ends by @end; its length in
+ * @out_len (nullable). */
+gboolean _mg_suggest_match_any     (const MgSuggestText *text,
+                                    guint                pos,
+                                    guint                end,
+                                    const char * const  *words,
+                                    guint                n_words,
+                                    guint               *out_len);
+/* TRUE when one of @words ends just before @pos and starts at or after
+ * @start. */
+gboolean _mg_suggest_ends_with_any (const MgSuggestText *text,
+                                    guint                start,
+                                    guint                pos,
+                                    const char * const  *words,
+                                    guint                n_words);
+
 void _mg_suggest_scan_figures (const MgSuggestText *text,
                                GArray              *hits);
 /* @lexicon: known slogans (NULL-terminated, nullable). */

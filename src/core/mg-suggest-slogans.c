@@ -132,35 +132,6 @@ static const char * const quoted_roles[] = {
   "当", "做", "当起了", "成了", "充当", "沦为",
 };
 
-static gboolean
-starts_with_any (const MgSuggestText *text,
-                 guint                pos,
-                 const char * const  *words,
-                 gsize                n_words)
-{
-  for (gsize w = 0; w < n_words; w++)
-    if (_mg_suggest_match (text, pos, words[w], TRUE, NULL))
-      return TRUE;
-  return FALSE;
-}
-
-/* TRUE when one of @words ends just before @pos. */
-static gboolean
-ends_with_any (const MgSuggestText *text,
-               guint                pos,
-               const char * const  *words,
-               gsize                n_words)
-{
-  for (gsize w = 0; w < n_words; w++)
-    {
-      guint len = (guint) g_utf8_strlen (words[w], -1);
-
-      if (pos >= len && _mg_suggest_match (text, pos - len, words[w], TRUE, NULL))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* 说：“…”, 表示“…”, said "…": reported speech. */
 static gboolean
 is_reported (const MgSuggestText *text,
@@ -176,7 +147,7 @@ is_reported (const MgSuggestText *text,
   while (i > 0 && (_mg_suggest_is_space (s[i - 1]) || s[i - 1] == 0xFF1A || s[i - 1] == ':' ||
                    s[i - 1] == 0xFF0C || s[i - 1] == ','))
     i--;
-  return ends_with_any (text, i, verbs, G_N_ELEMENTS (verbs));
+  return _mg_suggest_ends_with_any (text, 0, i, verbs, G_N_ELEMENTS (verbs));
 }
 
 /* A numeral opening a numbered formula: 双减, 三农, 六稳. */
@@ -245,8 +216,8 @@ consider_quote (const MgSuggestText *text,
     after++;
   if (after < text->length && (s[after] == 0x53F7 /* 号 */ || s[after] == 0x5B57 /* 字 */))
     return;
-  if (starts_with_any (text, after, quoted_name_kinds, G_N_ELEMENTS (quoted_name_kinds)) ||
-      ends_with_any (text, open, quoted_roles, G_N_ELEMENTS (quoted_roles)))
+  if (_mg_suggest_match_any (text, after, text->length, quoted_name_kinds, G_N_ELEMENTS (quoted_name_kinds), NULL) ||
+      _mg_suggest_ends_with_any (text, 0, open, quoted_roles, G_N_ELEMENTS (quoted_roles)))
     return;
 
   while (start < end && _mg_suggest_is_space (s[start]))

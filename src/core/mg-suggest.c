@@ -37,6 +37,45 @@ _mg_suggest_digit_value (gunichar c)
   return -1;
 }
 
+gboolean
+_mg_suggest_match_any (const MgSuggestText *text,
+                       guint                pos,
+                       guint                end,
+                       const char * const  *words,
+                       guint                n_words,
+                       guint               *out_len)
+{
+  for (guint w = 0; w < n_words; w++)
+    {
+      guint len;
+
+      if (_mg_suggest_match (text, pos, words[w], FALSE, &len) && pos + len <= end)
+        {
+          if (out_len != NULL)
+            *out_len = len;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+_mg_suggest_ends_with_any (const MgSuggestText *text,
+                           guint                start,
+                           guint                pos,
+                           const char * const  *words,
+                           guint                n_words)
+{
+  for (guint w = 0; w < n_words; w++)
+    {
+      guint len = (guint) g_utf8_strlen (words[w], -1);
+
+      if (pos >= start + len && _mg_suggest_match (text, pos - len, words[w], TRUE, NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gunichar
 fold_ascii (gunichar c)
 {
