@@ -190,6 +190,57 @@ test_tidy_clean (void)
   mg_gui_test_remove_dir (dir);
 }
 
+static gboolean
+label_shown (GtkWidget  *root,
+             const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_shown (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+offer_shown (gpointer data)
+{
+  return label_shown (data, "This speech looks copied from a web page or a PDF");
+}
+
+/* A messy speech is offered tidying once it is shown (the check runs in a
+ * thread); a window closed before the check ends is left alone. */
+static void
+test_tidy_offered (void)
+{
+  g_autofree char *dir = mg_gui_test_make_dir ("marginalia-gui-tidy");
+  g_autoptr(GFile) speech = mg_gui_test_copy_fixture (dir, "tidy/messy/zh-harbour.txt");
+  MgWindow *window = mg_gui_test_open_window (app, -1, -1);
+  MgWindow *closed;
+
+  mg_window_open_file (window, speech);
+  mg_gui_test_wait_loaded (window);
+  g_assert_nonnull (mg_window_get_sidecar (window));
+  g_assert_true (mg_gui_test_wait_for (offer_shown, window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tidy", NULL));
+  mg_gui_test_iterate ();
+  g_assert_nonnull (find_dialog ());
+  gtk_window_destroy (GTK_WINDOW (find_dialog ()));
+  mg_gui_test_close_window (window);
+
+  closed = mg_gui_test_open_window (app, -1, -1);
+  mg_window_open_file (closed, speech);
+  mg_gui_test_wait_loaded (closed);
+  mg_gui_test_close_window (closed);
+  mg_gui_test_iterate ();
+  g_usleep (G_USEC_PER_SEC / 5);
+  mg_gui_test_iterate ();
+
+  mg_gui_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +251,7 @@ main (int   argc,
   app = mg_gui_test_init (&argc, &argv, &data_home);
   g_test_add_func ("/window-tidy/dialog-apply-undo", test_tidy_dialog);
   g_test_add_func ("/window-tidy/clean", test_tidy_clean);
+  g_test_add_func ("/window-tidy/offered", test_tidy_offered);
   ret = g_test_run ();
   mg_gui_test_finish (g_steal_pointer (&app), data_home);
   return ret;
