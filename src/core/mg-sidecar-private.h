@@ -74,10 +74,11 @@ GBytes           *_mg_sidecar_write         (MgSidecarContent *read,
                                             GListModel       *annotations,
                                             GListModel       *dismissed);
 
-/* What _mg_sidecar_write() would write now (same arguments), copied so
- * that _mg_sidecar_snapshot_write() may make the bytes in another thread
- * while the objects it was taken from change; it shares nothing with
- * them. */
+/* What _mg_sidecar_write() would write now (same arguments), for
+ * _mg_sidecar_snapshot_write(). With @copy it is copied, so that the bytes
+ * may be made in another thread while the objects it was taken from
+ * change: it shares nothing with them. Without, it borrows views of them
+ * and is written at once. */
 typedef struct _MgSidecarSnapshot MgSidecarSnapshot;
 
 MgSidecarSnapshot *_mg_sidecar_snapshot_new (MgSidecarContent *read,
@@ -86,7 +87,8 @@ MgSidecarSnapshot *_mg_sidecar_snapshot_new (MgSidecarContent *read,
                                              gboolean          embed_text,
                                              MgTagSet         *tags,
                                              GListModel       *annotations,
-                                             GListModel       *dismissed);
+                                             GListModel       *dismissed,
+                                             gboolean          copy);
 GBytes           *_mg_sidecar_snapshot_write (MgSidecarSnapshot *snapshot);
 void              _mg_sidecar_snapshot_free  (MgSidecarSnapshot *snapshot);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgSidecarSnapshot, _mg_sidecar_snapshot_free)

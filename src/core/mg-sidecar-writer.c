@@ -415,9 +415,10 @@ _mg_sidecar_snapshot_new (MgSidecarContent *read,
                           gboolean          embed_text,
                           MgTagSet         *tags,
                           GListModel       *annotations,
-                          GListModel       *dismissed)
+                          GListModel       *dismissed,
+                          gboolean          copy)
 {
-  return gather (read, document, document_from_text, embed_text, tags, annotations, dismissed, TRUE);
+  return gather (read, document, document_from_text, embed_text, tags, annotations, dismissed, copy);
 }
 
 GBytes *
@@ -509,8 +510,9 @@ _mg_sidecar_write (MgSidecarContent *read,
 {
   /* The same writer as a snapshot's, on views of the objects themselves:
    * nothing is copied. */
-  g_autoptr(MgSidecarSnapshot) borrowed = gather (read, document, document_from_text, embed_text,
-                                                  tags, annotations, dismissed, FALSE);
+  g_autoptr(MgSidecarSnapshot) borrowed = _mg_sidecar_snapshot_new (read, document, document_from_text,
+                                                                    embed_text, tags, annotations,
+                                                                    dismissed, FALSE);
 
   return _mg_sidecar_snapshot_write (borrowed);
 }

@@ -569,26 +569,11 @@ current_document (MgSidecar *self)
   return document != NULL ? document : mg_sidecar_get_document (self);
 }
 
-GBytes *
-mg_sidecar_serialize (MgSidecar *self)
-{
-  MgDocument *document;
-
-  g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
-
-  document = current_document (self);
-  return _mg_sidecar_write (self->read, document,
-                            document != NULL && document == self->text_document,
-                            self->embed_text,
-                            mg_annotation_store_get_tag_set (self->store),
-                            G_LIST_MODEL (self->store),
-                            mg_annotation_store_get_dismissed (self->store));
-}
-
-/* What mg_sidecar_serialize() would write now, to be written in another
- * thread. */
+/* What mg_sidecar_serialize() writes: copied (@copy) to be written in
+ * another thread, else borrowed to be written at once. */
 static MgSidecarSnapshot *
-snapshot (MgSidecar *self)
+snapshot (MgSidecar *self,
+          gboolean   copy)
 {
   MgDocument *document = current_document (self);
 
@@ -597,7 +582,19 @@ snapshot (MgSidecar *self)
                                    self->embed_text,
                                    mg_annotation_store_get_tag_set (self->store),
                                    G_LIST_MODEL (self->store),
-                                   mg_annotation_store_get_dismissed (self->store));
+                                   mg_annotation_store_get_dismissed (self->store),
+                                   copy);
+}
+
+GBytes *
+mg_sidecar_serialize (MgSidecar *self)
+{
+  g_autoptr(MgSidecarSnapshot) borrowed = NULL;
+
+  g_return_val_if_fail (MG_IS_SIDECAR (self), NULL);
+
+  borrowed = snapshot (self, FALSE);
+  return _mg_sidecar_snapshot_write (borrowed);
 }
 
 void
@@ -783,7 +780,7 @@ mg_sidecar_save_async (MgSidecar           *self,
    * shares nothing with the store, so the store may change meanwhile. */
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (self->file);
-  data->snapshot = snapshot (self);
+  data->snapshot = snapshot (self, TRUE);
   data->n_changes = _mg_annotation_store_get_n_changes (self->store);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
   g_task_run_in_thread (task, save_thread);
