@@ -150,15 +150,11 @@ file_as_loaded (MgSidecarSync *self)
 {
   const char *sum = _mg_sidecar_get_file_checksum (self->sidecar);
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *message = NULL;
   g_autofree char *read_sum = NULL;
-  gboolean missing = FALSE;
-  int code = 0;
 
   if (sum == NULL)
     return NULL;
-  bytes = _mg_sidecar_read_file (mg_sidecar_get_file (self->sidecar), NULL,
-                                 &missing, &code, &message);
+  bytes = mg_file_load (mg_sidecar_get_file (self->sidecar), MG_SIDECAR_MAX_SIZE, NULL, NULL);
   if (bytes == NULL)
     return NULL;
   read_sum = checksum (bytes);
