@@ -140,8 +140,8 @@ _mg_annotation_store_invalidate (MgAnnotationStore *self)
   self->index_valid = FALSE;
 }
 
-/* Adds @delta to the count of @name in @counts; a name counted no more
- * goes. */
+/* Adds @delta to the count of @name (a tag id, an author) in @counts; a
+ * name counted no more goes. */
 static void
 count_name (GHashTable *counts,
             const char *name,
@@ -178,16 +178,7 @@ count_annotation (MgAnnotationStore *self,
     count_name (self->contributor_counts, contributors[i], delta);
 
   for (guint i = 0; tags[i] != NULL; i++)
-    {
-      guint *count = g_hash_table_lookup (self->tag_counts, tags[i]);
-
-      if (count == NULL)
-        {
-          count = g_new0 (guint, 1);
-          g_hash_table_insert (self->tag_counts, g_strdup (tags[i]), count);
-        }
-      *count += delta;
-    }
+    count_name (self->tag_counts, tags[i], delta);
 }
 
 void
